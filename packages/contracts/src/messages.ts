@@ -1,0 +1,71 @@
+import type { Locale } from './auth.ts';
+
+/**
+ * Message keys used in schemas and errors, with their text per language. Schemas put a key into an issue's
+ * message; the API and the web translate it for the user.
+ */
+export const messages = {
+  required: { 'zh-CN': '必填项', en: 'Required' },
+  'creditCode.length': { 'zh-CN': '统一社会信用代码应为 18 位', en: 'A unified social credit code has 18 characters' },
+  'creditCode.charset': {
+    'zh-CN': '统一社会信用代码只能包含数字和大写字母（不含 I、O、Z、S、V）',
+    en: 'A unified social credit code uses digits and capitals except I, O, Z, S, V',
+  },
+  'creditCode.checksum': {
+    'zh-CN': '统一社会信用代码校验位不符，请核对',
+    en: 'The check character does not match; please check the credit code',
+  },
+  'region.code': { 'zh-CN': '行政区划代码无效', en: 'Invalid administrative division code' },
+  'region.unknown': { 'zh-CN': '不存在的行政区划', en: 'Unknown administrative division' },
+  'region.streetRequired': { 'zh-CN': '请选择街道/镇', en: 'Choose a street or town' },
+  'region.outOfScope': { 'zh-CN': '该区域不在您的管辖范围内', en: 'This area is outside your scope' },
+  'phone.invalid': { 'zh-CN': '手机号码格式不正确', en: 'Invalid mobile number' },
+  'date.invalid': { 'zh-CN': '日期格式应为 YYYY-MM-DD', en: 'Dates are written YYYY-MM-DD' },
+  'name.tooShort': { 'zh-CN': '名称太短', en: 'Name is too short' },
+  'name.tooLong': { 'zh-CN': '名称太长', en: 'Name is too long' },
+  'enterprise.openedBeforeRegistered': {
+    'zh-CN': '开业日期不能早于登记日期',
+    en: 'Opening date cannot be before registration',
+  },
+  'enterprise.duplicateCreditCode': {
+    'zh-CN': '统一社会信用代码已登记：{name}',
+    en: 'This credit code is already registered: {name}',
+  },
+  'org.parentInvalid': { 'zh-CN': '上级组织不可用', en: 'The parent organisation cannot be used' },
+  'org.cycle': { 'zh-CN': '不能把组织移到它自己的下级', en: 'An organisation cannot move under its own descendant' },
+  'org.enterpriseHasOwnUnion': {
+    'zh-CN': '该企业已有企业工会：{name}',
+    en: 'This enterprise already has its own union: {name}',
+  },
+  'org.enterpriseUnionNeedsOne': {
+    'zh-CN': '企业工会须且仅须对应一家企业',
+    en: 'An enterprise union covers exactly one enterprise',
+  },
+  'error.validation_failed': { 'zh-CN': '提交的内容有误，请检查标出的字段', en: 'Some fields need attention' },
+  'error.unauthenticated': { 'zh-CN': '请先登录', en: 'Please sign in' },
+  'error.invalid_credentials': { 'zh-CN': '用户名或密码错误', en: 'Wrong username or password' },
+  'error.csrf_failed': { 'zh-CN': '页面已过期，请刷新后重试', en: 'The page is out of date; reload and try again' },
+  'error.forbidden': { 'zh-CN': '您没有执行此操作的权限', en: 'You are not allowed to do this' },
+  'error.not_found': { 'zh-CN': '未找到该记录', en: 'Not found' },
+  'error.conflict': { 'zh-CN': '与已有记录冲突', en: 'Conflicts with an existing record' },
+  'error.rate_limited': { 'zh-CN': '尝试次数过多，请稍后再试', en: 'Too many attempts; try again later' },
+  'error.internal': { 'zh-CN': '服务器出错，请稍后再试', en: 'Server error; try again later' },
+} as const satisfies Record<string, Record<Locale, string>>;
+
+export type MessageKey = keyof typeof messages;
+
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(messages, key);
+}
+
+/** Text for a key in a language, with {placeholders} filled in. */
+export function translate(key: MessageKey, locale: Locale, params: Record<string, string | number> = {}): string {
+  return messages[key][locale].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+}
+
+/** Picks zh-CN or en from an Accept-Language header or an explicit choice; Chinese first. */
+export function pickLocale(header: string | undefined | null): Locale {
+  if (!header) return 'zh-CN';
+  const first = header.split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en' : 'zh-CN';
+}

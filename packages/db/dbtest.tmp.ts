@@ -1,0 +1,16 @@
+import { openDatabase, migrateDatabase, loadRegions } from '@lianxin/db';
+let t = Date.now();
+const h = await openDatabase();
+console.log('open', Date.now() - t); t = Date.now();
+await migrateDatabase(h);
+console.log('migrate', Date.now() - t); t = Date.now();
+console.log(await loadRegions(h), 'regions', Date.now() - t);
+console.log(await h.query('select count(*) from regions'));
+const dump = await (h as any).pglite.dumpDataDir('none');
+console.log('dump size', dump.size); t = Date.now();
+const h2 = await openDatabase({ loadDataDir: dump });
+console.log('load from dump', Date.now() - t, await h2.query('select count(*) from regions'));
+const pgh = await openDatabase({ url: 'postgres://postgres@127.0.0.1:5432/test' });
+await pgh.query('drop schema if exists drizzle cascade; drop schema public cascade; create schema public;');
+t = Date.now(); await migrateDatabase(pgh); await loadRegions(pgh); console.log('pg migrate', Date.now() - t, await pgh.query('select count(*) from regions'));
+await pgh.close();

@@ -1,0 +1,5 @@
+export * from './client.ts';
+export * as schema from './schema/index.ts';
+export * from './schema/index.ts';
+export * from './reference/regions.ts';
+export { loadRegions } from './reference/load-regions.ts';

@@ -1,0 +1,46 @@
+import {
+  pgTable, integer, text, boolean, date, timestamp, doublePrecision, index, uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { industrySections, ownershipTypes, unionStatuses } from '@lianxin/contracts';
+import { ltree } from './types.ts';
+import { regions } from './regions.ts';
+import { orgs } from './orgs.ts';
+
+/**
+ * The enterprise registry. `orgId` is the union responsible for the enterprise: the union that covers it
+ * (its own union first), otherwise the territorial union of its street; `orgPath` copies that union's path
+ * so that scope checks and subtree counts are one indexed ltree test.
+ */
+export const enterprises = pgTable(
+  'enterprises',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    creditCode: text('credit_code').notNull(),
+    name: text('name').notNull(),
+    /** pinyin initials of the name, lower case (e.g. "shlxkj" for 上海连心科技), for search */
+    nameInitials: text('name_initials').notNull(),
+    ownership: text('ownership', { enum: ownershipTypes }).notNull(),
+    dualReal: boolean('dual_real').notNull(),
+    employeeCount: integer('employee_count').notNull(),
+    industry: text('industry', { enum: industrySections }).notNull(),
+    address: text('address').notNull().default(''),
+    regionCode: text('region_code').notNull().references(() => regions.code),
+    latitude: doublePrecision('latitude'),
+    longitude: doublePrecision('longitude'),
+    registeredOn: date('registered_on', { mode: 'string' }),
+    openedOn: date('opened_on', { mode: 'string' }),
+    unionStatus: text('union_status', { enum: unionStatuses }).notNull().default('none'),
+    orgId: integer('org_id').notNull().references(() => orgs.id),
+    orgPath: ltree('org_path').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('enterprises_credit_code_uq').on(t.creditCode),
+    index('enterprises_org_path_gist').using('gist', t.orgPath),
+    index('enterprises_org_idx').on(t.orgId),
+    index('enterprises_region_idx').on(t.regionCode),
+    index('enterprises_name_trgm').using('gin', t.name.op('gin_trgm_ops')),
+    index('enterprises_initials_trgm').using('gin', t.nameInitials.op('gin_trgm_ops')),
+  ],
+);

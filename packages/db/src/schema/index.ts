@@ -1,0 +1,5 @@
+export * from './regions.ts';
+export * from './orgs.ts';
+export * from './enterprises.ts';
+export * from './users.ts';
+export * from './audit.ts';

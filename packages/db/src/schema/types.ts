@@ -1,0 +1,8 @@
+import { customType } from 'drizzle-orm/pg-core';
+
+/** PostgreSQL ltree: a dot-separated materialised path of organisation ids, e.g. "1.3.17". */
+export const ltree = customType<{ data: string }>({
+  dataType() {
+    return 'ltree';
+  },
+});
