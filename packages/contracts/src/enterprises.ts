@@ -115,7 +115,7 @@ const enterpriseFields = {
   dualReal: z.boolean(),
   employeeCount: z.number().int().min(0).max(1_000_000),
   industry: z.enum(industrySections),
-  address: z.string().trim().max(200).default(''),
+  address: z.string().trim().max(200).optional(),
   regionCode: regionCodeSchema.refine((c) => c.length === 9, { message: 'region.streetRequired' }),
   latitude: z.number().min(30.6).max(31.9).nullish(),
   longitude: z.number().min(120.8).max(122.2).nullish(),

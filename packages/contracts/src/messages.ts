@@ -41,6 +41,10 @@ export const messages = {
     'zh-CN': '企业工会须且仅须对应一家企业',
     en: 'An enterprise union covers exactly one enterprise',
   },
+  'org.coverageNotAllowed': {
+    'zh-CN': '只有工会联合会和联合工会可以覆盖多家企业',
+    en: 'Only federations and joint unions cover several enterprises',
+  },
   'error.validation_failed': { 'zh-CN': '提交的内容有误，请检查标出的字段', en: 'Some fields need attention' },
   'error.unauthenticated': { 'zh-CN': '请先登录', en: 'Please sign in' },
   'error.invalid_credentials': { 'zh-CN': '用户名或密码错误', en: 'Wrong username or password' },

@@ -110,10 +110,20 @@ export const orgCreateSchema = z.object({
   establishedOn: isoDate.nullish(),
   chairName: z.string().trim().max(40).nullish(),
   contactPhone: chinaMobileSchema.nullish(),
-  status: z.enum(orgStatuses).default('active'),
-  coveredEnterpriseIds: z.array(z.number().int().positive()).max(2000).default([]),
+  status: z.enum(orgStatuses).optional(),
+  coveredEnterpriseIds: z.array(z.number().int().positive()).max(2000).optional(),
 });
 export type OrgCreate = z.input<typeof orgCreateSchema>;
 
 export const orgMoveSchema = z.object({ newParentId: z.number().int().positive() });
 export const orgCoverageSchema = z.object({ enterpriseIds: z.array(z.number().int().positive()).max(2000) });
+
+export const orgUpdateSchema = orgCreateSchema
+  .pick({ name: true, sector: true, establishedOn: true, chairName: true, contactPhone: true, status: true })
+  .partial();
+export type OrgUpdate = z.input<typeof orgUpdateSchema>;
+
+export const orgListResponseSchema = z.object({ items: z.array(orgSummarySchema) });
+export const orgSearchResponseSchema = z.object({
+  items: z.array(z.object({ id: z.number().int(), name: z.string(), kind: z.enum(orgKinds), regionCode: z.string() })),
+});

@@ -1,0 +1,85 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Database, DatabaseHandle } from '@lianxin/db';
+import type { AppConfig } from './config.ts';
+import { auditRoutes } from './features/audit/audit.routes.ts';
+import { authRoutes } from './features/auth/auth.routes.ts';
+import { enterpriseRoutes } from './features/enterprises/enterprises.routes.ts';
+import { healthRoutes } from './features/health/health.routes.ts';
+import { orgRoutes } from './features/orgs/orgs.routes.ts';
+import { regionRoutes } from './features/regions/regions.routes.ts';
+import { registerErrorHandler } from './plugins/error-handler.ts';
+import { registerSession } from './plugins/session.ts';
+import { registerWeb } from './plugins/web.ts';
+import { PiiCipher } from './security/pii-cipher.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Database;
+    dbHandle: DatabaseHandle;
+    cipher: PiiCipher;
+    config: AppConfig;
+  }
+}
+
+// A missing field reads "必填项 / Required" rather than zod's "expected string, received undefined".
+z.config({ customError: (issue) => (issue.code === 'invalid_type' && issue.input === undefined ? 'required' : undefined) });
+
+export interface BuildOptions {
+  handle: DatabaseHandle;
+  config: AppConfig;
+  piiKey: Buffer;
+  logger?: boolean | { level: string };
+}
+
+/** Builds the app without listening, so tests can inject requests. */
+export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.decorate('db', options.handle.db);
+  app.decorate('dbHandle', options.handle);
+  app.decorate('cipher', new PiiCipher(options.piiKey));
+  app.decorate('config', options.config);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false, hook: 'preHandler' });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Lianxin 连心 API', version: '0.1.0', description: 'Union reform work platform' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'lianxin_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  registerErrorHandler(app);
+  registerSession(app);
+
+  await app.register(healthRoutes);
+  await app.register(authRoutes);
+  await app.register(regionRoutes);
+  await app.register(orgRoutes);
+  await app.register(enterpriseRoutes);
+  await app.register(auditRoutes);
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  if (options.config.webDist) await registerWeb(app, options.config.webDist);
+  return app;
+}

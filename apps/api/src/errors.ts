@@ -1,0 +1,30 @@
+import type { ErrorCode, MessageKey } from '@lianxin/contracts';
+
+/**
+ * A typed domain error. `messageKey`/`params` are translated into the request's language by the error
+ * handler; `fields` maps a field path to a message key for form errors.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly status: number,
+    readonly messageKey: MessageKey = `error.${code}` as MessageKey,
+    readonly params: Record<string, string | number> = {},
+    readonly fields: Record<string, MessageKey> = {},
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(messageKey);
+  }
+}
+
+export const notFound = () => new AppError('not_found', 404);
+export const forbidden = () => new AppError('forbidden', 403);
+export const unauthenticated = () => new AppError('unauthenticated', 401);
+
+export function fieldError(field: string, key: MessageKey, status = 400, code: ErrorCode = 'validation_failed') {
+  return new AppError(code, status, 'error.validation_failed', {}, { [field]: key });
+}
+
+export function conflict(key: MessageKey, params: Record<string, string | number>, details: Record<string, unknown>, field?: string) {
+  return new AppError('conflict', 409, key, params, field ? { [field]: key } : {}, details);
+}

@@ -1,0 +1,126 @@
+import { and, count, desc, eq, gte, lte, or, sql, type SQL } from 'drizzle-orm';
+import { enterprises, orgs, regionName, type Database, type Tx } from '@lianxin/db';
+import {
+  isNonPublic, sizeBandRanges, type Enterprise, type EnterpriseListItem, type EnterpriseListQuery,
+} from '@lianxin/contracts';
+import type { z } from 'zod';
+import type { enterpriseListQuerySchema } from '@lianxin/contracts';
+import { withinScope, type Scope } from '../../access/access.ts';
+
+type ListFilter = z.output<typeof enterpriseListQuerySchema>;
+export type { EnterpriseListQuery };
+
+const listColumns = {
+  id: enterprises.id,
+  creditCode: enterprises.creditCode,
+  name: enterprises.name,
+  regionCode: enterprises.regionCode,
+  industry: enterprises.industry,
+  ownership: enterprises.ownership,
+  dualReal: enterprises.dualReal,
+  employeeCount: enterprises.employeeCount,
+  unionStatus: enterprises.unionStatus,
+  orgId: enterprises.orgId,
+  orgName: orgs.name,
+};
+
+type ListRow = { [K in keyof typeof listColumns]: (typeof listColumns)[K]['_']['data'] };
+
+function toListItem(row: ListRow): EnterpriseListItem {
+  const { orgId, orgName, ...rest } = row;
+  return {
+    ...rest,
+    regionName: regionName(row.regionCode),
+    coveringOrg: row.unionStatus === 'none' ? null : { id: orgId, name: orgName },
+  };
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function listConditions(scope: Scope, filter: ListFilter): SQL | undefined {
+  const conditions: (SQL | undefined)[] = [withinScope(scope, enterprises.orgPath)];
+  if (filter.q) {
+    const q = escapeLike(filter.q);
+    conditions.push(
+      or(
+        sql`${enterprises.name} ilike ${`%${q}%`}`,
+        sql`${enterprises.nameInitials} like ${`%${q.toLowerCase()}%`}`,
+        /^[0-9A-Z]{6,18}$/i.test(filter.q) ? sql`${enterprises.creditCode} like ${`${q.toUpperCase()}%`}` : undefined,
+      ),
+    );
+  }
+  if (filter.regionCode && filter.regionCode !== '310000') {
+    conditions.push(
+      filter.regionCode.length === 9
+        ? eq(enterprises.regionCode, filter.regionCode)
+        : sql`${enterprises.regionCode} like ${`${filter.regionCode}%`}`,
+    );
+  }
+  if (filter.unionStatus) conditions.push(eq(enterprises.unionStatus, filter.unionStatus));
+  if (filter.industry) conditions.push(eq(enterprises.industry, filter.industry));
+  if (filter.dualReal !== undefined) conditions.push(eq(enterprises.dualReal, filter.dualReal));
+  if (filter.sizeBand) {
+    const { min, max } = sizeBandRanges[filter.sizeBand];
+    conditions.push(gte(enterprises.employeeCount, min));
+    if (max !== null) conditions.push(lte(enterprises.employeeCount, max));
+  }
+  return and(...conditions);
+}
+
+export async function listEnterprises(db: Database, scope: Scope, filter: ListFilter) {
+  const where = listConditions(scope, filter);
+  const [rows, totals] = await Promise.all([
+    db
+      .select(listColumns)
+      .from(enterprises)
+      .innerJoin(orgs, eq(orgs.id, enterprises.orgId))
+      .where(where)
+      .orderBy(desc(enterprises.id))
+      .limit(filter.pageSize)
+      .offset((filter.page - 1) * filter.pageSize),
+    db.select({ n: count() }).from(enterprises).where(where),
+  ]);
+  return { items: rows.map(toListItem), total: totals[0]?.n ?? 0 };
+}
+
+export async function findEnterprise(db: Database | Tx, scope: Scope, id: number): Promise<Enterprise | undefined> {
+  const [row] = await db
+    .select({
+      ...listColumns,
+      orgPath: enterprises.orgPath,
+      address: enterprises.address,
+      latitude: enterprises.latitude,
+      longitude: enterprises.longitude,
+      registeredOn: enterprises.registeredOn,
+      openedOn: enterprises.openedOn,
+      createdAt: enterprises.createdAt,
+      updatedAt: enterprises.updatedAt,
+    })
+    .from(enterprises)
+    .innerJoin(orgs, eq(orgs.id, enterprises.orgId))
+    .where(and(eq(enterprises.id, id), withinScope(scope, enterprises.orgPath)));
+  if (!row) return undefined;
+  const { orgPath: _orgPath, address, latitude, longitude, registeredOn, openedOn, createdAt, updatedAt, ...list } = row;
+  return {
+    ...toListItem(list),
+    address,
+    latitude,
+    longitude,
+    registeredOn,
+    openedOn,
+    nonPublic: isNonPublic(row.ownership),
+    createdAt: new Date(createdAt).toISOString(),
+    updatedAt: new Date(updatedAt).toISOString(),
+  };
+}
+
+/** The enterprise holding a credit code anywhere in the city (codes are unique citywide). */
+export async function findByCreditCode(db: Database | Tx, creditCode: string) {
+  const [row] = await db
+    .select({ id: enterprises.id, name: enterprises.name, orgPath: enterprises.orgPath })
+    .from(enterprises)
+    .where(eq(enterprises.creditCode, creditCode));
+  return row;
+}

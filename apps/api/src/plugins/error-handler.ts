@@ -1,0 +1,78 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { en, zhCN } from 'zod/locales';
+import { isMessageKey, translate, type ApiError, type Locale } from '@lianxin/contracts';
+import { AppError } from '../errors.ts';
+
+const zodLocales = { 'zh-CN': zhCN().localeError, en: en().localeError } as const;
+
+interface ValidationItem {
+  instancePath: string;
+  keyword: string;
+  message?: string;
+  params?: Record<string, unknown>;
+}
+
+/** A validation issue's text in the user's language: our message keys, else zod's own locale. */
+function issueMessage(item: ValidationItem, locale: Locale): string {
+  const message = item.message ?? '';
+  if (isMessageKey(message)) return translate(message, locale);
+  const issue = { code: item.keyword, ...(item.params ?? {}) } as Parameters<(typeof zodLocales)['en']>[0];
+  const localized = zodLocales[locale](issue);
+  if (typeof localized === 'string') return localized;
+  return localized?.message ?? message;
+}
+
+function fieldPath(item: ValidationItem, context: string | undefined): string {
+  const path = item.instancePath.replace(/^\//, '').replaceAll('/', '.');
+  if (path) return path;
+  return context === 'body' ? '' : (context ?? '');
+}
+
+/** One place turns every failure into `{code, message, fields}` in the request's language. */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const locale = request.locale;
+    const send = (status: number, body: ApiError) => reply.status(status).send(body);
+
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const fields: Record<string, string> = {};
+      for (const item of error.validation as unknown as ValidationItem[]) {
+        const path = fieldPath(item, error.validationContext);
+        fields[path] ??= issueMessage(item, locale);
+      }
+      return send(400, { code: 'validation_failed', message: translate('error.validation_failed', locale), fields });
+    }
+    if (error instanceof AppError) {
+      const fields = Object.fromEntries(Object.entries(error.fields).map(([k, v]) => [k, translate(v, locale, error.params)]));
+      return send(error.status, {
+        code: error.code,
+        message: translate(error.messageKey, locale, error.params),
+        fields,
+        ...(error.details ? { details: error.details } : {}),
+      });
+    }
+    if (error.statusCode === 429) {
+      return send(429, { code: 'rate_limited', message: translate('error.rate_limited', locale), fields: {} });
+    }
+    if (isResponseSerializationError(error)) {
+      request.log.error({ err: error, issues: error.cause.issues }, 'response does not match its schema');
+      return send(500, { code: 'internal', message: translate('error.internal', locale), fields: {} });
+    }
+    const pgCode = (error as { code?: string; cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
+    if (pgCode === '23505') {
+      return send(409, { code: 'conflict', message: translate('error.conflict', locale), fields: {} });
+    }
+    // Fastify's own 4xx (malformed JSON, wrong content type, body too large…) stay 4xx.
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      return send(error.statusCode, { code: 'validation_failed', message: error.message, fields: {} });
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return send(500, { code: 'internal', message: translate('error.internal', locale), fields: {} });
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const body: ApiError = { code: 'not_found', message: translate('error.not_found', request.locale), fields: {} };
+    return reply.status(404).send(body);
+  });
+}

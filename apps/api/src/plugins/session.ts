@@ -1,0 +1,65 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { pickLocale, type Locale } from '@lianxin/contracts';
+import type { Actor } from '../access/access.ts';
+import { AppError, unauthenticated } from '../errors.ts';
+import { findSession, type SessionRow } from '../features/auth/sessions.repo.ts';
+
+export const SESSION_COOKIE = 'lianxin_session';
+export const CSRF_HEADER = 'x-csrf-token';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    locale: Locale;
+    session: SessionRow | null;
+    sessionToken: string | null;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function sameToken(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/**
+ * Resolves the language and the cookie session of every request, and refuses cookie-authenticated writes
+ * without the session's CSRF token in the X-CSRF-Token header.
+ */
+export function registerSession(app: FastifyInstance): void {
+  app.decorateRequest('locale', 'zh-CN');
+  app.decorateRequest('session', null);
+  app.decorateRequest('sessionToken', null);
+
+  app.addHook('onRequest', async (request) => {
+    request.locale = pickLocale(request.headers['accept-language']);
+    if (!request.url.startsWith('/api/')) return;
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const session = await findSession(app.db, token);
+    if (!session) return;
+    request.session = session;
+    request.sessionToken = token;
+    if (!SAFE_METHODS.has(request.method)) {
+      const header = request.headers[CSRF_HEADER];
+      if (typeof header !== 'string' || !sameToken(header, session.csrfToken)) {
+        throw new AppError('csrf_failed', 403);
+      }
+    }
+  });
+}
+
+/** The signed-in actor, or 401. */
+export function requireActor(request: FastifyRequest): Actor {
+  const session = request.session;
+  if (!session) throw unauthenticated();
+  return {
+    userId: session.user.id,
+    username: session.user.username,
+    role: session.user.role,
+    orgId: session.org.id,
+    orgPath: session.org.path,
+  };
+}

@@ -1,0 +1,38 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+/**
+ * AES-256-GCM for personal data at rest (phones, ID numbers). Stored form: "v1:" + base64(iv | tag | ciphertext).
+ */
+export class PiiCipher {
+  constructor(private readonly key: Buffer) {
+    if (key.length !== 32) throw new Error('PII key must be 32 bytes');
+  }
+
+  encrypt(plain: string): string {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
+    const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+    return 'v1:' + Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
+  }
+
+  decrypt(stored: string): string {
+    if (!stored.startsWith('v1:')) throw new Error('unknown PII ciphertext version');
+    const raw = Buffer.from(stored.slice(3), 'base64');
+    const decipher = createDecipheriv('aes-256-gcm', this.key, raw.subarray(0, 12));
+    decipher.setAuthTag(raw.subarray(12, 28));
+    return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+  }
+}
+
+/** The key from LIANXIN_PII_KEY (base64, 32 bytes), else from a 0600 key file created on first use. */
+export function loadPiiKey(envValue: string | undefined, keyFile: string): Buffer {
+  if (envValue) return Buffer.from(envValue, 'base64');
+  if (!existsSync(keyFile)) {
+    mkdirSync(dirname(keyFile), { recursive: true });
+    writeFileSync(keyFile, randomBytes(32).toString('base64'), { mode: 0o600 });
+  }
+  chmodSync(keyFile, 0o600);
+  return Buffer.from(readFileSync(keyFile, 'utf8').trim(), 'base64');
+}

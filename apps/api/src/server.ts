@@ -1,0 +1,51 @@
+/**
+ * `npm start`: opens the database (embedded PGlite under ./data unless DATABASE_URL is set), applies migrations,
+ * seeds demo data into an empty embedded database, and serves the API with the web bundle.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadRegions, migrateDatabase, openDatabase, orgs } from '@lianxin/db';
+import { seedDatabase } from '@lianxin/db/seed';
+import { buildApp } from './app.ts';
+import { loadConfig } from './config.ts';
+import { loadPiiKey } from './security/pii-cipher.ts';
+
+const config = loadConfig();
+const embedded = !config.databaseUrl;
+const handle = await openDatabase({ url: config.databaseUrl, dataDir: join(config.dataDir, 'pglite') });
+await migrateDatabase(handle);
+await loadRegions(handle);
+
+const loginsFile = join(config.dataDir, 'demo-logins.txt');
+// Only the embedded database is seeded on its own; a DATABASE_URL is seeded by `npm run seed` when asked.
+if (embedded && (await handle.db.select({ id: orgs.id }).from(orgs).limit(1)).length === 0) {
+  const demoPassword = process.env.DEMO_PASSWORD || randomBytes(9).toString('base64url');
+  console.log('Seeding demo data into the embedded database…');
+  const started = Date.now();
+  const result = await seedDatabase(handle, { scale: 'demo', demoPassword });
+  const lines = [
+    `Demo logins (password: ${demoPassword}):`,
+    ...result.logins.map((l) => `  ${l.username.padEnd(22)} ${l.role.padEnd(17)} ${l.orgName}`),
+  ];
+  writeFileSync(loginsFile, lines.join('\n') + '\n', { mode: 0o600 });
+  console.log(`Seeded ${result.counts.orgs} unions and ${result.counts.enterprises} enterprises in ${Date.now() - started} ms.`);
+}
+
+const app = await buildApp({
+  handle,
+  config,
+  piiKey: loadPiiKey(config.piiKey, join(config.dataDir, 'pii.key')),
+  logger: { level: config.logLevel },
+});
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void app.close().then(() => handle.close()).finally(() => process.exit(0));
+  });
+}
+
+await app.listen({ port: config.port, host: config.host });
+const url = `http://localhost:${config.port}`;
+console.log(`\n连心 Lianxin is running: ${url} (staff console)  ${url}/m/ (member site)  database: ${handle.kind}`);
+if (existsSync(loginsFile)) console.log(readFileSync(loginsFile, 'utf8'));

@@ -1,0 +1,34 @@
+import { randomInt } from 'node:crypto';
+import { CREDIT_CODE_ALPHABET, creditCodeCheckChar, type EnterpriseCreate } from '@lianxin/contracts';
+
+/** A fresh valid credit code (the random part makes clashes with seeded codes vanishingly rare). */
+export function newCreditCode(districtCode = '310113'): string {
+  let body = `91${districtCode}`;
+  while (body.length < 17) body += CREDIT_CODE_ALPHABET.charAt(randomInt(CREDIT_CODE_ALPHABET.length));
+  return body + creditCodeCheckChar(body);
+}
+
+/** A valid code with its check character replaced by a wrong one. */
+export function corruptCreditCode(code: string): string {
+  const wrong = [...CREDIT_CODE_ALPHABET].find((c) => c !== code.charAt(17)) ?? '0';
+  return code.slice(0, 17) + wrong;
+}
+
+export const GUCUN = '310113109';
+export const NANJINGDONGLU = '310101002';
+
+export function enterpriseInput(overrides: Partial<EnterpriseCreate> = {}): EnterpriseCreate {
+  return {
+    creditCode: newCreditCode(),
+    name: '上海连心测试物流有限公司',
+    ownership: 'private',
+    dualReal: true,
+    employeeCount: 120,
+    industry: 'G',
+    address: '宝山区顾村镇测试路1号',
+    regionCode: GUCUN,
+    registeredOn: '2020-03-01',
+    openedOn: '2020-06-01',
+    ...overrides,
+  };
+}

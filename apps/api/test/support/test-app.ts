@@ -1,0 +1,107 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import pg from 'pg';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { inject } from 'vitest';
+import { openDatabase, type DatabaseHandle } from '@lianxin/db';
+import { buildApp } from '../../src/app.ts';
+import { loadConfig, type AppConfig } from '../../src/config.ts';
+import { TEST_PASSWORD } from './constants.ts';
+import { databaseUrlFor } from './global-setup.ts';
+
+export { TEST_PASSWORD };
+
+/** A private copy of the demo-seeded template database for one test file. */
+async function openTestDatabase(): Promise<{ handle: DatabaseHandle; drop: () => Promise<void> }> {
+  const template = inject('pgTemplate');
+  const url = process.env.TEST_DATABASE_URL;
+  if (template && url) {
+    const name = `lianxin_t_${process.pid}_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    // concurrent copies of one template can collide ("being accessed by other users"): retry briefly
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+        break;
+      } catch (error) {
+        if (attempt > 20) throw error;
+        await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
+      }
+    }
+    const handle = await openDatabase({ url: databaseUrlFor(url, name), poolSize: 5 });
+    return {
+      handle,
+      drop: async () => {
+        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await admin.end();
+      },
+    };
+  }
+  const file = inject('pgliteTemplate');
+  if (!file) throw new Error('no test database template (global setup did not run)');
+  const handle = await openDatabase({ loadDataDir: new Blob([readFileSync(file)]) });
+  return { handle, drop: async () => {} };
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  handle: DatabaseHandle;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+  const { handle, drop } = await openTestDatabase();
+  const config: AppConfig = { ...loadConfig({}), webDist: null, ...overrides };
+  const app = await buildApp({ handle, config, piiKey: randomBytes(32) });
+  await app.ready();
+  return {
+    app,
+    handle,
+    async close() {
+      await app.close();
+      await handle.close();
+      await drop();
+    },
+  };
+}
+
+export interface Session {
+  cookie: string;
+  csrfToken: string;
+  userId: number;
+  orgId: number;
+}
+
+export async function signIn(app: FastifyInstance, username: string, password = TEST_PASSWORD): Promise<Session> {
+  const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  if (response.statusCode !== 200) throw new Error(`login ${username}: ${response.statusCode} ${response.body}`);
+  const cookie = response.cookies.find((c) => c.name === 'lianxin_session');
+  if (!cookie) throw new Error('no session cookie');
+  const body = response.json<{ csrfToken: string; user: { id: number; org: { id: number } } }>();
+  return { cookie: `lianxin_session=${cookie.value}`, csrfToken: body.csrfToken, userId: body.user.id, orgId: body.user.org.id };
+}
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+/** Sends a request as a signed-in user, with the CSRF header on writes. */
+export function request(
+  app: FastifyInstance,
+  session: Session | null,
+  method: Method,
+  url: string,
+  payload?: unknown,
+  headers: Record<string, string> = {},
+): Promise<LightMyRequestResponse> {
+  const options: InjectOptions = {
+    method,
+    url,
+    headers: {
+      ...(session ? { cookie: session.cookie } : {}),
+      ...(session && method !== 'GET' ? { 'x-csrf-token': session.csrfToken } : {}),
+      ...headers,
+    },
+    ...(payload !== undefined ? { payload: payload as InjectOptions['payload'] } : {}),
+  };
+  return app.inject(options);
+}

@@ -1,0 +1,61 @@
+import type { ReactNode } from 'react';
+import { useLocation, useNavigate } from 'react-router-dom';
+import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { ApartmentOutlined, AuditOutlined, LogoutOutlined, ShopOutlined } from '@ant-design/icons';
+import { useLocale } from '../shared/i18n/locale-context.tsx';
+import { roleLabels } from '../shared/i18n/labels.ts';
+import { LangSwitch } from './components/lang-switch.tsx';
+import { useCurrentUser, useSession } from './features/auth/session-context.tsx';
+
+const sections = [
+  { key: '/orgs', icon: <ApartmentOutlined />, label: 'nav.orgs' },
+  { key: '/enterprises', icon: <ShopOutlined />, label: 'nav.enterprises' },
+  { key: '/audit', icon: <AuditOutlined />, label: 'nav.audit' },
+] as const;
+
+export function AppShell({ children }: { children: ReactNode }) {
+  const { t, pick } = useLocale();
+  const { logout } = useSession();
+  const user = useCurrentUser();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const selected = sections.find((s) => pathname === s.key || pathname.startsWith(`${s.key}/`))?.key;
+
+  return (
+    <Layout className="shell">
+      <Layout.Sider width={200} theme="light" breakpoint="lg" collapsedWidth={64} className="shell-sider">
+        <div className="shell-brand">
+          <span className="brand-mark">连</span>
+          <span className="shell-brand-text">{t('app.brand')}</span>
+        </div>
+        <Menu
+          mode="inline"
+          selectedKeys={selected ? [selected] : []}
+          items={sections.map((s) => ({ key: s.key, icon: s.icon, label: t(s.label) }))}
+          onClick={({ key }) => navigate(key)}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header className="shell-header">
+          <Typography.Text type="secondary" className="shell-subtitle">
+            {t('app.subtitle')}
+          </Typography.Text>
+          <Space size="middle" className="shell-user">
+            <span data-testid="user-name">{user.displayName}</span>
+            <Typography.Text type="secondary" data-testid="user-org">
+              {user.org.name}
+            </Typography.Text>
+            <Tag color="red" variant="outlined" data-testid="user-role">
+              {pick(roleLabels[user.role])}
+            </Tag>
+            <LangSwitch />
+            <Button type="text" icon={<LogoutOutlined />} onClick={() => void logout()} data-testid="logout">
+              {t('header.logout')}
+            </Button>
+          </Space>
+        </Layout.Header>
+        <Layout.Content className="shell-content">{children}</Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

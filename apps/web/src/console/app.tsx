@@ -1,0 +1,80 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { App as AntdApp, ConfigProvider, Spin } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { LocaleProvider, useLocale } from '../shared/i18n/locale-context.tsx';
+import { ErrorResult } from './components/error-result.tsx';
+import { NotFound } from './components/not-found.tsx';
+import { AppShell } from './app-shell.tsx';
+import { SessionProvider, useSession } from './features/auth/session-context.tsx';
+
+const LoginPage = lazy(() => import('./features/auth/login-page.tsx'));
+const OrgsPage = lazy(() => import('./features/orgs/orgs-page.tsx'));
+const EnterprisesPage = lazy(() => import('./features/enterprises/enterprises-page.tsx'));
+const EnterpriseDetailPage = lazy(() => import('./features/enterprises/enterprise-detail-page.tsx'));
+const AuditPage = lazy(() => import('./features/audit/audit-page.tsx'));
+
+const theme = { token: { colorPrimary: '#c8102e', borderRadius: 6 } };
+
+export function PageFallback() {
+  return (
+    <div className="page-fallback">
+      <Spin />
+    </div>
+  );
+}
+
+function AntdLocale({ children }: { children: ReactNode }) {
+  const { locale } = useLocale();
+  return (
+    <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={theme}>
+      <AntdApp>{children}</AntdApp>
+    </ConfigProvider>
+  );
+}
+
+function SessionGate() {
+  const { state, retry } = useSession();
+  switch (state.status) {
+    case 'loading':
+      return <PageFallback />;
+    case 'error':
+      return <ErrorResult error={state.error} onRetry={retry} />;
+    case 'anonymous':
+      return (
+        <Suspense fallback={<PageFallback />}>
+          <LoginPage />
+        </Suspense>
+      );
+    case 'authenticated':
+      return (
+        <AppShell>
+          <Suspense fallback={<PageFallback />}>
+            <Routes>
+              <Route path="/" element={<Navigate to="/orgs" replace />} />
+              <Route path="/orgs" element={<OrgsPage />} />
+              <Route path="/enterprises" element={<EnterprisesPage />} />
+              <Route path="/enterprises/:id" element={<EnterpriseDetailPage />} />
+              <Route path="/audit" element={<AuditPage />} />
+              <Route path="*" element={<NotFound />} />
+            </Routes>
+          </Suspense>
+        </AppShell>
+      );
+  }
+}
+
+export function ConsoleApp() {
+  return (
+    <LocaleProvider>
+      <AntdLocale>
+        <SessionProvider>
+          <BrowserRouter>
+            <SessionGate />
+          </BrowserRouter>
+        </SessionProvider>
+      </AntdLocale>
+    </LocaleProvider>
+  );
+}

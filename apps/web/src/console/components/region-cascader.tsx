@@ -1,0 +1,36 @@
+import { useMemo, type CSSProperties } from 'react';
+import { Cascader } from 'antd';
+import { regionPath, scopedRegionOptions, type RegionOption } from '../../shared/regions.ts';
+import { useRegions } from '../../shared/use-regions.ts';
+
+interface RegionCascaderProps {
+  /** the user's organisation region: options stay inside it */
+  scopeCode: string;
+  value?: string;
+  onChange?: (code: string | undefined) => void;
+  /** true: only a street/town can be picked (enterprise form); false: a district also filters (list) */
+  streetOnly?: boolean;
+  id?: string;
+  placeholder?: string;
+  allowClear?: boolean;
+  style?: CSSProperties;
+  'data-testid'?: string;
+}
+
+/** District → street picker holding a single GB/T 2260 code as its value. */
+export function RegionCascader({ scopeCode, value, onChange, streetOnly = false, ...rest }: RegionCascaderProps) {
+  const { index } = useRegions();
+  const options = useMemo<RegionOption[]>(() => (index ? scopedRegionOptions(index, scopeCode) : []), [index, scopeCode]);
+  const path = value && index ? regionPath(index, scopeCode, value) : undefined;
+  return (
+    <Cascader<RegionOption>
+      {...rest}
+      options={options}
+      value={path}
+      loading={!index}
+      changeOnSelect={!streetOnly}
+      showSearch={{ filter: (input, chain) => chain.some((o) => o.label.includes(input.trim())) }}
+      onChange={(next) => onChange?.(Array.isArray(next) && next.length > 0 ? String(next[next.length - 1]) : undefined)}
+    />
+  );
+}

@@ -1,0 +1,129 @@
+import { useSearchParams } from 'react-router-dom';
+import { Alert, Select, Table, Typography, type TableColumnsType } from 'antd';
+import { auditActions, type AuditEntry } from '@lianxin/contracts';
+import { formatCount, formatDateTime } from '../../../shared/format.ts';
+import { useLocale } from '../../../shared/i18n/locale-context.tsx';
+import { auditActionLabels, auditObjectTypeLabels } from '../../../shared/i18n/labels.ts';
+import { useApi } from '../../../shared/use-api.ts';
+import { isApiError } from '../../../shared/api-client.ts';
+import { ErrorResult } from '../../components/error-result.tsx';
+import { fetchAudit, type AuditQuery } from './audit-api.ts';
+
+const DEFAULT_PAGE_SIZE = 50;
+
+function positiveInt(value: string | null, fallback: number): number {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
+function detailText(detail: AuditEntry['detail']): string {
+  if (!detail || Object.keys(detail).length === 0) return '';
+  return JSON.stringify(detail);
+}
+
+/** 审计日志: newest first as the API returns them; filters by action and object type. */
+export default function AuditPage() {
+  const { t, locale, pick } = useLocale();
+  const [params, setParams] = useSearchParams();
+  const query: AuditQuery = {
+    action: params.get('action') ?? undefined,
+    objectType: params.get('objectType') ?? undefined,
+    page: positiveInt(params.get('page'), 1),
+    pageSize: positiveInt(params.get('pageSize'), DEFAULT_PAGE_SIZE),
+  };
+  const key = JSON.stringify(query);
+  const { data, error, loading, reload } = useApi(key, (signal) => fetchAudit(JSON.parse(key) as AuditQuery, signal));
+
+  const setParam = (name: string, value: string | undefined) =>
+    setParams((prev) => {
+      const next = new URLSearchParams(prev);
+      if (value) next.set(name, value);
+      else next.delete(name);
+      next.delete('page');
+      return next;
+    });
+
+  const objectTypeLabel = (type: string) => {
+    const label = auditObjectTypeLabels[type];
+    return label ? pick(label) : type;
+  };
+
+  const columns: TableColumnsType<AuditEntry> = [
+    { key: 'at', title: t('audit.at'), width: 170, render: (_, e) => formatDateTime(e.at) },
+    { key: 'actor', title: t('audit.actor'), width: 140, render: (_, e) => e.actor?.username ?? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text> },
+    { key: 'action', title: t('audit.action'), width: 120, render: (_, e) => (e.action in auditActionLabels ? pick(auditActionLabels[e.action]) : e.action) },
+    { key: 'objectType', title: t('audit.objectType'), width: 110, render: (_, e) => objectTypeLabel(e.objectType) },
+    { key: 'objectId', title: t('audit.objectId'), width: 100, render: (_, e) => e.objectId ?? t('app.none') },
+    { key: 'ip', title: t('audit.ip'), width: 130, render: (_, e) => e.ip ?? t('app.none') },
+    {
+      key: 'detail',
+      title: t('audit.detail'),
+      ellipsis: true,
+      render: (_, e) => {
+        const text = detailText(e.detail);
+        return text ? (
+          <Typography.Text className="audit-detail" ellipsis={{ tooltip: text }}>
+            {text}
+          </Typography.Text>
+        ) : (
+          t('app.none')
+        );
+      },
+    },
+  ];
+
+  if (error && isApiError(error) && error.status === 403) return <ErrorResult error={error} />;
+
+  return (
+    <>
+      <div className="page-header">
+        <Typography.Title level={4}>{t('audit.title')}</Typography.Title>
+      </div>
+      <div className="filters">
+        <Select
+          allowClear
+          value={query.action}
+          onChange={(v?: string) => setParam('action', v)}
+          placeholder={t('audit.action')}
+          options={auditActions.map((a) => ({ value: a, label: pick(auditActionLabels[a]) }))}
+          data-testid="audit-action"
+        />
+        <Select
+          allowClear
+          value={query.objectType}
+          onChange={(v?: string) => setParam('objectType', v)}
+          placeholder={t('audit.objectType')}
+          options={Object.keys(auditObjectTypeLabels).map((type) => ({ value: type, label: objectTypeLabel(type) }))}
+          data-testid="audit-object-type"
+        />
+      </div>
+      {error !== undefined && <Alert type="error" showIcon title={isApiError(error) ? error.message : t('app.networkError')} action={<a onClick={reload}>{t('app.retry')}</a>} style={{ marginBottom: 12 }} />}
+      <div data-testid="audit-table">
+        <Table<AuditEntry>
+          rowKey="id"
+          size="small"
+          columns={columns}
+          dataSource={data?.items ?? []}
+          loading={loading}
+          scroll={{ x: 1000 }}
+          pagination={{
+            current: query.page,
+            pageSize: query.pageSize,
+            total: data?.total ?? 0,
+            showSizeChanger: true,
+            pageSizeOptions: [20, 50, 100, 200],
+            showTotal: (n) => t('app.total', { total: formatCount(n, locale) }),
+            onChange: (page, pageSize) =>
+              setParams((prev) => {
+                const next = new URLSearchParams(prev);
+                next.set('page', String(pageSize === query.pageSize ? page : 1));
+                if (pageSize === DEFAULT_PAGE_SIZE) next.delete('pageSize');
+                else next.set('pageSize', String(pageSize));
+                return next;
+              }),
+          }}
+        />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,29 @@
+import type { Enterprise, EnterpriseCreate, EnterpriseListResponse, EnterpriseUpdate } from '@lianxin/contracts';
+import { api, type QueryValue } from '../../../shared/api-client.ts';
+
+export interface EnterpriseFilters {
+  q?: string;
+  regionCode?: string;
+  unionStatus?: string;
+  industry?: string;
+  sizeBand?: string;
+  dualReal?: string;
+  page: number;
+  pageSize: number;
+}
+
+export function fetchEnterprises(filters: EnterpriseFilters, signal?: AbortSignal): Promise<EnterpriseListResponse> {
+  return api.get<EnterpriseListResponse>('/api/enterprises', filters as unknown as Record<string, QueryValue>, signal);
+}
+
+export function fetchEnterprise(id: number, signal?: AbortSignal): Promise<Enterprise> {
+  return api.get<Enterprise>(`/api/enterprises/${id}`, undefined, signal);
+}
+
+export function createEnterprise(body: EnterpriseCreate): Promise<Enterprise> {
+  return api.post<Enterprise>('/api/enterprises', body);
+}
+
+export function updateEnterprise(id: number, body: EnterpriseUpdate): Promise<Enterprise> {
+  return api.patch<Enterprise>(`/api/enterprises/${id}`, body);
+}

@@ -1,0 +1,106 @@
+import { useCallback, useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router-dom';
+import { Alert, App, Button, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import type { Enterprise } from '@lianxin/contracts';
+import { useLocale } from '../../../shared/i18n/locale-context.tsx';
+import { useApi } from '../../../shared/use-api.ts';
+import { isApiError } from '../../../shared/api-client.ts';
+import { useCurrentUser } from '../auth/session-context.tsx';
+import { EnterpriseFilters } from './enterprise-filters.tsx';
+import { EnterpriseFormDrawer } from './enterprise-form.tsx';
+import { EnterpriseTable } from './enterprise-table.tsx';
+import { fetchEnterprises, type EnterpriseFilters as Filters } from './enterprises-api.ts';
+
+const FILTER_KEYS = ['q', 'regionCode', 'unionStatus', 'industry', 'sizeBand', 'dualReal'] as const;
+const DEFAULT_PAGE_SIZE = 20;
+
+function positiveInt(value: string | null, fallback: number): number {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
+/** 企业名录: filters live in the URL so the browser's back button returns to the same page of results. */
+export default function EnterprisesPage() {
+  const { t } = useLocale();
+  const { message } = App.useApp();
+  const user = useCurrentUser();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const [creating, setCreating] = useState(false);
+
+  const filters: Filters = { page: positiveInt(params.get('page'), 1), pageSize: positiveInt(params.get('pageSize'), DEFAULT_PAGE_SIZE) };
+  for (const key of FILTER_KEYS) {
+    const value = params.get(key);
+    if (value) filters[key] = value;
+  }
+  const requestKey = JSON.stringify(filters);
+  const { data, error, loading, reload } = useApi(requestKey, (signal) => fetchEnterprises(JSON.parse(requestKey) as Filters, signal));
+
+  const changeFilters = useCallback(
+    (patch: Partial<Record<(typeof FILTER_KEYS)[number], string | undefined>>) => {
+      setParams((prev) => {
+        const next = new URLSearchParams(prev);
+        for (const [key, value] of Object.entries(patch)) {
+          if (value) next.set(key, value);
+          else next.delete(key);
+        }
+        next.delete('page');
+        return next;
+      });
+    },
+    [setParams],
+  );
+
+  const resetFilters = useCallback(() => setParams(new URLSearchParams()), [setParams]);
+
+  const changePage = (page: number, pageSize: number) => {
+    setParams((prev) => {
+      const next = new URLSearchParams(prev);
+      next.set('page', String(pageSize === filters.pageSize ? page : 1));
+      if (pageSize === DEFAULT_PAGE_SIZE) next.delete('pageSize');
+      else next.set('pageSize', String(pageSize));
+      return next;
+    });
+  };
+
+  const onCreated = (enterprise: Enterprise) => {
+    setCreating(false);
+    void message.success(t('enterprise.created', { name: enterprise.name }));
+    navigate(`/enterprises/${enterprise.id}`);
+  };
+
+  return (
+    <>
+      <div className="page-header">
+        <Typography.Title level={4}>{t('enterprises.title')}</Typography.Title>
+        {user.canWrite && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="enterprise-new">
+            {t('enterprises.new')}
+          </Button>
+        )}
+      </div>
+      <EnterpriseFilters filters={filters} scopeCode={user.org.regionCode} onChange={changeFilters} onReset={resetFilters} />
+      {error !== undefined && (
+        <Alert
+          type="error"
+          showIcon
+          title={isApiError(error) ? error.message : t('app.networkError')}
+          action={<a onClick={reload}>{t('app.retry')}</a>}
+          style={{ marginBottom: 12 }}
+        />
+      )}
+      <EnterpriseTable
+        items={data?.items ?? []}
+        total={data?.total ?? 0}
+        page={filters.page}
+        pageSize={filters.pageSize}
+        loading={loading}
+        onPageChange={changePage}
+      />
+      {user.canWrite && (
+        <EnterpriseFormDrawer open={creating} scopeCode={user.org.regionCode} onClose={() => setCreating(false)} onSaved={onCreated} />
+      )}
+    </>
+  );
+}

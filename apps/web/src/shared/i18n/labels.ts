@@ -1,0 +1,122 @@
+import {
+  industryNames,
+  type AuditAction,
+  type IndustrySection,
+  type Locale,
+  type OrgKind,
+  type OrgStatus,
+  type Ownership,
+  type Role,
+  type SizeBand,
+  type UnionStatus,
+} from '@lianxin/contracts';
+
+type Labels<K extends string> = Record<K, Record<Locale, string>>;
+
+export const orgKindLabels: Labels<OrgKind> = {
+  city_federation: { 'zh-CN': '市总工会', en: 'City federation' },
+  district_federation: { 'zh-CN': '区总工会', en: 'District federation' },
+  industry_union: { 'zh-CN': '产业工会', en: 'Industrial union' },
+  street_federation: { 'zh-CN': '街镇总工会', en: 'Street / town federation' },
+  regional_federation: { 'zh-CN': '区域性工会联合会', en: 'Regional federation' },
+  industry_federation: { 'zh-CN': '行业性工会联合会', en: 'Industry federation' },
+  park_federation: { 'zh-CN': '园区工会联合会', en: 'Park federation' },
+  building_federation: { 'zh-CN': '楼宇工会联合会', en: 'Building federation' },
+  business_district_federation: { 'zh-CN': '商圈工会联合会', en: 'Business-district federation' },
+  grid_federation: { 'zh-CN': '网格工会联合会', en: 'Grid federation' },
+  street_front_federation: { 'zh-CN': '街面工会联合会', en: 'Street-front federation' },
+  community_federation: { 'zh-CN': '社区工会联合会', en: 'Community federation' },
+  residence_federation: { 'zh-CN': '租住地工会联合会', en: 'Residence federation' },
+  project_site_federation: { 'zh-CN': '项目工地工会联合会', en: 'Project-site federation' },
+  fellowship_union: { 'zh-CN': '联谊工会', en: 'Fellowship union' },
+  joint_union: { 'zh-CN': '联合工会', en: 'Joint union' },
+  enterprise_union: { 'zh-CN': '企业工会', en: 'Enterprise union' },
+  branch_union: { 'zh-CN': '分会', en: 'Branch union' },
+};
+
+/** Tag colours by level: federations above the street, the street, the "小二级" federations, enterprise level. */
+export const orgKindColors: Record<OrgKind, string> = {
+  city_federation: 'red',
+  district_federation: 'volcano',
+  industry_union: 'volcano',
+  street_federation: 'orange',
+  regional_federation: 'blue',
+  industry_federation: 'blue',
+  park_federation: 'blue',
+  building_federation: 'blue',
+  business_district_federation: 'blue',
+  grid_federation: 'blue',
+  street_front_federation: 'blue',
+  community_federation: 'blue',
+  residence_federation: 'blue',
+  project_site_federation: 'blue',
+  fellowship_union: 'geekblue',
+  joint_union: 'geekblue',
+  enterprise_union: 'green',
+  branch_union: 'cyan',
+};
+
+export const orgStatusLabels: Labels<OrgStatus> = {
+  active: { 'zh-CN': '正常', en: 'Active' },
+  preparing: { 'zh-CN': '筹建中', en: 'Preparing' },
+  dissolved: { 'zh-CN': '已撤销', en: 'Dissolved' },
+};
+
+export const roleLabels: Labels<Role> = {
+  city_staff: { 'zh-CN': '市总工会', en: 'City staff' },
+  district_staff: { 'zh-CN': '区总工会', en: 'District staff' },
+  street_staff: { 'zh-CN': '街镇总工会', en: 'Street staff' },
+  social_worker: { 'zh-CN': '工会社工', en: 'Social worker' },
+  enterprise_chair: { 'zh-CN': '企业工会主席', en: 'Enterprise union chair' },
+  member: { 'zh-CN': '会员', en: 'Member' },
+  assessor: { 'zh-CN': '第三方评估（只读）', en: 'Assessor (read-only)' },
+};
+
+export const unionStatusLabels: Labels<UnionStatus> = {
+  own: { 'zh-CN': '已单独建会', en: 'Own union' },
+  covered: { 'zh-CN': '联合覆盖', en: 'Covered jointly' },
+  none: { 'zh-CN': '未建会', en: 'No union' },
+};
+
+export const unionStatusColors: Record<UnionStatus, string> = { own: 'green', covered: 'blue', none: 'red' };
+
+export const sizeBandLabels: Labels<SizeBand> = {
+  lt25: { 'zh-CN': '25 人以下', en: 'Under 25' },
+  '25to99': { 'zh-CN': '25–99 人', en: '25–99' },
+  '100to299': { 'zh-CN': '100–299 人', en: '100–299' },
+  '300to999': { 'zh-CN': '300–999 人', en: '300–999' },
+  '1000plus': { 'zh-CN': '1000 人及以上', en: '1,000 and more' },
+};
+
+export const ownershipLabels: Labels<Ownership> = {
+  private: { 'zh-CN': '私营', en: 'Private' },
+  individual: { 'zh-CN': '个体', en: 'Individual business' },
+  foreign: { 'zh-CN': '外商投资', en: 'Foreign-invested' },
+  hk_mo_tw: { 'zh-CN': '港澳台投资', en: 'Hong Kong, Macao or Taiwan invested' },
+  mixed: { 'zh-CN': '混合所有制（非公控股）', en: 'Mixed (non-public control)' },
+  state: { 'zh-CN': '国有', en: 'State-owned' },
+  collective: { 'zh-CN': '集体', en: 'Collective' },
+};
+
+export const auditActionLabels: Labels<AuditAction> = {
+  create: { 'zh-CN': '新增', en: 'Create' },
+  update: { 'zh-CN': '修改', en: 'Update' },
+  move: { 'zh-CN': '调整隶属', en: 'Move' },
+  read_personal: { 'zh-CN': '查看个人信息', en: 'Read personal data' },
+  login: { 'zh-CN': '登录', en: 'Sign in' },
+  logout: { 'zh-CN': '退出', en: 'Sign out' },
+  login_failed: { 'zh-CN': '登录失败', en: 'Failed sign-in' },
+};
+
+/** Object types the audit log is known to carry; others are shown as they come. */
+export const auditObjectTypeLabels: Record<string, Record<Locale, string>> = {
+  enterprise: { 'zh-CN': '企业', en: 'Enterprise' },
+  org: { 'zh-CN': '组织', en: 'Organisation' },
+  user: { 'zh-CN': '用户', en: 'User' },
+  session: { 'zh-CN': '会话', en: 'Session' },
+  member: { 'zh-CN': '会员', en: 'Member' },
+};
+
+export function industryLabel(section: IndustrySection, locale: Locale): string {
+  return `${section} ${industryNames[section][locale]}`;
+}

@@ -1,0 +1,64 @@
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import type { Locale } from '@lianxin/contracts';
+import { setApiLocale } from '../api-client.ts';
+import { dictText, type DictKey } from './dictionary.ts';
+
+const STORAGE_KEY = 'lianxin.locale';
+
+function readStoredLocale(): Locale {
+  try {
+    return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh-CN';
+  } catch {
+    return 'zh-CN';
+  }
+}
+
+function applyLocale(locale: Locale): void {
+  setApiLocale(locale);
+  document.documentElement.lang = locale;
+}
+
+/** Chinese unless the user chose English before (shared by the console and the H5, same origin). */
+const initialLocale = readStoredLocale();
+applyLocale(initialLocale);
+
+export type Translate = (key: DictKey, params?: Record<string, string | number>) => string;
+
+interface LocaleValue {
+  locale: Locale;
+  setLocale: (locale: Locale) => void;
+  t: Translate;
+  /** Picks the current language out of a `{ 'zh-CN': …, en: … }` label. */
+  pick: (label: Record<Locale, string>) => string;
+}
+
+const LocaleContext = createContext<LocaleValue | null>(null);
+
+export function LocaleProvider({ children }: { children: ReactNode }) {
+  const [locale, setLocaleState] = useState<Locale>(initialLocale);
+  const setLocale = useCallback((next: Locale) => {
+    try {
+      localStorage.setItem(STORAGE_KEY, next);
+    } catch {
+      // private mode: the choice lasts for this page only
+    }
+    applyLocale(next);
+    setLocaleState(next);
+  }, []);
+  const value = useMemo<LocaleValue>(
+    () => ({
+      locale,
+      setLocale,
+      t: (key, params) => dictText(locale, key, params),
+      pick: (label) => label[locale],
+    }),
+    [locale, setLocale],
+  );
+  return <LocaleContext.Provider value={value}>{children}</LocaleContext.Provider>;
+}
+
+export function useLocale(): LocaleValue {
+  const value = useContext(LocaleContext);
+  if (!value) throw new Error('useLocale outside LocaleProvider');
+  return value;
+}

@@ -1,0 +1,49 @@
+import { useCallback, useEffect, useEffectEvent, useState } from 'react';
+
+interface Settled<T> {
+  key: string;
+  data?: T;
+  error?: unknown;
+}
+
+export interface ApiState<T> {
+  /** The latest data; while a new key loads, the previous key's data stays (no flicker in tables). */
+  data: T | undefined;
+  error: unknown;
+  loading: boolean;
+  reload: () => void;
+}
+
+/**
+ * Loads data for `key` (null: nothing to load) and reloads when the key changes; the fetcher gets an
+ * AbortSignal so a superseded request is cancelled.
+ */
+export function useApi<T>(key: string | null, fetcher: (signal: AbortSignal) => Promise<T>): ApiState<T> {
+  const [settled, setSettled] = useState<Settled<T> | null>(null);
+  const [version, setVersion] = useState(0);
+  const load = useEffectEvent((signal: AbortSignal) => fetcher(signal));
+  const fullKey = key === null ? null : `${key}#${version}`;
+
+  useEffect(() => {
+    if (fullKey === null) return;
+    const controller = new AbortController();
+    load(controller.signal).then(
+      (data) => {
+        if (!controller.signal.aborted) setSettled({ key: fullKey, data });
+      },
+      (error: unknown) => {
+        if (!controller.signal.aborted) setSettled((prev) => ({ key: fullKey, data: prev?.data, error }));
+      },
+    );
+    return () => controller.abort();
+  }, [fullKey]);
+
+  const reload = useCallback(() => setVersion((v) => v + 1), []);
+  const current = settled !== null && settled.key === fullKey;
+  return {
+    data: settled?.data,
+    error: current ? settled.error : undefined,
+    loading: fullKey !== null && !current,
+    reload,
+  };
+}
