@@ -5,13 +5,21 @@ import react from '@vitejs/plugin-react';
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 /**
- * Vendor chunks: the React runtime (both UIs), the antd desktop kit (console only) and antd-mobile (H5 only).
- * Helpers both kits use (dayjs, classnames, @rc-component/mini-decimal…) are left to the default splitting so
- * the H5 never loads the antd chunk.
+ * Vendor chunks: the React runtime (both UIs), the router, the antd desktop kit (console only) and antd-mobile (H5 only).
+ * Helpers both kits use (dayjs, classnames, @rc-component/mini-decimal…) go to a small shared chunk so the H5
+ * never loads the antd chunk.
  */
+const kits = /[\\/]node_modules[\\/](react|react-dom|scheduler|react-router|react-router-dom|cookie|set-cookie-parser|antd|@ant-design[\\/][\w-]+|@rc-component[\\/](?!mini-decimal)[\w-]+|antd-mobile|@react-spring|@use-gesture|ahooks|rc-[\w-]+|zod)[\\/]/;
 const vendorGroups = [
-  { name: 'react-vendor', test: /[\\/]node_modules[\\/](react|react-dom|scheduler|react-router|react-router-dom)[\\/]/, priority: 30 },
-  { name: 'antd-vendor', test: /[\\/]node_modules[\\/](antd|@ant-design|@rc-component[\\/](?!mini-decimal))/, priority: 20 },
+  { name: 'react-vendor', test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 40 },
+  { name: 'router', test: /[\\/]node_modules[\\/](react-router|react-router-dom|cookie|set-cookie-parser)[\\/]/, priority: 35 },
+  // helpers outside the kits (@babel/runtime, dayjs, classnames…), claimed first so the kit groups do not drag them in
+  {
+    name: 'vendor',
+    test: (id: string) => /[\\/]node_modules[\\/]/.test(id) && !kits.test(id),
+    priority: 30,
+  },
+  { name: 'antd-vendor', test: /[\\/]node_modules[\\/](antd|@ant-design[\\/][\w-]+|@rc-component[\\/](?!mini-decimal)[\w-]+)[\\/]/, priority: 20 },
   { name: 'mobile-vendor', test: /[\\/]node_modules[\\/](antd-mobile|@react-spring|@use-gesture|ahooks|rc-[\w-]+)[\\/]/, priority: 20 },
   { name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]/, priority: 10 },
 ];

@@ -3,3 +3,4 @@ export * as schema from './schema/index.ts';
 export * from './schema/index.ts';
 export * from './reference/regions.ts';
 export { loadRegions } from './reference/load-regions.ts';
+export { nameInitials } from './pinyin.ts';

@@ -1,4 +1,5 @@
-import { isMessageKey, translate, type ErrorCode, type Locale } from '@lianxin/contracts';
+import { isMessageKey, translate, type ErrorCode } from '@lianxin/contracts';
+import { getCurrentLocale } from './i18n/current-locale.ts';
 
 /**
  * Thin fetch wrapper for the same-origin JSON API: cookie session, CSRF header on writes,
@@ -28,13 +29,8 @@ export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError;
 }
 
-let locale: Locale = 'zh-CN';
 let csrfToken: string | null = null;
 let onUnauthenticated: (() => void) | null = null;
-
-export function setApiLocale(next: Locale): void {
-  locale = next;
-}
 
 /** The token login and /auth/me hand out; sent as X-CSRF-Token on every write. */
 export function setCsrfToken(token: string | null): void {
@@ -61,7 +57,7 @@ export function buildUrl(path: string, query?: Record<string, QueryValue>): stri
 
 function fallbackMessage(code: ErrorCode): string {
   const key = `error.${code}`;
-  return isMessageKey(key) ? translate(key, locale) : translate('error.internal', locale);
+  return isMessageKey(key) ? translate(key, getCurrentLocale()) : translate('error.internal', getCurrentLocale());
 }
 
 const knownCodes = new Set<string>([
@@ -103,6 +99,7 @@ export interface RequestOptions {
 }
 
 export async function apiRequest<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, options: RequestOptions = {}): Promise<T> {
+  const locale = getCurrentLocale();
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': locale };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;

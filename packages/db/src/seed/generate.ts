@@ -4,7 +4,7 @@
  * same columns and insert them its own way.
  */
 import {
-  CREDIT_CODE_ALPHABET, creditCodeCheckChar, isNonPublic,
+  CREDIT_CODE_ALPHABET, isNonPublic,
   type IndustrySection, type OrgKind, type OrgStatus, type Ownership, type Role, type UnionStatus,
 } from '@lianxin/contracts';
 import { districts, regionFullName, shanghaiRegions } from '../reference/regions.ts';
@@ -15,7 +15,7 @@ import {
 import {
   BAOSHAN, BAOSHAN_DUAL_REAL, BAOSHAN_DUAL_REAL_EMPLOYEES, CITY_CODE, CITY_TOTAL_ENTERPRISES, GUCUN,
   GUCUN_TARGET_COVERAGE, NANJINGDONGLU, OUYANGLU, OUYANGLU_FIGURES, SEED, SEED_REFERENCE_DATE, SONGJIANG_ZONE,
-  SONGJIANG_ZONE_FIGURES, YANGHANG, demoStreetMinimum, districtProfiles, genericKindWeights, industryUnions,
+  SONGJIANG_ZONE_FIGURES, demoStreetMinimum, districtProfiles, genericKindWeights, industryUnions,
   namedFederations, sectorSections, sectorsByDistrictType, streetNamePrefixes, streetUnionNames,
   type DistrictProfile, type NamedFederation, type SeedScale,
 } from './plan.ts';
@@ -96,6 +96,9 @@ export interface GenerateOptions {
   onProgress?: (msg: string) => void;
 }
 
+/** GB 32100 weights 3^i mod 31 (as in @lianxin/contracts creditCodeCheckChar, inlined here for speed). */
+const CREDIT_CODE_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+
 // ---------------------------------------------------------------------------------------------------------
 // Dates as day numbers
 
@@ -131,7 +134,7 @@ interface Draft {
   fixedName?: { name: string; initials: string };
 }
 
-type Profile = 'standard' | 'zone';
+type Profile = 'standard' | 'zone' | 'baoshan';
 interface Cohort {
   count: number;
   /** probability of 双实 for a non-public enterprise (public ones are always real) */
@@ -352,14 +355,14 @@ class SeedBuilder {
           { count: SONGJIANG_ZONE_FIGURES.dualReal, dualReal: 1, nonPublicOnly: true, profile: 'zone' },
           { count: SONGJIANG_ZONE_FIGURES.enterprises - SONGJIANG_ZONE_FIGURES.dualReal, dualReal: 0, nonPublicOnly: true, profile: 'zone' },
         ];
-        plan.level = 0.6;
+        plan.level = 0.5;
       } else if (code === OUYANGLU) {
         plan.cohorts = [{ count: OUYANGLU_FIGURES.grids * OUYANGLU_FIGURES.perGrid + OUYANGLU_FIGURES.own + OUYANGLU_FIGURES.none, dualReal: 0.75, nonPublicOnly: false, profile: 'standard' }];
       } else if (s.parentCode === BAOSHAN) {
         const core = BAOSHAN_DUAL_REAL[code] ?? 300;
         const extra = Math.round(core * (this.scale === 'demo' ? 0.15 : 2.3));
         plan.cohorts = [
-          { count: core, dualReal: 1, nonPublicOnly: true, profile: 'standard' },
+          { count: core, dualReal: 1, nonPublicOnly: true, profile: 'baoshan' },
           { count: extra, dualReal: 0, nonPublicOnly: false, profile: 'standard' },
         ];
         plan.level = code === GUCUN ? 0.9 : 0.82 + random.next() * 0.1;
@@ -409,7 +412,9 @@ class SeedBuilder {
         if (ownership === 'individual') employees = dualReal ? random.int(1, 8) : random.int(0, 3);
         else if (!dualReal) employees = Math.min(40, Math.floor(random.logNormal(0.7, 0.9)));
         else if (!nonPublic) employees = Math.min(12_000, 5 + Math.floor(random.logNormal(3.6, 1.2)));
-        else if (cohort.profile === 'zone') employees = Math.min(12_000, 3 + Math.floor(random.logNormal(4.1, 1.2)));
+        // (means close to the exact targets applied below: 松江经开区 ≈ 195, 宝山 ≈ 44 per 双实 enterprise)
+        else if (cohort.profile === 'zone') employees = Math.min(12_000, 3 + Math.floor(random.logNormal(4.55, 1.2)));
+        else if (cohort.profile === 'baoshan') employees = Math.min(9_000, 1 + Math.floor(random.logNormal(2.9, 1.3)));
         else employees = Math.min(9_000, 1 + Math.floor(random.logNormal(2.2, 1.25)));
         const section = ownership === 'individual' ? individualSections.pick(random)
           : cohort.profile === 'zone' ? zoneSections.pick(random) : sectionTable.pick(random);
@@ -427,7 +432,7 @@ class SeedBuilder {
       const other = drafts.filter((d) => !d.dualReal);
       const otherSum = other.reduce((s, d) => s + d.employees, 0);
       const values = real.map((d) => d.employees);
-      scaleToSum(values, SONGJIANG_ZONE_FIGURES.employees - otherSum, 1);
+      scaleToSum(values, SONGJIANG_ZONE_FIGURES.employees - otherSum, 1, random);
       real.forEach((d, i) => (d.employees = values[i] as number));
     }
     return random.shuffle(drafts);
@@ -700,11 +705,19 @@ class SeedBuilder {
   }
 
   private creditCode(random: Random, d: Draft, districtCode: string): string {
+    // GB 32100: 登记管理部门 9 (工商) + 机构类别 1 企业 / 2 个体工商户, the 6-digit division, 9 characters, check character
     const prefix = (d.ownership === 'individual' ? '92' : '91') + districtCode;
+    let prefixSum = 0;
+    for (let i = 0; i < 8; i++) prefixSum += (prefix.charCodeAt(i) - 48) * (CREDIT_CODE_WEIGHTS[i] as number);
     for (;;) {
       let body = prefix;
-      for (let i = 0; i < 9; i++) body += CREDIT_CODE_ALPHABET.charAt(Math.floor(random.next() * 31));
-      const code = body + creditCodeCheckChar(body);
+      let sum = prefixSum;
+      for (let i = 8; i < 17; i++) {
+        const v = Math.floor(random.next() * 31);
+        sum += v * (CREDIT_CODE_WEIGHTS[i] as number);
+        body += CREDIT_CODE_ALPHABET[v] as string;
+      }
+      const code = body + (CREDIT_CODE_ALPHABET[(31 - (sum % 31)) % 31] as string);
       if (!this.creditCodes.has(code)) {
         this.creditCodes.add(code);
         return code;
@@ -724,7 +737,7 @@ class SeedBuilder {
         // 8000+ 双实 non-public enterprises with 36万+ employees
         const core = drafts.flatMap((list) => list.filter((d) => d.dualReal && isNonPublic(d.ownership)));
         const values = core.map((d) => d.employees);
-        scaleToSum(values, BAOSHAN_DUAL_REAL_EMPLOYEES, 1);
+        scaleToSum(values, BAOSHAN_DUAL_REAL_EMPLOYEES, 1, streamFor('baoshan-employees'));
         core.forEach((d, i) => (d.employees = values[i] as number));
       }
       streets.forEach((p, i) => this.seedStreet(p, drafts[i] as Draft[]));
@@ -787,7 +800,6 @@ export function generateSeedData(options: GenerateOptions): SeedData {
     { username: 'demo-assessor', role: 'assessor', orgId: id(BAOSHAN) },
     { username: 'demo-member', role: 'member', orgId: b.chairUnionId },
   ];
-  void YANGHANG;
   const random = streamFor('users');
   const users: UserSpec[] = [];
   for (const l of loginSpecs) {

@@ -65,22 +65,22 @@ export interface DistrictProfile {
 }
 
 export const districtProfiles: Readonly<Record<string, DistrictProfile>> = {
-  '310101': { type: 'central', lat: 31.231, lon: 121.484, spreadLat: 0.02, spreadLon: 0.02, weight: 0.8, coverage: 0.6 }, // 黄浦
-  '310104': { type: 'central', lat: 31.178, lon: 121.437, spreadLat: 0.04, spreadLon: 0.03, weight: 1.0, coverage: 0.58 }, // 徐汇
-  '310105': { type: 'central', lat: 31.215, lon: 121.404, spreadLat: 0.02, spreadLon: 0.04, weight: 0.85, coverage: 0.55 }, // 长宁
-  '310106': { type: 'central', lat: 31.250, lon: 121.452, spreadLat: 0.05, spreadLon: 0.02, weight: 0.9, coverage: 0.58 }, // 静安
-  '310107': { type: 'central', lat: 31.250, lon: 121.397, spreadLat: 0.03, spreadLon: 0.04, weight: 0.9, coverage: 0.52 }, // 普陀
-  '310109': { type: 'central', lat: 31.268, lon: 121.493, spreadLat: 0.03, spreadLon: 0.02, weight: 0.7, coverage: 0.55 }, // 虹口
-  '310110': { type: 'central', lat: 31.280, lon: 121.526, spreadLat: 0.03, spreadLon: 0.03, weight: 0.8, coverage: 0.52 }, // 杨浦
-  '310112': { type: 'suburban', lat: 31.090, lon: 121.400, spreadLat: 0.08, spreadLon: 0.07, weight: 1.5, coverage: 0.48 }, // 闵行
+  '310101': { type: 'central', lat: 31.231, lon: 121.484, spreadLat: 0.02, spreadLon: 0.02, weight: 0.8, coverage: 0.68 }, // 黄浦
+  '310104': { type: 'central', lat: 31.178, lon: 121.437, spreadLat: 0.04, spreadLon: 0.03, weight: 1.0, coverage: 0.66 }, // 徐汇
+  '310105': { type: 'central', lat: 31.215, lon: 121.404, spreadLat: 0.02, spreadLon: 0.04, weight: 0.85, coverage: 0.63 }, // 长宁
+  '310106': { type: 'central', lat: 31.250, lon: 121.452, spreadLat: 0.05, spreadLon: 0.02, weight: 0.9, coverage: 0.66 }, // 静安
+  '310107': { type: 'central', lat: 31.250, lon: 121.397, spreadLat: 0.03, spreadLon: 0.04, weight: 0.9, coverage: 0.60 }, // 普陀
+  '310109': { type: 'central', lat: 31.268, lon: 121.493, spreadLat: 0.03, spreadLon: 0.02, weight: 0.7, coverage: 0.63 }, // 虹口
+  '310110': { type: 'central', lat: 31.280, lon: 121.526, spreadLat: 0.03, spreadLon: 0.03, weight: 0.8, coverage: 0.60 }, // 杨浦
+  '310112': { type: 'suburban', lat: 31.090, lon: 121.400, spreadLat: 0.08, spreadLon: 0.07, weight: 1.5, coverage: 0.56 }, // 闵行
   '310113': { type: 'suburban', lat: 31.380, lon: 121.430, spreadLat: 0.07, spreadLon: 0.07, weight: 1.3, coverage: 0.85 }, // 宝山
-  '310114': { type: 'suburban', lat: 31.350, lon: 121.260, spreadLat: 0.08, spreadLon: 0.09, weight: 1.6, coverage: 0.46 }, // 嘉定
-  '310115': { type: 'suburban', lat: 31.150, lon: 121.640, spreadLat: 0.17, spreadLon: 0.14, weight: 1.2, coverage: 0.5 }, // 浦东
-  '310116': { type: 'rural', lat: 30.800, lon: 121.260, spreadLat: 0.07, spreadLon: 0.1, weight: 1.0, coverage: 0.46 }, // 金山
-  '310117': { type: 'suburban', lat: 31.030, lon: 121.220, spreadLat: 0.07, spreadLon: 0.09, weight: 1.3, coverage: 0.5 }, // 松江
-  '310118': { type: 'rural', lat: 31.130, lon: 121.060, spreadLat: 0.08, spreadLon: 0.1, weight: 1.5, coverage: 0.45 }, // 青浦
-  '310120': { type: 'rural', lat: 30.920, lon: 121.540, spreadLat: 0.06, spreadLon: 0.13, weight: 1.5, coverage: 0.45 }, // 奉贤
-  '310151': { type: 'rural', lat: 31.600, lon: 121.550, spreadLat: 0.08, spreadLon: 0.3, weight: 0.5, coverage: 0.42 }, // 崇明
+  '310114': { type: 'suburban', lat: 31.350, lon: 121.260, spreadLat: 0.08, spreadLon: 0.09, weight: 1.6, coverage: 0.54 }, // 嘉定
+  '310115': { type: 'suburban', lat: 31.150, lon: 121.640, spreadLat: 0.17, spreadLon: 0.14, weight: 1.2, coverage: 0.58 }, // 浦东
+  '310116': { type: 'rural', lat: 30.800, lon: 121.260, spreadLat: 0.07, spreadLon: 0.1, weight: 1.0, coverage: 0.54 }, // 金山
+  '310117': { type: 'suburban', lat: 31.030, lon: 121.220, spreadLat: 0.07, spreadLon: 0.09, weight: 1.3, coverage: 0.58 }, // 松江
+  '310118': { type: 'rural', lat: 31.130, lon: 121.060, spreadLat: 0.08, spreadLon: 0.1, weight: 1.5, coverage: 0.53 }, // 青浦
+  '310120': { type: 'rural', lat: 30.920, lon: 121.540, spreadLat: 0.06, spreadLon: 0.13, weight: 1.5, coverage: 0.53 }, // 奉贤
+  '310151': { type: 'rural', lat: 31.600, lon: 121.550, spreadLat: 0.08, spreadLon: 0.3, weight: 0.5, coverage: 0.50 }, // 崇明
 };
 
 /** Industry sections an industry federation's sector recruits from. */

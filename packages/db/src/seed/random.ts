@@ -107,9 +107,9 @@ export class WeightedTable<T> {
 
 /**
  * Scales positive integers so that they sum to exactly `target` (each stays ≥ `min`); the rounding
- * remainder goes to the largest values. Keeps the shape of a skewed distribution.
+ * remainder goes to the largest values. Keeps the shape of a skewed distribution; use it for a factor near 1.
  */
-export function scaleToSum(values: number[], target: number, min = 1): void {
+export function scaleToSum(values: number[], target: number, min = 1, random?: Random): void {
   if (values.length === 0) return;
   if (target < min * values.length) throw new RangeError(`cannot reach ${target} with ${values.length} values ≥ ${min}`);
   let sum = 0;
@@ -117,7 +117,8 @@ export function scaleToSum(values: number[], target: number, min = 1): void {
   const factor = sum > 0 ? target / sum : 1;
   sum = 0;
   for (let i = 0; i < values.length; i++) {
-    const v = Math.max(min, Math.round((values[i] as number) * factor));
+    // random dithering instead of rounding keeps small values from clumping on a few integers
+    const v = Math.max(min, Math.floor((values[i] as number) * factor + (random ? random.next() : 0.5)));
     values[i] = v;
     sum += v;
   }

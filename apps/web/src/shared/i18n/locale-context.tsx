@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import type { Locale } from '@lianxin/contracts';
-import { setApiLocale } from '../api-client.ts';
+import { setCurrentLocale } from './current-locale.ts';
 import { dictText, type DictKey } from './dictionary.ts';
 
 const STORAGE_KEY = 'lianxin.locale';
@@ -14,7 +14,7 @@ function readStoredLocale(): Locale {
 }
 
 function applyLocale(locale: Locale): void {
-  setApiLocale(locale);
+  setCurrentLocale(locale);
   document.documentElement.lang = locale;
 }
 

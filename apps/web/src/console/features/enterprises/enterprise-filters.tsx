@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Button, Input, Select } from 'antd';
+import { SearchOutlined } from '@ant-design/icons';
 import { industrySections, sizeBands, unionStatuses } from '@lianxin/contracts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
 import { industryLabel, sizeBandLabels, unionStatusLabels } from '../../../shared/i18n/labels.ts';
@@ -40,13 +41,14 @@ export function EnterpriseFilters({ filters, scopeCode, onChange, onReset }: Ent
 
   return (
     <div className="filters">
-      <Input.Search
+      <Input
         allowClear
+        prefix={<SearchOutlined />}
         value={text}
         onChange={(e) => setText(e.target.value)}
-        onSearch={searchNow}
+        onPressEnter={() => searchNow(text)}
         placeholder={t('enterprises.searchPlaceholder')}
-        style={{ width: 280 }}
+        style={{ width: 250 }}
         data-testid="enterprise-search"
       />
       <RegionCascader

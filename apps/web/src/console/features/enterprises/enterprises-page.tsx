@@ -67,7 +67,7 @@ export default function EnterprisesPage() {
   const onCreated = (enterprise: Enterprise) => {
     setCreating(false);
     void message.success(t('enterprise.created', { name: enterprise.name }));
-    navigate(`/enterprises/${enterprise.id}`);
+    void navigate(`/enterprises/${enterprise.id}`);
   };
 
   return (

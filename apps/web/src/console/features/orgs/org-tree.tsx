@@ -25,8 +25,10 @@ function OrgNodeTitle({ org }: { org: OrgSummary }) {
   const { t, locale } = useLocale();
   return (
     <span className="org-node">
-      <span>{org.name}</span>
-      <OrgKindTag kind={org.kind} />
+      <span className="org-node-name">
+        <span>{org.name}</span>
+        <OrgKindTag kind={org.kind} />
+      </span>
       <span className="org-node-counts">
         {t('orgs.counts', {
           enterprises: formatCount(org.enterprisesCovered, locale),

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import type { Region } from '@lianxin/contracts';
+import { indexRegions, regionPath, scopedRegionOptions } from './regions.ts';
+
+const regions: Region[] = [
+  { code: '310000', name: '上海市', level: 'city', parentCode: null },
+  { code: '310113', name: '宝山区', level: 'district', parentCode: '310000' },
+  { code: '310113109', name: '顾村镇', level: 'street', parentCode: '310113' },
+  { code: '310113101', name: '罗店镇', level: 'street', parentCode: '310113' },
+  { code: '310101', name: '黄浦区', level: 'district', parentCode: '310000' },
+  { code: '310101002', name: '南京东路街道', level: 'street', parentCode: '310101' },
+];
+const index = indexRegions(regions);
+
+describe('scoped region options', () => {
+  it('gives a city user districts with their streets', () => {
+    const options = scopedRegionOptions(index, '310000');
+    expect(options.map((o) => o.value)).toEqual(['310101', '310113']);
+    expect(options[1]?.children?.map((o) => o.label)).toEqual(['罗店镇', '顾村镇']);
+  });
+
+  it('gives a district user its streets and a street user only its own street', () => {
+    expect(scopedRegionOptions(index, '310113').map((o) => o.value)).toEqual(['310113101', '310113109']);
+    expect(scopedRegionOptions(index, '310113109')).toEqual([{ value: '310113109', label: '顾村镇' }]);
+  });
+
+  it('builds the cascader path relative to the scope', () => {
+    expect(regionPath(index, '310000', '310113109')).toEqual(['310113', '310113109']);
+    expect(regionPath(index, '310113', '310113109')).toEqual(['310113109']);
+    expect(regionPath(index, '310113109', '310113109')).toEqual(['310113109']);
+    // outside the scope: the bare code, never a wrong path
+    expect(regionPath(index, '310113', '310101002')).toEqual(['310101002']);
+  });
+});

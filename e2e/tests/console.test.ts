@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { CREDIT_CODE_ALPHABET, creditCodeCheckChar } from '@lianxin/contracts';
+import { launchBrowser, logIn, newPage, shot } from '../support/browser.ts';
+
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  page = await newPage(browser, { viewport: { width: 1440, height: 900 } });
+});
+afterAll(() => browser.close());
+
+function newCreditCode(): string {
+  let body = '91310113';
+  while (body.length < 17) body += CREDIT_CODE_ALPHABET.charAt(Math.floor(Math.random() * CREDIT_CODE_ALPHABET.length));
+  return body + creditCodeCheckChar(body);
+}
+
+describe('staff console journey (顾村 street union)', () => {
+  it('logs in and sees its union tree with counts', async () => {
+    await logIn(page, 'demo-gucun');
+    const tree = page.getByTestId('org-tree');
+    await tree.getByText('宝山区顾村镇总工会').first().waitFor();
+    await shot(page, '01-org-tree');
+  });
+
+  it('expands the tree to the federations below the street', async () => {
+    const tree = page.getByTestId('org-tree');
+    await tree.locator('.ant-tree-switcher_close').first().click();
+    await tree.getByText('联合会').first().waitFor();
+    expect(await tree.locator('.ant-tree-treenode').count()).toBeGreaterThan(2);
+    await shot(page, '02-org-tree-expanded');
+  });
+
+  it('adds an enterprise: a wrong credit code is refused on the field, the fixed one is saved', async () => {
+    await page.goto('/enterprises');
+    await page.getByTestId('enterprise-new').click();
+    const code = newCreditCode();
+    const wrong = code.slice(0, 17) + (code.endsWith('0') ? '1' : '0');
+    await page.locator('#creditCode').fill(wrong);
+    await page.locator('#name').fill('上海连心浏览器测试物流有限公司');
+    await page.locator('#employeeCount').fill('88');
+    await page.locator('#address').fill('宝山区顾村镇测试路8号');
+    await chooseSelect(page, 'ownership', 0);
+    await chooseSelect(page, 'industry', 6);
+    await chooseStreet(page);
+    await page.getByTestId('enterprise-submit').click();
+    const creditCodeItem = page.locator('.ant-form-item').filter({ has: page.locator('#creditCode') });
+    await creditCodeItem.getByText('统一社会信用代码校验位不符，请核对').waitFor();
+    await shot(page, '03-credit-code-refused');
+
+    await page.locator('#creditCode').fill(code);
+    await page.getByTestId('enterprise-submit').click();
+    await page.getByText('上海连心浏览器测试物流有限公司').first().waitFor();
+    await shot(page, '04-enterprise-saved');
+  });
+
+  it('finds the new enterprise by its pinyin initials', async () => {
+    await page.goto('/enterprises');
+    const search = page.getByTestId('enterprise-search');
+    await search.fill('lxllqcs');
+    await search.press('Enter');
+    const table = page.getByTestId('enterprise-table');
+    await table.getByText('上海连心浏览器测试物流有限公司').waitFor();
+    await shot(page, '05-found-by-pinyin');
+  });
+
+  it('switches the interface to English and back', async () => {
+    await page.getByTestId('lang-switch').click();
+    await page.getByText('Enterprises', { exact: false }).first().waitFor();
+    await shot(page, '06-english');
+    await page.getByTestId('lang-switch').click();
+    await page.getByText('企业名录').first().waitFor();
+  });
+});
+
+describe('member site', () => {
+  it('shows the mobile landing page on a phone', async () => {
+    const phone = await newPage(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await phone.goto('/m/');
+    await phone.getByTestId('m-home').waitFor();
+    expect(await phone.getByText('入会').count()).toBeGreaterThan(0);
+    await shot(phone, '07-member-home');
+  });
+});
+
+/** Picks the n-th option of an antd Select identified by its Form.Item name. */
+async function chooseSelect(page: Page, name: string, index: number) {
+  await page.locator(`#${name}`).click({ force: true });
+  const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+  await options.nth(index).click();
+}
+
+/** Picks 顾村镇 in the street selector (a Select or a Cascader). */
+async function chooseStreet(page: Page) {
+  await page.locator('#regionCode').click({ force: true });
+  const dropdown = page.locator('.ant-select-dropdown:visible, .ant-cascader-dropdown:visible');
+  await dropdown.waitFor();
+  await page.keyboard.type('顾村');
+  await dropdown.getByText('顾村镇').first().click();
+}
