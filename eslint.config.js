@@ -5,7 +5,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'data/**', 'packages/db/migrations/**', 'e2e/screenshots/**'] },
+  { ignores: ['**/*.tmp.ts', '**/dist/**', '**/node_modules/**', 'data/**', 'packages/db/migrations/**', 'e2e/screenshots/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // the global setup migrates and seeds one template database that every test file copies.
 export default defineConfig({
   test: {
-    include: ['packages/*/test/**/*.test.ts', 'apps/api/test/**/*.test.ts'],
+    include: ['packages/*/test/**/*.test.ts', 'apps/api/test/**/*.test.ts', 'apps/web/src/**/*.test.ts'],
     globalSetup: ['apps/api/test/support/global-setup.ts'],
     pool: 'forks',
     testTimeout: 30_000,

@@ -26,11 +26,15 @@ describe('staff console journey (顾村 street union)', () => {
     await shot(page, '01-org-tree');
   });
 
-  it('expands the tree to the federations below the street', async () => {
+  it('collapses and expands its union to the federations and enterprise unions below', async () => {
     const tree = page.getByTestId('org-tree');
+    const nodes = tree.locator('.ant-tree-treenode[role=treeitem]');
+    await nodes.nth(1).waitFor();
+    await tree.locator('.ant-tree-switcher_open').first().click();
+    await expect.poll(() => nodes.count()).toBe(1);
     await tree.locator('.ant-tree-switcher_close').first().click();
+    await expect.poll(() => nodes.count()).toBeGreaterThan(2);
     await tree.getByText('联合会').first().waitFor();
-    expect(await tree.locator('.ant-tree-treenode').count()).toBeGreaterThan(2);
     await shot(page, '02-org-tree-expanded');
   });
 
@@ -43,8 +47,8 @@ describe('staff console journey (顾村 street union)', () => {
     await page.locator('#name').fill('上海连心浏览器测试物流有限公司');
     await page.locator('#employeeCount').fill('88');
     await page.locator('#address').fill('宝山区顾村镇测试路8号');
-    await chooseSelect(page, 'ownership', 0);
-    await chooseSelect(page, 'industry', 6);
+    await chooseOption(page, 'ownership', '私营');
+    await chooseOption(page, 'industry', '交通运输、仓储和邮政业', '交通');
     await chooseStreet(page);
     await page.getByTestId('enterprise-submit').click();
     const creditCodeItem = page.locator('.ant-form-item').filter({ has: page.locator('#creditCode') });
@@ -76,6 +80,18 @@ describe('staff console journey (顾村 street union)', () => {
   });
 });
 
+describe('district view', () => {
+  it('a district user expands a street to see its federations', async () => {
+    const district = await newPage(browser, { viewport: { width: 1440, height: 900 } });
+    await logIn(district, 'demo-baoshan');
+    const tree = district.getByTestId('org-tree');
+    const street = tree.locator('.ant-tree-treenode[role=treeitem]').filter({ hasText: '宝山区顾村镇总工会' });
+    await street.locator('.ant-tree-switcher_close').click();
+    await tree.getByText('区域工会联合会').first().waitFor();
+    await shot(district, '08-district-tree');
+  });
+});
+
 describe('member site', () => {
   it('shows the mobile landing page on a phone', async () => {
     const phone = await newPage(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
@@ -86,18 +102,16 @@ describe('member site', () => {
   });
 });
 
-/** Picks the n-th option of an antd Select identified by its Form.Item name. */
-async function chooseSelect(page: Page, name: string, index: number) {
+/** Picks an option of an antd Select identified by its Form.Item name, typing to filter where it searches. */
+async function chooseOption(page: Page, name: string, label: string, typed?: string) {
   await page.locator(`#${name}`).click({ force: true });
-  const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
-  await options.nth(index).click();
+  if (typed) await page.keyboard.type(typed);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).first().click();
+  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
 }
 
-/** Picks 顾村镇 in the street selector (a Select or a Cascader). */
+/** Picks 顾村镇 in the street cascader. */
 async function chooseStreet(page: Page) {
   await page.locator('#regionCode').click({ force: true });
-  const dropdown = page.locator('.ant-select-dropdown:visible, .ant-cascader-dropdown:visible');
-  await dropdown.waitFor();
-  await page.keyboard.type('顾村');
-  await dropdown.getByText('顾村镇').first().click();
+  await page.locator('.ant-cascader-dropdown:visible .ant-cascader-menu-item').filter({ hasText: '顾村镇' }).first().click();
 }

@@ -22,7 +22,7 @@ const enterprise = async (session: Session, id: number) => request(t.app, sessio
 beforeAll(async () => {
   t = await startTestApp();
   gucun = await signIn(t.app, 'demo-gucun');
-  [gucunOrg] = await children(gucun);
+  [gucunOrg] = (await children(gucun)) as [OrgSummary];
 });
 afterAll(() => t.close());
 

@@ -10,7 +10,6 @@ export async function registerWeb(app: FastifyInstance, distDir: string): Promis
     return;
   }
   await app.register(fastifyStatic, { root: distDir, prefix: '/', wildcard: false, index: ['index.html'] });
-  app.get('/m', (_request, reply) => reply.redirect('/m/'));
   app.get('/m/*', (request, reply) => {
     const path = request.url.split('?')[0] ?? '';
     return /\.[a-z0-9]+$/i.test(path) ? reply.sendFile(path.slice(1)) : reply.sendFile('m/index.html');

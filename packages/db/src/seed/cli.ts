@@ -1,7 +1,8 @@
 /**
  * npm run seed -- --scale demo|district|city [--reset]
  *
- * Seeds DATABASE_URL if set, otherwise the embedded PGlite database in ./data/pglite (repository root).
+ * Seeds DATABASE_URL if set, otherwise the embedded PGlite database in ./data/pglite (repository root; like the
+ * API server, LIANXIN_DATA_DIR replaces ./data).
  * Refuses a database that already holds organisations unless --reset is given, which empties the seeded
  * tables (and, by CASCADE, the tables that reference them). audit_log is append-only and is left alone.
  * Password of every demo account: DEMO_PASSWORD, or a random one printed at the end.
@@ -36,7 +37,7 @@ const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 async function main(): Promise<void> {
   const { scale, reset } = parseArgs(process.argv.slice(2));
   const url = process.env.DATABASE_URL || undefined;
-  const dataDir = url ? undefined : join(repoRoot, 'data', 'pglite');
+  const dataDir = url ? undefined : join(process.env.LIANXIN_DATA_DIR || join(repoRoot, 'data'), 'pglite');
   console.log(`Target: ${url ? url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@') : `PGlite in ${dataDir}`}`);
 
   const handle = await openDatabase({ url, dataDir });

@@ -148,7 +148,6 @@ interface StreetPlan {
   districtCode: string;
   districtName: string;
   fullName: string;
-  unionName: string;
   namePrefix: string;
   profile: DistrictProfile;
   cohorts: Cohort[];
@@ -345,7 +344,6 @@ class SeedBuilder {
       const code = s.code;
       const plan: StreetPlan = {
         code, districtCode: s.parentCode, districtName, fullName: regionFullName(code),
-        unionName: streetUnionNames[code] ?? `${regionFullName(code)}总工会`,
         namePrefix: streetNamePrefixes[code] ?? regionFullName(code), profile, cohorts: [],
         level: Math.min(0.95, Math.max(0.2, profile.coverage + (random.next() - 0.5) * 0.2)), genericFederations: 0,
       };
@@ -387,13 +385,16 @@ class SeedBuilder {
     }
     for (const p of plans) {
       const n = p.cohorts.reduce((sum, c) => sum + c.count, 0);
-      const named = namedFederations.filter((f) => f.region === p.code).length;
+      const namedHere = namedFederations.filter((f) => f.region === p.code);
+      const named = namedHere.length;
+      const generalNamed = namedHere.some((f) => f.cover === undefined && kindRules[f.kind]?.sections === null && !kindRules[f.kind]?.smallOnly);
       let target: number;
       if (p.code === OUYANGLU) target = 0;
       else if (n < 60) target = 1 + (n >= 30 && random.chance(0.3) ? 1 : 0);
       else target = Math.max(1, Math.round(n / (this.scale === 'city' || n > 1000 ? 380 : 300)));
       p.genericFederations = Math.max(0, target - named);
-      if (named === 0 && p.code !== OUYANGLU) p.genericFederations = Math.max(1, p.genericFederations);
+      // every street has a federation that takes any enterprise (the first generic one is regional)
+      if (!generalNamed && p.code !== OUYANGLU) p.genericFederations = Math.max(1, p.genericFederations);
     }
     return plans;
   }
@@ -619,8 +620,10 @@ class SeedBuilder {
     let parent = this.territorial.get(plan.code) as number;
     if (d.fed) {
       parent = d.fed.id; // 欧阳路: the grid
-    } else if (!isNonPublic(d.ownership) && random.chance(0.5)) {
-      const union = this.industryUnionIds.find((u) => u.sections.has(d.section) && (u.region === plan.districtCode || u.region === CITY_CODE));
+    } else if (!isNonPublic(d.ownership) && d.employees >= 100 && random.chance(0.5)) {
+      // large state / collective enterprises: some unions belong to an 产业工会 (a district one first)
+      const union = this.industryUnionIds.find((u) => u.sections.has(d.section) && u.region === plan.districtCode)
+        ?? this.industryUnionIds.find((u) => u.sections.has(d.section) && u.region === CITY_CODE);
       if (union) parent = union.id;
     } else if (random.chance(0.4)) {
       const fed = pickFed(random, feds.filter((f) => f.quota === null && f.kind !== 'industry_federation'), d);

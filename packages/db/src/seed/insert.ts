@@ -9,7 +9,7 @@ import type { CoverageColumns, EnterpriseColumns, OrgColumns, UserSpec } from '.
 
 export const DEFAULT_BATCH_SIZE = 20_000;
 
-// ltree arrays travel as text[] (PGlite does not know how to serialise an array of an extension type) and are cast per row.
+// Parameters are array literals (see arrayLiteral); ltree values travel as text[] and are cast per row.
 export const ORG_INSERT_SQL = `INSERT INTO orgs (id, parent_id, path, kind, name, region_code, sector, established_on, chair_name, status)
 SELECT id, parent_id, path::ltree, kind, name, region_code, sector, established_on, chair_name, status
 FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::date[], $9::text[], $10::text[])
@@ -30,20 +30,43 @@ SELECT * FROM unnest($1::int[], $2::int[], $3::date[])`;
 export const USER_INSERT_SQL = `INSERT INTO users (id, username, display_name, password_hash, role, org_id)
 SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[])`;
 
-export function orgParams(c: OrgColumns, start: number, end: number): unknown[] {
-  return [c.id, c.parentId, c.path, c.kind, c.name, c.regionCode, c.sector, c.establishedOn, c.chairName, c.status].map((a) => a.slice(start, end));
+/**
+ * A PostgreSQL array literal ('{1,2,NULL}', '{"a","b\\"c"}') for a `$n::type[]` parameter. Built here rather than
+ * by the driver: node-pg's generic array serialisation costs about three times as much CPU, and PGlite cannot
+ * serialise arrays of extension types.
+ */
+export function arrayLiteral(values: readonly unknown[]): string {
+  let out = '{';
+  for (let i = 0; i < values.length; i++) {
+    if (i > 0) out += ',';
+    const v = values[i];
+    if (v === null || v === undefined) out += 'NULL';
+    else if (typeof v === 'string') out += `"${/["\\]/.test(v) ? v.replace(/["\\]/g, '\\$&') : v}"`;
+    else out += String(v);
+  }
+  return `${out}}`;
 }
 
-/** The 17 parameters of ENTERPRISE_INSERT_SQL for rows [start, end). */
-export function enterpriseParams(c: EnterpriseColumns, start: number, end: number): unknown[] {
-  return [
+function literals(columns: readonly (readonly unknown[])[], start: number, end: number): string[] {
+  return columns.map((column) => arrayLiteral(column.slice(start, end)));
+}
+
+/** The 10 parameters of ORG_INSERT_SQL for rows [start, end). */
+export function orgParams(c: OrgColumns, start: number, end: number): string[] {
+  return literals([c.id, c.parentId, c.path, c.kind, c.name, c.regionCode, c.sector, c.establishedOn, c.chairName, c.status], start, end);
+}
+
+/** The 17 parameters of ENTERPRISE_INSERT_SQL for rows [start, end) (array literals). */
+export function enterpriseParams(c: EnterpriseColumns, start: number, end: number): string[] {
+  return literals([
     c.id, c.creditCode, c.name, c.nameInitials, c.ownership, c.dualReal, c.employeeCount, c.industry, c.address, c.regionCode,
     c.latitude, c.longitude, c.registeredOn, c.openedOn, c.unionStatus, c.orgId, c.orgPath,
-  ].map((a) => a.slice(start, end));
+  ], start, end);
 }
 
-export function coverageParams(c: CoverageColumns, start: number, end: number): unknown[] {
-  return [c.orgId, c.enterpriseId, c.since].map((a) => a.slice(start, end));
+/** The 3 parameters of COVERAGE_INSERT_SQL for rows [start, end). */
+export function coverageParams(c: CoverageColumns, start: number, end: number): string[] {
+  return literals([c.orgId, c.enterpriseId, c.since], start, end);
 }
 
 export interface InsertOptions {
@@ -93,7 +116,7 @@ export async function insertUsers(handle: DatabaseHandle, users: readonly UserSp
     return [
       slice.map((u) => u.id), slice.map((u) => u.username), slice.map((u) => u.displayName),
       slice.map(() => passwordHash), slice.map((u) => u.role), slice.map((u) => u.orgId),
-    ];
+    ].map(arrayLiteral);
   });
 }
 
@@ -131,22 +154,25 @@ export async function withForeignKeysDropped<T>(handle: DatabaseHandle, table: s
     [table],
   );
   for (const fk of fks) await handle.query(`ALTER TABLE ${ident(table)} DROP CONSTRAINT ${ident(fk.name)}`);
-  let failed = false;
-  try {
-    return await fn();
-  } catch (error) {
-    failed = true;
-    throw error;
-  } finally {
+  const addBack = async (quiet: boolean) => {
     for (const fk of fks) {
       try {
         await handle.query(`ALTER TABLE ${ident(table)} ADD CONSTRAINT ${ident(fk.name)} ${fk.def}`);
       } catch (error) {
-        // after a failed load the first error is the one to report; restoreForeignKeys() repairs on the next run
-        if (!failed) throw error;
+        // after a failed load the load's error is the one to report; restoreForeignKeys() repairs on the next run
+        if (!quiet) throw error;
       }
     }
+  };
+  let result: T;
+  try {
+    result = await fn();
+  } catch (error) {
+    await addBack(true);
+    throw error;
   }
+  await addBack(false);
+  return result;
 }
 
 /** Adds foreign keys the Drizzle schema declares for `tables` but the database lacks (after an interrupted seed). */

@@ -17,11 +17,6 @@ export class Random {
     this.state = (typeof seed === 'string' ? hashString(seed) : seed) >>> 0;
   }
 
-  /** A new independent stream, derived from this seed's current state and a label. */
-  fork(label: string): Random {
-    return new Random((hashString(label) ^ Math.imul(this.next() * 0x100000000, 0x9e3779b1)) >>> 0);
-  }
-
   /** Uniform in [0, 1) (mulberry32). */
   next(): number {
     let t = (this.state = (this.state + 0x6d2b79f5) >>> 0);

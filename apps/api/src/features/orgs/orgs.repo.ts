@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { enterprises, orgCoverage, orgMoves, orgs, queryRows, users, type Database, type Tx } from '@lianxin/db';
-import type { OrgKind, OrgSummary } from '@lianxin/contracts';
+import { orgKinds, type OrgKind, type OrgSummary } from '@lianxin/contracts';
 import { withinScope, type Scope } from '../../access/access.ts';
 
 export const TERRITORIAL_KINDS: OrgKind[] = ['city_federation', 'district_federation', 'street_federation'];
@@ -23,7 +23,7 @@ async function summaries(db: Database, scope: Scope, where: SQL): Promise<OrgSum
           from enterprises e
          where e.org_path <@ o.path and e.union_status <> 'none') agg on true
      where ${withinScope(scope, sql`o.path`)} and ${where}
-     order by o.kind, o.name`);
+     order by array_position(${sql.param([...orgKinds])}::text[], o.kind), o.name`);
   return rows.map((r) => ({
     id: r.id,
     parentId: r.parent_id,

@@ -1,0 +1,35 @@
+/**
+ * `npm run bench`: benchmarks against PostgreSQL (BENCH_DATABASE_URL, default the local server). Creates a
+ * scratch database `lianxin_bench`, seeds the city scale, measures, and drops it. Each figure is printed with
+ * its raw baseline measured in the same run; copy the summary into docs/PERFORMANCE.md.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import pg from 'pg';
+import { migrateDatabase, openDatabase } from '@lianxin/db';
+import { benchSeed } from './seed.bench.ts';
+import { benchSubtreeCount } from './subtree-count.bench.ts';
+
+const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const database = 'lianxin_bench';
+
+const admin = new pg.Client({ connectionString: serverUrl });
+await admin.connect();
+await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+await admin.query(`CREATE DATABASE ${database}`);
+const url = new URL(serverUrl);
+url.pathname = `/${database}`;
+const handle = await openDatabase({ url: url.toString(), poolSize: 4 });
+try {
+  await migrateDatabase(handle);
+  const seed = await benchSeed(handle);
+  const subtree = await benchSubtreeCount(handle);
+  mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
+  writeFileSync(
+    new URL(`./results/${new Date().toISOString().slice(0, 19).replaceAll(':', '')}.json`, import.meta.url),
+    JSON.stringify({ at: new Date().toISOString(), seed, subtree }, null, 2),
+  );
+} finally {
+  await handle.close();
+  await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  await admin.end();
+}
