@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { verify } from '@node-rs/argon2';
 import { isValidCreditCode, isMultiEnterpriseKind, orgKinds, type OrgKind } from '@lianxin/contracts';
+import { getTableConfig } from 'drizzle-orm/pg-core';
 import { migrateDatabase, openDatabase, type DatabaseHandle } from '../src/client.ts';
+import { enterprises, orgCoverage, orgs, users } from '../src/schema/index.ts';
 import { nameInitials } from '../src/pinyin.ts';
 import { generateSeedData, seedDatabase, type SeedResult } from '../src/seed/index.ts';
 
@@ -324,6 +326,20 @@ describe('seedDatabase (demo scale on PGlite)', () => {
        JOIN enterprises e ON e.org_id = o.id WHERE u.username = 'demo-chair'`,
     );
     expect(chair).toEqual({ kind: 'enterprise_union', region_code: '310113109', status: 'own' });
+  });
+
+  it('leaves every foreign key and index of the schema in place after the bulk load', async () => {
+    for (const table of [enterprises, orgCoverage, orgs, users]) {
+      const config = getTableConfig(table);
+      const fks = (await handle.query<{ name: string }>(
+        `SELECT conname AS name FROM pg_constraint WHERE conrelid = $1::regclass AND contype = 'f'`, [config.name],
+      )).map((r) => r.name);
+      expect(fks.sort(), config.name).toEqual(config.foreignKeys.map((fk) => fk.getName()).sort());
+      const indexes = (await handle.query<{ name: string }>(
+        `SELECT indexname AS name FROM pg_indexes WHERE tablename = $1`, [config.name],
+      )).map((r) => r.name);
+      for (const index of config.indexes) expect(indexes, config.name).toContain(index.config.name);
+    }
   });
 
   it('moves the identity sequences past the explicit ids', async () => {

@@ -14,7 +14,7 @@ import { loadRegions } from '../reference/load-regions.ts';
 import { generateSeedData, type SeedLogin } from './generate.ts';
 import { enterprises, orgCoverage, orgs, users } from '../schema/index.ts';
 import {
-  insertCoverage, insertEnterprises, insertOrgs, insertUsers, resetSequences, restoreForeignKeys, withForeignKeysDropped,
+  insertCoverage, insertEnterprises, insertOrgs, insertUsers, resetSequences, restoreSchemaObjects, withBulkLoadMode,
 } from './insert.ts';
 import type { SeedScale } from './plan.ts';
 
@@ -47,8 +47,8 @@ export async function seedDatabase(handle: DatabaseHandle, options: SeedOptions)
     throw new Error('seedDatabase: the orgs table is not empty; seed only an empty database (or run `npm run seed -- --reset`)');
   }
 
-  const restored = await restoreForeignKeys(handle, [orgs, enterprises, orgCoverage, users]);
-  if (restored.length > 0) progress(`restored foreign keys lost by an interrupted seed: ${restored.join(', ')}`);
+  const restored = await restoreSchemaObjects(handle, [orgs, enterprises, orgCoverage, users]);
+  if (restored.length > 0) progress(`restored keys and indexes lost by an interrupted seed: ${restored.join(', ')}`);
 
   let t = performance.now();
   const data = generateSeedData({ scale: options.scale, onProgress: progress });
@@ -61,16 +61,20 @@ export async function seedDatabase(handle: DatabaseHandle, options: SeedOptions)
   await insertOrgs(handle, data.orgs);
   progress(`orgs: ${data.orgs.id.length} rows in ${ms(t)}`);
   t = performance.now();
-  await withForeignKeysDropped(handle, 'enterprises', () =>
-    insertEnterprises(handle, data.enterprises, {
-      concurrency,
-      batchSize: handle.kind === 'postgres' ? 10_000 : 20_000,
-      onBatch: (done, total) => progress(`enterprises: ${done}/${total}`),
-    }),
+  await withBulkLoadMode(
+    handle,
+    'enterprises',
+    () =>
+      insertEnterprises(handle, data.enterprises, {
+        concurrency,
+        batchSize: handle.kind === 'postgres' ? 10_000 : 20_000,
+        onBatch: (done, total) => progress(`enterprises: ${done}/${total}`),
+      }),
+    progress,
   );
   progress(`enterprises: ${data.enterprises.id.length} rows in ${ms(t)}`);
   t = performance.now();
-  await withForeignKeysDropped(handle, 'org_coverage', () => insertCoverage(handle, data.coverage, { concurrency }));
+  await withBulkLoadMode(handle, 'org_coverage', () => insertCoverage(handle, data.coverage, { concurrency }), progress);
   progress(`org_coverage: ${data.coverage.orgId.length} rows in ${ms(t)}`);
   await insertUsers(handle, data.users, passwordHash);
   await resetSequences(handle);

@@ -3,7 +3,7 @@
  * transaction (a pg pool would not keep BEGIN and COMMIT on one connection); each statement is atomic.
  */
 import { getTableName } from 'drizzle-orm';
-import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
+import { IndexedColumn, getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import type { DatabaseHandle } from '../client.ts';
 import type { CoverageColumns, EnterpriseColumns, OrgColumns, UserSpec } from './generate.ts';
 
@@ -130,22 +130,25 @@ export async function resetSequences(handle: DatabaseHandle): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Foreign keys during the bulk load (PostgreSQL only)
+// Bulk-load mode (PostgreSQL only)
 //
-// Every inserted row runs one `SELECT … FOR KEY SHARE` per foreign key; with two statements in flight on a few
-// hot parent rows (a street union, a region) that costs more than the insert itself (MultiXact churn). As the
-// PostgreSQL manual advises for populating a database, the seed drops the foreign keys of the table it fills
-// (only while that table is empty) and adds them back afterwards, which validates all rows in one join.
-// Should a run die in between, restoreForeignKeys() puts back whatever the Drizzle schema declares; the seed
+// Every inserted row runs one `SELECT … FOR KEY SHARE` per foreign key and updates every index. With two
+// statements in flight on a few hot parent rows (a street union, a region) the key checks cost more than the
+// insert itself (MultiXact churn), and maintaining two trigram GIN indexes and a GiST index row by row costs
+// more than building them once. As the PostgreSQL manual advises for populating a database, the seed drops the
+// foreign keys and secondary indexes of the table it fills (only while that table is empty), loads it, then
+// builds the indexes (two at a time) and adds the keys back, which validates all rows in one join.
+// Should a run die in between, restoreSchemaObjects() puts back whatever the Drizzle schema declares; the seed
 // calls it first on every run.
 
 function ident(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
-/** Runs `fn` with the foreign keys of `table` dropped, then adds them back (validating every row). */
-export async function withForeignKeysDropped<T>(handle: DatabaseHandle, table: string, fn: () => Promise<T>): Promise<T> {
-  if (handle.kind !== 'postgres') return fn();
+/** Runs `fn` on an empty table without its foreign keys and secondary indexes, then restores them. */
+export async function withBulkLoadMode<T>(
+  handle: DatabaseHandle, table: string, fn: () => Promise<T>, onProgress?: (msg: string) => void,
+): Promise<T> {
   const [row] = await handle.query<{ empty: boolean }>(`SELECT NOT EXISTS (SELECT 1 FROM ${ident(table)}) AS empty`);
   if (!row?.empty) return fn();
   const fks = await handle.query<{ name: string; def: string }>(
@@ -153,35 +156,88 @@ export async function withForeignKeysDropped<T>(handle: DatabaseHandle, table: s
      WHERE conrelid = $1::regclass AND contype = 'f' ORDER BY conname`,
     [table],
   );
+  // indexes that do not back a constraint (primary key, unique constraint) and that the schema can rebuild
+  const rebuildable = new Set(schemaIndexes(table).map((i) => i.name));
+  const indexes = (await handle.query<{ name: string; def: string }>(
+    `SELECT indexname AS name, indexdef AS def FROM pg_indexes
+     WHERE schemaname = current_schema() AND tablename = $1
+       AND indexname NOT IN (SELECT conname FROM pg_constraint WHERE conrelid = $1::regclass)
+     ORDER BY indexname`,
+    [table],
+  )).filter((i) => rebuildable.has(i.name));
+
   for (const fk of fks) await handle.query(`ALTER TABLE ${ident(table)} DROP CONSTRAINT ${ident(fk.name)}`);
-  const addBack = async (quiet: boolean) => {
-    for (const fk of fks) {
+  for (const index of indexes) await handle.query(`DROP INDEX ${ident(index.name)}`);
+  const restore = async (quiet: boolean) => {
+    const run = async (sql: string) => {
       try {
-        await handle.query(`ALTER TABLE ${ident(table)} ADD CONSTRAINT ${ident(fk.name)} ${fk.def}`);
+        await handle.query(sql);
       } catch (error) {
-        // after a failed load the load's error is the one to report; restoreForeignKeys() repairs on the next run
+        // after a failed load the load's error is the one to report; restoreSchemaObjects() repairs on the next run
         if (!quiet) throw error;
       }
-    }
+    };
+    const started = performance.now();
+    // the costly GIN / GiST builds first, two at a time
+    const queue = [...indexes].sort((a, b) => Number(/USING (gin|gist)/.test(b.def)) - Number(/USING (gin|gist)/.test(a.def)));
+    await Promise.all([0, 1].map(async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) await run(next.def);
+    }));
+    for (const fk of fks) await run(`ALTER TABLE ${ident(table)} ADD CONSTRAINT ${ident(fk.name)} ${fk.def}`);
+    onProgress?.(`${table}: ${indexes.length} indexes built and ${fks.length} foreign keys validated in ${Math.round(performance.now() - started)} ms`);
   };
   let result: T;
   try {
     result = await fn();
   } catch (error) {
-    await addBack(true);
+    await restore(true);
     throw error;
   }
-  await addBack(false);
+  await restore(false);
   return result;
 }
 
-/** Adds foreign keys the Drizzle schema declares for `tables` but the database lacks (after an interrupted seed). */
-export async function restoreForeignKeys(handle: DatabaseHandle, tables: readonly PgTable[]): Promise<string[]> {
-  if (handle.kind !== 'postgres') return [];
+const tablesByName = new Map<string, PgTable>();
+
+/** Registers the Drizzle tables whose indexes withBulkLoadMode() may drop (it drops only what the schema can rebuild). */
+export function registerBulkLoadTables(tables: readonly PgTable[]): void {
+  for (const table of tables) tablesByName.set(getTableConfig(table).name, table);
+}
+
+interface SchemaIndex {
+  name: string;
+  sql: string;
+}
+
+/** CREATE INDEX statements for the plain indexes the Drizzle schema declares on `table` (column lists, no WHERE). */
+function schemaIndexes(tableName: string): SchemaIndex[] {
+  const table = tablesByName.get(tableName);
+  if (!table) return [];
+  const out: SchemaIndex[] = [];
+  for (const index of getTableConfig(table).indexes) {
+    const c = index.config;
+    if (!c.name || c.where || c.columns.some((col) => !(col instanceof IndexedColumn) || !col.name)) continue;
+    const columns = (c.columns as IndexedColumn[])
+      .map((col) => `${ident(col.name as string)}${col.indexConfig.opClass ? ` ${col.indexConfig.opClass}` : ''}`)
+      .join(', ');
+    out.push({
+      name: c.name,
+      sql: `CREATE ${c.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS ${ident(c.name)} ON ${ident(tableName)} USING ${c.method ?? 'btree'} (${columns})`,
+    });
+  }
+  return out;
+}
+
+/**
+ * Adds the foreign keys and plain indexes the Drizzle schema declares for `tables` but the database lacks
+ * (left so by an interrupted seed). Returns their names.
+ */
+export async function restoreSchemaObjects(handle: DatabaseHandle, tables: readonly PgTable[]): Promise<string[]> {
+  registerBulkLoadTables(tables);
   const restored: string[] = [];
   for (const table of tables) {
     const config = getTableConfig(table);
-    const present = new Set(
+    const presentFks = new Set(
       (await handle.query<{ name: string }>(
         `SELECT conname AS name FROM pg_constraint WHERE conrelid = $1::regclass AND contype = 'f'`,
         [config.name],
@@ -189,7 +245,7 @@ export async function restoreForeignKeys(handle: DatabaseHandle, tables: readonl
     );
     for (const fk of config.foreignKeys) {
       const name = fk.getName();
-      if (present.has(name)) continue;
+      if (presentFks.has(name)) continue;
       const ref = fk.reference();
       const cols = ref.columns.map((c) => ident(c.name)).join(', ');
       const foreignCols = ref.foreignColumns.map((c) => ident(c.name)).join(', ');
@@ -199,6 +255,17 @@ export async function restoreForeignKeys(handle: DatabaseHandle, tables: readonl
          ON DELETE ${fk.onDelete ?? 'no action'} ON UPDATE ${fk.onUpdate ?? 'no action'}`,
       );
       restored.push(name);
+    }
+    const presentIndexes = new Set(
+      (await handle.query<{ name: string }>(
+        `SELECT indexname AS name FROM pg_indexes WHERE schemaname = current_schema() AND tablename = $1`,
+        [config.name],
+      )).map((r) => r.name),
+    );
+    for (const index of schemaIndexes(config.name)) {
+      if (presentIndexes.has(index.name)) continue;
+      await handle.query(index.sql);
+      restored.push(index.name);
     }
   }
   return restored;
