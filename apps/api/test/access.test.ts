@@ -13,6 +13,7 @@ let njdl: Session;
 let njdlOrg: OrgSummary;
 let njdlEnterpriseId: number;
 let njdlChildId: number;
+let gucunFederationId: number;
 
 const first = async <T>(session: Session, url: string) => (await request(t.app, session, 'GET', url)).json<T>();
 
@@ -23,6 +24,8 @@ beforeAll(async () => {
   [njdlOrg] = (await first<{ items: OrgSummary[] }>(njdl, '/api/orgs/children')).items as [OrgSummary];
   njdlEnterpriseId = (await first<EnterpriseListResponse>(njdl, '/api/enterprises?pageSize=1')).items[0]!.id;
   njdlChildId = (await first<{ items: OrgSummary[] }>(njdl, `/api/orgs/children?parentId=${njdlOrg.id}`)).items[0]!.id;
+  const gucunChildren = (await first<{ items: OrgSummary[] }>(gucun, `/api/orgs/children?parentId=${gucun.orgId}`)).items;
+  gucunFederationId = gucunChildren.find((o) => o.kind === 'regional_federation')!.id;
 });
 afterAll(() => t.close());
 
@@ -52,7 +55,11 @@ describe('a 顾村 street user and 南京东路', () => {
       ['create org under it', 'POST', '/api/orgs', { parentId: njdlOrg.id, name: '越权楼宇工会联合会', kind: 'building_federation', regionCode: NANJINGDONGLU }],
       ['move its unit', 'POST', `/api/orgs/${njdlChildId}/move`, { newParentId: gucun.orgId }],
       ['move own unit under it', 'POST', `/api/orgs/${gucun.orgId}/move`, { newParentId: njdlOrg.id }],
-      ['take its enterprise into coverage', 'PUT', `/api/orgs/${njdlChildId}/coverage`, { enterpriseIds: [] }],
+      ['edit its unit\'s coverage', 'PUT', `/api/orgs/${njdlChildId}/coverage`, { enterpriseIds: [] }],
+      ['take its enterprise into own coverage', 'PUT', `/api/orgs/${gucunFederationId}/coverage`, { enterpriseIds: [njdlEnterpriseId] }],
+      ['found an enterprise union for it', 'POST', '/api/orgs', {
+        parentId: gucun.orgId, name: '越权企业工会', kind: 'enterprise_union', regionCode: GUCUN, coveredEnterpriseIds: [njdlEnterpriseId],
+      }],
     ];
     const snapshot = () => t.handle.query('select * from enterprises where id = $1', [njdlEnterpriseId]);
     const before = await snapshot();

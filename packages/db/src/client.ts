@@ -25,6 +25,8 @@ export interface DatabaseHandle {
   /** Raw parameterised SQL for bulk paths (unnest inserts, benchmarks); arrays pass as PostgreSQL arrays. */
   query<Row = Record<string, unknown>>(text: string, params?: unknown[]): Promise<Row[]>;
   close(): Promise<void>;
+  /** PGlite only: the data directory as a tarball (tests copy a migrated, seeded template this way) */
+  dumpDataDir?: () => Promise<Blob>;
 }
 
 export const migrationsFolder = fileURLToPath(new URL('../migrations', import.meta.url));
@@ -68,8 +70,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseH
       return result.rows;
     },
     close: () => client.close(),
-    // exposed for dumping a migrated template in tests
-    ...{ pglite: client },
+    dumpDataDir: async () => (await client.dumpDataDir('gzip')) as Blob,
   };
 }
 

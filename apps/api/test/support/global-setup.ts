@@ -47,7 +47,8 @@ export default async function setup(project: TestProject) {
   }
   const handle = await openDatabase();
   await prepare(handle);
-  const dump = await (handle as unknown as { pglite: { dumpDataDir(c: 'gzip'): Promise<Blob> } }).pglite.dumpDataDir('gzip');
+  if (!handle.dumpDataDir) throw new Error('the embedded database cannot dump its data directory');
+  const dump = await handle.dumpDataDir();
   const dir = mkdtempSync(join(tmpdir(), 'lianxin-test-'));
   const file = join(dir, 'template.tar.gz');
   writeFileSync(file, Buffer.from(await dump.arrayBuffer()));

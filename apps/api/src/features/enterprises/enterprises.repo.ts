@@ -1,14 +1,12 @@
 import { and, count, desc, eq, gte, lte, or, sql, type SQL } from 'drizzle-orm';
 import { enterprises, orgs, regionName, type Database, type Tx } from '@lianxin/db';
 import {
-  isNonPublic, sizeBandRanges, type Enterprise, type EnterpriseListItem, type EnterpriseListQuery,
+  isNonPublic, sizeBandRanges, type Enterprise, type EnterpriseListItem, type enterpriseListQuerySchema,
 } from '@lianxin/contracts';
 import type { z } from 'zod';
-import type { enterpriseListQuerySchema } from '@lianxin/contracts';
 import { withinScope, type Scope } from '../../access/access.ts';
 
 type ListFilter = z.output<typeof enterpriseListQuerySchema>;
-export type { EnterpriseListQuery };
 
 const listColumns = {
   id: enterprises.id,

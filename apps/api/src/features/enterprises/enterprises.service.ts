@@ -1,8 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { enterprises, findRegion, nameInitials, type Tx } from '@lianxin/db';
-import type { Enterprise, EnterpriseCreate, EnterpriseUpdate } from '@lianxin/contracts';
+import type { Enterprise, enterpriseCreateSchema, enterpriseUpdateSchema } from '@lianxin/contracts';
 import type { z } from 'zod';
-import type { enterpriseCreateSchema, enterpriseUpdateSchema } from '@lianxin/contracts';
 import { withinScope, writeScope, type Scope } from '../../access/access.ts';
 import type { ServiceContext } from '../../context.ts';
 import { conflict, fieldError, notFound } from '../../errors.ts';
@@ -12,7 +11,6 @@ import { findByCreditCode, findEnterprise } from './enterprises.repo.ts';
 
 type CreateInput = z.output<typeof enterpriseCreateSchema>;
 type UpdateInput = z.output<typeof enterpriseUpdateSchema>;
-export type { EnterpriseCreate, EnterpriseUpdate };
 
 const isUniqueViolation = (error: unknown) =>
   (error as { code?: string }).code === '23505' || (error as { cause?: { code?: string } }).cause?.code === '23505';
