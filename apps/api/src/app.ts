@@ -17,13 +17,15 @@ import { regionRoutes } from './features/regions/regions.routes.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
 import { registerSession } from './plugins/session.ts';
 import { registerWeb } from './plugins/web.ts';
-import { PiiCipher } from './security/pii-cipher.ts';
+import { deriveKeys, type AppKeys } from './security/keys.ts';
+import type { PiiCipher } from './security/pii-cipher.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     db: Database;
     dbHandle: DatabaseHandle;
     cipher: PiiCipher;
+    keys: AppKeys;
     config: AppConfig;
   }
 }
@@ -51,7 +53,9 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
 
   app.decorate('db', options.handle.db);
   app.decorate('dbHandle', options.handle);
-  app.decorate('cipher', new PiiCipher(options.piiKey));
+  const keys = deriveKeys(options.piiKey);
+  app.decorate('keys', keys);
+  app.decorate('cipher', keys.cipher);
   app.decorate('config', options.config);
 
   await app.register(fastifyCookie);

@@ -9,3 +9,6 @@ export * from './orgs.ts';
 export * from './phone.ts';
 export * from './regions.ts';
 export * from './roles.ts';
+export * from './card-number.ts';
+export * from './id-number.ts';
+export * from './members.ts';

@@ -3,3 +3,4 @@ export * from './orgs.ts';
 export * from './enterprises.ts';
 export * from './users.ts';
 export * from './audit.ts';
+export * from './members.ts';

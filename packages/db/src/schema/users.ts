@@ -12,10 +12,16 @@ export const users = pgTable(
     passwordHash: text('password_hash').notNull(),
     role: text('role', { enum: roles }).notNull(),
     orgId: integer('org_id').notNull().references(() => orgs.id),
+    /** set for member accounts (role member): the membership they sign in to */
+    memberId: integer('member_id'),
     disabled: boolean('disabled').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('users_username_uq').on(t.username), index('users_org_idx').on(t.orgId)],
+  (t) => [
+    uniqueIndex('users_username_uq').on(t.username),
+    index('users_org_idx').on(t.orgId),
+    uniqueIndex('users_member_uq').on(t.memberId),
+  ],
 );
 
 /** Server-side sessions; the cookie holds a random token, the table only its SHA-256. */

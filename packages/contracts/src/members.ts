@@ -1,0 +1,246 @@
+import { z } from 'zod';
+import { creditCodeSchema } from './enterprises.ts';
+import { idNumberProblem } from './id-number.ts';
+import { orgRefSchema } from './orgs.ts';
+import { chinaMobileSchema } from './phone.ts';
+import { regionCodeSchema } from './regions.ts';
+
+/** Occupations an applicant picks; gig and care work map to the trades of industry federations. */
+export const occupations = ['rider', 'courier', 'domestic', 'carer', 'trucker', 'property', 'catering', 'factory', 'office', 'other'] as const;
+export type Occupation = (typeof occupations)[number];
+
+/** The `sector` an industry federation for this occupation carries (orgs.sector), if any. */
+export const occupationSectors: Record<Occupation, string | null> = {
+  rider: '网约送餐员',
+  courier: '快递物流',
+  domestic: '家政',
+  carer: '医养照护',
+  trucker: '物流货运',
+  property: '物业',
+  catering: '餐饮',
+  factory: null,
+  office: null,
+  other: null,
+};
+
+/** Non-standard work: platform and household work without a classic employment contract. */
+export function isGigOccupation(occupation: Occupation): boolean {
+  switch (occupation) {
+    case 'rider':
+    case 'courier':
+    case 'domestic':
+    case 'carer':
+    case 'trucker':
+      return true;
+    case 'property':
+    case 'catering':
+    case 'factory':
+    case 'office':
+    case 'other':
+      return false;
+  }
+}
+
+/** standard employment, and the three "两非一无" kinds. */
+export const memberCategories = ['standard', 'informal', 'non_standard', 'no_union'] as const;
+export type MemberCategory = (typeof memberCategories)[number];
+export const isLiangFeiYiWu = (category: MemberCategory) => category !== 'standard';
+
+export const joinChannels = ['enterprise_union', 'online', 'out_of_enterprise', 'on_site', 'import'] as const;
+export type JoinChannel = (typeof joinChannels)[number];
+
+export const memberStatuses = ['active', 'left'] as const;
+export type MemberStatus = (typeof memberStatuses)[number];
+
+export const routingReasons = ['own_union', 'covering_union', 'industry_federation', 'territorial_union'] as const;
+export type RoutingReason = (typeof routingReasons)[number];
+
+export const applicationStatuses = ['pending', 'approved', 'rejected'] as const;
+export type ApplicationStatus = (typeof applicationStatuses)[number];
+
+export const idNumberSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .superRefine((value, ctx) => {
+    const problem = idNumberProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: `idNumber.${problem}` });
+  });
+
+const personName = z.string().trim().min(2, { message: 'person.nameInvalid' }).max(30, { message: 'person.nameInvalid' });
+
+// ---- online application (no login) -------------------------------------------------------------------------
+
+export const applicationCreateSchema = z
+  .object({
+    name: personName,
+    idNumber: idNumberSchema,
+    phone: chinaMobileSchema,
+    occupation: z.enum(occupations),
+    employerCreditCode: creditCodeSchema.nullish(),
+    /** where the applicant works or lives when there is no employer: a street (9 digits) or a district */
+    regionCode: regionCodeSchema.nullish(),
+  })
+  .refine((a) => a.employerCreditCode || a.regionCode, { message: 'application.regionRequired', path: ['regionCode'] });
+export type ApplicationCreate = z.input<typeof applicationCreateSchema>;
+
+export const applicationCreatedSchema = z.object({
+  reference: z.string(),
+  routedTo: orgRefSchema,
+  reason: z.string(),
+  reasonCode: z.enum(routingReasons),
+});
+export type ApplicationCreated = z.infer<typeof applicationCreatedSchema>;
+
+export const applicationReferenceParamsSchema = z.object({ reference: z.string().trim().regex(/^[A-Z0-9]{10}$/) });
+export const applicationStatusQuerySchema = z.object({ phone: chinaMobileSchema });
+export const applicationStatusSchema = z.object({
+  reference: z.string(),
+  status: z.enum(applicationStatuses),
+  routedTo: orgRefSchema,
+  reason: z.string(),
+  submittedAt: z.string(),
+  decidedAt: z.string().nullable(),
+  rejectReason: z.string().nullable(),
+  cardNumber: z.string().nullable(),
+});
+export type ApplicationStatusView = z.infer<typeof applicationStatusSchema>;
+
+/** An application in a staff queue: personal data masked. */
+export const applicationItemSchema = z.object({
+  id: z.number().int(),
+  reference: z.string(),
+  name: z.string(),
+  idNumber: z.string(),
+  phone: z.string(),
+  occupation: z.enum(occupations),
+  employer: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+  regionCode: z.string().nullable(),
+  routedTo: orgRefSchema,
+  reasonCode: z.enum(routingReasons),
+  reason: z.string(),
+  status: z.enum(applicationStatuses),
+  submittedAt: z.string(),
+  decidedAt: z.string().nullable(),
+  rejectReason: z.string().nullable(),
+  memberId: z.number().int().nullable(),
+});
+export type ApplicationItem = z.infer<typeof applicationItemSchema>;
+
+export const applicationListQuerySchema = z.object({
+  status: z.enum(applicationStatuses).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+export const applicationListResponseSchema = z.object({ items: z.array(applicationItemSchema), total: z.number().int() });
+export const applicationRejectSchema = z.object({ reason: z.string().trim().min(2, { message: 'application.reasonRequired' }).max(200) });
+
+// ---- members -------------------------------------------------------------------------------------------------
+
+export const memberListItemSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  /** masked unless revealed */
+  idNumber: z.string(),
+  phone: z.string(),
+  gender: z.enum(['male', 'female']),
+  birthDate: z.string(),
+  occupation: z.enum(occupations),
+  category: z.enum(memberCategories),
+  joinChannel: z.enum(joinChannels),
+  status: z.enum(memberStatuses),
+  union: orgRefSchema,
+  enterprise: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+  cardNumber: z.string(),
+  joinedOn: z.string(),
+  leftOn: z.string().nullable(),
+});
+export type MemberListItem = z.infer<typeof memberListItemSchema>;
+
+export const memberDetailSchema = memberListItemSchema.extend({
+  transfers: z.array(
+    z.object({
+      id: z.number().int(),
+      from: orgRefSchema,
+      to: orgRefSchema,
+      status: z.enum(['pending', 'approved', 'rejected']),
+      requestedAt: z.string(),
+      decidedAt: z.string().nullable(),
+    }),
+  ),
+  subsidies: z.array(z.object({ level: z.enum(['district', 'street']), amountFen: z.number().int(), org: orgRefSchema, status: z.enum(['pending', 'paid']) })),
+});
+export type MemberDetail = z.infer<typeof memberDetailSchema>;
+
+const isoDate = z.iso.date({ message: 'date.invalid' });
+
+export const memberListQuerySchema = z.object({
+  q: z.string().trim().max(30).optional(),
+  orgId: z.coerce.number().int().positive().optional(),
+  enterpriseId: z.coerce.number().int().positive().optional(),
+  category: z.enum(memberCategories).optional(),
+  status: z.enum(memberStatuses).optional(),
+  joinChannel: z.enum(joinChannels).optional(),
+  joinedFrom: isoDate.optional(),
+  joinedTo: isoDate.optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+export type MemberListQuery = z.input<typeof memberListQuerySchema>;
+export const memberListResponseSchema = z.object({ items: z.array(memberListItemSchema), total: z.number().int() });
+
+export const memberUpdateSchema = z.object({
+  name: personName.optional(),
+  phone: chinaMobileSchema.optional(),
+  occupation: z.enum(occupations).optional(),
+  category: z.enum(memberCategories).optional(),
+  enterpriseId: z.number().int().positive().nullable().optional(),
+});
+export const memberLeaveSchema = z.object({ reason: z.string().trim().min(2, { message: 'application.reasonRequired' }).max(200) });
+export const memberRevealSchema = z.object({ idNumber: z.string(), phone: z.string() });
+
+export const transferCreateSchema = z.object({ toOrgId: z.number().int().positive(), reason: z.string().trim().max(200).optional() });
+export const transferItemSchema = z.object({
+  id: z.number().int(),
+  member: z.object({ id: z.number().int(), name: z.string(), idNumber: z.string() }),
+  from: orgRefSchema,
+  to: orgRefSchema,
+  reason: z.string().nullable(),
+  status: z.enum(['pending', 'approved', 'rejected']),
+  requestedAt: z.string(),
+  decidedAt: z.string().nullable(),
+});
+export type TransferItem = z.infer<typeof transferItemSchema>;
+export const transferListQuerySchema = z.object({
+  direction: z.enum(['incoming', 'outgoing']).default('incoming'),
+  status: z.enum(['pending', 'approved', 'rejected']).optional(),
+});
+export const transferListResponseSchema = z.object({ items: z.array(transferItemSchema) });
+export const transferRejectSchema = applicationRejectSchema;
+
+// ---- member sign-in and card ------------------------------------------------------------------------------------
+
+export const otpRequestSchema = z.object({ phone: chinaMobileSchema });
+export const otpLoginSchema = z.object({ phone: chinaMobileSchema, code: z.string().trim().regex(/^\d{6}$/, { message: 'otp.format' }) });
+
+export const memberCardSchema = z.object({
+  name: z.string(),
+  idNumber: z.string(),
+  union: orgRefSchema,
+  cardNumber: z.string(),
+  status: z.enum(memberStatuses),
+  joinedOn: z.string(),
+  token: z.string(),
+  /** the token as a QR code, an SVG document */
+  qrSvg: z.string(),
+});
+export type MemberCard = z.infer<typeof memberCardSchema>;
+
+export const cardVerifyRequestSchema = z.object({ token: z.string().trim().min(10).max(1000) });
+export const cardVerifyResponseSchema = z.object({
+  valid: z.boolean(),
+  member: z.object({ name: z.string(), union: z.string(), cardNumber: z.string(), status: z.enum(memberStatuses) }).optional(),
+});
+
+/** A short directory of unions for choosing a transfer target anywhere in the city (names only). */
+export const orgDirectoryQuerySchema = z.object({ q: z.string().trim().min(1).max(50) });

@@ -1,0 +1,166 @@
+import { sql } from 'drizzle-orm';
+import {
+  pgTable, integer, bigint, text, date, timestamp, jsonb, index, uniqueIndex, type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
+import {
+  applicationStatuses, joinChannels, memberCategories, memberStatuses, occupations, routingReasons,
+} from '@lianxin/contracts';
+import { ltree } from './types.ts';
+import { orgs } from './orgs.ts';
+import { enterprises } from './enterprises.ts';
+import { regions } from './regions.ts';
+
+/**
+ * Real-name members. ID number and phone are AES-256-GCM ciphertexts (`*_enc`) found through keyed hashes
+ * (`*_hash`, a blind index). One active membership per identity citywide: a partial unique index.
+ */
+export const members = pgTable(
+  'members',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    name: text('name').notNull(),
+    idNumberEnc: text('id_number_enc').notNull(),
+    idNumberHash: text('id_number_hash').notNull(),
+    phoneEnc: text('phone_enc').notNull(),
+    phoneHash: text('phone_hash').notNull(),
+    gender: text('gender', { enum: ['male', 'female'] }).notNull(),
+    birthDate: date('birth_date', { mode: 'string' }).notNull(),
+    occupation: text('occupation', { enum: occupations }).notNull(),
+    category: text('category', { enum: memberCategories }).notNull(),
+    joinChannel: text('join_channel', { enum: joinChannels }).notNull(),
+    orgId: integer('org_id').notNull().references(() => orgs.id),
+    orgPath: ltree('org_path').notNull(),
+    enterpriseId: integer('enterprise_id').references(() => enterprises.id),
+    status: text('status', { enum: memberStatuses }).notNull().default('active'),
+    cardNumber: text('card_number').notNull(),
+    /** bumped when a card is revoked or re-issued: older QR tokens stop verifying */
+    cardVersion: integer('card_version').notNull().default(1),
+    joinedOn: date('joined_on', { mode: 'string' }).notNull(),
+    leftOn: date('left_on', { mode: 'string' }),
+    leftReason: text('left_reason'),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('members_active_identity_uq').on(t.idNumberHash).where(sql`status = 'active'`),
+    uniqueIndex('members_card_number_uq').on(t.cardNumber),
+    index('members_phone_hash_idx').on(t.phoneHash),
+    index('members_org_path_gist').using('gist', t.orgPath),
+    index('members_org_idx').on(t.orgId),
+    index('members_enterprise_idx').on(t.enterpriseId),
+  ],
+);
+
+/** Online / out-of-enterprise applications, routed to a union by the routing rule; the reason is kept. */
+export const applications = pgTable(
+  'applications',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    reference: text('reference').notNull(),
+    name: text('name').notNull(),
+    idNumberEnc: text('id_number_enc').notNull(),
+    idNumberHash: text('id_number_hash').notNull(),
+    phoneEnc: text('phone_enc').notNull(),
+    phoneHash: text('phone_hash').notNull(),
+    occupation: text('occupation', { enum: occupations }).notNull(),
+    employerId: integer('employer_id').references(() => enterprises.id),
+    regionCode: text('region_code').references(() => regions.code),
+    routedOrgId: integer('routed_org_id').notNull().references(() => orgs.id),
+    routedOrgPath: ltree('routed_org_path').notNull(),
+    reasonCode: text('reason_code', { enum: routingReasons }).notNull(),
+    reason: text('reason').notNull(),
+    status: text('status', { enum: applicationStatuses }).notNull().default('pending'),
+    rejectReason: text('reject_reason'),
+    decidedBy: integer('decided_by'),
+    decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'string' }),
+    memberId: integer('member_id').references((): AnyPgColumn => members.id),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('applications_reference_uq').on(t.reference),
+    index('applications_routed_path_gist').using('gist', t.routedOrgPath),
+    index('applications_status_idx').on(t.status),
+    index('applications_identity_idx').on(t.idNumberHash),
+  ],
+);
+
+/** 组织关系转接: the receiving union approves; history kept. */
+export const memberTransfers = pgTable(
+  'member_transfers',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    memberId: integer('member_id').notNull().references(() => members.id),
+    fromOrgId: integer('from_org_id').notNull().references(() => orgs.id),
+    fromOrgPath: ltree('from_org_path').notNull(),
+    toOrgId: integer('to_org_id').notNull().references(() => orgs.id),
+    toOrgPath: ltree('to_org_path').notNull(),
+    reason: text('reason'),
+    status: text('status', { enum: ['pending', 'approved', 'rejected'] }).notNull().default('pending'),
+    rejectReason: text('reject_reason'),
+    requestedBy: integer('requested_by'),
+    decidedBy: integer('decided_by'),
+    requestedAt: timestamp('requested_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'string' }),
+  },
+  (t) => [
+    uniqueIndex('member_transfers_one_pending_uq').on(t.memberId).where(sql`status = 'pending'`),
+    index('member_transfers_to_path_gist').using('gist', t.toOrgPath),
+    index('member_transfers_from_path_gist').using('gist', t.fromOrgPath),
+  ],
+);
+
+/** Subsidies a new 两非一无 member entitles its unions to (paid later by the funds module). */
+export const subsidyEntitlements = pgTable(
+  'subsidy_entitlements',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    memberId: integer('member_id').notNull().references(() => members.id),
+    level: text('level', { enum: ['district', 'street'] }).notNull(),
+    orgId: integer('org_id').notNull().references(() => orgs.id),
+    amountFen: integer('amount_fen').notNull(),
+    status: text('status', { enum: ['pending', 'paid'] }).notNull().default('pending'),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [index('subsidy_entitlements_member_idx').on(t.memberId), index('subsidy_entitlements_org_idx').on(t.orgId)],
+);
+
+/** Notification outbox: written in the transaction of the event, delivered afterwards by a transport. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    channel: text('channel', { enum: ['sms'] }).notNull(),
+    /** encrypted recipient (a phone number) */
+    recipientEnc: text('recipient_enc').notNull(),
+    template: text('template').notNull(),
+    params: jsonb('params').$type<Record<string, string>>().notNull(),
+    status: text('status', { enum: ['pending', 'sent', 'failed'] }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    sentAt: timestamp('sent_at', { withTimezone: true, mode: 'string' }),
+  },
+  (t) => [index('notifications_pending_idx').on(t.id).where(sql`status = 'pending'`)],
+);
+
+/** One-time sign-in codes for members; only a hash of the code is kept. */
+export const otpCodes = pgTable(
+  'otp_codes',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    phoneHash: text('phone_hash').notNull(),
+    codeHash: text('code_hash').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'string' }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true, mode: 'string' }),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [index('otp_codes_phone_idx').on(t.phoneHash, t.createdAt)],
+);
+
+/** Settings as key → JSON value (e.g. subsidy amounts per level). */
+export const settings = pgTable('settings', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+});
