@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { inject } from 'vitest';
@@ -32,4 +32,20 @@ export async function logIn(page: Page, username: string): Promise<void> {
   await page.getByTestId('login-password').fill(inject('demoPassword'));
   await page.getByTestId('login-submit').click();
   await page.getByTestId('logout').waitFor();
+}
+
+/** The latest one-time code the server sent to a phone (read from the SMS file the e2e server writes). */
+export async function latestOtp(phone: string): Promise<string> {
+  const file = inject('smsFile');
+  for (let i = 0; i < 50; i++) {
+    if (existsSync(file)) {
+      const codes = readFileSync(file, 'utf8').trim().split('\n').filter(Boolean)
+        .map((line) => JSON.parse(line) as { phone: string; template: string; params: { code?: string } })
+        .filter((m) => m.phone === phone && m.template === 'otp');
+      const code = codes.at(-1)?.params.code;
+      if (code) return code;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`no one-time code for ${phone}`);
 }

@@ -9,6 +9,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     demoPassword: string;
+    /** JSON lines of every SMS the server sent (its SMS transport writes them there) */
+    smsFile: string;
   }
 }
 
@@ -21,9 +23,10 @@ export default async function setup(project: TestProject) {
   const port = 3100 + Math.floor(Math.random() * 800);
   const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/server.ts'], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LIANXIN_DATA_DIR: dataDir, DEMO_PASSWORD, DATABASE_URL: '', LOG_LEVEL: 'warn' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LIANXIN_DATA_DIR: dataDir, DEMO_PASSWORD, SMS_TRANSPORT: `file:${join(dataDir, 'sms.jsonl')}`, DATABASE_URL: '', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
+  const smsFile = join(dataDir, 'sms.jsonl');
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
   for (;;) {
@@ -39,6 +42,7 @@ export default async function setup(project: TestProject) {
   }
   project.provide('baseUrl', baseUrl);
   project.provide('demoPassword', DEMO_PASSWORD);
+  project.provide('smsFile', smsFile);
   return async () => {
     server.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 500));

@@ -1,4 +1,5 @@
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -12,8 +13,15 @@ import { auditRoutes } from './features/audit/audit.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { enterpriseRoutes } from './features/enterprises/enterprises.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
+import { IMPORT_MAX_MB, memberImportRoutes } from './features/members/members.import.routes.ts';
 import { orgRoutes } from './features/orgs/orgs.routes.ts';
 import { regionRoutes } from './features/regions/regions.routes.ts';
+import { applicationRoutes } from './features/applications/applications.routes.ts';
+import { cardRoutes } from './features/cards/cards.routes.ts';
+import { memberAuthRoutes } from './features/member-auth/member-auth.routes.ts';
+import { memberRoutes } from './features/members/members.routes.ts';
+import type { SmsTransport } from './features/notifications/outbox.ts';
+import { registerNotifications, smsTransportFromEnv } from './plugins/notifications.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
 import { registerSession } from './plugins/session.ts';
 import { registerWeb } from './plugins/web.ts';
@@ -38,6 +46,8 @@ export interface BuildOptions {
   config: AppConfig;
   piiKey: Buffer;
   logger?: boolean | { level: string };
+  /** where SMS go; default from config (server log, or a file) */
+  smsTransport?: SmsTransport;
 }
 
 /** Builds the app without listening, so tests can inject requests. */
@@ -60,6 +70,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
 
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false, hook: 'preHandler' });
+  await app.register(fastifyMultipart, { limits: { fileSize: IMPORT_MAX_MB * 1024 * 1024 } });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.0.3',
@@ -75,6 +86,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   });
   registerErrorHandler(app);
   registerSession(app);
+  registerNotifications(app, options.smsTransport ?? smsTransportFromEnv(app, options.config.smsTransport));
 
   await app.register(healthRoutes);
   await app.register(authRoutes);
@@ -82,6 +94,11 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(orgRoutes);
   await app.register(enterpriseRoutes);
   await app.register(auditRoutes);
+  await app.register(memberImportRoutes);
+  await app.register(applicationRoutes);
+  await app.register(memberAuthRoutes);
+  await app.register(cardRoutes);
+  await app.register(memberRoutes);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   if (options.config.webDist) await registerWeb(app, options.config.webDist);

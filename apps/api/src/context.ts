@@ -13,10 +13,12 @@ export interface ServiceContext {
   actor: Actor;
   scope: Scope;
   ip: string;
+  /** deliver outbox messages written by a committed transaction */
+  flushNotifications(): Promise<void>;
 }
 
 export function serviceContext(request: FastifyRequest): ServiceContext {
   const actor = requireActor(request);
   const app = request.server;
-  return { db: app.db, cipher: app.cipher, keys: app.keys, actor, scope: accessScope(actor), ip: request.ip };
+  return { db: app.db, cipher: app.cipher, keys: app.keys, actor, scope: accessScope(actor), ip: request.ip, flushNotifications: () => app.flushNotifications() };
 }

@@ -9,6 +9,8 @@ import { loadRegions, migrateDatabase, openDatabase, orgs } from '@lianxin/db';
 import { seedDatabase } from '@lianxin/db/seed';
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
+import { DEMO_MEMBER_PHONE, seedDemoMembers } from './features/members/demo-members.ts';
+import { deriveKeys } from './security/keys.ts';
 import { loadPiiKey } from './security/pii-cipher.ts';
 
 const config = loadConfig();
@@ -17,6 +19,7 @@ const handle = await openDatabase({ url: config.databaseUrl, dataDir: join(confi
 await migrateDatabase(handle);
 await loadRegions(handle);
 
+const piiKey = loadPiiKey(config.piiKey, join(config.dataDir, 'pii.key'));
 const loginsFile = join(config.dataDir, 'demo-logins.txt');
 // Only the embedded database is seeded on its own; a DATABASE_URL is seeded by `npm run seed` when asked.
 if (embedded && (await handle.db.select({ id: orgs.id }).from(orgs).limit(1)).length === 0) {
@@ -24,18 +27,20 @@ if (embedded && (await handle.db.select({ id: orgs.id }).from(orgs).limit(1)).le
   console.log('Seeding demo data into the embedded database…');
   const started = Date.now();
   const result = await seedDatabase(handle, { scale: 'demo', demoPassword });
+  const demoMembers = await seedDemoMembers(handle.db, deriveKeys(piiKey));
   const lines = [
     `Demo logins (password: ${demoPassword}):`,
     ...result.logins.map((l) => `  ${l.username.padEnd(22)} ${l.role.padEnd(17)} ${l.orgName}`),
+    `Member site /m/login: phone ${DEMO_MEMBER_PHONE}; the one-time code appears in this server's log.`,
   ];
   writeFileSync(loginsFile, lines.join('\n') + '\n', { mode: 0o600 });
-  console.log(`Seeded ${result.counts.orgs} unions and ${result.counts.enterprises} enterprises in ${Date.now() - started} ms.`);
+  console.log(`Seeded ${result.counts.orgs} unions, ${result.counts.enterprises} enterprises and ${demoMembers} members in ${Date.now() - started} ms.`);
 }
 
 const app = await buildApp({
   handle,
   config,
-  piiKey: loadPiiKey(config.piiKey, join(config.dataDir, 'pii.key')),
+  piiKey,
   logger: { level: config.logLevel },
 });
 

@@ -85,6 +85,8 @@ export const enterpriseSchema = enterpriseListItemSchema.extend({
   registeredOn: z.string().nullable(),
   openedOn: z.string().nullable(),
   nonPublic: z.boolean(),
+  /** active members who joined outside this enterprise (企业外入会) — leverage for building its own union */
+  workersJoinedOutside: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

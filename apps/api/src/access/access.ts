@@ -10,6 +10,8 @@ export interface Actor {
   role: Role;
   orgId: number;
   orgPath: string;
+  /** the membership a member account signs in to */
+  memberId: number | null;
 }
 
 /**
@@ -18,13 +20,13 @@ export interface Actor {
  */
 export type Scope =
   | { kind: 'subtree'; rootOrgId: number; path: string; canWrite: boolean }
-  | { kind: 'self'; userId: number; canWrite: false };
+  | { kind: 'self'; userId: number; memberId: number | null; canWrite: false };
 
 /** The one access decision: every repository query takes its result. */
 export function accessScope(actor: Actor): Scope {
   switch (actor.role) {
     case 'member':
-      return { kind: 'self', userId: actor.userId, canWrite: false };
+      return { kind: 'self', userId: actor.userId, memberId: actor.memberId, canWrite: false };
     case 'city_staff':
     case 'district_staff':
     case 'street_staff':

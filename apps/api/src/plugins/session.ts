@@ -61,5 +61,6 @@ export function requireActor(request: FastifyRequest): Actor {
     role: session.user.role,
     orgId: session.org.id,
     orgPath: session.org.path,
+    memberId: session.memberId,
   };
 }

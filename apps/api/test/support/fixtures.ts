@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { CREDIT_CODE_ALPHABET, creditCodeCheckChar, type EnterpriseCreate } from '@lianxin/contracts';
+import { CREDIT_CODE_ALPHABET, creditCodeCheckChar, idNumberCheckChar, type EnterpriseCreate } from '@lianxin/contracts';
 
 /** A fresh valid credit code (the random part makes clashes with seeded codes vanishingly rare). */
 export function newCreditCode(districtCode = '310113'): string {
@@ -31,4 +31,17 @@ export function enterpriseInput(overrides: Partial<EnterpriseCreate> = {}): Ente
     openedOn: '2020-06-01',
     ...overrides,
   };
+}
+
+/** A fresh valid 身份证号 (Shanghai region, random birth date in the 1980s–90s and sequence). */
+export function newIdNumber(region = '310113'): string {
+  const year = 1980 + randomInt(20);
+  const month = String(1 + randomInt(12)).padStart(2, '0');
+  const day = String(1 + randomInt(28)).padStart(2, '0');
+  const body = `${region}${year}${month}${day}${String(randomInt(1000)).padStart(3, '0')}`;
+  return body + idNumberCheckChar(body);
+}
+
+export function newPhone(): string {
+  return `139${String(randomInt(100_000_000)).padStart(8, '0')}`;
 }

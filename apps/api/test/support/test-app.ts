@@ -6,6 +6,7 @@ import { inject } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '@lianxin/db';
 import { buildApp } from '../../src/app.ts';
 import { loadConfig, type AppConfig } from '../../src/config.ts';
+import { MemorySmsTransport } from '../../src/features/notifications/outbox.ts';
 import { TEST_PASSWORD } from './constants.ts';
 import { databaseUrlFor } from './global-setup.ts';
 
@@ -47,17 +48,21 @@ async function openTestDatabase(): Promise<{ handle: DatabaseHandle; drop: () =>
 export interface TestApp {
   app: FastifyInstance;
   handle: DatabaseHandle;
+  /** SMS the app sent (delivered by the outbox) */
+  sms: MemorySmsTransport;
   close(): Promise<void>;
 }
 
 export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
   const { handle, drop } = await openTestDatabase();
-  const config: AppConfig = { ...loadConfig({}), webDist: null, ...overrides };
-  const app = await buildApp({ handle, config, piiKey: randomBytes(32) });
+  const config: AppConfig = { ...loadConfig({}), webDist: null, applicationRateLimit: 1000, ...overrides };
+  const sms = new MemorySmsTransport();
+  const app = await buildApp({ handle, config, piiKey: randomBytes(32), smsTransport: sms });
   await app.ready();
   return {
     app,
     handle,
+    sms,
     async close() {
       await app.close();
       await handle.close();

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
-import { ApartmentOutlined, AuditOutlined, LogoutOutlined, ShopOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, ImportOutlined, LogoutOutlined, ShopOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
 import { useLocale } from '../shared/i18n/locale-context.tsx';
 import { roleLabels } from '../shared/i18n/labels.ts';
 import { LangSwitch } from './components/lang-switch.tsx';
@@ -10,8 +10,20 @@ import { useCurrentUser, useSession } from './features/auth/session-context.tsx'
 const sections = [
   { key: '/orgs', icon: <ApartmentOutlined />, label: 'nav.orgs' },
   { key: '/enterprises', icon: <ShopOutlined />, label: 'nav.enterprises' },
+  { key: '/applications', icon: <SolutionOutlined />, label: 'nav.applications' },
+  { key: '/members', icon: <TeamOutlined />, label: 'nav.members' },
+  { key: '/members/import', icon: <ImportOutlined />, label: 'nav.import' },
   { key: '/audit', icon: <AuditOutlined />, label: 'nav.audit' },
 ] as const;
+
+/** The menu entry of a path: the longest section key it starts with (/members/import before /members). */
+export function sectionOf(pathname: string): string | undefined {
+  let best: string | undefined;
+  for (const { key } of sections) {
+    if ((pathname === key || pathname.startsWith(`${key}/`)) && key.length > (best?.length ?? 0)) best = key;
+  }
+  return best;
+}
 
 export function AppShell({ children }: { children: ReactNode }) {
   const { t, pick } = useLocale();
@@ -19,7 +31,7 @@ export function AppShell({ children }: { children: ReactNode }) {
   const user = useCurrentUser();
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const selected = sections.find((s) => pathname === s.key || pathname.startsWith(`${s.key}/`))?.key;
+  const selected = sectionOf(pathname);
 
   return (
     <Layout className="shell">

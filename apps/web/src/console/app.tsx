@@ -14,6 +14,9 @@ const OrgsPage = lazy(() => import('./features/orgs/orgs-page.tsx'));
 const EnterprisesPage = lazy(() => import('./features/enterprises/enterprises-page.tsx'));
 const EnterpriseDetailPage = lazy(() => import('./features/enterprises/enterprise-detail-page.tsx'));
 const AuditPage = lazy(() => import('./features/audit/audit-page.tsx'));
+const ApplicationsPage = lazy(() => import('./features/applications/applications-page.tsx'));
+const MembersPage = lazy(() => import('./features/members/members-page.tsx'));
+const RosterImportPage = lazy(() => import('./features/roster-import/roster-import-page.tsx'));
 
 const theme = { token: { colorPrimary: '#c8102e', borderRadius: 6 } };
 
@@ -56,6 +59,9 @@ function SessionGate() {
               <Route path="/orgs" element={<OrgsPage />} />
               <Route path="/enterprises" element={<EnterprisesPage />} />
               <Route path="/enterprises/:id" element={<EnterpriseDetailPage />} />
+              <Route path="/applications" element={<ApplicationsPage />} />
+              <Route path="/members" element={<MembersPage />} />
+              <Route path="/members/import" element={<RosterImportPage />} />
               <Route path="/audit" element={<AuditPage />} />
               <Route path="*" element={<NotFound />} />
             </Routes>

@@ -1,14 +1,33 @@
+import { lazy, Suspense } from 'react';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { ConfigProvider } from 'antd-mobile';
 import enUS from 'antd-mobile/es/locales/en-US';
 import zhCN from 'antd-mobile/es/locales/zh-CN';
 import { LocaleProvider, useLocale } from '../shared/i18n/locale-context.tsx';
+import { PageLoading } from './components/page-loading.tsx';
 import { MobileHome } from './mobile-home.tsx';
 
-function LocalizedHome() {
+const JoinPage = lazy(() => import('./features/join/join-page.tsx'));
+const StatusPage = lazy(() => import('./features/status/status-page.tsx'));
+const LoginPage = lazy(() => import('./features/auth/login-page.tsx'));
+const CardPage = lazy(() => import('./features/card/card-page.tsx'));
+
+function LocalizedApp() {
   const { locale } = useLocale();
   return (
     <ConfigProvider locale={locale === 'en' ? enUS : zhCN}>
-      <MobileHome />
+      <BrowserRouter basename="/m">
+        <Suspense fallback={<PageLoading />}>
+          <Routes>
+            <Route path="/" element={<MobileHome />} />
+            <Route path="/join" element={<JoinPage />} />
+            <Route path="/status" element={<StatusPage />} />
+            <Route path="/login" element={<LoginPage />} />
+            <Route path="/card" element={<CardPage />} />
+            <Route path="*" element={<Navigate to="/" replace />} />
+          </Routes>
+        </Suspense>
+      </BrowserRouter>
     </ConfigProvider>
   );
 }
@@ -16,7 +35,7 @@ function LocalizedHome() {
 export function MobileApp() {
   return (
     <LocaleProvider>
-      <LocalizedHome />
+      <LocalizedApp />
     </LocaleProvider>
   );
 }

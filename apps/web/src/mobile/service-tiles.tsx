@@ -1,3 +1,4 @@
+import { useNavigate } from 'react-router-dom';
 import { Grid, Tag } from 'antd-mobile';
 import type { DictKey } from '../shared/i18n/dictionary.ts';
 import { useLocale } from '../shared/i18n/locale-context.tsx';
@@ -7,38 +8,51 @@ interface Tile {
   label: DictKey;
   glyph: string;
   color: string;
-  /** false until the feature ships */
-  ready: boolean;
+  /** the H5 route; none until the feature ships (the tile is disabled and marked 即将开放) */
+  to?: string;
 }
 
 const tiles: readonly Tile[] = [
-  { key: 'join', label: 'mobile.tile.join', glyph: '入', color: '#c8102e', ready: false },
-  { key: 'card', label: 'mobile.tile.card', glyph: '卡', color: '#fa8c16', ready: false },
-  { key: 'stations', label: 'mobile.tile.stations', glyph: '站', color: '#1677ff', ready: false },
-  { key: 'legal-aid', label: 'mobile.tile.legalAid', glyph: '法', color: '#13a8a8', ready: false },
-  { key: 'mine', label: 'mobile.tile.mine', glyph: '我', color: '#722ed1', ready: false },
+  { key: 'join', label: 'mobile.tile.join', glyph: '入', color: '#c8102e', to: '/join' },
+  { key: 'card', label: 'mobile.tile.card', glyph: '卡', color: '#fa8c16', to: '/card' },
+  { key: 'status', label: 'mobile.tile.status', glyph: '查', color: '#52c41a', to: '/status' },
+  { key: 'stations', label: 'mobile.tile.stations', glyph: '站', color: '#1677ff' },
+  { key: 'legal-aid', label: 'mobile.tile.legalAid', glyph: '法', color: '#13a8a8' },
+  { key: 'mine', label: 'mobile.tile.mine', glyph: '我', color: '#722ed1' },
 ];
 
-/** The member services to come; each tile is disabled and marked 即将开放 for now. */
+/** The member services; those not built yet are disabled and marked 即将开放. */
 export function ServiceTiles() {
   const { t } = useLocale();
+  const navigate = useNavigate();
   return (
     <Grid columns={3} gap={12}>
-      {tiles.map((tile) => (
-        <Grid.Item key={tile.key}>
-          <div className={`m-tile${tile.ready ? '' : ' m-tile-disabled'}`} aria-disabled={!tile.ready} data-testid={`m-tile-${tile.key}`}>
-            <span className="m-tile-glyph" style={{ background: tile.color }}>
-              {tile.glyph}
-            </span>
-            <span className="m-tile-label">{t(tile.label)}</span>
-            {!tile.ready && (
-              <Tag color="default" fill="outline" className="m-tile-tag">
-                {t('mobile.comingSoon')}
-              </Tag>
-            )}
-          </div>
-        </Grid.Item>
-      ))}
+      {tiles.map((tile) => {
+        const { to } = tile;
+        return (
+          <Grid.Item key={tile.key}>
+            <div
+              className={`m-tile${to ? ' m-tile-ready' : ' m-tile-disabled'}`}
+              aria-disabled={!to}
+              role={to ? 'link' : undefined}
+              tabIndex={to ? 0 : undefined}
+              onClick={to ? () => void navigate(to) : undefined}
+              onKeyDown={to ? (e) => e.key === 'Enter' && void navigate(to) : undefined}
+              data-testid={`m-tile-${tile.key}`}
+            >
+              <span className="m-tile-glyph" style={{ background: tile.color }}>
+                {tile.glyph}
+              </span>
+              <span className="m-tile-label">{t(tile.label)}</span>
+              {!to && (
+                <Tag color="default" fill="outline" className="m-tile-tag">
+                  {t('mobile.comingSoon')}
+                </Tag>
+              )}
+            </div>
+          </Grid.Item>
+        );
+      })}
     </Grid>
   );
 }

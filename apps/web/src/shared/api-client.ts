@@ -93,6 +93,8 @@ export function errorFromResponse(status: number, body: unknown): ApiError {
 export interface RequestOptions {
   query?: Record<string, QueryValue>;
   body?: unknown;
+  /** a multipart body (file uploads); the browser sets the Content-Type with its boundary */
+  form?: FormData;
   signal?: AbortSignal;
   /** Do not call the unauthenticated handler on 401 (login and the session probe handle it themselves). */
   quiet401?: boolean;
@@ -101,7 +103,7 @@ export interface RequestOptions {
 export async function apiRequest<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, options: RequestOptions = {}): Promise<T> {
   const locale = getCurrentLocale();
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': locale };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.body !== undefined && options.form === undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
 
   let response: Response;
@@ -110,7 +112,7 @@ export async function apiRequest<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | '
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.form ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       signal: options.signal,
     });
   } catch (error) {
@@ -140,4 +142,5 @@ export const api = {
   get: <T>(path: string, query?: Record<string, QueryValue>, signal?: AbortSignal) => apiRequest<T>('GET', path, { query, signal }),
   post: <T>(path: string, body?: unknown, options: Omit<RequestOptions, 'body'> = {}) => apiRequest<T>('POST', path, { ...options, body }),
   patch: <T>(path: string, body: unknown) => apiRequest<T>('PATCH', path, { body }),
+  upload: <T>(path: string, form: FormData) => apiRequest<T>('POST', path, { form }),
 };

@@ -37,3 +37,10 @@ export function formatPercent(part: number, whole: number): string {
   if (whole <= 0) return '—';
   return `${((part / whole) * 100).toFixed(1)}%`;
 }
+
+/** Money kept in fen (integer) shown in yuan with two decimals, e.g. 3000 → "¥30.00". */
+export function formatFen(fen: number): string {
+  const sign = fen < 0 ? '-' : '';
+  const abs = Math.abs(Math.trunc(fen));
+  return `${sign}¥${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}

@@ -23,6 +23,7 @@ export async function findSession(db: Database, token: string) {
     .select({
       csrfToken: sessions.csrfToken,
       user: { id: users.id, username: users.username, displayName: users.displayName, role: users.role },
+      memberId: users.memberId,
       org: { id: orgs.id, name: orgs.name, kind: orgs.kind, regionCode: orgs.regionCode, path: orgs.path },
     })
     .from(sessions)

@@ -95,12 +95,14 @@ export async function findEnterprise(db: Database | Tx, scope: Scope, id: number
       openedOn: enterprises.openedOn,
       createdAt: enterprises.createdAt,
       updatedAt: enterprises.updatedAt,
+      workersJoinedOutside: sql<number>`(select count(*)::int from members m
+        where m.enterprise_id = ${enterprises.id} and m.join_channel = 'out_of_enterprise' and m.status = 'active')`,
     })
     .from(enterprises)
     .innerJoin(orgs, eq(orgs.id, enterprises.orgId))
     .where(and(eq(enterprises.id, id), withinScope(scope, enterprises.orgPath)));
   if (!row) return undefined;
-  const { orgPath: _orgPath, address, latitude, longitude, registeredOn, openedOn, createdAt, updatedAt, ...list } = row;
+  const { orgPath: _orgPath, address, latitude, longitude, registeredOn, openedOn, createdAt, updatedAt, workersJoinedOutside, ...list } = row;
   return {
     ...toListItem(list),
     address,
@@ -109,6 +111,7 @@ export async function findEnterprise(db: Database | Tx, scope: Scope, id: number
     registeredOn,
     openedOn,
     nonPublic: isNonPublic(row.ownership),
+    workersJoinedOutside,
     createdAt: new Date(createdAt).toISOString(),
     updatedAt: new Date(updatedAt).toISOString(),
   };

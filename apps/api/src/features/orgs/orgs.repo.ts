@@ -11,10 +11,11 @@ export type OrgRow = typeof orgs.$inferSelect;
 async function summaries(db: Database, scope: Scope, where: SQL): Promise<OrgSummary[]> {
   const rows = await queryRows<{
     id: number; parent_id: number | null; name: string; kind: OrgSummary['kind']; region_code: string;
-    status: OrgSummary['status']; child_count: number; covered: number; employees: number;
+    status: OrgSummary['status']; child_count: number; covered: number; employees: number; members: number;
   }>(db, sql`
     select o.id, o.parent_id, o.name, o.kind, o.region_code, o.status,
            (select count(*)::int from orgs c where c.parent_id = o.id) as child_count,
+           (select count(*)::int from members m where m.org_path <@ o.path and m.status = 'active') as members,
            coalesce(agg.covered, 0)::int as covered,
            coalesce(agg.employees, 0)::int as employees
       from orgs o
@@ -34,7 +35,7 @@ async function summaries(db: Database, scope: Scope, where: SQL): Promise<OrgSum
     childCount: r.child_count,
     enterprisesCovered: r.covered,
     employees: r.employees,
-    members: 0, // membership arrives with the members module
+    members: r.members,
   }));
 }
 
@@ -88,6 +89,16 @@ export function moveHistoryOf(db: Database, orgId: number) {
     .leftJoin(users, eq(users.id, orgMoves.movedBy))
     .where(eq(orgMoves.orgId, orgId))
     .orderBy(asc(orgMoves.id));
+}
+
+/** Active unions by name across the city — names only, for choosing where a member transfers to. */
+export function orgDirectory(db: Database, q: string) {
+  return db
+    .select({ id: orgs.id, name: orgs.name, kind: orgs.kind, regionCode: orgs.regionCode })
+    .from(orgs)
+    .where(and(eq(orgs.status, 'active'), sql`${orgs.name} ilike ${'%' + q + '%'}`))
+    .orderBy(sql`nlevel(${orgs.path})`, asc(orgs.name))
+    .limit(30);
 }
 
 export function searchOrgs(db: Database, scope: Scope, q: string) {

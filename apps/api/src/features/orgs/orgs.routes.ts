@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
-  idParamSchema, orgChildrenQuerySchema, orgCoverageSchema, orgCreateSchema, orgDetailSchema, orgListResponseSchema,
+  idParamSchema, orgChildrenQuerySchema, orgDirectoryQuerySchema, orgCoverageSchema, orgCreateSchema, orgDetailSchema, orgListResponseSchema,
   orgMoveSchema, orgSearchQuerySchema, orgSearchResponseSchema, orgUpdateSchema,
 } from '@lianxin/contracts';
 import { serviceContext } from '../../context.ts';
 import { notFound } from '../../errors.ts';
-import { childSummaries, findOrg, orgSummary, searchOrgs } from './orgs.repo.ts';
+import { childSummaries, findOrg, orgDirectory, orgSummary, searchOrgs } from './orgs.repo.ts';
 import { createOrg, getOrgDetail, moveOrg, setCoverage, updateOrg } from './orgs.service.ts';
 
 export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -37,6 +37,22 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const ctx = serviceContext(request);
       return { items: await searchOrgs(ctx.db, ctx.scope, request.query.q) };
+    },
+  );
+
+  app.get(
+    '/api/orgs/directory',
+    {
+      schema: {
+        tags: ['orgs'],
+        description: 'Union names citywide (no details), for choosing where a member transfers to.',
+        querystring: orgDirectoryQuerySchema,
+        response: { 200: orgSearchResponseSchema },
+      },
+    },
+    async (request) => {
+      const ctx = serviceContext(request);
+      return { items: ctx.scope.kind === 'subtree' ? await orgDirectory(ctx.db, request.query.q) : [] };
     },
   );
 

@@ -54,7 +54,7 @@ describe('enterprise form values', () => {
     const enterprise = {
       id: 1, creditCode: '91310113MA1GL00009', name: '甲公司', regionCode: '310113109', regionName: '顾村镇', industry: 'C',
       ownership: 'private', dualReal: true, employeeCount: 10, unionStatus: 'none', coveringOrg: null, address: '路 1 号',
-      latitude: 31.3, longitude: 121.4, registeredOn: '2020-01-01', openedOn: null, nonPublic: true,
+      latitude: 31.3, longitude: 121.4, registeredOn: '2020-01-01', openedOn: null, nonPublic: true, workersJoinedOutside: 0,
       createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z',
     } satisfies Enterprise;
     const initial = toFormValues(enterprise);

@@ -61,6 +61,8 @@ export function OrgTree({ selectedId, onSelect }: OrgTreeProps) {
     const controller = new AbortController();
     fetchOrgChildren(undefined, controller.signal).then(
       (items) => {
+        // the page was left meanwhile: selecting the default would navigate back to it
+        if (controller.signal.aborted) return;
         setState((s) => withChildren(s, null, items));
         setRootError(null);
         const first = items[0];

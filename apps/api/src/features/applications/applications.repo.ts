@@ -1,0 +1,132 @@
+import { and, count, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { applications, enterprises, orgCoverage, orgs, type Database, type Tx } from '@lianxin/db';
+import {
+  maskIdNumber, maskPhone, type ApplicationItem, type ApplicationStatus, type OrgRef,
+} from '@lianxin/contracts';
+import { withinScope, type Scope } from '../../access/access.ts';
+import type { PiiCipher } from '../../security/pii-cipher.ts';
+import { TERRITORIAL_KINDS } from '../orgs/orgs.repo.ts';
+import type { RoutingFacts } from './routing.ts';
+
+/** Gathers what the routing rule needs about an employer and an area. */
+export async function routingFacts(
+  db: Database,
+  input: { occupation: RoutingFacts['occupation']; employerId: number | null; employerRegion: string | null; statedRegionCode: string | null },
+): Promise<RoutingFacts> {
+  let employer: RoutingFacts['employer'] = null;
+  if (input.employerId !== null && input.employerRegion) {
+    const covering = await db
+      .select({ id: orgs.id, name: orgs.name, kind: orgs.kind })
+      .from(orgCoverage)
+      .innerJoin(orgs, eq(orgs.id, orgCoverage.orgId))
+      .where(and(eq(orgCoverage.enterpriseId, input.employerId), sql`${orgs.status} = 'active'`))
+      .orderBy(sql`nlevel(${orgs.path}) desc`);
+    const own = covering.find((o) => o.kind === 'enterprise_union');
+    const other = covering.find((o) => o.kind !== 'enterprise_union');
+    employer = {
+      ownUnion: own ? { id: own.id, name: own.name } : null,
+      coveringUnion: other ? { id: other.id, name: other.name } : null,
+      regionCode: input.employerRegion,
+    };
+  }
+  const area = input.employerRegion ?? input.statedRegionCode ?? '310000';
+  const district = area.slice(0, 6);
+  const areaCodes = [...new Set([area, district, '310000'])];
+  const [industryFederations, territorialUnions] = await Promise.all([
+    db
+      .select({ id: orgs.id, name: orgs.name, regionCode: orgs.regionCode, sector: orgs.sector })
+      .from(orgs)
+      .where(and(eq(orgs.kind, 'industry_federation'), eq(orgs.status, 'active'), sql`${orgs.regionCode} like ${`${district}%`}`)),
+    db
+      .select({ id: orgs.id, name: orgs.name, regionCode: orgs.regionCode })
+      .from(orgs)
+      .where(and(inArray(orgs.kind, TERRITORIAL_KINDS), inArray(orgs.regionCode, areaCodes))),
+  ]);
+  return {
+    occupation: input.occupation,
+    employer,
+    statedRegionCode: input.statedRegionCode,
+    industryFederations: industryFederations.flatMap((f) => (f.sector ? [{ ...f, sector: f.sector }] : [])),
+    territorialUnions,
+  };
+}
+
+export async function findOrgRef(db: Database | Tx, id: number): Promise<(OrgRef & { path: string; regionCode: string }) | undefined> {
+  const [row] = await db.select({ id: orgs.id, name: orgs.name, path: orgs.path, regionCode: orgs.regionCode }).from(orgs).where(eq(orgs.id, id));
+  return row;
+}
+
+const itemColumns = {
+  application: applications,
+  routedName: orgs.name,
+  employerName: enterprises.name,
+};
+
+export async function findApplication(db: Database | Tx, scope: Scope, id: number) {
+  const [row] = await db
+    .select(itemColumns)
+    .from(applications)
+    .innerJoin(orgs, eq(orgs.id, applications.routedOrgId))
+    .leftJoin(enterprises, eq(enterprises.id, applications.employerId))
+    .where(and(eq(applications.id, id), withinScope(scope, applications.routedOrgPath)));
+  return row;
+}
+export type ApplicationRow = NonNullable<Awaited<ReturnType<typeof findApplication>>>;
+
+export function toApplicationItem(row: ApplicationRow, cipher: PiiCipher): ApplicationItem {
+  const a = row.application;
+  return {
+    id: a.id,
+    reference: a.reference,
+    name: a.name,
+    idNumber: maskIdNumber(cipher.decrypt(a.idNumberEnc)),
+    phone: maskPhone(cipher.decrypt(a.phoneEnc)),
+    occupation: a.occupation,
+    employer: a.employerId === null ? null : { id: a.employerId, name: row.employerName ?? '' },
+    regionCode: a.regionCode,
+    routedTo: { id: a.routedOrgId, name: row.routedName },
+    reasonCode: a.reasonCode,
+    reason: a.reason,
+    status: a.status,
+    submittedAt: new Date(a.createdAt).toISOString(),
+    decidedAt: a.decidedAt ? new Date(a.decidedAt).toISOString() : null,
+    rejectReason: a.rejectReason,
+    memberId: a.memberId,
+  };
+}
+
+export async function listApplications(
+  db: Database, scope: Scope, filter: { status?: ApplicationStatus | undefined; page: number; pageSize: number },
+) {
+  const where = and(withinScope(scope, applications.routedOrgPath), filter.status ? eq(applications.status, filter.status) : undefined);
+  const [rows, totals] = await Promise.all([
+    db
+      .select(itemColumns)
+      .from(applications)
+      .innerJoin(orgs, eq(orgs.id, applications.routedOrgId))
+      .leftJoin(enterprises, eq(enterprises.id, applications.employerId))
+      .where(where)
+      .orderBy(desc(applications.id))
+      .limit(filter.pageSize)
+      .offset((filter.page - 1) * filter.pageSize),
+    db.select({ n: count() }).from(applications).where(where),
+  ]);
+  return { rows, total: totals[0]?.n ?? 0 };
+}
+
+/** Enterprises for the public employer picker: name, pinyin initials or credit-code prefix. */
+export function lookupEnterprises(db: Database, q: string) {
+  const like = q.replace(/[\\%_]/g, (c) => `\\${c}`);
+  return db
+    .select({ id: enterprises.id, creditCode: enterprises.creditCode, name: enterprises.name, regionCode: enterprises.regionCode })
+    .from(enterprises)
+    .where(
+      or(
+        sql`${enterprises.name} ilike ${`%${like}%`}`,
+        sql`${enterprises.nameInitials} like ${`${like.toLowerCase()}%`}`,
+        sql`${enterprises.creditCode} like ${`${like.toUpperCase()}%`}`,
+      ),
+    )
+    .orderBy(desc(enterprises.employeeCount))
+    .limit(10);
+}

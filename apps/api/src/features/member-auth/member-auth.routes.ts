@@ -1,0 +1,41 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { loginResponseSchema, otpLoginSchema, otpRequestSchema } from '@lianxin/contracts';
+import { SESSION_COOKIE } from '../../plugins/session.ts';
+import { SESSION_TTL_MS } from '../auth/sessions.repo.ts';
+import { loginWithOtp, requestOtp } from './member-auth.service.ts';
+
+export const memberAuthRoutes: FastifyPluginAsyncZod = async (app) => {
+  const perPhone = (max: number) => ({
+    rateLimit: {
+      max,
+      timeWindow: 60_000,
+      keyGenerator: (request: { ip: string; body?: unknown }) => `${request.ip}|${(request.body as { phone?: string } | undefined)?.phone ?? ''}`,
+    },
+  });
+
+  app.post(
+    '/api/member-auth/code',
+    {
+      schema: { tags: ['membership'], description: 'Sends a one-time sign-in code to a member\'s phone.', body: otpRequestSchema, response: { 202: z.object({ sent: z.literal(true) }) } },
+      config: perPhone(5),
+    },
+    async (request, reply) => {
+      await requestOtp(app.db, app.keys, request.body.phone);
+      void app.flushNotifications();
+      return reply.status(202).send({ sent: true as const });
+    },
+  );
+
+  app.post(
+    '/api/member-auth/login',
+    { schema: { tags: ['membership'], body: otpLoginSchema, response: { 200: loginResponseSchema } }, config: perPhone(10) },
+    async (request, reply) => {
+      const result = await loginWithOtp(app.db, app.keys, request.body.phone, request.body.code, request.ip);
+      reply.setCookie(SESSION_COOKIE, result.token, {
+        path: '/', httpOnly: true, sameSite: 'lax', secure: app.config.secureCookies, maxAge: SESSION_TTL_MS / 1000,
+      });
+      return { user: result.user, csrfToken: result.csrfToken };
+    },
+  );
+};

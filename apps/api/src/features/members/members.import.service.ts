@@ -1,0 +1,385 @@
+/**
+ * Roster import: validate a whole file against the rules and the city's members without writing anything,
+ * keep the result in memory for an hour (only for the uploader), then commit every valid row in one
+ * transaction through `insertMembers`, re-checking identities inside it. Row problems are message keys, so
+ * reports are in the reader's language and never carry a plaintext ID number or phone.
+ */
+import { randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import type { FastifyBaseLogger } from 'fastify';
+import { queryRows, type Database, type Tx } from '@lianxin/db';
+import {
+  creditCodeProblem, isLiangFeiYiWu, maskIdNumber, maskPhone, memberCategories, occupations, translate, type Locale,
+  type MessageKey,
+} from '@lianxin/contracts';
+import { writeScope, type Actor, type Scope } from '../../access/access.ts';
+import type { ServiceContext } from '../../context.ts';
+import { AppError, fieldError, notFound } from '../../errors.ts';
+import type { AppKeys } from '../../security/keys.ts';
+import { recordAudit } from '../audit/audit.repo.ts';
+import { findOrg } from '../orgs/orgs.repo.ts';
+import { insertMembers, type NewMember } from './members.enrol.ts';
+import { headerRow, writeXlsx } from './members.export.ts';
+import {
+  categoryLabels, countRows, exampleRow, markCityDuplicates, markUnknownEmployers, occupationLabels, parseRoster, rosterFields,
+  rosterHeaders, rowStatus, todayInShanghai, validateRows, type CheckedRow, type RosterCounts, type RosterField, type RosterRow,
+} from './members.import.ts';
+
+/** Rows per `insertMembers` call inside the one commit transaction. */
+export const COMMIT_CHUNK = 5_000;
+/** Identities per `= any($1)` lookup. */
+const LOOKUP_CHUNK = 20_000;
+const BATCH_TTL_MS = 60 * 60 * 1000;
+/** Validated batches one user may keep at once (each can hold 200,000 rows). */
+const BATCHES_PER_USER = 3;
+const ERRORS_IN_SUMMARY = 100;
+
+export interface ImportOrg {
+  id: number;
+  path: string;
+  regionCode: string;
+  name: string;
+}
+
+export interface CheckedRoster {
+  rows: CheckedRow[];
+  counts: RosterCounts;
+  /** blind index per checked ID number, computed once and reused by the insert */
+  idHashes: Map<string, string>;
+  /** enterprise id per credit code found in the registry */
+  enterprises: Map<string, number>;
+}
+
+export type ImportStatus = 'validated' | 'committing' | 'committed' | 'failed';
+
+export interface ImportBatch extends CheckedRoster {
+  id: string;
+  userId: number;
+  org: ImportOrg;
+  createdAt: number;
+  expiresAt: number;
+  status: ImportStatus;
+  /** valid rows written so far inside the (uncommitted) transaction */
+  processed: number;
+  /** rows committed (0 until the transaction commits) */
+  committed: number;
+  failure: { key: MessageKey; params: Record<string, string | number> } | null;
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Active members among these blind indexes, with the name of their union. */
+async function activeUnions(db: Database | Tx, hashes: readonly string[]): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  for (const part of chunks(hashes, LOOKUP_CHUNK)) {
+    const rows = await queryRows<{ hash: string; union_name: string }>(db, sql`
+      select m.id_number_hash as hash, o.name as union_name
+        from members m join orgs o on o.id = m.org_id
+       where m.status = 'active' and m.id_number_hash = any(${sql.param(part)}::text[])`);
+    for (const row of rows) found.set(row.hash, row.union_name);
+  }
+  return found;
+}
+
+async function registeredEnterprises(db: Database | Tx, codes: readonly string[]): Promise<Map<string, number>> {
+  const found = new Map<string, number>();
+  for (const part of chunks(codes, LOOKUP_CHUNK)) {
+    const rows = await queryRows<{ id: number; credit_code: string }>(
+      db, sql`select id, credit_code from enterprises where credit_code = any(${sql.param(part)}::text[])`,
+    );
+    for (const row of rows) found.set(row.credit_code, row.id);
+  }
+  return found;
+}
+
+/**
+ * Validates parsed rows: field rules, duplicates inside the file, employers in the registry, and active
+ * members anywhere in the city (found by blind index, a few queries for the whole file). Writes nothing.
+ */
+export async function checkRoster(db: Database, keys: AppKeys, parsed: readonly RosterRow[], today = todayInShanghai()): Promise<CheckedRoster> {
+  const rows = validateRows(parsed, today);
+
+  const codes = new Set<string>();
+  for (const row of rows) if (row.value?.creditCode) codes.add(row.value.creditCode);
+  const enterprises = await registeredEnterprises(db, [...codes]);
+  markUnknownEmployers(rows, enterprises);
+
+  const idHashes = new Map<string, string>();
+  for (const row of rows) if (row.idNumber !== null && !idHashes.has(row.idNumber)) idHashes.set(row.idNumber, keys.blindIndex(row.idNumber));
+  const byHash = await activeUnions(db, [...idHashes.values()]);
+  const activeById = new Map<string, string>();
+  if (byHash.size > 0) {
+    for (const [id, hash] of idHashes) {
+      const union = byHash.get(hash);
+      if (union !== undefined) activeById.set(id, union);
+    }
+  }
+  markCityDuplicates(rows, activeById);
+  return { rows, counts: countRows(rows), idHashes, enterprises };
+}
+
+/** The app keys with the blind indexes of this batch already known (the insert needs them again). */
+function withKnownHashes(keys: AppKeys, known: ReadonlyMap<string, string>): AppKeys {
+  return { ...keys, blindIndex: (value) => known.get(value) ?? keys.blindIndex(value) };
+}
+
+class CommitConflict extends Error {
+  constructor(readonly rows: number[]) {
+    super('identities already active');
+  }
+}
+
+const isUniqueViolation = (error: unknown) =>
+  (error as { code?: string }).code === '23505' || (error as { cause?: { code?: string } }).cause?.code === '23505';
+
+export interface CommitOptions {
+  actor?: Pick<Actor, 'userId' | 'username'> | null;
+  ip?: string | null;
+  /** when given, the receiving union is looked up again inside this scope (it may have moved or left it) */
+  scope?: Scope;
+  chunkSize?: number;
+  log?: FastifyBaseLogger;
+}
+
+/**
+ * Commits every valid row of the batch in ONE transaction (inserts in chunks, `processed` advancing after
+ * each), re-checking each chunk's identities inside the transaction; any clash — found by the check or by the
+ * unique index — rolls the whole batch back and leaves the batch `failed`. Never throws.
+ */
+export async function commitRoster(db: Database, keys: AppKeys, batch: ImportBatch, options: CommitOptions = {}): Promise<void> {
+  batch.status = 'committing';
+  batch.processed = 0;
+  batch.committed = 0;
+  batch.failure = null;
+  const valid = batch.rows.filter((r) => r.value !== null && r.problems.length === 0);
+  const insertKeys = withKnownHashes(keys, batch.idHashes);
+  try {
+    await db.transaction(async (tx) => {
+      let org = batch.org;
+      if (options.scope) {
+        const current = await findOrg(tx, options.scope, batch.org.id);
+        if (!current) throw notFound();
+        org = { id: current.id, path: current.path, regionCode: current.regionCode, name: current.name };
+      }
+      for (const part of chunks(valid, options.chunkSize ?? COMMIT_CHUNK)) {
+        const clash = await activeUnions(tx, part.map((r) => batch.idHashes.get(r.idNumber ?? '') ?? ''));
+        if (clash.size > 0) {
+          throw new CommitConflict(part.filter((r) => clash.has(batch.idHashes.get(r.idNumber ?? '') ?? '')).map((r) => r.row));
+        }
+        const members: NewMember[] = part.map(({ value }) => {
+          const v = value!;
+          return {
+            name: v.name,
+            idNumber: v.idNumber,
+            phone: v.phone,
+            occupation: v.occupation,
+            category: v.category,
+            joinChannel: 'import',
+            org: { id: org.id, path: org.path, regionCode: org.regionCode },
+            enterpriseId: v.creditCode ? (batch.enterprises.get(v.creditCode) ?? null) : null,
+            joinedOn: v.joinedOn,
+          };
+        });
+        await insertMembers(tx, insertKeys, members);
+        batch.processed += part.length;
+      }
+      await recordAudit(tx, options.actor ?? null, options.ip ?? null, {
+        action: 'create', objectType: 'member_import', objectId: batch.id, orgPath: org.path, detail: { rows: valid.length },
+      });
+    });
+    batch.committed = valid.length;
+    batch.status = 'committed';
+    // the rows are in the database now; keep only what the report needs
+    for (const row of valid) row.value = null;
+  } catch (error) {
+    batch.status = 'failed';
+    if (error instanceof CommitConflict) {
+      batch.failure = { key: 'import.commitDuplicates', params: { rows: error.rows.slice(0, 10).join(', ') + (error.rows.length > 10 ? ' …' : '') } };
+    } else if (isUniqueViolation(error)) {
+      batch.failure = { key: 'import.commitDuplicates', params: { rows: '?' } };
+    } else {
+      batch.failure = { key: 'import.commitFailed', params: {} };
+      // the error of a failed bulk insert can quote its parameters: log only what identifies the failure
+      const code = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
+      options.log?.error({ batchId: batch.id, code, name: (error as Error).name }, 'member import commit failed');
+    }
+  }
+}
+
+// ---- batches in memory ---------------------------------------------------------------------------------------
+
+/** Validated batches of one app instance, each visible only to its uploader, for an hour. */
+export class ImportStore {
+  private readonly batches = new Map<string, ImportBatch>();
+  private readonly running = new Set<Promise<void>>();
+
+  private sweep(now = Date.now()) {
+    for (const [id, batch] of this.batches) if (batch.expiresAt <= now && batch.status !== 'committing') this.batches.delete(id);
+  }
+
+  add(batch: ImportBatch): void {
+    this.sweep();
+    const own = [...this.batches.values()].filter((b) => b.userId === batch.userId && b.status !== 'committing');
+    for (const old of own.slice(0, Math.max(0, own.length - BATCHES_PER_USER + 1))) this.batches.delete(old.id);
+    this.batches.set(batch.id, batch);
+  }
+
+  /** The batch if it exists, has not expired and belongs to the user. */
+  get(id: string, userId: number): ImportBatch | undefined {
+    this.sweep();
+    const batch = this.batches.get(id);
+    return batch && batch.userId === userId ? batch : undefined;
+  }
+
+  run(work: Promise<void>): void {
+    this.running.add(work);
+    void work.finally(() => this.running.delete(work));
+  }
+
+  /** Waits for commits in flight (the app is closing). */
+  async drain(): Promise<void> {
+    await Promise.allSettled([...this.running]);
+  }
+}
+
+// ---- what the routes call ------------------------------------------------------------------------------------
+
+export interface UploadedFile {
+  data: Buffer;
+  filename: string;
+  mimetype: string;
+}
+
+/** Parses and validates an upload for a union inside the actor's write scope; keeps the batch for commit. */
+export async function validateImport(ctx: ServiceContext, store: ImportStore, orgId: number, file: UploadedFile): Promise<ImportBatch> {
+  const scope = writeScope(ctx.scope);
+  const org = await findOrg(ctx.db, scope, orgId);
+  if (!org) throw fieldError('orgId', 'error.not_found', 404, 'not_found');
+  if (org.status === 'dissolved') throw fieldError('orgId', 'transfer.targetInvalid');
+  const parsed = await parseRoster(file.data, file.filename, file.mimetype);
+  const checked = await checkRoster(ctx.db, ctx.keys, parsed);
+  const now = Date.now();
+  const batch: ImportBatch = {
+    ...checked,
+    id: randomBytes(16).toString('base64url'),
+    userId: ctx.actor.userId,
+    org: { id: org.id, path: org.path, regionCode: org.regionCode, name: org.name },
+    createdAt: now,
+    expiresAt: now + BATCH_TTL_MS,
+    status: 'validated',
+    processed: 0,
+    committed: 0,
+    failure: null,
+  };
+  store.add(batch);
+  return batch;
+}
+
+export function findBatch(ctx: ServiceContext, store: ImportStore, batchId: string): ImportBatch {
+  const batch = store.get(batchId, ctx.actor.userId);
+  if (!batch) throw notFound();
+  return batch;
+}
+
+/** Starts the commit in the background; the caller answers 202 and the client polls the status. */
+export function startCommit(ctx: ServiceContext, store: ImportStore, batchId: string, log?: FastifyBaseLogger): ImportBatch {
+  const scope = writeScope(ctx.scope);
+  const batch = findBatch(ctx, store, batchId);
+  if (batch.status !== 'validated') throw new AppError('conflict', 409, 'import.notCommittable');
+  batch.status = 'committing';
+  store.run(commitRoster(ctx.db, ctx.keys, batch, { actor: ctx.actor, ip: ctx.ip, scope, ...(log ? { log } : {}) }));
+  return batch;
+}
+
+export function importSummary(batch: ImportBatch, locale: Locale) {
+  const errors: { row: number; field: string; message: string }[] = [];
+  outer: for (const row of batch.rows) {
+    for (const problem of row.problems) {
+      if (errors.length >= ERRORS_IN_SUMMARY) break outer;
+      errors.push({ row: row.row, field: problem.field, message: translate(problem.key, locale, problem.params) });
+    }
+  }
+  return { batchId: batch.id, ...batch.counts, errors };
+}
+
+export function importStatus(batch: ImportBatch, locale: Locale) {
+  return {
+    batchId: batch.id,
+    status: batch.status,
+    total: batch.counts.total,
+    valid: batch.counts.valid,
+    processed: batch.processed,
+    committed: batch.committed,
+    ...(batch.failure ? { message: translate(batch.failure.key, locale, batch.failure.params) } : {}),
+  };
+}
+
+const STATUS_TEXT = { ok: '通过', error: '错误', duplicate: '重复' } as const;
+const ID_COLUMN = rosterFields.indexOf('idNumber');
+const PHONE_COLUMN = rosterFields.indexOf('phone');
+const CREDIT_COLUMN = rosterFields.indexOf('creditCode');
+
+/** Long digit runs in free-text cells (an ID or phone typed into the wrong column) are masked too. */
+const scrub = (text: string) => text.replace(/\d{11,}[\dXx]?/g, (m) => `${m.slice(0, 3)}${'*'.repeat(m.length - 7)}${m.slice(-4)}`);
+
+function reportCell(text: string, column: number): string {
+  if (column === ID_COLUMN) return text === '' ? '' : maskIdNumber(text.toUpperCase());
+  if (column === PHONE_COLUMN) return text === '' ? '' : maskPhone(text);
+  if (column === CREDIT_COLUMN && creditCodeProblem(text.toUpperCase()) === null) return text;
+  return scrub(text);
+}
+
+/** The per-row report: the file's columns (ID number and phone masked), 状态 and 问题 in the reader's language. */
+export function importReport(batch: ImportBatch, locale: Locale): Promise<Buffer> {
+  return writeXlsx((addSheet) => {
+    const sheet = addSheet('校验结果', [8, 12, 22, 15, 12, 14, 24, 12, 8, 50]);
+    headerRow(sheet, ['行号', ...rosterFields.map((f) => rosterHeaders[f]), '状态', '问题']);
+    for (const row of batch.rows) {
+      const status = rowStatus(row);
+      const problems = row.problems.map((p) => `${rosterHeaders[p.field]}：${translate(p.key, locale, p.params)}`).join('；');
+      const line = sheet.addRow([row.row, ...row.cells.map(reportCell), STATUS_TEXT[status], problems]);
+      if (status !== 'ok') line.getCell(rosterFields.length + 2).font = { color: { argb: status === 'error' ? 'FFCF1322' : 'FFD46B08' } };
+      line.commit();
+    }
+    sheet.commit();
+  });
+}
+
+/** The template: the header row, one example row, notes on the headers listing the allowed values. */
+export async function importTemplate(): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('会员名册', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const widths: Record<RosterField, number> = { name: 12, idNumber: 22, phone: 15, occupation: 14, category: 16, creditCode: 26, joinedOn: 12 };
+  // ID numbers, phones and codes as text, so Excel neither rounds 18 digits nor drops leading zeros
+  sheet.columns = rosterFields.map((f) => ({ key: f, width: widths[f], style: f === 'joinedOn' ? {} : { numFmt: '@' } }));
+  const header = sheet.addRow(rosterFields.map((f) => rosterHeaders[f]));
+  header.font = { bold: true };
+  const example = sheet.addRow(rosterFields.map((f) => exampleRow[f]));
+  example.font = { color: { argb: 'FF8C8C8C' } };
+
+  const occupationList = occupations.map((o) => `${occupationLabels[o]}（${o}）`).join('、');
+  const categoryList = memberCategories.map((c) => `${categoryLabels[c]}（${c}）${isLiangFeiYiWu(c) ? '，两非一无' : ''}`).join('、');
+  const notes: Record<RosterField, string> = {
+    name: '必填：真实姓名，2–30 字。第 2 行是示例（导入时自动忽略），请从第 3 行起填写或删除示例行。',
+    idNumber: '必填：18 位居民身份证号（末位可为 X），按 GB 11643 校验。同一人全市只能有一个在会会籍。',
+    phone: '必填：11 位手机号。',
+    occupation: `必填，可填中文或代码：${occupationList}`,
+    category: `必填，可填中文或代码：${categoryList}`,
+    creditCode: '选填：所在单位的 18 位统一社会信用代码，须已在企业名录中；无固定单位留空。',
+    joinedOn: '选填：YYYY-MM-DD，不能晚于今天；留空为导入当天。',
+  };
+  rosterFields.forEach((f, i) => {
+    header.getCell(i + 1).note = notes[f];
+  });
+  const listOf = (values: string[]) => ({ type: 'list' as const, allowBlank: true, formulae: [`"${values.join(',')}"`] });
+  for (let r = 2; r <= 1001; r++) {
+    sheet.getCell(r, rosterFields.indexOf('occupation') + 1).dataValidation = listOf(occupations.map((o) => occupationLabels[o]));
+    sheet.getCell(r, rosterFields.indexOf('category') + 1).dataValidation = listOf(memberCategories.map((c) => categoryLabels[c]));
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

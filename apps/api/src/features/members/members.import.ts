@@ -1,0 +1,433 @@
+/**
+ * Roster import, the parts without a database: reading an xlsx or csv roster into rows, validating each row
+ * with the contracts' rules, finding duplicates inside the file, marking duplicates and unknown employers the
+ * service found in the database, and counting. Nothing here logs or returns a plaintext ID or phone number:
+ * problems carry message keys and row numbers only.
+ */
+import ExcelJS from 'exceljs';
+import { z } from 'zod';
+import {
+  chinaMobileSchema, creditCodeSchema, idNumberCheckChar, idNumberSchema, isMessageKey, memberCategories, occupations,
+  type MemberCategory, type MessageKey, type Occupation,
+} from '@lianxin/contracts';
+import { AppError } from '../../errors.ts';
+
+// ---- columns -------------------------------------------------------------------------------------------------
+
+export const rosterFields = ['name', 'idNumber', 'phone', 'occupation', 'category', 'creditCode', 'joinedOn'] as const;
+export type RosterField = (typeof rosterFields)[number];
+
+/** Header texts of the template, in column order. */
+export const rosterHeaders: Record<RosterField, string> = {
+  name: '姓名',
+  idNumber: '身份证号',
+  phone: '手机号',
+  occupation: '职业',
+  category: '会员类别',
+  creditCode: '所在单位统一社会信用代码',
+  joinedOn: '入会日期',
+};
+const REQUIRED_COLUMNS: readonly RosterField[] = ['name', 'idNumber', 'phone', 'occupation', 'category'];
+
+/** Other header texts people write for the same columns. */
+const HEADER_ALIASES: Record<string, RosterField> = {
+  姓名: 'name', 名字: 'name', 会员姓名: 'name',
+  身份证号: 'idNumber', 身份证号码: 'idNumber', 公民身份号码: 'idNumber', 居民身份证号: 'idNumber', 证件号码: 'idNumber',
+  手机号: 'phone', 手机号码: 'phone', 手机: 'phone', 联系电话: 'phone',
+  职业: 'occupation',
+  会员类别: 'category', 类别: 'category',
+  所在单位统一社会信用代码: 'creditCode', 统一社会信用代码: 'creditCode', 单位统一社会信用代码: 'creditCode', 信用代码: 'creditCode',
+  入会日期: 'joinedOn', 入会时间: 'joinedOn',
+  ...Object.fromEntries(rosterFields.map((f) => [f.toLowerCase(), f])),
+};
+
+/** Chinese labels (the console uses the same), accepted in the file beside the codes. */
+export const occupationLabels: Record<Occupation, string> = {
+  rider: '网约送餐员',
+  courier: '快递员',
+  domestic: '家政服务员',
+  carer: '护理员',
+  trucker: '货车司机',
+  property: '物业服务',
+  catering: '餐饮服务',
+  factory: '工厂职工',
+  office: '办公室职员',
+  other: '其他',
+};
+export const categoryLabels: Record<MemberCategory, string> = {
+  standard: '标准劳动关系',
+  informal: '非正规就业',
+  non_standard: '非标准劳动关系',
+  no_union: '无单独建会',
+};
+const OCCUPATION_ALIASES: Record<string, Occupation> = {
+  外卖员: 'rider', 外卖骑手: 'rider', 快递物流: 'courier', 家政: 'domestic', 医养照护: 'carer', 护工: 'carer',
+  物流货运: 'trucker', 物业: 'property', 餐饮: 'catering',
+};
+const CATEGORY_ALIASES: Record<string, MemberCategory> = { 正式职工: 'standard', 标准: 'standard', 单位未建会: 'no_union' };
+
+function lookup<T extends string>(codes: readonly T[], labels: Record<T, string>, aliases: Record<string, T>) {
+  const map = new Map<string, T>();
+  for (const code of codes) {
+    map.set(code, code);
+    map.set(labels[code], code);
+  }
+  for (const [alias, code] of Object.entries(aliases)) map.set(alias, code);
+  return (value: string): string => map.get(value) ?? map.get(value.toLowerCase()) ?? value;
+}
+const occupationCode = lookup(occupations, occupationLabels, OCCUPATION_ALIASES);
+const categoryCode = lookup(memberCategories, categoryLabels, CATEGORY_ALIASES);
+
+/** The template's example row; a row with this ID number is skipped when someone forgets to delete it. */
+export const EXAMPLE_ID_NUMBER = `31011319900307002${idNumberCheckChar('31011319900307002')}`;
+export const exampleRow: Record<RosterField, string> = {
+  name: '张三',
+  idNumber: EXAMPLE_ID_NUMBER,
+  phone: '13800138000',
+  occupation: occupationLabels.rider,
+  category: categoryLabels.informal,
+  creditCode: '',
+  joinedOn: '2024-01-15',
+};
+
+export const MAX_ROWS = 200_000;
+
+// ---- reading files -------------------------------------------------------------------------------------------
+
+/** A problem with the whole file, told on the `file` field and as the message. */
+export const fileError = (key: MessageKey, params: Record<string, string | number> = {}, status = 400) =>
+  new AppError('validation_failed', status, key, params, { file: key });
+
+/** One data row of the file: its row number as the user sees it (header = 1) and its cells in field order. */
+export interface RosterRow {
+  row: number;
+  cells: string[];
+}
+
+const normalizeHeader = (text: string) => text.replace(/[\s*＊:：]/g, '').replace(/[（(].*[)）]$/, '');
+
+/** Maps header cells to fields; refuses a file that lacks a required column. */
+function columnMap(headers: string[]): (number | undefined)[] {
+  const positions = new Map<RosterField, number>();
+  headers.forEach((text, index) => {
+    const raw = normalizeHeader(text);
+    const field = HEADER_ALIASES[raw] ?? HEADER_ALIASES[raw.toLowerCase()];
+    if (field && !positions.has(field)) positions.set(field, index);
+  });
+  const missing = REQUIRED_COLUMNS.filter((f) => !positions.has(f));
+  if (missing.length > 0) {
+    throw fileError('import.headerMissing', { columns: missing.map((f) => rosterHeaders[f]).join('、') });
+  }
+  return rosterFields.map((f) => positions.get(f));
+}
+
+function toRows(records: Iterable<{ row: number; values: string[] }>): RosterRow[] {
+  let map: (number | undefined)[] | null = null;
+  const rows: RosterRow[] = [];
+  for (const { row, values } of records) {
+    if (map === null) {
+      if (values.every((v) => v.trim() === '')) continue; // blank lines before the header
+      map = columnMap(values);
+      continue;
+    }
+    const cells = map.map((index) => (index === undefined ? '' : (values[index] ?? '').trim()));
+    if (cells.every((c) => c === '')) continue;
+    if (cells[1]?.toUpperCase() === EXAMPLE_ID_NUMBER) continue;
+    if (rows.length >= MAX_ROWS) throw fileError('import.tooManyRows', { max: MAX_ROWS });
+    rows.push({ row, cells });
+  }
+  if (map === null) throw fileError('import.headerMissing', { columns: REQUIRED_COLUMNS.map((f) => rosterHeaders[f]).join('、') });
+  if (rows.length === 0) throw fileError('import.empty');
+  return rows;
+}
+
+/** UTF-8 (with or without BOM); files that are not UTF-8 are read as GB18030, which Excel writes on Chinese systems. */
+export function decodeText(buffer: Uint8Array): string {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(buffer);
+  } catch {
+    text = new TextDecoder('gb18030').decode(buffer);
+  }
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** RFC 4180 records (quoted fields, doubled quotes, CRLF or LF); the delimiter is guessed from the first line. */
+export function* csvRecords(text: string): Generator<{ row: number; values: string[] }> {
+  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  const count = (ch: string) => firstLine.split(ch).length - 1;
+  const delimiter = count('\t') > count(',') ? '\t' : count(';') > count(',') ? ';' : ',';
+  const d = delimiter.charCodeAt(0);
+  let values: string[] = [];
+  let record = 0;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    // one field
+    let value: string;
+    if (text.charCodeAt(i) === 34 /* " */) {
+      let out = '';
+      let start = ++i;
+      for (;;) {
+        const q = text.indexOf('"', start);
+        if (q < 0) {
+          out += text.slice(start);
+          i = n;
+          break;
+        }
+        out += text.slice(start, q);
+        if (text.charCodeAt(q + 1) === 34) {
+          out += '"';
+          start = q + 2;
+        } else {
+          i = q + 1;
+          break;
+        }
+      }
+      // anything between the closing quote and the delimiter is kept, as spreadsheets do
+      let j = i;
+      while (j < n && text.charCodeAt(j) !== d && text.charCodeAt(j) !== 10 && text.charCodeAt(j) !== 13) j++;
+      value = out + text.slice(i, j);
+      i = j;
+    } else {
+      let j = i;
+      while (j < n && text.charCodeAt(j) !== d && text.charCodeAt(j) !== 10 && text.charCodeAt(j) !== 13) j++;
+      value = text.slice(i, j);
+      i = j;
+    }
+    values.push(value);
+    const c = text.charCodeAt(i);
+    if (c === d) {
+      i++;
+      if (i === n) values.push('');
+      continue;
+    }
+    // end of record
+    if (c === 13 && text.charCodeAt(i + 1) === 10) i += 2;
+    else if (i < n) i++;
+    record++;
+    yield { row: record, values };
+    values = [];
+  }
+}
+
+const excelEpoch = Date.UTC(1899, 11, 30);
+const isoOf = (date: Date) => date.toISOString().slice(0, 10);
+
+/** Text of a spreadsheet cell, whatever Excel stored: numbers, dates, rich text, formulas, hyperlinks. */
+function cellText(value: ExcelJS.CellValue, field: RosterField | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') {
+    // a date typed into an unformatted cell arrives as an Excel serial number
+    if (field === 'joinedOn' && value > 0 && value < 100_000) return isoOf(new Date(excelEpoch + Math.round(value) * 86_400_000));
+    return Number.isInteger(value) ? value.toFixed(0) : String(value);
+  }
+  if (typeof value === 'boolean') return String(value);
+  if (value instanceof Date) return isoOf(value);
+  if ('richText' in value) return value.richText.map((r) => r.text).join('');
+  if ('formula' in value || 'sharedFormula' in value) {
+    const result = (value as { result?: ExcelJS.CellValue }).result;
+    return result instanceof Object && 'error' in result ? '' : cellText(result ?? null, field);
+  }
+  if ('text' in value) return String(value.text);
+  return '';
+}
+
+async function xlsxRecords(buffer: Buffer): Promise<{ row: number; values: string[] }[]> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+  } catch {
+    throw fileError('import.fileUnreadable');
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw fileError('import.empty');
+  const records: { row: number; values: string[] }[] = [];
+  let fields: (RosterField | undefined)[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const values: string[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, col) => {
+      values[col - 1] = cellText(cell.value, fields[col - 1]);
+    });
+    for (let i = 0; i < values.length; i++) values[i] ??= '';
+    if (records.length === 0 && fields.length === 0) {
+      // the header: remember which column holds dates, so serial numbers there become dates
+      fields = values.map((v) => HEADER_ALIASES[normalizeHeader(v)]);
+    }
+    records.push({ row: rowNumber, values });
+  });
+  return records;
+}
+
+/** The file kind from its first bytes (an xlsx is a zip), else from its name or type. */
+export function fileKind(buffer: Buffer, filename = '', mimetype = ''): 'xlsx' | 'csv' | null {
+  if (buffer.length >= 4 && buffer.readUInt32LE(0) === 0x04034b50) return /\.xls$/i.test(filename) ? null : 'xlsx';
+  if (/\.(csv|txt)$/i.test(filename) || /csv|text\/plain/.test(mimetype)) return 'csv';
+  return null;
+}
+
+/** Reads an uploaded roster into rows; refuses unknown file kinds, missing columns, empty or oversized files. */
+export async function parseRoster(buffer: Buffer, filename = '', mimetype = ''): Promise<RosterRow[]> {
+  switch (fileKind(buffer, filename, mimetype)) {
+    case 'xlsx':
+      return toRows(await xlsxRecords(buffer));
+    case 'csv':
+      return toRows(csvRecords(decodeText(buffer)));
+    case null:
+      throw fileError('import.fileType');
+  }
+}
+
+// ---- validating rows -----------------------------------------------------------------------------------------
+
+export interface RowProblem {
+  field: RosterField;
+  key: MessageKey;
+  params?: Record<string, string | number>;
+}
+
+export interface ValidRow {
+  name: string;
+  /** upper-case, checked */
+  idNumber: string;
+  phone: string;
+  occupation: Occupation;
+  category: MemberCategory;
+  creditCode: string | null;
+  joinedOn: string;
+}
+
+export type RowStatus = 'ok' | 'error' | 'duplicate';
+
+export interface CheckedRow {
+  row: number;
+  cells: string[];
+  /** the parsed row when every field passed (it may still be a duplicate) */
+  value: ValidRow | null;
+  /** the ID number when it passed its own check (for duplicate detection), else null */
+  idNumber: string | null;
+  problems: RowProblem[];
+}
+
+const DUPLICATE_KEYS = new Set<MessageKey>(['import.duplicateInFile', 'member.alreadyActive']);
+
+export function rowStatus(row: Pick<CheckedRow, 'problems'>): RowStatus {
+  if (row.problems.length === 0) return 'ok';
+  return row.problems.every((p) => DUPLICATE_KEYS.has(p.key)) ? 'duplicate' : 'error';
+}
+
+/** Today in Asia/Shanghai, YYYY-MM-DD. */
+export function todayInShanghai(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
+}
+
+/** 2024/1/5, 2024.01.05, 2024年1月5日 and 20240105 become 2024-01-05; anything else is left for the schema to refuse. */
+export function normalizeDate(text: string): string {
+  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(text) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(text);
+  if (!m) return text;
+  return `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+}
+
+function rowSchema(today: string) {
+  return z.object({
+    name: z.string().trim().min(2, { message: 'person.nameInvalid' }).max(30, { message: 'person.nameInvalid' }),
+    idNumber: idNumberSchema,
+    phone: chinaMobileSchema,
+    occupation: z.string().transform(occupationCode).pipe(z.enum(occupations, { message: 'import.occupationUnknown' })),
+    category: z.string().transform(categoryCode).pipe(z.enum(memberCategories, { message: 'import.categoryUnknown' })),
+    creditCode: z.union([z.literal('').transform(() => null), creditCodeSchema]),
+    joinedOn: z.union([
+      z.literal('').transform(() => today),
+      z.string().transform(normalizeDate).pipe(
+        z.iso.date({ message: 'date.invalid' }).refine((d) => d <= today, { message: 'import.joinedInFuture' }),
+      ),
+    ]),
+  });
+}
+
+const problemKey = (message: string, blank: boolean): MessageKey =>
+  blank ? 'required' : isMessageKey(message) ? message : 'import.valueInvalid';
+
+/**
+ * Validates every row and flags ID numbers seen earlier in the file (the first occurrence stays; later ones are
+ * duplicates naming the first row).
+ */
+export function validateRows(rows: readonly RosterRow[], today = todayInShanghai()): CheckedRow[] {
+  const schema = rowSchema(today);
+  const idOnly = idNumberSchema;
+  const firstRowOf = new Map<string, number>();
+  return rows.map(({ row, cells }) => {
+    const input = Object.fromEntries(rosterFields.map((f, i) => [f, cells[i] ?? '']));
+    const result = schema.safeParse(input);
+    const problems: RowProblem[] = [];
+    let value: ValidRow | null = null;
+    let idNumber: string | null = null;
+    if (result.success) {
+      value = result.data;
+      idNumber = value.idNumber;
+    } else {
+      const seen = new Set<string>();
+      for (const issue of result.error.issues) {
+        const field = issue.path[0] as RosterField;
+        if (seen.has(field)) continue;
+        seen.add(field);
+        const blank = (input[field] ?? '') === '' && REQUIRED_COLUMNS.includes(field);
+        problems.push({ field, key: problemKey(issue.message, blank) });
+      }
+      if (!seen.has('idNumber')) {
+        const id = idOnly.safeParse(input.idNumber);
+        if (id.success) idNumber = id.data;
+      }
+    }
+    if (idNumber !== null) {
+      const first = firstRowOf.get(idNumber);
+      if (first === undefined) firstRowOf.set(idNumber, row);
+      else problems.push({ field: 'idNumber', key: 'import.duplicateInFile', params: { row: first } });
+    }
+    return { row, cells, value, idNumber, problems };
+  });
+}
+
+/** Employers must be in the registry: `known` maps the credit codes found there to enterprise ids. */
+export function markUnknownEmployers(rows: readonly CheckedRow[], known: ReadonlyMap<string, number>): void {
+  for (const row of rows) {
+    const code = row.value?.creditCode;
+    if (code && !known.has(code)) row.problems.push({ field: 'creditCode', key: 'application.employerUnknown' });
+  }
+}
+
+/** Marks rows whose person is already an active member somewhere in the city; `activeUnion` maps ID → union name. */
+export function markCityDuplicates(rows: readonly CheckedRow[], activeUnion: ReadonlyMap<string, string>): void {
+  for (const row of rows) {
+    if (row.idNumber === null) continue;
+    const union = activeUnion.get(row.idNumber);
+    if (union !== undefined) row.problems.push({ field: 'idNumber', key: 'member.alreadyActive', params: { union: maskOrgName(union) } });
+  }
+}
+
+export interface RosterCounts {
+  total: number;
+  valid: number;
+  invalid: number;
+  duplicates: number;
+}
+
+export function countRows(rows: readonly CheckedRow[]): RosterCounts {
+  const counts = { total: rows.length, valid: 0, invalid: 0, duplicates: 0 };
+  for (const row of rows) {
+    const status = rowStatus(row);
+    if (status === 'ok') counts.valid++;
+    else if (status === 'error') counts.invalid++;
+    else counts.duplicates++;
+  }
+  return counts;
+}
+
+/** 宝山区顾村镇总工会 → 宝山*****工会: the first two and last two characters kept. */
+export function maskOrgName(name: string): string {
+  const chars = [...name];
+  if (chars.length <= 2) return `${chars[0] ?? ''}*`;
+  if (chars.length <= 4) return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
+  return `${chars.slice(0, 2).join('')}${'*'.repeat(chars.length - 4)}${chars.slice(-2).join('')}`;
+}

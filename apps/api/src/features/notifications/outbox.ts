@@ -1,0 +1,76 @@
+import { appendFileSync } from 'node:fs';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { notifications, type Database, type Tx } from '@lianxin/db';
+import { maskPhone } from '@lianxin/contracts';
+import type { FastifyBaseLogger } from 'fastify';
+import type { PiiCipher } from '../../security/pii-cipher.ts';
+
+/** SMS texts; `{name}` placeholders come from the notification's params. */
+export const smsTemplates = {
+  otp: '【连心】您的登录验证码为 {code}，5 分钟内有效，请勿告诉他人。',
+  application_approved: '【连心】您的入会申请（{reference}）已通过，会员服务卡号 {cardNumber}。',
+  application_rejected: '【连心】您的入会申请（{reference}）未通过：{reason}',
+  transfer_approved: '【连心】您的会员组织关系已转入 {union}。',
+} as const;
+export type SmsTemplate = keyof typeof smsTemplates;
+
+export function renderSms(template: SmsTemplate, params: Record<string, string>): string {
+  return smsTemplates[template].replace(/\{(\w+)\}/g, (_, key: string) => params[key] ?? '');
+}
+
+/** Where an SMS goes. The default writes to the server log; an SMS gateway plugs in here. */
+export interface SmsTransport {
+  send(phone: string, text: string, message: { template: SmsTemplate; params: Record<string, string> }): Promise<void>;
+}
+
+export class LogSmsTransport implements SmsTransport {
+  constructor(private readonly log: FastifyBaseLogger) {}
+  async send(phone: string, text: string): Promise<void> {
+    this.log.info({ to: maskPhone(phone) }, `SMS ${text}`);
+  }
+}
+
+/** Appends each SMS as a JSON line (local development and browser tests read codes from it). */
+export class FileSmsTransport implements SmsTransport {
+  constructor(private readonly path: string) {}
+  async send(phone: string, text: string, message: { template: SmsTemplate; params: Record<string, string> }): Promise<void> {
+    appendFileSync(this.path, JSON.stringify({ phone, text, ...message, at: new Date().toISOString() }) + '\n', { mode: 0o600 });
+  }
+}
+
+/** Keeps messages in memory (API tests). */
+export class MemorySmsTransport implements SmsTransport {
+  readonly sent: { phone: string; text: string; template: SmsTemplate; params: Record<string, string> }[] = [];
+  async send(phone: string, text: string, message: { template: SmsTemplate; params: Record<string, string> }): Promise<void> {
+    this.sent.push({ phone, text, ...message });
+  }
+}
+
+/** Writes a notification inside the caller's transaction; it is delivered after commit. */
+export async function enqueueSms(tx: Database | Tx, cipher: PiiCipher, phone: string, template: SmsTemplate, params: Record<string, string>) {
+  await tx.insert(notifications).values({ channel: 'sms', recipientEnc: cipher.encrypt(phone), template, params });
+}
+
+/** Delivers pending notifications, oldest first; failures stay pending (up to 5 attempts). */
+export async function deliverPending(db: Database, cipher: PiiCipher, transport: SmsTransport, log: FastifyBaseLogger): Promise<number> {
+  const pending = await db
+    .select()
+    .from(notifications)
+    .where(and(eq(notifications.status, 'pending')))
+    .orderBy(asc(notifications.id))
+    .limit(100);
+  for (const n of pending) {
+    const template = n.template as SmsTemplate;
+    try {
+      await transport.send(cipher.decrypt(n.recipientEnc), renderSms(template, n.params), { template, params: n.params });
+      await db.update(notifications).set({ status: 'sent', sentAt: sql`now()`, attempts: n.attempts + 1 }).where(eq(notifications.id, n.id));
+    } catch (error) {
+      log.warn({ err: error, notification: n.id }, 'SMS delivery failed');
+      await db
+        .update(notifications)
+        .set({ attempts: n.attempts + 1, lastError: String(error), status: n.attempts + 1 >= 5 ? 'failed' : 'pending' })
+        .where(eq(notifications.id, n.id));
+    }
+  }
+  return pending.length;
+}

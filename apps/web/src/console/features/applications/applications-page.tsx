@@ -1,0 +1,221 @@
+import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { Alert, App, Button, Popconfirm, Segmented, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { applicationStatuses, type ApplicationItem, type ApplicationStatus } from '@lianxin/contracts';
+import { isApiError } from '../../../shared/api-client.ts';
+import { formatCount, formatDateTime } from '../../../shared/format.ts';
+import { applicationStatusColors, applicationStatusLabels, occupationLabels, routingReasonLabels } from '../../../shared/i18n/labels.ts';
+import { useLocale } from '../../../shared/i18n/locale-context.tsx';
+import { useApi } from '../../../shared/use-api.ts';
+import { useRegions } from '../../../shared/use-regions.ts';
+import { useCurrentUser } from '../auth/session-context.tsx';
+import { approveApplication, fetchApplications, rejectApplication, type ApplicationQuery } from './applications-api.ts';
+import { ReasonModal, testIdProps } from '../../components/reason-modal.tsx';
+
+const DEFAULT_PAGE_SIZE = 20;
+
+function positiveInt(value: string | null, fallback: number): number {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
+function statusParam(value: string | null): ApplicationStatus {
+  return (applicationStatuses as readonly string[]).includes(value ?? '') ? (value as ApplicationStatus) : 'pending';
+}
+
+/** 入会审批: the applications routed to the user's scope; approve creates the member, reject needs a reason. */
+export default function ApplicationsPage() {
+  const { t, locale, pick } = useLocale();
+  const { message } = App.useApp();
+  const user = useCurrentUser();
+  const { regionName } = useRegions();
+  const [params, setParams] = useSearchParams();
+  const [rejecting, setRejecting] = useState<ApplicationItem | null>(null);
+  const [busyId, setBusyId] = useState<number | null>(null);
+
+  const query: ApplicationQuery = {
+    status: statusParam(params.get('status')),
+    page: positiveInt(params.get('page'), 1),
+    pageSize: positiveInt(params.get('pageSize'), DEFAULT_PAGE_SIZE),
+  };
+  const key = JSON.stringify(query);
+  const { data, error, loading, reload } = useApi(key, (signal) => fetchApplications(JSON.parse(key) as ApplicationQuery, signal));
+  const canDecide = user.canWrite && query.status === 'pending';
+
+  const approve = async (item: ApplicationItem) => {
+    setBusyId(item.id);
+    try {
+      const done = await approveApplication(item.id);
+      void message.success(t('applications.approved', { name: done.name }));
+      reload();
+    } catch (e) {
+      void message.error(isApiError(e) ? e.message : t('app.networkError'));
+      if (isApiError(e) && e.status === 409) reload();
+    } finally {
+      setBusyId(null);
+    }
+  };
+
+  const reject = async (item: ApplicationItem, reason: string) => {
+    await rejectApplication(item.id, reason);
+    void message.success(t('applications.rejected', { name: item.name }));
+    reload();
+  };
+
+  const columns: TableColumnsType<ApplicationItem> = [
+    {
+      key: 'name',
+      title: t('applications.col.name'),
+      width: 100,
+      render: (_, a) => <span data-testid="application-name">{a.name}</span>,
+    },
+    {
+      key: 'idNumber',
+      title: t('applications.col.idNumber'),
+      width: 180,
+      render: (_, a) => (
+        <Tooltip title={a.phone}>
+          <span className="mono">{a.idNumber}</span>
+        </Tooltip>
+      ),
+    },
+    { key: 'occupation', title: t('applications.col.occupation'), width: 110, render: (_, a) => pick(occupationLabels[a.occupation]) },
+    {
+      key: 'employer',
+      title: t('applications.col.employer'),
+      width: 200,
+      ellipsis: true,
+      render: (_, a) =>
+        a.employer ? a.employer.name : (
+          <Typography.Text type="secondary">
+            {t('applications.noEmployer')}
+            {a.regionCode ? ` · ${regionName(a.regionCode)}` : ''}
+          </Typography.Text>
+        ),
+    },
+    {
+      key: 'reason',
+      title: t('applications.col.reason'),
+      width: 300,
+      ellipsis: { showTitle: false },
+      render: (_, a) => (
+        <Tooltip title={a.reason}>
+          <Tag color="blue">{pick(routingReasonLabels[a.reasonCode])}</Tag>
+          <span>{a.routedTo.name}</span>
+        </Tooltip>
+      ),
+    },
+    { key: 'submittedAt', title: t('applications.col.submittedAt'), width: 165, render: (_, a) => formatDateTime(a.submittedAt) },
+  ];
+  if (query.status !== 'pending') {
+    columns.push(
+      {
+        key: 'status',
+        title: t('applications.col.status'),
+        width: 90,
+        render: (_, a) => <Tag color={applicationStatusColors[a.status]}>{pick(applicationStatusLabels[a.status])}</Tag>,
+      },
+      { key: 'decidedAt', title: t('applications.col.decidedAt'), width: 170, render: (_, a) => formatDateTime(a.decidedAt) },
+      {
+        key: 'rejectReason',
+        title: t('applications.col.rejectReason'),
+        ellipsis: true,
+        render: (_, a) => a.rejectReason ?? t('app.none'),
+      },
+    );
+  }
+  if (canDecide) {
+    columns.push({
+      key: 'actions',
+      title: t('applications.col.actions'),
+      fixed: 'right',
+      width: 150,
+      render: (_, a) => (
+        <Space size="small">
+          <Popconfirm
+            title={t('applications.approveConfirm', { name: a.name })}
+            description={t('applications.approveHint', { org: a.routedTo.name })}
+            okText={t('applications.approve')}
+            okButtonProps={testIdProps({}, 'application-approve-confirm')}
+            onConfirm={() => approve(a)}
+          >
+            <Button type="primary" size="small" loading={busyId === a.id} data-testid="application-approve">
+              {t('applications.approve')}
+            </Button>
+          </Popconfirm>
+          <Button danger size="small" disabled={busyId === a.id} onClick={() => setRejecting(a)} data-testid="application-reject">
+            {t('applications.reject')}
+          </Button>
+        </Space>
+      ),
+    });
+  }
+
+  const setParam = (patch: Record<string, string | undefined>) =>
+    setParams((prev) => {
+      const next = new URLSearchParams(prev);
+      for (const [name, value] of Object.entries(patch)) {
+        if (value) next.set(name, value);
+        else next.delete(name);
+      }
+      return next;
+    });
+
+  return (
+    <>
+      <div className="page-header">
+        <Typography.Title level={4}>{t('applications.title')}</Typography.Title>
+      </div>
+      <div className="filters">
+        <Segmented<ApplicationStatus>
+          value={query.status}
+          onChange={(status) => setParam({ status: status === 'pending' ? undefined : status, page: undefined })}
+          options={applicationStatuses.map((s) => ({ value: s, label: pick(applicationStatusLabels[s]) }))}
+          data-testid="application-status"
+        />
+      </div>
+      {error !== undefined && (
+        <Alert
+          type="error"
+          showIcon
+          title={isApiError(error) ? error.message : t('app.networkError')}
+          action={<a onClick={reload}>{t('app.retry')}</a>}
+          style={{ marginBottom: 12 }}
+        />
+      )}
+      <div data-testid="application-table">
+        <Table<ApplicationItem>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={data?.items ?? []}
+          loading={loading}
+          scroll={{ x: 'max-content' }}
+          locale={{ emptyText: query.status === 'pending' ? t('applications.emptyPending') : undefined }}
+          pagination={{
+            current: query.page,
+            pageSize: query.pageSize,
+            total: data?.total ?? 0,
+            showSizeChanger: true,
+            pageSizeOptions: [20, 50, 100],
+            showTotal: (n) => t('app.total', { total: formatCount(n, locale) }),
+            onChange: (page, pageSize) =>
+              setParam({
+                page: String(pageSize === query.pageSize ? page : 1),
+                pageSize: pageSize === DEFAULT_PAGE_SIZE ? undefined : String(pageSize),
+              }),
+          }}
+        />
+      </div>
+      <ReasonModal
+        open={rejecting !== null}
+        title={t('applications.rejectTitle', { name: rejecting?.name ?? '' })}
+        label={t('applications.rejectReason')}
+        okText={t('applications.reject')}
+        testId="application-reject"
+        onSubmit={(reason) => (rejecting ? reject(rejecting, reason) : Promise.resolve())}
+        onClose={() => setRejecting(null)}
+      />
+    </>
+  );
+}

@@ -1,0 +1,117 @@
+import { useEffect, useState } from 'react';
+import { Button, Input, Select } from 'antd';
+import { SearchOutlined } from '@ant-design/icons';
+import { joinChannels, memberCategories, memberStatuses } from '@lianxin/contracts';
+import { joinChannelLabels, memberCategoryLabels, memberStatusLabels } from '../../../shared/i18n/labels.ts';
+import { useLocale } from '../../../shared/i18n/locale-context.tsx';
+import { OrgTreeSelect } from '../../components/org-tree-select.tsx';
+import type { MemberFilterKey, MemberFilters as Filters } from './members-api.ts';
+
+interface MemberFiltersProps {
+  filters: Filters;
+  onChange: (patch: Partial<Record<MemberFilterKey, string | undefined>>) => void;
+  onReset: () => void;
+}
+
+const SEARCH_DELAY_MS = 350;
+
+export function MemberFilters({ filters, onChange, onReset }: MemberFiltersProps) {
+  const { t, pick } = useLocale();
+  const [text, setText] = useState(filters.q ?? '');
+  const [applied, setApplied] = useState(filters.q ?? '');
+
+  useEffect(() => {
+    if (text.trim() === applied.trim()) return;
+    const timer = setTimeout(() => {
+      setApplied(text);
+      onChange({ q: text.trim() || undefined });
+    }, SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [text, applied, onChange]);
+
+  const orgId = filters.orgId ? Number(filters.orgId) : undefined;
+
+  return (
+    <div className="filters">
+      <Input
+        allowClear
+        prefix={<SearchOutlined />}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onPressEnter={() => {
+          setApplied(text);
+          onChange({ q: text.trim() || undefined });
+        }}
+        placeholder={t('members.searchPlaceholder')}
+        style={{ width: 220 }}
+        data-testid="member-search"
+      />
+      <OrgTreeSelect
+        value={orgId}
+        onChange={(id) => onChange({ orgId: id === undefined ? undefined : String(id) })}
+        placeholder={t('members.filter.org')}
+        allowClear
+        style={{ minWidth: 220 }}
+        data-testid="filter-org"
+      />
+      <Select
+        allowClear
+        value={filters.category}
+        onChange={(category?: string) => onChange({ category })}
+        placeholder={t('members.filter.category')}
+        options={memberCategories.map((c) => ({ value: c, label: pick(memberCategoryLabels[c]) }))}
+        popupMatchSelectWidth={false}
+        data-testid="filter-category"
+      />
+      <Select
+        allowClear
+        value={filters.status}
+        onChange={(status?: string) => onChange({ status })}
+        placeholder={t('members.filter.status')}
+        options={memberStatuses.map((s) => ({ value: s, label: pick(memberStatusLabels[s]) }))}
+        style={{ minWidth: 110 }}
+        data-testid="filter-status"
+      />
+      <Select
+        allowClear
+        value={filters.joinChannel}
+        onChange={(joinChannel?: string) => onChange({ joinChannel })}
+        placeholder={t('members.filter.joinChannel')}
+        options={joinChannels.map((c) => ({ value: c, label: pick(joinChannelLabels[c]) }))}
+        popupMatchSelectWidth={false}
+        data-testid="filter-join-channel"
+      />
+      <span className="date-range">
+        <Input
+          type="date"
+          value={filters.joinedFrom ?? ''}
+          onChange={(e) => onChange({ joinedFrom: e.target.value || undefined })}
+          aria-label={t('members.filter.joinedFrom')}
+          title={t('members.filter.joinedFrom')}
+          style={{ width: 150 }}
+          data-testid="filter-joined-from"
+        />
+        <span className="date-range-sep">–</span>
+        <Input
+          type="date"
+          value={filters.joinedTo ?? ''}
+          min={filters.joinedFrom}
+          onChange={(e) => onChange({ joinedTo: e.target.value || undefined })}
+          aria-label={t('members.filter.joinedTo')}
+          title={t('members.filter.joinedTo')}
+          style={{ width: 150 }}
+          data-testid="filter-joined-to"
+        />
+      </span>
+      <Button
+        onClick={() => {
+          setText('');
+          setApplied('');
+          onReset();
+        }}
+      >
+        {t('app.reset')}
+      </Button>
+    </div>
+  );
+}

@@ -1,0 +1,14 @@
+import { Tag } from 'antd';
+import type { MemberCategory, MemberStatus } from '@lianxin/contracts';
+import { memberCategoryColors, memberCategoryLabels, memberStatusColors, memberStatusLabels } from '../../../shared/i18n/labels.ts';
+import { useLocale } from '../../../shared/i18n/locale-context.tsx';
+
+export function MemberCategoryTag({ category }: { category: MemberCategory }) {
+  const { pick } = useLocale();
+  return <Tag color={memberCategoryColors[category]}>{pick(memberCategoryLabels[category])}</Tag>;
+}
+
+export function MemberStatusTag({ status }: { status: MemberStatus }) {
+  const { pick } = useLocale();
+  return <Tag color={memberStatusColors[status]}>{pick(memberStatusLabels[status])}</Tag>;
+}

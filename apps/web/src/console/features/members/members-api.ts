@@ -1,0 +1,64 @@
+import type { MemberDetail, MemberListItem, OrgKind, TransferItem } from '@lianxin/contracts';
+import { api, buildUrl, type QueryValue } from '../../../shared/api-client.ts';
+
+export const MEMBER_FILTER_KEYS = ['q', 'orgId', 'category', 'status', 'joinChannel', 'joinedFrom', 'joinedTo'] as const;
+export type MemberFilterKey = (typeof MEMBER_FILTER_KEYS)[number];
+
+export type MemberFilters = Partial<Record<MemberFilterKey, string>> & { page: number; pageSize: number };
+
+export function fetchMembers(filters: MemberFilters, signal?: AbortSignal): Promise<{ items: MemberListItem[]; total: number }> {
+  return api.get<{ items: MemberListItem[]; total: number }>('/api/members', filters as Record<string, QueryValue>, signal);
+}
+
+/** The xlsx export of what the list shows (union, status, category); the browser downloads it with the session cookie. */
+export function exportUrl(filters: MemberFilters): string {
+  return buildUrl('/api/members/export.xlsx', { orgId: filters.orgId, status: filters.status, category: filters.category });
+}
+
+export function fetchMember(id: number, signal?: AbortSignal): Promise<MemberDetail> {
+  return api.get<MemberDetail>(`/api/members/${id}`, undefined, signal);
+}
+
+export function updateMember(id: number, body: Record<string, unknown>): Promise<MemberDetail> {
+  return api.patch<MemberDetail>(`/api/members/${id}`, body);
+}
+
+export function leaveMember(id: number, reason: string): Promise<unknown> {
+  return api.post<unknown>(`/api/members/${id}/leave`, { reason });
+}
+
+/** The ID number and phone in clear; the server logs every call. */
+export function revealMember(id: number): Promise<{ idNumber: string; phone: string }> {
+  return api.post<{ idNumber: string; phone: string }>(`/api/members/${id}/reveal`);
+}
+
+export function requestTransfer(memberId: number, body: { toOrgId: number; reason?: string }): Promise<TransferItem> {
+  return api.post<TransferItem>(`/api/members/${memberId}/transfers`, body);
+}
+
+export interface DirectoryOrg {
+  id: number;
+  name: string;
+  kind: OrgKind;
+  regionCode: string;
+}
+
+/** Union names across the city, for choosing where a member moves to. */
+export function searchOrgDirectory(q: string, signal?: AbortSignal): Promise<DirectoryOrg[]> {
+  return api.get<{ items: DirectoryOrg[] }>('/api/orgs/directory', { q }, signal).then((r) => r.items);
+}
+
+export type TransferDirection = 'incoming' | 'outgoing';
+export type TransferStatus = TransferItem['status'];
+
+export function fetchTransfers(direction: TransferDirection, status: TransferStatus | undefined, signal?: AbortSignal): Promise<TransferItem[]> {
+  return api.get<{ items: TransferItem[] }>('/api/transfers', { direction, status }, signal).then((r) => r.items);
+}
+
+export function approveTransfer(id: number): Promise<TransferItem> {
+  return api.post<TransferItem>(`/api/transfers/${id}/approve`);
+}
+
+export function rejectTransfer(id: number, reason: string): Promise<TransferItem> {
+  return api.post<TransferItem>(`/api/transfers/${id}/reject`, { reason });
+}

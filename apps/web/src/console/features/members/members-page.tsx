@@ -1,0 +1,133 @@
+import { useCallback } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import { Alert, Button, Tabs, Typography } from 'antd';
+import { DownloadOutlined, ImportOutlined } from '@ant-design/icons';
+import { isApiError } from '../../../shared/api-client.ts';
+import { useLocale } from '../../../shared/i18n/locale-context.tsx';
+import { useApi } from '../../../shared/use-api.ts';
+import { useCurrentUser } from '../auth/session-context.tsx';
+import { MemberDetailDrawer } from './member-detail-drawer.tsx';
+import { MemberFilters } from './member-filters.tsx';
+import { MemberTable } from './member-table.tsx';
+import { exportUrl, fetchMembers, MEMBER_FILTER_KEYS, type MemberFilterKey, type MemberFilters as Filters } from './members-api.ts';
+import { TransfersTab } from './transfers-tab.tsx';
+
+const DEFAULT_PAGE_SIZE = 20;
+
+function positiveInt(value: string | null, fallback: number): number {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
+/** 会员管理: the member list of the scope (filters in the URL), a detail drawer (?member=id) and the transfer queue. */
+export default function MembersPage() {
+  const { t } = useLocale();
+  const user = useCurrentUser();
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') === 'transfers' ? 'transfers' : 'list';
+
+  const setTab = (next: string) =>
+    setParams((prev) => {
+      const p = new URLSearchParams(prev);
+      if (next === 'transfers') p.set('tab', next);
+      else p.delete('tab');
+      return p;
+    });
+
+  return (
+    <>
+      <div className="page-header">
+        <Typography.Title level={4}>{t('members.title')}</Typography.Title>
+        {user.canWrite && (
+          <Link to="/members/import">
+            <Button icon={<ImportOutlined />} data-testid="member-import-link">
+              {t('nav.import')}
+            </Button>
+          </Link>
+        )}
+      </div>
+      <Tabs
+        activeKey={tab}
+        onChange={setTab}
+        items={[
+          { key: 'list', label: t('members.tab.list'), children: tab === 'list' ? <MemberList /> : null },
+          { key: 'transfers', label: t('members.tab.transfers'), children: tab === 'transfers' ? <TransfersTab /> : null },
+        ]}
+      />
+    </>
+  );
+}
+
+function MemberList() {
+  const { t } = useLocale();
+  const [params, setParams] = useSearchParams();
+  const filters: Filters = { page: positiveInt(params.get('page'), 1), pageSize: positiveInt(params.get('pageSize'), DEFAULT_PAGE_SIZE) };
+  for (const key of MEMBER_FILTER_KEYS) {
+    const value = params.get(key);
+    if (value) filters[key] = value;
+  }
+  const requestKey = JSON.stringify(filters);
+  const { data, error, loading, reload } = useApi(requestKey, (signal) => fetchMembers(JSON.parse(requestKey) as Filters, signal));
+  const openId = positiveInt(params.get('member'), 0) || null;
+
+  const changeFilters = useCallback(
+    (patch: Partial<Record<MemberFilterKey, string | undefined>>) => {
+      setParams((prev) => {
+        const next = new URLSearchParams(prev);
+        for (const [key, value] of Object.entries(patch)) {
+          if (value) next.set(key, value);
+          else next.delete(key);
+        }
+        next.delete('page');
+        return next;
+      });
+    },
+    [setParams],
+  );
+
+  const setParam = (name: string, value: string | undefined) =>
+    setParams((prev) => {
+      const next = new URLSearchParams(prev);
+      if (value) next.set(name, value);
+      else next.delete(name);
+      return next;
+    });
+
+  return (
+    <>
+      <div className="list-toolbar">
+        <MemberFilters filters={filters} onChange={changeFilters} onReset={() => setParams(new URLSearchParams())} />
+        <Button icon={<DownloadOutlined />} href={exportUrl(filters)} data-testid="member-export">
+          {t('members.export')}
+        </Button>
+      </div>
+      {error !== undefined && (
+        <Alert
+          type="error"
+          showIcon
+          title={isApiError(error) ? error.message : t('app.networkError')}
+          action={<a onClick={reload}>{t('app.retry')}</a>}
+          style={{ marginBottom: 12 }}
+        />
+      )}
+      <MemberTable
+        items={data?.items ?? []}
+        total={data?.total ?? 0}
+        page={filters.page}
+        pageSize={filters.pageSize}
+        loading={loading}
+        onOpen={(id) => setParam('member', String(id))}
+        onPageChange={(page, pageSize) =>
+          setParams((prev) => {
+            const next = new URLSearchParams(prev);
+            next.set('page', String(pageSize === filters.pageSize ? page : 1));
+            if (pageSize === DEFAULT_PAGE_SIZE) next.delete('pageSize');
+            else next.set('pageSize', String(pageSize));
+            return next;
+          })
+        }
+      />
+      <MemberDetailDrawer id={openId} onClose={() => setParam('member', undefined)} onChanged={reload} />
+    </>
+  );
+}
