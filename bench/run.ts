@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
 import { migrateDatabase, openDatabase } from '@lianxin/db';
 import { benchApplications } from './applications.bench.ts';
+import { benchImport } from './import.bench.ts';
 import { benchSeed } from './seed.bench.ts';
 import { benchSubtreeCount } from './subtree-count.bench.ts';
 
@@ -25,10 +26,11 @@ try {
   const seed = await benchSeed(handle);
   const subtree = await benchSubtreeCount(handle);
   const applications = await benchApplications(handle);
+  const importing = await benchImport(handle);
   mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
   writeFileSync(
     new URL(`./results/${new Date().toISOString().slice(0, 19).replaceAll(':', '')}.json`, import.meta.url),
-    JSON.stringify({ at: new Date().toISOString(), seed, subtree, applications }, null, 2),
+    JSON.stringify({ at: new Date().toISOString(), seed, subtree, applications, import: importing }, null, 2),
   );
 } finally {
   await handle.close();

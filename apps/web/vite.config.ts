@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Connect, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -24,8 +24,20 @@ const vendorGroups = [
   { name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]/, priority: 10 },
 ];
 
+/** The H5 is its own single-page app under /m/: its routes (/m/join, /m/card…) get m/index.html, as the API server does. */
+const h5Fallback: Connect.NextHandleFunction = (req, _res, next) => {
+  const path = (req.url ?? '').split('?')[0] ?? '';
+  if (/^\/m(\/|$)/.test(path) && !/\.[a-z0-9]+$/i.test(path) && (req.headers.accept ?? '').includes('text/html')) req.url = '/m/index.html';
+  next();
+};
+const h5FallbackPlugin: Plugin = {
+  name: 'lianxin-h5-fallback',
+  configureServer: (server) => void server.middlewares.use(h5Fallback),
+  configurePreviewServer: (server) => void server.middlewares.use(h5Fallback),
+};
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), h5FallbackPlugin],
   // The workspace root hoists an older React for antd-mobile's peers; bundle the app's React 19 only.
   resolve: { dedupe: ['react', 'react-dom'] },
   build: {

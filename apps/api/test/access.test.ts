@@ -128,7 +128,7 @@ describe('read-only roles', () => {
   });
 
   it('anonymous requests are 401', async () => {
-    for (const url of ['/api/enterprises', '/api/orgs/children', '/api/audit', '/api/regions']) {
+    for (const url of ['/api/enterprises', '/api/orgs/children', '/api/audit', '/api/members', '/api/applications', '/api/me/card']) {
       expect((await request(t.app, null, 'GET', url)).statusCode, url).toBe(401);
     }
   });

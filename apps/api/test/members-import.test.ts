@@ -338,6 +338,7 @@ describe('roster import', () => {
     const plain = await validated(gucun, csvFile([['林三', newId(), newPhone(), 'office', 'standard']]), 'csv');
     expect(plain.valid).toBe(1);
     expect([...csvRecords(decodeText(file))][1]!.values[0]).toBe('"欧阳" 修');
+    expect([...csvRecords('姓名,职业\n张三,')].map((r) => r.values)).toEqual([['姓名', '职业'], ['张三', '']]);
     const status = await commit(gucun, summary.batchId);
     expect(status.committed).toBe(2);
     expect(await membersWith(ids)).toHaveLength(2);

@@ -44,6 +44,9 @@ export interface OpenOptions {
 export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseHandle> {
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // an idle client whose server connection ends (restart, a dropped test database) must not crash the process;
+    // the pool replaces it on the next query
+    pool.on('error', (error) => console.warn(`PostgreSQL idle client error: ${error.message}`));
     const db = drizzlePg({ client: pool, schema }) as unknown as Database;
     return {
       db,

@@ -6,12 +6,26 @@ import { dirname } from 'node:path';
  * AES-256-GCM for personal data at rest (phones, ID numbers). Stored form: "v1:" + base64(iv | tag | ciphertext).
  */
 export class PiiCipher {
+  // IVs come from a pooled random buffer: one randomBytes call per 4096 encryptions (bulk imports encrypt a lot)
+  private ivPool = Buffer.alloc(0);
+  private ivOffset = 0;
+
   constructor(private readonly key: Buffer) {
     if (key.length !== 32) throw new Error('PII key must be 32 bytes');
   }
 
+  private nextIv(): Buffer {
+    if (this.ivOffset + 12 > this.ivPool.length) {
+      this.ivPool = randomBytes(12 * 4096);
+      this.ivOffset = 0;
+    }
+    const iv = this.ivPool.subarray(this.ivOffset, this.ivOffset + 12);
+    this.ivOffset += 12;
+    return iv;
+  }
+
   encrypt(plain: string): string {
-    const iv = randomBytes(12);
+    const iv = this.nextIv();
     const cipher = createCipheriv('aes-256-gcm', this.key, iv);
     const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
     return 'v1:' + Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');

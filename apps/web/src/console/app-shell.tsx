@@ -12,7 +12,7 @@ const sections = [
   { key: '/enterprises', icon: <ShopOutlined />, label: 'nav.enterprises' },
   { key: '/applications', icon: <SolutionOutlined />, label: 'nav.applications' },
   { key: '/members', icon: <TeamOutlined />, label: 'nav.members' },
-  { key: '/members/import', icon: <ImportOutlined />, label: 'nav.import' },
+  { key: '/members/import', icon: <ImportOutlined />, label: 'nav.import', writersOnly: true },
   { key: '/audit', icon: <AuditOutlined />, label: 'nav.audit' },
 ] as const;
 
@@ -43,7 +43,9 @@ export function AppShell({ children }: { children: ReactNode }) {
         <Menu
           mode="inline"
           selectedKeys={selected ? [selected] : []}
-          items={sections.map((s) => ({ key: s.key, icon: s.icon, label: t(s.label) }))}
+          items={sections
+            .filter((s) => user.canWrite || !('writersOnly' in s))
+            .map((s) => ({ key: s.key, icon: s.icon, label: t(s.label) }))}
           onClick={({ key }) => navigate(key)}
         />
       </Layout.Sider>

@@ -1,7 +1,7 @@
 import { and, count, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { applications, enterprises, orgCoverage, orgs, type Database, type Tx } from '@lianxin/db';
 import {
-  maskIdNumber, maskPhone, type ApplicationItem, type ApplicationStatus, type OrgRef,
+  maskIdNumber, maskPhone, occupationSectors, type ApplicationItem, type ApplicationStatus, type OrgRef,
 } from '@lianxin/contracts';
 import { withinScope, type Scope } from '../../access/access.ts';
 import type { PiiCipher } from '../../security/pii-cipher.ts';
@@ -30,13 +30,16 @@ export async function routingFacts(
     };
   }
   const area = input.employerRegion ?? input.statedRegionCode ?? '310000';
-  const district = area.slice(0, 6);
-  const areaCodes = [...new Set([area, district, '310000'])];
+  const areaCodes = [...new Set([area, area.slice(0, 6), '310000'])];
+  const sector = occupationSectors[input.occupation];
+  // two indexed lookups by region: industry federations of the trade in the street or district, territorial unions
   const [industryFederations, territorialUnions] = await Promise.all([
-    db
-      .select({ id: orgs.id, name: orgs.name, regionCode: orgs.regionCode, sector: orgs.sector })
-      .from(orgs)
-      .where(and(eq(orgs.kind, 'industry_federation'), eq(orgs.status, 'active'), sql`${orgs.regionCode} like ${`${district}%`}`)),
+    sector
+      ? db
+        .select({ id: orgs.id, name: orgs.name, regionCode: orgs.regionCode, sector: orgs.sector })
+        .from(orgs)
+        .where(and(inArray(orgs.regionCode, areaCodes), eq(orgs.kind, 'industry_federation'), eq(orgs.sector, sector), eq(orgs.status, 'active')))
+      : Promise.resolve([]),
     db
       .select({ id: orgs.id, name: orgs.name, regionCode: orgs.regionCode })
       .from(orgs)

@@ -48,7 +48,7 @@ export function routeApplication(facts: RoutingFacts): RoutingDecision {
   if (sector) {
     const matching = facts.industryFederations.filter((f) => f.sector === sector);
     const inStreet = street ? matching.find((f) => f.regionCode === street) : undefined;
-    const inDistrict = matching.find((f) => f.regionCode === district) ?? matching.find((f) => f.regionCode.startsWith(district));
+    const inDistrict = matching.find((f) => f.regionCode === district);
     const federation = inStreet ?? inDistrict;
     if (federation) return { org: ref(federation), reason: 'industry_federation', hasEmployer };
   }

@@ -34,8 +34,10 @@ export async function subsidyAmounts(tx: Tx): Promise<SubsidyAmounts> {
  */
 export async function insertMembers(tx: Tx, keys: AppKeys, rows: readonly NewMember[]): Promise<{ id: number; cardNumber: string }[]> {
   if (rows.length === 0) return [];
+  // the sequence is resolved once, not per row
   const ids = (await queryRows<{ id: number }>(
-    tx, sql`select nextval(pg_get_serial_sequence('members', 'id'))::int as id from generate_series(1, ${rows.length})`,
+    tx, sql`select nextval(s.seq)::int as id from (select pg_get_serial_sequence('members', 'id')::regclass as seq) s,
+                   generate_series(1, ${rows.length})`,
   )).map((r) => r.id);
   const cards = ids.map(cardNumberFor);
   const col = <T>(pick: (row: NewMember, i: number) => T) => rows.map(pick);
@@ -72,6 +74,7 @@ async function insertSubsidies(tx: Tx, rows: readonly NewMember[], ids: readonly
     select m.member_id, t.level, o.id, case t.level when 'district' then ${amounts.districtFen}::int else ${amounts.streetFen}::int end
       from unnest(${sql.param(memberIds)}::int[], ${sql.param(regionCodes)}::text[]) as m(member_id, region_code)
       cross join (values ('district'), ('street')) as t(level)
-      join orgs o on o.kind = case t.level when 'district' then 'district_federation' else 'street_federation' end
+      join orgs o on o.kind in ('district_federation', 'street_federation')
+                 and o.kind = case t.level when 'district' then 'district_federation' else 'street_federation' end
                  and o.region_code = case t.level when 'district' then left(m.region_code, 6) else m.region_code end`);
 }

@@ -17,18 +17,20 @@ import { writeScope, type Actor, type Scope } from '../../access/access.ts';
 import type { ServiceContext } from '../../context.ts';
 import { AppError, fieldError, notFound } from '../../errors.ts';
 import type { AppKeys } from '../../security/keys.ts';
+import type { PiiCipher } from '../../security/pii-cipher.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { findOrg } from '../orgs/orgs.repo.ts';
 import { insertMembers, type NewMember } from './members.enrol.ts';
 import { headerRow, writeXlsx } from './members.export.ts';
 import {
   categoryLabels, countRows, exampleRow, markCityDuplicates, markUnknownEmployers, occupationLabels, parseRoster, rosterFields,
-  rosterHeaders, rowStatus, todayInShanghai, validateRows, type CheckedRow, type RosterCounts, type RosterField, type RosterRow,
+  rosterHeaders, rowStatus, rowValidator, todayInShanghai, type CheckedRow, type RosterCounts, type RosterField, type RosterRow,
+  type ValidRow,
 } from './members.import.ts';
 
 /** Rows per `insertMembers` call inside the one commit transaction. */
 export const COMMIT_CHUNK = 5_000;
-/** Identities per `= any($1)` lookup. */
+/** Identities (or credit codes) per lookup query. */
 const LOOKUP_CHUNK = 20_000;
 const BATCH_TTL_MS = 60 * 60 * 1000;
 /** Validated batches one user may keep at once (each can hold 200,000 rows). */
@@ -77,10 +79,12 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 async function activeUnions(db: Database | Tx, hashes: readonly string[]): Promise<Map<string, string>> {
   const found = new Map<string, string>();
   for (const part of chunks(hashes, LOOKUP_CHUNK)) {
+    // one probe of the partial unique index per identity (a `= any(array)` filter may seq-scan a growing table)
     const rows = await queryRows<{ hash: string; union_name: string }>(db, sql`
       select m.id_number_hash as hash, o.name as union_name
-        from members m join orgs o on o.id = m.org_id
-       where m.status = 'active' and m.id_number_hash = any(${sql.param(part)}::text[])`);
+        from unnest(${sql.param(part)}::text[]) as h(hash)
+        join members m on m.id_number_hash = h.hash and m.status = 'active'
+        join orgs o on o.id = m.org_id`);
     for (const row of rows) found.set(row.hash, row.union_name);
   }
   return found;
@@ -97,35 +101,85 @@ async function registeredEnterprises(db: Database | Tx, codes: readonly string[]
   return found;
 }
 
+const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
  * Validates parsed rows: field rules, duplicates inside the file, employers in the registry, and active
  * members anywhere in the city (found by blind index, a few queries for the whole file). Writes nothing.
+ * Hashing overlaps the lookups: each slice of blind indexes is sent as soon as it is computed.
  */
 export async function checkRoster(db: Database, keys: AppKeys, parsed: readonly RosterRow[], today = todayInShanghai()): Promise<CheckedRoster> {
-  const rows = validateRows(parsed, today);
-
+  const validate = rowValidator(today);
+  const rows: CheckedRow[] = [];
   const codes = new Set<string>();
-  for (const row of rows) if (row.value?.creditCode) codes.add(row.value.creditCode);
-  const enterprises = await registeredEnterprises(db, [...codes]);
-  markUnknownEmployers(rows, enterprises);
-
   const idHashes = new Map<string, string>();
-  for (const row of rows) if (row.idNumber !== null && !idHashes.has(row.idNumber)) idHashes.set(row.idNumber, keys.blindIndex(row.idNumber));
-  const byHash = await activeUnions(db, [...idHashes.values()]);
+  const lookups: Promise<Map<string, string>>[] = [];
+  // slice by slice: validate, hash, send the lookup, and validate the next slice while the database answers
+  for (const slice of chunks(parsed, LOOKUP_CHUNK)) {
+    const hashes: string[] = [];
+    for (const raw of slice) {
+      const row = validate(raw);
+      rows.push(row);
+      if (row.value?.creditCode) codes.add(row.value.creditCode);
+      if (row.idNumber !== null && !idHashes.has(row.idNumber)) {
+        const hash = keys.blindIndex(row.idNumber);
+        idHashes.set(row.idNumber, hash);
+        hashes.push(hash);
+      }
+    }
+    lookups.push(activeUnions(db, hashes));
+    await yieldToIo();
+  }
+  const [enterprises, ...found] = await Promise.all([registeredEnterprises(db, [...codes]), ...lookups]);
+  markUnknownEmployers(rows, enterprises);
   const activeById = new Map<string, string>();
-  if (byHash.size > 0) {
+  if (found.some((m) => m.size > 0)) {
     for (const [id, hash] of idHashes) {
-      const union = byHash.get(hash);
-      if (union !== undefined) activeById.set(id, union);
+      for (const m of found) {
+        const union = m.get(hash);
+        if (union !== undefined) activeById.set(id, union);
+      }
     }
   }
   markCityDuplicates(rows, activeById);
   return { rows, counts: countRows(rows), idHashes, enterprises };
 }
 
-/** The app keys with the blind indexes of this batch already known (the insert needs them again). */
-function withKnownHashes(keys: AppKeys, known: ReadonlyMap<string, string>): AppKeys {
-  return { ...keys, blindIndex: (value) => known.get(value) ?? keys.blindIndex(value) };
+/**
+ * Ciphertexts and blind indexes worked out ahead of `insertMembers`, so that the CPU work for the next chunk
+ * runs while the database writes the current one. `keys()` hands insertMembers the same keys with these
+ * values known; anything not precomputed is computed as usual.
+ */
+class Precomputed {
+  private readonly encrypted = new Map<string, string>();
+  private readonly indexes: ReadonlyMap<string, string>;
+  private readonly phoneIndexes = new Map<string, string>();
+
+  constructor(private readonly base: AppKeys, idHashes: ReadonlyMap<string, string>) {
+    this.indexes = idHashes;
+  }
+
+  /** Works through the rows in slices, letting I/O (the chunk in flight) proceed in between. */
+  async fill(rows: readonly ValidRow[], slice = 500): Promise<void> {
+    const { cipher, blindIndex } = this.base;
+    for (let i = 0; i < rows.length; i += slice) {
+      for (let j = i; j < Math.min(rows.length, i + slice); j++) {
+        const row = rows[j]!;
+        this.encrypted.set(row.idNumber, cipher.encrypt(row.idNumber));
+        if (!this.encrypted.has(row.phone)) this.encrypted.set(row.phone, cipher.encrypt(row.phone));
+        if (!this.phoneIndexes.has(row.phone)) this.phoneIndexes.set(row.phone, blindIndex(row.phone));
+      }
+      await yieldToIo();
+    }
+  }
+
+  keys(): AppKeys {
+    const { base, encrypted, indexes, phoneIndexes } = this;
+    // same cipher (decrypt is inherited), with the ciphertexts already made
+    const cipher = Object.create(base.cipher) as PiiCipher;
+    cipher.encrypt = (plain) => encrypted.get(plain) ?? base.cipher.encrypt(plain);
+    return { ...base, cipher, blindIndex: (value) => indexes.get(value) ?? phoneIndexes.get(value) ?? base.blindIndex(value) };
+  }
 }
 
 class CommitConflict extends Error {
@@ -157,20 +211,29 @@ export async function commitRoster(db: Database, keys: AppKeys, batch: ImportBat
   batch.committed = 0;
   batch.failure = null;
   const valid = batch.rows.filter((r) => r.value !== null && r.problems.length === 0);
-  const insertKeys = withKnownHashes(keys, batch.idHashes);
+  const parts = chunks(valid, options.chunkSize ?? COMMIT_CHUNK);
+  const prepare = (index: number) => {
+    const part = parts[index];
+    const pre = new Precomputed(keys, batch.idHashes);
+    return { pre, ready: part ? pre.fill(part.map((r) => r.value!)) : Promise.resolve() };
+  };
   try {
     await db.transaction(async (tx) => {
+      let next = prepare(0);
       let org = batch.org;
       if (options.scope) {
         const current = await findOrg(tx, options.scope, batch.org.id);
         if (!current) throw notFound();
         org = { id: current.id, path: current.path, regionCode: current.regionCode, name: current.name };
       }
-      for (const part of chunks(valid, options.chunkSize ?? COMMIT_CHUNK)) {
-        const clash = await activeUnions(tx, part.map((r) => batch.idHashes.get(r.idNumber ?? '') ?? ''));
-        if (clash.size > 0) {
-          throw new CommitConflict(part.filter((r) => clash.has(batch.idHashes.get(r.idNumber ?? '') ?? '')).map((r) => r.row));
-        }
+      for (const [index, part] of parts.entries()) {
+        const current = next;
+        await current.ready;
+        // the next chunk's encryption runs while this one is in the database
+        next = prepare(index + 1);
+        const hashes = part.map((r) => batch.idHashes.get(r.idNumber ?? '') ?? '');
+        const clash = await activeUnions(tx, hashes);
+        if (clash.size > 0) throw new CommitConflict(part.filter((_, i) => clash.has(hashes[i]!)).map((r) => r.row));
         const members: NewMember[] = part.map(({ value }) => {
           const v = value!;
           return {
@@ -185,7 +248,7 @@ export async function commitRoster(db: Database, keys: AppKeys, batch: ImportBat
             joinedOn: v.joinedOn,
           };
         });
-        await insertMembers(tx, insertKeys, members);
+        await insertMembers(tx, current.pre.keys(), members);
         batch.processed += part.length;
       }
       await recordAudit(tx, options.actor ?? null, options.ip ?? null, {

@@ -209,6 +209,8 @@ export function* csvRecords(text: string): Generator<{ row: number; values: stri
     yield { row: record, values };
     values = [];
   }
+  // a last record ending in a delimiter, without a line break
+  if (values.length > 0) yield { row: record + 1, values };
 }
 
 const excelEpoch = Date.UTC(1899, 11, 30);
@@ -329,6 +331,17 @@ export function normalizeDate(text: string): string {
   return `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
 }
 
+/** An optional column: blank gives `blank`, anything else must pass `schema` (no union, which is slow per row). */
+function optional<T, B>(schema: z.ZodType<T, string>, blank: B) {
+  return z.string().transform((value, ctx): T | B => {
+    if (value === '') return blank;
+    const result = schema.safeParse(value);
+    if (result.success) return result.data;
+    for (const issue of result.error.issues) ctx.addIssue({ code: 'custom', message: issue.message });
+    return z.NEVER;
+  });
+}
+
 function rowSchema(today: string) {
   return z.object({
     name: z.string().trim().min(2, { message: 'person.nameInvalid' }).max(30, { message: 'person.nameInvalid' }),
@@ -336,13 +349,12 @@ function rowSchema(today: string) {
     phone: chinaMobileSchema,
     occupation: z.string().transform(occupationCode).pipe(z.enum(occupations, { message: 'import.occupationUnknown' })),
     category: z.string().transform(categoryCode).pipe(z.enum(memberCategories, { message: 'import.categoryUnknown' })),
-    creditCode: z.union([z.literal('').transform(() => null), creditCodeSchema]),
-    joinedOn: z.union([
-      z.literal('').transform(() => today),
-      z.string().transform(normalizeDate).pipe(
-        z.iso.date({ message: 'date.invalid' }).refine((d) => d <= today, { message: 'import.joinedInFuture' }),
-      ),
-    ]),
+    creditCode: optional(creditCodeSchema, null),
+    joinedOn: optional(
+      z.string().transform(normalizeDate).pipe(z.iso.date({ message: 'date.invalid' }))
+        .refine((d) => d <= today, { message: 'import.joinedInFuture' }),
+      today,
+    ),
   });
 }
 
@@ -350,15 +362,18 @@ const problemKey = (message: string, blank: boolean): MessageKey =>
   blank ? 'required' : isMessageKey(message) ? message : 'import.valueInvalid';
 
 /**
- * Validates every row and flags ID numbers seen earlier in the file (the first occurrence stays; later ones are
- * duplicates naming the first row).
+ * A row validator: every field against the contracts' rules, and ID numbers seen earlier in the same file
+ * flagged (the first occurrence stays; later ones are duplicates naming the first row). Rows are fed in file
+ * order, in as many calls as the caller likes.
  */
-export function validateRows(rows: readonly RosterRow[], today = todayInShanghai()): CheckedRow[] {
+export function rowValidator(today = todayInShanghai()): (row: RosterRow) => CheckedRow {
   const schema = rowSchema(today);
-  const idOnly = idNumberSchema;
   const firstRowOf = new Map<string, number>();
-  return rows.map(({ row, cells }) => {
-    const input = Object.fromEntries(rosterFields.map((f, i) => [f, cells[i] ?? '']));
+  return ({ row, cells }) => {
+    const input: Record<RosterField, string> = {
+      name: cells[0] ?? '', idNumber: cells[1] ?? '', phone: cells[2] ?? '', occupation: cells[3] ?? '',
+      category: cells[4] ?? '', creditCode: cells[5] ?? '', joinedOn: cells[6] ?? '',
+    };
     const result = schema.safeParse(input);
     const problems: RowProblem[] = [];
     let value: ValidRow | null = null;
@@ -372,11 +387,11 @@ export function validateRows(rows: readonly RosterRow[], today = todayInShanghai
         const field = issue.path[0] as RosterField;
         if (seen.has(field)) continue;
         seen.add(field);
-        const blank = (input[field] ?? '') === '' && REQUIRED_COLUMNS.includes(field);
+        const blank = input[field] === '' && REQUIRED_COLUMNS.includes(field);
         problems.push({ field, key: problemKey(issue.message, blank) });
       }
       if (!seen.has('idNumber')) {
-        const id = idOnly.safeParse(input.idNumber);
+        const id = idNumberSchema.safeParse(input.idNumber);
         if (id.success) idNumber = id.data;
       }
     }
@@ -386,7 +401,11 @@ export function validateRows(rows: readonly RosterRow[], today = todayInShanghai
       else problems.push({ field: 'idNumber', key: 'import.duplicateInFile', params: { row: first } });
     }
     return { row, cells, value, idNumber, problems };
-  });
+  };
+}
+
+export function validateRows(rows: readonly RosterRow[], today = todayInShanghai()): CheckedRow[] {
+  return rows.map(rowValidator(today));
 }
 
 /** Employers must be in the registry: `known` maps the credit codes found there to enterprise ids. */

@@ -42,20 +42,20 @@ function OrgNodeTitle({ org }: { org: OrgSummary }) {
 
 interface OrgTreeProps {
   selectedId: number | null;
-  onSelect: (id: number, replace?: boolean) => void;
+  onSelect: (id: number) => void;
+  /** the first root once loaded: the page shows it until the user picks another (no navigation, so it cannot race a menu click) */
+  onDefault: (id: number) => void;
 }
 
 /** Lazily loaded organisation tree rooted at the actor's own organisation. */
-export function OrgTree({ selectedId, onSelect }: OrgTreeProps) {
+export function OrgTree({ selectedId, onSelect, onDefault }: OrgTreeProps) {
   const [state, setState] = useState<TreeState>({ nodes: new Map(), children: new Map() });
   const [expanded, setExpanded] = useState<Key[]>([]);
   const [rootError, setRootError] = useState<unknown>(null);
   const [attempt, setAttempt] = useState(0);
   const [height] = useState(() => Math.max(360, window.innerHeight - 200));
   const rootIds = state.children.get(null);
-  const selectDefault = useEffectEvent((id: number) => {
-    if (selectedId === null) onSelect(id, true);
-  });
+  const selectDefault = useEffectEvent((id: number) => onDefault(id));
 
   useEffect(() => {
     const controller = new AbortController();

@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { Card, Empty } from 'antd';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
@@ -9,17 +9,15 @@ import { OrgTree } from './org-tree.tsx';
 export default function OrgsPage() {
   const { t } = useLocale();
   const [params, setParams] = useSearchParams();
+  const [defaultId, setDefaultId] = useState<number | null>(null);
   const raw = Number(params.get('org'));
-  const selectedId = Number.isInteger(raw) && raw > 0 ? raw : null;
-  const select = useCallback(
-    (id: number, replace = false) => setParams({ org: String(id) }, { replace }),
-    [setParams],
-  );
+  const selectedId = Number.isInteger(raw) && raw > 0 ? raw : defaultId;
+  const select = useCallback((id: number) => setParams({ org: String(id) }), [setParams]);
 
   return (
     <div className="orgs-layout">
       <Card title={t('orgs.tree')} size="small">
-        <OrgTree selectedId={selectedId} onSelect={select} />
+        <OrgTree selectedId={selectedId} onSelect={select} onDefault={setDefaultId} />
       </Card>
       {selectedId === null ? (
         <Card>
