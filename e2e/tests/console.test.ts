@@ -102,12 +102,25 @@ describe('member site', () => {
   });
 });
 
-/** Picks an option of an antd Select identified by its Form.Item name, typing to filter where it searches. */
+/**
+ * Picks an option of an antd Select identified by its Form.Item name, typing to filter where it searches; tries
+ * again if a click landed while the dropdown was still animating, until the field shows the choice.
+ */
 async function chooseOption(page: Page, name: string, label: string, typed?: string) {
-  await page.locator(`#${name}`).click({ force: true });
-  if (typed) await page.keyboard.type(typed);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).first().click();
-  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+  const field = page.locator('.ant-form-item').filter({ has: page.locator(`#${name}`) });
+  await expect.poll(async () => {
+    if (await field.getByText(label).count()) return true;
+    if (!(await page.locator('.ant-select-dropdown:visible').count())) {
+      await page.locator(`#${name}`).click({ force: true });
+      if (typed) await page.keyboard.type(typed);
+    }
+    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).first();
+    await option.waitFor({ state: 'visible', timeout: 5_000 });
+    await page.waitForTimeout(200);
+    await option.click({ timeout: 5_000 }).catch(() => undefined);
+    return (await field.getByText(label).count()) > 0;
+  }, { timeout: 30_000, interval: 300 }).toBe(true);
+  if (await page.locator('.ant-select-dropdown:visible').count()) await page.keyboard.press('Escape');
 }
 
 /** Picks 顾村镇 in the street cascader. */

@@ -114,6 +114,7 @@ function EnterpriseDescriptions({ enterprise: e }: { enterprise: Enterprise }) {
           label: t('enterprise.coveringOrg'),
           children: e.coveringOrg ? <Link to={`/orgs?org=${e.coveringOrg.id}`}>{e.coveringOrg.name}</Link> : none,
         },
+        { key: 'workersJoinedOutside', label: t('enterprise.workersJoinedOutside'), children: e.workersJoinedOutside },
         { key: 'registeredOn', label: t('enterprise.registeredOn'), children: formatDate(e.registeredOn) },
         { key: 'openedOn', label: t('enterprise.openedOn'), children: formatDate(e.openedOn) },
         {
