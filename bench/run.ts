@@ -20,7 +20,7 @@ await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
 await admin.query(`CREATE DATABASE ${database}`);
 const url = new URL(serverUrl);
 url.pathname = `/${database}`;
-const handle = await openDatabase({ url: url.toString(), poolSize: 4 });
+const handle = await openDatabase({ url: url.toString(), poolSize: 16 });
 try {
   await migrateDatabase(handle);
   const seed = await benchSeed(handle);

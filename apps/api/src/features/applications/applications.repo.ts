@@ -12,15 +12,17 @@ import type { RoutingFacts } from './routing.ts';
 export async function routingFacts(
   db: Database,
   input: { occupation: RoutingFacts['occupation']; employerId: number | null; employerRegion: string | null; statedRegionCode: string | null },
-): Promise<RoutingFacts> {
+): Promise<RoutingFacts & { paths: Map<number, string> }> {
   let employer: RoutingFacts['employer'] = null;
+  let coveringPaths: { id: number; path: string }[] = [];
   if (input.employerId !== null && input.employerRegion) {
     const covering = await db
-      .select({ id: orgs.id, name: orgs.name, kind: orgs.kind })
+      .select({ id: orgs.id, name: orgs.name, kind: orgs.kind, path: orgs.path })
       .from(orgCoverage)
       .innerJoin(orgs, eq(orgs.id, orgCoverage.orgId))
       .where(and(eq(orgCoverage.enterpriseId, input.employerId), sql`${orgs.status} = 'active'`))
       .orderBy(sql`nlevel(${orgs.path}) desc`);
+    coveringPaths = covering;
     const own = covering.find((o) => o.kind === 'enterprise_union');
     const other = covering.find((o) => o.kind !== 'enterprise_union');
     employer = {
@@ -36,16 +38,19 @@ export async function routingFacts(
   const [industryFederations, territorialUnions] = await Promise.all([
     sector
       ? db
-        .select({ id: orgs.id, name: orgs.name, regionCode: orgs.regionCode, sector: orgs.sector })
+        .select({ id: orgs.id, name: orgs.name, regionCode: orgs.regionCode, sector: orgs.sector, path: orgs.path })
         .from(orgs)
         .where(and(inArray(orgs.regionCode, areaCodes), eq(orgs.kind, 'industry_federation'), eq(orgs.sector, sector), eq(orgs.status, 'active')))
       : Promise.resolve([]),
     db
-      .select({ id: orgs.id, name: orgs.name, regionCode: orgs.regionCode })
+      .select({ id: orgs.id, name: orgs.name, regionCode: orgs.regionCode, path: orgs.path })
       .from(orgs)
       .where(and(inArray(orgs.kind, TERRITORIAL_KINDS), inArray(orgs.regionCode, areaCodes))),
   ]);
+  // the path of every candidate, so the chosen union needs no further lookup
+  const paths = new Map<number, string>([...coveringPaths, ...industryFederations, ...territorialUnions].map((o) => [o.id, o.path]));
   return {
+    paths,
     occupation: input.occupation,
     employer,
     statedRegionCode: input.statedRegionCode,

@@ -63,17 +63,19 @@ export async function submitApplication(
   const statedRegion = input.regionCode ?? null;
   if (statedRegion && !findRegion(statedRegion)) throw fieldError('regionCode', 'region.unknown');
   const idHash = deps.keys.blindIndex(input.idNumber);
-  await assertNoActiveMembership(deps.db, idHash);
-
-  const facts = await routingFacts(deps.db, {
-    occupation: input.occupation,
-    employerId: employer?.id ?? null,
-    employerRegion: employer?.regionCode ?? null,
-    statedRegionCode: employer ? null : statedRegion,
-  });
+  // the membership check and the routing lookups are independent: run them side by side
+  const [, facts] = await Promise.all([
+    assertNoActiveMembership(deps.db, idHash),
+    routingFacts(deps.db, {
+      occupation: input.occupation,
+      employerId: employer?.id ?? null,
+      employerRegion: employer?.regionCode ?? null,
+      statedRegionCode: employer ? null : statedRegion,
+    }),
+  ]);
   const decision = routeApplication(facts);
-  const routed = await findOrgRef(deps.db, decision.org.id);
-  if (!routed) throw new Error('routed union vanished');
+  const routedPath = facts.paths.get(decision.org.id);
+  if (!routedPath) throw new Error('routed union has no path');
   const reference = newReference();
   await deps.db.transaction(async (tx) => {
     await tx.insert(applications).values({
@@ -86,13 +88,13 @@ export async function submitApplication(
       occupation: input.occupation,
       employerId: employer?.id ?? null,
       regionCode: employer ? employer.regionCode : statedRegion,
-      routedOrgId: routed.id,
-      routedOrgPath: routed.path,
+      routedOrgId: decision.org.id,
+      routedOrgPath: routedPath,
       reasonCode: decision.reason,
       reason: routingReasonText(decision, 'zh-CN'),
     });
     await recordAudit(tx, null, deps.ip, {
-      action: 'create', objectType: 'application', objectId: reference, orgPath: routed.path, detail: { reason: decision.reason },
+      action: 'create', objectType: 'application', objectId: reference, orgPath: routedPath, detail: { reason: decision.reason },
     });
   });
   return { reference, routedTo: decision.org, reason: routingReasonText(decision, deps.locale), reasonCode: decision.reason };
