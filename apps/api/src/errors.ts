@@ -28,3 +28,8 @@ export function fieldError(field: string, key: MessageKey, status = 400, code: E
 export function conflict(key: MessageKey, params: Record<string, string | number>, details: Record<string, unknown>, field?: string) {
   return new AppError('conflict', 409, key, params, field ? { [field]: key } : {}, details);
 }
+
+/** A PostgreSQL unique violation (23505), raw from the driver or wrapped by Drizzle. */
+export function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: string }).code === '23505' || (error as { cause?: { code?: string } }).cause?.code === '23505';
+}

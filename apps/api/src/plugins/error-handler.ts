@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { en, zhCN } from 'zod/locales';
 import { isMessageKey, translate, type ApiError, type Locale } from '@lianxin/contracts';
-import { AppError } from '../errors.ts';
+import { AppError, isUniqueViolation } from '../errors.ts';
 
 const zodLocales = { 'zh-CN': zhCN().localeError, en: en().localeError } as const;
 
@@ -59,8 +59,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
       request.log.error({ err: error, issues: error.cause.issues }, 'response does not match its schema');
       return send(500, { code: 'internal', message: translate('error.internal', locale), fields: {} });
     }
-    const pgCode = (error as { code?: string; cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
-    if (pgCode === '23505') {
+    if (isUniqueViolation(error)) {
       return send(409, { code: 'conflict', message: translate('error.conflict', locale), fields: {} });
     }
     // Fastify's own 4xx (malformed JSON, wrong content type, body too large…) stay 4xx.

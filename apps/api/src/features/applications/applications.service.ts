@@ -8,7 +8,7 @@ import {
 import type { z } from 'zod';
 import { writeScope } from '../../access/access.ts';
 import type { ServiceContext } from '../../context.ts';
-import { AppError, conflict, fieldError, notFound } from '../../errors.ts';
+import { AppError, conflict, fieldError, isUniqueViolation, notFound } from '../../errors.ts';
 import type { AppKeys } from '../../security/keys.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { insertMembers } from '../members/members.enrol.ts';
@@ -128,8 +128,6 @@ export function categoryOf(input: { hasOwnUnion: boolean; hasEmployer: boolean; 
   return 'no_union';
 }
 
-const isUniqueViolation = (error: unknown) =>
-  (error as { code?: string }).code === '23505' || (error as { cause?: { code?: string } }).cause?.code === '23505';
 
 export async function approveApplication(ctx: ServiceContext, id: number): Promise<ApplicationItem> {
   const scope = writeScope(ctx.scope);

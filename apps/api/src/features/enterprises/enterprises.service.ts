@@ -4,7 +4,7 @@ import type { Enterprise, enterpriseCreateSchema, enterpriseUpdateSchema } from 
 import type { z } from 'zod';
 import { withinScope, writeScope, type Scope } from '../../access/access.ts';
 import type { ServiceContext } from '../../context.ts';
-import { conflict, fieldError, notFound } from '../../errors.ts';
+import { conflict, fieldError, isUniqueViolation, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { reassignResponsibleOrg, territorialOrgFor } from '../orgs/orgs.repo.ts';
 import { findByCreditCode, findEnterprise } from './enterprises.repo.ts';
@@ -12,8 +12,6 @@ import { findByCreditCode, findEnterprise } from './enterprises.repo.ts';
 type CreateInput = z.output<typeof enterpriseCreateSchema>;
 type UpdateInput = z.output<typeof enterpriseUpdateSchema>;
 
-const isUniqueViolation = (error: unknown) =>
-  (error as { code?: string }).code === '23505' || (error as { cause?: { code?: string } }).cause?.code === '23505';
 
 async function duplicateCreditCode(tx: Tx, creditCode: string) {
   const existing = await findByCreditCode(tx, creditCode);

@@ -15,7 +15,7 @@ import {
 } from '@lianxin/contracts';
 import { writeScope, type Actor, type Scope } from '../../access/access.ts';
 import type { ServiceContext } from '../../context.ts';
-import { AppError, fieldError, notFound } from '../../errors.ts';
+import { AppError, fieldError, isUniqueViolation, notFound } from '../../errors.ts';
 import type { AppKeys } from '../../security/keys.ts';
 import type { PiiCipher } from '../../security/pii-cipher.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
@@ -188,8 +188,6 @@ class CommitConflict extends Error {
   }
 }
 
-const isUniqueViolation = (error: unknown) =>
-  (error as { code?: string }).code === '23505' || (error as { cause?: { code?: string } }).cause?.code === '23505';
 
 export interface CommitOptions {
   actor?: Pick<Actor, 'userId' | 'username'> | null;
