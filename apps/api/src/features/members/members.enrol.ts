@@ -66,15 +66,30 @@ async function insertSubsidies(tx: Tx, rows: readonly NewMember[], ids: readonly
   const entitled = rows.map((row, i) => ({ row, id: ids[i] ?? 0 })).filter(({ row }) => isLiangFeiYiWu(row.category));
   if (entitled.length === 0) return;
   const amounts = await subsidyAmounts(tx);
-  const memberIds = entitled.map((e) => e.id);
-  const regionCodes = entitled.map((e) => e.row.org.regionCode);
-  // the street union of the member's street, and the district union of its district, when they exist
+  // the territorial unions of the few streets involved, looked up once (an import goes into one union)
+  const streets = [...new Set(entitled.map((e) => e.row.org.regionCode))];
+  const territorial = await queryRows<{ id: number; kind: string; region_code: string }>(tx, sql`
+    select id, kind, region_code from orgs
+     where kind in ('district_federation', 'street_federation')
+       and region_code = any(${sql.param([...streets, ...streets.map((c) => c.slice(0, 6))])}::text[])`);
+  const unionOf = (kind: string, code: string) => territorial.find((o) => o.kind === kind && o.region_code === code)?.id;
+  const memberIds: number[] = [];
+  const levels: string[] = [];
+  const orgIds: number[] = [];
+  const amountsFen: number[] = [];
+  const add = (memberId: number, level: 'district' | 'street', orgId: number | undefined, fen: number) => {
+    if (orgId === undefined) return;
+    memberIds.push(memberId);
+    levels.push(level);
+    orgIds.push(orgId);
+    amountsFen.push(fen);
+  };
+  for (const { row, id } of entitled) {
+    add(id, 'district', unionOf('district_federation', row.org.regionCode.slice(0, 6)), amounts.districtFen);
+    add(id, 'street', unionOf('street_federation', row.org.regionCode), amounts.streetFen);
+  }
+  if (memberIds.length === 0) return;
   await tx.execute(sql`
     insert into subsidy_entitlements (member_id, level, org_id, amount_fen)
-    select m.member_id, t.level, o.id, case t.level when 'district' then ${amounts.districtFen}::int else ${amounts.streetFen}::int end
-      from unnest(${sql.param(memberIds)}::int[], ${sql.param(regionCodes)}::text[]) as m(member_id, region_code)
-      cross join (values ('district'), ('street')) as t(level)
-      join orgs o on o.kind in ('district_federation', 'street_federation')
-                 and o.kind = case t.level when 'district' then 'district_federation' else 'street_federation' end
-                 and o.region_code = case t.level when 'district' then left(m.region_code, 6) else m.region_code end`);
+    select * from unnest(${sql.param(memberIds)}::int[], ${sql.param(levels)}::text[], ${sql.param(orgIds)}::int[], ${sql.param(amountsFen)}::int[])`);
 }
