@@ -1,4 +1,4 @@
-import { Button, Result } from 'antd';
+import { Alert, Button, Result } from 'antd';
 import { isApiError } from '../../shared/api-client.ts';
 import { useLocale } from '../../shared/i18n/locale-context.tsx';
 
@@ -13,6 +13,20 @@ export function ErrorResult({ error, onRetry }: { error: unknown; onRetry?: () =
       status={status}
       title={title}
       extra={onRetry && status === 'error' ? <Button onClick={onRetry}>{t('app.retry')}</Button> : undefined}
+    />
+  );
+}
+
+/** A banner above a list whose latest load failed, with a retry link; the list keeps its last data. */
+export function LoadErrorAlert({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  const { t } = useLocale();
+  return (
+    <Alert
+      type="error"
+      showIcon
+      title={isApiError(error) ? error.message : t('app.networkError')}
+      action={<a onClick={onRetry}>{t('app.retry')}</a>}
+      style={{ marginBottom: 12 }}
     />
   );
 }

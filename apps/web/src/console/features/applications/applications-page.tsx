@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { Alert, App, Button, Popconfirm, Segmented, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Popconfirm, Segmented, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { applicationStatuses, type ApplicationItem, type ApplicationStatus } from '@lianxin/contracts';
 import { isApiError } from '../../../shared/api-client.ts';
 import { formatCount, formatDateTime } from '../../../shared/format.ts';
@@ -11,6 +11,7 @@ import { useRegions } from '../../../shared/use-regions.ts';
 import { useCurrentUser } from '../auth/session-context.tsx';
 import { approveApplication, fetchApplications, rejectApplication, type ApplicationQuery } from './applications-api.ts';
 import { ReasonModal, testIdProps } from '../../components/reason-modal.tsx';
+import { LoadErrorAlert } from '../../components/error-result.tsx';
 
 const DEFAULT_PAGE_SIZE = 20;
 
@@ -174,15 +175,7 @@ export default function ApplicationsPage() {
           data-testid="application-status"
         />
       </div>
-      {error !== undefined && (
-        <Alert
-          type="error"
-          showIcon
-          title={isApiError(error) ? error.message : t('app.networkError')}
-          action={<a onClick={reload}>{t('app.retry')}</a>}
-          style={{ marginBottom: 12 }}
-        />
-      )}
+      {error !== undefined && <LoadErrorAlert error={error} onRetry={reload} />}
       <div data-testid="application-table">
         <Table<ApplicationItem>
           rowKey="id"

@@ -1,12 +1,12 @@
 import { useSearchParams } from 'react-router-dom';
-import { Alert, Select, Table, Typography, type TableColumnsType } from 'antd';
+import { Select, Table, Typography, type TableColumnsType } from 'antd';
 import { auditActions, type AuditEntry } from '@lianxin/contracts';
 import { formatCount, formatDateTime } from '../../../shared/format.ts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
 import { auditActionLabels, auditObjectTypeLabels } from '../../../shared/i18n/labels.ts';
 import { useApi } from '../../../shared/use-api.ts';
 import { isApiError } from '../../../shared/api-client.ts';
-import { ErrorResult } from '../../components/error-result.tsx';
+import { ErrorResult, LoadErrorAlert } from '../../components/error-result.tsx';
 import { fetchAudit, type AuditQuery } from './audit-api.ts';
 
 const DEFAULT_PAGE_SIZE = 50;
@@ -97,7 +97,7 @@ export default function AuditPage() {
           data-testid="audit-object-type"
         />
       </div>
-      {error !== undefined && <Alert type="error" showIcon title={isApiError(error) ? error.message : t('app.networkError')} action={<a onClick={reload}>{t('app.retry')}</a>} style={{ marginBottom: 12 }} />}
+      {error !== undefined && <LoadErrorAlert error={error} onRetry={reload} />}
       <div data-testid="audit-table">
         <Table<AuditEntry>
           rowKey="id"

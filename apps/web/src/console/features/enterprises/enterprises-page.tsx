@@ -1,16 +1,16 @@
 import { useCallback, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { Alert, App, Button, Typography } from 'antd';
+import { App, Button, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Enterprise } from '@lianxin/contracts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
 import { useApi } from '../../../shared/use-api.ts';
-import { isApiError } from '../../../shared/api-client.ts';
 import { useCurrentUser } from '../auth/session-context.tsx';
 import { EnterpriseFilters } from './enterprise-filters.tsx';
 import { EnterpriseFormDrawer } from './enterprise-form.tsx';
 import { EnterpriseTable } from './enterprise-table.tsx';
 import { fetchEnterprises, type EnterpriseFilters as Filters } from './enterprises-api.ts';
+import { LoadErrorAlert } from '../../components/error-result.tsx';
 
 const FILTER_KEYS = ['q', 'regionCode', 'unionStatus', 'industry', 'sizeBand', 'dualReal'] as const;
 const DEFAULT_PAGE_SIZE = 20;
@@ -81,15 +81,7 @@ export default function EnterprisesPage() {
         )}
       </div>
       <EnterpriseFilters filters={filters} scopeCode={user.org.regionCode} onChange={changeFilters} onReset={resetFilters} />
-      {error !== undefined && (
-        <Alert
-          type="error"
-          showIcon
-          title={isApiError(error) ? error.message : t('app.networkError')}
-          action={<a onClick={reload}>{t('app.retry')}</a>}
-          style={{ marginBottom: 12 }}
-        />
-      )}
+      {error !== undefined && <LoadErrorAlert error={error} onRetry={reload} />}
       <EnterpriseTable
         items={data?.items ?? []}
         total={data?.total ?? 0}

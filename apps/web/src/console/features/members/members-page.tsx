@@ -1,8 +1,7 @@
 import { useCallback } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { Alert, Button, Tabs, Typography } from 'antd';
+import { Button, Tabs, Typography } from 'antd';
 import { DownloadOutlined, ImportOutlined } from '@ant-design/icons';
-import { isApiError } from '../../../shared/api-client.ts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
 import { useApi } from '../../../shared/use-api.ts';
 import { useCurrentUser } from '../auth/session-context.tsx';
@@ -11,6 +10,7 @@ import { MemberFilters } from './member-filters.tsx';
 import { MemberTable } from './member-table.tsx';
 import { exportUrl, fetchMembers, MEMBER_FILTER_KEYS, type MemberFilterKey, type MemberFilters as Filters } from './members-api.ts';
 import { TransfersTab } from './transfers-tab.tsx';
+import { LoadErrorAlert } from '../../components/error-result.tsx';
 
 const DEFAULT_PAGE_SIZE = 20;
 
@@ -101,15 +101,7 @@ function MemberList() {
           {t('members.export')}
         </Button>
       </div>
-      {error !== undefined && (
-        <Alert
-          type="error"
-          showIcon
-          title={isApiError(error) ? error.message : t('app.networkError')}
-          action={<a onClick={reload}>{t('app.retry')}</a>}
-          style={{ marginBottom: 12 }}
-        />
-      )}
+      {error !== undefined && <LoadErrorAlert error={error} onRetry={reload} />}
       <MemberTable
         items={data?.items ?? []}
         total={data?.total ?? 0}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Popconfirm, Segmented, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { App, Button, Popconfirm, Segmented, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
 import type { TransferItem } from '@lianxin/contracts';
 import { isApiError } from '../../../shared/api-client.ts';
 import { formatDateTime } from '../../../shared/format.ts';
@@ -9,6 +9,7 @@ import { useApi } from '../../../shared/use-api.ts';
 import { ReasonModal, testIdProps } from '../../components/reason-modal.tsx';
 import { useCurrentUser } from '../auth/session-context.tsx';
 import { approveTransfer, fetchTransfers, rejectTransfer, type TransferDirection, type TransferStatus } from './members-api.ts';
+import { LoadErrorAlert } from '../../components/error-result.tsx';
 
 const statusColors: Record<TransferStatus, string> = { pending: 'processing', approved: 'success', rejected: 'error' };
 
@@ -97,15 +98,7 @@ export function TransfersTab() {
           data-testid="transfer-status"
         />
       </div>
-      {error !== undefined && (
-        <Alert
-          type="error"
-          showIcon
-          title={isApiError(error) ? error.message : t('app.networkError')}
-          action={<a onClick={reload}>{t('app.retry')}</a>}
-          style={{ marginBottom: 12 }}
-        />
-      )}
+      {error !== undefined && <LoadErrorAlert error={error} onRetry={reload} />}
       <div data-testid="transfer-table">
         <Table<TransferItem> rowKey="id" size="middle" columns={columns} dataSource={data ?? []} loading={loading} scroll={{ x: 1300 }} pagination={{ pageSize: 20, hideOnSinglePage: true }} />
       </div>
