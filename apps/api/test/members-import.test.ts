@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idNumberCheckChar, isValidCardNumber } from '@lianxin/contracts';
 import { insertMembers } from '../src/features/members/members.enrol.ts';
 import { checkRoster, commitRoster, type ImportBatch } from '../src/features/members/members.import.service.ts';
-import { csvRecords, decodeText, maskOrgName, type RosterRow } from '../src/features/members/members.import.ts';
+import { maskOrgName } from '@lianxin/contracts';
+import { csvRecords, decodeText, type RosterRow } from '../src/features/members/members.import.ts';
 import { newCreditCode } from './support/fixtures.ts';
 import { request, signIn, startTestApp, type Session, type TestApp } from './support/test-app.ts';
 

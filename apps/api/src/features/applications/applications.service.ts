@@ -1,8 +1,8 @@
 import { randomInt } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
-import { applications, enterprises, findRegion, members, orgs, type Database, type Tx } from '@lianxin/db';
+import { applications, enterprises, findRegion, members, orgs, queryRows, type Database, type Tx } from '@lianxin/db';
 import {
-  isGigOccupation, translate, type ApplicationCreate, type ApplicationCreated, type ApplicationItem, type ApplicationStatusView,
+  isGigOccupation, maskOrgName, translate, type ApplicationCreate, type ApplicationCreated, type ApplicationItem, type ApplicationStatusView,
   type Locale, type MemberCategory, type MessageKey, type applicationCreateSchema,
 } from '@lianxin/contracts';
 import type { z } from 'zod';
@@ -22,13 +22,6 @@ type CreateInput = z.output<typeof applicationCreateSchema>;
 const REFERENCE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const newReference = () => Array.from({ length: 10 }, () => REFERENCE_ALPHABET.charAt(randomInt(REFERENCE_ALPHABET.length))).join('');
 
-/** 宝山区顾村镇总工会 → 宝山*****工会: enough for the person to recognise, not enough to look anyone up. */
-export function maskUnionName(name: string): string {
-  const chars = [...name];
-  if (chars.length <= 4) return `${chars[0] ?? ''}***`;
-  return `${chars.slice(0, 2).join('')}${'*'.repeat(chars.length - 4)}${chars.slice(-2).join('')}`;
-}
-
 export function routingReasonText(decision: RoutingDecision, locale: Locale): string {
   const key: MessageKey =
     decision.reason === 'industry_federation' && !decision.hasEmployer ? 'routing.industry_federation_no_employer' : `routing.${decision.reason}`;
@@ -43,7 +36,7 @@ async function assertNoActiveMembership(db: Database | Tx, idHash: string) {
     .innerJoin(orgs, eq(orgs.id, members.orgId))
     .where(and(eq(members.idNumberHash, idHash), eq(members.status, 'active')));
   if (active) {
-    throw conflict('member.alreadyActive', { union: maskUnionName(active.orgName) }, { union: maskUnionName(active.orgName), canTransfer: true });
+    throw conflict('member.alreadyActive', { union: maskOrgName(active.orgName) }, { union: maskOrgName(active.orgName), canTransfer: true });
   }
 }
 
@@ -135,8 +128,8 @@ export async function approveApplication(ctx: ServiceContext, id: number): Promi
     await ctx.db.transaction(async (tx) => {
       const row = await findApplication(tx, scope, id);
       if (!row) throw notFound();
-      await tx.execute(sql`select 1 from applications where id = ${id} for update`);
-      const [current] = await tx.select({ status: applications.status }).from(applications).where(eq(applications.id, id));
+      // lock the row: a second approver of the same application waits, then sees it decided
+      const [current] = await queryRows<{ status: string }>(tx, sql`select status from applications where id = ${id} for update`);
       if (current?.status !== 'pending') throw new AppError('conflict', 409, 'application.notPending');
       const a = row.application;
       await assertNoActiveMembership(tx, a.idNumberHash);

@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import {
-  chinaMobileSchema, creditCodeSchema, idNumberCheckChar, idNumberSchema, isMessageKey, memberCategories, occupations,
+  chinaMobileSchema, creditCodeSchema, idNumberCheckChar, idNumberSchema, isMessageKey, maskOrgName, memberCategories, occupations,
   type MemberCategory, type MessageKey, type Occupation,
 } from '@lianxin/contracts';
 import { AppError } from '../../errors.ts';
@@ -441,12 +441,4 @@ export function countRows(rows: readonly CheckedRow[]): RosterCounts {
     else counts.duplicates++;
   }
   return counts;
-}
-
-/** 宝山区顾村镇总工会 → 宝山*****工会: the first two and last two characters kept. */
-export function maskOrgName(name: string): string {
-  const chars = [...name];
-  if (chars.length <= 2) return `${chars[0] ?? ''}*`;
-  if (chars.length <= 4) return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
-  return `${chars.slice(0, 2).join('')}${'*'.repeat(chars.length - 4)}${chars.slice(-2).join('')}`;
 }
