@@ -15,15 +15,3 @@ export const regionSchema = z.object({
   parentCode: z.string().nullable(),
 });
 export type Region = z.infer<typeof regionSchema>;
-
-export function regionLevelOf(code: string): RegionLevel {
-  if (code.length === 9) return 'street';
-  return code.endsWith('0000') ? 'city' : 'district';
-}
-
-/** The district a region code belongs to (itself for a district), or null for the city. */
-export function districtCodeOf(code: string): string | null {
-  const level = regionLevelOf(code);
-  if (level === 'city') return null;
-  return code.slice(0, 6);
-}

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { and, eq, gt } from 'drizzle-orm';
 import { orgs, sessions, users, type Database } from '@lianxin/db';
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
@@ -36,8 +36,4 @@ export type SessionRow = NonNullable<Awaited<ReturnType<typeof findSession>>>;
 
 export async function deleteSession(db: Database, token: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.tokenHash, sha256(token)));
-}
-
-export async function deleteExpiredSessions(db: Database): Promise<void> {
-  await db.delete(sessions).where(lt(sessions.expiresAt, new Date().toISOString()));
 }
