@@ -12,3 +12,4 @@ export * from './roles.ts';
 export * from './card-number.ts';
 export * from './id-number.ts';
 export * from './members.ts';
+export * from './coverage.ts';
