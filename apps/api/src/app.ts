@@ -11,6 +11,8 @@ import type { Database, DatabaseHandle } from '@lianxin/db';
 import type { AppConfig } from './config.ts';
 import { auditRoutes } from './features/audit/audit.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
+import { campaignRoutes } from './features/campaign/campaign.routes.ts';
+import { coverageRoutes } from './features/coverage/coverage.routes.ts';
 import { enterpriseRoutes } from './features/enterprises/enterprises.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { IMPORT_MAX_MB, memberImportRoutes } from './features/members/members.import.routes.ts';
@@ -99,6 +101,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(memberAuthRoutes);
   await app.register(cardRoutes);
   await app.register(memberRoutes);
+  await app.register(coverageRoutes);
+  await app.register(campaignRoutes);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   if (options.config.webDist) await registerWeb(app, options.config.webDist);

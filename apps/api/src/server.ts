@@ -9,6 +9,9 @@ import { loadRegions, migrateDatabase, openDatabase, orgs } from '@lianxin/db';
 import { seedDatabase } from '@lianxin/db/seed';
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
+import { seedDemoCoverage } from './features/coverage/demo-coverage.ts';
+import { compactFigures } from './features/coverage/coverage.repo.ts';
+import { scheduleCoverageMaintenance } from './features/coverage/coverage.maintenance.ts';
 import { DEMO_MEMBER_PHONE, seedDemoMembers } from './features/members/demo-members.ts';
 import { deriveKeys } from './security/keys.ts';
 import { loadPiiKey } from './security/pii-cipher.ts';
@@ -28,6 +31,8 @@ if (embedded && (await handle.db.select({ id: orgs.id }).from(orgs).limit(1)).le
   const started = Date.now();
   const result = await seedDatabase(handle, { scale: 'demo', demoPassword });
   const demoMembers = await seedDemoMembers(handle.db, deriveKeys(piiKey));
+  await compactFigures(handle.db);
+  await seedDemoCoverage(handle.db);
   const lines = [
     `Demo logins (password: ${demoPassword}):`,
     ...result.logins.map((l) => `  ${l.username.padEnd(22)} ${l.role.padEnd(17)} ${l.orgName}`),
@@ -43,6 +48,9 @@ const app = await buildApp({
   piiKey,
   logger: { level: config.logLevel },
 });
+
+// figures housekeeping: fold deltas, re-evaluate targets daily, month-end snapshots
+app.addHook('onClose', scheduleCoverageMaintenance(handle.db, app.log));
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const auditActions = ['create', 'update', 'move', 'read_personal', 'login', 'logout', 'login_failed'] as const;
+export const auditActions = ['create', 'update', 'delete', 'move', 'read_personal', 'login', 'logout', 'login_failed'] as const;
 export type AuditAction = (typeof auditActions)[number];
 
 export const auditEntrySchema = z.object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { orgKinds } from './orgs.ts';
-import { ownershipTypes } from './enterprises.ts';
+import { ownershipTypes, type Ownership } from './enterprises.ts';
 
 /** Federation kinds counted separately in the cockpit ("小二级" and joint unions). */
 export const federationKinds = [
@@ -24,10 +24,46 @@ export const targetRuleSchema = z.object({
 });
 export type TargetRule = z.infer<typeof targetRuleSchema>;
 
+export const DEFAULT_TARGET_RULE: TargetRule = {
+  ownerships: ['private', 'individual', 'foreign', 'hk_mo_tw', 'mixed'],
+  dualRealOnly: true,
+  minEmployees: 25,
+  minYearsOpen: 1,
+};
+
+/** The same calendar day `years` earlier (29 February falls back to the 28th, as PostgreSQL does). */
+export function yearsBefore(isoDate: string, years: number): string {
+  const year = Number(isoDate.slice(0, 4)) - years;
+  let monthDay = isoDate.slice(4);
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  if (monthDay === '-02-29' && !leap) monthDay = '-02-28';
+  return `${String(year).padStart(4, '0')}${monthDay}`;
+}
+
+export interface TargetCandidate {
+  ownership: Ownership;
+  dualReal: boolean;
+  employeeCount: number;
+  openedOn: string | null;
+  registeredOn: string | null;
+}
+
+/**
+ * Whether an enterprise is a 建会目标企业 on `today` under `rule`. Without an opening date the registration
+ * date stands in; with neither it is not a target. SQL twin: enterprise_is_target() in migration 0005.
+ */
+export function isTargetEnterprise(rule: TargetRule, e: TargetCandidate, today: string): boolean {
+  const opened = e.openedOn ?? e.registeredOn;
+  return rule.ownerships.includes(e.ownership)
+    && (e.dualReal || !rule.dualRealOnly)
+    && e.employeeCount >= rule.minEmployees
+    && opened !== null && opened <= yearsBefore(today, rule.minYearsOpen);
+}
+
 /** A unit's target for a period: rates in [0,1] due by a date. */
 export const coverageTargetInputSchema = z.object({
   orgId: z.number().int().positive(),
-  dueOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'error.date'),
+  dueOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date.invalid'),
   coverageRate: z.number().min(0).max(1),
   membershipRate: z.number().min(0).max(1).nullable().default(null),
   note: z.string().trim().max(200).default(''),
@@ -45,6 +81,20 @@ export type CoverageTarget = z.infer<typeof coverageTargetSchema>;
 /** met: at or above target; near: within 5 points below; behind: further below; none: no target applies. */
 export const targetStatuses = ['met', 'near', 'behind', 'none'] as const;
 export type TargetStatus = (typeof targetStatuses)[number];
+
+/** Points below target still counted as "near". */
+export const NEAR_TARGET_MARGIN = 0.05;
+
+export function targetStatus(rate: number, target: number | null | undefined): TargetStatus {
+  if (target === null || target === undefined) return 'none';
+  if (rate >= target) return 'met';
+  return rate >= target - NEAR_TARGET_MARGIN ? 'near' : 'behind';
+}
+
+/** A rate as a fraction in [0,1]; 0 when there is nothing to divide by. */
+export function rateOf(part: number, whole: number): number {
+  return whole > 0 ? Math.min(1, part / whole) : 0;
+}
 
 export const coverageFiguresSchema = z.object({
   org: z.object({ id: z.number().int(), name: z.string(), kind: z.enum(orgKinds), regionCode: z.string() }),
@@ -127,7 +177,7 @@ export const worklistResponseSchema = z.object({ items: z.array(worklistItemSche
 export const campaignUpdateSchema = z.object({
   stage: z.enum(campaignStages).optional(),
   assigneeId: z.number().int().positive().nullable().optional(),
-  nextFollowUpOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'error.date').nullable().optional(),
+  nextFollowUpOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date.invalid').nullable().optional(),
   notes: z.string().trim().max(2000).optional(),
   union: z.discriminatedUnion('mode', [
     z.object({ mode: z.literal('existing'), orgId: z.number().int().positive() }),
@@ -136,7 +186,7 @@ export const campaignUpdateSchema = z.object({
       parentId: z.number().int().positive(),
       name: z.string().trim().min(2).max(100),
       chairName: z.string().trim().max(30).optional(),
-      establishedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'error.date').optional(),
+      establishedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date.invalid').optional(),
     }),
   ]).optional(),
 });
@@ -169,3 +219,75 @@ export const staffingRowSchema = z.object({
   gap: z.number().int(),
 });
 export type StaffingRow = z.infer<typeof staffingRowSchema>;
+
+/**
+ * Social workers a federation needs under the city standard (DOMAIN.md §6): one per 2,000–3,000 workers or
+ * per 30–50 enterprises, whichever basis asks more. `min` uses the generous ratios (3,000 / 50), `max` the
+ * strict ones (2,000 / 30).
+ */
+export function socialWorkersRequired(workers: number, enterprises: number): { min: number; max: number } {
+  return {
+    min: Math.max(Math.ceil(workers / 3000), Math.ceil(enterprises / 50)),
+    max: Math.max(Math.ceil(workers / 2000), Math.ceil(enterprises / 30)),
+  };
+}
+
+const staffingTotalsSchema = z.object({
+  requiredMin: z.number().int(),
+  requiredMax: z.number().int(),
+  assigned: z.number().int(),
+  gap: z.number().int(),
+  federations: z.number().int(),
+});
+
+export const staffingResponseSchema = z.object({
+  org: z.object({ id: z.number().int(), name: z.string() }),
+  totals: staffingTotalsSchema,
+  /** the gaps summed per child unit */
+  children: z.array(staffingTotalsSchema.extend({ org: z.object({ id: z.number().int(), name: z.string() }) })),
+  /** federations with the largest gap first (at most 200) */
+  federations: z.array(staffingRowSchema),
+});
+export type StaffingResponse = z.infer<typeof staffingResponseSchema>;
+
+export const santongshiTaskSchema = z.object({
+  id: z.number().int(),
+  enterprise: z.object({ id: z.number().int(), name: z.string(), creditCode: z.string() }),
+  phase: z.enum(santongshiPhases),
+  dueOn: z.string(),
+  doneOn: z.string().nullable(),
+  overdue: z.boolean(),
+});
+export type SantongshiTask = z.infer<typeof santongshiTaskSchema>;
+
+export const santongshiQuerySchema = z.object({
+  orgId: z.coerce.number().int().positive().optional(),
+  status: z.enum(['open', 'done', 'all']).default('open'),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+
+export const letterCreateSchema = z.object({
+  kind: z.enum(letterKinds),
+  /** days the enterprise has to act (default 30) */
+  deadlineDays: z.number().int().min(1).max(180).default(30),
+});
+
+export const letterSchema = z.object({
+  id: z.number().int(),
+  kind: z.enum(letterKinds),
+  documentNumber: z.string(),
+  issuedOn: z.string(),
+  issuer: z.object({ id: z.number().int(), name: z.string() }),
+});
+export type Letter = z.infer<typeof letterSchema>;
+
+export const campaignHistorySchema = z.object({
+  item: worklistItemSchema,
+  events: z.array(enterpriseEventSchema),
+  letters: z.array(letterSchema),
+  tasks: z.array(santongshiTaskSchema),
+});
+export type CampaignHistory = z.infer<typeof campaignHistorySchema>;
+
+export const assigneeSchema = z.object({ id: z.number().int(), name: z.string(), orgName: z.string() });

@@ -99,6 +99,12 @@ export const enterpriseListQuerySchema = z.object({
   industry: z.enum(industrySections).optional(),
   sizeBand: z.enum(sizeBands).optional(),
   dualReal: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  /** inside this union's subtree (the cockpit's figures link here) */
+  orgId: z.coerce.number().int().positive().optional(),
+  /** 建会目标企业 under the current rule, or not */
+  target: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  /** with a union (own or covered), or without */
+  covered: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });

@@ -13,3 +13,4 @@ export * from './card-number.ts';
 export * from './id-number.ts';
 export * from './members.ts';
 export * from './coverage.ts';
+export * from './dates.ts';

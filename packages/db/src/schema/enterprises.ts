@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   pgTable, integer, text, boolean, date, timestamp, doublePrecision, index, uniqueIndex,
 } from 'drizzle-orm/pg-core';
@@ -30,6 +31,8 @@ export const enterprises = pgTable(
     registeredOn: date('registered_on', { mode: 'string' }),
     openedOn: date('opened_on', { mode: 'string' }),
     unionStatus: text('union_status', { enum: unionStatuses }).notNull().default('none'),
+    /** a 建会目标企业 under the current rule (settings 'coverage.targetRule'); kept by the writers and a daily refresh */
+    isTarget: boolean('is_target').notNull().default(false),
     orgId: integer('org_id').notNull().references(() => orgs.id),
     orgPath: ltree('org_path').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
@@ -41,6 +44,8 @@ export const enterprises = pgTable(
     index('enterprises_org_idx').on(t.orgId),
     index('enterprises_region_idx').on(t.regionCode),
     index('enterprises_name_trgm').using('gin', t.name.op('gin_trgm_ops')),
+    // the campaign worklist: uncovered target enterprises, largest first
+    index('enterprises_worklist_idx').on(t.employeeCount.desc(), t.id).where(sql`is_target and union_status = 'none'`),
     index('enterprises_initials_trgm').using('gin', t.nameInitials.op('gin_trgm_ops')),
   ],
 );

@@ -4,3 +4,4 @@ export * from './enterprises.ts';
 export * from './users.ts';
 export * from './audit.ts';
 export * from './members.ts';
+export * from './coverage.ts';

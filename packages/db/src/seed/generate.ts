@@ -4,7 +4,7 @@
  * same columns and insert them its own way.
  */
 import {
-  CREDIT_CODE_ALPHABET, isNonPublic,
+  CREDIT_CODE_ALPHABET, DEFAULT_TARGET_RULE, isNonPublic, isTargetEnterprise,
   type IndustrySection, type OrgKind, type OrgStatus, type Ownership, type Role, type UnionStatus,
 } from '@lianxin/contracts';
 import { districts, regionFullName, shanghaiRegions } from '../reference/regions.ts';
@@ -53,6 +53,8 @@ export interface EnterpriseColumns {
   registeredOn: string[];
   openedOn: (string | null)[];
   unionStatus: UnionStatus[];
+  /** under the default target rule on GenerateOptions.targetDate */
+  isTarget: boolean[];
   orgId: number[];
   orgPath: string[];
 }
@@ -93,6 +95,8 @@ export interface GenerateOptions {
   scale: SeedScale;
   /** "today" of the generated data (default SEED_REFERENCE_DATE, fixed for determinism) */
   referenceDate?: string;
+  /** the day the target rule is evaluated on (default: the reference date); the seed passes the real today */
+  targetDate?: string;
   onProgress?: (msg: string) => void;
 }
 
@@ -213,7 +217,7 @@ function emptyOrgs(): OrgColumns {
 function emptyEnterprises(): EnterpriseColumns {
   return {
     id: [], creditCode: [], name: [], nameInitials: [], ownership: [], dualReal: [], employeeCount: [], industry: [],
-    address: [], regionCode: [], latitude: [], longitude: [], registeredOn: [], openedOn: [], unionStatus: [], orgId: [], orgPath: [],
+    address: [], regionCode: [], latitude: [], longitude: [], registeredOn: [], openedOn: [], unionStatus: [], isTarget: [], orgId: [], orgPath: [],
   };
 }
 
@@ -237,6 +241,7 @@ class SeedBuilder {
     readonly scale: SeedScale,
     referenceDate: string,
     private readonly progress: (msg: string) => void,
+    readonly targetDate: string = referenceDate,
   ) {
     this.anchor = dayOf(referenceDate);
   }
@@ -552,6 +557,10 @@ class SeedBuilder {
       e.registeredOn.push(isoOf(d.registeredDay));
       e.openedOn.push(d.openedDay === null ? null : isoOf(d.openedDay));
       e.unionStatus.push(status);
+      e.isTarget.push(isTargetEnterprise(DEFAULT_TARGET_RULE, {
+        ownership: d.ownership, dualReal: d.dualReal, employeeCount: d.employees,
+        openedOn: e.openedOn[e.openedOn.length - 1] ?? null, registeredOn: isoOf(d.registeredDay),
+      }, this.targetDate));
       e.orgId.push(orgId);
       e.orgPath.push(this.pathOf(orgId));
       if (status !== 'none') {
@@ -782,7 +791,7 @@ function round5(v: number): number {
 /** Builds all rows of a scale deterministically (same output every run). */
 export function generateSeedData(options: GenerateOptions): SeedData {
   const referenceDate = options.referenceDate ?? SEED_REFERENCE_DATE;
-  const b = new SeedBuilder(options.scale, referenceDate, options.onProgress ?? (() => {}));
+  const b = new SeedBuilder(options.scale, referenceDate, options.onProgress ?? (() => {}), options.targetDate);
   b.run();
 
   const t = b.territorial;

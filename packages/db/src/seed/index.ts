@@ -8,7 +8,7 @@
  * ENTERPRISE_INSERT_SQL + enterpriseParams() are the unnest insert the seed uses.
  */
 import { hash } from '@node-rs/argon2';
-import type { Role } from '@lianxin/contracts';
+import { shanghaiDate, type Role } from '@lianxin/contracts';
 import type { DatabaseHandle } from '../client.ts';
 import { loadRegions } from '../reference/load-regions.ts';
 import { generateSeedData, type SeedLogin } from './generate.ts';
@@ -51,7 +51,7 @@ export async function seedDatabase(handle: DatabaseHandle, options: SeedOptions)
   if (restored.length > 0) progress(`restored keys and indexes lost by an interrupted seed: ${restored.join(', ')}`);
 
   let t = performance.now();
-  const data = generateSeedData({ scale: options.scale, onProgress: progress });
+  const data = generateSeedData({ scale: options.scale, targetDate: shanghaiDate(), onProgress: progress });
   const passwordHash = await hash(options.demoPassword, { algorithm: 2 });
   progress(`generated ${data.enterprises.id.length} enterprises, ${data.orgs.id.length} unions in ${ms(t)}`);
 
@@ -79,7 +79,11 @@ export async function seedDatabase(handle: DatabaseHandle, options: SeedOptions)
   await insertUsers(handle, data.users, passwordHash);
   await resetSequences(handle);
   t = performance.now();
-  await handle.query('ANALYZE orgs, enterprises, org_coverage, users');
+  // the triggers appended the figures of every batch as deltas; fold them once
+  await handle.query('SELECT compact_org_figures()');
+  progress(`coverage figures compacted in ${ms(t)}`);
+  t = performance.now();
+  await handle.query('ANALYZE orgs, enterprises, org_coverage, users, org_figures');
   progress(`analyze in ${ms(t)}`);
 
   const logins: SeedLogin[] = data.logins;

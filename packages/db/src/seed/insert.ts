@@ -16,13 +16,13 @@ FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[]
   AS t(id, parent_id, path, kind, name, region_code, sector, established_on, chair_name, status)`;
 
 export const ENTERPRISE_INSERT_SQL = `INSERT INTO enterprises (id, credit_code, name, name_initials, ownership, dual_real, employee_count,
-  industry, address, region_code, latitude, longitude, registered_on, opened_on, union_status, org_id, org_path)
+  industry, address, region_code, latitude, longitude, registered_on, opened_on, union_status, is_target, org_id, org_path)
 SELECT id, credit_code, name, name_initials, ownership, dual_real, employee_count, industry, address, region_code,
-  latitude, longitude, registered_on, opened_on, union_status, org_id, org_path::ltree
+  latitude, longitude, registered_on, opened_on, union_status, is_target, org_id, org_path::ltree
 FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bool[], $7::int[], $8::text[], $9::text[],
-  $10::text[], $11::float8[], $12::float8[], $13::date[], $14::date[], $15::text[], $16::int[], $17::text[])
+  $10::text[], $11::float8[], $12::float8[], $13::date[], $14::date[], $15::text[], $16::bool[], $17::int[], $18::text[])
   AS t(id, credit_code, name, name_initials, ownership, dual_real, employee_count, industry, address, region_code,
-  latitude, longitude, registered_on, opened_on, union_status, org_id, org_path)`;
+  latitude, longitude, registered_on, opened_on, union_status, is_target, org_id, org_path)`;
 
 export const COVERAGE_INSERT_SQL = `INSERT INTO org_coverage (org_id, enterprise_id, since)
 SELECT * FROM unnest($1::int[], $2::int[], $3::date[])`;
@@ -56,11 +56,11 @@ export function orgParams(c: OrgColumns, start: number, end: number): string[] {
   return literals([c.id, c.parentId, c.path, c.kind, c.name, c.regionCode, c.sector, c.establishedOn, c.chairName, c.status], start, end);
 }
 
-/** The 17 parameters of ENTERPRISE_INSERT_SQL for rows [start, end) (array literals). */
+/** The 18 parameters of ENTERPRISE_INSERT_SQL for rows [start, end) (array literals). */
 export function enterpriseParams(c: EnterpriseColumns, start: number, end: number): string[] {
   return literals([
     c.id, c.creditCode, c.name, c.nameInitials, c.ownership, c.dualReal, c.employeeCount, c.industry, c.address, c.regionCode,
-    c.latitude, c.longitude, c.registeredOn, c.openedOn, c.unionStatus, c.orgId, c.orgPath,
+    c.latitude, c.longitude, c.registeredOn, c.openedOn, c.unionStatus, c.isTarget, c.orgId, c.orgPath,
   ], start, end);
 }
 

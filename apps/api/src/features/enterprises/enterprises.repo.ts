@@ -59,6 +59,11 @@ function listConditions(scope: Scope, filter: ListFilter): SQL | undefined {
   if (filter.unionStatus) conditions.push(eq(enterprises.unionStatus, filter.unionStatus));
   if (filter.industry) conditions.push(eq(enterprises.industry, filter.industry));
   if (filter.dualReal !== undefined) conditions.push(eq(enterprises.dualReal, filter.dualReal));
+  if (filter.orgId !== undefined) {
+    conditions.push(sql`${enterprises.orgPath} <@ (select path from orgs where id = ${filter.orgId})`);
+  }
+  if (filter.target !== undefined) conditions.push(eq(enterprises.isTarget, filter.target));
+  if (filter.covered !== undefined) conditions.push(filter.covered ? sql`${enterprises.unionStatus} <> 'none'` : eq(enterprises.unionStatus, 'none'));
   if (filter.sizeBand) {
     const { min, max } = sizeBandRanges[filter.sizeBand];
     conditions.push(gte(enterprises.employeeCount, min));

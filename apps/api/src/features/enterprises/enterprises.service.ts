@@ -1,11 +1,13 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { enterprises, findRegion, nameInitials, type Tx } from '@lianxin/db';
-import type { Enterprise, enterpriseCreateSchema, enterpriseUpdateSchema } from '@lianxin/contracts';
+import { shanghaiDate, type Enterprise, type enterpriseCreateSchema, type enterpriseUpdateSchema } from '@lianxin/contracts';
 import type { z } from 'zod';
 import { withinScope, writeScope, type Scope } from '../../access/access.ts';
 import type { ServiceContext } from '../../context.ts';
 import { conflict, fieldError, isUniqueViolation, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
+import { createSantongshiTasks } from '../campaign/santongshi.service.ts';
+import { refreshTargetFlags } from '../coverage/coverage.repo.ts';
 import { reassignResponsibleOrg, territorialOrgFor } from '../orgs/orgs.repo.ts';
 import { findByCreditCode, findEnterprise } from './enterprises.repo.ts';
 
@@ -57,6 +59,8 @@ export async function createEnterprise(ctx: ServiceContext, input: CreateInput):
         throw isUniqueViolation(error) ? await duplicateCreditCode(tx, input.creditCode) : error;
       });
     if (!row) throw new Error('insert returned no row');
+    await refreshTargetFlags(tx, shanghaiDate(), [row.id]);
+    await createSantongshiTasks(tx, { id: row.id, ownership: input.ownership, registeredOn: input.registeredOn ?? null, openedOn: input.openedOn ?? null });
     await recordAudit(tx, ctx.actor, ctx.ip, {
       action: 'create', objectType: 'enterprise', objectId: row.id, orgPath: org.path,
       detail: { name: input.name, creditCode: input.creditCode },
@@ -91,6 +95,7 @@ export async function updateEnterprise(ctx: ServiceContext, id: number, patch: U
       });
     // a move to another street changes the territorial union of an uncovered enterprise
     if (regionChanged) await reassignResponsibleOrg(tx, [id]);
+    await refreshTargetFlags(tx, shanghaiDate(), [id]);
     const [after] = await tx.select({ orgPath: enterprises.orgPath }).from(enterprises).where(eq(enterprises.id, id));
     await recordAudit(tx, ctx.actor, ctx.ip, {
       action: 'update', objectType: 'enterprise', objectId: id, orgPath: after?.orgPath ?? null,

@@ -78,44 +78,50 @@ async function checkEnterpriseUnionCoverage(tx: Tx, ids: number[], selfId: numbe
 }
 
 export async function createOrg(ctx: ServiceContext, input: OrgCreate): Promise<OrgDetail> {
+  const id = await ctx.db.transaction((tx) => insertOrg(tx, ctx, input));
+  return getOrgDetail(ctx, id);
+}
+
+/**
+ * Creates a union under a parent inside the writer's scope, with the enterprises it covers, inside the
+ * caller's transaction (the campaign links a new enterprise union this way). Returns its id.
+ */
+export async function insertOrg(tx: Tx, ctx: ServiceContext, input: OrgCreate): Promise<number> {
   const scope = writeScope(ctx.scope);
   if (input.kind === 'city_federation') throw fieldError('kind', 'org.parentInvalid');
   if (!findRegion(input.regionCode)) throw fieldError('regionCode', 'region.unknown');
   const coveredIds = [...new Set(input.coveredEnterpriseIds ?? [])];
-  const id = await ctx.db.transaction(async (tx) => {
-    const parent = await findOrg(tx, scope, input.parentId);
-    if (!parent) throw notFound();
-    if (parent.status === 'dissolved') throw fieldError('parentId', 'org.parentInvalid');
-    await scopedEnterprises(tx, ctx, coveredIds);
-    if (input.kind === 'enterprise_union') await checkEnterpriseUnionCoverage(tx, coveredIds, null);
-    const [next] = await queryRows<{ id: number }>(tx, sql`select nextval(pg_get_serial_sequence('orgs', 'id'))::int as id`);
-    if (!next) throw new Error('no id from the orgs sequence');
-    const newId = next.id;
-    const path = `${parent.path}.${newId}`;
-    await tx.insert(orgs).values({
-      id: newId,
-      parentId: parent.id,
-      path,
-      kind: input.kind,
-      name: input.name,
-      regionCode: input.regionCode,
-      sector: input.sector ?? null,
-      establishedOn: input.establishedOn ?? null,
-      chairName: input.chairName ?? null,
-      contactPhoneEnc: input.contactPhone ? ctx.cipher.encrypt(input.contactPhone) : null,
-      status: input.status ?? 'active',
-    });
-    if (coveredIds.length > 0) {
-      await tx.insert(orgCoverage).values(coveredIds.map((enterpriseId) => ({ orgId: newId, enterpriseId })));
-      await reassignResponsibleOrg(tx, coveredIds);
-    }
-    await recordAudit(tx, ctx.actor, ctx.ip, {
-      action: 'create', objectType: 'org', objectId: newId, orgPath: path,
-      detail: { name: input.name, kind: input.kind, parentId: parent.id, coveredEnterpriseIds: coveredIds },
-    });
-    return newId;
+  const parent = await findOrg(tx, scope, input.parentId);
+  if (!parent) throw notFound();
+  if (parent.status === 'dissolved') throw fieldError('parentId', 'org.parentInvalid');
+  await scopedEnterprises(tx, ctx, coveredIds);
+  if (input.kind === 'enterprise_union') await checkEnterpriseUnionCoverage(tx, coveredIds, null);
+  const [next] = await queryRows<{ id: number }>(tx, sql`select nextval(pg_get_serial_sequence('orgs', 'id'))::int as id`);
+  if (!next) throw new Error('no id from the orgs sequence');
+  const newId = next.id;
+  const path = `${parent.path}.${newId}`;
+  await tx.insert(orgs).values({
+    id: newId,
+    parentId: parent.id,
+    path,
+    kind: input.kind,
+    name: input.name,
+    regionCode: input.regionCode,
+    sector: input.sector ?? null,
+    establishedOn: input.establishedOn ?? null,
+    chairName: input.chairName ?? null,
+    contactPhoneEnc: input.contactPhone ? ctx.cipher.encrypt(input.contactPhone) : null,
+    status: input.status ?? 'active',
   });
-  return getOrgDetail(ctx, id);
+  if (coveredIds.length > 0) {
+    await tx.insert(orgCoverage).values(coveredIds.map((enterpriseId) => ({ orgId: newId, enterpriseId })));
+    await reassignResponsibleOrg(tx, coveredIds);
+  }
+  await recordAudit(tx, ctx.actor, ctx.ip, {
+    action: 'create', objectType: 'org', objectId: newId, orgPath: path,
+    detail: { name: input.name, kind: input.kind, parentId: parent.id, coveredEnterpriseIds: coveredIds },
+  });
+  return newId;
 }
 
 export async function updateOrg(ctx: ServiceContext, id: number, patch: OrgUpdate): Promise<OrgDetail> {
@@ -178,6 +184,34 @@ async function rewritePaths(tx: Tx, org: OrgRow, newPath: string) {
     update enterprises set org_path = ${newPath}::ltree || subpath(org_path, ${level})
      where org_path <@ ${org.path}::ltree and org_path <> ${org.path}::ltree`);
   await tx.execute(sql`update enterprises set org_path = ${newPath}::ltree where org_path = ${org.path}::ltree`);
+  await tx.execute(sql`
+    update members set org_path = ${newPath}::ltree || subpath(org_path, ${level})
+     where org_path <@ ${org.path}::ltree and org_path <> ${org.path}::ltree`);
+  await tx.execute(sql`update members set org_path = ${newPath}::ltree where org_path = ${org.path}::ltree`);
+}
+
+/**
+ * Adds one enterprise to what an existing union covers, inside the caller's transaction: a federation or
+ * joint union takes it beside the others; an enterprise union only if it covers nothing else yet.
+ */
+export async function coverEnterprise(tx: Tx, ctx: ServiceContext, orgId: number, enterpriseId: number): Promise<OrgRow> {
+  const scope = writeScope(ctx.scope);
+  const org = await findOrg(tx, scope, orgId);
+  if (!org || org.status === 'dissolved') throw notFound();
+  await scopedEnterprises(tx, ctx, [enterpriseId]);
+  if (org.kind === 'enterprise_union') {
+    const covered = await tx.select({ id: orgCoverage.enterpriseId }).from(orgCoverage).where(eq(orgCoverage.orgId, orgId));
+    if (covered.some((c) => c.id !== enterpriseId)) throw fieldError('union.orgId', 'org.enterpriseUnionNeedsOne');
+    await checkEnterpriseUnionCoverage(tx, [enterpriseId], org.id);
+  } else if (!isMultiEnterpriseKind(org.kind)) {
+    throw fieldError('union.orgId', 'campaign.unionCannotCover');
+  }
+  await tx.insert(orgCoverage).values({ orgId, enterpriseId }).onConflictDoNothing();
+  await reassignResponsibleOrg(tx, [enterpriseId]);
+  await recordAudit(tx, ctx.actor, ctx.ip, {
+    action: 'update', objectType: 'org_coverage', objectId: orgId, orgPath: org.path, detail: { added: [enterpriseId] },
+  });
+  return org;
 }
 
 /** Replaces the set of enterprises a union covers. */

@@ -107,6 +107,7 @@ export const ownershipLabels: Labels<Ownership> = {
 export const auditActionLabels: Labels<AuditAction> = {
   create: { 'zh-CN': '新增', en: 'Create' },
   update: { 'zh-CN': '修改', en: 'Update' },
+  delete: { 'zh-CN': '删除', en: 'Delete' },
   move: { 'zh-CN': '调整隶属', en: 'Move' },
   read_personal: { 'zh-CN': '查看个人信息', en: 'Read personal data' },
   login: { 'zh-CN': '登录', en: 'Sign in' },
