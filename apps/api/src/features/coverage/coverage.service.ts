@@ -1,0 +1,228 @@
+/**
+ * The coverage cockpit: 建会率 / 入会率 of a unit and its children against their targets, read from the
+ * figures the triggers keep (current month) or from a month-end snapshot (past months).
+ */
+import { and, eq, sql } from 'drizzle-orm';
+import { coverageTargets } from '@lianxin/db';
+import {
+  federationKinds, isLiangFeiYiWu, memberCategories, rateOf, shanghaiDate, targetStatus,
+  type CoverageFigures, type CoverageResponse, type CoverageTarget, type CoverageTargetInput, type CoverageTrend,
+  type TargetRule,
+} from '@lianxin/contracts';
+import { writeScope, type Scope } from '../../access/access.ts';
+import type { ServiceContext } from '../../context.ts';
+import { AppError, fieldError, forbidden, isUniqueViolation, notFound } from '../../errors.ts';
+import { recordAudit } from '../audit/audit.repo.ts';
+import { findOrg } from '../orgs/orgs.repo.ts';
+import {
+  currentFigures, refreshTargetFlags, saveTargetRule, snapshotFigures, snapshotSeries, targetRule, targetsInScope, targetsOf,
+  unitWithChildren, type CockpitUnit, type Figures, type TargetRow,
+} from './coverage.repo.ts';
+
+export const currentPeriod = (now = new Date()) => shanghaiDate(now).slice(0, 7);
+
+/** The target that applies in `period`: the first one due in or after it, else the last one (kept after its date). */
+export function applicableTarget(own: readonly TargetRow[], period: string): TargetRow | null {
+  const sorted = [...own].sort((a, b) => a.dueOn.localeCompare(b.dueOn));
+  return sorted.find((t) => t.dueOn >= `${period}-01`) ?? sorted.at(-1) ?? null;
+}
+
+function toTarget(row: TargetRow, unitId: number): CoverageTarget {
+  return {
+    id: row.id,
+    orgId: row.orgId,
+    orgName: row.orgName,
+    dueOn: row.dueOn,
+    coverageRate: row.coverageBp / 10_000,
+    membershipRate: row.membershipBp === null ? null : row.membershipBp / 10_000,
+    note: row.note,
+    inheritedFrom: row.orgId === unitId ? null : { id: row.orgId, name: row.orgName },
+  };
+}
+
+/** A unit's own target, else that of its nearest ancestor that has one. */
+function targetFor(unit: CockpitUnit, byOrg: Map<number, TargetRow[]>, period: string): CoverageTarget | null {
+  const lineage = unit.path.split('.').map(Number).reverse();
+  for (const id of lineage) {
+    const found = applicableTarget(byOrg.get(id) ?? [], period);
+    if (found) return toTarget(found, unit.id);
+  }
+  return null;
+}
+
+export function toFigures(unit: CockpitUnit, f: Figures, target: CoverageTarget | null): CoverageFigures {
+  const value = (metric: string) => f[metric] ?? 0;
+  const targetEnterprises = value('target');
+  const coveredTargetEnterprises = value('covered_target');
+  const coverageRate = rateOf(coveredTargetEnterprises, targetEnterprises);
+  const employeesInCovered = value('employees_covered');
+  const members = value('members');
+  const membersByCategory = Object.fromEntries(memberCategories.map((c) => [c, value(`members:${c}`)]));
+  return {
+    org: { id: unit.id, name: unit.name, kind: unit.kind, regionCode: unit.regionCode },
+    enterprises: value('enterprises'),
+    targetEnterprises,
+    coveredTargetEnterprises,
+    coverageRate,
+    employeesInCovered,
+    members,
+    membershipRate: rateOf(members, employeesInCovered),
+    membersByCategory,
+    liangFeiYiWuMembers: memberCategories.filter(isLiangFeiYiWu).reduce((sum, c) => sum + value(`members:${c}`), 0),
+    federationsByKind: Object.fromEntries(federationKinds.map((k) => [k, value(`orgs:${k}`)])),
+    target,
+    status: targetStatus(coverageRate, target?.coverageRate),
+  };
+}
+
+function ownOrgId(ctx: ServiceContext, orgId: number | undefined): number {
+  if (ctx.scope.kind !== 'subtree') throw notFound();
+  return orgId ?? ctx.scope.rootOrgId;
+}
+
+export async function getCoverage(ctx: ServiceContext, query: { orgId?: number | undefined; period?: string | undefined }): Promise<CoverageResponse> {
+  const found = await unitWithChildren(ctx.db, ctx.scope, ownOrgId(ctx, query.orgId));
+  if (!found) throw notFound();
+  const { unit, children } = found;
+  const now = currentPeriod();
+  const period = query.period ?? now;
+  const ids = [unit.id, ...children.map((c) => c.id)];
+  let figures: Map<number, Figures>;
+  let fromSnapshot = false;
+  if (period < now) {
+    const kept = await snapshotFigures(ctx.db, period, ids);
+    if (!kept) throw new AppError('not_found', 404, 'coverage.noSnapshot', {}, { period: 'coverage.noSnapshot' });
+    figures = kept;
+    fromSnapshot = true;
+  } else {
+    figures = await currentFigures(ctx.db, ids);
+  }
+  const targets = await targetsOf(ctx.db, [...new Set([...unit.path.split('.').map(Number), ...ids])]);
+  const byOrg = new Map<number, TargetRow[]>();
+  for (const t of targets) byOrg.set(t.orgId, [...(byOrg.get(t.orgId) ?? []), t]);
+  const figuresOf = (u: CockpitUnit) => toFigures(u, figures.get(u.id) ?? {}, targetFor(u, byOrg, period));
+  return {
+    ...figuresOf(unit),
+    period,
+    fromSnapshot,
+    children: children.map(figuresOf).sort((a, b) => b.targetEnterprises - a.targetEnterprises || a.org.name.localeCompare(b.org.name, 'zh-CN')),
+  };
+}
+
+/** Month-end points plus the current month, for the trend chart. */
+export async function getCoverageTrend(ctx: ServiceContext, orgId: number | undefined): Promise<CoverageTrend> {
+  const found = await unitWithChildren(ctx.db, ctx.scope, ownOrgId(ctx, orgId));
+  if (!found) throw notFound();
+  const { unit } = found;
+  const series = await snapshotSeries(ctx.db, unit.id);
+  const now = await currentFigures(ctx.db, [unit.id]);
+  const point = (period: string, f: Figures) => {
+    const v = (m: string) => f[m] ?? 0;
+    return {
+      period,
+      targetEnterprises: v('target'),
+      coveredTargetEnterprises: v('covered_target'),
+      coverageRate: rateOf(v('covered_target'), v('target')),
+      members: v('members'),
+      membershipRate: rateOf(v('members'), v('employees_covered')),
+    };
+  };
+  const points = series.filter((s) => s.period < currentPeriod()).map((s) => point(s.period, s.metrics));
+  points.push(point(currentPeriod(), now.get(unit.id) ?? {}));
+  return { org: { id: unit.id, name: unit.name }, points };
+}
+
+// ---- targets --------------------------------------------------------------------------------------------------
+
+const TARGET_SETTERS = new Set(['city_staff', 'district_staff', 'street_staff']);
+
+/** Targets are set by federation staff (not social workers or chairs) for units inside their scope. */
+function targetScope(ctx: ServiceContext): Extract<Scope, { kind: 'subtree' }> {
+  const scope = writeScope(ctx.scope);
+  if (!TARGET_SETTERS.has(ctx.actor.role)) throw forbidden();
+  return scope;
+}
+
+export async function listTargets(ctx: ServiceContext, orgId: number | undefined): Promise<CoverageTarget[]> {
+  let under: string | null = null;
+  if (orgId !== undefined) {
+    const org = await findOrg(ctx.db, ctx.scope, orgId);
+    if (!org) throw notFound();
+    under = org.path;
+  }
+  const rows = await targetsInScope(ctx.db, ctx.scope, under);
+  return rows.map((r) => toTarget(r, r.orgId));
+}
+
+export async function saveTarget(ctx: ServiceContext, input: CoverageTargetInput, id?: number): Promise<CoverageTarget> {
+  const scope = targetScope(ctx);
+  const values = {
+    orgId: input.orgId,
+    dueOn: input.dueOn,
+    coverageBp: Math.round(input.coverageRate * 10_000),
+    membershipBp: input.membershipRate === null ? null : Math.round(input.membershipRate * 10_000),
+    note: input.note,
+    createdBy: ctx.actor.userId,
+    updatedAt: sql`now()`,
+  };
+  const savedId = await ctx.db.transaction(async (tx) => {
+    const org = await findOrg(tx, scope, input.orgId);
+    if (!org) throw fieldError('orgId', 'error.not_found', 404, 'not_found');
+    if (id !== undefined) {
+      // the target being edited must belong to a unit in scope too
+      const [current] = await tx.select({ orgId: coverageTargets.orgId }).from(coverageTargets).where(eq(coverageTargets.id, id));
+      if (!current || !(await findOrg(tx, scope, current.orgId))) throw notFound();
+    }
+    const write = id === undefined
+      ? tx.insert(coverageTargets).values(values).returning({ id: coverageTargets.id })
+      : tx.update(coverageTargets).set(values).where(eq(coverageTargets.id, id)).returning({ id: coverageTargets.id });
+    const [row] = await write.catch((error: unknown) => {
+      throw isUniqueViolation(error) ? fieldError('dueOn', 'coverage.targetDuplicate', 409, 'conflict') : error;
+    });
+    if (!row) throw notFound();
+    await recordAudit(tx, ctx.actor, ctx.ip, {
+      action: id === undefined ? 'create' : 'update', objectType: 'coverage_target', objectId: row.id, orgPath: org.path,
+      detail: { dueOn: input.dueOn, coverageRate: input.coverageRate, membershipRate: input.membershipRate },
+    });
+    return row.id;
+  });
+  const [saved] = (await targetsInScope(ctx.db, ctx.scope, null)).filter((t) => t.id === savedId);
+  if (!saved) throw notFound();
+  return toTarget(saved, saved.orgId);
+}
+
+export async function deleteTarget(ctx: ServiceContext, id: number): Promise<void> {
+  const scope = targetScope(ctx);
+  await ctx.db.transaction(async (tx) => {
+    const [row] = await tx.select().from(coverageTargets).where(eq(coverageTargets.id, id));
+    const org = row ? await findOrg(tx, scope, row.orgId) : undefined;
+    if (!row || !org) throw notFound();
+    await tx.delete(coverageTargets).where(and(eq(coverageTargets.id, id)));
+    await recordAudit(tx, ctx.actor, ctx.ip, {
+      action: 'delete', objectType: 'coverage_target', objectId: id, orgPath: org.path, detail: { dueOn: row.dueOn },
+    });
+  });
+}
+
+// ---- the target-enterprise rule -------------------------------------------------------------------------------
+
+export function getTargetRule(ctx: ServiceContext): Promise<TargetRule> {
+  if (ctx.scope.kind !== 'subtree') throw notFound();
+  return targetRule(ctx.db);
+}
+
+/** The rule is citywide: only city staff change it; every enterprise is re-evaluated in the same transaction. */
+export async function setTargetRule(ctx: ServiceContext, rule: TargetRule): Promise<{ rule: TargetRule; changed: number }> {
+  const scope = writeScope(ctx.scope);
+  if (ctx.actor.role !== 'city_staff') throw forbidden();
+  const changed = await ctx.db.transaction(async (tx) => {
+    await saveTargetRule(tx, rule);
+    const n = await refreshTargetFlags(tx, shanghaiDate());
+    await recordAudit(tx, ctx.actor, ctx.ip, {
+      action: 'update', objectType: 'target_rule', objectId: null, orgPath: scope.path, detail: { rule, changed: n },
+    });
+    return n;
+  });
+  return { rule, changed };
+}
+
