@@ -10,6 +10,7 @@ export const errorCodes = [
   'not_found',
   'conflict',
   'rate_limited',
+  'unavailable',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -19,6 +19,8 @@ export interface LetterInput {
 
 const FONT_DIR = '/usr/share/fonts/opentype/noto';
 const REGULAR_FONT = { file: `${FONT_DIR}/NotoSansCJK-Regular.ttc`, postscriptName: 'NotoSansCJKsc-Regular' };
+/** The font is a system package (apt fonts-noto-cjk), not shipped with the app. */
+export const lettersAvailable = () => existsSync(REGULAR_FONT.file);
 const BOLD_FONT = { file: `${FONT_DIR}/NotoSansCJK-Bold.ttc`, postscriptName: 'NotoSansCJKsc-Bold' };
 
 const TITLE_SIZE = 18;

@@ -15,8 +15,8 @@ import { AppError, fieldError, forbidden, isUniqueViolation, notFound } from '..
 import { recordAudit } from '../audit/audit.repo.ts';
 import { findOrg } from '../orgs/orgs.repo.ts';
 import {
-  currentFigures, refreshTargetFlags, saveTargetRule, snapshotFigures, snapshotSeries, targetRule, targetsInScope, targetsOf,
-  unitWithChildren, type CockpitUnit, type Figures, type TargetRow,
+  currentFigures, refreshTargetFlags, saveTargetRule, snapshotFigures, snapshotSeries, targetRule, targetsAround, targetsInScope,
+  unitFigures, unitWithChildren, type CockpitUnit, type Figures, type TargetRow,
 } from './coverage.repo.ts';
 
 export const currentPeriod = (now = new Date()) => shanghaiDate(now).slice(0, 7);
@@ -81,23 +81,21 @@ function ownOrgId(ctx: ServiceContext, orgId: number | undefined): number {
 }
 
 export async function getCoverage(ctx: ServiceContext, query: { orgId?: number | undefined; period?: string | undefined }): Promise<CoverageResponse> {
-  const found = await unitWithChildren(ctx.db, ctx.scope, ownOrgId(ctx, query.orgId));
-  if (!found) throw notFound();
-  const { unit, children } = found;
+  const orgId = ownOrgId(ctx, query.orgId);
   const now = currentPeriod();
   const period = query.period ?? now;
-  const ids = [unit.id, ...children.map((c) => c.id)];
-  let figures: Map<number, Figures>;
+  // the unit with its figures and the targets that may apply, in parallel: one round trip for the current month
+  const [found, targets] = await Promise.all([unitFigures(ctx.db, ctx.scope, orgId), targetsAround(ctx.db, orgId)]);
+  if (!found) throw notFound();
+  const { unit, children } = found;
+  let figures = found.figures;
   let fromSnapshot = false;
   if (period < now) {
-    const kept = await snapshotFigures(ctx.db, period, ids);
+    const kept = await snapshotFigures(ctx.db, period, [unit.id, ...children.map((c) => c.id)]);
     if (!kept) throw new AppError('not_found', 404, 'coverage.noSnapshot', {}, { period: 'coverage.noSnapshot' });
     figures = kept;
     fromSnapshot = true;
-  } else {
-    figures = await currentFigures(ctx.db, ids);
   }
-  const targets = await targetsOf(ctx.db, [...new Set([...unit.path.split('.').map(Number), ...ids])]);
   const byOrg = new Map<number, TargetRow[]>();
   for (const t of targets) byOrg.set(t.orgId, [...(byOrg.get(t.orgId) ?? []), t]);
   const figuresOf = (u: CockpitUnit) => toFigures(u, figures.get(u.id) ?? {}, targetFor(u, byOrg, period));

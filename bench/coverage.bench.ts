@@ -1,0 +1,122 @@
+import { randomBytes } from 'node:crypto';
+import type { DatabaseHandle } from '@lianxin/db';
+import type { CoverageResponse } from '@lianxin/contracts';
+import { buildApp } from '../apps/api/src/app.ts';
+import { loadConfig } from '../apps/api/src/config.ts';
+import { accessScope, type Actor } from '../apps/api/src/access/access.ts';
+import type { ServiceContext } from '../apps/api/src/context.ts';
+import { getCoverage } from '../apps/api/src/features/coverage/coverage.service.ts';
+import { MemorySmsTransport } from '../apps/api/src/features/notifications/outbox.ts';
+import { fmt, percentile, timeMs } from './stats.ts';
+
+const COCKPIT_ROUNDS = 300;
+interface Timing { p50: number; p95: number }
+const DIRECT_ROUNDS = 15;
+
+/**
+ * The same figures as the cockpit — per child unit and for the unit: enterprises, target enterprises, covered
+ * targets, employees in covered enterprises, active members by category, organisations by kind — by GROUP BY
+ * over the base tables (the ltree subpath picks the child each row falls under).
+ */
+async function directFigures(handle: DatabaseHandle, orgId: number) {
+  const child = (column: string) => `case when nlevel(${column}) > u.depth then subpath(${column}, u.depth, 1)::text else 'self' end`;
+  const unit = `(select path, nlevel(path) as depth from orgs where id = ${Number(orgId)}) u`;
+  const [enterprises, members, orgs] = await Promise.all([
+    handle.query<{ child: string; enterprises: number; target: number; covered_target: number; employees_covered: number }>(`
+      select ${child('e.org_path')} as child, count(*)::int as enterprises, count(*) filter (where e.is_target)::int as target,
+             count(*) filter (where e.is_target and e.union_status <> 'none')::int as covered_target,
+             coalesce(sum(e.employee_count) filter (where e.union_status <> 'none'), 0)::int as employees_covered
+        from enterprises e, ${unit} where e.org_path <@ u.path group by 1`),
+    handle.query<{ child: string; category: string; n: number }>(`
+      select ${child('m.org_path')} as child, m.category, count(*)::int as n
+        from members m, ${unit} where m.org_path <@ u.path and m.status = 'active' group by 1, 2`),
+    handle.query<{ child: string; kind: string; n: number }>(`
+      select ${child('c.path')} as child, c.kind, count(*)::int as n
+        from orgs c, ${unit} where c.path <@ u.path and c.path <> u.path and c.status <> 'dissolved' group by 1, 2`),
+  ]);
+  const sum = <T>(rows: T[], pick: (row: T) => number) => rows.reduce((s, r) => s + pick(r), 0);
+  return {
+    enterprises: sum(enterprises, (r) => r.enterprises),
+    targetEnterprises: sum(enterprises, (r) => r.target),
+    coveredTargetEnterprises: sum(enterprises, (r) => r.covered_target),
+    employeesInCovered: sum(enterprises, (r) => r.employees_covered),
+    members: sum(members, (r) => r.n),
+    orgs: sum(orgs, (r) => r.n),
+  };
+}
+
+async function samples<T>(rounds: number, fn: () => Promise<T>): Promise<{ p50: number; p95: number; last: T }> {
+  const ms: number[] = [];
+  let last: T | undefined;
+  for (let i = 0; i < rounds; i++) {
+    const run = await timeMs(fn);
+    ms.push(run.ms);
+    last = run.result;
+  }
+  return { p50: percentile(ms, 50), p95: percentile(ms, 95), last: last as T };
+}
+
+/**
+ * The cockpit for the city and for one district at city scale, measured two ways — the whole request
+ * (GET /api/coverage through the app: session, validation, scope, figures, targets, serialisation) and the
+ * cockpit's computation alone (the service call that the route makes) — against the same figures computed by
+ * a direct GROUP BY over the base tables in the same run.
+ */
+export async function benchCoverage(handle: DatabaseHandle, password = 'bench-password') {
+  const config = { ...loadConfig({}), webDist: null, loginRateLimit: { max: 1000, windowMs: 60_000 } };
+  const app = await buildApp({ handle, config, piiKey: randomBytes(32), smsTransport: new MemorySmsTransport() });
+  try {
+    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'demo-city', password } });
+    if (login.statusCode !== 200) throw new Error(`bench login: ${login.statusCode} ${login.body}`);
+    const cookie = `lianxin_session=${login.cookies.find((c) => c.name === 'lianxin_session')?.value ?? ''}`;
+    const [city] = await handle.query<{ id: number }>(`select id from orgs where kind = 'city_federation'`);
+    const [district] = await handle.query<{ id: number }>(`select id from orgs where kind = 'district_federation' and region_code = '310113'`);
+    const units = [{ label: 'city (16 districts + 3 industry unions below)', id: city!.id }, { label: '宝山区 (district)', id: district!.id }];
+    const results: { unit: string; children: number; request: Timing; service: Timing; direct: Timing }[] = [];
+    const [cityUser] = await handle.query<{ id: number; org_id: number; path: string }>(
+      `select u.id, u.org_id, o.path::text as path from users u join orgs o on o.id = u.org_id where u.username = 'demo-city'`);
+    const actor: Actor = { userId: cityUser!.id, username: 'demo-city', role: 'city_staff', orgId: cityUser!.org_id, orgPath: cityUser!.path, memberId: null };
+    const ctx: ServiceContext = {
+      db: handle.db, cipher: app.cipher, keys: app.keys, actor, scope: accessScope(actor), ip: '127.0.0.1', flushNotifications: async () => {},
+    };
+    for (const unit of units) {
+      const request = async () => {
+        const response = await app.inject({ method: 'GET', url: `/api/coverage?orgId=${unit.id}`, headers: { cookie } });
+        if (response.statusCode !== 200) throw new Error(`cockpit ${response.statusCode}: ${response.body}`);
+        return response.json<CoverageResponse>();
+      };
+      const service = () => getCoverage(ctx, { orgId: unit.id });
+      for (let i = 0; i < 20; i++) await Promise.all([request(), service()]); // warm-up
+      const http = await samples(COCKPIT_ROUNDS, request);
+      const computed = await samples(COCKPIT_ROUNDS, service);
+      await directFigures(handle, unit.id); // warm-up
+      const direct = await samples(DIRECT_ROUNDS, () => directFigures(handle, unit.id));
+      // the two must agree, or the comparison means nothing
+      for (const key of ['enterprises', 'targetEnterprises', 'coveredTargetEnterprises', 'employeesInCovered', 'members'] as const) {
+        if (http.last[key] !== direct.last[key] || computed.last[key] !== direct.last[key]) {
+          throw new Error(`coverage bench: ${key} cockpit ${http.last[key]} ≠ direct ${direct.last[key]}`);
+        }
+      }
+      results.push({
+        unit: unit.label,
+        children: http.last.children.length,
+        request: { p50: http.p50, p95: http.p95 },
+        service: { p50: computed.p50, p95: computed.p95 },
+        direct: { p50: direct.p50, p95: direct.p95 },
+      });
+    }
+    console.log(`\nCoverage cockpit GET /api/coverage (through the app) vs direct GROUP BY, ${handle.kind}, city scale`);
+    const line = (label: string, t: Timing) => `    ${label.padEnd(34)} p50 ${fmt(t.p50).padStart(7)} ms  p95 ${fmt(t.p95).padStart(7)} ms`;
+    const ratio = (t: Timing, d: Timing) => `${fmt(d.p50 / t.p50, 1)}× at p50, ${fmt(d.p95 / t.p95, 1)}× at p95`;
+    for (const r of results) {
+      console.log(`  ${r.unit}, ${r.children} children`);
+      console.log(`${line('whole request (GET /api/coverage)', r.request)}   (${COCKPIT_ROUNDS} requests; target p95 < 50 ms)`);
+      console.log(`${line('cockpit computation (service)', r.service)}   (${COCKPIT_ROUNDS} calls)`);
+      console.log(`${line('direct GROUP BY (baseline)', r.direct)}   (${DIRECT_ROUNDS} runs)`);
+      console.log(`    direct / computation: ${ratio(r.service, r.direct)};  direct / whole request: ${ratio(r.request, r.direct)}   (target ≥ 20×)`);
+    }
+    return results;
+  } finally {
+    await app.close();
+  }
+}
