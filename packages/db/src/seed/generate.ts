@@ -571,13 +571,19 @@ class SeedBuilder {
     }
   }
 
-  /** 顾村: ≥ 90 % of 双实 non-public enterprises with ≥ 25 employees have a union; those without are the newest. */
+  /**
+   * 顾村: ≥ 90 % of 双实 non-public enterprises with ≥ 25 employees have a union. Those without are half the
+   * newest (not built yet) and half older holdouts spread through the rest (the campaign's worklist).
+   */
   private gucunTargets(drafts: Draft[], random: Random): void {
     const group = drafts.filter((d) => d.dualReal && isNonPublic(d.ownership) && d.employees >= 25);
     group.sort((a, b) => (b.openedDay ?? b.registeredDay) - (a.openedDay ?? a.registeredDay));
     const uncovered = Math.floor(group.length * (1 - GUCUN_TARGET_COVERAGE));
+    const newest = Math.floor(uncovered / 2);
+    const step = Math.max(1, Math.floor((group.length - newest) / Math.max(1, uncovered - newest)));
     group.forEach((d, i) => {
-      if (i < uncovered) {
+      const holdout = i >= newest && (i - newest) % step === step - 1 && (i - newest) < step * (uncovered - newest);
+      if (i < newest || holdout) {
         d.covered = false;
         d.own = false;
       } else if (!d.covered) {

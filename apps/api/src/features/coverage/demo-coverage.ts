@@ -1,6 +1,7 @@
 /**
- * Demo data for the cockpit (`npm start` on an empty embedded database): targets from DOMAIN.md §1 and a
- * year of month-end snapshots, so the trend lines have a history. The history is made up: each past month
+ * Demo data for the cockpit (`npm start` on an empty embedded database): targets from DOMAIN.md §1, a
+ * year of month-end snapshots so the trend lines have a history, and 顾村's largest uncovered targets under way
+ * in the campaign. The history is made up: each past month
  * scales today's covered and member figures down a little. Real deployments get snapshots only as months end.
  */
 import { sql } from 'drizzle-orm';
@@ -30,6 +31,7 @@ export async function seedDemoCoverage(db: Database, today = shanghaiDate()): Pr
       insert into coverage_targets (org_id, due_on, coverage_bp, membership_bp, note)
       values (${t.orgId}, ${t.dueOn}, ${t.coverageBp}, ${t.membershipBp}, ${t.note}) on conflict do nothing`);
   }
+  await seedDemoCampaign(db, idOf('310113109'), today);
   let period = today.slice(0, 7);
   for (let back = 1; back <= HISTORY_MONTHS; back++) {
     period = previousMonth(period);
@@ -37,10 +39,37 @@ export async function seedDemoCoverage(db: Database, today = shanghaiDate()): Pr
     await db.execute(sql`
       insert into coverage_snapshots (period, org_id, metrics)
       select ${period}, org_id, jsonb_object_agg(metric, case
-               when metric in ('covered_target', 'covered', 'employees_covered') then floor(value * ${1 - 0.012 * back})
-               when metric like 'members%' then floor(value * ${1 - 0.03 * back})
+               when metric in ('covered_target', 'covered', 'employees_covered') then floor(value * ${1 - 0.012 * back}::float8)
+               when metric like 'members%' then floor(value * ${1 - 0.03 * back}::float8)
                else value end)
         from org_figures group by org_id
       on conflict do nothing`);
+  }
+}
+
+/** The five largest uncovered targets of 顾村 at different stages, followed by its social worker. */
+async function seedDemoCampaign(db: Database, gucunId: number | undefined, today: string) {
+  if (gucunId === undefined) return;
+  const [worker] = await queryRows<{ id: number }>(db, sql`select id from users where username = 'demo-gucun-sw'`);
+  const top = await queryRows<{ id: number; org_path: string }>(db, sql`
+    select e.id, e.org_path::text as org_path from enterprises e, orgs o
+     where o.id = ${gucunId} and e.org_path <@ o.path and e.is_target and e.union_status = 'none'
+     order by e.employee_count desc, e.id limit 5`);
+  const plan = [
+    { stage: 'preparing', notes: '已召开职工沟通会，正在推选筹备组' },
+    { stage: 'publicised', notes: '已上门宣传《工会法》，负责人表示考虑' },
+    { stage: 'refused', notes: '负责人明确拒绝建会' },
+    { stage: 'publicised', notes: '' },
+  ] as const;
+  const followUp = new Date(Date.parse(`${today}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
+  for (const [i, step] of plan.entries()) {
+    const e = top[i];
+    if (!e) break;
+    await db.execute(sql`
+      insert into campaign_items (enterprise_id, stage, assignee_id, next_follow_up_on, notes)
+      values (${e.id}, ${step.stage}, ${worker?.id ?? null}, ${followUp}, ${step.notes}) on conflict do nothing`);
+    await db.execute(sql`
+      insert into enterprise_events (enterprise_id, org_path, kind, detail, user_id)
+      values (${e.id}, ${e.org_path}::ltree, 'stage', ${JSON.stringify({ from: 'not_contacted', to: step.stage })}::jsonb, ${worker?.id ?? null})`);
   }
 }

@@ -9,6 +9,7 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { FastifyBaseLogger } from 'fastify';
 import { queryRows, type Database, type Tx } from '@lianxin/db';
+import { arrayLiteral } from '@lianxin/db/seed';
 import {
   creditCodeProblem, isLiangFeiYiWu, maskIdNumber, maskPhone, memberCategories, occupations, translate, type Locale,
   type MessageKey,
@@ -17,15 +18,13 @@ import { writeScope, type Actor, type Scope } from '../../access/access.ts';
 import type { ServiceContext } from '../../context.ts';
 import { AppError, fieldError, isUniqueViolation, notFound } from '../../errors.ts';
 import type { AppKeys } from '../../security/keys.ts';
-import type { PiiCipher } from '../../security/pii-cipher.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { findOrg } from '../orgs/orgs.repo.ts';
-import { insertMembers, type NewMember } from './members.enrol.ts';
+import { drawMemberIds, memberInsert, subsidyRules, type NewMember } from './members.enrol.ts';
 import { headerRow, writeXlsx } from './members.export.ts';
 import {
   categoryLabels, countRows, exampleRow, markCityDuplicates, markUnknownEmployers, occupationLabels, parseRoster, rosterFields,
   rosterHeaders, rowStatus, rowValidator, todayInShanghai, type CheckedRow, type RosterCounts, type RosterField, type RosterRow,
-  type ValidRow,
 } from './members.import.ts';
 
 /** Rows per `insertMembers` call inside the one commit transaction. */
@@ -79,11 +78,13 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 async function activeUnions(db: Database | Tx, hashes: readonly string[]): Promise<Map<string, string>> {
   const found = new Map<string, string>();
   for (const part of chunks(hashes, LOOKUP_CHUNK)) {
-    // one probe of the partial unique index per identity (a `= any(array)` filter may seq-scan a growing table)
+    // one probe of the partial unique index per identity: the LIMIT keeps the subquery a per-row lookup. As a
+    // plain join (or `= any(array)`) the planner, going by statistics taken before a bulk insert, hashes every
+    // active member instead, once per chunk of an import that is itself growing the table
     const rows = await queryRows<{ hash: string; union_name: string }>(db, sql`
-      select m.id_number_hash as hash, o.name as union_name
-        from unnest(${sql.param(part)}::text[]) as h(hash)
-        join members m on m.id_number_hash = h.hash and m.status = 'active'
+      select h.hash, o.name as union_name
+        from unnest(${sql.param(arrayLiteral(part))}::text[]) as h(hash)
+        cross join lateral (select m.org_id from members m where m.id_number_hash = h.hash and m.status = 'active' limit 1) m
         join orgs o on o.id = m.org_id`);
     for (const row of rows) found.set(row.hash, row.union_name);
   }
@@ -102,6 +103,11 @@ async function registeredEnterprises(db: Database | Tx, codes: readonly string[]
 }
 
 const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** `work` once pending I/O (a statement just issued) has gone out. */
+const afterIo = async <T>(work: () => T): Promise<T> => {
+  await yieldToIo();
+  return work();
+};
 
 /**
  * Validates parsed rows: field rules, duplicates inside the file, employers in the registry, and active
@@ -145,43 +151,6 @@ export async function checkRoster(db: Database, keys: AppKeys, parsed: readonly 
   return { rows, counts: countRows(rows), idHashes, enterprises };
 }
 
-/**
- * Ciphertexts and blind indexes worked out ahead of `insertMembers`, so that the CPU work for the next chunk
- * runs while the database writes the current one. `keys()` hands insertMembers the same keys with these
- * values known; anything not precomputed is computed as usual.
- */
-class Precomputed {
-  private readonly encrypted = new Map<string, string>();
-  private readonly indexes: ReadonlyMap<string, string>;
-  private readonly phoneIndexes = new Map<string, string>();
-
-  constructor(private readonly base: AppKeys, idHashes: ReadonlyMap<string, string>) {
-    this.indexes = idHashes;
-  }
-
-  /** Works through the rows in slices, letting I/O (the chunk in flight) proceed in between. */
-  async fill(rows: readonly ValidRow[], slice = 500): Promise<void> {
-    const { cipher, blindIndex } = this.base;
-    for (let i = 0; i < rows.length; i += slice) {
-      for (let j = i; j < Math.min(rows.length, i + slice); j++) {
-        const row = rows[j]!;
-        this.encrypted.set(row.idNumber, cipher.encrypt(row.idNumber));
-        if (!this.encrypted.has(row.phone)) this.encrypted.set(row.phone, cipher.encrypt(row.phone));
-        if (!this.phoneIndexes.has(row.phone)) this.phoneIndexes.set(row.phone, blindIndex(row.phone));
-      }
-      await yieldToIo();
-    }
-  }
-
-  keys(): AppKeys {
-    const { base, encrypted, indexes, phoneIndexes } = this;
-    // same cipher (decrypt is inherited), with the ciphertexts already made
-    const cipher = Object.create(base.cipher) as PiiCipher;
-    cipher.encrypt = (plain) => encrypted.get(plain) ?? base.cipher.encrypt(plain);
-    return { ...base, cipher, blindIndex: (value) => indexes.get(value) ?? phoneIndexes.get(value) ?? base.blindIndex(value) };
-  }
-}
-
 class CommitConflict extends Error {
   constructor(readonly rows: number[]) {
     super('identities already active');
@@ -209,44 +178,43 @@ export async function commitRoster(db: Database, keys: AppKeys, batch: ImportBat
   batch.committed = 0;
   batch.failure = null;
   const valid = batch.rows.filter((r) => r.value !== null && r.problems.length === 0);
-  const parts = chunks(valid, options.chunkSize ?? COMMIT_CHUNK);
-  const prepare = (index: number) => {
-    const part = parts[index];
-    const pre = new Precomputed(keys, batch.idHashes);
-    return { pre, ready: part ? pre.fill(part.map((r) => r.value!)) : Promise.resolve() };
-  };
+  const size = options.chunkSize ?? COMMIT_CHUNK;
   try {
     await db.transaction(async (tx) => {
-      let next = prepare(0);
       let org = batch.org;
       if (options.scope) {
         const current = await findOrg(tx, options.scope, batch.org.id);
         if (!current) throw notFound();
         org = { id: current.id, path: current.path, regionCode: current.regionCode, name: current.name };
       }
-      for (const [index, part] of parts.entries()) {
-        const current = next;
-        await current.ready;
-        // the next chunk's encryption runs while this one is in the database
-        next = prepare(index + 1);
-        const hashes = part.map((r) => batch.idHashes.get(r.idNumber ?? '') ?? '');
-        const clash = await activeUnions(tx, hashes);
-        if (clash.size > 0) throw new CommitConflict(part.filter((_, i) => clash.has(hashes[i]!)).map((r) => r.row));
-        const members: NewMember[] = part.map(({ value }) => {
-          const v = value!;
-          return {
-            name: v.name,
-            idNumber: v.idNumber,
-            phone: v.phone,
-            occupation: v.occupation,
-            category: v.category,
-            joinChannel: 'import',
-            org: { id: org.id, path: org.path, regionCode: org.regionCode },
-            enterpriseId: v.creditCode ? (batch.enterprises.get(v.creditCode) ?? null) : null,
-            joinedOn: v.joinedOn,
-          };
-        });
-        await insertMembers(tx, current.pre.keys(), members);
+      const hashes = valid.map(({ value }) => batch.idHashes.get(value!.idNumber) ?? keys.blindIndex(value!.idNumber));
+      const members: NewMember[] = valid.map(({ value }, i) => {
+        const v = value!;
+        return {
+          name: v.name,
+          idNumber: v.idNumber,
+          idNumberHash: hashes[i]!,
+          phone: v.phone,
+          occupation: v.occupation,
+          category: v.category,
+          joinChannel: 'import',
+          org: { id: org.id, path: org.path, regionCode: org.regionCode },
+          enterpriseId: v.creditCode ? (batch.enterprises.get(v.creditCode) ?? null) : null,
+          joinedOn: v.joinedOn,
+        };
+      });
+      const ids = await drawMemberIds(tx, members.length);
+      const rules = await subsidyRules(tx, [org.regionCode]);
+      const statement = (start: number) =>
+        start < members.length ? memberInsert(keys, members.slice(start, start + size), ids.slice(start, start + size), rules).query : null;
+      let next = statement(0);
+      for (let start = 0; next !== null; start += size) {
+        const part = hashes.slice(start, start + size);
+        const clash = await activeUnions(tx, part);
+        if (clash.size > 0) throw new CommitConflict(valid.slice(start, start + size).filter((_, i) => clash.has(part[i]!)).map((r) => r.row));
+        // the next chunk is encrypted and serialised while the database writes this one
+        const [, following] = await Promise.all([tx.execute(next), afterIo(() => statement(start + size))]);
+        next = following;
         batch.processed += part.length;
       }
       await recordAudit(tx, options.actor ?? null, options.ip ?? null, {

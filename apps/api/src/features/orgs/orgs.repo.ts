@@ -15,14 +15,18 @@ async function summaries(db: Database, scope: Scope, where: SQL): Promise<OrgSum
   }>(db, sql`
     select o.id, o.parent_id, o.name, o.kind, o.region_code, o.status,
            (select count(*)::int from orgs c where c.parent_id = o.id) as child_count,
-           (select count(*)::int from members m where m.org_path <@ o.path and m.status = 'active') as members,
-           coalesce(agg.covered, 0)::int as covered,
-           coalesce(agg.employees, 0)::int as employees
+           coalesce(f.members, 0)::int as members,
+           coalesce(f.covered, 0)::int as covered,
+           coalesce(f.employees, 0)::int as employees
       from orgs o
+      -- the subtree figures the coverage triggers keep (folded rows plus pending deltas)
       left join lateral (
-        select count(*) as covered, sum(e.employee_count) as employees
-          from enterprises e
-         where e.org_path <@ o.path and e.union_status <> 'none') agg on true
+        select sum(v) filter (where metric = 'members') as members, sum(v) filter (where metric = 'covered') as covered,
+               sum(v) filter (where metric = 'employees_covered') as employees
+          from (select metric, value as v from org_figures where org_id = o.id and metric in ('members', 'covered', 'employees_covered')
+                union all
+                select metric, delta from org_figure_deltas where org_id = o.id and metric in ('members', 'covered', 'employees_covered')) x
+      ) f on true
      where ${withinScope(scope, sql`o.path`)} and ${where}
      order by array_position(${sql.param([...orgKinds])}::text[], o.kind), o.name`);
   return rows.map((r) => ({
