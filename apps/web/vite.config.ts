@@ -7,9 +7,9 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 /**
  * Vendor chunks: the React runtime (both UIs), the router, the antd desktop kit (console only) and antd-mobile (H5 only).
  * Helpers both kits use (dayjs, classnames, @rc-component/mini-decimal…) go to a small shared chunk so the H5
- * never loads the antd chunk.
+ * never loads the antd chunk. ECharts (with zrender) is its own chunk, loaded only by the cockpit route.
  */
-const kits = /[\\/]node_modules[\\/](react|react-dom|scheduler|react-router|react-router-dom|cookie|set-cookie-parser|antd|@ant-design[\\/][\w-]+|@rc-component[\\/](?!mini-decimal)[\w-]+|antd-mobile|@react-spring|@use-gesture|ahooks|rc-[\w-]+|zod)[\\/]/;
+const kits = /[\\/]node_modules[\\/](react|react-dom|scheduler|react-router|react-router-dom|cookie|set-cookie-parser|antd|@ant-design[\\/][\w-]+|@rc-component[\\/](?!mini-decimal)[\w-]+|antd-mobile|@react-spring|@use-gesture|ahooks|rc-[\w-]+|zod|echarts|zrender)[\\/]/;
 const vendorGroups = [
   { name: 'react-vendor', test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 40 },
   { name: 'router', test: /[\\/]node_modules[\\/](react-router|react-router-dom|cookie|set-cookie-parser)[\\/]/, priority: 35 },
@@ -22,6 +22,7 @@ const vendorGroups = [
   { name: 'antd-vendor', test: /[\\/]node_modules[\\/](antd|@ant-design[\\/][\w-]+|@rc-component[\\/](?!mini-decimal)[\w-]+)[\\/]/, priority: 20 },
   { name: 'mobile-vendor', test: /[\\/]node_modules[\\/](antd-mobile|@react-spring|@use-gesture|ahooks|rc-[\w-]+)[\\/]/, priority: 20 },
   { name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]/, priority: 10 },
+  { name: 'echarts', test: /[\\/]node_modules[\\/](echarts|zrender)[\\/]/, priority: 10 },
 ];
 
 /** The H5 is its own single-page app under /m/: its routes (/m/join, /m/card…) get m/index.html, as the API server does. */

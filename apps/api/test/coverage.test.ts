@@ -121,6 +121,10 @@ describe('the cockpit figures', () => {
     expect(await listed('target=true')).toBe(own.targetEnterprises);
     expect(await listed('target=true&covered=true')).toBe(own.coveredTargetEnterprises);
     expect(await listed('')).toBe(own.enterprises);
+    // the drill path above the unit, inside the reader's scope only
+    expect(own.ancestors).toEqual([]);
+    expect((await get<CoverageResponse>(baoshan, `/api/coverage?orgId=${own.org.id}`)).ancestors.map((a) => a.name)).toEqual(['宝山区总工会']);
+    expect((await get<CoverageResponse>(city, `/api/coverage?orgId=${own.org.id}`)).ancestors.map((a) => a.name)).toEqual(['上海市总工会', '宝山区总工会']);
     // without orgId: the actor's own unit
     expect((await get<CoverageResponse>(gucun, '/api/coverage')).org.id).toBe(own.org.id);
   });
@@ -174,6 +178,10 @@ describe('the cockpit figures', () => {
       await expectFiguresMatch(gucun, gucunId);
       await expectFiguresMatch(baoshan, baoshanId);
     }
+    // what the triggers accumulated equals a count from scratch
+    const before = await get<CoverageResponse>(city, '/api/coverage');
+    await t.handle.query('select rebuild_org_figures()');
+    expect(await get<CoverageResponse>(city, '/api/coverage')).toEqual(before);
   });
 
   it('keep a street to its own numbers: another street and a member see nothing', async () => {
@@ -183,6 +191,8 @@ describe('the cockpit figures', () => {
     expect((await request(t.app, njdl, 'GET', `/api/coverage/staffing?orgId=${gucunId}`)).statusCode).toBe(404);
     expect((await request(t.app, njdl, 'GET', `/api/coverage/export.xlsx?orgId=${gucunId}`)).statusCode).toBe(404);
     expect((await request(t.app, njdl, 'GET', `/api/coverage/targets?orgId=${gucunId}`)).statusCode).toBe(404);
+    expect((await request(t.app, njdl, 'GET', `/api/orgs/${gucunId}/summary`)).statusCode).toBe(404);
+    expect((await get<{ name: string }>(gucun, `/api/orgs/${gucunId}/summary`)).name).toBe('宝山区顾村镇总工会');
     expect((await request(t.app, gucun, 'GET', `/api/coverage?orgId=${await orgIdOf('district_federation', '310113')}`)).statusCode).toBe(404);
     const own = await get<CoverageResponse>(njdl, '/api/coverage');
     expect(own.org.name).toContain('南京东路');

@@ -116,6 +116,8 @@ export const coverageFiguresSchema = z.object({
 export type CoverageFigures = z.infer<typeof coverageFiguresSchema>;
 
 export const coverageResponseSchema = coverageFiguresSchema.extend({
+  /** the units above this one inside the reader's scope, the reader's own unit first (the drill path) */
+  ancestors: z.array(z.object({ id: z.number().int(), name: z.string() })),
   period: z.string(),
   /** true when the figures are the month-end snapshot of a past period */
   fromSnapshot: z.boolean(),
@@ -291,3 +293,4 @@ export const campaignHistorySchema = z.object({
 export type CampaignHistory = z.infer<typeof campaignHistorySchema>;
 
 export const assigneeSchema = z.object({ id: z.number().int(), name: z.string(), orgName: z.string() });
+export type Assignee = z.infer<typeof assigneeSchema>;

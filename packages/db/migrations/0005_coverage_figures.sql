@@ -24,15 +24,11 @@ RETURNS boolean LANGUAGE sql IMMUTABLE AS $$
     false)
 $$;
 --> statement-breakpoint
-CREATE FUNCTION enterprises_figures() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-  source text := CASE TG_OP
-    WHEN 'INSERT' THEN 'SELECT 1 AS sign, org_path, is_target, union_status, employee_count FROM new_rows'
-    WHEN 'DELETE' THEN 'SELECT -1 AS sign, org_path, is_target, union_status, employee_count FROM old_rows'
-    ELSE 'SELECT -1 AS sign, org_path, is_target, union_status, employee_count FROM old_rows
-          UNION ALL SELECT 1, org_path, is_target, union_status, employee_count FROM new_rows' END;
-BEGIN
-  EXECUTE format($q$
+-- The statement that appends the figure changes of a set of rows, given as SQL producing (sign, …) rows:
+-- a trigger passes its transition tables, the rebuild passes the whole table. Returned as text and run by the
+-- caller's EXECUTE, because transition tables are visible only inside the trigger function itself.
+CREATE FUNCTION enterprise_figures_sql(source text) RETURNS text LANGUAGE sql IMMUTABLE AS $f$
+  SELECT format($q$
     INSERT INTO org_figure_deltas (org_id, metric, delta)
     SELECT a.org_id::integer, m.metric, sum(m.delta)
       FROM (SELECT org_path,
@@ -49,51 +45,61 @@ BEGIN
      CROSS JOIN LATERAL unnest(string_to_array(g.org_path::text, '.')) a(org_id)
      WHERE m.delta <> 0
      GROUP BY 1, 2
-    HAVING sum(m.delta) <> 0$q$, source);
+    HAVING sum(m.delta) <> 0$q$, source)
+$f$;
+--> statement-breakpoint
+-- Active members count as "members" and "members:<category>".
+CREATE FUNCTION member_figures_sql(source text) RETURNS text LANGUAGE sql IMMUTABLE AS $f$
+  SELECT format($q$
+    INSERT INTO org_figure_deltas (org_id, metric, delta)
+    SELECT a.org_id::integer, m.metric, sum(g.n)
+      FROM (SELECT org_path, category, sum(sign) AS n FROM (%s) c WHERE status = 'active' GROUP BY org_path, category) g
+     CROSS JOIN LATERAL (VALUES ('members'), ('members:' || g.category)) m(metric)
+     CROSS JOIN LATERAL unnest(string_to_array(g.org_path::text, '.')) a(org_id)
+     WHERE g.n <> 0
+     GROUP BY 1, 2
+    HAVING sum(g.n) <> 0$q$, source)
+$f$;
+--> statement-breakpoint
+-- Organisations count towards their ancestors only ("orgs:regional_federation" of a street = its regional
+-- federations); dissolved ones do not count.
+CREATE FUNCTION org_figures_sql(source text) RETURNS text LANGUAGE sql IMMUTABLE AS $f$
+  SELECT format($q$
+    INSERT INTO org_figure_deltas (org_id, metric, delta)
+    SELECT a.org_id::integer, 'orgs:' || g.kind, sum(g.n)
+      FROM (SELECT subpath(path, 0, nlevel(path) - 1) AS above, kind, sum(sign) AS n
+              FROM (%s) c WHERE status <> 'dissolved' AND nlevel(path) > 1 GROUP BY 1, 2) g
+     CROSS JOIN LATERAL unnest(string_to_array(g.above::text, '.')) a(org_id)
+     WHERE g.n <> 0
+     GROUP BY 1, 2
+    HAVING sum(g.n) <> 0$q$, source)
+$f$;
+--> statement-breakpoint
+-- -1 for the rows a statement removed or replaced, +1 for the rows it added or wrote.
+CREATE FUNCTION transition_rows_sql(columns text, op text) RETURNS text LANGUAGE sql IMMUTABLE AS $f$
+  SELECT CASE op
+    WHEN 'INSERT' THEN format('SELECT 1 AS sign, %s FROM new_rows', columns)
+    WHEN 'DELETE' THEN format('SELECT -1 AS sign, %s FROM old_rows', columns)
+    ELSE format('SELECT -1 AS sign, %1$s FROM old_rows UNION ALL SELECT 1, %1$s FROM new_rows', columns) END
+$f$;
+--> statement-breakpoint
+CREATE FUNCTION enterprises_figures() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  EXECUTE enterprise_figures_sql(transition_rows_sql('org_path, is_target, union_status, employee_count', TG_OP));
   RETURN NULL;
 END;
 $$;
 --> statement-breakpoint
 CREATE FUNCTION members_figures() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-  source text := CASE TG_OP
-    WHEN 'INSERT' THEN 'SELECT 1 AS sign, org_path, category FROM new_rows WHERE status = ''active'''
-    WHEN 'DELETE' THEN 'SELECT -1 AS sign, org_path, category FROM old_rows WHERE status = ''active'''
-    ELSE 'SELECT -1 AS sign, org_path, category FROM old_rows WHERE status = ''active''
-          UNION ALL SELECT 1, org_path, category FROM new_rows WHERE status = ''active''' END;
 BEGIN
-  EXECUTE format($q$
-    INSERT INTO org_figure_deltas (org_id, metric, delta)
-    SELECT a.org_id::integer, m.metric, sum(g.n)
-      FROM (SELECT org_path, category, sum(sign) AS n FROM (%s) c GROUP BY org_path, category) g
-     CROSS JOIN LATERAL (VALUES ('members'), ('members:' || g.category)) m(metric)
-     CROSS JOIN LATERAL unnest(string_to_array(g.org_path::text, '.')) a(org_id)
-     WHERE g.n <> 0
-     GROUP BY 1, 2
-    HAVING sum(g.n) <> 0$q$, source);
+  EXECUTE member_figures_sql(transition_rows_sql('org_path, category, status', TG_OP));
   RETURN NULL;
 END;
 $$;
 --> statement-breakpoint
--- Organisations count towards their ancestors only ("orgs:regional_federation" of a street = its regional
--- federations); dissolved ones do not count.
 CREATE FUNCTION orgs_figures() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-  source text := CASE TG_OP
-    WHEN 'INSERT' THEN 'SELECT 1 AS sign, path, kind FROM new_rows WHERE status <> ''dissolved'''
-    WHEN 'DELETE' THEN 'SELECT -1 AS sign, path, kind FROM old_rows WHERE status <> ''dissolved'''
-    ELSE 'SELECT -1 AS sign, path, kind FROM old_rows WHERE status <> ''dissolved''
-          UNION ALL SELECT 1, path, kind FROM new_rows WHERE status <> ''dissolved''' END;
 BEGIN
-  EXECUTE format($q$
-    INSERT INTO org_figure_deltas (org_id, metric, delta)
-    SELECT a.org_id::integer, 'orgs:' || g.kind, sum(g.n)
-      FROM (SELECT subpath(path, 0, nlevel(path) - 1) AS above, kind, sum(sign) AS n
-              FROM (%s) c WHERE nlevel(path) > 1 GROUP BY 1, 2) g
-     CROSS JOIN LATERAL unnest(string_to_array(g.above::text, '.')) a(org_id)
-     WHERE g.n <> 0
-     GROUP BY 1, 2
-    HAVING sum(g.n) <> 0$q$, source);
+  EXECUTE org_figures_sql(transition_rows_sql('path, kind, status', TG_OP));
   RETURN NULL;
 END;
 $$;
@@ -138,42 +144,22 @@ CREATE FUNCTION compact_org_figures() RETURNS bigint LANGUAGE sql AS $$
   SELECT count(*) FROM moved
 $$;
 --> statement-breakpoint
+-- Counts everything again from the base tables (existing databases at this migration; repair if ever needed).
+CREATE FUNCTION rebuild_org_figures() RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM org_figure_deltas;
+  DELETE FROM org_figures;
+  EXECUTE enterprise_figures_sql('SELECT 1 AS sign, org_path, is_target, union_status, employee_count FROM enterprises');
+  EXECUTE member_figures_sql('SELECT 1 AS sign, org_path, category, status FROM members');
+  EXECUTE org_figures_sql('SELECT 1 AS sign, path, kind, status FROM orgs');
+  PERFORM compact_org_figures();
+END;
+$$;
+--> statement-breakpoint
 -- Existing databases: evaluate the rule once, then count everything from scratch.
-UPDATE enterprises SET is_target = enterprise_is_target(
-  (SELECT value FROM settings WHERE key = 'coverage.targetRule'), ownership, dual_real, employee_count, opened_on, registered_on,
-  (now() AT TIME ZONE 'Asia/Shanghai')::date)
+UPDATE enterprises SET is_target = true
 WHERE enterprise_is_target(
   (SELECT value FROM settings WHERE key = 'coverage.targetRule'), ownership, dual_real, employee_count, opened_on, registered_on,
   (now() AT TIME ZONE 'Asia/Shanghai')::date);
 --> statement-breakpoint
-DELETE FROM org_figure_deltas;
---> statement-breakpoint
-INSERT INTO org_figure_deltas (org_id, metric, delta)
-SELECT a.org_id::integer, m.metric, sum(m.delta)
-  FROM (SELECT org_path, count(*) AS enterprises, count(*) FILTER (WHERE is_target) AS target,
-               count(*) FILTER (WHERE is_target AND union_status <> 'none') AS covered_target,
-               count(*) FILTER (WHERE union_status <> 'none') AS covered,
-               sum(employee_count) FILTER (WHERE union_status <> 'none') AS employees_covered,
-               sum(employee_count) AS employees
-          FROM enterprises GROUP BY org_path) g
- CROSS JOIN LATERAL (VALUES ('enterprises', g.enterprises), ('target', g.target), ('covered_target', g.covered_target),
-                            ('covered', g.covered), ('employees_covered', g.employees_covered), ('employees', g.employees)) m(metric, delta)
- CROSS JOIN LATERAL unnest(string_to_array(g.org_path::text, '.')) a(org_id)
- WHERE m.delta <> 0
- GROUP BY 1, 2;
---> statement-breakpoint
-INSERT INTO org_figure_deltas (org_id, metric, delta)
-SELECT a.org_id::integer, m.metric, sum(g.n)
-  FROM (SELECT org_path, category, count(*) AS n FROM members WHERE status = 'active' GROUP BY 1, 2) g
- CROSS JOIN LATERAL (VALUES ('members'), ('members:' || g.category)) m(metric)
- CROSS JOIN LATERAL unnest(string_to_array(g.org_path::text, '.')) a(org_id)
- GROUP BY 1, 2;
---> statement-breakpoint
-INSERT INTO org_figure_deltas (org_id, metric, delta)
-SELECT a.org_id::integer, 'orgs:' || g.kind, sum(g.n)
-  FROM (SELECT subpath(path, 0, nlevel(path) - 1) AS above, kind, count(*) AS n
-          FROM orgs WHERE status <> 'dissolved' AND nlevel(path) > 1 GROUP BY 1, 2) g
- CROSS JOIN LATERAL unnest(string_to_array(g.above::text, '.')) a(org_id)
- GROUP BY 1, 2;
---> statement-breakpoint
-SELECT compact_org_figures();
+SELECT rebuild_org_figures();

@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
-import { ApartmentOutlined, AuditOutlined, ImportOutlined, LogoutOutlined, ShopOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AimOutlined, ApartmentOutlined, AuditOutlined, DashboardOutlined, ImportOutlined, LogoutOutlined, ShopOutlined, SolutionOutlined, TeamOutlined,
+} from '@ant-design/icons';
 import { useLocale } from '../shared/i18n/locale-context.tsx';
 import { roleLabels } from '../shared/i18n/labels.ts';
 import { LangSwitch } from './components/lang-switch.tsx';
@@ -10,6 +12,8 @@ import { useCurrentUser, useSession } from './features/auth/session-context.tsx'
 const sections = [
   { key: '/orgs', icon: <ApartmentOutlined />, label: 'nav.orgs' },
   { key: '/enterprises', icon: <ShopOutlined />, label: 'nav.enterprises' },
+  { key: '/coverage', icon: <DashboardOutlined />, label: 'nav.coverage' },
+  { key: '/campaign', icon: <AimOutlined />, label: 'nav.campaign' },
   { key: '/applications', icon: <SolutionOutlined />, label: 'nav.applications' },
   { key: '/members', icon: <TeamOutlined />, label: 'nav.members' },
   { key: '/members/import', icon: <ImportOutlined />, label: 'nav.import', writersOnly: true },

@@ -17,6 +17,8 @@ const AuditPage = lazy(() => import('./features/audit/audit-page.tsx'));
 const ApplicationsPage = lazy(() => import('./features/applications/applications-page.tsx'));
 const MembersPage = lazy(() => import('./features/members/members-page.tsx'));
 const RosterImportPage = lazy(() => import('./features/roster-import/roster-import-page.tsx'));
+const CoveragePage = lazy(() => import('./features/coverage/coverage-page.tsx'));
+const CampaignPage = lazy(() => import('./features/campaign/campaign-page.tsx'));
 
 const theme = { token: { colorPrimary: '#c8102e', borderRadius: 6 } };
 
@@ -59,6 +61,8 @@ function SessionGate() {
               <Route path="/orgs" element={<OrgsPage />} />
               <Route path="/enterprises" element={<EnterprisesPage />} />
               <Route path="/enterprises/:id" element={<EnterpriseDetailPage />} />
+              <Route path="/coverage" element={<CoveragePage />} />
+              <Route path="/campaign" element={<CampaignPage />} />
               <Route path="/applications" element={<ApplicationsPage />} />
               <Route path="/members" element={<MembersPage />} />
               <Route path="/members/import" element={<RosterImportPage />} />

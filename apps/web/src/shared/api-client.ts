@@ -62,7 +62,7 @@ function fallbackMessage(code: ErrorCode): string {
 
 const knownCodes = new Set<string>([
   'validation_failed', 'unauthenticated', 'invalid_credentials', 'csrf_failed', 'forbidden',
-  'not_found', 'conflict', 'rate_limited', 'internal',
+  'not_found', 'conflict', 'rate_limited', 'unavailable', 'internal',
 ]);
 
 function codeForStatus(status: number): ErrorCode {
@@ -72,6 +72,7 @@ function codeForStatus(status: number): ErrorCode {
   if (status === 404) return 'not_found';
   if (status === 409) return 'conflict';
   if (status === 429) return 'rate_limited';
+  if (status === 503) return 'unavailable';
   return 'internal';
 }
 
@@ -142,5 +143,7 @@ export const api = {
   get: <T>(path: string, query?: Record<string, QueryValue>, signal?: AbortSignal) => apiRequest<T>('GET', path, { query, signal }),
   post: <T>(path: string, body?: unknown, options: Omit<RequestOptions, 'body'> = {}) => apiRequest<T>('POST', path, { ...options, body }),
   patch: <T>(path: string, body: unknown) => apiRequest<T>('PATCH', path, { body }),
+  put: <T>(path: string, body: unknown) => apiRequest<T>('PUT', path, { body }),
+  delete: <T = void>(path: string) => apiRequest<T>('DELETE', path),
   upload: <T>(path: string, form: FormData) => apiRequest<T>('POST', path, { form }),
 };

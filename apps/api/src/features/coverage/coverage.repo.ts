@@ -182,6 +182,15 @@ export interface TargetRow {
   note: string;
 }
 
+/** The units above `orgId` that lie inside the scope, from the top. */
+export async function ancestorsInScope(db: Database, scope: Scope, orgId: number): Promise<{ id: number; name: string }[]> {
+  return queryRows(db, sql`
+    select id, name from orgs
+     where id = any(string_to_array((select path::text from orgs where id = ${orgId}), '.')::int[]) and id <> ${orgId}
+       and ${withinScope(scope, sql`path`)}
+     order by nlevel(path)`);
+}
+
 /** Targets of a unit, its ancestors and its children (what the cockpit of that unit may apply). */
 export async function targetsAround(db: Database, orgId: number): Promise<TargetRow[]> {
   return queryRows<TargetRow>(db, sql`

@@ -15,7 +15,7 @@ import { AppError, fieldError, forbidden, isUniqueViolation, notFound } from '..
 import { recordAudit } from '../audit/audit.repo.ts';
 import { findOrg } from '../orgs/orgs.repo.ts';
 import {
-  currentFigures, refreshTargetFlags, saveTargetRule, snapshotFigures, snapshotSeries, targetRule, targetsAround, targetsInScope,
+  ancestorsInScope, currentFigures, refreshTargetFlags, saveTargetRule, snapshotFigures, snapshotSeries, targetRule, targetsAround, targetsInScope,
   unitFigures, unitWithChildren, type CockpitUnit, type Figures, type TargetRow,
 } from './coverage.repo.ts';
 
@@ -71,7 +71,8 @@ export function toFigures(unit: CockpitUnit, f: Figures, target: CoverageTarget 
     liangFeiYiWuMembers: memberCategories.filter(isLiangFeiYiWu).reduce((sum, c) => sum + value(`members:${c}`), 0),
     federationsByKind: Object.fromEntries(federationKinds.map((k) => [k, value(`orgs:${k}`)])),
     target,
-    status: targetStatus(coverageRate, target?.coverageRate),
+    // a unit with no target enterprise has no rate to judge
+    status: targetEnterprises === 0 ? 'none' : targetStatus(coverageRate, target?.coverageRate),
   };
 }
 
@@ -85,7 +86,9 @@ export async function getCoverage(ctx: ServiceContext, query: { orgId?: number |
   const now = currentPeriod();
   const period = query.period ?? now;
   // the unit with its figures and the targets that may apply, in parallel: one round trip for the current month
-  const [found, targets] = await Promise.all([unitFigures(ctx.db, ctx.scope, orgId), targetsAround(ctx.db, orgId)]);
+  const [found, targets, ancestors] = await Promise.all([
+    unitFigures(ctx.db, ctx.scope, orgId), targetsAround(ctx.db, orgId), ancestorsInScope(ctx.db, ctx.scope, orgId),
+  ]);
   if (!found) throw notFound();
   const { unit, children } = found;
   let figures = found.figures;
@@ -101,6 +104,7 @@ export async function getCoverage(ctx: ServiceContext, query: { orgId?: number |
   const figuresOf = (u: CockpitUnit) => toFigures(u, figures.get(u.id) ?? {}, targetFor(u, byOrg, period));
   return {
     ...figuresOf(unit),
+    ancestors,
     period,
     fromSnapshot,
     children: children.map(figuresOf).sort((a, b) => b.targetEnterprises - a.targetEnterprises || a.org.name.localeCompare(b.org.name, 'zh-CN')),

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   idParamSchema, orgChildrenQuerySchema, orgDirectoryQuerySchema, orgCoverageSchema, orgCreateSchema, orgDetailSchema, orgListResponseSchema,
-  orgMoveSchema, orgSearchQuerySchema, orgSearchResponseSchema, orgUpdateSchema,
+  orgMoveSchema, orgSearchQuerySchema, orgSearchResponseSchema, orgSummarySchema, orgUpdateSchema,
 } from '@lianxin/contracts';
 import { serviceContext } from '../../context.ts';
 import { notFound } from '../../errors.ts';
@@ -60,6 +60,24 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/orgs/:id',
     { schema: { tags: ['orgs'], params: idParamSchema, response: { 200: orgDetailSchema } } },
     async (request) => getOrgDetail(serviceContext(request), request.params.id),
+  );
+
+  app.get(
+    '/api/orgs/:id/summary',
+    {
+      schema: {
+        tags: ['orgs'],
+        description: 'Name, kind and counts only: no personal data, so no audit entry (for labels and filters).',
+        params: idParamSchema,
+        response: { 200: orgSummarySchema },
+      },
+    },
+    async (request) => {
+      const ctx = serviceContext(request);
+      const summary = await orgSummary(ctx.db, ctx.scope, request.params.id);
+      if (!summary) throw notFound();
+      return summary;
+    },
   );
 
   app.post(

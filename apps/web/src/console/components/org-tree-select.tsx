@@ -1,7 +1,8 @@
-import { useEffect, useState, type CSSProperties } from 'react';
+import { useEffect, useState, type CSSProperties, type ReactNode } from 'react';
 import { TreeSelect } from 'antd';
 import type { OrgSummary } from '@lianxin/contracts';
 import { fetchOrgChildren } from '../features/orgs/orgs-api.ts';
+import { useOrgName } from '../features/orgs/use-org-name.ts';
 
 interface Node {
   id: number;
@@ -22,11 +23,21 @@ interface OrgTreeSelectProps {
   allowClear?: boolean;
   style?: CSSProperties;
   id?: string;
+  /** the name of `value` when the caller knows it (the tree may not have loaded that deep yet) */
+  valueLabel?: string;
   'data-testid'?: string;
 }
 
-/** Picks an organisation of the user's own subtree, loading the tree level by level as it is opened. */
-export function OrgTreeSelect({ value, onChange, ...rest }: OrgTreeSelectProps) {
+interface Labelled {
+  value: number;
+  label?: ReactNode;
+}
+
+/**
+ * Picks an organisation of the user's own subtree, loading the tree level by level as it is opened. A value
+ * below the loaded levels (e.g. read from the URL) shows its name: the caller's `valueLabel`, else looked up.
+ */
+export function OrgTreeSelect({ value, onChange, valueLabel, ...rest }: OrgTreeSelectProps) {
   const [nodes, setNodes] = useState<Node[]>([]);
   const [loading, setLoading] = useState(true);
 
@@ -54,11 +65,16 @@ export function OrgTreeSelect({ value, onChange, ...rest }: OrgTreeSelectProps) 
     });
   };
 
+  const loaded = value !== undefined && nodes.some((n) => n.value === value);
+  const lookedUp = useOrgName(value !== undefined && !loading && !loaded && valueLabel === undefined ? value : undefined);
+  const selected: Labelled | undefined = value === undefined ? undefined : { value, label: loaded ? undefined : (valueLabel ?? lookedUp ?? '…') };
+
   return (
-    <TreeSelect<number>
+    <TreeSelect<Labelled>
       {...rest}
-      value={value}
-      onChange={(next) => onChange?.(typeof next === 'number' ? next : undefined)}
+      labelInValue
+      value={selected}
+      onChange={(next) => onChange?.(next && typeof next.value === 'number' ? next.value : undefined)}
       treeDataSimpleMode
       treeData={nodes}
       loadData={loadData}

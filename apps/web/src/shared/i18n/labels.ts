@@ -2,6 +2,10 @@ import {
   industryNames,
   type ApplicationStatus,
   type AuditAction,
+  type CampaignStage,
+  type LetterKind,
+  type SantongshiPhase,
+  type TargetStatus,
   type JoinChannel,
   type MemberCategory,
   type MemberStatus,
@@ -122,6 +126,11 @@ export const auditObjectTypeLabels: Record<string, Record<Locale, string>> = {
   user: { 'zh-CN': '用户', en: 'User' },
   session: { 'zh-CN': '会话', en: 'Session' },
   member: { 'zh-CN': '会员', en: 'Member' },
+  campaign_item: { 'zh-CN': '建会攻坚', en: 'Union-building campaign' },
+  coverage_target: { 'zh-CN': '建会入会目标', en: 'Coverage target' },
+  target_rule: { 'zh-CN': '目标企业口径', en: 'Target-enterprise rule' },
+  enterprise_letter: { 'zh-CN': '两书', en: 'Letter' },
+  santongshi_task: { 'zh-CN': '三同时任务', en: 'Santongshi task' },
 };
 
 export function industryLabel(section: IndustrySection, locale: Locale): string {
@@ -185,4 +194,43 @@ export const transferStatusLabels: Labels<'pending' | 'approved' | 'rejected'> =
   pending: { 'zh-CN': '待处理', en: 'Pending' },
   approved: { 'zh-CN': '已同意', en: 'Approved' },
   rejected: { 'zh-CN': '已拒绝', en: 'Rejected' },
+};
+
+export const targetStatusLabels: Labels<TargetStatus> = {
+  met: { 'zh-CN': '达标', en: 'On target' },
+  near: { 'zh-CN': '接近', en: 'Near' },
+  behind: { 'zh-CN': '落后', en: 'Behind' },
+  none: { 'zh-CN': '无目标', en: 'No target' },
+};
+
+/** Tag colours of a target status: met green, near orange, behind red, none grey. */
+export const targetStatusColors: Record<TargetStatus, string> = { met: 'green', near: 'orange', behind: 'red', none: 'default' };
+
+export const campaignStageLabels: Labels<CampaignStage> = {
+  not_contacted: { 'zh-CN': '未接触', en: 'Not contacted' },
+  publicised: { 'zh-CN': '已宣传', en: 'Publicised' },
+  preparing: { 'zh-CN': '筹备中', en: 'Preparing' },
+  built: { 'zh-CN': '已建会', en: 'Union built' },
+  refused: { 'zh-CN': '拒绝建会', en: 'Refused' },
+};
+
+export const campaignStageColors: Record<CampaignStage, string> = {
+  not_contacted: 'default',
+  publicised: 'blue',
+  preparing: 'gold',
+  built: 'green',
+  refused: 'red',
+};
+
+/** The "两书" issued to an enterprise that refuses to build a union. */
+export const letterKindLabels: Labels<LetterKind> = {
+  rectification_opinion: { 'zh-CN': '工会组建法律监督整改意见书', en: 'Rectification opinion (legal supervision of union building)' },
+  handling_suggestion: { 'zh-CN': '处理建议书', en: 'Handling suggestion' },
+};
+
+/** 三同时: the union follows a new enterprise through registration, construction and opening. */
+export const santongshiPhaseLabels: Labels<SantongshiPhase> = {
+  registration: { 'zh-CN': '登记时签订建会协议', en: 'Union agreement signed at registration' },
+  construction: { 'zh-CN': '筹建时筹备工会', en: 'Union prepared during construction' },
+  opening: { 'zh-CN': '开业时运行工会', en: 'Union running at opening' },
 };

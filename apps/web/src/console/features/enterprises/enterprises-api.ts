@@ -8,6 +8,12 @@ export interface EnterpriseFilters {
   industry?: string;
   sizeBand?: string;
   dualReal?: string;
+  /** a union's subtree (the cockpit links here) */
+  orgId?: string;
+  /** 'true' | 'false': 建会目标企业 or not */
+  target?: string;
+  /** 'true' | 'false': with a union (own or covered) or without */
+  covered?: string;
   page: number;
   pageSize: number;
 }

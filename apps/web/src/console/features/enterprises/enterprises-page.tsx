@@ -7,12 +7,13 @@ import { useLocale } from '../../../shared/i18n/locale-context.tsx';
 import { useApi } from '../../../shared/use-api.ts';
 import { useCurrentUser } from '../auth/session-context.tsx';
 import { EnterpriseFilters } from './enterprise-filters.tsx';
+import { ScopeFilterTags } from './scope-filter-tags.tsx';
 import { EnterpriseFormDrawer } from './enterprise-form.tsx';
 import { EnterpriseTable } from './enterprise-table.tsx';
 import { fetchEnterprises, type EnterpriseFilters as Filters } from './enterprises-api.ts';
 import { LoadErrorAlert } from '../../components/error-result.tsx';
 
-const FILTER_KEYS = ['q', 'regionCode', 'unionStatus', 'industry', 'sizeBand', 'dualReal'] as const;
+const FILTER_KEYS = ['q', 'regionCode', 'unionStatus', 'industry', 'sizeBand', 'dualReal', 'orgId', 'target', 'covered'] as const;
 const DEFAULT_PAGE_SIZE = 20;
 
 function positiveInt(value: string | null, fallback: number): number {
@@ -81,6 +82,7 @@ export default function EnterprisesPage() {
         )}
       </div>
       <EnterpriseFilters filters={filters} scopeCode={user.org.regionCode} onChange={changeFilters} onReset={resetFilters} />
+      <ScopeFilterTags filters={filters} onRemove={(key) => changeFilters({ [key]: undefined })} />
       {error !== undefined && <LoadErrorAlert error={error} onRetry={reload} />}
       <EnterpriseTable
         items={data?.items ?? []}

@@ -1,0 +1,14 @@
+import { Tag } from 'antd';
+import type { CampaignStage } from '@lianxin/contracts';
+import { campaignStageColors, campaignStageLabels } from '../../../shared/i18n/labels.ts';
+import { useLocale } from '../../../shared/i18n/locale-context.tsx';
+
+/** 未接触 / 已宣传 / 筹备中 / 已建会 / 拒绝建会. */
+export function StageTag({ stage }: { stage: CampaignStage }) {
+  const { pick } = useLocale();
+  return (
+    <Tag color={campaignStageColors[stage]} data-stage={stage}>
+      {pick(campaignStageLabels[stage])}
+    </Tag>
+  );
+}

@@ -1,0 +1,77 @@
+import { Table, Typography, type TableColumnsType } from 'antd';
+import { shanghaiDate, type WorklistItem } from '@lianxin/contracts';
+import { formatCount, formatDate } from '../../../shared/format.ts';
+import { useLocale } from '../../../shared/i18n/locale-context.tsx';
+import { StageTag } from './stage-tag.tsx';
+
+interface WorklistTableProps {
+  items: WorklistItem[];
+  total: number;
+  page: number;
+  pageSize: number;
+  loading: boolean;
+  onOpen: (item: WorklistItem) => void;
+  onPageChange: (page: number, pageSize: number) => void;
+}
+
+/** 建会攻坚清单: uncovered target enterprises, largest first (server order and pages); a row opens the drawer. */
+export function WorklistTable({ items, total, page, pageSize, loading, onOpen, onPageChange }: WorklistTableProps) {
+  const { t, locale } = useLocale();
+  const today = shanghaiDate();
+  const columns: TableColumnsType<WorklistItem> = [
+    {
+      key: 'name',
+      title: t('enterprises.col.name'),
+      render: (_, w) => (
+        // the whole row opens the drawer; the name looks like the link it acts as
+        <Typography.Link data-testid="worklist-name">{w.name}</Typography.Link>
+      ),
+    },
+    { key: 'creditCode', title: t('enterprises.col.creditCode'), dataIndex: 'creditCode', width: 190, className: 'mono' },
+    { key: 'employees', title: t('enterprises.col.employees'), align: 'right', width: 100, render: (_, w) => formatCount(w.employeeCount, locale) },
+    { key: 'stage', title: t('campaign.stage'), width: 110, render: (_, w) => <StageTag stage={w.stage} /> },
+    { key: 'assignee', title: t('campaign.assignee'), width: 110, render: (_, w) => w.assignee?.name ?? t('app.none') },
+    {
+      key: 'nextFollowUpOn',
+      title: t('campaign.nextFollowUpOn'),
+      width: 120,
+      render: (_, w) =>
+        w.nextFollowUpOn && w.nextFollowUpOn < today ? (
+          <Typography.Text type="danger">{formatDate(w.nextFollowUpOn)}</Typography.Text>
+        ) : (
+          formatDate(w.nextFollowUpOn)
+        ),
+    },
+    {
+      key: 'outside',
+      title: t('campaign.col.joinedOutside'),
+      align: 'right',
+      width: 120,
+      render: (_, w) => formatCount(w.workersJoinedOutside, locale),
+    },
+    { key: 'responsibleOrg', title: t('campaign.col.responsibleOrg'), ellipsis: true, render: (_, w) => w.responsibleOrg.name },
+  ];
+
+  return (
+    <div data-testid="worklist">
+      <Table<WorklistItem>
+        rowKey="enterpriseId"
+        size="middle"
+        columns={columns}
+        dataSource={items}
+        loading={loading}
+        scroll={{ x: 1150 }}
+        onRow={(w) => ({ onClick: () => onOpen(w), className: 'clickable-row' })}
+        pagination={{
+          current: page,
+          pageSize,
+          total,
+          showSizeChanger: true,
+          pageSizeOptions: [20, 50, 100],
+          showTotal: (n) => t('campaign.total', { total: formatCount(n, locale) }),
+          onChange: onPageChange,
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
+import type { CoverageFigures } from '@lianxin/contracts';
+import { MAX_BARS, rateBarOption, topChildren, trendOption } from './chart-options.ts';
+
+function child(id: number, name: string, target: number, covered: number, status: CoverageFigures['status'] = 'met'): CoverageFigures {
+  return {
+    org: { id, name, kind: 'street_federation', regionCode: '310113109' },
+    enterprises: target * 3,
+    targetEnterprises: target,
+    coveredTargetEnterprises: covered,
+    coverageRate: target > 0 ? covered / target : 0,
+    employeesInCovered: 0,
+    members: 0,
+    membershipRate: 0,
+    membersByCategory: {},
+    liangFeiYiWuMembers: 0,
+    federationsByKind: {},
+    target: null,
+    status,
+  };
+}
+
+const barText = { rate: '建会率', targetLabel: (p: number) => `目标 ${p}%`, detail: (c: number, t: number) => `${c}/${t}` };
+
+describe('chart options', () => {
+  it('charts at most 20 children with target enterprises, the largest first', () => {
+    const many = Array.from({ length: 30 }, (_, i) => child(i + 1, `单位${i + 1}`, i, i));
+    const top = topChildren(many);
+    expect(top).toHaveLength(MAX_BARS);
+    expect(top[0]?.org.id).toBe(30);
+    expect(top.every((c) => c.targetEnterprises > 0)).toBe(true);
+    expect(topChildren([child(1, '甲', 0, 0)])).toEqual([]);
+  });
+
+  it('draws the coverage rate per child in percent, coloured by status, with the target line', () => {
+    const option = rateBarOption(
+      '宝山区总工会',
+      [child(1, '宝山区杨行镇总工会', 398, 386, 'met'), child(2, '宝山区顾村镇总工会', 468, 400, 'behind')],
+      0.88,
+      barText,
+    );
+    const xAxis = option.xAxis as { data: string[] };
+    expect(xAxis.data).toEqual(['顾村镇总工会', '杨行镇总工会']);
+    const series = (option.series as BarSeriesOption[])[0];
+    const data = series?.data as { value: number; itemStyle: { color: string } }[];
+    expect(data.map((d) => d.value)).toEqual([85.47, 96.98]);
+    expect(data[0]?.itemStyle.color).toBe('#f5222d');
+    expect(data[1]?.itemStyle.color).toBe('#52c41a');
+    expect(series?.markLine?.data).toEqual([{ yAxis: 88 }]);
+  });
+
+  it('leaves the target line out when no target applies', () => {
+    const option = rateBarOption('宝山区总工会', [child(1, '甲', 10, 5)], null, barText);
+    expect((option.series as BarSeriesOption[])[0]?.markLine).toBeUndefined();
+  });
+
+  it('draws both rates month by month', () => {
+    const option = trendOption(
+      [
+        { period: '2026-10', targetEnterprises: 468, coveredTargetEnterprises: 440, coverageRate: 0.94017, members: 1300, membershipRate: 0.0264 },
+        { period: '2026-11', targetEnterprises: 468, coveredTargetEnterprises: 468, coverageRate: 1, members: 1371, membershipRate: 0.02787 },
+      ],
+      0.9,
+      { coverage: '建会率', membership: '入会率', period: (p) => p.replace('-', '/'), targetLabel: (p) => `目标 ${p}%` },
+    );
+    expect((option.xAxis as { data: string[] }).data).toEqual(['2026/10', '2026/11']);
+    const [coverage, membership] = option.series as LineSeriesOption[];
+    expect(coverage?.data).toEqual([94.02, 100]);
+    expect(membership?.data).toEqual([2.64, 2.79]);
+    expect(coverage?.markLine?.data).toEqual([{ yAxis: 90 }]);
+  });
+});

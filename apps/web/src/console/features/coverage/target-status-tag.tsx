@@ -1,0 +1,14 @@
+import { Tag } from 'antd';
+import type { TargetStatus } from '@lianxin/contracts';
+import { targetStatusColors, targetStatusLabels } from '../../../shared/i18n/labels.ts';
+import { useLocale } from '../../../shared/i18n/locale-context.tsx';
+
+/** 达标 / 接近 / 落后 / 无目标, coloured green / orange / red / grey. */
+export function TargetStatusTag({ status, 'data-testid': testId }: { status: TargetStatus; 'data-testid'?: string }) {
+  const { pick } = useLocale();
+  return (
+    <Tag color={targetStatusColors[status]} data-testid={testId} data-status={status}>
+      {pick(targetStatusLabels[status])}
+    </Tag>
+  );
+}
