@@ -2,7 +2,7 @@
  * The union-building campaign (建会攻坚): the worklist of uncovered target enterprises, their stages, the
  * union that ends the campaign for an enterprise, and the two legal letters for one that refuses.
  */
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import { campaignItems, enterpriseEvents, enterpriseLetters, orgs, queryRows, users, type Tx } from '@lianxin/db';
 import {
   shanghaiDate, type CampaignHistory, type CampaignUpdate, type EnterpriseEvent, type Letter, type LetterKind, type WorklistItem,
@@ -202,7 +202,7 @@ export async function letterPdf(ctx: ServiceContext, letterId: number): Promise<
   const [row] = await ctx.db
     .select({ letter: enterpriseLetters })
     .from(enterpriseLetters)
-    .where(and(eq(enterpriseLetters.id, letterId)));
+    .where(eq(enterpriseLetters.id, letterId));
   // readable by whoever may read the enterprise now
   if (!row || !(await campaignEnterprise(ctx.db, ctx.scope, row.letter.enterpriseId))) throw notFound();
   const content = row.letter.content as unknown as LetterInput;

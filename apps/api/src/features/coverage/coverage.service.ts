@@ -2,7 +2,7 @@
  * The coverage cockpit: 建会率 / 入会率 of a unit and its children against their targets, read from the
  * figures the triggers keep (current month) or from a month-end snapshot (past months).
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { coverageTargets } from '@lianxin/db';
 import {
   federationKinds, isLiangFeiYiWu, memberCategories, rateOf, shanghaiDate, targetStatus,
@@ -199,7 +199,7 @@ export async function deleteTarget(ctx: ServiceContext, id: number): Promise<voi
     const [row] = await tx.select().from(coverageTargets).where(eq(coverageTargets.id, id));
     const org = row ? await findOrg(tx, scope, row.orgId) : undefined;
     if (!row || !org) throw notFound();
-    await tx.delete(coverageTargets).where(and(eq(coverageTargets.id, id)));
+    await tx.delete(coverageTargets).where(eq(coverageTargets.id, id));
     await recordAudit(tx, ctx.actor, ctx.ip, {
       action: 'delete', objectType: 'coverage_target', objectId: id, orgPath: org.path, detail: { dueOn: row.dueOn },
     });
