@@ -184,6 +184,25 @@ describe('the cockpit figures', () => {
     expect(await get<CoverageResponse>(city, '/api/coverage')).toEqual(before);
   });
 
+  it('stay equal to direct counts when writers and the compaction run at the same time', async () => {
+    const gucunId = await orgIdOf('street_federation', GUCUN);
+    const feds = await t.handle.query<{ id: number; path: string }>(
+      `select id, path::text as path from orgs where parent_id = $1 and kind = 'regional_federation' and status = 'active' order by id limit 2`, [gucunId]);
+    const enrol = (fed: { id: number; path: string }) => t.handle.db.transaction((tx) => insertMembers(tx, t.app.keys, Array.from({ length: 20 }, () => ({
+      name: '并发会员', idNumber: newIdNumber(), phone: newPhone(), occupation: 'courier' as const, category: 'informal' as const,
+      joinChannel: 'import' as const, org: { id: fed.id, path: fed.path, regionCode: GUCUN }, enterpriseId: null, joinedOn: shanghaiDate(),
+    }))));
+    await Promise.all([
+      ...feds.flatMap((fed) => [enrol(fed), enrol(fed)]),
+      compactFigures(t.handle.db),
+      request(t.app, gucun, 'POST', '/api/enterprises', enterpriseInput({ employeeCount: 77 })),
+      compactFigures(t.handle.db),
+      request(t.app, gucun, 'POST', '/api/enterprises', enterpriseInput({ employeeCount: 33 })),
+    ]);
+    await compactFigures(t.handle.db);
+    await expectFiguresMatch(gucun, gucunId);
+  });
+
   it('keep a street to its own numbers: another street and a member see nothing', async () => {
     const gucunId = await orgIdOf('street_federation', GUCUN);
     expect((await request(t.app, njdl, 'GET', `/api/coverage?orgId=${gucunId}`)).statusCode).toBe(404);
