@@ -1,4 +1,5 @@
 export * from './client.ts';
+export { arrayLiteral } from './array-literal.ts';
 export * as schema from './schema/index.ts';
 export * from './schema/index.ts';
 export * from './reference/regions.ts';

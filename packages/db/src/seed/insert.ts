@@ -4,6 +4,7 @@
  */
 import { getTableName } from 'drizzle-orm';
 import { IndexedColumn, getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
+import { arrayLiteral } from '../array-literal.ts';
 import type { DatabaseHandle } from '../client.ts';
 import type { CoverageColumns, EnterpriseColumns, OrgColumns, UserSpec } from './generate.ts';
 
@@ -29,23 +30,6 @@ SELECT * FROM unnest($1::int[], $2::int[], $3::date[])`;
 
 export const USER_INSERT_SQL = `INSERT INTO users (id, username, display_name, password_hash, role, org_id)
 SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[])`;
-
-/**
- * A PostgreSQL array literal ('{1,2,NULL}', '{"a","b\\"c"}') for a `$n::type[]` parameter. Built here rather than
- * by the driver: node-pg's generic array serialisation costs about three times as much CPU, and PGlite cannot
- * serialise arrays of extension types.
- */
-export function arrayLiteral(values: readonly unknown[]): string {
-  let out = '{';
-  for (let i = 0; i < values.length; i++) {
-    if (i > 0) out += ',';
-    const v = values[i];
-    if (v === null || v === undefined) out += 'NULL';
-    else if (typeof v === 'string') out += `"${/["\\]/.test(v) ? v.replace(/["\\]/g, '\\$&') : v}"`;
-    else out += String(v);
-  }
-  return `${out}}`;
-}
 
 function literals(columns: readonly (readonly unknown[])[], start: number, end: number): string[] {
   return columns.map((column) => arrayLiteral(column.slice(start, end)));

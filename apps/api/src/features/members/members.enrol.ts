@@ -1,6 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { queryRows, type Tx } from '@lianxin/db';
-import { arrayLiteral } from '@lianxin/db/seed';
+import { arrayLiteral, queryRows, type Tx } from '@lianxin/db';
 import {
   birthDateOf, cardNumberFor, isLiangFeiYiWu, type JoinChannel, type MemberCategory, type Occupation,
 } from '@lianxin/contracts';
@@ -61,9 +60,10 @@ export async function drawMemberIds(tx: Tx, count: number): Promise<number[]> {
  * encrypted and blind-indexed, and the subsidy entitlements of the 两非一无 among them. Built apart from
  * running it, so that a bulk writer can prepare the next statement while the database runs this one.
  */
-export function memberInsert(keys: AppKeys, rows: readonly NewMember[], ids: readonly number[], rules: SubsidyRules | null): { query: SQL; cards: string[] } {
+export function memberInsert(
+  keys: AppKeys, rows: readonly NewMember[], ids: readonly number[], rules: SubsidyRules | null,
+): { query: SQL; cards: string[] } {
   const cards = ids.map(cardNumberFor);
-  // array literals built here: node-pg's generic array serialisation costs several times the CPU (see arrayLiteral)
   const col = (pick: (row: NewMember) => unknown) => sql.param(arrayLiteral(rows.map(pick)));
   const members = sql`
     insert into members (id, name, id_number_enc, id_number_hash, phone_enc, phone_hash, gender, birth_date, occupation,

@@ -1,15 +1,14 @@
 /**
  * Roster import: validate a whole file against the rules and the city's members without writing anything,
  * keep the result in memory for an hour (only for the uploader), then commit every valid row in one
- * transaction through `insertMembers`, re-checking identities inside it. Row problems are message keys, so
+ * transaction of `memberInsert` statements, re-checking identities inside it. Row problems are message keys, so
  * reports are in the reader's language and never carry a plaintext ID number or phone.
  */
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { FastifyBaseLogger } from 'fastify';
-import { queryRows, type Database, type Tx } from '@lianxin/db';
-import { arrayLiteral } from '@lianxin/db/seed';
+import { arrayLiteral, queryRows, type Database, type Tx } from '@lianxin/db';
 import {
   creditCodeProblem, isLiangFeiYiWu, maskIdNumber, maskPhone, memberCategories, occupations, translate, type Locale,
   type MessageKey,
@@ -27,7 +26,7 @@ import {
   rosterHeaders, rowStatus, rowValidator, todayInShanghai, type CheckedRow, type RosterCounts, type RosterField, type RosterRow,
 } from './members.import.ts';
 
-/** Rows per `insertMembers` call inside the one commit transaction. */
+/** Rows per insert statement inside the one commit transaction. */
 export const COMMIT_CHUNK = 5_000;
 /** Identities (or credit codes) per lookup query. */
 const LOOKUP_CHUNK = 20_000;
@@ -151,12 +150,6 @@ export async function checkRoster(db: Database, keys: AppKeys, parsed: readonly 
   return { rows, counts: countRows(rows), idHashes, enterprises };
 }
 
-class CommitConflict extends Error {
-  constructor(readonly rows: number[]) {
-    super('identities already active');
-  }
-}
-
 
 export interface CommitOptions {
   actor?: Pick<Actor, 'userId' | 'username'> | null;
@@ -169,8 +162,10 @@ export interface CommitOptions {
 
 /**
  * Commits every valid row of the batch in ONE transaction (inserts in chunks, `processed` advancing after
- * each), re-checking each chunk's identities inside the transaction; any clash — found by the check or by the
- * unique index — rolls the whole batch back and leaves the batch `failed`. Never throws.
+ * each). Someone who became an active member after validation is caught by the partial unique index (one
+ * active membership per identity), which rolls the whole batch back; the rows to blame are then looked up and
+ * named, and the batch is left `failed`. The index, not a lookup per chunk, is the guard: it also sees
+ * enrolments still in flight, and costs nothing when there is no clash. Never throws.
  */
 export async function commitRoster(db: Database, keys: AppKeys, batch: ImportBatch, options: CommitOptions = {}): Promise<void> {
   batch.status = 'committing';
@@ -188,34 +183,33 @@ export async function commitRoster(db: Database, keys: AppKeys, batch: ImportBat
         org = { id: current.id, path: current.path, regionCode: current.regionCode, name: current.name };
       }
       const hashes = valid.map(({ value }) => batch.idHashes.get(value!.idNumber) ?? keys.blindIndex(value!.idNumber));
-      const members: NewMember[] = valid.map(({ value }, i) => {
-        const v = value!;
-        return {
-          name: v.name,
-          idNumber: v.idNumber,
-          idNumberHash: hashes[i]!,
-          phone: v.phone,
-          occupation: v.occupation,
-          category: v.category,
-          joinChannel: 'import',
-          org: { id: org.id, path: org.path, regionCode: org.regionCode },
-          enterpriseId: v.creditCode ? (batch.enterprises.get(v.creditCode) ?? null) : null,
-          joinedOn: v.joinedOn,
-        };
-      });
-      const ids = await drawMemberIds(tx, members.length);
+      const ids = await drawMemberIds(tx, valid.length);
       const rules = await subsidyRules(tx, [org.regionCode]);
-      const statement = (start: number) =>
-        start < members.length ? memberInsert(keys, members.slice(start, start + size), ids.slice(start, start + size), rules).query : null;
+      const statement = (start: number) => {
+        if (start >= valid.length) return null;
+        const members: NewMember[] = valid.slice(start, start + size).map(({ value }, i) => {
+          const v = value!;
+          return {
+            name: v.name,
+            idNumber: v.idNumber,
+            idNumberHash: hashes[start + i]!,
+            phone: v.phone,
+            occupation: v.occupation,
+            category: v.category,
+            joinChannel: 'import',
+            org: { id: org.id, path: org.path, regionCode: org.regionCode },
+            enterpriseId: v.creditCode ? (batch.enterprises.get(v.creditCode) ?? null) : null,
+            joinedOn: v.joinedOn,
+          };
+        });
+        return memberInsert(keys, members, ids.slice(start, start + size), rules).query;
+      };
       let next = statement(0);
       for (let start = 0; next !== null; start += size) {
-        const part = hashes.slice(start, start + size);
-        const clash = await activeUnions(tx, part);
-        if (clash.size > 0) throw new CommitConflict(valid.slice(start, start + size).filter((_, i) => clash.has(part[i]!)).map((r) => r.row));
-        // the next chunk is encrypted and serialised while the database writes this one
+        // the next chunk is encrypted and its statement built while the database writes this one
         const [, following] = await Promise.all([tx.execute(next), afterIo(() => statement(start + size))]);
         next = following;
-        batch.processed += part.length;
+        batch.processed += Math.min(size, valid.length - start);
       }
       await recordAudit(tx, options.actor ?? null, options.ip ?? null, {
         action: 'create', objectType: 'member_import', objectId: batch.id, orgPath: org.path, detail: { rows: valid.length },
@@ -227,10 +221,8 @@ export async function commitRoster(db: Database, keys: AppKeys, batch: ImportBat
     for (const row of valid) row.value = null;
   } catch (error) {
     batch.status = 'failed';
-    if (error instanceof CommitConflict) {
-      batch.failure = { key: 'import.commitDuplicates', params: { rows: error.rows.slice(0, 10).join(', ') + (error.rows.length > 10 ? ' …' : '') } };
-    } else if (isUniqueViolation(error)) {
-      batch.failure = { key: 'import.commitDuplicates', params: { rows: '?' } };
+    if (isUniqueViolation(error)) {
+      batch.failure = { key: 'import.commitDuplicates', params: { rows: await clashingRows(db, batch, valid) } };
     } else {
       batch.failure = { key: 'import.commitFailed', params: {} };
       // the error of a failed bulk insert can quote its parameters: log only what identifies the failure
@@ -238,6 +230,14 @@ export async function commitRoster(db: Database, keys: AppKeys, batch: ImportBat
       options.log?.error({ batchId: batch.id, code, name: (error as Error).name }, 'member import commit failed');
     }
   }
+}
+
+/** After a rolled-back commit: the rows whose person is an active member now ("?" for a clash within the file). */
+async function clashingRows(db: Database, batch: ImportBatch, valid: readonly CheckedRow[]): Promise<string> {
+  const active = await activeUnions(db, valid.map((r) => batch.idHashes.get(r.idNumber ?? '') ?? ''));
+  const rows = valid.filter((r) => active.has(batch.idHashes.get(r.idNumber ?? '') ?? '')).map((r) => r.row);
+  if (rows.length === 0) return '?';
+  return rows.slice(0, 10).join(', ') + (rows.length > 10 ? ' …' : '');
 }
 
 // ---- batches in memory ---------------------------------------------------------------------------------------
