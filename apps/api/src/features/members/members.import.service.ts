@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import type { FastifyBaseLogger } from 'fastify';
 import { arrayLiteral, queryRows, type Database, type Tx } from '@lianxin/db';
 import {
-  creditCodeProblem, isLiangFeiYiWu, maskIdNumber, maskPhone, memberCategories, occupations, translate, type Locale,
+  creditCodeProblem, isLiangFeiYiWu, maskIdNumber, maskPhone, memberCategories, occupations, shanghaiDate, translate, type Locale,
   type MessageKey,
 } from '@lianxin/contracts';
 import { writeScope, type Actor, type Scope } from '../../access/access.ts';
@@ -23,7 +23,7 @@ import { drawMemberIds, memberInsert, subsidyRules, type NewMember } from './mem
 import { headerRow, writeXlsx } from './members.export.ts';
 import {
   categoryLabels, countRows, exampleRow, markCityDuplicates, markUnknownEmployers, occupationLabels, parseRoster, rosterFields,
-  rosterHeaders, rowStatus, rowValidator, todayInShanghai, type CheckedRow, type RosterCounts, type RosterField, type RosterRow,
+  rosterHeaders, rowStatus, rowValidator, type CheckedRow, type RosterCounts, type RosterField, type RosterRow,
 } from './members.import.ts';
 
 /** Rows per insert statement inside the one commit transaction. */
@@ -113,7 +113,7 @@ const afterIo = async <T>(work: () => T): Promise<T> => {
  * members anywhere in the city (found by blind index, a few queries for the whole file). Writes nothing.
  * Hashing overlaps the lookups: each slice of blind indexes is sent as soon as it is computed.
  */
-export async function checkRoster(db: Database, keys: AppKeys, parsed: readonly RosterRow[], today = todayInShanghai()): Promise<CheckedRoster> {
+export async function checkRoster(db: Database, keys: AppKeys, parsed: readonly RosterRow[], today = shanghaiDate()): Promise<CheckedRoster> {
   const validate = rowValidator(today);
   const rows: CheckedRow[] = [];
   const codes = new Set<string>();

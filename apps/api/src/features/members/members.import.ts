@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import {
   CHINA_MOBILE, birthDateOf, chinaMobileSchema, creditCodeProblem, creditCodeSchema, idNumberCheckChar, idNumberProblem, idNumberSchema,
-  isMessageKey, maskOrgName, memberCategories, occupations, type MemberCategory, type MessageKey, type Occupation,
+  isMessageKey, maskOrgName, memberCategories, occupations, shanghaiDate, type MemberCategory, type MessageKey, type Occupation,
 } from '@lianxin/contracts';
 import { AppError } from '../../errors.ts';
 
@@ -319,11 +319,6 @@ export function rowStatus(row: Pick<CheckedRow, 'problems'>): RowStatus {
   return row.problems.every((p) => DUPLICATE_KEYS.has(p.key)) ? 'duplicate' : 'error';
 }
 
-/** Today in Asia/Shanghai, YYYY-MM-DD. */
-export function todayInShanghai(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
-}
-
 /** 2024/1/5, 2024.01.05, 2024年1月5日 and 20240105 become 2024-01-05; anything else is left for the schema to refuse. */
 export function normalizeDate(text: string): string {
   const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(text) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(text);
@@ -408,7 +403,7 @@ const problemKey = (message: string, blank: boolean): MessageKey =>
  * flagged (the first occurrence stays; later ones are duplicates naming the first row). Rows are fed in file
  * order, in as many calls as the caller likes.
  */
-export function rowValidator(today = todayInShanghai()): (row: RosterRow) => CheckedRow {
+export function rowValidator(today = shanghaiDate()): (row: RosterRow) => CheckedRow {
   const schema = rowSchema(today);
   const firstRowOf = new Map<string, number>();
   return ({ row, cells }) => {
@@ -447,7 +442,7 @@ export function rowValidator(today = todayInShanghai()): (row: RosterRow) => Che
   };
 }
 
-export function validateRows(rows: readonly RosterRow[], today = todayInShanghai()): CheckedRow[] {
+export function validateRows(rows: readonly RosterRow[], today = shanghaiDate()): CheckedRow[] {
   return rows.map(rowValidator(today));
 }
 
