@@ -12,6 +12,7 @@ import { useCurrentUser } from '../auth/session-context.tsx';
 import { approveApplication, fetchApplications, rejectApplication, type ApplicationQuery } from './applications-api.ts';
 import { ReasonModal, testIdProps } from '../../components/reason-modal.tsx';
 import { LoadErrorAlert } from '../../components/error-result.tsx';
+import { serverPagination } from '../../components/server-pagination.ts';
 
 const DEFAULT_PAGE_SIZE = 20;
 
@@ -185,19 +186,17 @@ export default function ApplicationsPage() {
           loading={loading}
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: query.status === 'pending' ? t('applications.emptyPending') : undefined }}
-          pagination={{
-            current: query.page,
+          pagination={serverPagination({
+            page: query.page,
             pageSize: query.pageSize,
             total: data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [20, 50, 100],
             showTotal: (n) => t('app.total', { total: formatCount(n, locale) }),
             onChange: (page, pageSize) =>
               setParam({
                 page: String(pageSize === query.pageSize ? page : 1),
                 pageSize: pageSize === DEFAULT_PAGE_SIZE ? undefined : String(pageSize),
               }),
-          }}
+          })}
         />
       </div>
       <ReasonModal

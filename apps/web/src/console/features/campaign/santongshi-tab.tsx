@@ -11,6 +11,7 @@ import { LoadErrorAlert } from '../../components/error-result.tsx';
 import { useCurrentUser } from '../auth/session-context.tsx';
 import { completeSantongshi, fetchSantongshi, type SantongshiQuery, type SantongshiStatus } from './campaign-api.ts';
 import { TaskStateTag } from './task-state-tag.tsx';
+import { serverPagination } from '../../components/server-pagination.ts';
 
 interface SantongshiTabProps {
   query: SantongshiQuery;
@@ -85,15 +86,13 @@ export function SantongshiTab({ query, onQueryChange }: SantongshiTabProps) {
         dataSource={data?.items ?? []}
         loading={loading}
         scroll={{ x: 1000 }}
-        pagination={{
-          current: query.page,
+        pagination={serverPagination({
+          page: query.page,
           pageSize: query.pageSize,
           total: data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [20, 50, 100],
           showTotal: (n) => t('app.total', { total: formatCount(n, locale) }),
           onChange: (page, pageSize) => onQueryChange({ page: pageSize === query.pageSize ? page : 1, pageSize }),
-        }}
+        })}
       />
     </div>
   );

@@ -3,6 +3,7 @@ import { shanghaiDate, type WorklistItem } from '@lianxin/contracts';
 import { formatCount, formatDate } from '../../../shared/format.ts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
 import { StageTag } from './stage-tag.tsx';
+import { serverPagination } from '../../components/server-pagination.ts';
 
 interface WorklistTableProps {
   items: WorklistItem[];
@@ -62,15 +63,9 @@ export function WorklistTable({ items, total, page, pageSize, loading, onOpen, o
         loading={loading}
         scroll={{ x: 1150 }}
         onRow={(w) => ({ onClick: () => onOpen(w), className: 'clickable-row' })}
-        pagination={{
-          current: page,
-          pageSize,
-          total,
-          showSizeChanger: true,
-          pageSizeOptions: [20, 50, 100],
-          showTotal: (n) => t('campaign.total', { total: formatCount(n, locale) }),
-          onChange: onPageChange,
-        }}
+        pagination={serverPagination({
+          page, pageSize, total, showTotal: (n) => t('campaign.total', { total: formatCount(n, locale) }), onChange: onPageChange,
+        })}
       />
     </div>
   );

@@ -4,6 +4,7 @@ import { industryNames, type EnterpriseListItem } from '@lianxin/contracts';
 import { formatCount } from '../../../shared/format.ts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
 import { UnionStatusTag } from './union-status-tag.tsx';
+import { serverPagination } from '../../components/server-pagination.ts';
 
 interface EnterpriseTableProps {
   items: EnterpriseListItem[];
@@ -72,15 +73,9 @@ export function EnterpriseTable({ items, total, page, pageSize, loading, onPageC
         dataSource={items}
         loading={loading}
         scroll={{ x: 1100 }}
-        pagination={{
-          current: page,
-          pageSize,
-          total,
-          showSizeChanger: true,
-          pageSizeOptions: [20, 50, 100],
-          showTotal: (n) => t('enterprises.total', { total: formatCount(n, locale) }),
-          onChange: onPageChange,
-        }}
+        pagination={serverPagination({
+          page, pageSize, total, showTotal: (n) => t('enterprises.total', { total: formatCount(n, locale) }), onChange: onPageChange,
+        })}
       />
     </div>
   );

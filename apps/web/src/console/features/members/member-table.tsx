@@ -4,6 +4,7 @@ import { formatCount, formatDate } from '../../../shared/format.ts';
 import { joinChannelLabels, occupationLabels } from '../../../shared/i18n/labels.ts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
 import { MemberCategoryTag, MemberStatusTag } from './member-tags.tsx';
+import { serverPagination } from '../../components/server-pagination.ts';
 
 interface MemberTableProps {
   items: MemberListItem[];
@@ -51,15 +52,9 @@ export function MemberTable({ items, total, page, pageSize, loading, onPageChang
         dataSource={items}
         loading={loading}
         scroll={{ x: 1600 }}
-        pagination={{
-          current: page,
-          pageSize,
-          total,
-          showSizeChanger: true,
-          pageSizeOptions: [20, 50, 100],
-          showTotal: (n) => t('members.total', { total: formatCount(n, locale) }),
-          onChange: onPageChange,
-        }}
+        pagination={serverPagination({
+          page, pageSize, total, showTotal: (n) => t('members.total', { total: formatCount(n, locale) }), onChange: onPageChange,
+        })}
       />
     </div>
   );
