@@ -12,34 +12,37 @@ const OCCUPATIONS: Occupation[] = ['factory', 'office', 'factory', 'courier', 'c
 
 /**
  * Demo members for the embedded demo (written through the app's keys, so they are encrypted like real ones):
- * members of 顾村's enterprise unions, up to 25 per union, and the `demo-member` account linked to the first
- * member of its union, signing in with DEMO_MEMBER_PHONE.
+ * 顾村's 2017 membership rate of 86 % (DOMAIN.md §1) — 86 % of the workers of every covered enterprise, members of
+ * the union that covers it, one in ten of a federation's joining online as a gig worker (两非一无) — and the `demo-member`
+ * account linked to the first member of its union, signing in with DEMO_MEMBER_PHONE.
  */
 export async function seedDemoMembers(db: Database, keys: AppKeys): Promise<number> {
-  const unions = await queryRows<{ id: number; path: string; region_code: string; enterprise_id: number; employees: number }>(db, sql`
-    select o.id, o.path::text as path, o.region_code, e.id as enterprise_id, e.employee_count as employees
-      from orgs o
-      join org_coverage c on c.org_id = o.id
-      join enterprises e on e.id = c.enterprise_id
-     where o.kind = 'enterprise_union'
-       and o.path <@ (select path from orgs where kind = 'street_federation' and region_code = '310113109')
-     order by (o.id = (select org_id from users where username = 'demo-member')) desc, o.id
-     limit 60`);
+  const covered = await queryRows<{ id: number; path: string; region_code: string; kind: string; enterprise_id: number; employees: number }>(db, sql`
+    select o.id, o.path::text as path, o.region_code, o.kind, e.id as enterprise_id, e.employee_count as employees
+      from enterprises e
+      join orgs o on o.id = e.org_id
+     where e.union_status <> 'none'
+       and e.org_path <@ (select path from orgs where kind = 'street_federation' and region_code = '310113109')
+     order by (o.id = (select org_id from users where username = 'demo-member')) desc, e.id`);
   const rows: NewMember[] = [];
-  for (const union of unions) {
-    const count = Math.min(25, Math.max(1, Math.round(union.employees * 0.86)));
+  const birthBase = Date.UTC(1965, 0, 1);
+  for (const enterprise of covered) {
+    const count = Math.max(1, Math.round(enterprise.employees * 0.86));
     for (let i = 0; i < count; i++) {
       const n = rows.length;
-      const body = `310113${1970 + (n % 35)}${String(1 + (n % 12)).padStart(2, '0')}${String(1 + (n % 28)).padStart(2, '0')}${String(n % 1000).padStart(3, '0')}`;
+      // distinct identities: a birth date every week from 1965, 900 sequence numbers each
+      const birth = new Date(birthBase + Math.floor(n / 900) * 7 * 86_400_000).toISOString().slice(0, 10).replaceAll('-', '');
+      const body = `310113${birth}${String(100 + (n % 900))}`;
+      const informal = enterprise.kind !== 'enterprise_union' && n % 10 === 0;
       rows.push({
         name: `${SURNAMES[n % SURNAMES.length]}${GIVEN[(n * 7) % GIVEN.length]}`,
         idNumber: body + idNumberCheckChar(body),
-        phone: n === 0 ? DEMO_MEMBER_PHONE : `1380000${String(n).padStart(4, '0')}`,
-        occupation: OCCUPATIONS[n % OCCUPATIONS.length] ?? 'factory',
-        category: 'standard',
-        joinChannel: 'enterprise_union',
-        org: { id: union.id, path: union.path, regionCode: union.region_code },
-        enterpriseId: union.enterprise_id,
+        phone: n === 0 ? DEMO_MEMBER_PHONE : `139${String(n).padStart(8, '0')}`,
+        occupation: informal ? 'rider' : (OCCUPATIONS[n % OCCUPATIONS.length] ?? 'factory'),
+        category: informal ? 'non_standard' : 'standard',
+        joinChannel: informal ? 'online' : 'enterprise_union',
+        org: { id: enterprise.id, path: enterprise.path, regionCode: enterprise.region_code },
+        enterpriseId: informal ? null : enterprise.enterprise_id,
         joinedOn: `20${String(15 + (n % 10)).padStart(2, '0')}-0${1 + (n % 9)}-15`,
       });
     }
