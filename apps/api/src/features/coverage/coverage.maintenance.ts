@@ -4,6 +4,7 @@
  * - once a day, re-evaluate the target rule (an enterprise turns one year open without any write);
  * - take the month-end snapshot of the month just ended when it is missing (the trend lines).
  */
+import { sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '@lianxin/db';
 import { previousMonth, shanghaiDate } from '@lianxin/contracts';
@@ -20,6 +21,8 @@ export async function maintainCoverage(db: Database, now = new Date()): Promise<
   let retargeted: number | null = null;
   if ((await targetsEvaluatedOn(db)) !== today) retargeted = await refreshTargetFlags(db, today);
   const folded = await compactFigures(db);
+  // the embedded database has no autovacuum: clear the folded rows so reads do not step over them
+  if (folded > 0) await db.execute(sql`vacuum org_figure_deltas`);
   const lastMonth = previousMonth(today.slice(0, 7));
   const snapshot = !(await hasSnapshot(db, lastMonth)) && (await takeSnapshot(db, lastMonth)) ? lastMonth : null;
   return { folded, retargeted, snapshot };
