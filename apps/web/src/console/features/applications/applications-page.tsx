@@ -13,6 +13,7 @@ import { approveApplication, fetchApplications, rejectApplication, type Applicat
 import { ReasonModal, testIdProps } from '../../components/reason-modal.tsx';
 import { LoadErrorAlert } from '../../components/error-result.tsx';
 import { serverPagination } from '../../components/server-pagination.ts';
+import { patchParams, pagePatch } from '../../../shared/search-params.ts';
 
 const DEFAULT_PAGE_SIZE = 20;
 
@@ -154,14 +155,7 @@ export default function ApplicationsPage() {
   }
 
   const setParam = (patch: Record<string, string | undefined>) =>
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      for (const [name, value] of Object.entries(patch)) {
-        if (value) next.set(name, value);
-        else next.delete(name);
-      }
-      return next;
-    });
+    setParams((prev) => patchParams(prev, patch));
 
   return (
     <>
@@ -191,11 +185,7 @@ export default function ApplicationsPage() {
             pageSize: query.pageSize,
             total: data?.total ?? 0,
             showTotal: (n) => t('app.total', { total: formatCount(n, locale) }),
-            onChange: (page, pageSize) =>
-              setParam({
-                page: String(pageSize === query.pageSize ? page : 1),
-                pageSize: pageSize === DEFAULT_PAGE_SIZE ? undefined : String(pageSize),
-              }),
+            onChange: (page, pageSize) => setParam(pagePatch(page, pageSize, { pageSize: query.pageSize, defaultPageSize: DEFAULT_PAGE_SIZE })),
           })}
         />
       </div>

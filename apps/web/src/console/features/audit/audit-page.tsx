@@ -8,6 +8,7 @@ import { useApi } from '../../../shared/use-api.ts';
 import { isApiError } from '../../../shared/api-client.ts';
 import { ErrorResult, LoadErrorAlert } from '../../components/error-result.tsx';
 import { fetchAudit, type AuditQuery } from './audit-api.ts';
+import { patchParams, pagePatch } from '../../../shared/search-params.ts';
 
 const DEFAULT_PAGE_SIZE = 50;
 
@@ -35,13 +36,7 @@ export default function AuditPage() {
   const { data, error, loading, reload } = useApi(key, (signal) => fetchAudit(JSON.parse(key) as AuditQuery, signal));
 
   const setParam = (name: string, value: string | undefined) =>
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      if (value) next.set(name, value);
-      else next.delete(name);
-      next.delete('page');
-      return next;
-    });
+    setParams((prev) => patchParams(prev, { [name]: value, page: undefined }));
 
   const objectTypeLabel = (type: string) => {
     const label = auditObjectTypeLabels[type];
@@ -114,13 +109,7 @@ export default function AuditPage() {
             pageSizeOptions: [20, 50, 100, 200],
             showTotal: (n) => t('app.total', { total: formatCount(n, locale) }),
             onChange: (page, pageSize) =>
-              setParams((prev) => {
-                const next = new URLSearchParams(prev);
-                next.set('page', String(pageSize === query.pageSize ? page : 1));
-                if (pageSize === DEFAULT_PAGE_SIZE) next.delete('pageSize');
-                else next.set('pageSize', String(pageSize));
-                return next;
-              }),
+              setParams((prev) => patchParams(prev, pagePatch(page, pageSize, { pageSize: query.pageSize, defaultPageSize: DEFAULT_PAGE_SIZE }))),
           }}
         />
       </div>

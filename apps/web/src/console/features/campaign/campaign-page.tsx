@@ -13,6 +13,7 @@ import { fetchWorklist, type SantongshiStatus, type WorklistQuery } from './camp
 import { CampaignDrawer } from './campaign-drawer.tsx';
 import { SantongshiTab } from './santongshi-tab.tsx';
 import { WorklistTable } from './worklist-table.tsx';
+import { patchParams } from '../../../shared/search-params.ts';
 
 const DEFAULT_PAGE_SIZE = 20;
 
@@ -38,14 +39,7 @@ export default function CampaignPage() {
   const openId = positiveInt(params.get('item'), 0) || null;
 
   const update = (patch: Record<string, string | number | undefined>) =>
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      for (const [key, value] of Object.entries(patch)) {
-        if (value === undefined || value === '') next.delete(key);
-        else next.set(key, String(value));
-      }
-      return next;
-    });
+    setParams((prev) => patchParams(prev, patch));
 
   return (
     <>

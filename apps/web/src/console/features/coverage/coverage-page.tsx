@@ -15,6 +15,7 @@ import { campaignLink, cockpitLink } from './coverage-links.ts';
 import { KpiCards } from './kpi-cards.tsx';
 import { StaffingTab } from './staffing-tab.tsx';
 import { TargetsDrawer } from './targets-drawer.tsx';
+import { patchParams } from '../../../shared/search-params.ts';
 
 function positiveInt(value: string | null): number | undefined {
   const n = Number(value);
@@ -48,14 +49,7 @@ export default function CoveragePage() {
   const latest = trend.data?.org.id === unitId ? trend.data.points.at(-1)?.period : undefined;
 
   const setParam = (name: string, value: string | undefined) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        if (value) next.set(name, value);
-        else next.delete(name);
-        return next;
-      },
-    );
+    setParams((prev) => patchParams(prev, { [name]: value }));
 
   // the drill path: the units above this one inside the user's scope, as the API gives them
   const trail = current?.ancestors;

@@ -12,6 +12,7 @@ import { EnterpriseFormDrawer } from './enterprise-form.tsx';
 import { EnterpriseTable } from './enterprise-table.tsx';
 import { fetchEnterprises, type EnterpriseFilters as Filters } from './enterprises-api.ts';
 import { LoadErrorAlert } from '../../components/error-result.tsx';
+import { patchParams, pagePatch } from '../../../shared/search-params.ts';
 
 const FILTER_KEYS = ['q', 'regionCode', 'unionStatus', 'industry', 'sizeBand', 'dualReal', 'orgId', 'target', 'covered'] as const;
 const DEFAULT_PAGE_SIZE = 20;
@@ -40,15 +41,7 @@ export default function EnterprisesPage() {
 
   const changeFilters = useCallback(
     (patch: Partial<Record<(typeof FILTER_KEYS)[number], string | undefined>>) => {
-      setParams((prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [key, value] of Object.entries(patch)) {
-          if (value) next.set(key, value);
-          else next.delete(key);
-        }
-        next.delete('page');
-        return next;
-      });
+      setParams((prev) => patchParams(prev, { ...patch, page: undefined }));
     },
     [setParams],
   );
@@ -56,13 +49,7 @@ export default function EnterprisesPage() {
   const resetFilters = useCallback(() => setParams(new URLSearchParams()), [setParams]);
 
   const changePage = (page: number, pageSize: number) => {
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      next.set('page', String(pageSize === filters.pageSize ? page : 1));
-      if (pageSize === DEFAULT_PAGE_SIZE) next.delete('pageSize');
-      else next.set('pageSize', String(pageSize));
-      return next;
-    });
+    setParams((prev) => patchParams(prev, pagePatch(page, pageSize, { pageSize: filters.pageSize, defaultPageSize: DEFAULT_PAGE_SIZE })));
   };
 
   const onCreated = (enterprise: Enterprise) => {

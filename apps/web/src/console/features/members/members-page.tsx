@@ -11,6 +11,7 @@ import { MemberTable } from './member-table.tsx';
 import { exportUrl, fetchMembers, MEMBER_FILTER_KEYS, type MemberFilterKey, type MemberFilters as Filters } from './members-api.ts';
 import { TransfersTab } from './transfers-tab.tsx';
 import { LoadErrorAlert } from '../../components/error-result.tsx';
+import { patchParams, pagePatch } from '../../../shared/search-params.ts';
 
 const DEFAULT_PAGE_SIZE = 20;
 
@@ -27,12 +28,7 @@ export default function MembersPage() {
   const tab = params.get('tab') === 'transfers' ? 'transfers' : 'list';
 
   const setTab = (next: string) =>
-    setParams((prev) => {
-      const p = new URLSearchParams(prev);
-      if (next === 'transfers') p.set('tab', next);
-      else p.delete('tab');
-      return p;
-    });
+    setParams((prev) => patchParams(prev, { tab: next === 'transfers' ? next : undefined }));
 
   return (
     <>
@@ -72,26 +68,13 @@ function MemberList() {
 
   const changeFilters = useCallback(
     (patch: Partial<Record<MemberFilterKey, string | undefined>>) => {
-      setParams((prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [key, value] of Object.entries(patch)) {
-          if (value) next.set(key, value);
-          else next.delete(key);
-        }
-        next.delete('page');
-        return next;
-      });
+      setParams((prev) => patchParams(prev, { ...patch, page: undefined }));
     },
     [setParams],
   );
 
   const setParam = (name: string, value: string | undefined) =>
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      if (value) next.set(name, value);
-      else next.delete(name);
-      return next;
-    });
+    setParams((prev) => patchParams(prev, { [name]: value }));
 
   return (
     <>
@@ -110,13 +93,7 @@ function MemberList() {
         loading={loading}
         onOpen={(id) => setParam('member', String(id))}
         onPageChange={(page, pageSize) =>
-          setParams((prev) => {
-            const next = new URLSearchParams(prev);
-            next.set('page', String(pageSize === filters.pageSize ? page : 1));
-            if (pageSize === DEFAULT_PAGE_SIZE) next.delete('pageSize');
-            else next.set('pageSize', String(pageSize));
-            return next;
-          })
+          setParams((prev) => patchParams(prev, pagePatch(page, pageSize, { pageSize: filters.pageSize, defaultPageSize: DEFAULT_PAGE_SIZE })))
         }
       />
       <MemberDetailDrawer id={openId} onClose={() => setParam('member', undefined)} onChanged={reload} />
