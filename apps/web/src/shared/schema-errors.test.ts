@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applicationCreateSchema, chinaMobileSchema, idNumberCheckChar, idNumberSchema } from '@lianxin/contracts';
-import { checkValue, validateWith } from './schema-errors.ts';
+import { checkValue, fieldsNamed, splitFieldErrors, validateWith } from './schema-errors.ts';
 
 const validId = (() => {
   const body = '31011319900307123';
@@ -32,5 +32,16 @@ describe('schema errors', () => {
       'zh-CN',
     );
     expect(result).toMatchObject({ ok: true, data: { name: '张三', idNumber: validId } });
+  });
+});
+
+describe('splitFieldErrors', () => {
+  it('places messages under the form fields it knows and returns the rest', () => {
+    const { placed, unplaced } = splitFieldErrors(
+      { name: '必填项', 'union.orgId': '不能覆盖', other: '别处' },
+      fieldsNamed(['name', 'union'] as const),
+    );
+    expect(placed).toEqual([{ name: 'name', errors: ['必填项'] }, { name: 'union', errors: ['不能覆盖'] }]);
+    expect(unplaced).toEqual(['别处']);
   });
 });

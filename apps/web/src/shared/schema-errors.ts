@@ -58,3 +58,26 @@ export function checkValue(schema: SafeParser<unknown>, value: unknown, locale: 
   const first = result.error.issues[0];
   return first ? issueText(first, value, locale) : dictText(locale, 'form.invalid');
 }
+
+/**
+ * Field messages (from the server or a client check) split into those a form shows under one of its fields —
+ * `fieldFor` names the form field of a path, or nothing — and the rest, which the form shows above itself.
+ */
+export function splitFieldErrors<K extends string>(
+  fields: Readonly<Record<string, string>>,
+  fieldFor: (path: string) => K | null | undefined,
+): { placed: { name: K; errors: string[] }[]; unplaced: string[] } {
+  const placed: { name: K; errors: string[] }[] = [];
+  const unplaced: string[] = [];
+  for (const [path, text] of Object.entries(fields)) {
+    const name = fieldFor(path);
+    if (name) placed.push({ name, errors: [text] });
+    else unplaced.push(text);
+  }
+  return { placed, unplaced };
+}
+
+/** `fieldFor` for a form whose fields are exactly `names` (a path is placed by its first segment). */
+export function fieldsNamed<K extends string>(names: readonly K[]): (path: string) => K | undefined {
+  return (path) => names.find((n) => n === path.split('.')[0]);
+}

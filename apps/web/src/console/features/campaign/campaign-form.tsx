@@ -5,7 +5,7 @@ import { isApiError } from '../../../shared/api-client.ts';
 import { campaignStageLabels } from '../../../shared/i18n/labels.ts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
 import { useApi } from '../../../shared/use-api.ts';
-import { validateWith } from '../../../shared/schema-errors.ts';
+import { splitFieldErrors, validateWith } from '../../../shared/schema-errors.ts';
 import { OrgTreeSelect } from '../../components/org-tree-select.tsx';
 import { fetchAssignees, updateCampaignItem } from './campaign-api.ts';
 import { campaignFieldOf, campaignUpdateBody, initialCampaignValues, type CampaignFormValues } from './campaign-form-values.ts';
@@ -31,13 +31,7 @@ export function CampaignForm({ item, onSaved }: CampaignFormProps) {
 
   const showErrors = (fields: Record<string, string>, fallback?: string) => {
     const mode = form.getFieldValue('unionMode') as CampaignFormValues['unionMode'];
-    const placed: { name: keyof CampaignFormValues; errors: string[] }[] = [];
-    const unplaced: string[] = [];
-    for (const [path, text] of Object.entries(fields)) {
-      const name = campaignFieldOf(path, mode);
-      if (name) placed.push({ name, errors: [text] });
-      else unplaced.push(text);
-    }
+    const { placed, unplaced } = splitFieldErrors(fields, (path) => campaignFieldOf(path, mode));
     form.setFields(placed);
     const rest = [...unplaced, ...(placed.length === 0 && fallback ? [fallback] : [])];
     setProblem(rest.length > 0 ? rest.join('；') : null);

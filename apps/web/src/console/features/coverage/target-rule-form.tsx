@@ -5,7 +5,7 @@ import { isApiError } from '../../../shared/api-client.ts';
 import { ownershipLabels } from '../../../shared/i18n/labels.ts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
 import { useApi } from '../../../shared/use-api.ts';
-import { validateWith } from '../../../shared/schema-errors.ts';
+import { fieldsNamed, splitFieldErrors, validateWith } from '../../../shared/schema-errors.ts';
 import { ErrorResult } from '../../components/error-result.tsx';
 import { fetchTargetRule, saveTargetRule } from './coverage-api.ts';
 import { sameRule } from './target-values.ts';
@@ -29,10 +29,9 @@ function RuleForm({ rule, onSaved }: { rule: TargetRule; onSaved: () => void }) 
   const [problem, setProblem] = useState<string | null>(null);
 
   const showErrors = (fields: Record<string, string>) => {
-    const entries = Object.entries(fields);
-    const placed = entries.filter(([path]) => (RULE_FIELDS as readonly string[]).includes(path.split('.')[0] ?? ''));
-    form.setFields(placed.map(([path, text]) => ({ name: path.split('.')[0] as keyof TargetRule, errors: [text] })));
-    return entries.filter((e) => !placed.includes(e)).map(([, text]) => text);
+    const { placed, unplaced } = splitFieldErrors(fields, fieldsNamed(RULE_FIELDS));
+    form.setFields(placed);
+    return unplaced;
   };
 
   const submit = async (values: TargetRule) => {

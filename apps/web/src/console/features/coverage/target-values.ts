@@ -1,5 +1,6 @@
 import type { CoverageTarget, TargetRule } from '@lianxin/contracts';
 import { toFraction, toPercent } from './coverage-format.ts';
+import { splitFieldErrors } from '../../../shared/schema-errors.ts';
 
 /** What the target form holds: rates as percentages, as people type them. */
 export interface TargetFormValues {
@@ -49,14 +50,8 @@ export function targetBody(values: TargetFormValues): Record<string, unknown> {
 
 /** Form messages keyed by form field, from messages keyed by API field path. */
 export function targetFormErrors(fields: Record<string, string>): { placed: [keyof TargetFormValues, string][]; unplaced: string[] } {
-  const placed: [keyof TargetFormValues, string][] = [];
-  const unplaced: string[] = [];
-  for (const [path, text] of Object.entries(fields)) {
-    const field = targetFieldOf[path];
-    if (field) placed.push([field, text]);
-    else unplaced.push(text);
-  }
-  return { placed, unplaced };
+  const { placed, unplaced } = splitFieldErrors(fields, (path) => targetFieldOf[path]);
+  return { placed: placed.map((p) => [p.name, p.errors[0] ?? '']), unplaced };
 }
 
 /** Whether two rules say the same (ownerships in any order). */

@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import { Button, Input, Select } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import { industrySections, sizeBands, unionStatuses } from '@lianxin/contracts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
 import { industryLabel, sizeBandLabels, unionStatusLabels } from '../../../shared/i18n/labels.ts';
 import { RegionCascader } from '../../components/region-cascader.tsx';
+import { useSearchText } from '../../components/use-search-text.ts';
 import type { EnterpriseFilters as Filters } from './enterprises-api.ts';
 
 type FilterKey = 'q' | 'regionCode' | 'unionStatus' | 'industry' | 'sizeBand' | 'dualReal';
@@ -16,37 +17,19 @@ interface EnterpriseFiltersProps {
   onReset: () => void;
 }
 
-const SEARCH_DELAY_MS = 350;
-
 export function EnterpriseFilters({ filters, scopeCode, onChange, onReset }: EnterpriseFiltersProps) {
   const { t, locale, pick } = useLocale();
-  const [text, setText] = useState(filters.q ?? '');
-  const [applied, setApplied] = useState(filters.q ?? '');
-
   // typing searches after a pause; Enter searches at once
-  useEffect(() => {
-    if (text.trim() === applied.trim()) return;
-    const timer = setTimeout(() => {
-      setApplied(text);
-      onChange({ q: text.trim() || undefined });
-    }, SEARCH_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [text, applied, onChange]);
-
-  const searchNow = (value: string) => {
-    setText(value);
-    setApplied(value);
-    onChange({ q: value.trim() || undefined });
-  };
+  const search = useSearchText(filters.q, useCallback((q: string | undefined) => onChange({ q }), [onChange]));
 
   return (
     <div className="filters">
       <Input
         allowClear
         prefix={<SearchOutlined />}
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        onPressEnter={() => searchNow(text)}
+        value={search.text}
+        onChange={(e) => search.setText(e.target.value)}
+        onPressEnter={search.searchNow}
         placeholder={t('enterprises.searchPlaceholder')}
         style={{ width: 250 }}
         data-testid="enterprise-search"
@@ -99,8 +82,7 @@ export function EnterpriseFilters({ filters, scopeCode, onChange, onReset }: Ent
       />
       <Button
         onClick={() => {
-          setText('');
-          setApplied('');
+          search.clear();
           onReset();
         }}
       >

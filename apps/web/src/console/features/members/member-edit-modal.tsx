@@ -4,7 +4,7 @@ import { memberCategories, memberUpdateSchema, occupations, type MemberCategory,
 import { isApiError } from '../../../shared/api-client.ts';
 import { memberCategoryLabels, occupationLabels } from '../../../shared/i18n/labels.ts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
-import { validateWith } from '../../../shared/schema-errors.ts';
+import { fieldsNamed, splitFieldErrors, validateWith } from '../../../shared/schema-errors.ts';
 import { testIdProps } from '../../components/reason-modal.tsx';
 import { fetchEnterprises } from '../enterprises/enterprises-api.ts';
 import { updateMember } from './members-api.ts';
@@ -105,8 +105,8 @@ export function MemberEditModal({ member, open, onClose, onSaved }: MemberEditMo
     } catch (error) {
       if (!isApiError(error)) setProblem(t('app.networkError'));
       else {
-        const placed = Object.entries(error.fields).filter(([name]) => (FIELDS as readonly string[]).includes(name));
-        form.setFields(placed.map(([name, text]) => ({ name: name as keyof EditValues, errors: [text] })));
+        const { placed } = splitFieldErrors(error.fields, fieldsNamed(FIELDS));
+        form.setFields(placed);
         if (placed.length === 0) setProblem(error.message);
       }
     } finally {

@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import { Button, Input, Select } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import { joinChannels, memberCategories, memberStatuses } from '@lianxin/contracts';
 import { joinChannelLabels, memberCategoryLabels, memberStatusLabels } from '../../../shared/i18n/labels.ts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
 import { OrgTreeSelect } from '../../components/org-tree-select.tsx';
+import { useSearchText } from '../../components/use-search-text.ts';
 import type { MemberFilterKey, MemberFilters as Filters } from './members-api.ts';
 
 interface MemberFiltersProps {
@@ -13,21 +14,9 @@ interface MemberFiltersProps {
   onReset: () => void;
 }
 
-const SEARCH_DELAY_MS = 350;
-
 export function MemberFilters({ filters, onChange, onReset }: MemberFiltersProps) {
   const { t, pick } = useLocale();
-  const [text, setText] = useState(filters.q ?? '');
-  const [applied, setApplied] = useState(filters.q ?? '');
-
-  useEffect(() => {
-    if (text.trim() === applied.trim()) return;
-    const timer = setTimeout(() => {
-      setApplied(text);
-      onChange({ q: text.trim() || undefined });
-    }, SEARCH_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [text, applied, onChange]);
+  const search = useSearchText(filters.q, useCallback((q: string | undefined) => onChange({ q }), [onChange]));
 
   const orgId = filters.orgId ? Number(filters.orgId) : undefined;
 
@@ -36,12 +25,9 @@ export function MemberFilters({ filters, onChange, onReset }: MemberFiltersProps
       <Input
         allowClear
         prefix={<SearchOutlined />}
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        onPressEnter={() => {
-          setApplied(text);
-          onChange({ q: text.trim() || undefined });
-        }}
+        value={search.text}
+        onChange={(e) => search.setText(e.target.value)}
+        onPressEnter={search.searchNow}
         placeholder={t('members.searchPlaceholder')}
         style={{ width: 220 }}
         data-testid="member-search"
@@ -105,8 +91,7 @@ export function MemberFilters({ filters, onChange, onReset }: MemberFiltersProps
       </span>
       <Button
         onClick={() => {
-          setText('');
-          setApplied('');
+          search.clear();
           onReset();
         }}
       >

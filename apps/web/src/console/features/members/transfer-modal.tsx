@@ -3,7 +3,7 @@ import { Alert, Form, Input, Modal } from 'antd';
 import { transferCreateSchema, translate, type MemberDetail } from '@lianxin/contracts';
 import { isApiError } from '../../../shared/api-client.ts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
-import { validateWith } from '../../../shared/schema-errors.ts';
+import { fieldsNamed, splitFieldErrors, validateWith } from '../../../shared/schema-errors.ts';
 import { testIdProps } from '../../components/reason-modal.tsx';
 import { requestTransfer } from './members-api.ts';
 import { OrgDirectorySelect } from './org-directory-select.tsx';
@@ -45,8 +45,8 @@ export function TransferModal({ member, open, onClose, onDone }: TransferModalPr
     } catch (error) {
       if (!isApiError(error)) setProblem(t('app.networkError'));
       else {
-        const placed = Object.entries(error.fields).filter(([name]) => name === 'toOrgId' || name === 'reason');
-        form.setFields(placed.map(([name, text]) => ({ name: name as keyof TransferValues, errors: [text] })));
+        const { placed } = splitFieldErrors(error.fields, fieldsNamed(['toOrgId', 'reason'] as const));
+        form.setFields(placed);
         if (placed.length === 0) setProblem(error.message);
       }
     } finally {

@@ -12,10 +12,10 @@ import {
 import { isApiError } from '../../../shared/api-client.ts';
 import { occupationLabels } from '../../../shared/i18n/labels.ts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
-import { checkValue, validateWith, type SafeParser } from '../../../shared/schema-errors.ts';
+import { checkValue, splitFieldErrors, validateWith, type SafeParser } from '../../../shared/schema-errors.ts';
 import { MobilePage } from '../../components/mobile-page.tsx';
 import { EmployerPicker } from './employer-picker.tsx';
-import { formFieldFor, toApplicationBody, type JoinFieldName, type JoinFormValues } from './join-form-values.ts';
+import { formFieldFor, toApplicationBody, type JoinFormValues } from './join-form-values.ts';
 import { submitApplication } from './join-api.ts';
 import { JoinResult } from './join-result.tsx';
 import { RegionPicker } from './region-picker.tsx';
@@ -47,13 +47,7 @@ function JoinForm({ onCreated }: { onCreated: (created: ApplicationCreated, phon
 
   /** Puts messages under their fields; returns those with no field on the form. */
   const showFieldErrors = (fields: Record<string, string>): string[] => {
-    const placed: { name: JoinFieldName; errors: string[] }[] = [];
-    const unplaced: string[] = [];
-    for (const [path, text] of Object.entries(fields)) {
-      const name = formFieldFor(path, noEmployer);
-      if (name) placed.push({ name, errors: [text] });
-      else unplaced.push(text);
-    }
+    const { placed, unplaced } = splitFieldErrors(fields, (path) => formFieldFor(path, noEmployer));
     form.setFields(placed);
     const first = placed[0];
     if (first) document.querySelector(`[data-field="${first.name}"]`)?.scrollIntoView({ block: 'center', behavior: 'smooth' });
