@@ -16,7 +16,7 @@ import { recordAudit } from '../audit/audit.repo.ts';
 import { findOrg } from '../orgs/orgs.repo.ts';
 import {
   ancestorsInScope, currentFigures, refreshTargetFlags, saveTargetRule, snapshotFigures, snapshotSeries, targetRule, targetsAround, targetsInScope,
-  unitFigures, unitWithChildren, type CockpitUnit, type Figures, type TargetRow,
+  unitFigures, type CockpitUnit, type Figures, type TargetRow,
 } from './coverage.repo.ts';
 
 export const currentPeriod = (now = new Date()) => shanghaiDate(now).slice(0, 7);
@@ -113,11 +113,9 @@ export async function getCoverage(ctx: ServiceContext, query: { orgId?: number |
 
 /** Month-end points plus the current month, for the trend chart. */
 export async function getCoverageTrend(ctx: ServiceContext, orgId: number | undefined): Promise<CoverageTrend> {
-  const found = await unitWithChildren(ctx.db, ctx.scope, ownOrgId(ctx, orgId));
-  if (!found) throw notFound();
-  const { unit } = found;
-  const series = await snapshotSeries(ctx.db, unit.id);
-  const now = await currentFigures(ctx.db, [unit.id]);
+  const unit = await findOrg(ctx.db, ctx.scope, ownOrgId(ctx, orgId));
+  if (!unit) throw notFound();
+  const [series, now] = await Promise.all([snapshotSeries(ctx.db, unit.id), currentFigures(ctx.db, [unit.id])]);
   const point = (period: string, f: Figures) => {
     const v = (m: string) => f[m] ?? 0;
     return {
