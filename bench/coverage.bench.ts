@@ -75,7 +75,7 @@ export async function benchCoverage(handle: DatabaseHandle, password = 'bench-pa
     const results: { unit: string; children: number; request: Timing; service: Timing; direct: Timing }[] = [];
     const [cityUser] = await handle.query<{ id: number; org_id: number; path: string }>(
       `select u.id, u.org_id, o.path::text as path from users u join orgs o on o.id = u.org_id where u.username = 'demo-city'`);
-    const actor: Actor = { userId: cityUser!.id, username: 'demo-city', role: 'city_staff', orgId: cityUser!.org_id, orgPath: cityUser!.path, memberId: null };
+    const actor: Actor = { userId: cityUser!.id, username: 'demo-city', role: 'city_staff', orgId: cityUser!.org_id, orgPath: cityUser!.path, memberId: null, grants: [] };
     const ctx: ServiceContext = {
       db: handle.db, cipher: app.cipher, keys: app.keys, actor, scope: accessScope(actor), ip: '127.0.0.1', flushNotifications: async () => {},
     };

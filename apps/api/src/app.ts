@@ -8,20 +8,10 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database, DatabaseHandle } from '@lianxin/db';
+import { access, registerRouteAccess } from './access/route-access.ts';
 import type { AppConfig } from './config.ts';
-import { auditRoutes } from './features/audit/audit.routes.ts';
-import { authRoutes } from './features/auth/auth.routes.ts';
-import { campaignRoutes } from './features/campaign/campaign.routes.ts';
-import { coverageRoutes } from './features/coverage/coverage.routes.ts';
-import { enterpriseRoutes } from './features/enterprises/enterprises.routes.ts';
-import { healthRoutes } from './features/health/health.routes.ts';
-import { IMPORT_MAX_MB, memberImportRoutes } from './features/members/members.import.routes.ts';
-import { orgRoutes } from './features/orgs/orgs.routes.ts';
-import { regionRoutes } from './features/regions/regions.routes.ts';
-import { applicationRoutes } from './features/applications/applications.routes.ts';
-import { cardRoutes } from './features/cards/cards.routes.ts';
-import { memberAuthRoutes } from './features/member-auth/member-auth.routes.ts';
-import { memberRoutes } from './features/members/members.routes.ts';
+import { features } from './features/index.ts';
+import { IMPORT_MAX_MB } from './features/members/members.import.routes.ts';
 import type { SmsTransport } from './features/notifications/outbox.ts';
 import { registerNotifications, smsTransportFromEnv } from './plugins/notifications.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
@@ -90,20 +80,10 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   registerSession(app);
   registerNotifications(app, options.smsTransport ?? smsTransportFromEnv(app, options.config.smsTransport));
 
-  await app.register(healthRoutes);
-  await app.register(authRoutes);
-  await app.register(regionRoutes);
-  await app.register(orgRoutes);
-  await app.register(enterpriseRoutes);
-  await app.register(auditRoutes);
-  await app.register(memberImportRoutes);
-  await app.register(applicationRoutes);
-  await app.register(memberAuthRoutes);
-  await app.register(cardRoutes);
-  await app.register(memberRoutes);
-  await app.register(coverageRoutes);
-  await app.register(campaignRoutes);
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  registerRouteAccess(app);
+
+  for (const feature of features) for (const routes of feature.routes ?? []) await app.register(routes);
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { access: access.public } }, async () => app.swagger());
 
   if (options.config.webDist) await registerWeb(app, options.config.webDist);
   return app;

@@ -1,7 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Database } from '@lianxin/db';
-import { accessScope, type Actor, type Scope } from './access/access.ts';
-import { requireActor } from './plugins/session.ts';
+import type { Actor, Scope } from './access/access.ts';
 import type { AppKeys } from './security/keys.ts';
 import type { PiiCipher } from './security/pii-cipher.ts';
 
@@ -17,8 +16,11 @@ export interface ServiceContext {
   flushNotifications(): Promise<void>;
 }
 
+/**
+ * The context the access hook built for this request. Only routes declared `session`, `member` or `staff`
+ * have one; asking for it on a public route is a programming error, not a user's.
+ */
 export function serviceContext(request: FastifyRequest): ServiceContext {
-  const actor = requireActor(request);
-  const app = request.server;
-  return { db: app.db, cipher: app.cipher, keys: app.keys, actor, scope: accessScope(actor), ip: request.ip, flushNotifications: () => app.flushNotifications() };
+  if (!request.ctx) throw new Error(`${request.method} ${request.routeOptions.url ?? request.url}: no service context on a public route`);
+  return request.ctx;
 }

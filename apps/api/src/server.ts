@@ -1,6 +1,6 @@
 /**
  * `npm start`: opens the database (embedded PGlite under ./data unless DATABASE_URL is set), applies migrations,
- * seeds demo data into an empty embedded database, and serves the API with the web bundle.
+ * seeds demo data into an empty embedded database, runs the features' jobs and serves the API with the web bundle.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -9,11 +9,9 @@ import { loadRegions, migrateDatabase, openDatabase, orgs } from '@lianxin/db';
 import { seedDatabase } from '@lianxin/db/seed';
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
-import { seedDemoCoverage } from './features/coverage/demo-coverage.ts';
-import { compactFigures } from './features/coverage/coverage.repo.ts';
-import { scheduleCoverageMaintenance } from './features/coverage/coverage.maintenance.ts';
-import { DEMO_MEMBER_PHONE, seedDemoMembers } from './features/members/demo-members.ts';
-import { deriveKeys } from './security/keys.ts';
+import { features } from './features/index.ts';
+import { DEMO_MEMBER_PHONE } from './features/members/demo-members.ts';
+import { startJobs } from './jobs.ts';
 import { loadPiiKey } from './security/pii-cipher.ts';
 
 const config = loadConfig();
@@ -23,6 +21,8 @@ await migrateDatabase(handle);
 await loadRegions(handle);
 
 const piiKey = loadPiiKey(config.piiKey, join(config.dataDir, 'pii.key'));
+const app = await buildApp({ handle, config, piiKey, logger: { level: config.logLevel } });
+
 const loginsFile = join(config.dataDir, 'demo-logins.txt');
 // Only the embedded database is seeded on its own; a DATABASE_URL is seeded by `npm run seed` when asked.
 if (embedded && (await handle.db.select({ id: orgs.id }).from(orgs).limit(1)).length === 0) {
@@ -30,27 +30,19 @@ if (embedded && (await handle.db.select({ id: orgs.id }).from(orgs).limit(1)).le
   console.log('Seeding demo data into the embedded database…');
   const started = Date.now();
   const result = await seedDatabase(handle, { scale: 'demo', demoPassword });
-  const demoMembers = await seedDemoMembers(handle.db, deriveKeys(piiKey));
-  await compactFigures(handle.db);
-  await seedDemoCoverage(handle.db);
+  // each feature's demo data, in the registry's order, through the app's keys and writers
+  for (const feature of features) await feature.demo?.(app);
   const lines = [
     `Demo logins (password: ${demoPassword}):`,
     ...result.logins.map((l) => `  ${l.username.padEnd(22)} ${l.role.padEnd(17)} ${l.orgName}`),
     `Member site /m/login: phone ${DEMO_MEMBER_PHONE}; the one-time code appears in this server's log.`,
   ];
   writeFileSync(loginsFile, lines.join('\n') + '\n', { mode: 0o600 });
-  console.log(`Seeded ${result.counts.orgs} unions, ${result.counts.enterprises} enterprises and ${demoMembers} members in ${Date.now() - started} ms.`);
+  console.log(`Seeded ${result.counts.orgs} unions, ${result.counts.enterprises} enterprises and each feature's demo data in ${Date.now() - started} ms.`);
 }
 
-const app = await buildApp({
-  handle,
-  config,
-  piiKey,
-  logger: { level: config.logLevel },
-});
-
-// figures housekeeping: fold deltas, re-evaluate targets daily, month-end snapshots
-app.addHook('onClose', scheduleCoverageMaintenance(handle.db, app.log));
+// every feature's jobs: figures housekeeping, outbox retries…
+app.addHook('onClose', startJobs(app, features));
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

@@ -7,6 +7,7 @@ import { checkRoster, commitRoster, type ImportBatch } from '../src/features/mem
 import { maskOrgName } from '@lianxin/contracts';
 import { csvRecords, decodeText, type RosterRow } from '../src/features/members/members.import.ts';
 import { newCreditCode } from './support/fixtures.ts';
+import { multipart } from './support/multipart.ts';
 import { request, signIn, startTestApp, type Session, type TestApp } from './support/test-app.ts';
 
 let t: TestApp;
@@ -47,20 +48,6 @@ async function xlsxFile(lines: Line[]): Promise<Buffer> {
   sheet.addRow(HEADER);
   for (const line of lines) sheet.addRow(line.map((v) => v ?? ''));
   return Buffer.from(await workbook.xlsx.writeBuffer());
-}
-
-function multipart(fields: Record<string, string>, file?: { filename: string; type: string; data: Buffer }) {
-  const boundary = `----lianxin${randomBytes(8).toString('hex')}`;
-  const parts: Buffer[] = [];
-  for (const [name, value] of Object.entries(fields)) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
-  }
-  if (file) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.filename}"\r\nContent-Type: ${file.type}\r\n\r\n`));
-    parts.push(file.data, Buffer.from('\r\n'));
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
 interface Summary {

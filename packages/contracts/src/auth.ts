@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { orgKinds } from './orgs.ts';
 import { roles } from './roles.ts';
+import { grantKinds } from './capabilities.ts';
 
 export const locales = ['zh-CN', 'en'] as const;
 export type Locale = (typeof locales)[number];
@@ -16,6 +17,8 @@ export const sessionUserSchema = z.object({
   displayName: z.string(),
   role: z.enum(roles),
   org: z.object({ id: z.number().int(), name: z.string(), kind: z.enum(orgKinds), regionCode: z.string() }),
+  /** duties granted at organisations (capabilities module); the web asks `can(user, …)` with them */
+  grants: z.array(z.object({ kind: z.enum(grantKinds), orgId: z.number().int(), orgPath: z.string() })),
 });
 export type SessionUser = z.infer<typeof sessionUserSchema>;
 

@@ -14,3 +14,5 @@ export * from './id-number.ts';
 export * from './members.ts';
 export * from './coverage.ts';
 export * from './dates.ts';
+export * from './capabilities.ts';
+export * from './grants.ts';

@@ -108,6 +108,8 @@ export const messages = {
   'campaign.unionCannotCover': { 'zh-CN': '该工会不能覆盖企业（请选择企业工会、联合工会或工会联合会）', en: 'This union cannot cover an enterprise (choose an enterprise union, joint union or federation)' },
   'campaign.assigneeInvalid': { 'zh-CN': '只能指派本辖区的工作人员', en: 'Assign someone working inside your scope' },
   'campaign.lettersNeedRefusal': { 'zh-CN': '只有拒绝建会的企业才能出具两书', en: 'Letters are issued only to enterprises that refuse to build a union' },
+  'grant.userInvalid': { 'zh-CN': '只能授予本辖区内的用户', en: 'Grant duties only to users inside your scope' },
+  'grant.duplicate': { 'zh-CN': '该用户在此单位已有这项职责', en: 'This user already holds this duty at this unit' },
   'santongshi.done': { 'zh-CN': '该任务已完成', en: 'This task is already done' },
   'export.tooLarge': { 'zh-CN': '导出超过 {max} 行，请缩小范围', en: 'More than {max} rows; narrow the selection' },
   'error.validation_failed': { 'zh-CN': '提交的内容有误，请检查标出的字段', en: 'Some fields need attention' },

@@ -1,9 +1,9 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { roleCanWrite, type Role } from '@lianxin/contracts';
+import { can, type ActorGrant, type Capability, type Role } from '@lianxin/contracts';
 import { forbidden } from '../errors.ts';
 
-/** Who is asking: the signed-in user and the organisation they are bound to. */
+/** Who is asking: the signed-in user, the organisation they are bound to and the duties granted to them. */
 export interface Actor {
   userId: number;
   username: string;
@@ -12,6 +12,8 @@ export interface Actor {
   orgPath: string;
   /** the membership a member account signs in to */
   memberId: number | null;
+  /** duties granted at organisations (unit head, committees, checkers…), from `user_grants` */
+  grants: readonly ActorGrant[];
 }
 
 /**
@@ -24,17 +26,8 @@ export type Scope =
 
 /** The one access decision: every repository query takes its result. */
 export function accessScope(actor: Actor): Scope {
-  switch (actor.role) {
-    case 'member':
-      return { kind: 'self', userId: actor.userId, memberId: actor.memberId, canWrite: false };
-    case 'city_staff':
-    case 'district_staff':
-    case 'street_staff':
-    case 'social_worker':
-    case 'enterprise_chair':
-    case 'assessor':
-      return { kind: 'subtree', rootOrgId: actor.orgId, path: actor.orgPath, canWrite: roleCanWrite(actor.role) };
-  }
+  if (actor.role === 'member') return { kind: 'self', userId: actor.userId, memberId: actor.memberId, canWrite: false };
+  return { kind: 'subtree', rootOrgId: actor.orgId, path: actor.orgPath, canWrite: can(actor.role, 'records.write') };
 }
 
 /** SQL predicate: the ltree column lies inside the scope (always false for a member). */
@@ -47,4 +40,13 @@ export function withinScope(scope: Scope, pathColumn: AnyPgColumn | SQL): SQL {
 export function writeScope(scope: Scope): Extract<Scope, { kind: 'subtree' }> {
   if (scope.kind !== 'subtree' || !scope.canWrite) throw forbidden();
   return scope;
+}
+
+/**
+ * 403 unless the actor holds the capability at the organisation with this path (by role, inside their scope,
+ * or by a grant at that unit or above). Use it once the object's path is known; the route's declaration has
+ * already refused actors holding the capability nowhere.
+ */
+export function requireCapability(actor: Actor, capability: Capability, orgPath: string): void {
+  if (!can(actor, capability, orgPath)) throw forbidden();
 }

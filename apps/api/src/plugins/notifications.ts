@@ -15,7 +15,7 @@ export function smsTransportFromEnv(app: FastifyInstance, setting: string | unde
   return new LogSmsTransport(app.log);
 }
 
-/** Outbox delivery: right after a write that enqueued something, and every few seconds for retries. */
+/** Outbox delivery: right after a write that enqueued something; the notifications feature's job retries. */
 export function registerNotifications(app: FastifyInstance, transport: SmsTransport): void {
   let running: Promise<void> = Promise.resolve();
   const flush = () => {
@@ -29,10 +29,7 @@ export function registerNotifications(app: FastifyInstance, transport: SmsTransp
   };
   app.decorate('smsTransport', transport);
   app.decorate('flushNotifications', flush);
-  const timer = setInterval(() => void flush(), 5000);
-  timer.unref();
   app.addHook('onClose', async () => {
-    clearInterval(timer);
     await running;
   });
 }

@@ -1,8 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { pickLocale, type Locale } from '@lianxin/contracts';
-import type { Actor } from '../access/access.ts';
-import { AppError, unauthenticated } from '../errors.ts';
+import { AppError } from '../errors.ts';
 import { findSession, type SessionRow } from '../features/auth/sessions.repo.ts';
 
 export const SESSION_COOKIE = 'lianxin_session';
@@ -49,18 +48,4 @@ export function registerSession(app: FastifyInstance): void {
       }
     }
   });
-}
-
-/** The signed-in actor, or 401. */
-export function requireActor(request: FastifyRequest): Actor {
-  const session = request.session;
-  if (!session) throw unauthenticated();
-  return {
-    userId: session.user.id,
-    username: session.user.username,
-    role: session.user.role,
-    orgId: session.org.id,
-    orgPath: session.org.path,
-    memberId: session.memberId,
-  };
 }

@@ -5,3 +5,4 @@ export * from './users.ts';
 export * from './audit.ts';
 export * from './members.ts';
 export * from './coverage.ts';
+export * from './grants.ts';

@@ -9,6 +9,7 @@ import { regionName } from '@lianxin/db';
 import { serviceContext } from '../../context.ts';
 import { listApplications, lookupEnterprises, toApplicationItem } from './applications.repo.ts';
 import { applicationStatus, approveApplication, rejectApplication, submitApplication } from './applications.service.ts';
+import { access } from '../../access/route-access.ts';
 
 export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
   const publicLimit = { rateLimit: { max: 30, timeWindow: 60_000 } };
@@ -22,7 +23,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
         body: applicationCreateSchema,
         response: { 201: applicationCreatedSchema },
       },
-      config: { rateLimit: { max: app.config.applicationRateLimit, timeWindow: 60_000 } },
+      config: { access: access.public, rateLimit: { max: app.config.applicationRateLimit, timeWindow: 60_000 } },
     },
     async (request, reply) => {
       const created = await submitApplication({ db: app.db, keys: app.keys, ip: request.ip, locale: request.locale }, request.body);
@@ -34,7 +35,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/applications/:reference',
     {
       schema: { tags: ['membership'], params: applicationReferenceParamsSchema, querystring: applicationStatusQuerySchema, response: { 200: applicationStatusSchema } },
-      config: publicLimit,
+      config: { ...publicLimit, access: access.public },
     },
     async (request) => applicationStatus(app.db, app.keys, request.params.reference, request.query.phone),
   );
@@ -48,7 +49,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: z.object({ q: z.string().trim().min(2).max(40) }),
         response: { 200: z.object({ items: z.array(z.object({ creditCode: z.string(), name: z.string(), regionName: z.string() })) }) },
       },
-      config: publicLimit,
+      config: { ...publicLimit, access: access.public },
     },
     async (request) => ({
       items: (await lookupEnterprises(app.db, request.query.q)).map((e) => ({
@@ -59,7 +60,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/applications',
-    { schema: { tags: ['membership'], querystring: applicationListQuerySchema, response: { 200: applicationListResponseSchema } } },
+    { schema: { tags: ['membership'], querystring: applicationListQuerySchema, response: { 200: applicationListResponseSchema } }, config: { access: access.staffRead() } },
     async (request) => {
       const ctx = serviceContext(request);
       const { rows, total } = await listApplications(ctx.db, ctx.scope, request.query);
@@ -69,13 +70,13 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/applications/:id/approve',
-    { schema: { tags: ['membership'], params: idParamSchema, response: { 200: applicationItemSchema } } },
+    { schema: { tags: ['membership'], params: idParamSchema, response: { 200: applicationItemSchema } }, config: { access: access.staffWrite() } },
     async (request) => approveApplication(serviceContext(request), request.params.id),
   );
 
   app.post(
     '/api/applications/:id/reject',
-    { schema: { tags: ['membership'], params: idParamSchema, body: applicationRejectSchema, response: { 200: applicationItemSchema } } },
+    { schema: { tags: ['membership'], params: idParamSchema, body: applicationRejectSchema, response: { 200: applicationItemSchema } }, config: { access: access.staffWrite() } },
     async (request) => rejectApplication(serviceContext(request), request.params.id, request.body.reason),
   );
 };

@@ -2,10 +2,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { loginRequestSchema, loginResponseSchema, meResponseSchema } from '@lianxin/contracts';
 import { unauthenticated } from '../../errors.ts';
-import { requireActor, SESSION_COOKIE } from '../../plugins/session.ts';
+import { serviceContext } from '../../context.ts';
+import { SESSION_COOKIE } from '../../plugins/session.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { login, toSessionUser } from './auth.service.ts';
 import { deleteSession, SESSION_TTL_MS } from './sessions.repo.ts';
+import { access } from '../../access/route-access.ts';
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const cookieOptions = {
@@ -20,6 +22,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: { tags: ['auth'], body: loginRequestSchema, response: { 200: loginResponseSchema } },
       config: {
+        access: access.public,
         rateLimit: {
           max: app.config.loginRateLimit.max,
           timeWindow: app.config.loginRateLimit.windowMs,
@@ -38,7 +41,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get('/api/auth/me', { schema: { tags: ['auth'], response: { 200: meResponseSchema } } }, async (request) => {
+  app.get('/api/auth/me', { schema: { tags: ['auth'], response: { 200: meResponseSchema } }, config: { access: access.session } }, async (request) => {
     const session = request.session;
     if (!session) throw unauthenticated();
     return { user: toSessionUser(session), csrfToken: session.csrfToken };
@@ -46,9 +49,9 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/auth/logout',
-    { schema: { tags: ['auth'], response: { 204: z.undefined() } } },
+    { schema: { tags: ['auth'], response: { 204: z.undefined() } }, config: { access: access.session } },
     async (request, reply) => {
-      const actor = requireActor(request);
+      const { actor } = serviceContext(request);
       if (request.sessionToken) await deleteSession(app.db, request.sessionToken);
       await recordAudit(app.db, actor, request.ip, {
         action: 'logout', objectType: 'user', objectId: actor.userId, orgPath: actor.orgPath,

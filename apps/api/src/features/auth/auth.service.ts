@@ -4,11 +4,11 @@ import type { SessionUser } from '@lianxin/contracts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { dummyPasswordHash, verifyPassword } from './password.ts';
-import { createSession, type SessionRow } from './sessions.repo.ts';
+import { createSession, userGrantsOf, type SessionRow } from './sessions.repo.ts';
 
-export function toSessionUser(row: Pick<SessionRow, 'user' | 'org'>): SessionUser {
+export function toSessionUser(row: Pick<SessionRow, 'user' | 'org' | 'grants'>): SessionUser {
   const { id, name, kind, regionCode } = row.org;
-  return { ...row.user, org: { id, name, kind, regionCode } };
+  return { ...row.user, org: { id, name, kind, regionCode }, grants: row.grants };
 }
 
 /** Checks the password and opens a session; a wrong name or password is the same 401. */
@@ -19,6 +19,7 @@ export async function login(db: Database, username: string, password: string, ip
       passwordHash: users.passwordHash,
       disabled: users.disabled,
       org: { id: orgs.id, name: orgs.name, kind: orgs.kind, regionCode: orgs.regionCode, path: orgs.path },
+      grants: userGrantsOf(users.id),
     })
     .from(users)
     .innerJoin(orgs, eq(orgs.id, users.orgId))

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt } from 'drizzle-orm';
+import { and, eq, gt, sql } from 'drizzle-orm';
+import type { ActorGrant } from '@lianxin/contracts';
 import { orgs, sessions, users, type Database } from '@lianxin/db';
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
@@ -18,6 +19,12 @@ export async function createSession(db: Database, userId: number): Promise<{ tok
   return { token, csrfToken };
 }
 
+/** The duties granted to a user, as the actor carries them (one small indexed subquery). */
+export function userGrantsOf(userId: typeof users.id) {
+  return sql<ActorGrant[]>`coalesce((select json_agg(json_build_object('kind', g.kind, 'orgId', g.org_id, 'orgPath', g.org_path::text)
+                                      order by g.id) from user_grants g where g.user_id = ${userId}), '[]'::json)`;
+}
+
 export async function findSession(db: Database, token: string) {
   const [row] = await db
     .select({
@@ -25,6 +32,7 @@ export async function findSession(db: Database, token: string) {
       user: { id: users.id, username: users.username, displayName: users.displayName, role: users.role },
       memberId: users.memberId,
       org: { id: orgs.id, name: orgs.name, kind: orgs.kind, regionCode: orgs.regionCode, path: orgs.path },
+      grants: userGrantsOf(users.id),
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))

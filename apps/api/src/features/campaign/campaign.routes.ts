@@ -8,6 +8,7 @@ import { serviceContext } from '../../context.ts';
 import { listAssignees } from './assignees.repo.ts';
 import { getCampaignHistory, getWorklist, issueLetter, letterPdf, updateCampaignItem } from './campaign.service.ts';
 import { completeSantongshiTask, listSantongshiTasks } from './santongshi.service.ts';
+import { access } from '../../access/route-access.ts';
 
 const enterpriseParams = z.object({ enterpriseId: z.coerce.number().int().positive() });
 
@@ -21,12 +22,13 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: worklistQuerySchema,
         response: { 200: worklistResponseSchema },
       },
+      config: { access: access.staffRead() },
     },
     async (request) => getWorklist(serviceContext(request), request.query),
   );
   app.get(
     '/api/campaign/items/:enterpriseId',
-    { schema: { tags: ['campaign'], params: enterpriseParams, response: { 200: campaignHistorySchema } } },
+    { schema: { tags: ['campaign'], params: enterpriseParams, response: { 200: campaignHistorySchema } }, config: { access: access.staffRead() } },
     async (request) => getCampaignHistory(serviceContext(request), request.params.enterpriseId),
   );
   app.patch(
@@ -39,18 +41,19 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
         body: campaignUpdateSchema,
         response: { 200: campaignHistorySchema },
       },
+      config: { access: access.staffWrite() },
     },
     async (request) => updateCampaignItem(serviceContext(request), request.params.enterpriseId, request.body),
   );
   app.post(
     '/api/campaign/items/:enterpriseId/letters',
-    { schema: { tags: ['campaign'], params: enterpriseParams, body: letterCreateSchema, response: { 201: letterSchema } } },
+    { schema: { tags: ['campaign'], params: enterpriseParams, body: letterCreateSchema, response: { 201: letterSchema } }, config: { access: access.staffWrite() } },
     async (request, reply) =>
       reply.status(201).send(await issueLetter(serviceContext(request), request.params.enterpriseId, request.body.kind, request.body.deadlineDays)),
   );
   app.get(
     '/api/campaign/letters/:id/pdf',
-    { schema: { tags: ['campaign'], params: idParamSchema } },
+    { schema: { tags: ['campaign'], params: idParamSchema }, config: { access: access.staffRead() } },
     async (request, reply) => {
       const { file, filename } = await letterPdf(serviceContext(request), request.params.id);
       return reply
@@ -61,7 +64,7 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/api/campaign/assignees',
-    { schema: { tags: ['campaign'], response: { 200: z.object({ items: z.array(assigneeSchema) }) } } },
+    { schema: { tags: ['campaign'], response: { 200: z.object({ items: z.array(assigneeSchema) }) } }, config: { access: access.staffRead() } },
     async (request) => ({ items: await listAssignees(serviceContext(request)) }),
   );
   app.get(
@@ -73,12 +76,13 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: santongshiQuerySchema,
         response: { 200: z.object({ items: z.array(santongshiTaskSchema), total: z.number().int() }) },
       },
+      config: { access: access.staffRead() },
     },
     async (request) => listSantongshiTasks(serviceContext(request), request.query),
   );
   app.post(
     '/api/campaign/santongshi/:id/done',
-    { schema: { tags: ['campaign'], params: idParamSchema, response: { 200: santongshiTaskSchema } } },
+    { schema: { tags: ['campaign'], params: idParamSchema, response: { 200: santongshiTaskSchema } }, config: { access: access.staffWrite() } },
     async (request) => completeSantongshiTask(serviceContext(request), request.params.id),
   );
 };

@@ -5,7 +5,7 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import { campaignItems, enterpriseEvents, enterpriseLetters, orgs, queryRows, users, type Tx } from '@lianxin/db';
 import {
-  shanghaiDate, type CampaignHistory, type CampaignUpdate, type EnterpriseEvent, type Letter, type LetterKind, type WorklistItem,
+  rolesWith, shanghaiDate, type CampaignHistory, type CampaignUpdate, type EnterpriseEvent, type Letter, type LetterKind, type WorklistItem,
   type worklistQuerySchema,
 } from '@lianxin/contracts';
 import type { z } from 'zod';
@@ -26,11 +26,11 @@ export async function getWorklist(ctx: ServiceContext, query: z.output<typeof wo
   return worklist(ctx.db, ctx.scope, org.path, query);
 }
 
-/** An assignee must be staff (not a member or an assessor) of a unit inside the writer's scope. */
+/** An assignee must hold `campaign.assignee` (staff, not a member or an assessor) at a unit inside the writer's scope. */
 async function checkAssignee(tx: Tx, scopePath: string, userId: number) {
   const [row] = await queryRows<{ id: number }>(tx, sql`
     select u.id from users u join orgs o on o.id = u.org_id
-     where u.id = ${userId} and not u.disabled and u.role not in ('member', 'assessor') and o.path <@ ${scopePath}::ltree`);
+     where u.id = ${userId} and not u.disabled and u.role = any(${sql.param([...rolesWith('campaign.assignee')])}::text[]) and o.path <@ ${scopePath}::ltree`);
   if (!row) throw fieldError('assigneeId', 'campaign.assigneeInvalid');
 }
 

@@ -3,10 +3,11 @@ import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { members, orgs } from '@lianxin/db';
 import { cardVerifyRequestSchema, cardVerifyResponseSchema, maskIdNumber, memberCardSchema } from '@lianxin/contracts';
-import { forbidden, notFound } from '../../errors.ts';
-import { requireActor } from '../../plugins/session.ts';
+import { serviceContext } from '../../context.ts';
+import { notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { signCardToken, verifyCardToken } from './card-token.ts';
+import { access } from '../../access/route-access.ts';
 
 async function memberWithUnion(app: Parameters<FastifyPluginAsyncZod>[0], memberId: number) {
   const [row] = await app.db
@@ -20,11 +21,11 @@ async function memberWithUnion(app: Parameters<FastifyPluginAsyncZod>[0], member
 export const cardRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/me/card',
-    { schema: { tags: ['membership'], description: 'The signed-in member\'s e-card with its QR token.', response: { 200: memberCardSchema } } },
+    { schema: { tags: ['membership'], description: 'The signed-in member\'s e-card with its QR token.', response: { 200: memberCardSchema } }, config: { access: access.member } },
     async (request) => {
-      const actor = requireActor(request);
-      if (actor.role !== 'member' || actor.memberId === null) throw forbidden();
-      const row = await memberWithUnion(app, actor.memberId);
+      // the route is member-only: the access hook refused anyone without a membership
+      const { actor } = serviceContext(request);
+      const row = await memberWithUnion(app, actor.memberId ?? 0);
       if (!row) throw notFound();
       const m = row.member;
       const token = signCardToken(app.keys, { m: m.id, c: m.cardNumber, v: m.cardVersion });
@@ -53,7 +54,7 @@ export const cardRoutes: FastifyPluginAsyncZod = async (app) => {
         body: cardVerifyRequestSchema,
         response: { 200: cardVerifyResponseSchema },
       },
-      config: { rateLimit: { max: 120, timeWindow: 60_000 } },
+      config: { access: access.public, rateLimit: { max: 120, timeWindow: 60_000 } },
     },
     async (request) => {
       const claims = verifyCardToken(app.keys, request.body.token);

@@ -11,6 +11,7 @@ import {
   deleteTarget, getCoverage, getCoverageTrend, getTargetRule, listTargets, saveTarget, setTargetRule,
 } from './coverage.service.ts';
 import { getStaffing } from './staffing.service.ts';
+import { access } from '../../access/route-access.ts';
 
 const orgQuery = z.object({ orgId: z.coerce.number().int().positive().optional() });
 
@@ -24,12 +25,13 @@ export const coverageRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: coverageQuerySchema,
         response: { 200: coverageResponseSchema },
       },
+      config: { access: access.staffRead() },
     },
     async (request) => getCoverage(serviceContext(request), request.query),
   );
   app.get(
     '/api/coverage/export.xlsx',
-    { schema: { tags: ['coverage'], querystring: coverageQuerySchema } },
+    { schema: { tags: ['coverage'], querystring: coverageQuerySchema }, config: { access: access.staffRead() } },
     async (request, reply) => {
       const coverage = await getCoverage(serviceContext(request), request.query);
       const file = await coverageWorkbook(coverage, request.locale);
@@ -38,32 +40,32 @@ export const coverageRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/api/coverage/trend',
-    { schema: { tags: ['coverage'], querystring: orgQuery, response: { 200: coverageTrendSchema } } },
+    { schema: { tags: ['coverage'], querystring: orgQuery, response: { 200: coverageTrendSchema } }, config: { access: access.staffRead() } },
     async (request) => getCoverageTrend(serviceContext(request), request.query.orgId),
   );
   app.get(
     '/api/coverage/staffing',
-    { schema: { tags: ['coverage'], querystring: orgQuery, response: { 200: staffingResponseSchema } } },
+    { schema: { tags: ['coverage'], querystring: orgQuery, response: { 200: staffingResponseSchema } }, config: { access: access.staffRead() } },
     async (request) => getStaffing(serviceContext(request), request.query.orgId),
   );
   app.get(
     '/api/coverage/targets',
-    { schema: { tags: ['coverage'], querystring: orgQuery, response: { 200: z.object({ items: z.array(coverageTargetSchema) }) } } },
+    { schema: { tags: ['coverage'], querystring: orgQuery, response: { 200: z.object({ items: z.array(coverageTargetSchema) }) } }, config: { access: access.staffRead() } },
     async (request) => ({ items: await listTargets(serviceContext(request), request.query.orgId) }),
   );
   app.post(
     '/api/coverage/targets',
-    { schema: { tags: ['coverage'], body: coverageTargetInputSchema, response: { 201: coverageTargetSchema } } },
+    { schema: { tags: ['coverage'], body: coverageTargetInputSchema, response: { 201: coverageTargetSchema } }, config: { access: access.staffWrite('coverage.setTargets') } },
     async (request, reply) => reply.status(201).send(await saveTarget(serviceContext(request), request.body)),
   );
   app.put(
     '/api/coverage/targets/:id',
-    { schema: { tags: ['coverage'], params: idParamSchema, body: coverageTargetInputSchema, response: { 200: coverageTargetSchema } } },
+    { schema: { tags: ['coverage'], params: idParamSchema, body: coverageTargetInputSchema, response: { 200: coverageTargetSchema } }, config: { access: access.staffWrite('coverage.setTargets') } },
     async (request) => saveTarget(serviceContext(request), request.body, request.params.id),
   );
   app.delete(
     '/api/coverage/targets/:id',
-    { schema: { tags: ['coverage'], params: idParamSchema } },
+    { schema: { tags: ['coverage'], params: idParamSchema }, config: { access: access.staffWrite('coverage.setTargets') } },
     async (request, reply) => {
       await deleteTarget(serviceContext(request), request.params.id);
       return reply.status(204).send();
@@ -71,7 +73,7 @@ export const coverageRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/api/coverage/target-rule',
-    { schema: { tags: ['coverage'], response: { 200: targetRuleSchema } } },
+    { schema: { tags: ['coverage'], response: { 200: targetRuleSchema } }, config: { access: access.staffRead() } },
     async (request) => getTargetRule(serviceContext(request)),
   );
   app.put(
@@ -83,6 +85,7 @@ export const coverageRoutes: FastifyPluginAsyncZod = async (app) => {
         body: targetRuleSchema,
         response: { 200: z.object({ rule: targetRuleSchema, changed: z.number().int() }) },
       },
+      config: { access: access.staffWrite('coverage.setTargetRule') },
     },
     async (request) => setTargetRule(serviceContext(request), request.body),
   );

@@ -9,9 +9,9 @@ import {
   type CoverageFigures, type CoverageResponse, type CoverageTarget, type CoverageTargetInput, type CoverageTrend,
   type TargetRule,
 } from '@lianxin/contracts';
-import { writeScope, type Scope } from '../../access/access.ts';
+import { requireCapability, writeScope, type Scope } from '../../access/access.ts';
 import type { ServiceContext } from '../../context.ts';
-import { AppError, fieldError, forbidden, isUniqueViolation, notFound } from '../../errors.ts';
+import { AppError, fieldError, isUniqueViolation, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { findOrg } from '../orgs/orgs.repo.ts';
 import {
@@ -134,12 +134,10 @@ export async function getCoverageTrend(ctx: ServiceContext, orgId: number | unde
 
 // ---- targets --------------------------------------------------------------------------------------------------
 
-const TARGET_SETTERS = new Set(['city_staff', 'district_staff', 'street_staff']);
-
-/** Targets are set by federation staff (not social workers or chairs) for units inside their scope. */
+/** Targets are set by those holding `coverage.setTargets` (federation staff) for units inside their scope. */
 function targetScope(ctx: ServiceContext): Extract<Scope, { kind: 'subtree' }> {
   const scope = writeScope(ctx.scope);
-  if (!TARGET_SETTERS.has(ctx.actor.role)) throw forbidden();
+  requireCapability(ctx.actor, 'coverage.setTargets', scope.path);
   return scope;
 }
 
@@ -214,7 +212,7 @@ export function getTargetRule(ctx: ServiceContext): Promise<TargetRule> {
 /** The rule is citywide: only city staff change it; every enterprise is re-evaluated in the same transaction. */
 export async function setTargetRule(ctx: ServiceContext, rule: TargetRule): Promise<{ rule: TargetRule; changed: number }> {
   const scope = writeScope(ctx.scope);
-  if (ctx.actor.role !== 'city_staff') throw forbidden();
+  requireCapability(ctx.actor, 'coverage.setTargetRule', scope.path);
   const changed = await ctx.db.transaction(async (tx) => {
     await saveTargetRule(tx, rule);
     const n = await refreshTargetFlags(tx, shanghaiDate());

@@ -6,7 +6,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows } from '@lianxin/db';
 import {
-  federationKinds, socialWorkersRequired, type OrgKind, type StaffingResponse, type StaffingRow,
+  federationKinds, rolesWith, socialWorkersRequired, type OrgKind, type StaffingResponse, type StaffingRow,
 } from '@lianxin/contracts';
 import { withinScope } from '../../access/access.ts';
 import type { ServiceContext } from '../../context.ts';
@@ -23,7 +23,7 @@ export async function getStaffing(ctx: ServiceContext, orgId: number | undefined
   const rows = await queryRows<{ id: number; name: string; kind: OrgKind; path: string; workers: number; enterprises: number; assigned: number }>(ctx.db, sql`
     select o.id, o.name, o.kind, o.path::text as path,
            coalesce(f.workers, 0)::int as workers, coalesce(f.enterprises, 0)::int as enterprises,
-           (select count(*)::int from users u where u.org_id = o.id and u.role = 'social_worker' and not u.disabled) as assigned
+           (select count(*)::int from users u where u.org_id = o.id and u.role = any(${sql.param([...rolesWith('staffing.socialWorker')])}::text[]) and not u.disabled) as assigned
       from orgs o
       left join lateral (
         select sum(v) filter (where metric = 'employees_covered') as workers, sum(v) filter (where metric = 'covered') as enterprises

@@ -6,6 +6,7 @@ import {
 import { serviceContext } from '../../context.ts';
 import { listEnterprises } from './enterprises.repo.ts';
 import { createEnterprise, getEnterprise, updateEnterprise } from './enterprises.service.ts';
+import { access } from '../../access/route-access.ts';
 
 export const enterpriseRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -17,6 +18,7 @@ export const enterpriseRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: enterpriseListQuerySchema,
         response: { 200: enterpriseListResponseSchema },
       },
+      config: { access: access.staffRead() },
     },
     async (request) => {
       const ctx = serviceContext(request);
@@ -26,13 +28,13 @@ export const enterpriseRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/enterprises/:id',
-    { schema: { tags: ['enterprises'], params: idParamSchema, response: { 200: enterpriseSchema } } },
+    { schema: { tags: ['enterprises'], params: idParamSchema, response: { 200: enterpriseSchema } }, config: { access: access.staffRead() } },
     async (request) => getEnterprise(serviceContext(request), request.params.id),
   );
 
   app.post(
     '/api/enterprises',
-    { schema: { tags: ['enterprises'], body: enterpriseCreateSchema, response: { 201: enterpriseSchema } } },
+    { schema: { tags: ['enterprises'], body: enterpriseCreateSchema, response: { 201: enterpriseSchema } }, config: { access: access.staffWrite() } },
     async (request, reply) => reply.status(201).send(await createEnterprise(serviceContext(request), request.body)),
   );
 
@@ -40,6 +42,7 @@ export const enterpriseRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/enterprises/:id',
     {
       schema: { tags: ['enterprises'], params: idParamSchema, body: enterpriseUpdateSchema, response: { 200: enterpriseSchema } },
+      config: { access: access.staffWrite() },
     },
     async (request) => updateEnterprise(serviceContext(request), request.params.id, request.body),
   );

@@ -4,6 +4,7 @@ import { loginResponseSchema, otpLoginSchema, otpRequestSchema } from '@lianxin/
 import { SESSION_COOKIE } from '../../plugins/session.ts';
 import { SESSION_TTL_MS } from '../auth/sessions.repo.ts';
 import { loginWithOtp, requestOtp } from './member-auth.service.ts';
+import { access } from '../../access/route-access.ts';
 
 export const memberAuthRoutes: FastifyPluginAsyncZod = async (app) => {
   const perPhone = (max: number) => ({
@@ -18,7 +19,7 @@ export const memberAuthRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/member-auth/code',
     {
       schema: { tags: ['membership'], description: 'Sends a one-time sign-in code to a member\'s phone.', body: otpRequestSchema, response: { 202: z.object({ sent: z.literal(true) }) } },
-      config: perPhone(5),
+      config: { ...perPhone(5), access: access.public },
     },
     async (request, reply) => {
       await requestOtp(app.db, app.keys, request.body.phone);
@@ -29,7 +30,7 @@ export const memberAuthRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/member-auth/login',
-    { schema: { tags: ['membership'], body: otpLoginSchema, response: { 200: loginResponseSchema } }, config: perPhone(10) },
+    { schema: { tags: ['membership'], body: otpLoginSchema, response: { 200: loginResponseSchema } }, config: { ...perPhone(10), access: access.public } },
     async (request, reply) => {
       const result = await loginWithOtp(app.db, app.keys, request.body.phone, request.body.code, request.ip);
       reply.setCookie(SESSION_COOKIE, result.token, {

@@ -5,7 +5,7 @@ import { AppError } from '../../errors.ts';
 import type { AppKeys } from '../../security/keys.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { toSessionUser } from '../auth/auth.service.ts';
-import { createSession } from '../auth/sessions.repo.ts';
+import { createSession, userGrantsOf } from '../auth/sessions.repo.ts';
 import { enqueueSms } from '../notifications/outbox.ts';
 
 export const OTP_TTL_MS = 5 * 60 * 1000;
@@ -51,7 +51,7 @@ export async function loginWithOtp(db: Database, keys: AppKeys, phone: string, c
     .where(and(eq(otpCodes.phoneHash, phoneHash), isNull(otpCodes.usedAt), gt(otpCodes.expiresAt, new Date().toISOString())))
     .orderBy(desc(otpCodes.id))
     .limit(1);
-  const invalid = () => new AppError('unauthenticated', 401, 'otp.invalid', {}, { code: 'otp.invalid' });
+  const invalid = () => new AppError('invalid_credentials', 401, 'otp.invalid', {}, { code: 'otp.invalid' });
   if (!otp || otp.attempts >= OTP_MAX_ATTEMPTS) throw invalid();
   if (otp.codeHash !== keys.otpHash(phoneHash, code)) {
     await db.update(otpCodes).set({ attempts: sql`${otpCodes.attempts} + 1` }).where(eq(otpCodes.id, otp.id));
@@ -81,6 +81,7 @@ export async function loginWithOtp(db: Database, keys: AppKeys, phone: string, c
     .select({
       user: { id: users.id, username: users.username, displayName: users.displayName, role: users.role },
       org: { id: orgs.id, name: orgs.name, kind: orgs.kind, regionCode: orgs.regionCode, path: orgs.path },
+      grants: userGrantsOf(users.id),
     })
     .from(users)
     .innerJoin(orgs, eq(orgs.id, users.orgId))

@@ -11,6 +11,7 @@ import {
   findBatch, importReport, importStatus, importSummary, importTemplate, ImportStore, startCommit, validateImport,
   type UploadedFile,
 } from './members.import.service.ts';
+import { access } from '../../access/route-access.ts';
 
 /** The upload limit; @fastify/multipart is registered with the same figure in app.ts. */
 export const IMPORT_MAX_MB = 30;
@@ -71,7 +72,7 @@ export const memberImportRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/members/import/template',
-    { schema: { tags: ['members'], description: 'The roster template (xlsx) with notes listing the allowed values.' } },
+    { schema: { tags: ['members'], description: 'The roster template (xlsx) with notes listing the allowed values.' }, config: { access: access.staffRead() } },
     async (request, reply) => {
       serviceContext(request);
       return reply.type(XLSX_TYPE).header('content-disposition', attachment('会员名册导入模板.xlsx')).send(await importTemplate());
@@ -86,6 +87,7 @@ export const memberImportRoutes: FastifyPluginAsyncZod = async (app) => {
         description: 'multipart: `file` (xlsx or csv) and `orgId`. Validates every row, writes nothing, keeps the batch for an hour.',
         response: { 200: summarySchema },
       },
+      config: { access: access.staffWrite() },
     },
     async (request) => {
       const ctx = serviceContext(request);
@@ -98,13 +100,13 @@ export const memberImportRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/members/import/:batchId',
-    { schema: { tags: ['members'], params: batchParams, response: { 200: statusSchema } } },
+    { schema: { tags: ['members'], params: batchParams, response: { 200: statusSchema } }, config: { access: access.staffWrite() } },
     async (request) => importStatus(findBatch(serviceContext(request), store, request.params.batchId), request.locale),
   );
 
   app.get(
     '/api/members/import/:batchId/report.xlsx',
-    { schema: { tags: ['members'], params: batchParams, description: 'Per-row report; ID numbers and phones masked.' } },
+    { schema: { tags: ['members'], params: batchParams, description: 'Per-row report; ID numbers and phones masked.' }, config: { access: access.staffWrite() } },
     async (request, reply) => {
       const batch = findBatch(serviceContext(request), store, request.params.batchId);
       const file = await importReport(batch, request.locale);
@@ -114,7 +116,7 @@ export const memberImportRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/members/import/:batchId/commit',
-    { schema: { tags: ['members'], params: batchParams, response: { 202: z.object({ batchId: z.string(), status: z.literal('committing') }) } } },
+    { schema: { tags: ['members'], params: batchParams, response: { 202: z.object({ batchId: z.string(), status: z.literal('committing') }) } }, config: { access: access.staffWrite() } },
     async (request, reply) => {
       const batch = startCommit(serviceContext(request), store, request.params.batchId, request.log);
       return reply.status(202).send({ batchId: batch.id, status: 'committing' as const });
@@ -123,7 +125,7 @@ export const memberImportRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/members/export.xlsx',
-    { schema: { tags: ['members'], querystring: memberExportQuerySchema, description: 'Members in scope as xlsx, masked; audit-logged.' } },
+    { schema: { tags: ['members'], querystring: memberExportQuerySchema, description: 'Members in scope as xlsx, masked; audit-logged.' }, config: { access: access.staffRead() } },
     async (request, reply) => {
       const { file } = await exportMembers(serviceContext(request), request.query);
       return reply.type(XLSX_TYPE).header('content-disposition', attachment('会员名册.xlsx')).send(file);

@@ -2,9 +2,9 @@ import { and, eq, sql } from 'drizzle-orm';
 import { enterprises, members } from '@lianxin/db';
 import { type MemberDetail, type memberUpdateSchema } from '@lianxin/contracts';
 import type { z } from 'zod';
-import { withinScope, writeScope } from '../../access/access.ts';
+import { requireCapability, withinScope, writeScope } from '../../access/access.ts';
 import type { ServiceContext } from '../../context.ts';
-import { AppError, forbidden, notFound } from '../../errors.ts';
+import { AppError, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { findMember, memberHistory, toMemberItem } from './members.repo.ts';
 
@@ -17,15 +17,10 @@ export async function getMemberDetail(ctx: ServiceContext, id: number): Promise<
   return { ...toMemberItem(row, ctx.cipher), ...(await memberHistory(ctx.db, id)) };
 }
 
-/** Staff of the city, district and street and federation social workers may see ID and phone in clear. */
-export function mayReveal(role: ServiceContext['actor']['role']): boolean {
-  return role === 'city_staff' || role === 'district_staff' || role === 'street_staff' || role === 'social_worker';
-}
-
 export async function revealMember(ctx: ServiceContext, id: number): Promise<{ idNumber: string; phone: string }> {
-  if (!mayReveal(ctx.actor.role)) throw forbidden();
   const row = await findMember(ctx.db, ctx.scope, id);
   if (!row) throw notFound();
+  requireCapability(ctx.actor, 'members.reveal', row.member.orgPath);
   await recordAudit(ctx.db, ctx.actor, ctx.ip, {
     action: 'read_personal', objectType: 'member', objectId: id, orgPath: row.member.orgPath, detail: { view: 'reveal', fields: ['idNumber', 'phone'] },
   });

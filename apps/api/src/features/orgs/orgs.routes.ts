@@ -7,6 +7,7 @@ import { serviceContext } from '../../context.ts';
 import { notFound } from '../../errors.ts';
 import { childSummaries, findOrg, orgDirectory, orgSummary, searchOrgs } from './orgs.repo.ts';
 import { createOrg, getOrgDetail, moveOrg, setCoverage, updateOrg } from './orgs.service.ts';
+import { access } from '../../access/route-access.ts';
 
 export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -18,6 +19,7 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: orgChildrenQuerySchema,
         response: { 200: orgListResponseSchema },
       },
+      config: { access: access.staffRead() },
     },
     async (request) => {
       const ctx = serviceContext(request);
@@ -33,7 +35,7 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/orgs/search',
-    { schema: { tags: ['orgs'], querystring: orgSearchQuerySchema, response: { 200: orgSearchResponseSchema } } },
+    { schema: { tags: ['orgs'], querystring: orgSearchQuerySchema, response: { 200: orgSearchResponseSchema } }, config: { access: access.staffRead() } },
     async (request) => {
       const ctx = serviceContext(request);
       return { items: await searchOrgs(ctx.db, ctx.scope, request.query.q) };
@@ -49,16 +51,14 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: orgDirectoryQuerySchema,
         response: { 200: orgSearchResponseSchema },
       },
+      config: { access: access.staffRead() },
     },
-    async (request) => {
-      const ctx = serviceContext(request);
-      return { items: ctx.scope.kind === 'subtree' ? await orgDirectory(ctx.db, request.query.q) : [] };
-    },
+    async (request) => ({ items: await orgDirectory(serviceContext(request).db, request.query.q) }),
   );
 
   app.get(
     '/api/orgs/:id',
-    { schema: { tags: ['orgs'], params: idParamSchema, response: { 200: orgDetailSchema } } },
+    { schema: { tags: ['orgs'], params: idParamSchema, response: { 200: orgDetailSchema } }, config: { access: access.staffRead() } },
     async (request) => getOrgDetail(serviceContext(request), request.params.id),
   );
 
@@ -71,6 +71,7 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
         params: idParamSchema,
         response: { 200: orgSummarySchema },
       },
+      config: { access: access.staffRead() },
     },
     async (request) => {
       const ctx = serviceContext(request);
@@ -82,25 +83,25 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/orgs',
-    { schema: { tags: ['orgs'], body: orgCreateSchema, response: { 201: orgDetailSchema } } },
+    { schema: { tags: ['orgs'], body: orgCreateSchema, response: { 201: orgDetailSchema } }, config: { access: access.staffWrite() } },
     async (request, reply) => reply.status(201).send(await createOrg(serviceContext(request), request.body)),
   );
 
   app.patch(
     '/api/orgs/:id',
-    { schema: { tags: ['orgs'], params: idParamSchema, body: orgUpdateSchema, response: { 200: orgDetailSchema } } },
+    { schema: { tags: ['orgs'], params: idParamSchema, body: orgUpdateSchema, response: { 200: orgDetailSchema } }, config: { access: access.staffWrite() } },
     async (request) => updateOrg(serviceContext(request), request.params.id, request.body),
   );
 
   app.post(
     '/api/orgs/:id/move',
-    { schema: { tags: ['orgs'], params: idParamSchema, body: orgMoveSchema, response: { 200: orgDetailSchema } } },
+    { schema: { tags: ['orgs'], params: idParamSchema, body: orgMoveSchema, response: { 200: orgDetailSchema } }, config: { access: access.staffWrite() } },
     async (request) => moveOrg(serviceContext(request), request.params.id, request.body.newParentId),
   );
 
   app.put(
     '/api/orgs/:id/coverage',
-    { schema: { tags: ['orgs'], params: idParamSchema, body: orgCoverageSchema, response: { 200: orgDetailSchema } } },
+    { schema: { tags: ['orgs'], params: idParamSchema, body: orgCoverageSchema, response: { 200: orgDetailSchema } }, config: { access: access.staffWrite() } },
     async (request) => setCoverage(serviceContext(request), request.params.id, request.body.enterpriseIds),
   );
 

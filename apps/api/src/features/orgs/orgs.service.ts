@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { enterprises, findRegion, orgCoverage, orgMoves, orgs, queryRows, type Tx } from '@lianxin/db';
+import { enterprises, findRegion, orgCoverage, orgMoves, orgs, queryRows, rewriteSubtreePaths, type Tx } from '@lianxin/db';
 import {
   isMultiEnterpriseKind, maskPhone, type OrgCreate, type OrgDetail, type OrgUpdate,
 } from '@lianxin/contracts';
@@ -162,7 +162,8 @@ export async function moveOrg(ctx: ServiceContext, id: number, newParentId: numb
     if (parent.status === 'dissolved') throw fieldError('newParentId', 'org.parentInvalid');
     if (org.parentId === parent.id) return;
     const newPath = `${parent.path}.${org.id}`;
-    await rewritePaths(tx, org, newPath);
+    // every live organisation-path column of the path registry, in this transaction (no path left behind)
+    await rewriteSubtreePaths(tx, org.path, newPath);
     await tx.update(orgs).set({ parentId: parent.id, updatedAt: sql`now()` }).where(eq(orgs.id, id));
     await tx.insert(orgMoves).values({ orgId: id, fromParentId: org.parentId, toParentId: parent.id, movedBy: ctx.actor.userId });
     await recordAudit(tx, ctx.actor, ctx.ip, {
@@ -171,23 +172,6 @@ export async function moveOrg(ctx: ServiceContext, id: number, newParentId: numb
     });
   });
   return getOrgDetail(ctx, id);
-}
-
-async function rewritePaths(tx: Tx, org: OrgRow, newPath: string) {
-  // new prefix || the part below the moved node; ltree subpath() is 0-based
-  const level = org.path.split('.').length;
-  await tx.execute(sql`
-    update orgs set path = ${newPath}::ltree || subpath(path, ${level})
-     where path <@ ${org.path}::ltree and path <> ${org.path}::ltree`);
-  await tx.execute(sql`update orgs set path = ${newPath}::ltree where id = ${org.id}`);
-  await tx.execute(sql`
-    update enterprises set org_path = ${newPath}::ltree || subpath(org_path, ${level})
-     where org_path <@ ${org.path}::ltree and org_path <> ${org.path}::ltree`);
-  await tx.execute(sql`update enterprises set org_path = ${newPath}::ltree where org_path = ${org.path}::ltree`);
-  await tx.execute(sql`
-    update members set org_path = ${newPath}::ltree || subpath(org_path, ${level})
-     where org_path <@ ${org.path}::ltree and org_path <> ${org.path}::ltree`);
-  await tx.execute(sql`update members set org_path = ${newPath}::ltree where org_path = ${org.path}::ltree`);
 }
 
 /**

@@ -2,12 +2,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { regionSchema } from '@lianxin/contracts';
 import { shanghaiRegions } from '@lianxin/db';
+import { access } from '../../access/route-access.ts';
 
 /** GB/T 2260 reference data: public (the member site's join form needs it before anyone signs in). */
 export const regionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/regions',
-    { schema: { tags: ['regions'], response: { 200: z.object({ items: z.array(regionSchema) }) } } },
+    { schema: { tags: ['regions'], response: { 200: z.object({ items: z.array(regionSchema) }) } }, config: { access: access.public } },
     async () => ({ items: [...shanghaiRegions] }),
   );
 };

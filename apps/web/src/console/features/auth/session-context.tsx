@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { roleCanWrite, type SessionUser } from '@lianxin/contracts';
+import { can, type SessionUser } from '@lianxin/contracts';
 import { isApiError, setCsrfToken, setUnauthenticatedHandler } from '../../../shared/api-client.ts';
 import { fetchMe, login as loginRequest, logout as logoutRequest } from './auth-api.ts';
 
@@ -82,7 +82,7 @@ export function useSession(): SessionValue {
 export function useCurrentUser(): SessionUser & { canWrite: boolean } {
   const { state } = useSession();
   const user = state.status === 'authenticated' ? state.user : null;
-  const current = useMemo(() => (user ? { ...user, canWrite: roleCanWrite(user.role) } : null), [user]);
+  const current = useMemo(() => (user ? { ...user, canWrite: can(user, 'records.write') } : null), [user]);
   if (!current) throw new Error('useCurrentUser without a session');
   return current;
 }

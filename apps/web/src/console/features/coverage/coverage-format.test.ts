@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  canEditTargetRule, canSetTargets, formatPeriod, formatRate, formatTargetRate, nonZeroFederations, requiredRange, shortUnitName, shownStatus,
+  formatPeriod, formatRate, formatTargetRate, nonZeroFederations, requiredRange, shortUnitName, shownStatus,
   toFraction, toPercent,
 } from './coverage-format.ts';
 
@@ -49,17 +49,6 @@ describe('coverage formatting', () => {
     expect(shortUnitName('上海安顺咖啡有限公司工会', '宝山区顾村镇总工会')).toBe('上海安顺咖啡有限公司工会');
     // nothing left worth showing: keep the whole name
     expect(shortUnitName('宝山区总工会', '宝山区总工会')).toBe('宝山区总工会');
-  });
-
-  it('lets only federation staff set targets and only city staff change the rule', () => {
-    expect(canSetTargets('city_staff')).toBe(true);
-    expect(canSetTargets('district_staff')).toBe(true);
-    expect(canSetTargets('street_staff')).toBe(true);
-    expect(canSetTargets('social_worker')).toBe(false);
-    expect(canSetTargets('enterprise_chair')).toBe(false);
-    expect(canSetTargets('assessor')).toBe(false);
-    expect(canEditTargetRule('city_staff')).toBe(true);
-    expect(canEditTargetRule('district_staff')).toBe(false);
   });
 });
 

@@ -1,4 +1,4 @@
-import { federationKinds, type CoverageFigures, type FederationKind, type Locale, type Role, type TargetStatus } from '@lianxin/contracts';
+import { federationKinds, type CoverageFigures, type FederationKind, type Locale, type TargetStatus } from '@lianxin/contracts';
 
 /** A rate kept as a fraction (0..1) shown as a percentage, e.g. 0.9757 → "97.6%"; nothing → "—". */
 export function formatRate(rate: number | null | undefined, digits = 1): string {
@@ -67,24 +67,4 @@ export function shortUnitName(name: string, parentName: string): string {
   const rest = name.slice(shared);
   const core = rest.replace(/(总工会|工会联合会|联合工会|工会)$/, '');
   return shared >= 2 && core.length >= 2 ? rest : name;
-}
-
-/** Targets are set by federation staff: city, district and street. Social workers, chairs and assessors may not. */
-export function canSetTargets(role: Role): boolean {
-  switch (role) {
-    case 'city_staff':
-    case 'district_staff':
-    case 'street_staff':
-      return true;
-    case 'social_worker':
-    case 'enterprise_chair':
-    case 'member':
-    case 'assessor':
-      return false;
-  }
-}
-
-/** The target-enterprise rule is citywide: only city staff change it. */
-export function canEditTargetRule(role: Role): boolean {
-  return role === 'city_staff';
 }

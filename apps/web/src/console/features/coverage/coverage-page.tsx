@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { Alert, Breadcrumb, Button, Select, Skeleton, Space, Spin, Tabs, Typography } from 'antd';
 import { AimOutlined, DownloadOutlined, FlagOutlined } from '@ant-design/icons';
-import { periodSchema, type CoverageFigures, type CoverageResponse } from '@lianxin/contracts';
+import { can, periodSchema, type CoverageFigures, type CoverageResponse } from '@lianxin/contracts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
 import { useApi } from '../../../shared/use-api.ts';
 import { ErrorResult, LoadErrorAlert } from '../../components/error-result.tsx';
@@ -10,7 +10,7 @@ import { useCurrentUser } from '../auth/session-context.tsx';
 import { ChildrenTable } from './children-table.tsx';
 import { coverageExportUrl, fetchCoverage, fetchCoverageTrend } from './coverage-api.ts';
 import { CoverageCharts } from './coverage-charts.tsx';
-import { canSetTargets, formatPeriod } from './coverage-format.ts';
+import { formatPeriod } from './coverage-format.ts';
 import { campaignLink, cockpitLink } from './coverage-links.ts';
 import { KpiCards } from './kpi-cards.tsx';
 import { StaffingTab } from './staffing-tab.tsx';
@@ -82,7 +82,7 @@ export default function CoveragePage() {
               {t('coverage.campaignLink')}
             </Button>
           </Link>
-          {canSetTargets(user.role) && (
+          {can(user, 'coverage.setTargets') && (
             <Button icon={<FlagOutlined />} onClick={() => setTargetsOpen(true)} disabled={!unitName} data-testid="targets-open">
               {t('coverage.targets')}
             </Button>
@@ -134,7 +134,7 @@ export default function CoveragePage() {
           },
         ]}
       />
-      {canSetTargets(user.role) && unitName && (
+      {can(user, 'coverage.setTargets') && unitName && (
         <TargetsDrawer
           open={targetsOpen}
           unit={{ id: unitId, name: unitName }}

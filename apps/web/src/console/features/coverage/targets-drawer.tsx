@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { App, Button, Divider, Drawer, Popconfirm, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import type { CoverageTarget, OrgRef } from '@lianxin/contracts';
+import { can, type CoverageTarget, type OrgRef } from '@lianxin/contracts';
 import { isApiError } from '../../../shared/api-client.ts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
 import { useApi } from '../../../shared/use-api.ts';
 import { LoadErrorAlert } from '../../components/error-result.tsx';
 import { useCurrentUser } from '../auth/session-context.tsx';
 import { deleteTarget, fetchTargets } from './coverage-api.ts';
-import { canEditTargetRule, formatTargetRate } from './coverage-format.ts';
+import { formatTargetRate } from './coverage-format.ts';
 import { TargetFormModal } from './target-form-modal.tsx';
 import { TargetRuleForm } from './target-rule-form.tsx';
 
@@ -116,7 +116,7 @@ function TargetsBody({ unit, onChanged }: { unit: OrgRef; onChanged: () => void 
           onChanged();
         }}
       />
-      {canEditTargetRule(user.role) && (
+      {can(user, 'coverage.setTargetRule') && (
         <>
           <Divider titlePlacement="start">{t('targets.rule.title')}</Divider>
           <TargetRuleForm onSaved={onChanged} />

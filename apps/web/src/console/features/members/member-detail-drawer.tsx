@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, Descriptions, Drawer, Empty, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { EyeOutlined } from '@ant-design/icons';
-import type { MemberDetail } from '@lianxin/contracts';
+import { can, type MemberDetail } from '@lianxin/contracts';
 import { isApiError } from '../../../shared/api-client.ts';
 import { formatDate, formatDateTime, formatFen } from '../../../shared/format.ts';
 import { joinChannelLabels, occupationLabels, transferStatusLabels } from '../../../shared/i18n/labels.ts';
@@ -79,7 +79,7 @@ function MemberDetailBody({ id, onChanged }: { id: number; onChanged: () => void
       </Space>
       {user.canWrite && (
         <Space style={{ display: 'flex', marginBottom: 16 }} wrap>
-          {!revealed && (
+          {!revealed && can(user, 'members.reveal') && (
             <Button icon={<EyeOutlined />} loading={revealing} onClick={() => void reveal()} data-testid="member-reveal">
               {t('members.reveal')}
             </Button>

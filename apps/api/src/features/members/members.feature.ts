@@ -1,0 +1,13 @@
+import { defineFeature } from '../feature.ts';
+import { seedDemoMembers } from './demo-members.ts';
+import { memberImportRoutes } from './members.import.routes.ts';
+import { memberRoutes } from './members.routes.ts';
+
+/** Members, transfers (组织关系转接), roster import and export; demo: 顾村's members at its 86 % rate. */
+export const membersFeature = defineFeature({
+  name: 'members',
+  routes: [memberRoutes, memberImportRoutes],
+  demo: async (app) => {
+    await seedDemoMembers(app.db, app.keys);
+  },
+});
