@@ -1,12 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   CampaignHistory, CoverageResponse, Enterprise, Letter, SantongshiTask, WorklistItem,
 } from '@lianxin/contracts';
 import { enterpriseInput, GUCUN } from './support/fixtures.ts';
+import { pdfText, squash } from './support/pdf-text.ts';
 import { request, signIn, startTestApp, type Session, type TestApp } from './support/test-app.ts';
 
 let t: TestApp;
@@ -139,9 +136,7 @@ describe('the two letters for a refusing enterprise', () => {
     const pdf = await request(t.app, gucun, 'GET', `/api/campaign/letters/${issued[0]!.id}/pdf`);
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
-    const dir = mkdtempSync(join(tmpdir(), 'lianxin-letter-'));
-    writeFileSync(join(dir, 'letter.pdf'), pdf.rawPayload);
-    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', join(dir, 'letter.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    const text = squash(await pdfText(pdf.rawPayload));
     expect(text).toContain('上海拒建测试贸易有限公司');
     expect(text).toContain('工会组建法律监督整改意见书');
     expect(text).toContain(issued[0]!.documentNumber);

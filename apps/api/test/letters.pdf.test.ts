@@ -1,13 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { letterKinds, type LetterKind } from '@lianxin/contracts';
 import { letterText, letterTitle, renderLetter, type LetterInput } from '../src/features/campaign/letters.pdf.ts';
-
-const dir = mkdtempSync(join(tmpdir(), 'letters-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+import { pdfText, pdfTextRuns, squash } from './support/pdf-text.ts';
 
 const letter = (kind: LetterKind, over: Partial<LetterInput> = {}): LetterInput => ({
   kind,
@@ -24,29 +18,15 @@ const letter = (kind: LetterKind, over: Partial<LetterInput> = {}): LetterInput 
   ...over,
 });
 
-function pdftotext(pdf: Buffer, name: string, ...flags: string[]): string {
-  const file = join(dir, `${name}.pdf`);
-  writeFileSync(file, pdf);
-  return execFileSync('/usr/bin/pdftotext', ['-enc', 'UTF-8', ...flags, file, '-'], { encoding: 'utf8' });
-}
-
-/** The PDF's text as poppler extracts it, whitespace removed so that line wrapping does not matter. */
-const extractText = (pdf: Buffer, name: string) => pdftotext(pdf, name).replace(/\s+/g, '');
-
-/** Horizontal extent of every text run poppler finds, in points. */
-function textExtents(pdf: Buffer, name: string): { xMin: number; xMax: number }[] {
-  const html = pdftotext(pdf, name, '-bbox');
-  return [...html.matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"/g)].map(([, xMin, xMax]) => ({ xMin: Number(xMin), xMax: Number(xMax) }));
-}
-
-const squash = (text: string) => text.replace(/\s+/g, '');
+/** The PDF's text, whitespace removed so that line wrapping does not matter. */
+const extractText = async (pdf: Buffer) => squash(await pdfText(pdf));
 
 describe('the two letters (两书) as PDF', () => {
   it.each(letterKinds)('%s names the enterprise, its credit code, the issuer, the date and the deadline', async (kind) => {
     const pdf = await renderLetter(letter(kind, { deadlineDays: 15 }));
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
-    const text = extractText(pdf, kind);
+    const text = await extractText(pdf);
     expect(text).toContain(squash(letterTitle(kind)));
     expect(text).toContain('上海顾村精密机械制造有限公司：');
     expect(text).toContain('91310113MA1GK2XQ3T');
@@ -64,12 +44,12 @@ describe('the two letters (两书) as PDF', () => {
   });
 
   it('defaults the deadline to 30 days and mentions workers who joined outside only when there are some', async () => {
-    const text = extractText(await renderLetter(letter('rectification_opinion', {
+    const text = await extractText(await renderLetter(letter('rectification_opinion', {
       enterprise: { ...letter('rectification_opinion').enterprise, workersJoinedOutside: 0 },
-    })), 'defaults');
+    })));
     expect(text).toContain('30日内');
     expect(text).not.toContain('企业外入会');
-    expect(extractText(await renderLetter(letter('handling_suggestion')), 'joined')).toContain('已有7名职工通过企业外入会方式加入工会');
+    expect(await extractText(await renderLetter(letter('handling_suggestion')))).toContain('已有7名职工通过企业外入会方式加入工会');
   });
 
   // pdfkit wraps only where its line breaker allows; a CJK run it could not break would run past the right margin
@@ -86,14 +66,14 @@ describe('the two letters (两书) as PDF', () => {
       },
     });
     const pdf = await renderLetter(input);
-    const text = extractText(pdf, `long-${kind}`);
+    const text = await extractText(pdf);
     const { paragraphs, closing } = letterText(input);
     for (const paragraph of [...paragraphs, closing]) expect(text).toContain(squash(paragraph));
     expect(text).toContain(`${squash(input.enterprise.name)}：`);
 
     const margin = 72;
     const a4Width = 595.28;
-    const extents = textExtents(pdf, `long-${kind}-bbox`);
+    const extents = await pdfTextRuns(pdf);
     expect(extents.length).toBeGreaterThan(20);
     expect(Math.min(...extents.map((e) => e.xMin))).toBeGreaterThanOrEqual(margin - 0.5);
     expect(Math.max(...extents.map((e) => e.xMax))).toBeLessThanOrEqual(a4Width - margin + 0.5);
@@ -102,5 +82,10 @@ describe('the two letters (两书) as PDF', () => {
   it('renders the same bytes for the same input', async () => {
     const [first, second] = await Promise.all([renderLetter(letter('handling_suggestion')), renderLetter(letter('handling_suggestion'))]);
     expect(first.equals(second)).toBe(true);
+  });
+
+  it('embeds only the glyphs it uses, not the whole font', async () => {
+    // each Noto Sans SC weight is ≈ 10.5 MB; a one-page letter with its subsets is ≈ 45 KB
+    expect((await renderLetter(letter('handling_suggestion'))).length).toBeLessThan(200_000);
   });
 });

@@ -34,7 +34,7 @@ export function isNonPublic(ownership: Ownership): boolean {
 export const unionStatuses = ['own', 'covered', 'none'] as const;
 export type UnionStatus = (typeof unionStatuses)[number];
 
-/** Size bands by employees; 25 and 100 are the thresholds DOMAIN.md names for building priority. */
+/** Size bands by employees; 25 and 100 are the thresholds DOMAIN.md §1 names for building priority. */
 export const sizeBands = ['lt25', '25to99', '100to299', '300to999', '1000plus'] as const;
 export type SizeBand = (typeof sizeBands)[number];
 export const sizeBandRanges: Record<SizeBand, { min: number; max: number | null }> = {

@@ -121,10 +121,6 @@ export const messages = {
   'error.conflict': { 'zh-CN': '与已有记录冲突', en: 'Conflicts with an existing record' },
   'error.rate_limited': { 'zh-CN': '尝试次数过多，请稍后再试', en: 'Too many attempts; try again later' },
   'error.unavailable': { 'zh-CN': '该功能暂不可用', en: 'This is not available right now' },
-  'letters.fontMissing': {
-    'zh-CN': '服务器未安装中文字体（fonts-noto-cjk），暂不能生成文书',
-    en: 'The server lacks the Chinese font (fonts-noto-cjk); letters cannot be generated',
-  },
   'error.internal': { 'zh-CN': '服务器出错，请稍后再试', en: 'Server error; try again later' },
 } as const satisfies Record<string, Record<Locale, string>>;
 

@@ -1,6 +1,6 @@
 /**
  * What the seed builds where: scale sizes, district profiles, and the named units and figures from the
- * source texts (/work/shared/seeds, digested in DOMAIN.md §1).
+ * source texts (digested in DOMAIN.md §1).
  */
 import type { IndustrySection, OrgKind } from '@lianxin/contracts';
 

@@ -16,7 +16,7 @@ import { recordAudit } from '../audit/audit.repo.ts';
 import { findOrg } from '../orgs/orgs.repo.ts';
 import { coverEnterprise, insertOrg } from '../orgs/orgs.service.ts';
 import { campaignEnterprise, worklist, type CampaignEnterprise } from './campaign.repo.ts';
-import { lettersAvailable, renderLetter, type LetterInput } from './letters.pdf.ts';
+import { renderLetter, type LetterInput } from './letters.pdf.ts';
 import { tasksOfEnterprise } from './santongshi.service.ts';
 
 export async function getWorklist(ctx: ServiceContext, query: z.output<typeof worklistQuerySchema>): Promise<{ items: WorklistItem[]; total: number }> {
@@ -206,7 +206,6 @@ export async function letterPdf(ctx: ServiceContext, letterId: number): Promise<
   // readable by whoever may read the enterprise now
   if (!row || !(await campaignEnterprise(ctx.db, ctx.scope, row.letter.enterpriseId))) throw notFound();
   const content = row.letter.content as unknown as LetterInput;
-  if (!lettersAvailable()) throw new AppError('unavailable', 503, 'letters.fontMissing');
   const file = await renderLetter(content);
   return { file, filename: `${content.enterprise.name}-${row.letter.documentNumber}.pdf` };
 }

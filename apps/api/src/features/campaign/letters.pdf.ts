@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import { type LetterKind } from '@lianxin/contracts';
 
@@ -17,11 +18,24 @@ export interface LetterInput {
   deadlineDays?: number;
 }
 
-const FONT_DIR = '/usr/share/fonts/opentype/noto';
-const REGULAR_FONT = { file: `${FONT_DIR}/NotoSansCJK-Regular.ttc`, postscriptName: 'NotoSansCJKsc-Regular' };
-/** The font is a system package (apt fonts-noto-cjk), not shipped with the app. */
-export const lettersAvailable = () => existsSync(REGULAR_FONT.file);
-const BOLD_FONT = { file: `${FONT_DIR}/NotoSansCJK-Bold.ttc`, postscriptName: 'NotoSansCJKsc-Bold' };
+/**
+ * Noto Sans SC from the npm package @expo-google-fonts/noto-sans-sc (fonts: SIL OFL 1.1; package: MIT), so letters
+ * need no system font. pdfkit embeds only the glyphs a letter uses. Resolved when the module loads: a missing file
+ * stops the server at startup rather than failing the first download.
+ */
+function fontFile(subpath: string): string {
+  const specifier = `@expo-google-fonts/noto-sans-sc/${subpath}`;
+  let file: string;
+  try {
+    file = createRequire(import.meta.url).resolve(specifier);
+  } catch (cause) {
+    throw new Error(`letters: the font ${specifier} is not installed; run npm ci`, { cause });
+  }
+  if (!existsSync(file)) throw new Error(`letters: the font file ${file} is missing; run npm ci`);
+  return file;
+}
+const REGULAR_FONT = fontFile('400Regular/NotoSansSC_400Regular.ttf');
+const BOLD_FONT = fontFile('700Bold/NotoSansSC_700Bold.ttf');
 
 const TITLE_SIZE = 18;
 const BODY_SIZE = 12;
@@ -116,14 +130,13 @@ export async function renderLetter(input: LetterInput): Promise<Buffer> {
     doc.on('error', reject);
   });
 
-  doc.registerFont('cjk', REGULAR_FONT.file, REGULAR_FONT.postscriptName);
-  const hasBold = existsSync(BOLD_FONT.file);
-  if (hasBold) doc.registerFont('cjk-bold', BOLD_FONT.file, BOLD_FONT.postscriptName);
+  doc.registerFont('cjk', REGULAR_FONT);
+  doc.registerFont('cjk-bold', BOLD_FONT);
 
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
   const left = doc.page.margins.left;
 
-  doc.font(hasBold ? 'cjk-bold' : 'cjk').fontSize(TITLE_SIZE).text(title, left, doc.y, { width, align: 'center' });
+  doc.font('cjk-bold').fontSize(TITLE_SIZE).text(title, left, doc.y, { width, align: 'center' });
   doc.moveDown(0.6);
   doc.font('cjk').fontSize(BODY_SIZE).text(input.documentNumber, { width, align: 'right' });
   doc.moveDown(1);
