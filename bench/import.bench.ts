@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { sql, TransactionRollbackError } from 'drizzle-orm';
 import { arrayLiteral, queryRows, type DatabaseHandle } from '@lianxin/db';
-import { birthDateOf, cardNumberFor, idNumberCheckChar, memberCategories, occupations } from '@lianxin/contracts';
+import {
+  birthDateOf, cardNumberFor, idNumberCheckChar, memberCategories, memberCategoryLabels, occupationLabels, occupations,
+} from '@lianxin/contracts';
 import { checkRoster, commitRoster, type ImportBatch } from '../apps/api/src/features/members/members.import.service.ts';
-import { categoryLabels, occupationLabels, parseRoster } from '../apps/api/src/features/members/members.import.ts';
+import { parseRoster } from '../apps/api/src/features/members/members.import.ts';
 import { deriveKeys } from '../apps/api/src/security/keys.ts';
 import { fmt, timeMs } from './stats.ts';
 
@@ -36,8 +38,8 @@ function generateRoster(count: number, enterprises: { id: number; credit_code: s
     const employer = i % 3 === 0 && enterprises.length > 0 ? enterprises[i % enterprises.length]! : null;
     const joinedOn = `2024-0${1 + (i % 9)}-1${i % 10}`;
     rows.push({ name, id, phone, occupation, category, creditCode: employer?.credit_code ?? null, enterpriseId: employer?.id ?? null, joinedOn });
-    const occupationText = i % 4 < 2 ? occupationLabels[occupation] : occupation;
-    const categoryText = i % 4 < 2 ? categoryLabels[category] : category;
+    const occupationText = i % 4 < 2 ? occupationLabels[occupation]['zh-CN'] : occupation;
+    const categoryText = i % 4 < 2 ? memberCategoryLabels[category]['zh-CN'] : category;
     lines.push(`${name},${id},${phone},${occupationText},${categoryText},${employer?.credit_code ?? ''},${joinedOn}`);
   }
   return { csv: Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8'), rows };

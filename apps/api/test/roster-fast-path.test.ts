@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { plainlyValid, schemaVerdict, type RosterField } from '../src/features/members/members.import.ts';
+import type { RosterField } from '@lianxin/contracts';
+import { plainlyValid, schemaVerdict } from '../src/features/members/members.import.ts';
 import { newCreditCode, newIdNumber, newPhone } from './support/fixtures.ts';
 
 const TODAY = '2026-11-22';

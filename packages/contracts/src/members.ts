@@ -156,6 +156,7 @@ export const memberListItemSchema = z.object({
   leftOn: z.string().nullable(),
 });
 export type MemberListItem = z.infer<typeof memberListItemSchema>;
+export type Gender = MemberListItem['gender'];
 
 export const memberDetailSchema = memberListItemSchema.extend({
   transfers: z.array(
@@ -211,6 +212,7 @@ export const transferItemSchema = z.object({
   decidedAt: z.string().nullable(),
 });
 export type TransferItem = z.infer<typeof transferItemSchema>;
+export type TransferStatus = TransferItem['status'];
 export const transferListQuerySchema = z.object({
   direction: z.enum(['incoming', 'outgoing']).default('incoming'),
   status: z.enum(['pending', 'approved', 'rejected']).optional(),
@@ -244,3 +246,13 @@ export const cardVerifyResponseSchema = z.object({
 
 /** A short directory of unions for choosing a transfer target anywhere in the city (names only). */
 export const orgDirectoryQuerySchema = z.object({ q: z.string().trim().min(1).max(50) });
+
+// ---- roster import -------------------------------------------------------------------------------------------
+
+/** The columns of the roster template, in order; the import reports problems by these codes. */
+export const rosterFields = ['name', 'idNumber', 'phone', 'occupation', 'category', 'creditCode', 'joinedOn'] as const;
+export type RosterField = (typeof rosterFields)[number];
+
+/** A checked roster row: importable, wrong, or someone already in the file or already a member. */
+export const rosterRowStatuses = ['ok', 'error', 'duplicate'] as const;
+export type RosterRowStatus = (typeof rosterRowStatuses)[number];

@@ -5,7 +5,7 @@ import {
   AimOutlined, ApartmentOutlined, AuditOutlined, DashboardOutlined, ImportOutlined, LogoutOutlined, ShopOutlined, SolutionOutlined, TeamOutlined,
 } from '@ant-design/icons';
 import { useLocale } from '../shared/i18n/locale-context.tsx';
-import { roleLabels } from '../shared/i18n/labels.ts';
+import { roleLabels } from '@lianxin/contracts';
 import { LangSwitch } from './components/lang-switch.tsx';
 import { useCurrentUser, useSession } from './features/auth/session-context.tsx';
 

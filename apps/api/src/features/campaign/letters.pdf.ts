@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
-import { type LetterKind } from '@lianxin/contracts';
+import { label, letterKindLabels, type LetterKind } from '@lianxin/contracts';
 
 /**
  * The "两书" issued to an enterprise that refuses to build a union (DOMAIN.md §1): a rectification opinion first,
@@ -42,11 +42,9 @@ const BODY_SIZE = 12;
 const BODY_LINE_GAP = 6;
 const DEFAULT_DEADLINE_DAYS = 30;
 
+/** The letters are printed in Chinese; the title is the kind's label. */
 export function letterTitle(kind: LetterKind): string {
-  switch (kind) {
-    case 'rectification_opinion': return '工会组建法律监督整改意见书';
-    case 'handling_suggestion': return '处理建议书';
-  }
+  return label(letterKindLabels, kind, 'zh-CN');
 }
 
 export function formatChineseDate(isoDate: string): string {

@@ -1,16 +1,12 @@
 /** The cockpit as an xlsx: the unit and each unit below it, the figures the cockpit shows. */
-import { federationKinds, memberCategories, type CoverageFigures, type CoverageResponse, type Locale } from '@lianxin/contracts';
+import { federationKinds, label, memberCategories, targetStatusLabels, type CoverageResponse, type Locale } from '@lianxin/contracts';
 import { headerRow, writeXlsx } from '../members/members.export.ts';
 
 const percent = (rate: number) => Math.round(rate * 1000) / 10;
 
 const HEADERS: Record<Locale, string[]> = {
   'zh-CN': ['单位', '企业数', '目标企业', '已建会目标企业', '建会率%', '目标建会率%', '目标期限', '状态', '已建会企业职工', '会员', '入会率%', '两非一无会员'],
-  en: ['Unit', 'Enterprises', 'Target enterprises', 'Covered targets', 'Coverage %', 'Target %', 'Due', 'Status', 'Employees in covered', 'Members', 'Membership %', 'Liang-fei-yi-wu members'],
-};
-const STATUS: Record<Locale, Record<CoverageFigures['status'], string>> = {
-  'zh-CN': { met: '达标', near: '接近', behind: '落后', none: '无目标' },
-  en: { met: 'met', near: 'near', behind: 'behind', none: 'no target' },
+  en: ['Unit', 'Enterprises', 'Target enterprises', 'Covered targets', 'Coverage %', 'Target %', 'Due', 'Status', 'Employees in covered', 'Members', 'Membership %', 'Informal / no-union members'],
 };
 
 export function coverageWorkbook(coverage: CoverageResponse, locale: Locale): Promise<Buffer> {
@@ -20,7 +16,7 @@ export function coverageWorkbook(coverage: CoverageResponse, locale: Locale): Pr
     for (const unit of [coverage, ...coverage.children]) {
       const row = sheet.addRow([
         unit.org.name, unit.enterprises, unit.targetEnterprises, unit.coveredTargetEnterprises, percent(unit.coverageRate),
-        unit.target ? percent(unit.target.coverageRate) : null, unit.target?.dueOn ?? null, STATUS[locale][unit.status],
+        unit.target ? percent(unit.target.coverageRate) : null, unit.target?.dueOn ?? null, label(targetStatusLabels, unit.status, locale),
         unit.employeesInCovered, unit.members, percent(unit.membershipRate), unit.liangFeiYiWuMembers,
         ...federationKinds.map((k) => unit.federationsByKind[k] ?? 0), ...memberCategories.map((c) => unit.membersByCategory[c] ?? 0),
       ]);

@@ -8,15 +8,14 @@ import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { queryRows } from '@lianxin/db';
 import {
-  maskIdNumber, maskPhone, memberCategories, memberStatuses, type JoinChannel, type MemberCategory, type MemberStatus,
-  type Occupation,
+  genderLabels, joinChannelLabels, label, maskIdNumber, maskPhone, memberCategories, memberCategoryLabels, memberStatusLabels, memberStatuses,
+  occupationLabels, type Gender, type JoinChannel, type MemberCategory, type MemberStatus, type Occupation,
 } from '@lianxin/contracts';
 import { withinScope } from '../../access/access.ts';
 import type { ServiceContext } from '../../context.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { findOrg } from '../orgs/orgs.repo.ts';
-import { categoryLabels, occupationLabels } from './members.import.ts';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -67,12 +66,8 @@ export type MemberExportQuery = z.infer<typeof memberExportQuerySchema>;
 export const EXPORT_MAX_ROWS = 1_000_000;
 const PAGE = 5_000;
 
-const genderLabels = { male: '男', female: '女' } as const;
-const statusLabels: Record<MemberStatus, string> = { active: '在会', left: '已离会' };
-const channelLabels: Record<JoinChannel, string> = {
-  enterprise_union: '企业工会入会', online: '网上入会', out_of_enterprise: '企业外入会', on_site: '现场入会', import: '批量导入',
-};
-
+/** The export takes no language: the roster is written in Chinese. */
+const LOCALE = 'zh-CN';
 const EXPORT_COLUMNS: [string, number][] = [
   ['姓名', 12], ['身份证号', 22], ['手机号', 15], ['性别', 6], ['职业', 12], ['会员类别', 14], ['入会方式', 12], ['状态', 8],
   ['所属工会', 30], ['所在单位', 30], ['会员卡号', 20], ['入会日期', 12], ['离会日期', 12],
@@ -83,7 +78,7 @@ interface ExportRow {
   name: string;
   id_enc: string;
   phone_enc: string;
-  gender: 'male' | 'female';
+  gender: Gender;
   occupation: Occupation;
   category: MemberCategory;
   join_channel: JoinChannel;
@@ -135,8 +130,9 @@ export async function exportMembers(ctx: ServiceContext, query: MemberExportQuer
          limit ${PAGE}`);
       for (const r of rows) {
         sheet.addRow([
-          r.name, maskIdNumber(cipher.decrypt(r.id_enc)), maskPhone(cipher.decrypt(r.phone_enc)), genderLabels[r.gender],
-          occupationLabels[r.occupation], categoryLabels[r.category], channelLabels[r.join_channel], statusLabels[r.status],
+          r.name, maskIdNumber(cipher.decrypt(r.id_enc)), maskPhone(cipher.decrypt(r.phone_enc)), label(genderLabels, r.gender, LOCALE),
+          label(occupationLabels, r.occupation, LOCALE), label(memberCategoryLabels, r.category, LOCALE),
+          label(joinChannelLabels, r.join_channel, LOCALE), label(memberStatusLabels, r.status, LOCALE),
           r.union_name, r.enterprise_name ?? '', r.card_number, r.joined_on, r.left_on ?? '',
         ]).commit();
       }

@@ -10,8 +10,9 @@ import ExcelJS from 'exceljs';
 import type { FastifyBaseLogger } from 'fastify';
 import { arrayLiteral, queryRows, type Database, type Tx } from '@lianxin/db';
 import {
-  creditCodeProblem, isLiangFeiYiWu, maskIdNumber, maskPhone, memberCategories, occupations, shanghaiDate, translate, type Locale,
-  type MessageKey,
+  creditCodeProblem, isLiangFeiYiWu, label, maskIdNumber, maskPhone, memberCategories, memberCategoryLabels, occupationLabels, occupations,
+  rosterFieldLabels, rosterFields, rosterRowStatusLabels, shanghaiDate, translate, type Locale, type MemberCategory, type MessageKey,
+  type Occupation, type RosterField,
 } from '@lianxin/contracts';
 import { writeScope, type Actor, type Scope } from '../../access/access.ts';
 import type { ServiceContext } from '../../context.ts';
@@ -22,8 +23,8 @@ import { findOrg } from '../orgs/orgs.repo.ts';
 import { drawMemberIds, memberInsert, subsidyRules, type NewMember } from './members.enrol.ts';
 import { headerRow, writeXlsx } from './members.export.ts';
 import {
-  categoryLabels, countRows, exampleRow, markCityDuplicates, markUnknownEmployers, occupationLabels, parseRoster, rosterFields,
-  rosterHeaders, rowStatus, rowValidator, type CheckedRow, type RosterCounts, type RosterField, type RosterRow,
+  countRows, exampleRow, markCityDuplicates, markUnknownEmployers, parseRoster, rosterHeader, rowStatus, rowValidator, type CheckedRow,
+  type RosterCounts, type RosterRow,
 } from './members.import.ts';
 
 /** Rows per insert statement inside the one commit transaction. */
@@ -348,7 +349,11 @@ export function importStatus(batch: ImportBatch, locale: Locale) {
   };
 }
 
-const STATUS_TEXT = { ok: '通过', error: '错误', duplicate: '重复' } as const;
+/** The report's own columns around the file's, and how a row's problems are joined, per language. */
+const REPORT_TEXT: Record<Locale, { sheet: string; row: string; status: string; problems: string; colon: string; separator: string }> = {
+  'zh-CN': { sheet: '校验结果', row: '行号', status: '状态', problems: '问题', colon: '：', separator: '；' },
+  en: { sheet: 'Check results', row: 'Row', status: 'Status', problems: 'Problems', colon: ': ', separator: '; ' },
+};
 const ID_COLUMN = rosterFields.indexOf('idNumber');
 const PHONE_COLUMN = rosterFields.indexOf('phone');
 const CREDIT_COLUMN = rosterFields.indexOf('creditCode');
@@ -363,15 +368,17 @@ function reportCell(text: string, column: number): string {
   return scrub(text);
 }
 
-/** The per-row report: the file's columns (ID number and phone masked), 状态 and 问题 in the reader's language. */
+/** The per-row report: the file's columns (ID number and phone masked), 状态 and 问题, all headed in the reader's language. */
 export function importReport(batch: ImportBatch, locale: Locale): Promise<Buffer> {
+  const text = REPORT_TEXT[locale];
+  const fieldName = (field: RosterField) => label(rosterFieldLabels, field, locale);
   return writeXlsx((addSheet) => {
-    const sheet = addSheet('校验结果', [8, 12, 22, 15, 12, 14, 24, 12, 8, 50]);
-    headerRow(sheet, ['行号', ...rosterFields.map((f) => rosterHeaders[f]), '状态', '问题']);
+    const sheet = addSheet(text.sheet, [8, 12, 22, 15, 12, 14, 24, 12, 8, 50]);
+    headerRow(sheet, [text.row, ...rosterFields.map(fieldName), text.status, text.problems]);
     for (const row of batch.rows) {
       const status = rowStatus(row);
-      const problems = row.problems.map((p) => `${rosterHeaders[p.field]}：${translate(p.key, locale, p.params)}`).join('；');
-      const line = sheet.addRow([row.row, ...row.cells.map(reportCell), STATUS_TEXT[status], problems]);
+      const problems = row.problems.map((p) => `${fieldName(p.field)}${text.colon}${translate(p.key, locale, p.params)}`).join(text.separator);
+      const line = sheet.addRow([row.row, ...row.cells.map(reportCell), label(rosterRowStatusLabels, status, locale), problems]);
       if (status !== 'ok') line.getCell(rosterFields.length + 2).font = { color: { argb: status === 'error' ? 'FFCF1322' : 'FFD46B08' } };
       line.commit();
     }
@@ -386,13 +393,15 @@ export async function importTemplate(): Promise<Buffer> {
   const widths: Record<RosterField, number> = { name: 12, idNumber: 22, phone: 15, occupation: 14, category: 16, creditCode: 26, joinedOn: 12 };
   // ID numbers, phones and codes as text, so Excel neither rounds 18 digits nor drops leading zeros
   sheet.columns = rosterFields.map((f) => ({ key: f, width: widths[f], style: f === 'joinedOn' ? {} : { numFmt: '@' } }));
-  const header = sheet.addRow(rosterFields.map((f) => rosterHeaders[f]));
+  const header = sheet.addRow(rosterFields.map(rosterHeader));
   header.font = { bold: true };
   const example = sheet.addRow(rosterFields.map((f) => exampleRow[f]));
   example.font = { color: { argb: 'FF8C8C8C' } };
 
-  const occupationList = occupations.map((o) => `${occupationLabels[o]}（${o}）`).join('、');
-  const categoryList = memberCategories.map((c) => `${categoryLabels[c]}（${c}）${isLiangFeiYiWu(c) ? '，两非一无' : ''}`).join('、');
+  const occupationName = (o: Occupation) => label(occupationLabels, o, 'zh-CN');
+  const categoryName = (c: MemberCategory) => label(memberCategoryLabels, c, 'zh-CN');
+  const occupationList = occupations.map((o) => `${occupationName(o)}（${o}）`).join('、');
+  const categoryList = memberCategories.map((c) => `${categoryName(c)}（${c}）${isLiangFeiYiWu(c) ? '，两非一无' : ''}`).join('、');
   const notes: Record<RosterField, string> = {
     name: '必填：真实姓名，2–30 字。第 2 行是示例（导入时自动忽略），请从第 3 行起填写或删除示例行。',
     idNumber: '必填：18 位居民身份证号（末位可为 X），按 GB 11643 校验。同一人全市只能有一个在会会籍。',
@@ -407,8 +416,8 @@ export async function importTemplate(): Promise<Buffer> {
   });
   const listOf = (values: string[]) => ({ type: 'list' as const, allowBlank: true, formulae: [`"${values.join(',')}"`] });
   for (let r = 2; r <= 1001; r++) {
-    sheet.getCell(r, rosterFields.indexOf('occupation') + 1).dataValidation = listOf(occupations.map((o) => occupationLabels[o]));
-    sheet.getCell(r, rosterFields.indexOf('category') + 1).dataValidation = listOf(memberCategories.map((c) => categoryLabels[c]));
+    sheet.getCell(r, rosterFields.indexOf('occupation') + 1).dataValidation = listOf(occupations.map(occupationName));
+    sheet.getCell(r, rosterFields.indexOf('category') + 1).dataValidation = listOf(memberCategories.map(categoryName));
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -8,25 +8,15 @@ import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import {
   CHINA_MOBILE, birthDateOf, chinaMobileSchema, creditCodeProblem, creditCodeSchema, idNumberCheckChar, idNumberProblem, idNumberSchema,
-  isMessageKey, maskOrgName, memberCategories, occupations, shanghaiDate, type MemberCategory, type MessageKey, type Occupation,
+  isMessageKey, label, maskOrgName, memberCategories, memberCategoryLabels, occupationLabels, occupations, rosterFieldLabels, rosterFields,
+  shanghaiDate, type Labels, type MemberCategory, type MessageKey, type Occupation, type RosterField, type RosterRowStatus,
 } from '@lianxin/contracts';
 import { AppError } from '../../errors.ts';
 
 // ---- columns -------------------------------------------------------------------------------------------------
 
-export const rosterFields = ['name', 'idNumber', 'phone', 'occupation', 'category', 'creditCode', 'joinedOn'] as const;
-export type RosterField = (typeof rosterFields)[number];
-
-/** Header texts of the template, in column order. */
-export const rosterHeaders: Record<RosterField, string> = {
-  name: '姓名',
-  idNumber: '身份证号',
-  phone: '手机号',
-  occupation: '职业',
-  category: '会员类别',
-  creditCode: '所在单位统一社会信用代码',
-  joinedOn: '入会日期',
-};
+/** Header texts of the template (it is in Chinese), from the contracts' labels. */
+export const rosterHeader = (field: RosterField) => label(rosterFieldLabels, field, 'zh-CN');
 const REQUIRED_COLUMNS: readonly RosterField[] = ['name', 'idNumber', 'phone', 'occupation', 'category'];
 
 /** Other header texts people write for the same columns. */
@@ -41,42 +31,24 @@ const HEADER_ALIASES: Record<string, RosterField> = {
   ...Object.fromEntries(rosterFields.map((f) => [f.toLowerCase(), f])),
 };
 
-/** Chinese labels (the console uses the same), accepted in the file beside the codes. */
-export const occupationLabels: Record<Occupation, string> = {
-  rider: '网约送餐员',
-  courier: '快递员',
-  domestic: '家政服务员',
-  carer: '护理员',
-  trucker: '货车司机',
-  property: '物业服务',
-  catering: '餐饮服务',
-  factory: '工厂职工',
-  office: '办公室职员',
-  other: '其他',
-};
-export const categoryLabels: Record<MemberCategory, string> = {
-  standard: '标准劳动关系',
-  informal: '非正规就业',
-  non_standard: '非标准劳动关系',
-  no_union: '无单独建会',
-};
 const OCCUPATION_ALIASES: Record<string, Occupation> = {
   外卖员: 'rider', 外卖骑手: 'rider', 快递物流: 'courier', 家政: 'domestic', 医养照护: 'carer', 护工: 'carer',
   物流货运: 'trucker', 物业: 'property', 餐饮: 'catering',
 };
 const CATEGORY_ALIASES: Record<string, MemberCategory> = { 正式职工: 'standard', 标准: 'standard', 单位未建会: 'no_union' };
 
-function lookup<T extends string>(codes: readonly T[], labels: Record<T, string>, aliases: Record<string, T>) {
+/** Accepts the code, the Chinese label (from contracts, as the console shows it) and the aliases. */
+function lookup<T extends string>(codes: readonly T[], labels: Labels<T>, aliases: Record<string, T>) {
   const map = new Map<string, T>();
   for (const code of codes) {
     map.set(code, code);
-    map.set(labels[code], code);
+    map.set(label(labels, code, 'zh-CN'), code);
   }
   for (const [alias, code] of Object.entries(aliases)) map.set(alias, code);
   return (value: string): string => map.get(value) ?? map.get(value.toLowerCase()) ?? value;
 }
 const occupationCode = lookup(occupations, occupationLabels, OCCUPATION_ALIASES);
-const categoryCode = lookup(memberCategories, categoryLabels, CATEGORY_ALIASES);
+const categoryCode = lookup(memberCategories, memberCategoryLabels, CATEGORY_ALIASES);
 
 /** The template's example row; a row with this ID number is skipped when someone forgets to delete it. */
 export const EXAMPLE_ID_NUMBER = `31011319900307002${idNumberCheckChar('31011319900307002')}`;
@@ -84,8 +56,8 @@ export const exampleRow: Record<RosterField, string> = {
   name: '张三',
   idNumber: EXAMPLE_ID_NUMBER,
   phone: '13800138000',
-  occupation: occupationLabels.rider,
-  category: categoryLabels.informal,
+  occupation: label(occupationLabels, 'rider', 'zh-CN'),
+  category: label(memberCategoryLabels, 'informal', 'zh-CN'),
   creditCode: '',
   joinedOn: '2024-01-15',
 };
@@ -116,7 +88,7 @@ function columnMap(headers: string[]): (number | undefined)[] {
   });
   const missing = REQUIRED_COLUMNS.filter((f) => !positions.has(f));
   if (missing.length > 0) {
-    throw fileError('import.headerMissing', { columns: missing.map((f) => rosterHeaders[f]).join('、') });
+    throw fileError('import.headerMissing', { columns: missing.map(rosterHeader).join('、') });
   }
   return rosterFields.map((f) => positions.get(f));
 }
@@ -136,7 +108,7 @@ function toRows(records: Iterable<{ row: number; values: string[] }>): RosterRow
     if (rows.length >= MAX_ROWS) throw fileError('import.tooManyRows', { max: MAX_ROWS });
     rows.push({ row, cells });
   }
-  if (map === null) throw fileError('import.headerMissing', { columns: REQUIRED_COLUMNS.map((f) => rosterHeaders[f]).join('、') });
+  if (map === null) throw fileError('import.headerMissing', { columns: REQUIRED_COLUMNS.map(rosterHeader).join('、') });
   if (rows.length === 0) throw fileError('import.empty');
   return rows;
 }
@@ -300,8 +272,6 @@ export interface ValidRow {
   joinedOn: string;
 }
 
-export type RowStatus = 'ok' | 'error' | 'duplicate';
-
 export interface CheckedRow {
   row: number;
   cells: string[];
@@ -314,7 +284,7 @@ export interface CheckedRow {
 
 const DUPLICATE_KEYS = new Set<MessageKey>(['import.duplicateInFile', 'member.alreadyActive']);
 
-export function rowStatus(row: Pick<CheckedRow, 'problems'>): RowStatus {
+export function rowStatus(row: Pick<CheckedRow, 'problems'>): RosterRowStatus {
   if (row.problems.length === 0) return 'ok';
   return row.problems.every((p) => DUPLICATE_KEYS.has(p.key)) ? 'duplicate' : 'error';
 }

@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { App, Button, Popconfirm, Segmented, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
-import { applicationStatuses, type ApplicationItem, type ApplicationStatus } from '@lianxin/contracts';
+import {
+  applicationStatuses, applicationStatusLabels, occupationLabels, routingReasonLabels, type ApplicationItem, type ApplicationStatus,
+} from '@lianxin/contracts';
 import { isApiError } from '../../../shared/api-client.ts';
 import { formatCount, formatDateTime } from '../../../shared/format.ts';
-import { applicationStatusColors, applicationStatusLabels, occupationLabels, routingReasonLabels } from '../../../shared/i18n/labels.ts';
+import { applicationStatusColors } from '../../../shared/tag-colors.ts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
 import { useApi } from '../../../shared/use-api.ts';
 import { useRegions } from '../../../shared/use-regions.ts';

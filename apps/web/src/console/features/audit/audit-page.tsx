@@ -1,9 +1,8 @@
 import { useSearchParams } from 'react-router-dom';
 import { Select, Table, Typography, type TableColumnsType } from 'antd';
-import { auditActions, type AuditEntry } from '@lianxin/contracts';
+import { auditActions, auditActionLabels, auditObjectTypeLabels, type AuditEntry } from '@lianxin/contracts';
 import { formatCount, formatDateTime } from '../../../shared/format.ts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
-import { auditActionLabels, auditObjectTypeLabels } from '../../../shared/i18n/labels.ts';
 import { useApi } from '../../../shared/use-api.ts';
 import { isApiError } from '../../../shared/api-client.ts';
 import { ErrorResult, LoadErrorAlert } from '../../components/error-result.tsx';

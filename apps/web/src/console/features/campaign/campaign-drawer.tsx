@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Descriptions, Drawer, Skeleton, Space, Steps, Table, Typography } from 'antd';
-import type { CampaignHistory, SantongshiTask } from '@lianxin/contracts';
+import { campaignStageLabels, santongshiPhaseLabels, type CampaignHistory, type SantongshiTask } from '@lianxin/contracts';
 import { formatCount, formatDate } from '../../../shared/format.ts';
-import { campaignStageLabels, santongshiPhaseLabels } from '../../../shared/i18n/labels.ts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
 import { useApi } from '../../../shared/use-api.ts';
 import { ErrorResult } from '../../components/error-result.tsx';

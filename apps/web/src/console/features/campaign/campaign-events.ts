@@ -1,6 +1,7 @@
-import { campaignStages, letterKinds, santongshiPhases, type EnterpriseEvent, type Locale } from '@lianxin/contracts';
+import {
+  campaignStageLabels, campaignStages, letterKindLabels, letterKinds, santongshiPhaseLabels, santongshiPhases, type EnterpriseEvent, type Locale,
+} from '@lianxin/contracts';
 import { dictText } from '../../../shared/i18n/dictionary.ts';
-import { campaignStageLabels, letterKindLabels, santongshiPhaseLabels } from '../../../shared/i18n/labels.ts';
 
 function oneOf<T extends string>(values: readonly T[], value: unknown): T | undefined {
   return typeof value === 'string' && (values as readonly string[]).includes(value) ? (value as T) : undefined;

@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, Radio, Select } from 'antd';
-import { campaignStages, campaignUpdateSchema, type CampaignHistory, type WorklistItem } from '@lianxin/contracts';
+import { campaignStages, campaignUpdateSchema, campaignStageLabels, type CampaignHistory, type WorklistItem } from '@lianxin/contracts';
 import { isApiError } from '../../../shared/api-client.ts';
-import { campaignStageLabels } from '../../../shared/i18n/labels.ts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
 import { useApi } from '../../../shared/use-api.ts';
 import { splitFieldErrors, validateWith } from '../../../shared/schema-errors.ts';

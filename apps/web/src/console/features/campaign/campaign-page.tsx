@@ -1,8 +1,7 @@
 import { Link, useSearchParams } from 'react-router-dom';
 import { Button, Select, Tabs, Typography } from 'antd';
 import { DashboardOutlined } from '@ant-design/icons';
-import { campaignStages, type CampaignStage } from '@lianxin/contracts';
-import { campaignStageLabels } from '../../../shared/i18n/labels.ts';
+import { campaignStages, campaignStageLabels, type CampaignStage } from '@lianxin/contracts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
 import { useApi } from '../../../shared/use-api.ts';
 import { LoadErrorAlert } from '../../components/error-result.tsx';

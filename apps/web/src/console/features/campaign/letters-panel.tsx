@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { App, Button, Empty, List, Popconfirm, Space, Typography } from 'antd';
 import { FilePdfOutlined } from '@ant-design/icons';
-import { letterKinds, type Letter, type LetterKind } from '@lianxin/contracts';
+import { letterKinds, letterKindLabels, type Letter, type LetterKind } from '@lianxin/contracts';
 import { isApiError } from '../../../shared/api-client.ts';
 import { formatDate } from '../../../shared/format.ts';
-import { letterKindLabels } from '../../../shared/i18n/labels.ts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
 import { issueLetter, letterPdfUrl } from './campaign-api.ts';
 

@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { App, Button, Popconfirm, Segmented, Table, Typography, type TableColumnsType } from 'antd';
-import type { SantongshiTask } from '@lianxin/contracts';
+import { santongshiPhaseLabels, type SantongshiTask } from '@lianxin/contracts';
 import { isApiError } from '../../../shared/api-client.ts';
 import { formatCount, formatDate } from '../../../shared/format.ts';
-import { santongshiPhaseLabels } from '../../../shared/i18n/labels.ts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
 import { useApi } from '../../../shared/use-api.ts';
 import { LoadErrorAlert } from '../../components/error-result.tsx';

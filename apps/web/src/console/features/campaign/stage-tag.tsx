@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
-import type { CampaignStage } from '@lianxin/contracts';
-import { campaignStageColors, campaignStageLabels } from '../../../shared/i18n/labels.ts';
+import { campaignStageLabels, type CampaignStage } from '@lianxin/contracts';
+import { campaignStageColors } from '../../../shared/tag-colors.ts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
 
 /** 未接触 / 已宣传 / 筹备中 / 已建会 / 拒绝建会. */

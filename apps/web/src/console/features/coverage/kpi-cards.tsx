@@ -1,9 +1,10 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { Card, Space, Tag, Typography } from 'antd';
-import { memberCategories, isLiangFeiYiWu, targetStatus, type CoverageResponse, type CoverageTarget } from '@lianxin/contracts';
+import {
+  memberCategories, isLiangFeiYiWu, targetStatus, memberCategoryLabels, orgKindLabels, type CoverageResponse, type CoverageTarget,
+} from '@lianxin/contracts';
 import { formatCount } from '../../../shared/format.ts';
-import { memberCategoryLabels, orgKindLabels } from '../../../shared/i18n/labels.ts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
 import { formatRate, formatTargetRate, nonZeroFederations } from './coverage-format.ts';
 import { campaignLink, enterprisesLink, membersLink, orgTreeLink } from './coverage-links.ts';

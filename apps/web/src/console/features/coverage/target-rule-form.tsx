@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, Form, InputNumber, Select, Skeleton, Switch, Typography } from 'antd';
-import { ownershipTypes, targetRuleSchema, type TargetRule } from '@lianxin/contracts';
+import { ownershipTypes, targetRuleSchema, ownershipLabels, type TargetRule } from '@lianxin/contracts';
 import { isApiError } from '../../../shared/api-client.ts';
-import { ownershipLabels } from '../../../shared/i18n/labels.ts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
 import { useApi } from '../../../shared/use-api.ts';
 import { fieldsNamed, splitFieldErrors, validateWith } from '../../../shared/schema-errors.ts';

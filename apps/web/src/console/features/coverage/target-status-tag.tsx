@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
-import type { TargetStatus } from '@lianxin/contracts';
-import { targetStatusColors, targetStatusLabels } from '../../../shared/i18n/labels.ts';
+import { targetStatusLabels, type TargetStatus } from '@lianxin/contracts';
+import { targetStatusColors } from '../../../shared/tag-colors.ts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
 
 /** 达标 / 接近 / 落后 / 无目标, coloured green / orange / red / grey. */

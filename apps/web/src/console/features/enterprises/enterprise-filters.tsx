@@ -1,9 +1,8 @@
 import { useCallback } from 'react';
 import { Button, Input, Select } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
-import { industrySections, sizeBands, unionStatuses } from '@lianxin/contracts';
+import { industrySections, sizeBands, unionStatuses, industryLabel, sizeBandLabels, unionStatusLabels } from '@lianxin/contracts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
-import { industryLabel, sizeBandLabels, unionStatusLabels } from '../../../shared/i18n/labels.ts';
 import { RegionCascader } from '../../components/region-cascader.tsx';
 import { useSearchText } from '../../components/use-search-text.ts';
 import type { EnterpriseFilters as Filters } from './enterprises-api.ts';

@@ -1,10 +1,9 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Alert, App, Button, Col, Drawer, Form, Input, InputNumber, Row, Select, Space, Switch } from 'antd';
-import { creditCodeProblem, industrySections, ownershipTypes, translate, type Enterprise } from '@lianxin/contracts';
+import { creditCodeProblem, industrySections, ownershipTypes, translate, industryLabel, ownershipLabels, type Enterprise } from '@lianxin/contracts';
 import { isApiError } from '../../../shared/api-client.ts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
-import { industryLabel, ownershipLabels } from '../../../shared/i18n/labels.ts';
 import { RegionCascader } from '../../components/region-cascader.tsx';
 import {
   createBody,

@@ -1,6 +1,6 @@
 import { Link } from 'react-router-dom';
 import { Table, Tooltip, type TableColumnsType } from 'antd';
-import { industryNames, type EnterpriseListItem } from '@lianxin/contracts';
+import { industrySectionLabels, type EnterpriseListItem } from '@lianxin/contracts';
 import { formatCount } from '../../../shared/format.ts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
 import { UnionStatusTag } from './union-status-tag.tsx';
@@ -32,8 +32,8 @@ export function EnterpriseTable({ items, total, page, pageSize, loading, onPageC
       width: 180,
       ellipsis: { showTitle: false },
       render: (_, e) => (
-        <Tooltip title={industryNames[e.industry][locale]}>
-          {e.industry} {industryNames[e.industry][locale]}
+        <Tooltip title={industrySectionLabels[e.industry][locale]}>
+          {e.industry} {industrySectionLabels[e.industry][locale]}
         </Tooltip>
       ),
     },

@@ -1,7 +1,7 @@
 import { Tag } from 'antd';
-import type { UnionStatus } from '@lianxin/contracts';
+import { unionStatusLabels, type UnionStatus } from '@lianxin/contracts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
-import { unionStatusColors, unionStatusLabels } from '../../../shared/i18n/labels.ts';
+import { unionStatusColors } from '../../../shared/tag-colors.ts';
 
 /** 已单独建会 (green) / 联合覆盖 (blue) / 未建会 (red). */
 export function UnionStatusTag({ status }: { status: UnionStatus }) {

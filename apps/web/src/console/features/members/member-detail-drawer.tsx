@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { Alert, App, Button, Descriptions, Drawer, Empty, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { EyeOutlined } from '@ant-design/icons';
-import { can, type MemberDetail } from '@lianxin/contracts';
+import { can, genderLabels, joinChannelLabels, occupationLabels, transferStatusLabels, type MemberDetail } from '@lianxin/contracts';
 import { isApiError } from '../../../shared/api-client.ts';
 import { formatDate, formatDateTime, formatFen } from '../../../shared/format.ts';
-import { joinChannelLabels, occupationLabels, transferStatusLabels } from '../../../shared/i18n/labels.ts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
 import { useApi } from '../../../shared/use-api.ts';
 import { ErrorResult } from '../../components/error-result.tsx';
@@ -118,7 +117,7 @@ function MemberDetailBody({ id, onChanged }: { id: number; onChanged: () => void
             label: t('members.col.phone'),
             children: <span className="mono" data-testid="member-phone">{revealed?.phone ?? member.phone}</span>,
           },
-          { key: 'gender', label: t('members.gender'), children: member.gender === 'male' ? t('members.male') : t('members.female') },
+          { key: 'gender', label: t('members.gender'), children: pick(genderLabels[member.gender]) },
           { key: 'birthDate', label: t('members.birthDate'), children: formatDate(member.birthDate) },
           { key: 'occupation', label: t('members.col.occupation'), children: pick(occupationLabels[member.occupation]) },
           { key: 'enterprise', label: t('members.col.enterprise'), children: member.enterprise?.name ?? t('app.none') },

@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
 import { Alert, Form, Input, Modal, Select, Spin } from 'antd';
-import { memberCategories, memberUpdateSchema, occupations, type MemberCategory, type MemberDetail, type Occupation } from '@lianxin/contracts';
+import {
+  memberCategories, memberCategoryLabels, memberUpdateSchema, occupationLabels, occupations, type MemberCategory, type MemberDetail,
+  type Occupation,
+} from '@lianxin/contracts';
 import { isApiError } from '../../../shared/api-client.ts';
-import { memberCategoryLabels, occupationLabels } from '../../../shared/i18n/labels.ts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
 import { fieldsNamed, splitFieldErrors, validateWith } from '../../../shared/schema-errors.ts';
 import { testIdProps } from '../../components/reason-modal.tsx';

@@ -1,8 +1,7 @@
 import { useCallback } from 'react';
 import { Button, Input, Select } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
-import { joinChannels, memberCategories, memberStatuses } from '@lianxin/contracts';
-import { joinChannelLabels, memberCategoryLabels, memberStatusLabels } from '../../../shared/i18n/labels.ts';
+import { joinChannels, memberCategories, memberStatuses, joinChannelLabels, memberCategoryLabels, memberStatusLabels } from '@lianxin/contracts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
 import { OrgTreeSelect } from '../../components/org-tree-select.tsx';
 import { useSearchText } from '../../components/use-search-text.ts';

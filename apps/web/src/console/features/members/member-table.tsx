@@ -1,7 +1,6 @@
 import { Table, Typography, type TableColumnsType } from 'antd';
-import type { MemberListItem } from '@lianxin/contracts';
+import { joinChannelLabels, occupationLabels, type MemberListItem } from '@lianxin/contracts';
 import { formatCount, formatDate } from '../../../shared/format.ts';
-import { joinChannelLabels, occupationLabels } from '../../../shared/i18n/labels.ts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
 import { MemberCategoryTag, MemberStatusTag } from './member-tags.tsx';
 import { serverPagination } from '../../components/server-pagination.ts';

@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
-import type { MemberCategory, MemberStatus } from '@lianxin/contracts';
-import { memberCategoryColors, memberCategoryLabels, memberStatusColors, memberStatusLabels } from '../../../shared/i18n/labels.ts';
+import { memberCategoryLabels, memberStatusLabels, type MemberCategory, type MemberStatus } from '@lianxin/contracts';
+import { memberCategoryColors, memberStatusColors } from '../../../shared/tag-colors.ts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
 
 export function MemberCategoryTag({ category }: { category: MemberCategory }) {

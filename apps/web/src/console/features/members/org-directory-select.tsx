@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Select, Spin } from 'antd';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
-import { orgKindLabels } from '../../../shared/i18n/labels.ts';
+import { orgKindLabels } from '@lianxin/contracts';
 import { useRegions } from '../../../shared/use-regions.ts';
 import { searchOrgDirectory, type DirectoryOrg } from './members-api.ts';
 

@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { App, Button, Popconfirm, Segmented, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
-import type { TransferItem } from '@lianxin/contracts';
+import { transferStatusLabels, type TransferItem } from '@lianxin/contracts';
 import { isApiError } from '../../../shared/api-client.ts';
 import { formatDateTime } from '../../../shared/format.ts';
-import { transferStatusLabels } from '../../../shared/i18n/labels.ts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
 import { useApi } from '../../../shared/use-api.ts';
 import { ReasonModal, testIdProps } from '../../components/reason-modal.tsx';

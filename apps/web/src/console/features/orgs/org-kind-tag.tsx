@@ -1,7 +1,7 @@
 import { Tag } from 'antd';
-import type { OrgKind, OrgStatus } from '@lianxin/contracts';
+import { orgKindLabels, orgStatusLabels, type OrgKind, type OrgStatus } from '@lianxin/contracts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
-import { orgKindColors, orgKindLabels, orgStatusLabels } from '../../../shared/i18n/labels.ts';
+import { orgKindColors } from '../../../shared/tag-colors.ts';
 
 export function OrgKindTag({ kind }: { kind: OrgKind }) {
   const { pick } = useLocale();

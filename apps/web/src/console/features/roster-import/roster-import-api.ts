@@ -1,3 +1,4 @@
+import type { RosterField } from '@lianxin/contracts';
 import { api } from '../../../shared/api-client.ts';
 
 export interface ImportValidation {
@@ -6,7 +7,7 @@ export interface ImportValidation {
   valid: number;
   invalid: number;
   duplicates: number;
-  errors: { row: number; field: string; message: string }[];
+  errors: { row: number; field: RosterField; message: string }[];
 }
 
 export type ImportStatus = 'validated' | 'committing' | 'committed' | 'failed';

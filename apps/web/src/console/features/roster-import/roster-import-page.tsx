@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Alert, Button, Card, Col, Progress, Result, Row, Space, Statistic, Table, Typography, Upload } from 'antd';
 import { CloudUploadOutlined, DownloadOutlined, FileExcelOutlined } from '@ant-design/icons';
-import type { Locale } from '@lianxin/contracts';
+import { rosterFieldLabels } from '@lianxin/contracts';
 import { isApiError } from '../../../shared/api-client.ts';
 import { formatCount } from '../../../shared/format.ts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
@@ -20,16 +20,6 @@ import {
 
 const POLL_MS = 500;
 
-/** Column names of the template (the API reports the field codes). */
-const fieldLabels: Record<string, Record<Locale, string>> = {
-  name: { 'zh-CN': '姓名', en: 'Name' },
-  idNumber: { 'zh-CN': '身份证号', en: 'ID number' },
-  phone: { 'zh-CN': '手机号', en: 'Mobile' },
-  occupation: { 'zh-CN': '职业', en: 'Occupation' },
-  category: { 'zh-CN': '会员类别', en: 'Category' },
-  creditCode: { 'zh-CN': '所在单位统一社会信用代码', en: 'Employer credit code' },
-  joinedOn: { 'zh-CN': '入会日期', en: 'Joined on' },
-};
 const SHOWN_ERRORS = 20;
 
 type Stage =
@@ -205,10 +195,7 @@ export default function RosterImportPage() {
                       key: 'field',
                       title: t('import.field'),
                       width: 200,
-                      render: (_, e) => {
-                        const label = fieldLabels[e.field];
-                        return label ? pick(label) : e.field;
-                      },
+                      render: (_, e) => pick(rosterFieldLabels[e.field]),
                     },
                     { key: 'message', title: t('import.message'), dataIndex: 'message' },
                   ]}

@@ -1,9 +1,8 @@
 import { Navigate, useNavigate } from 'react-router-dom';
 import { Button, ErrorBlock, Space, Tag } from 'antd-mobile';
-import type { MemberCard } from '@lianxin/contracts';
+import { memberStatusLabels, type MemberCard } from '@lianxin/contracts';
 import { isApiError, setCsrfToken } from '../../../shared/api-client.ts';
 import { formatDate } from '../../../shared/format.ts';
-import { memberStatusLabels } from '../../../shared/i18n/labels.ts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
 import { useApi } from '../../../shared/use-api.ts';
 import { MobilePage } from '../../components/mobile-page.tsx';

@@ -4,13 +4,13 @@ import {
   applicationCreateSchema,
   chinaMobileSchema,
   idNumberSchema,
+  occupationLabels,
   occupations,
   translate,
   type ApplicationCreate,
   type ApplicationCreated,
 } from '@lianxin/contracts';
 import { isApiError } from '../../../shared/api-client.ts';
-import { occupationLabels } from '../../../shared/i18n/labels.ts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
 import { checkValue, splitFieldErrors, validateWith, type SafeParser } from '../../../shared/schema-errors.ts';
 import { MobilePage } from '../../components/mobile-page.tsx';

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { Button, Card, Form, Input, List, NoticeBar, Steps, Tag } from 'antd-mobile';
-import { applicationReferenceParamsSchema, chinaMobileSchema, translate, type ApplicationStatusView } from '@lianxin/contracts';
+import {
+  applicationReferenceParamsSchema, applicationStatusLabels, chinaMobileSchema, translate, type ApplicationStatusView,
+} from '@lianxin/contracts';
 import { isApiError } from '../../../shared/api-client.ts';
 import { formatDateTime } from '../../../shared/format.ts';
-import { applicationStatusLabels } from '../../../shared/i18n/labels.ts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
 import { checkValue } from '../../../shared/schema-errors.ts';
 import { MobilePage } from '../../components/mobile-page.tsx';

@@ -1,0 +1,32 @@
+/** Texts of the H5 home page (`mobile.*`). */
+const zhCN = {
+  'mobile.welcome': '欢迎来到连心，职工身边的工会之家',
+  'mobile.tagline': '上海非公企业工会服务',
+  'mobile.services': '会员服务',
+  'mobile.comingSoon': '即将开放',
+  'mobile.notice': '线上入会、电子会员卡已开放；附近服务站、法律援助等服务即将上线。',
+  'mobile.tile.join': '入会申请',
+  'mobile.tile.card': '电子会员卡',
+  'mobile.tile.status': '查询进度',
+  'mobile.tile.stations': '附近服务站',
+  'mobile.tile.legalAid': '法律援助',
+  'mobile.tile.mine': '我的',
+  'mobile.footer': '连心 · 工会工作平台',
+} as const;
+
+const en: Record<keyof typeof zhCN, string> = {
+  'mobile.welcome': 'Welcome to Lianxin, the union by your side',
+  'mobile.tagline': 'Union services for Shanghai workers',
+  'mobile.services': 'Member services',
+  'mobile.comingSoon': 'Coming soon',
+  'mobile.notice': 'Join online and carry your e-member card now; service stations and legal aid are on their way.',
+  'mobile.tile.join': 'Join the union',
+  'mobile.tile.card': 'E-member card',
+  'mobile.tile.status': 'Check status',
+  'mobile.tile.stations': 'Service stations',
+  'mobile.tile.legalAid': 'Legal aid',
+  'mobile.tile.mine': 'Me',
+  'mobile.footer': 'Lianxin · union work platform',
+};
+
+export const mobileTexts = { 'zh-CN': zhCN, en };

@@ -1,0 +1,86 @@
+/** App-wide texts: the shell, navigation, header, staff sign-in and form messages (`app.*`, `nav.*`, `header.*`, `login.*`, `form.*`). */
+const zhCN = {
+  'app.brand': '连心',
+  'app.subtitle': '工会工作平台',
+  'app.loading': '加载中…',
+  'app.networkError': '无法连接服务器，请检查网络后重试',
+  'app.retry': '重试',
+  'app.back': '返回',
+  'app.notFound': '页面不存在',
+  'app.backHome': '返回首页',
+  'app.forbidden': '您没有查看此内容的权限',
+  'app.yes': '是',
+  'app.no': '否',
+  'app.none': '—',
+  'app.total': '共 {total} 条',
+  'app.search': '查询',
+  'app.reset': '重置',
+  'app.all': '全部',
+
+  'nav.orgs': '组织体系',
+  'nav.enterprises': '企业名录',
+  'nav.applications': '入会审批',
+  'nav.members': '会员管理',
+  'nav.import': '名册导入',
+  'nav.coverage': '覆盖驾驶舱',
+  'nav.campaign': '建会攻坚',
+  'nav.audit': '审计日志',
+
+  'header.logout': '退出登录',
+  'header.langSwitch': '切换语言',
+
+  'login.title': '登录',
+  'login.welcome': '非公企业工会建设工作平台',
+  'login.username': '用户名',
+  'login.password': '密码',
+  'login.submit': '登录',
+  'login.usernameRequired': '请输入用户名',
+  'login.passwordRequired': '请输入密码',
+
+  'form.invalid': '格式不正确',
+  'form.range': '取值超出范围',
+} as const;
+
+const en: Record<keyof typeof zhCN, string> = {
+  'app.brand': 'Lianxin',
+  'app.subtitle': 'Union work platform',
+  'app.loading': 'Loading…',
+  'app.networkError': 'Cannot reach the server; check the network and try again',
+  'app.retry': 'Retry',
+  'app.back': 'Back',
+  'app.notFound': 'Page not found',
+  'app.backHome': 'Home',
+  'app.forbidden': 'You may not view this',
+  'app.yes': 'Yes',
+  'app.no': 'No',
+  'app.none': '—',
+  'app.total': '{total} in total',
+  'app.search': 'Search',
+  'app.reset': 'Reset',
+  'app.all': 'All',
+
+  'nav.orgs': 'Organisations',
+  'nav.enterprises': 'Enterprises',
+  'nav.applications': 'Applications',
+  'nav.members': 'Members',
+  'nav.import': 'Roster import',
+  'nav.coverage': 'Coverage cockpit',
+  'nav.campaign': 'Campaign',
+  'nav.audit': 'Audit log',
+
+  'header.logout': 'Sign out',
+  'header.langSwitch': 'Switch language',
+
+  'login.title': 'Sign in',
+  'login.welcome': 'Union building in non-public enterprises',
+  'login.username': 'Username',
+  'login.password': 'Password',
+  'login.submit': 'Sign in',
+  'login.usernameRequired': 'Enter your username',
+  'login.passwordRequired': 'Enter your password',
+
+  'form.invalid': 'Invalid value',
+  'form.range': 'Out of range',
+};
+
+export const appTexts = { 'zh-CN': zhCN, en };
