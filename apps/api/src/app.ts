@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { Database, DatabaseHandle } from '@lianxin/db';
 import { access, registerRouteAccess } from './access/route-access.ts';
 import type { AppConfig } from './config.ts';
+import type { FeatureModule } from './features/feature.ts';
 import { features } from './features/index.ts';
 import { IMPORT_MAX_MB } from './features/members/members.import.routes.ts';
 import type { SmsTransport } from './features/notifications/outbox.ts';
@@ -27,6 +28,8 @@ declare module 'fastify' {
     cipher: PiiCipher;
     keys: AppKeys;
     config: AppConfig;
+    /** the feature registry the app was built from (the workbench asks each feature for its items) */
+    features: readonly FeatureModule[];
   }
 }
 
@@ -59,6 +62,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   app.decorate('keys', keys);
   app.decorate('cipher', keys.cipher);
   app.decorate('config', options.config);
+  app.decorate('features', features);
 
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false, hook: 'preHandler' });

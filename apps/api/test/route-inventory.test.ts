@@ -48,7 +48,9 @@ type Foreign =
   /** 403: the caller lacks the route's capability */
   | 'forbidden'
   /** answered on purpose: citywide data with nothing personal (union names for transfers, the target rule) */
-  | 'citywide';
+  | 'citywide'
+  /** answered about the caller's own scope only (tested for scope in the feature's own tests) */
+  | 'own';
 
 interface Entry {
   access: string;
@@ -145,6 +147,8 @@ const inventory: Record<string, Entry> = {
   'PUT /api/coverage/target-rule': staffWrite(() => ({
     url: '/api/coverage/target-rule', body: { ownerships: ['private'], dualRealOnly: true, minEmployees: 1, minYearsOpen: 0 },
   }), 'forbidden', 'coverage.setTargetRule'),
+
+  'GET /api/workbench': staffRead(() => ({ url: '/api/workbench' }), 'own'),
 
   'GET /api/campaign/worklist': staffRead((fx) => ({ url: `/api/campaign/worklist?orgId=${fx.gucunOrgId}` })),
   'GET /api/campaign/items/:enterpriseId': staffRead((fx) => ({ url: `/api/campaign/items/${fx.enterprise.id}` })),
@@ -335,6 +339,7 @@ describe.each(Object.entries(inventory))('%s', (route, entry) => {
           expect(response.body).not.toContain(probe.marker);
           break;
         case 'citywide':
+        case 'own':
           expect(response.statusCode, response.body).toBe(200);
           break;
         case undefined:

@@ -24,3 +24,4 @@ export * from './industries.labels.ts';
 export * from './members.labels.ts';
 export * from './coverage.labels.ts';
 export * from './audit.labels.ts';
+export * from './workbench.ts';

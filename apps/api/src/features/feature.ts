@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { WorkbenchItem } from '@lianxin/contracts';
+import type { ServiceContext } from '../context.ts';
 
 /**
  * A feature module: everything the app and the server need to know of one feature folder. `features/index.ts`
@@ -18,6 +20,11 @@ export interface FeatureModule {
    * (a later feature may build on an earlier one's demo rows). Runs through the app's keys and writers.
    */
   demo?: (app: FastifyInstance) => Promise<void>;
+  /**
+   * The feature's items on the workbench (工作台, `GET /api/workbench`): what the actor has to do, counted inside
+   * their scope; `today` is the Asia/Shanghai date. Items with nothing waiting may be left out.
+   */
+  workbench?: (ctx: ServiceContext, today: string) => Promise<WorkbenchItem[]>;
 }
 
 export interface Job {

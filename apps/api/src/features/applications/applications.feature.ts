@@ -1,4 +1,5 @@
 import { defineFeature } from '../feature.ts';
 import { applicationRoutes } from './applications.routes.ts';
+import { applicationsWorkbench } from './applications.workbench.ts';
 
-export const applicationsFeature = defineFeature({ name: 'applications', routes: [applicationRoutes] });
+export const applicationsFeature = defineFeature({ name: 'applications', routes: [applicationRoutes], workbench: applicationsWorkbench });
