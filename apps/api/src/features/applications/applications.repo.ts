@@ -4,6 +4,7 @@ import {
   maskIdNumber, maskPhone, occupationSectors, type ApplicationItem, type ApplicationStatus, type OrgRef,
 } from '@lianxin/contracts';
 import { withinScope, type Scope } from '../../access/access.ts';
+import { escapeLike } from '../../lib/sql-text.ts';
 import type { PiiCipher } from '../../security/pii-cipher.ts';
 import { TERRITORIAL_KINDS } from '../orgs/orgs.repo.ts';
 import type { RoutingFacts } from './routing.ts';
@@ -124,7 +125,7 @@ export async function listApplications(
 
 /** Enterprises for the public employer picker: name, pinyin initials or credit-code prefix. */
 export function lookupEnterprises(db: Database, q: string) {
-  const like = q.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const like = escapeLike(q);
   return db
     .select({ id: enterprises.id, creditCode: enterprises.creditCode, name: enterprises.name, regionCode: enterprises.regionCode })
     .from(enterprises)

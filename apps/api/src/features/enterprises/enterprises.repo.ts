@@ -5,6 +5,7 @@ import {
 } from '@lianxin/contracts';
 import type { z } from 'zod';
 import { withinScope, type Scope } from '../../access/access.ts';
+import { escapeLike } from '../../lib/sql-text.ts';
 
 type ListFilter = z.output<typeof enterpriseListQuerySchema>;
 
@@ -31,10 +32,6 @@ function toListItem(row: ListRow): EnterpriseListItem {
     regionName: regionName(row.regionCode),
     coveringOrg: row.unionStatus === 'none' ? null : { id: orgId, name: orgName },
   };
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 function listConditions(scope: Scope, filter: ListFilter): SQL | undefined {

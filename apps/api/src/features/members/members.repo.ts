@@ -6,6 +6,7 @@ import {
 import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import type { Scope } from '../../access/access.ts';
+import { escapeLike } from '../../lib/sql-text.ts';
 import type { PiiCipher } from '../../security/pii-cipher.ts';
 
 type ListFilter = z.output<typeof memberListQuerySchema>;
@@ -42,7 +43,7 @@ export function toMemberItem(row: MemberRow, cipher: PiiCipher): MemberListItem 
 
 export async function listMembers(db: Database, scope: Scope, filter: ListFilter) {
   const conditions: (SQL | undefined)[] = [memberScope(scope)];
-  if (filter.q) conditions.push(sql`${members.name} like ${`%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
+  if (filter.q) conditions.push(sql`${members.name} like ${`%${escapeLike(filter.q)}%`}`);
   if (filter.orgId) conditions.push(sql`${members.orgPath} <@ (select path from orgs where id = ${filter.orgId})`);
   if (filter.enterpriseId) conditions.push(eq(members.enterpriseId, filter.enterpriseId));
   if (filter.category) conditions.push(eq(members.category, filter.category));

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { enterprises, orgCoverage, orgMoves, orgs, queryRows, users, type Database, type Tx } from '@lianxin/db';
 import { orgKinds, type OrgKind, type OrgSummary } from '@lianxin/contracts';
 import { withinScope, type Scope } from '../../access/access.ts';
+import { escapeLike } from '../../lib/sql-text.ts';
 
 export const TERRITORIAL_KINDS: OrgKind[] = ['city_federation', 'district_federation', 'street_federation'];
 
@@ -100,7 +101,7 @@ export function orgDirectory(db: Database, q: string) {
   return db
     .select({ id: orgs.id, name: orgs.name, kind: orgs.kind, regionCode: orgs.regionCode })
     .from(orgs)
-    .where(and(eq(orgs.status, 'active'), sql`${orgs.name} ilike ${'%' + q + '%'}`))
+    .where(and(eq(orgs.status, 'active'), sql`${orgs.name} ilike ${`%${escapeLike(q)}%`}`))
     .orderBy(sql`nlevel(${orgs.path})`, asc(orgs.name))
     .limit(30);
 }
@@ -109,7 +110,7 @@ export function searchOrgs(db: Database, scope: Scope, q: string) {
   return db
     .select({ id: orgs.id, name: orgs.name, kind: orgs.kind, regionCode: orgs.regionCode })
     .from(orgs)
-    .where(and(withinScope(scope, orgs.path), sql`${orgs.name} ilike ${'%' + q + '%'}`))
+    .where(and(withinScope(scope, orgs.path), sql`${orgs.name} ilike ${`%${escapeLike(q)}%`}`))
     .orderBy(sql`nlevel(${orgs.path})`, asc(orgs.name))
     .limit(30);
 }
