@@ -5,7 +5,8 @@ import { idNumberCheckChar, isValidCardNumber } from '@lianxin/contracts';
 import { insertMembers } from '../src/features/members/members.enrol.ts';
 import { checkRoster, commitRoster, type ImportBatch } from '../src/features/members/members.import.service.ts';
 import { maskOrgName } from '@lianxin/contracts';
-import { csvRecords, decodeText, type RosterRow } from '../src/features/members/members.import.ts';
+import { csvRecords, decodeText } from '../src/lib/csv.ts';
+import type { RosterRow } from '../src/features/members/members.import.ts';
 import { newCreditCode } from './support/fixtures.ts';
 import { request, signIn, startTestApp, type Session, type TestApp } from './support/test-app.ts';
 
