@@ -42,7 +42,7 @@ describe('a 顾村 street user and 南京东路', () => {
       expect(response.json().code).toBe('not_found');
     }
     const listed = await first<EnterpriseListResponse>(gucun, `/api/enterprises?regionCode=${NANJINGDONGLU}`);
-    expect(listed).toEqual({ items: [], total: 0 });
+    expect(listed).toEqual({ items: [], total: 0, totalExact: true });
     const searched = await first<{ items: unknown[] }>(gucun, `/api/orgs/search?q=${encodeURIComponent('南京东路')}`);
     expect(searched.items).toEqual([]);
   });
@@ -120,7 +120,7 @@ describe('read-only roles', () => {
     const member = await signIn(t.app, 'demo-member');
     const me = await first<{ user: { username: string } }>(member, '/api/auth/me');
     expect(me.user.username).toBe('demo-member');
-    expect(await first(member, '/api/enterprises')).toEqual({ items: [], total: 0 });
+    expect(await first(member, '/api/enterprises')).toEqual({ items: [], total: 0, totalExact: true });
     expect(await first(member, '/api/orgs/children')).toEqual({ items: [] });
     expect((await request(t.app, member, 'GET', `/api/orgs/${member.orgId}`)).statusCode).toBe(404);
     expect((await first<{ total: number }>(member, '/api/audit')).total).toBe(0);

@@ -14,3 +14,4 @@ export * from './id-number.ts';
 export * from './members.ts';
 export * from './coverage.ts';
 export * from './dates.ts';
+export * from './paging.ts';
