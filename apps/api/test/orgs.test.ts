@@ -167,6 +167,19 @@ describe('coverage, enterprise unions and moves', () => {
     expect(empty.statusCode).toBe(400);
   });
 
+  it('searches for LIKE wildcards literally: no union name holds % or _', async () => {
+    for (const path of ['/api/orgs/search', '/api/orgs/directory']) {
+      // a plain word matches, so an empty answer below is the escaping, not an empty endpoint
+      const word = await request(t.app, gucun, 'GET', `${path}?q=${encodeURIComponent('工会')}`);
+      expect(word.json<{ items: unknown[] }>().items.length, path).toBeGreaterThan(0);
+      for (const q of ['%', '_', '__', '%工会', '\\']) {
+        const response = await request(t.app, gucun, 'GET', `${path}?q=${encodeURIComponent(q)}`);
+        expect(response.statusCode, response.body).toBe(200);
+        expect(response.json<{ items: unknown[] }>().items, `${path} q=${q}`).toEqual([]);
+      }
+    }
+  });
+
   it('the enterprise list of the street still adds up after the writes', async () => {
     const all = (await request(t.app, gucun, 'GET', '/api/enterprises?pageSize=1')).json<EnterpriseListResponse>();
     const [direct] = await t.handle.query<{ n: number }>(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pagedResponse, pageQuery, sortQuery } from './paging.ts';
 
 export const auditActions = ['create', 'update', 'delete', 'move', 'read_personal', 'login', 'logout', 'login_failed'] as const;
 export type AuditAction = (typeof auditActions)[number];
@@ -15,11 +16,14 @@ export const auditEntrySchema = z.object({
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
+/** What the audit page sorts by (default: newest first). */
+export const auditSortKeys = ['at'] as const;
+
 export const auditQuerySchema = z.object({
   action: z.enum(auditActions).optional(),
   objectType: z.string().max(40).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  ...pageQuery(50),
+  ...sortQuery(auditSortKeys),
 });
 
-export const auditListResponseSchema = z.object({ items: z.array(auditEntrySchema), total: z.number().int() });
+export const auditListResponseSchema = pagedResponse(auditEntrySchema);

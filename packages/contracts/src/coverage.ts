@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { orgKinds } from './orgs.ts';
 import { ownershipTypes, type Ownership } from './enterprises.ts';
+import { pagedResponse, pageQuery, sortQuery } from './paging.ts';
 
 /** Federation kinds counted separately in the cockpit ("小二级" and joint unions). */
 export const federationKinds = [
@@ -151,11 +152,14 @@ export type CampaignStage = (typeof campaignStages)[number];
 export const letterKinds = ['rectification_opinion', 'handling_suggestion'] as const;
 export type LetterKind = (typeof letterKinds)[number];
 
+/** What the worklist sorts by (default: most employees first). */
+export const worklistSortKeys = ['employeeCount', 'name', 'nextFollowUpOn'] as const;
+
 export const worklistQuerySchema = z.object({
   orgId: z.coerce.number().int().positive().optional(),
   stage: z.enum(campaignStages).optional(),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  ...pageQuery(),
+  ...sortQuery(worklistSortKeys),
 });
 
 export const worklistItemSchema = z.object({
@@ -173,7 +177,7 @@ export const worklistItemSchema = z.object({
 });
 export type WorklistItem = z.infer<typeof worklistItemSchema>;
 
-export const worklistResponseSchema = z.object({ items: z.array(worklistItemSchema), total: z.number().int() });
+export const worklistResponseSchema = pagedResponse(worklistItemSchema);
 
 /** Moving an item; `built` needs the union: an existing one that will cover the enterprise, or a new enterprise union. */
 export const campaignUpdateSchema = z.object({
@@ -262,12 +266,16 @@ export const santongshiTaskSchema = z.object({
 });
 export type SantongshiTask = z.infer<typeof santongshiTaskSchema>;
 
+/** What the 三同时 list sorts by (default: open tasks first, then by due date). */
+export const santongshiSortKeys = ['dueOn'] as const;
+
 export const santongshiQuerySchema = z.object({
   orgId: z.coerce.number().int().positive().optional(),
   status: z.enum(['open', 'done', 'all']).default('open'),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  ...pageQuery(),
+  ...sortQuery(santongshiSortKeys),
 });
+export const santongshiListResponseSchema = pagedResponse(santongshiTaskSchema);
 
 export const letterCreateSchema = z.object({
   kind: z.enum(letterKinds),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { creditCodeProblem } from './credit-code.ts';
 import { industrySections } from './industries.ts';
 import { orgRefSchema } from './orgs.ts';
+import { pagedResponse, pageQuery, sortQuery } from './paging.ts';
 import { regionCodeSchema } from './regions.ts';
 
 /** 登记注册类型, simplified: the first five are non-public (非公). */
@@ -75,6 +76,7 @@ export const enterpriseListItemSchema = z.object({
   employeeCount: z.number().int(),
   unionStatus: z.enum(unionStatuses),
   coveringOrg: orgRefSchema.nullable(),
+  registeredOn: z.string().nullable(),
 });
 export type EnterpriseListItem = z.infer<typeof enterpriseListItemSchema>;
 
@@ -82,7 +84,6 @@ export const enterpriseSchema = enterpriseListItemSchema.extend({
   address: z.string(),
   latitude: z.number().nullable(),
   longitude: z.number().nullable(),
-  registeredOn: z.string().nullable(),
   openedOn: z.string().nullable(),
   nonPublic: z.boolean(),
   /** active members who joined outside this enterprise (企业外入会) — leverage for building its own union */
@@ -91,6 +92,9 @@ export const enterpriseSchema = enterpriseListItemSchema.extend({
   updatedAt: z.string(),
 });
 export type Enterprise = z.infer<typeof enterpriseSchema>;
+
+/** What the enterprise list sorts by (default: newest first). */
+export const enterpriseSortKeys = ['name', 'employeeCount', 'registeredOn'] as const;
 
 export const enterpriseListQuerySchema = z.object({
   q: z.string().trim().max(50).optional(),
@@ -105,15 +109,12 @@ export const enterpriseListQuerySchema = z.object({
   target: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   /** with a union (own or covered), or without */
   covered: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  ...pageQuery(),
+  ...sortQuery(enterpriseSortKeys),
 });
 export type EnterpriseListQuery = z.input<typeof enterpriseListQuerySchema>;
 
-export const enterpriseListResponseSchema = z.object({
-  items: z.array(enterpriseListItemSchema),
-  total: z.number().int(),
-});
+export const enterpriseListResponseSchema = pagedResponse(enterpriseListItemSchema);
 export type EnterpriseListResponse = z.infer<typeof enterpriseListResponseSchema>;
 
 const enterpriseFields = {

@@ -25,3 +25,4 @@ export * from './members.labels.ts';
 export * from './coverage.labels.ts';
 export * from './audit.labels.ts';
 export * from './workbench.ts';
+export * from './paging.ts';

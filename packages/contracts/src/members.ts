@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { creditCodeSchema } from './enterprises.ts';
 import { idNumberProblem } from './id-number.ts';
 import { orgRefSchema } from './orgs.ts';
+import { pagedResponse, pageQuery, sortQuery } from './paging.ts';
 import { chinaMobileSchema } from './phone.ts';
 import { regionCodeSchema } from './regions.ts';
 
@@ -127,12 +128,14 @@ export const applicationItemSchema = z.object({
 });
 export type ApplicationItem = z.infer<typeof applicationItemSchema>;
 
+/** What the application list sorts by (default: newest first). */
+export const applicationSortKeys = ['submittedAt'] as const;
 export const applicationListQuerySchema = z.object({
   status: z.enum(applicationStatuses).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  ...pageQuery(),
+  ...sortQuery(applicationSortKeys),
 });
-export const applicationListResponseSchema = z.object({ items: z.array(applicationItemSchema), total: z.number().int() });
+export const applicationListResponseSchema = pagedResponse(applicationItemSchema);
 export const applicationRejectSchema = z.object({ reason: z.string().trim().min(2, { message: 'application.reasonRequired' }).max(200) });
 
 // ---- members -------------------------------------------------------------------------------------------------
@@ -175,6 +178,9 @@ export type MemberDetail = z.infer<typeof memberDetailSchema>;
 
 const isoDate = z.iso.date({ message: 'date.invalid' });
 
+/** What the member list sorts by (default: newest first). */
+export const memberSortKeys = ['name', 'joinedOn'] as const;
+
 export const memberListQuerySchema = z.object({
   q: z.string().trim().max(30).optional(),
   orgId: z.coerce.number().int().positive().optional(),
@@ -184,11 +190,11 @@ export const memberListQuerySchema = z.object({
   joinChannel: z.enum(joinChannels).optional(),
   joinedFrom: isoDate.optional(),
   joinedTo: isoDate.optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  ...pageQuery(),
+  ...sortQuery(memberSortKeys),
 });
 export type MemberListQuery = z.input<typeof memberListQuerySchema>;
-export const memberListResponseSchema = z.object({ items: z.array(memberListItemSchema), total: z.number().int() });
+export const memberListResponseSchema = pagedResponse(memberListItemSchema);
 
 export const memberUpdateSchema = z.object({
   name: personName.optional(),

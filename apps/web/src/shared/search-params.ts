@@ -15,3 +15,21 @@ export function pagePatch(page: number, pageSize: number, current: { pageSize: n
     pageSize: pageSize === current.defaultPageSize ? undefined : String(pageSize),
   };
 }
+
+/** A list's sort as the API takes it: a key of the list's own, and a direction (asc when absent). */
+export interface ListSort<K extends string> {
+  sort?: K;
+  order?: 'asc' | 'desc';
+}
+
+/** The sort kept in the URL (`sort`, `order`), if `sort` is one of the list's `keys`; a stale or edited key is dropped. */
+export function sortFromParams<K extends string>(params: URLSearchParams, keys: readonly K[]): ListSort<K> {
+  const sort = params.get('sort');
+  if (sort === null || !(keys as readonly string[]).includes(sort)) return {};
+  return { sort: sort as K, order: params.get('order') === 'desc' ? 'desc' : 'asc' };
+}
+
+/** The URL patch for a new sort: back to page 1; no sort (the list's default order) clears both keys; asc stays implicit. */
+export function sortPatch(next: { sort?: string; order?: 'asc' | 'desc' }) {
+  return { sort: next.sort, order: next.sort && next.order === 'desc' ? 'desc' : undefined, page: undefined };
+}

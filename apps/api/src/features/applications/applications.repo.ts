@@ -1,9 +1,13 @@
-import { and, count, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { applications, enterprises, orgCoverage, orgs, type Database, type Tx } from '@lianxin/db';
 import {
-  maskIdNumber, maskPhone, occupationSectors, type ApplicationItem, type ApplicationStatus, type OrgRef,
+  maskIdNumber, maskPhone, occupationSectors, type ApplicationItem, type applicationListQuerySchema, type applicationSortKeys,
+  type OrgRef,
 } from '@lianxin/contracts';
+import type { z } from 'zod';
 import { withinScope, type Scope } from '../../access/access.ts';
+import { pagedList, type ListOrder } from '../../lib/paged-list.ts';
+import { escapeLike } from '../../lib/sql-text.ts';
 import type { PiiCipher } from '../../security/pii-cipher.ts';
 import { TERRITORIAL_KINDS } from '../orgs/orgs.repo.ts';
 import type { RoutingFacts } from './routing.ts';
@@ -103,28 +107,35 @@ export function toApplicationItem(row: ApplicationRow, cipher: PiiCipher): Appli
   };
 }
 
-export async function listApplications(
-  db: Database, scope: Scope, filter: { status?: ApplicationStatus | undefined; page: number; pageSize: number },
-) {
+const listOrder: ListOrder<(typeof applicationSortKeys)[number]> = {
+  default: sql`${applications.id} desc`,
+  keys: { submittedAt: sql`${applications.createdAt}` },
+  tiebreaker: sql`${applications.id}`,
+};
+
+/** A page of the applications routed into the scope (newest first unless sorted), with a bounded total. */
+export async function listApplications(db: Database, scope: Scope, filter: z.output<typeof applicationListQuerySchema>) {
   const where = and(withinScope(scope, applications.routedOrgPath), filter.status ? eq(applications.status, filter.status) : undefined);
-  const [rows, totals] = await Promise.all([
-    db
-      .select(itemColumns)
-      .from(applications)
-      .innerJoin(orgs, eq(orgs.id, applications.routedOrgId))
-      .leftJoin(enterprises, eq(enterprises.id, applications.employerId))
-      .where(where)
-      .orderBy(desc(applications.id))
-      .limit(filter.pageSize)
-      .offset((filter.page - 1) * filter.pageSize),
-    db.select({ n: count() }).from(applications).where(where),
-  ]);
-  return { rows, total: totals[0]?.n ?? 0 };
+  return pagedList(db, {
+    query: filter,
+    order: listOrder,
+    rows: (orderBy, limit, offset) =>
+      db
+        .select(itemColumns)
+        .from(applications)
+        .innerJoin(orgs, eq(orgs.id, applications.routedOrgId))
+        .leftJoin(enterprises, eq(enterprises.id, applications.employerId))
+        .where(where)
+        .orderBy(orderBy)
+        .limit(limit)
+        .offset(offset),
+    count: { from: sql`${applications}`, where },
+  });
 }
 
 /** Enterprises for the public employer picker: name, pinyin initials or credit-code prefix. */
 export function lookupEnterprises(db: Database, q: string) {
-  const like = q.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const like = escapeLike(q);
   return db
     .select({ id: enterprises.id, creditCode: enterprises.creditCode, name: enterprises.name, regionCode: enterprises.regionCode })
     .from(enterprises)

@@ -63,8 +63,8 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags: ['membership'], querystring: applicationListQuerySchema, response: { 200: applicationListResponseSchema } }, config: { access: access.staffRead() } },
     async (request) => {
       const ctx = serviceContext(request);
-      const { rows, total } = await listApplications(ctx.db, ctx.scope, request.query);
-      return { items: rows.map((r) => toApplicationItem(r, ctx.cipher)), total };
+      const page = await listApplications(ctx.db, ctx.scope, request.query);
+      return { ...page, items: page.items.map((r) => toApplicationItem(r, ctx.cipher)) };
     },
   );
 

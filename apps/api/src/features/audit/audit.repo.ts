@@ -1,7 +1,9 @@
-import { and, count, desc, eq, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { auditLog, type Database, type Tx } from '@lianxin/db';
-import type { AuditAction, AuditEntry } from '@lianxin/contracts';
+import type { AuditAction, AuditEntry, auditQuerySchema, auditSortKeys, Paged } from '@lianxin/contracts';
+import type { z } from 'zod';
 import { withinScope, type Actor, type Scope } from '../../access/access.ts';
+import { pagedList, type ListOrder } from '../../lib/paged-list.ts';
 
 export interface AuditRecord {
   action: AuditAction;
@@ -31,28 +33,27 @@ export async function recordAudit(
   });
 }
 
-export async function listAudit(
-  db: Database,
-  scope: Scope,
-  filter: { action?: AuditAction | undefined; objectType?: string | undefined; page: number; pageSize: number },
-): Promise<{ items: AuditEntry[]; total: number }> {
+const listOrder: ListOrder<(typeof auditSortKeys)[number]> = {
+  default: sql`${auditLog.id} desc`,
+  keys: { at: sql`${auditLog.at}` },
+  tiebreaker: sql`${auditLog.id}`,
+};
+
+/** A page of the audit entries the scope reaches (newest first unless sorted), with a bounded total. */
+export async function listAudit(db: Database, scope: Scope, filter: z.output<typeof auditQuerySchema>): Promise<Paged<AuditEntry>> {
   const conditions: SQL[] = [withinScope(scope, auditLog.orgPath)];
   if (filter.action) conditions.push(eq(auditLog.action, filter.action));
   if (filter.objectType) conditions.push(eq(auditLog.objectType, filter.objectType));
   const where = and(...conditions);
-  const [rows, totals] = await Promise.all([
-    db
-      .select()
-      .from(auditLog)
-      .where(where)
-      .orderBy(desc(auditLog.id))
-      .limit(filter.pageSize)
-      .offset((filter.page - 1) * filter.pageSize),
-    db.select({ n: count() }).from(auditLog).where(where),
-  ]);
+  const page = await pagedList(db, {
+    query: filter,
+    order: listOrder,
+    rows: (orderBy, limit, offset) => db.select().from(auditLog).where(where).orderBy(orderBy).limit(limit).offset(offset),
+    count: { from: sql`${auditLog}`, where },
+  });
   return {
-    total: totals[0]?.n ?? 0,
-    items: rows.map((r) => ({
+    ...page,
+    items: page.items.map((r) => ({
       id: r.id,
       at: new Date(r.at).toISOString(),
       actor: r.actorUserId == null ? null : { id: r.actorUserId, username: r.actorUsername ?? '' },

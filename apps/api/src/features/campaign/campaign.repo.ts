@@ -1,7 +1,9 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database, type Tx } from '@lianxin/db';
-import type { CampaignStage, WorklistItem } from '@lianxin/contracts';
+import type { CampaignStage, Paged, WorklistItem, worklistQuerySchema, worklistSortKeys } from '@lianxin/contracts';
+import type { z } from 'zod';
 import { withinScope, type Scope } from '../../access/access.ts';
+import { pagedList, type ListOrder } from '../../lib/paged-list.ts';
 
 interface WorklistRow {
   enterprise_id: number;
@@ -48,23 +50,39 @@ function toItem(r: WorklistRow): WorklistItem {
   };
 }
 
-/** Uncovered target enterprises under `underPath` inside the scope: the 建会攻坚清单, largest first. */
+const worklistOrder: ListOrder<(typeof worklistSortKeys)[number]> = {
+  // each enterprise adds one to the covered count: the largest bring the most employees into coverage
+  default: sql`e.employee_count desc, e.id`,
+  keys: {
+    employeeCount: sql`e.employee_count`,
+    name: sql`e.name`,
+    nextFollowUpOn: { expr: sql`c.next_follow_up_on`, nullsLast: true },
+  },
+  tiebreaker: sql`e.id`,
+};
+
+/**
+ * A page of the uncovered target enterprises under `underPath` inside the scope: the 建会攻坚清单, largest
+ * first unless sorted, with a bounded total.
+ */
 export async function worklist(
-  db: Database, scope: Scope, underPath: string, filter: { stage?: CampaignStage | undefined; page: number; pageSize: number },
-): Promise<{ items: WorklistItem[]; total: number }> {
+  db: Database, scope: Scope, underPath: string, filter: z.output<typeof worklistQuerySchema>,
+): Promise<Paged<WorklistItem>> {
   const where: SQL = sql`e.is_target and e.union_status = 'none' and e.org_path <@ ${underPath}::ltree
     and ${withinScope(scope, sql`e.org_path`)}
     ${filter.stage ? sql`and coalesce(c.stage, 'not_contacted') = ${filter.stage}` : sql``}`;
-  const [rows, totals] = await Promise.all([
-    queryRows<WorklistRow>(db, sql`
+  const page = await pagedList(db, {
+    query: filter,
+    order: worklistOrder,
+    rows: (orderBy, limit, offset) => queryRows<WorklistRow>(db, sql`
       select ${itemColumns} from enterprises e ${itemJoins}
        where ${where}
-       order by e.employee_count desc, e.id
-       limit ${filter.pageSize} offset ${(filter.page - 1) * filter.pageSize}`),
-    queryRows<{ n: number }>(db, sql`
-      select count(*)::int as n from enterprises e left join campaign_items c on c.enterprise_id = e.id where ${where}`),
-  ]);
-  return { items: rows.map(toItem), total: totals[0]?.n ?? 0 };
+       order by ${orderBy}
+       limit ${limit} offset ${offset}`),
+    // the stage filter reads campaign_items; the other joins only add columns
+    count: { from: sql`enterprises e left join campaign_items c on c.enterprise_id = e.id`, where },
+  });
+  return { ...page, items: page.items.map(toItem) };
 }
 
 export interface CampaignEnterprise extends WorklistItem {

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  assigneeSchema, campaignHistorySchema, campaignUpdateSchema, idParamSchema, letterCreateSchema, letterSchema, santongshiQuerySchema,
-  santongshiTaskSchema, worklistQuerySchema, worklistResponseSchema,
+  assigneeSchema, campaignHistorySchema, campaignUpdateSchema, idParamSchema, letterCreateSchema, letterSchema, santongshiListResponseSchema,
+  santongshiQuerySchema, santongshiTaskSchema, worklistQuerySchema, worklistResponseSchema,
 } from '@lianxin/contracts';
 import { serviceContext } from '../../context.ts';
 import { listAssignees } from './assignees.repo.ts';
@@ -74,7 +74,7 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['campaign'],
         description: '三同时 tasks of new enterprises in a unit (default: your own).',
         querystring: santongshiQuerySchema,
-        response: { 200: z.object({ items: z.array(santongshiTaskSchema), total: z.number().int() }) },
+        response: { 200: santongshiListResponseSchema },
       },
       config: { access: access.staffRead() },
     },

@@ -5,8 +5,8 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import { campaignItems, enterpriseEvents, enterpriseLetters, orgs, queryRows, users, type Tx } from '@lianxin/db';
 import {
-  rolesWith, shanghaiDate, type CampaignHistory, type CampaignUpdate, type EnterpriseEvent, type Letter, type LetterKind, type WorklistItem,
-  type worklistQuerySchema,
+  rolesWith, shanghaiDate, type CampaignHistory, type CampaignUpdate, type EnterpriseEvent, type Letter, type LetterKind, type Paged,
+  type WorklistItem, type worklistQuerySchema,
 } from '@lianxin/contracts';
 import type { z } from 'zod';
 import { writeScope } from '../../access/access.ts';
@@ -19,7 +19,7 @@ import { campaignEnterprise, worklist, type CampaignEnterprise } from './campaig
 import { renderLetter, type LetterInput } from './letters.pdf.ts';
 import { tasksOfEnterprise } from './santongshi.service.ts';
 
-export async function getWorklist(ctx: ServiceContext, query: z.output<typeof worklistQuerySchema>): Promise<{ items: WorklistItem[]; total: number }> {
+export async function getWorklist(ctx: ServiceContext, query: z.output<typeof worklistQuerySchema>): Promise<Paged<WorklistItem>> {
   if (ctx.scope.kind !== 'subtree') throw notFound();
   const org = await findOrg(ctx.db, ctx.scope, query.orgId ?? ctx.scope.rootOrgId);
   if (!org) throw notFound();

@@ -6,12 +6,14 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, santongshiTasks, type Database, type Tx } from '@lianxin/db';
 import {
-  isNonPublic, santongshiPhases, shanghaiDate, type Ownership, type SantongshiPhase, type SantongshiTask, type santongshiQuerySchema,
+  isNonPublic, santongshiPhases, shanghaiDate, type Ownership, type Paged, type SantongshiPhase, type SantongshiTask,
+  type santongshiQuerySchema, type santongshiSortKeys,
 } from '@lianxin/contracts';
 import type { z } from 'zod';
 import { withinScope, writeScope } from '../../access/access.ts';
 import type { ServiceContext } from '../../context.ts';
 import { AppError, notFound } from '../../errors.ts';
+import { pagedList, type ListOrder } from '../../lib/paged-list.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { findOrg } from '../orgs/orgs.repo.ts';
 
@@ -67,21 +69,31 @@ export async function tasksOfEnterprise(db: Database, enterpriseId: number): Pro
   return rows.map((r) => toTask(r, today));
 }
 
-export async function listSantongshiTasks(ctx: ServiceContext, query: z.output<typeof santongshiQuerySchema>): Promise<{ items: SantongshiTask[]; total: number }> {
+const taskOrder: ListOrder<(typeof santongshiSortKeys)[number]> = {
+  // open tasks first, the next due on top
+  default: sql`t.done_on nulls first, t.due_on, t.id`,
+  keys: { dueOn: sql`t.due_on` },
+  tiebreaker: sql`t.id`,
+};
+
+/** A page of the 三同时 tasks of a unit's enterprises inside the scope (open first unless sorted), with a bounded total. */
+export async function listSantongshiTasks(ctx: ServiceContext, query: z.output<typeof santongshiQuerySchema>): Promise<Paged<SantongshiTask>> {
   if (ctx.scope.kind !== 'subtree') throw notFound();
   const org = await findOrg(ctx.db, ctx.scope, query.orgId ?? ctx.scope.rootOrgId);
   if (!org) throw notFound();
   const status = query.status === 'open' ? sql`and t.done_on is null` : query.status === 'done' ? sql`and t.done_on is not null` : sql``;
   const where = sql`e.org_path <@ ${org.path}::ltree and ${withinScope(ctx.scope, sql`e.org_path`)} ${status}`;
-  const [rows, totals] = await Promise.all([
-    queryRows<TaskRow>(ctx.db, sql`
+  const page = await pagedList(ctx.db, {
+    query,
+    order: taskOrder,
+    rows: (orderBy, limit, offset) => queryRows<TaskRow>(ctx.db, sql`
       select ${taskColumns} from santongshi_tasks t join enterprises e on e.id = t.enterprise_id
-       where ${where} order by t.done_on nulls first, t.due_on, t.id
-       limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`),
-    queryRows<{ n: number }>(ctx.db, sql`select count(*)::int as n from santongshi_tasks t join enterprises e on e.id = t.enterprise_id where ${where}`),
-  ]);
+       where ${where} order by ${orderBy}
+       limit ${limit} offset ${offset}`),
+    count: { from: sql`santongshi_tasks t join enterprises e on e.id = t.enterprise_id`, where },
+  });
   const today = shanghaiDate();
-  return { items: rows.map((r) => toTask(r, today)), total: totals[0]?.n ?? 0 };
+  return { ...page, items: page.items.map((r) => toTask(r, today)) };
 }
 
 export async function completeSantongshiTask(ctx: ServiceContext, taskId: number): Promise<SantongshiTask> {

@@ -1,6 +1,6 @@
 /** The cockpit as an xlsx: the unit and each unit below it, the figures the cockpit shows. */
 import { federationKinds, label, memberCategories, targetStatusLabels, type CoverageResponse, type Locale } from '@lianxin/contracts';
-import { headerRow, writeXlsx } from '../members/members.export.ts';
+import { headerRow, writeXlsx } from '../../lib/xlsx.ts';
 
 const percent = (rate: number) => Math.round(rate * 1000) / 10;
 

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Database, type Tx } from '@lianxin/db';
 import { DEFAULT_TARGET_RULE, targetRuleSchema, type OrgKind, type TargetRule } from '@lianxin/contracts';
 import { withinScope, type Scope } from '../../access/access.ts';
+import { figureParts, figureSums } from './figures.sql.ts';
 
 /** metric → value for one organisation's subtree (see org_figures in packages/db/src/schema/coverage.ts). */
 export type Figures = Record<string, number>;
@@ -37,9 +38,7 @@ export async function unitFigures(db: Database, scope: Scope, orgId: number): Pr
   const rows = await queryRows<{ id: number; parent_id: number | null; name: string; kind: OrgKind; region_code: string; path: string; metric: string | null; value: number | null }>(db, sql`
     select o.id, o.parent_id, o.name, o.kind, o.region_code, o.path::text as path, f.metric, f.value::float8 as value
       from orgs o
-      left join lateral (select metric, value from org_figures where org_id = o.id
-                         union all
-                         select metric, delta from org_figure_deltas where org_id = o.id) f on true
+      left join lateral ${figureParts(sql`o.id`)} f on true
      where (o.id = ${orgId} or o.parent_id = ${orgId}) and o.status <> 'dissolved' and ${withinScope(scope, sql`o.path`)}`);
   const units = new Map<number, CockpitUnit>();
   const figures = new Map<number, Figures>();
@@ -58,14 +57,10 @@ export async function unitFigures(db: Database, scope: Scope, orgId: number): Pr
   return { unit, children: [...units.values()].filter((u) => u.id !== orgId), figures };
 }
 
-/** Current figures: the compacted value plus the deltas not folded in yet. */
+/** Current figures of the given organisations (metric → value; {} for one without figures). */
 export async function currentFigures(db: Database | Tx, orgIds: readonly number[]): Promise<Map<number, Figures>> {
   const rows = await queryRows<{ org_id: number; metric: string; value: number }>(db, sql`
-    select org_id, metric, sum(v)::float8 as value
-      from (select org_id, metric, value as v from org_figures where org_id = any(${sql.param([...orgIds])}::int[])
-            union all
-            select org_id, metric, delta from org_figure_deltas where org_id = any(${sql.param([...orgIds])}::int[])) x
-     group by org_id, metric`);
+    select org_id, metric, value::float8 as value from ${figureSums(orgIds)} f`);
   return toFigureMap(orgIds, rows.map((r) => [r.org_id, r.metric, r.value]));
 }
 
@@ -108,12 +103,7 @@ export async function takeSnapshot(db: Database, period: string): Promise<boolea
     if (exists) return false;
     await tx.execute(sql`
       insert into coverage_snapshots (period, org_id, metrics)
-      select ${period}, org_id, jsonb_object_agg(metric, value)
-        from (select org_id, metric, sum(v) as value
-                from (select org_id, metric, value as v from org_figures
-                      union all select org_id, metric, delta from org_figure_deltas) x
-               group by org_id, metric) f
-       group by org_id`);
+      select ${period}, org_id, jsonb_object_agg(metric, value) from ${figureSums('all')} f group by org_id`);
     return true;
   });
 }

@@ -5,7 +5,7 @@ import {
   staffingResponseSchema, targetRuleSchema,
 } from '@lianxin/contracts';
 import { serviceContext } from '../../context.ts';
-import { attachment, XLSX_TYPE } from '../members/members.export.ts';
+import { attachment, XLSX_TYPE } from '../../lib/xlsx.ts';
 import { coverageWorkbook } from './coverage.export.ts';
 import {
   deleteTarget, getCoverage, getCoverageTrend, getTargetRule, listTargets, saveTarget, setTargetRule,

@@ -12,6 +12,7 @@ import { withinScope } from '../../access/access.ts';
 import type { ServiceContext } from '../../context.ts';
 import { notFound } from '../../errors.ts';
 import { unitWithChildren } from './coverage.repo.ts';
+import { figureColumns } from './figures.sql.ts';
 
 const LISTED_FEDERATIONS = 200;
 
@@ -25,12 +26,7 @@ export async function getStaffing(ctx: ServiceContext, orgId: number | undefined
            coalesce(f.workers, 0)::int as workers, coalesce(f.enterprises, 0)::int as enterprises,
            (select count(*)::int from users u where u.org_id = o.id and u.role = any(${sql.param([...rolesWith('staffing.socialWorker')])}::text[]) and not u.disabled) as assigned
       from orgs o
-      left join lateral (
-        select sum(v) filter (where metric = 'employees_covered') as workers, sum(v) filter (where metric = 'covered') as enterprises
-          from (select metric, value as v from org_figures where org_id = o.id and metric in ('employees_covered', 'covered')
-                union all
-                select metric, delta from org_figure_deltas where org_id = o.id and metric in ('employees_covered', 'covered')) x
-      ) f on true
+      left join lateral ${figureColumns(sql`o.id`, { workers: 'employees_covered', enterprises: 'covered' })} f on true
      where o.path <@ ${unit.path}::ltree and ${withinScope(ctx.scope, sql`o.path`)}
        and o.status <> 'dissolved' and o.kind = any(${sql.param([...federationKinds])}::text[])`);
 

@@ -1,10 +1,12 @@
-import { and, count, desc, eq, gte, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, lte, or, sql, type SQL } from 'drizzle-orm';
 import { enterprises, orgs, regionName, type Database, type Tx } from '@lianxin/db';
 import {
-  isNonPublic, sizeBandRanges, type Enterprise, type EnterpriseListItem, type enterpriseListQuerySchema,
+  isNonPublic, sizeBandRanges, type Enterprise, type EnterpriseListItem, type enterpriseListQuerySchema, type enterpriseSortKeys,
 } from '@lianxin/contracts';
 import type { z } from 'zod';
 import { withinScope, type Scope } from '../../access/access.ts';
+import { pagedList, type ListOrder } from '../../lib/paged-list.ts';
+import { escapeLike } from '../../lib/sql-text.ts';
 
 type ListFilter = z.output<typeof enterpriseListQuerySchema>;
 
@@ -20,9 +22,14 @@ const listColumns = {
   unionStatus: enterprises.unionStatus,
   orgId: enterprises.orgId,
   orgName: orgs.name,
+  registeredOn: enterprises.registeredOn,
 };
 
-type ListRow = { [K in keyof typeof listColumns]: (typeof listColumns)[K]['_']['data'] };
+type ListRow = {
+  [K in keyof typeof listColumns]: (typeof listColumns)[K]['_']['notNull'] extends true
+    ? (typeof listColumns)[K]['_']['data']
+    : (typeof listColumns)[K]['_']['data'] | null;
+};
 
 function toListItem(row: ListRow): EnterpriseListItem {
   const { orgId, orgName, ...rest } = row;
@@ -31,10 +38,6 @@ function toListItem(row: ListRow): EnterpriseListItem {
     regionName: regionName(row.regionCode),
     coveringOrg: row.unionStatus === 'none' ? null : { id: orgId, name: orgName },
   };
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 function listConditions(scope: Scope, filter: ListFilter): SQL | undefined {
@@ -72,20 +75,27 @@ function listConditions(scope: Scope, filter: ListFilter): SQL | undefined {
   return and(...conditions);
 }
 
+const listOrder: ListOrder<(typeof enterpriseSortKeys)[number]> = {
+  default: sql`${enterprises.id} desc`,
+  keys: {
+    name: sql`${enterprises.name}`,
+    employeeCount: sql`${enterprises.employeeCount}`,
+    registeredOn: { expr: sql`${enterprises.registeredOn}`, nullsLast: true },
+  },
+  tiebreaker: sql`${enterprises.id}`,
+};
+
+/** A page of the enterprises in the scope matching the filter (newest first unless sorted), with a bounded total. */
 export async function listEnterprises(db: Database, scope: Scope, filter: ListFilter) {
   const where = listConditions(scope, filter);
-  const [rows, totals] = await Promise.all([
-    db
-      .select(listColumns)
-      .from(enterprises)
-      .innerJoin(orgs, eq(orgs.id, enterprises.orgId))
-      .where(where)
-      .orderBy(desc(enterprises.id))
-      .limit(filter.pageSize)
-      .offset((filter.page - 1) * filter.pageSize),
-    db.select({ n: count() }).from(enterprises).where(where),
-  ]);
-  return { items: rows.map(toListItem), total: totals[0]?.n ?? 0 };
+  const page = await pagedList(db, {
+    query: filter,
+    order: listOrder,
+    rows: (orderBy, limit, offset) =>
+      db.select(listColumns).from(enterprises).innerJoin(orgs, eq(orgs.id, enterprises.orgId)).where(where).orderBy(orderBy).limit(limit).offset(offset),
+    count: { from: sql`${enterprises}`, where },
+  });
+  return { ...page, items: page.items.map(toListItem) };
 }
 
 export async function findEnterprise(db: Database | Tx, scope: Scope, id: number): Promise<Enterprise | undefined> {
@@ -96,7 +106,6 @@ export async function findEnterprise(db: Database | Tx, scope: Scope, id: number
       address: enterprises.address,
       latitude: enterprises.latitude,
       longitude: enterprises.longitude,
-      registeredOn: enterprises.registeredOn,
       openedOn: enterprises.openedOn,
       createdAt: enterprises.createdAt,
       updatedAt: enterprises.updatedAt,
@@ -107,13 +116,12 @@ export async function findEnterprise(db: Database | Tx, scope: Scope, id: number
     .innerJoin(orgs, eq(orgs.id, enterprises.orgId))
     .where(and(eq(enterprises.id, id), withinScope(scope, enterprises.orgPath)));
   if (!row) return undefined;
-  const { orgPath: _orgPath, address, latitude, longitude, registeredOn, openedOn, createdAt, updatedAt, workersJoinedOutside, ...list } = row;
+  const { orgPath: _orgPath, address, latitude, longitude, openedOn, createdAt, updatedAt, workersJoinedOutside, ...list } = row;
   return {
     ...toListItem(list),
     address,
     latitude,
     longitude,
-    registeredOn,
     openedOn,
     nonPublic: isNonPublic(row.ownership),
     workersJoinedOutside,

@@ -1,10 +1,8 @@
 /**
- * Roster export (xlsx) of the members inside the actor's scope, and the streaming xlsx writer the import
- * report shares. ID numbers and phones are decrypted only to be masked; no plaintext reaches the file.
+ * Roster export (xlsx) of the members inside the actor's scope. ID numbers and phones are decrypted only to be
+ * masked; no plaintext reaches the file.
  */
-import { PassThrough } from 'node:stream';
 import { sql, type SQL } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { queryRows } from '@lianxin/db';
 import {
@@ -14,47 +12,9 @@ import {
 import { withinScope } from '../../access/access.ts';
 import type { ServiceContext } from '../../context.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
+import { headerRow, writeXlsx } from '../../lib/xlsx.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { findOrg } from '../orgs/orgs.repo.ts';
-
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** An attachment header that carries a Chinese file name. */
-export const attachment = (filename: string) => `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-
-type SheetWriter = ReturnType<ExcelJS.stream.xlsx.WorkbookWriter['addWorksheet']>;
-
-/**
- * Builds an xlsx with exceljs' streaming writer (rows are flushed as they are committed, so a 200,000-row
- * report does not hold a whole workbook model) and returns the file.
- */
-export async function writeXlsx(build: (addSheet: (name: string, widths: number[]) => SheetWriter) => Promise<void> | void): Promise<Buffer> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<void>((resolve, reject) => {
-    out.on('end', resolve);
-    out.on('error', reject);
-  });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  await build((name, widths) => {
-    const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.columns = widths.map((width) => ({ width }));
-    return sheet;
-  });
-  await workbook.commit();
-  await done;
-  return Buffer.concat(chunks);
-}
-
-/** Writes a bold header row. */
-export function headerRow(sheet: SheetWriter, headers: string[]): void {
-  const row = sheet.addRow(headers);
-  row.font = { bold: true };
-  row.commit();
-}
-
-// ---- export --------------------------------------------------------------------------------------------------
 
 export const memberExportQuerySchema = z.object({
   orgId: z.coerce.number().int().positive().optional(),

@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { writeScope } from '../../access/access.ts';
 import { serviceContext } from '../../context.ts';
 import { fieldError } from '../../errors.ts';
-import { attachment, exportMembers, memberExportQuerySchema, XLSX_TYPE } from './members.export.ts';
+import { attachment, XLSX_TYPE } from '../../lib/xlsx.ts';
+import { exportMembers, memberExportQuerySchema } from './members.export.ts';
 import { fileError } from './members.import.ts';
 import {
   findBatch, importReport, importStatus, importSummary, importTemplate, ImportStore, startCommit, validateImport,

@@ -17,11 +17,11 @@ import {
 import { writeScope, type Actor, type Scope } from '../../access/access.ts';
 import type { ServiceContext } from '../../context.ts';
 import { AppError, fieldError, isUniqueViolation, notFound } from '../../errors.ts';
+import { headerRow, writeXlsx } from '../../lib/xlsx.ts';
 import type { AppKeys } from '../../security/keys.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { findOrg } from '../orgs/orgs.repo.ts';
 import { drawMemberIds, memberInsert, subsidyRules, type NewMember } from './members.enrol.ts';
-import { headerRow, writeXlsx } from './members.export.ts';
 import {
   countRows, exampleRow, markCityDuplicates, markUnknownEmployers, parseRoster, rosterHeader, rowStatus, rowValidator, type CheckedRow,
   type RosterCounts, type RosterRow,

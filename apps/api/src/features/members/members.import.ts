@@ -12,6 +12,8 @@ import {
   shanghaiDate, type Labels, type MemberCategory, type MessageKey, type Occupation, type RosterField, type RosterRowStatus,
 } from '@lianxin/contracts';
 import { AppError } from '../../errors.ts';
+import { csvRecords, decodeText } from '../../lib/csv.ts';
+import { cellText, fileKind } from '../../lib/xlsx.ts';
 
 // ---- columns -------------------------------------------------------------------------------------------------
 
@@ -113,101 +115,6 @@ function toRows(records: Iterable<{ row: number; values: string[] }>): RosterRow
   return rows;
 }
 
-/** UTF-8 (with or without BOM); files that are not UTF-8 are read as GB18030, which Excel writes on Chinese systems. */
-export function decodeText(buffer: Uint8Array): string {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(buffer);
-  } catch {
-    text = new TextDecoder('gb18030').decode(buffer);
-  }
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-/** RFC 4180 records (quoted fields, doubled quotes, CRLF or LF); the delimiter is guessed from the first line. */
-export function* csvRecords(text: string): Generator<{ row: number; values: string[] }> {
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  const count = (ch: string) => firstLine.split(ch).length - 1;
-  const delimiter = count('\t') > count(',') ? '\t' : count(';') > count(',') ? ';' : ',';
-  const d = delimiter.charCodeAt(0);
-  let values: string[] = [];
-  let record = 0;
-  let i = 0;
-  const n = text.length;
-  while (i < n) {
-    // one field
-    let value: string;
-    if (text.charCodeAt(i) === 34 /* " */) {
-      let out = '';
-      let start = ++i;
-      for (;;) {
-        const q = text.indexOf('"', start);
-        if (q < 0) {
-          out += text.slice(start);
-          i = n;
-          break;
-        }
-        out += text.slice(start, q);
-        if (text.charCodeAt(q + 1) === 34) {
-          out += '"';
-          start = q + 2;
-        } else {
-          i = q + 1;
-          break;
-        }
-      }
-      // anything between the closing quote and the delimiter is kept, as spreadsheets do
-      let j = i;
-      while (j < n && text.charCodeAt(j) !== d && text.charCodeAt(j) !== 10 && text.charCodeAt(j) !== 13) j++;
-      value = out + text.slice(i, j);
-      i = j;
-    } else {
-      let j = i;
-      while (j < n && text.charCodeAt(j) !== d && text.charCodeAt(j) !== 10 && text.charCodeAt(j) !== 13) j++;
-      value = text.slice(i, j);
-      i = j;
-    }
-    values.push(value);
-    const c = text.charCodeAt(i);
-    if (c === d) {
-      i++;
-      if (i === n) values.push('');
-      continue;
-    }
-    // end of record
-    if (c === 13 && text.charCodeAt(i + 1) === 10) i += 2;
-    else if (i < n) i++;
-    record++;
-    yield { row: record, values };
-    values = [];
-  }
-  // a last record ending in a delimiter, without a line break
-  if (values.length > 0) yield { row: record + 1, values };
-}
-
-const excelEpoch = Date.UTC(1899, 11, 30);
-const isoOf = (date: Date) => date.toISOString().slice(0, 10);
-
-/** Text of a spreadsheet cell, whatever Excel stored: numbers, dates, rich text, formulas, hyperlinks. */
-function cellText(value: ExcelJS.CellValue, field: RosterField | undefined): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') {
-    // a date typed into an unformatted cell arrives as an Excel serial number
-    if (field === 'joinedOn' && value > 0 && value < 100_000) return isoOf(new Date(excelEpoch + Math.round(value) * 86_400_000));
-    return Number.isInteger(value) ? value.toFixed(0) : String(value);
-  }
-  if (typeof value === 'boolean') return String(value);
-  if (value instanceof Date) return isoOf(value);
-  if ('richText' in value) return value.richText.map((r) => r.text).join('');
-  if ('formula' in value || 'sharedFormula' in value) {
-    const result = (value as { result?: ExcelJS.CellValue }).result;
-    return result instanceof Object && 'error' in result ? '' : cellText(result ?? null, field);
-  }
-  if ('text' in value) return String(value.text);
-  return '';
-}
-
 async function xlsxRecords(buffer: Buffer): Promise<{ row: number; values: string[] }[]> {
   const workbook = new ExcelJS.Workbook();
   try {
@@ -222,7 +129,7 @@ async function xlsxRecords(buffer: Buffer): Promise<{ row: number; values: strin
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const values: string[] = [];
     row.eachCell({ includeEmpty: true }, (cell, col) => {
-      values[col - 1] = cellText(cell.value, fields[col - 1]);
+      values[col - 1] = cellText(cell.value, fields[col - 1] === 'joinedOn');
     });
     for (let i = 0; i < values.length; i++) values[i] ??= '';
     if (records.length === 0 && fields.length === 0) {
@@ -232,13 +139,6 @@ async function xlsxRecords(buffer: Buffer): Promise<{ row: number; values: strin
     records.push({ row: rowNumber, values });
   });
   return records;
-}
-
-/** The file kind from its first bytes (an xlsx is a zip), else from its name or type. */
-export function fileKind(buffer: Buffer, filename = '', mimetype = ''): 'xlsx' | 'csv' | null {
-  if (buffer.length >= 4 && buffer.readUInt32LE(0) === 0x04034b50) return /\.xls$/i.test(filename) ? null : 'xlsx';
-  if (/\.(csv|txt)$/i.test(filename) || /csv|text\/plain/.test(mimetype)) return 'csv';
-  return null;
 }
 
 /** Reads an uploaded roster into rows; refuses unknown file kinds, missing columns, empty or oversized files. */

@@ -1,11 +1,13 @@
-import { and, count, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import { enterprises, members, memberTransfers, orgs, subsidyEntitlements, type Database, type Tx } from '@lianxin/db';
 import {
-  maskIdNumber, maskPhone, type MemberDetail, type MemberListItem, type memberListQuerySchema,
+  maskIdNumber, maskPhone, type MemberDetail, type MemberListItem, type memberListQuerySchema, type memberSortKeys,
 } from '@lianxin/contracts';
 import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import type { Scope } from '../../access/access.ts';
+import { pagedList, type ListOrder } from '../../lib/paged-list.ts';
+import { escapeLike } from '../../lib/sql-text.ts';
 import type { PiiCipher } from '../../security/pii-cipher.ts';
 
 type ListFilter = z.output<typeof memberListQuerySchema>;
@@ -40,9 +42,19 @@ export function toMemberItem(row: MemberRow, cipher: PiiCipher): MemberListItem 
   };
 }
 
+const listOrder: ListOrder<(typeof memberSortKeys)[number]> = {
+  default: sql`${members.id} desc`,
+  keys: { name: sql`${members.name}`, joinedOn: sql`${members.joinedOn}` },
+  tiebreaker: sql`${members.id}`,
+};
+
+/**
+ * A page of the members the scope reaches, matching the filter (newest first unless sorted), with a bounded
+ * total; rows still encrypted (`toMemberItem` masks them).
+ */
 export async function listMembers(db: Database, scope: Scope, filter: ListFilter) {
   const conditions: (SQL | undefined)[] = [memberScope(scope)];
-  if (filter.q) conditions.push(sql`${members.name} like ${`%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
+  if (filter.q) conditions.push(sql`${members.name} like ${`%${escapeLike(filter.q)}%`}`);
   if (filter.orgId) conditions.push(sql`${members.orgPath} <@ (select path from orgs where id = ${filter.orgId})`);
   if (filter.enterpriseId) conditions.push(eq(members.enterpriseId, filter.enterpriseId));
   if (filter.category) conditions.push(eq(members.category, filter.category));
@@ -51,19 +63,21 @@ export async function listMembers(db: Database, scope: Scope, filter: ListFilter
   if (filter.joinedFrom) conditions.push(gte(members.joinedOn, filter.joinedFrom));
   if (filter.joinedTo) conditions.push(lte(members.joinedOn, filter.joinedTo));
   const where = and(...conditions);
-  const [rows, totals] = await Promise.all([
-    db
-      .select(rowColumns)
-      .from(members)
-      .innerJoin(orgs, eq(orgs.id, members.orgId))
-      .leftJoin(enterprises, eq(enterprises.id, members.enterpriseId))
-      .where(where)
-      .orderBy(desc(members.id))
-      .limit(filter.pageSize)
-      .offset((filter.page - 1) * filter.pageSize),
-    db.select({ n: count() }).from(members).where(where),
-  ]);
-  return { rows, total: totals[0]?.n ?? 0 };
+  return pagedList(db, {
+    query: filter,
+    order: listOrder,
+    rows: (orderBy, limit, offset) =>
+      db
+        .select(rowColumns)
+        .from(members)
+        .innerJoin(orgs, eq(orgs.id, members.orgId))
+        .leftJoin(enterprises, eq(enterprises.id, members.enterpriseId))
+        .where(where)
+        .orderBy(orderBy)
+        .limit(limit)
+        .offset(offset),
+    count: { from: sql`${members}`, where },
+  });
 }
 
 export async function findMember(db: Database | Tx, scope: Scope, id: number): Promise<MemberRow | undefined> {

@@ -16,8 +16,8 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags: ['membership'], querystring: memberListQuerySchema, response: { 200: memberListResponseSchema } }, config: { access: access.staffRead() } },
     async (request) => {
       const ctx = serviceContext(request);
-      const { rows, total } = await listMembers(ctx.db, ctx.scope, request.query);
-      return { items: rows.map((r) => toMemberItem(r, ctx.cipher)), total };
+      const page = await listMembers(ctx.db, ctx.scope, request.query);
+      return { ...page, items: page.items.map((r) => toMemberItem(r, ctx.cipher)) };
     },
   );
   app.get(

@@ -2,6 +2,8 @@ import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { enterprises, orgCoverage, orgMoves, orgs, queryRows, users, type Database, type Tx } from '@lianxin/db';
 import { orgKinds, type OrgKind, type OrgSummary } from '@lianxin/contracts';
 import { withinScope, type Scope } from '../../access/access.ts';
+import { escapeLike } from '../../lib/sql-text.ts';
+import { figureColumns } from '../coverage/figures.sql.ts';
 
 export const TERRITORIAL_KINDS: OrgKind[] = ['city_federation', 'district_federation', 'street_federation'];
 
@@ -19,14 +21,8 @@ async function summaries(db: Database, scope: Scope, where: SQL): Promise<OrgSum
            coalesce(f.covered, 0)::int as covered,
            coalesce(f.employees, 0)::int as employees
       from orgs o
-      -- the subtree figures the coverage triggers keep (folded rows plus pending deltas)
-      left join lateral (
-        select sum(v) filter (where metric = 'members') as members, sum(v) filter (where metric = 'covered') as covered,
-               sum(v) filter (where metric = 'employees_covered') as employees
-          from (select metric, value as v from org_figures where org_id = o.id and metric in ('members', 'covered', 'employees_covered')
-                union all
-                select metric, delta from org_figure_deltas where org_id = o.id and metric in ('members', 'covered', 'employees_covered')) x
-      ) f on true
+      -- the subtree figures the coverage triggers keep
+      left join lateral ${figureColumns(sql`o.id`, { members: 'members', covered: 'covered', employees: 'employees_covered' })} f on true
      where ${withinScope(scope, sql`o.path`)} and ${where}
      order by array_position(${sql.param([...orgKinds])}::text[], o.kind), o.name`);
   return rows.map((r) => ({
@@ -100,7 +96,7 @@ export function orgDirectory(db: Database, q: string) {
   return db
     .select({ id: orgs.id, name: orgs.name, kind: orgs.kind, regionCode: orgs.regionCode })
     .from(orgs)
-    .where(and(eq(orgs.status, 'active'), sql`${orgs.name} ilike ${'%' + q + '%'}`))
+    .where(and(eq(orgs.status, 'active'), sql`${orgs.name} ilike ${`%${escapeLike(q)}%`}`))
     .orderBy(sql`nlevel(${orgs.path})`, asc(orgs.name))
     .limit(30);
 }
@@ -109,7 +105,7 @@ export function searchOrgs(db: Database, scope: Scope, q: string) {
   return db
     .select({ id: orgs.id, name: orgs.name, kind: orgs.kind, regionCode: orgs.regionCode })
     .from(orgs)
-    .where(and(withinScope(scope, orgs.path), sql`${orgs.name} ilike ${'%' + q + '%'}`))
+    .where(and(withinScope(scope, orgs.path), sql`${orgs.name} ilike ${`%${escapeLike(q)}%`}`))
     .orderBy(sql`nlevel(${orgs.path})`, asc(orgs.name))
     .limit(30);
 }

@@ -2,10 +2,11 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { App, Button, Popconfirm, Segmented, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import {
-  applicationStatuses, applicationStatusLabels, occupationLabels, routingReasonLabels, type ApplicationItem, type ApplicationStatus,
+  applicationSortKeys, applicationStatuses, applicationStatusLabels, occupationLabels, routingReasonLabels, type ApplicationItem,
+  type ApplicationStatus,
 } from '@lianxin/contracts';
 import { isApiError } from '../../../shared/api-client.ts';
-import { formatCount, formatDateTime } from '../../../shared/format.ts';
+import { formatDateTime } from '../../../shared/format.ts';
 import { applicationStatusColors } from '../../../shared/tag-colors.ts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
 import { useApi } from '../../../shared/use-api.ts';
@@ -14,8 +15,8 @@ import { useCurrentUser } from '../auth/session-context.tsx';
 import { approveApplication, fetchApplications, rejectApplication, type ApplicationQuery } from './applications-api.ts';
 import { ReasonModal, testIdProps } from '../../components/reason-modal.tsx';
 import { LoadErrorAlert } from '../../components/error-result.tsx';
-import { serverPagination } from '../../components/server-pagination.ts';
-import { patchParams, pagePatch } from '../../../shared/search-params.ts';
+import { onTableSort, sortableColumn, useServerPagination } from '../../components/server-pagination.ts';
+import { patchParams, pagePatch, sortFromParams, sortPatch } from '../../../shared/search-params.ts';
 
 const DEFAULT_PAGE_SIZE = 20;
 
@@ -30,7 +31,7 @@ function statusParam(value: string | null): ApplicationStatus {
 
 /** 入会审批: the applications routed to the user's scope; approve creates the member, reject needs a reason. */
 export default function ApplicationsPage() {
-  const { t, locale, pick } = useLocale();
+  const { t, pick } = useLocale();
   const { message } = App.useApp();
   const user = useCurrentUser();
   const { regionName } = useRegions();
@@ -42,10 +43,18 @@ export default function ApplicationsPage() {
     status: statusParam(params.get('status')),
     page: positiveInt(params.get('page'), 1),
     pageSize: positiveInt(params.get('pageSize'), DEFAULT_PAGE_SIZE),
+    ...sortFromParams(params, applicationSortKeys),
   };
   const key = JSON.stringify(query);
   const { data, error, loading, reload } = useApi(key, (signal) => fetchApplications(JSON.parse(key) as ApplicationQuery, signal));
   const canDecide = user.canWrite && query.status === 'pending';
+  const pagination = useServerPagination({
+    page: query.page,
+    pageSize: query.pageSize,
+    list: data,
+    onChange: (page, pageSize) =>
+      setParams((prev) => patchParams(prev, pagePatch(page, pageSize, { pageSize: query.pageSize, defaultPageSize: DEFAULT_PAGE_SIZE }))),
+  });
 
   const approve = async (item: ApplicationItem) => {
     setBusyId(item.id);
@@ -110,7 +119,13 @@ export default function ApplicationsPage() {
         </Tooltip>
       ),
     },
-    { key: 'submittedAt', title: t('applications.col.submittedAt'), width: 165, render: (_, a) => formatDateTime(a.submittedAt) },
+    {
+      key: 'submittedAt',
+      title: t('applications.col.submittedAt'),
+      width: 165,
+      ...sortableColumn('submittedAt', query),
+      render: (_, a) => formatDateTime(a.submittedAt),
+    },
   ];
   if (query.status !== 'pending') {
     columns.push(
@@ -182,13 +197,8 @@ export default function ApplicationsPage() {
           loading={loading}
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: query.status === 'pending' ? t('applications.emptyPending') : undefined }}
-          pagination={serverPagination({
-            page: query.page,
-            pageSize: query.pageSize,
-            total: data?.total ?? 0,
-            showTotal: (n) => t('app.total', { total: formatCount(n, locale) }),
-            onChange: (page, pageSize) => setParam(pagePatch(page, pageSize, { pageSize: query.pageSize, defaultPageSize: DEFAULT_PAGE_SIZE })),
-          })}
+          pagination={pagination}
+          onChange={onTableSort((sort) => setParam(sortPatch(sort)))}
         />
       </div>
       <ReasonModal

@@ -1,13 +1,14 @@
-import type { AuditEntry } from '@lianxin/contracts';
+import type { AuditEntry, auditSortKeys, Paged } from '@lianxin/contracts';
 import { api } from '../../../shared/api-client.ts';
+import type { ListSort } from '../../../shared/search-params.ts';
 
-export interface AuditQuery {
+export interface AuditQuery extends ListSort<(typeof auditSortKeys)[number]> {
   action?: string;
   objectType?: string;
   page: number;
   pageSize: number;
 }
 
-export function fetchAudit(query: AuditQuery, signal?: AbortSignal): Promise<{ items: AuditEntry[]; total: number }> {
-  return api.get<{ items: AuditEntry[]; total: number }>('/api/audit', { ...query }, signal);
+export function fetchAudit(query: AuditQuery, signal?: AbortSignal): Promise<Paged<AuditEntry>> {
+  return api.get<Paged<AuditEntry>>('/api/audit', { ...query }, signal);
 }

@@ -1,13 +1,14 @@
 import { useSearchParams } from 'react-router-dom';
 import { Select, Table, Typography, type TableColumnsType } from 'antd';
-import { auditActions, auditActionLabels, auditObjectTypeLabels, type AuditEntry } from '@lianxin/contracts';
-import { formatCount, formatDateTime } from '../../../shared/format.ts';
+import { auditActions, auditActionLabels, auditObjectTypeLabels, auditSortKeys, type AuditEntry } from '@lianxin/contracts';
+import { formatDateTime } from '../../../shared/format.ts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
 import { useApi } from '../../../shared/use-api.ts';
 import { isApiError } from '../../../shared/api-client.ts';
 import { ErrorResult, LoadErrorAlert } from '../../components/error-result.tsx';
 import { fetchAudit, type AuditQuery } from './audit-api.ts';
-import { patchParams, pagePatch } from '../../../shared/search-params.ts';
+import { patchParams, pagePatch, sortFromParams, sortPatch } from '../../../shared/search-params.ts';
+import { onTableSort, sortableColumn, useServerPagination } from '../../components/server-pagination.ts';
 
 const DEFAULT_PAGE_SIZE = 50;
 
@@ -21,18 +22,27 @@ function detailText(detail: AuditEntry['detail']): string {
   return JSON.stringify(detail);
 }
 
-/** 审计日志: newest first as the API returns them; filters by action and object type. */
+/** 审计日志: newest first as the API returns them, or by time either way; filters by action and object type. */
 export default function AuditPage() {
-  const { t, locale, pick } = useLocale();
+  const { t, pick } = useLocale();
   const [params, setParams] = useSearchParams();
   const query: AuditQuery = {
     action: params.get('action') ?? undefined,
     objectType: params.get('objectType') ?? undefined,
     page: positiveInt(params.get('page'), 1),
     pageSize: positiveInt(params.get('pageSize'), DEFAULT_PAGE_SIZE),
+    ...sortFromParams(params, auditSortKeys),
   };
   const key = JSON.stringify(query);
   const { data, error, loading, reload } = useApi(key, (signal) => fetchAudit(JSON.parse(key) as AuditQuery, signal));
+  const pagination = useServerPagination({
+    page: query.page,
+    pageSize: query.pageSize,
+    list: data,
+    pageSizeOptions: [20, 50, 100, 200],
+    onChange: (page, pageSize) =>
+      setParams((prev) => patchParams(prev, pagePatch(page, pageSize, { pageSize: query.pageSize, defaultPageSize: DEFAULT_PAGE_SIZE }))),
+  });
 
   const setParam = (name: string, value: string | undefined) =>
     setParams((prev) => patchParams(prev, { [name]: value, page: undefined }));
@@ -43,7 +53,7 @@ export default function AuditPage() {
   };
 
   const columns: TableColumnsType<AuditEntry> = [
-    { key: 'at', title: t('audit.at'), width: 170, render: (_, e) => formatDateTime(e.at) },
+    { key: 'at', title: t('audit.at'), width: 170, ...sortableColumn('at', query), render: (_, e) => formatDateTime(e.at) },
     { key: 'actor', title: t('audit.actor'), width: 140, render: (_, e) => e.actor?.username ?? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text> },
     { key: 'action', title: t('audit.action'), width: 120, render: (_, e) => (e.action in auditActionLabels ? pick(auditActionLabels[e.action]) : e.action) },
     { key: 'objectType', title: t('audit.objectType'), width: 110, render: (_, e) => objectTypeLabel(e.objectType) },
@@ -100,16 +110,8 @@ export default function AuditPage() {
           dataSource={data?.items ?? []}
           loading={loading}
           scroll={{ x: 1000 }}
-          pagination={{
-            current: query.page,
-            pageSize: query.pageSize,
-            total: data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [20, 50, 100, 200],
-            showTotal: (n) => t('app.total', { total: formatCount(n, locale) }),
-            onChange: (page, pageSize) =>
-              setParams((prev) => patchParams(prev, pagePatch(page, pageSize, { pageSize: query.pageSize, defaultPageSize: DEFAULT_PAGE_SIZE }))),
-          }}
+          pagination={pagination}
+          onChange={onTableSort((sort) => setParams((prev) => patchParams(prev, sortPatch(sort))))}
         />
       </div>
     </>

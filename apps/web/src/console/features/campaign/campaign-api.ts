@@ -1,16 +1,23 @@
-import type { Assignee, CampaignHistory, CampaignStage, CampaignUpdate, Letter, LetterKind, SantongshiTask, WorklistItem } from '@lianxin/contracts';
+import type {
+  Assignee, CampaignHistory, CampaignStage, CampaignUpdate, Letter, LetterKind, Paged, SantongshiTask, santongshiSortKeys, WorklistItem,
+  worklistSortKeys,
+} from '@lianxin/contracts';
 import { api } from '../../../shared/api-client.ts';
+import type { ListSort } from '../../../shared/search-params.ts';
 
-export interface WorklistQuery {
+export type WorklistSortKey = (typeof worklistSortKeys)[number];
+export type SantongshiSortKey = (typeof santongshiSortKeys)[number];
+
+export interface WorklistQuery extends ListSort<WorklistSortKey> {
   orgId: number;
   stage?: CampaignStage;
   page: number;
   pageSize: number;
 }
 
-/** Uncovered target enterprises of a unit, largest first. */
-export function fetchWorklist(query: WorklistQuery, signal?: AbortSignal): Promise<{ items: WorklistItem[]; total: number }> {
-  return api.get<{ items: WorklistItem[]; total: number }>('/api/campaign/worklist', { ...query }, signal);
+/** Uncovered target enterprises of a unit, largest first unless sorted. */
+export function fetchWorklist(query: WorklistQuery, signal?: AbortSignal): Promise<Paged<WorklistItem>> {
+  return api.get<Paged<WorklistItem>>('/api/campaign/worklist', { ...query }, signal);
 }
 
 export function fetchCampaignItem(enterpriseId: number, signal?: AbortSignal): Promise<CampaignHistory> {
@@ -39,15 +46,15 @@ export function letterPdfUrl(letterId: number): string {
 
 export type SantongshiStatus = 'open' | 'done' | 'all';
 
-export interface SantongshiQuery {
+export interface SantongshiQuery extends ListSort<SantongshiSortKey> {
   orgId: number;
   status: SantongshiStatus;
   page: number;
   pageSize: number;
 }
 
-export function fetchSantongshi(query: SantongshiQuery, signal?: AbortSignal): Promise<{ items: SantongshiTask[]; total: number }> {
-  return api.get<{ items: SantongshiTask[]; total: number }>('/api/campaign/santongshi', { ...query }, signal);
+export function fetchSantongshi(query: SantongshiQuery, signal?: AbortSignal): Promise<Paged<SantongshiTask>> {
+  return api.get<Paged<SantongshiTask>>('/api/campaign/santongshi', { ...query }, signal);
 }
 
 export function completeSantongshi(taskId: number): Promise<SantongshiTask> {

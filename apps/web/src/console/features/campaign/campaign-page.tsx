@@ -1,7 +1,7 @@
 import { Link, useSearchParams } from 'react-router-dom';
 import { Button, Select, Tabs, Typography } from 'antd';
 import { DashboardOutlined } from '@ant-design/icons';
-import { campaignStages, campaignStageLabels, type CampaignStage } from '@lianxin/contracts';
+import { campaignStages, campaignStageLabels, santongshiSortKeys, worklistSortKeys, type CampaignStage } from '@lianxin/contracts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
 import { useApi } from '../../../shared/use-api.ts';
 import { LoadErrorAlert } from '../../components/error-result.tsx';
@@ -12,7 +12,7 @@ import { fetchWorklist, type SantongshiStatus, type WorklistQuery } from './camp
 import { CampaignDrawer } from './campaign-drawer.tsx';
 import { SantongshiTab } from './santongshi-tab.tsx';
 import { WorklistTable } from './worklist-table.tsx';
-import { patchParams } from '../../../shared/search-params.ts';
+import { patchParams, sortFromParams, sortPatch } from '../../../shared/search-params.ts';
 
 const DEFAULT_PAGE_SIZE = 20;
 
@@ -72,7 +72,8 @@ export default function CampaignPage() {
       </div>
       <Tabs
         activeKey={tab}
-        onChange={(key) => update({ tab: key === 'santongshi' ? key : undefined, page: undefined, pageSize: undefined })}
+        // the two tabs sort by different keys: a tab starts from its own default order
+        onChange={(key) => update({ tab: key === 'santongshi' ? key : undefined, page: undefined, pageSize: undefined, sort: undefined, order: undefined })}
         items={[
           {
             key: 'worklist',
@@ -90,6 +91,7 @@ export default function CampaignPage() {
                     status: oneOf<SantongshiStatus>(['open', 'done', 'all'], params.get('status')) ?? 'open',
                     page: positiveInt(params.get('page'), 1),
                     pageSize: positiveInt(params.get('pageSize'), DEFAULT_PAGE_SIZE),
+                    ...sortFromParams(params, santongshiSortKeys),
                   }}
                   onQueryChange={(patch) =>
                     update({
@@ -98,6 +100,7 @@ export default function CampaignPage() {
                       ...(patch.pageSize !== undefined ? { pageSize: patch.pageSize === DEFAULT_PAGE_SIZE ? undefined : patch.pageSize } : {}),
                     })
                   }
+                  onSortChange={(sort) => update(sortPatch(sort))}
                 />
               ) : null,
           },
@@ -120,6 +123,7 @@ function Worklist({ orgId, openId, update }: WorklistProps) {
     stage: oneOf(campaignStages, params.get('stage')),
     page: positiveInt(params.get('page'), 1),
     pageSize: positiveInt(params.get('pageSize'), DEFAULT_PAGE_SIZE),
+    ...sortFromParams(params, worklistSortKeys),
   };
   const key = JSON.stringify(query);
   const { data, error, loading, reload } = useApi(`worklist:${key}`, (signal) => fetchWorklist(JSON.parse(key) as WorklistQuery, signal));
@@ -129,11 +133,13 @@ function Worklist({ orgId, openId, update }: WorklistProps) {
       {error !== undefined && <LoadErrorAlert error={error} onRetry={reload} />}
       <WorklistTable
         items={data?.items ?? []}
-        total={data?.total ?? 0}
+        list={data}
         page={query.page}
         pageSize={query.pageSize}
+        sort={query}
         loading={loading}
         onOpen={(item) => update({ item: item.enterpriseId })}
+        onSortChange={(sort) => update(sortPatch(sort))}
         onPageChange={(page, pageSize) =>
           update({ page: pageSize === query.pageSize ? page : 1, pageSize: pageSize === DEFAULT_PAGE_SIZE ? undefined : pageSize })
         }

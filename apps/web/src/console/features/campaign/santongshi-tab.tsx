@@ -3,30 +3,38 @@ import { Link } from 'react-router-dom';
 import { App, Button, Popconfirm, Segmented, Table, Typography, type TableColumnsType } from 'antd';
 import { santongshiPhaseLabels, type SantongshiTask } from '@lianxin/contracts';
 import { isApiError } from '../../../shared/api-client.ts';
-import { formatCount, formatDate } from '../../../shared/format.ts';
+import { formatDate } from '../../../shared/format.ts';
+import type { ListSort } from '../../../shared/search-params.ts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
 import { useApi } from '../../../shared/use-api.ts';
 import { LoadErrorAlert } from '../../components/error-result.tsx';
 import { useCurrentUser } from '../auth/session-context.tsx';
 import { completeSantongshi, fetchSantongshi, type SantongshiQuery, type SantongshiStatus } from './campaign-api.ts';
 import { TaskStateTag } from './task-state-tag.tsx';
-import { serverPagination } from '../../components/server-pagination.ts';
+import { onTableSort, sortableColumn, useServerPagination } from '../../components/server-pagination.ts';
 
 interface SantongshiTabProps {
   query: SantongshiQuery;
   onQueryChange: (patch: { status?: SantongshiStatus; page?: number; pageSize?: number }) => void;
+  onSortChange: (sort: ListSort<string>) => void;
 }
 
 const statuses: SantongshiStatus[] = ['open', 'done', 'all'];
 
 /** 三同时: a new enterprise's union agreed at registration, prepared during construction, running at opening. */
-export function SantongshiTab({ query, onQueryChange }: SantongshiTabProps) {
-  const { t, locale, pick } = useLocale();
+export function SantongshiTab({ query, onQueryChange, onSortChange }: SantongshiTabProps) {
+  const { t, pick } = useLocale();
   const { message } = App.useApp();
   const user = useCurrentUser();
   const key = JSON.stringify(query);
   const { data, error, loading, reload } = useApi(`santongshi:${key}`, (signal) => fetchSantongshi(JSON.parse(key) as SantongshiQuery, signal));
   const [busyId, setBusyId] = useState<number | null>(null);
+  const pagination = useServerPagination({
+    page: query.page,
+    pageSize: query.pageSize,
+    list: data,
+    onChange: (page, pageSize) => onQueryChange({ page: pageSize === query.pageSize ? page : 1, pageSize }),
+  });
 
   const complete = async (task: SantongshiTask) => {
     setBusyId(task.id);
@@ -46,7 +54,7 @@ export function SantongshiTab({ query, onQueryChange }: SantongshiTabProps) {
     { key: 'enterprise', title: t('enterprises.col.name'), render: (_, r) => <Link to={`/enterprises/${r.enterprise.id}`}>{r.enterprise.name}</Link> },
     { key: 'creditCode', title: t('enterprises.col.creditCode'), width: 190, className: 'mono', render: (_, r) => r.enterprise.creditCode },
     { key: 'phase', title: t('santongshi.col.phase'), width: 180, render: (_, r) => pick(santongshiPhaseLabels[r.phase]) },
-    { key: 'dueOn', title: t('santongshi.col.dueOn'), width: 110, render: (_, r) => formatDate(r.dueOn) },
+    { key: 'dueOn', title: t('santongshi.col.dueOn'), width: 120, ...sortableColumn('dueOn', query), render: (_, r) => formatDate(r.dueOn) },
     { key: 'state', title: t('santongshi.col.state'), width: 150, render: (_, r) => <TaskStateTag task={r} /> },
     ...(user.canWrite
       ? [
@@ -85,13 +93,8 @@ export function SantongshiTab({ query, onQueryChange }: SantongshiTabProps) {
         dataSource={data?.items ?? []}
         loading={loading}
         scroll={{ x: 1000 }}
-        pagination={serverPagination({
-          page: query.page,
-          pageSize: query.pageSize,
-          total: data?.total ?? 0,
-          showTotal: (n) => t('app.total', { total: formatCount(n, locale) }),
-          onChange: (page, pageSize) => onQueryChange({ page: pageSize === query.pageSize ? page : 1, pageSize }),
-        })}
+        pagination={pagination}
+        onChange={onTableSort(onSortChange)}
       />
     </div>
   );

@@ -1,27 +1,33 @@
 import { Link } from 'react-router-dom';
 import { Table, Tooltip, type TableColumnsType } from 'antd';
 import { industrySectionLabels, type EnterpriseListItem } from '@lianxin/contracts';
-import { formatCount } from '../../../shared/format.ts';
+import { formatCount, formatDate } from '../../../shared/format.ts';
+import type { ListSort } from '../../../shared/search-params.ts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
 import { UnionStatusTag } from './union-status-tag.tsx';
-import { serverPagination } from '../../components/server-pagination.ts';
+import { onTableSort, sortableColumn, useServerPagination } from '../../components/server-pagination.ts';
+import type { EnterpriseSortKey } from './enterprises-api.ts';
 
 interface EnterpriseTableProps {
   items: EnterpriseListItem[];
-  total: number;
+  list: { total: number; totalExact: boolean } | undefined;
   page: number;
   pageSize: number;
+  sort: ListSort<EnterpriseSortKey>;
   loading: boolean;
   onPageChange: (page: number, pageSize: number) => void;
+  onSortChange: (sort: ListSort<string>) => void;
 }
 
-/** Server-side paginated enterprise list. */
-export function EnterpriseTable({ items, total, page, pageSize, loading, onPageChange }: EnterpriseTableProps) {
+/** Server-side paginated and sorted enterprise list. */
+export function EnterpriseTable({ items, list, page, pageSize, sort, loading, onPageChange, onSortChange }: EnterpriseTableProps) {
   const { t, locale } = useLocale();
+  const pagination = useServerPagination({ page, pageSize, list, totalKey: 'enterprises.total', onChange: onPageChange });
   const columns: TableColumnsType<EnterpriseListItem> = [
     {
       key: 'name',
       title: t('enterprises.col.name'),
+      ...sortableColumn('name', sort),
       render: (_, e) => <Link to={`/enterprises/${e.id}`}>{e.name}</Link>,
     },
     { key: 'creditCode', title: t('enterprises.col.creditCode'), dataIndex: 'creditCode', width: 190, className: 'mono' },
@@ -41,8 +47,16 @@ export function EnterpriseTable({ items, total, page, pageSize, loading, onPageC
       key: 'employeeCount',
       title: t('enterprises.col.employees'),
       align: 'right',
-      width: 100,
+      width: 110,
+      ...sortableColumn('employeeCount', sort),
       render: (_, e) => formatCount(e.employeeCount, locale),
+    },
+    {
+      key: 'registeredOn',
+      title: t('enterprise.registeredOn'),
+      width: 120,
+      ...sortableColumn('registeredOn', sort),
+      render: (_, e) => formatDate(e.registeredOn),
     },
     {
       key: 'dualReal',
@@ -72,10 +86,9 @@ export function EnterpriseTable({ items, total, page, pageSize, loading, onPageC
         columns={columns}
         dataSource={items}
         loading={loading}
-        scroll={{ x: 1100 }}
-        pagination={serverPagination({
-          page, pageSize, total, showTotal: (n) => t('enterprises.total', { total: formatCount(n, locale) }), onChange: onPageChange,
-        })}
+        scroll={{ x: 1220 }}
+        pagination={pagination}
+        onChange={onTableSort(onSortChange)}
       />
     </div>
   );

@@ -1,7 +1,10 @@
-import type { Enterprise, EnterpriseCreate, EnterpriseListResponse, EnterpriseUpdate } from '@lianxin/contracts';
+import type { Enterprise, EnterpriseCreate, EnterpriseListResponse, enterpriseSortKeys, EnterpriseUpdate } from '@lianxin/contracts';
 import { api, type QueryValue } from '../../../shared/api-client.ts';
+import type { ListSort } from '../../../shared/search-params.ts';
 
-export interface EnterpriseFilters {
+export type EnterpriseSortKey = (typeof enterpriseSortKeys)[number];
+
+export interface EnterpriseFilters extends ListSort<EnterpriseSortKey> {
   q?: string;
   regionCode?: string;
   unionStatus?: string;

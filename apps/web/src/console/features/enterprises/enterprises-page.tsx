@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { App, Button, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import type { Enterprise } from '@lianxin/contracts';
+import { enterpriseSortKeys, type Enterprise } from '@lianxin/contracts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
 import { useApi } from '../../../shared/use-api.ts';
 import { useCurrentUser } from '../auth/session-context.tsx';
@@ -12,7 +12,7 @@ import { EnterpriseFormDrawer } from './enterprise-form.tsx';
 import { EnterpriseTable } from './enterprise-table.tsx';
 import { fetchEnterprises, type EnterpriseFilters as Filters } from './enterprises-api.ts';
 import { LoadErrorAlert } from '../../components/error-result.tsx';
-import { patchParams, pagePatch } from '../../../shared/search-params.ts';
+import { patchParams, pagePatch, sortFromParams, sortPatch } from '../../../shared/search-params.ts';
 
 const FILTER_KEYS = ['q', 'regionCode', 'unionStatus', 'industry', 'sizeBand', 'dualReal', 'orgId', 'target', 'covered'] as const;
 const DEFAULT_PAGE_SIZE = 20;
@@ -31,7 +31,11 @@ export default function EnterprisesPage() {
   const [params, setParams] = useSearchParams();
   const [creating, setCreating] = useState(false);
 
-  const filters: Filters = { page: positiveInt(params.get('page'), 1), pageSize: positiveInt(params.get('pageSize'), DEFAULT_PAGE_SIZE) };
+  const filters: Filters = {
+    page: positiveInt(params.get('page'), 1),
+    pageSize: positiveInt(params.get('pageSize'), DEFAULT_PAGE_SIZE),
+    ...sortFromParams(params, enterpriseSortKeys),
+  };
   for (const key of FILTER_KEYS) {
     const value = params.get(key);
     if (value) filters[key] = value;
@@ -73,11 +77,13 @@ export default function EnterprisesPage() {
       {error !== undefined && <LoadErrorAlert error={error} onRetry={reload} />}
       <EnterpriseTable
         items={data?.items ?? []}
-        total={data?.total ?? 0}
+        list={data}
         page={filters.page}
         pageSize={filters.pageSize}
+        sort={filters}
         loading={loading}
         onPageChange={changePage}
+        onSortChange={(sort) => setParams((prev) => patchParams(prev, sortPatch(sort)))}
       />
       {user.canWrite && (
         <EnterpriseFormDrawer open={creating} scopeCode={user.org.regionCode} onClose={() => setCreating(false)} onSaved={onCreated} />

@@ -1,29 +1,35 @@
 import { Table, Typography, type TableColumnsType } from 'antd';
 import { joinChannelLabels, occupationLabels, type MemberListItem } from '@lianxin/contracts';
-import { formatCount, formatDate } from '../../../shared/format.ts';
+import { formatDate } from '../../../shared/format.ts';
+import type { ListSort } from '../../../shared/search-params.ts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
 import { MemberCategoryTag, MemberStatusTag } from './member-tags.tsx';
-import { serverPagination } from '../../components/server-pagination.ts';
+import { onTableSort, sortableColumn, useServerPagination } from '../../components/server-pagination.ts';
+import type { MemberSortKey } from './members-api.ts';
 
 interface MemberTableProps {
   items: MemberListItem[];
-  total: number;
+  list: { total: number; totalExact: boolean } | undefined;
   page: number;
   pageSize: number;
+  sort: ListSort<MemberSortKey>;
   loading: boolean;
   onPageChange: (page: number, pageSize: number) => void;
+  onSortChange: (sort: ListSort<string>) => void;
   onOpen: (id: number) => void;
 }
 
-/** Server-side paginated member list; personal data arrives masked. */
-export function MemberTable({ items, total, page, pageSize, loading, onPageChange, onOpen }: MemberTableProps) {
-  const { t, locale, pick } = useLocale();
+/** Server-side paginated and sorted member list; personal data arrives masked. */
+export function MemberTable({ items, list, page, pageSize, sort, loading, onPageChange, onSortChange, onOpen }: MemberTableProps) {
+  const { t, pick } = useLocale();
+  const pagination = useServerPagination({ page, pageSize, list, totalKey: 'members.total', onChange: onPageChange });
   const columns: TableColumnsType<MemberListItem> = [
     {
       key: 'name',
       title: t('members.col.name'),
       width: 110,
       fixed: 'left',
+      ...sortableColumn('name', sort),
       render: (_, m) => (
         <Typography.Link onClick={() => onOpen(m.id)} data-testid="member-open">
           {m.name}
@@ -38,7 +44,7 @@ export function MemberTable({ items, total, page, pageSize, loading, onPageChang
     { key: 'union', title: t('members.col.union'), ellipsis: true, width: 220, render: (_, m) => m.union.name },
     { key: 'enterprise', title: t('members.col.enterprise'), ellipsis: true, width: 220, render: (_, m) => m.enterprise?.name ?? t('app.none') },
     { key: 'joinChannel', title: t('members.col.joinChannel'), width: 120, render: (_, m) => pick(joinChannelLabels[m.joinChannel]) },
-    { key: 'joinedOn', title: t('members.col.joinedOn'), width: 110, render: (_, m) => formatDate(m.joinedOn) },
+    { key: 'joinedOn', title: t('members.col.joinedOn'), width: 120, ...sortableColumn('joinedOn', sort), render: (_, m) => formatDate(m.joinedOn) },
     { key: 'status', title: t('members.col.status'), width: 90, render: (_, m) => <MemberStatusTag status={m.status} /> },
   ];
 
@@ -51,9 +57,8 @@ export function MemberTable({ items, total, page, pageSize, loading, onPageChang
         dataSource={items}
         loading={loading}
         scroll={{ x: 1600 }}
-        pagination={serverPagination({
-          page, pageSize, total, showTotal: (n) => t('members.total', { total: formatCount(n, locale) }), onChange: onPageChange,
-        })}
+        pagination={pagination}
+        onChange={onTableSort(onSortChange)}
       />
     </div>
   );

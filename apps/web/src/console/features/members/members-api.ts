@@ -1,13 +1,15 @@
-import type { MemberDetail, MemberListItem, OrgKind, TransferItem } from '@lianxin/contracts';
+import type { MemberDetail, MemberListItem, memberSortKeys, OrgKind, Paged, TransferItem } from '@lianxin/contracts';
 import { api, buildUrl, type QueryValue } from '../../../shared/api-client.ts';
+import type { ListSort } from '../../../shared/search-params.ts';
 
 export const MEMBER_FILTER_KEYS = ['q', 'orgId', 'category', 'status', 'joinChannel', 'joinedFrom', 'joinedTo'] as const;
 export type MemberFilterKey = (typeof MEMBER_FILTER_KEYS)[number];
 
-export type MemberFilters = Partial<Record<MemberFilterKey, string>> & { page: number; pageSize: number };
+export type MemberSortKey = (typeof memberSortKeys)[number];
+export type MemberFilters = Partial<Record<MemberFilterKey, string>> & ListSort<MemberSortKey> & { page: number; pageSize: number };
 
-export function fetchMembers(filters: MemberFilters, signal?: AbortSignal): Promise<{ items: MemberListItem[]; total: number }> {
-  return api.get<{ items: MemberListItem[]; total: number }>('/api/members', filters as Record<string, QueryValue>, signal);
+export function fetchMembers(filters: MemberFilters, signal?: AbortSignal): Promise<Paged<MemberListItem>> {
+  return api.get<Paged<MemberListItem>>('/api/members', filters as unknown as Record<string, QueryValue>, signal);
 }
 
 /** The xlsx export of what the list shows (union, status, category); the browser downloads it with the session cookie. */

@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { Button, Tabs, Typography } from 'antd';
 import { DownloadOutlined, ImportOutlined } from '@ant-design/icons';
+import { memberSortKeys } from '@lianxin/contracts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
 import { useApi } from '../../../shared/use-api.ts';
 import { useCurrentUser } from '../auth/session-context.tsx';
@@ -11,7 +12,7 @@ import { MemberTable } from './member-table.tsx';
 import { exportUrl, fetchMembers, MEMBER_FILTER_KEYS, type MemberFilterKey, type MemberFilters as Filters } from './members-api.ts';
 import { TransfersTab } from './transfers-tab.tsx';
 import { LoadErrorAlert } from '../../components/error-result.tsx';
-import { patchParams, pagePatch } from '../../../shared/search-params.ts';
+import { patchParams, pagePatch, sortFromParams, sortPatch } from '../../../shared/search-params.ts';
 
 const DEFAULT_PAGE_SIZE = 20;
 
@@ -57,7 +58,11 @@ export default function MembersPage() {
 function MemberList() {
   const { t } = useLocale();
   const [params, setParams] = useSearchParams();
-  const filters: Filters = { page: positiveInt(params.get('page'), 1), pageSize: positiveInt(params.get('pageSize'), DEFAULT_PAGE_SIZE) };
+  const filters: Filters = {
+    page: positiveInt(params.get('page'), 1),
+    pageSize: positiveInt(params.get('pageSize'), DEFAULT_PAGE_SIZE),
+    ...sortFromParams(params, memberSortKeys),
+  };
   for (const key of MEMBER_FILTER_KEYS) {
     const value = params.get(key);
     if (value) filters[key] = value;
@@ -87,11 +92,13 @@ function MemberList() {
       {error !== undefined && <LoadErrorAlert error={error} onRetry={reload} />}
       <MemberTable
         items={data?.items ?? []}
-        total={data?.total ?? 0}
+        list={data}
         page={filters.page}
         pageSize={filters.pageSize}
+        sort={filters}
         loading={loading}
         onOpen={(id) => setParam('member', String(id))}
+        onSortChange={(sort) => setParams((prev) => patchParams(prev, sortPatch(sort)))}
         onPageChange={(page, pageSize) =>
           setParams((prev) => patchParams(prev, pagePatch(page, pageSize, { pageSize: filters.pageSize, defaultPageSize: DEFAULT_PAGE_SIZE })))
         }
