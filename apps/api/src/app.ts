@@ -16,9 +16,11 @@ import { IMPORT_MAX_MB } from './features/members/members.import.routes.ts';
 import type { SmsTransport } from './features/notifications/outbox.ts';
 import { registerNotifications, smsTransportFromEnv } from './plugins/notifications.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
+import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { registerSession } from './plugins/session.ts';
 import { registerWeb } from './plugins/web.ts';
 import { deriveKeys, type AppKeys } from './security/keys.ts';
+import { loggerOptions, type LogDestination } from './security/log-redaction.ts';
 import type { PiiCipher } from './security/pii-cipher.ts';
 
 declare module 'fastify' {
@@ -40,7 +42,8 @@ export interface BuildOptions {
   handle: DatabaseHandle;
   config: AppConfig;
   piiKey: Buffer;
-  logger?: boolean | { level: string };
+  /** log at this level (personal data redacted, security/log-redaction.ts) to stdout or the given destination */
+  logger?: false | { level: string; destination?: LogDestination };
   /** where SMS go; default from config (server log, or a file) */
   smsTransport?: SmsTransport;
 }
@@ -48,8 +51,9 @@ export interface BuildOptions {
 /** Builds the app without listening, so tests can inject requests. */
 export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? false,
-    trustProxy: true,
+    logger: options.logger ? loggerOptions(options.logger.level, options.logger.destination) : false,
+    // only proxies named in TRUST_PROXY may set the client address; by default X-Forwarded-For is ignored
+    trustProxy: options.config.trustProxy,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
@@ -64,6 +68,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   app.decorate('config', options.config);
   app.decorate('features', features);
 
+  // first, so that every answer — refusals by the later hooks included — carries the headers
+  registerSecurityHeaders(app, { secure: options.config.secureCookies });
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false, hook: 'preHandler' });
   await app.register(fastifyMultipart, { limits: { fileSize: IMPORT_MAX_MB * 1024 * 1024 } });

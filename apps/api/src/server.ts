@@ -14,13 +14,21 @@ import { DEMO_MEMBER_PHONE } from './features/members/demo-members.ts';
 import { startJobs } from './jobs.ts';
 import { loadPiiKey } from './security/pii-cipher.ts';
 
-const config = loadConfig();
+let config: ReturnType<typeof loadConfig>;
+let piiKey: Buffer;
+try {
+  config = loadConfig();
+  // before anything opens: a missing or malformed key stops the start with what to set
+  piiKey = loadPiiKey(config, join(config.dataDir, 'pii.key'));
+} catch (error) {
+  console.error(`连心 Lianxin cannot start: ${(error as Error).message}`);
+  process.exit(1);
+}
 const embedded = !config.databaseUrl;
 const handle = await openDatabase({ url: config.databaseUrl, dataDir: join(config.dataDir, 'pglite') });
 await migrateDatabase(handle);
 await loadRegions(handle);
 
-const piiKey = loadPiiKey(config.piiKey, join(config.dataDir, 'pii.key'));
 const app = await buildApp({ handle, config, piiKey, logger: { level: config.logLevel } });
 
 const loginsFile = join(config.dataDir, 'demo-logins.txt');

@@ -101,7 +101,7 @@ describe('a rider joins online, is approved, signs in with a code and shows the 
     expect(card.idNumber).not.toContain(body.idNumber.slice(6, 14));
     expect(card.qrSvg).toContain('<svg');
     const verified = await t.app.inject({ method: 'POST', url: '/api/cards/verify', payload: { token: card.token } });
-    expect(verified.json()).toEqual({ valid: true, member: { name: '李骑手', union: member.union.name, cardNumber: member.cardNumber, status: 'active' } });
+    expect(verified.json()).toEqual({ valid: true, member: { maskedName: '李*手', union: member.union.name } });
     const forged = card.token.slice(0, -2) + (card.token.endsWith('AA') ? 'BB' : 'AA');
     expect((await t.app.inject({ method: 'POST', url: '/api/cards/verify', payload: { token: forged } })).json()).toEqual({ valid: false });
 
@@ -113,6 +113,8 @@ describe('a rider joins online, is approved, signs in with a code and shows the 
     const left = await request(t.app, baoshan, 'POST', `/api/members/${memberId}/leave`, { reason: '离开上海' });
     expect(left.json<MemberDetail>().status).toBe('left');
     expect((await t.app.inject({ method: 'POST', url: '/api/cards/verify', payload: { token: card.token } })).json().valid).toBe(false);
+    // and ends the member's session at the next request
+    expect((await request(t.app, session, 'GET', '/api/me/card')).statusCode).toBe(401);
   });
 
   it('one-time codes are single-use, wrong codes fail, and resending is rate-limited', async () => {

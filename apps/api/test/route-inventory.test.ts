@@ -129,6 +129,7 @@ const inventory: Record<string, Entry> = {
   'POST /api/member-auth/code': open(() => ({ url: '/api/member-auth/code', body: { phone: newPhone() } })),
   'POST /api/member-auth/login': open(() => ({ url: '/api/member-auth/login', body: { phone: newPhone(), code: '000000' } })),
   'GET /api/me/card': { access: 'member', probe: () => ({ url: '/api/me/card' }) },
+  'GET /api/me/card/token': { access: 'member', probe: () => ({ url: '/api/me/card/token' }) },
   'POST /api/cards/verify': open(() => ({ url: '/api/cards/verify', body: { token: 'not-a-token' } })),
 
   'GET /api/coverage': staffRead((fx) => ({ url: `/api/coverage?orgId=${fx.gucunOrgId}` })),

@@ -10,6 +10,8 @@ export const auditActionLabels: Labels<AuditAction> = {
   login: { 'zh-CN': '登录', en: 'Sign in' },
   logout: { 'zh-CN': '退出', en: 'Sign out' },
   login_failed: { 'zh-CN': '登录失败', en: 'Failed sign-in' },
+  login_locked: { 'zh-CN': '登录锁定', en: 'Sign-in locked' },
+  verify_card: { 'zh-CN': '核验会员卡', en: 'Card check' },
 };
 
 /** Object types the audit log is known to carry (the column is free text); others are shown as they come. */

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { pagedResponse, pageQuery, sortQuery } from './paging.ts';
 
-export const auditActions = ['create', 'update', 'delete', 'move', 'read_personal', 'login', 'logout', 'login_failed'] as const;
+export const auditActions = [
+  'create', 'update', 'delete', 'move', 'read_personal', 'login', 'logout', 'login_failed', 'login_locked', 'verify_card',
+] as const;
 export type AuditAction = (typeof auditActions)[number];
 
 export const auditEntrySchema = z.object({

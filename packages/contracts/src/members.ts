@@ -231,6 +231,16 @@ export const transferRejectSchema = applicationRejectSchema;
 export const otpRequestSchema = z.object({ phone: chinaMobileSchema });
 export const otpLoginSchema = z.object({ phone: chinaMobileSchema, code: z.string().trim().regex(/^\d{6}$/, { message: 'otp.format' }) });
 
+/** The e-card's QR code: a signed token that verifies for a short time only, and the same as an SVG. */
+export const cardTokenSchema = z.object({
+  token: z.string(),
+  /** the token as a QR code, an SVG document */
+  qrSvg: z.string(),
+  /** seconds the token verifies from now; the H5 fetches a new one before they run out */
+  expiresIn: z.number().int().positive(),
+});
+export type CardToken = z.infer<typeof cardTokenSchema>;
+
 export const memberCardSchema = z.object({
   name: z.string(),
   idNumber: z.string(),
@@ -238,17 +248,17 @@ export const memberCardSchema = z.object({
   cardNumber: z.string(),
   status: z.enum(memberStatuses),
   joinedOn: z.string(),
-  token: z.string(),
-  /** the token as a QR code, an SVG document */
-  qrSvg: z.string(),
+  ...cardTokenSchema.shape,
 });
 export type MemberCard = z.infer<typeof memberCardSchema>;
 
 export const cardVerifyRequestSchema = z.object({ token: z.string().trim().min(10).max(1000) });
+/** What a station learns from a scan: valid or not and, when valid, the masked name and the union — no more. */
 export const cardVerifyResponseSchema = z.object({
   valid: z.boolean(),
-  member: z.object({ name: z.string(), union: z.string(), cardNumber: z.string(), status: z.enum(memberStatuses) }).optional(),
+  member: z.object({ maskedName: z.string(), union: z.string() }).optional(),
 });
+export type CardVerifyResponse = z.infer<typeof cardVerifyResponseSchema>;
 
 /** A short directory of unions for choosing a transfer target anywhere in the city (names only). */
 export const orgDirectoryQuerySchema = z.object({ q: z.string().trim().min(1).max(50) });

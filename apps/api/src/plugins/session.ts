@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { pickLocale, type Locale } from '@lianxin/contracts';
 import { AppError } from '../errors.ts';
-import { findSession, type SessionRow } from '../features/auth/sessions.repo.ts';
+import { findSession, touchSession, type SessionRow } from '../features/auth/sessions.repo.ts';
 
 export const SESSION_COOKIE = 'lianxin_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -24,8 +24,9 @@ function sameToken(a: string, b: string): boolean {
 }
 
 /**
- * Resolves the language and the cookie session of every request, and refuses cookie-authenticated writes
- * without the session's CSRF token in the X-CSRF-Token header.
+ * Resolves the language and the cookie session of every request (a session idle past `sessionIdleMs`, of a
+ * disabled user or of a member who has left counts as none; a live one's idle clock moves at most once a
+ * minute), and refuses cookie-authenticated writes without the session's CSRF token in the X-CSRF-Token header.
  */
 export function registerSession(app: FastifyInstance): void {
   app.decorateRequest('locale', 'zh-CN');
@@ -37,8 +38,9 @@ export function registerSession(app: FastifyInstance): void {
     if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
-    const session = await findSession(app.db, token);
+    const session = await findSession(app.db, token, app.config.sessionIdleMs);
     if (!session) return;
+    await touchSession(app.db, token, session.lastSeenAt);
     request.session = session;
     request.sessionToken = token;
     if (!SAFE_METHODS.has(request.method)) {

@@ -3,7 +3,7 @@ import { PiiCipher } from './pii-cipher.ts';
 
 /**
  * Purpose keys derived from the one master key (LIANXIN_PII_KEY or the key file): encryption, the blind index,
- * card-token signing and OTP hashing never share a key.
+ * card-token signing, OTP hashing and the sign-in lockout's account keys never share a key.
  */
 export interface AppKeys {
   cipher: PiiCipher;
@@ -13,6 +13,8 @@ export interface AppKeys {
   sign(payload: string): string;
   /** HMAC for one-time codes */
   otpHash(phoneHash: string, code: string): string;
+  /** keyed hash of a lower-cased sign-in name: the lockout counts names, accounts or not, without storing them */
+  accountKey(username: string): string;
 }
 
 function derive(master: Buffer, purpose: string): Buffer {
@@ -26,10 +28,12 @@ export function deriveKeys(master: Buffer): AppKeys {
   const index = derive(master, 'blind-index');
   const card = derive(master, 'card-token');
   const otp = derive(master, 'otp');
+  const account = derive(master, 'login-throttle');
   return {
     cipher: new PiiCipher(encryption),
     blindIndex: (value) => hmac(index, value.trim().toUpperCase()),
     sign: (payload) => hmac(card, payload),
     otpHash: (phoneHash, code) => hmac(otp, `${phoneHash}:${code}`),
+    accountKey: (username) => hmac(account, username.trim().toLowerCase()),
   };
 }

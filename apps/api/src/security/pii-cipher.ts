@@ -40,9 +40,25 @@ export class PiiCipher {
   }
 }
 
-/** The key from LIANXIN_PII_KEY (base64, 32 bytes), else from a 0600 key file created on first use. */
-export function loadPiiKey(envValue: string | undefined, keyFile: string): Buffer {
-  if (envValue) return Buffer.from(envValue, 'base64');
+/**
+ * The master key: LIANXIN_PII_KEY (base64 of 32 bytes) when set. Without it, the embedded database keeps a 0600
+ * key file under its data directory (created on first use); with DATABASE_URL that is refused — a key file beside
+ * the data protects nothing once the data is copied, and a second server would make up another key.
+ * Throws an Error whose message says what to set.
+ */
+export function loadPiiKey(settings: { piiKey: string | undefined; databaseUrl: string | undefined }, keyFile: string): Buffer {
+  if (settings.piiKey) {
+    const key = Buffer.from(settings.piiKey, 'base64');
+    if (key.length !== 32) throw new Error(`LIANXIN_PII_KEY must be 32 bytes in base64 (it decodes to ${key.length}); make one with: openssl rand -base64 32`);
+    return key;
+  }
+  if (settings.databaseUrl) {
+    throw new Error(
+      'LIANXIN_PII_KEY is not set: with DATABASE_URL the key that encrypts ID numbers and phones must come from the ' +
+        'environment (a secret store), never from a file beside the data. Set LIANXIN_PII_KEY to the base64 of 32 ' +
+        'random bytes (openssl rand -base64 32) — the same key for every server process, kept as long as the data.',
+    );
+  }
   if (!existsSync(keyFile)) {
     mkdirSync(dirname(keyFile), { recursive: true });
     writeFileSync(keyFile, randomBytes(32).toString('base64'), { mode: 0o600 });

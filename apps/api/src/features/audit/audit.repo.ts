@@ -1,5 +1,5 @@
-import { and, eq, sql, type SQL } from 'drizzle-orm';
-import { auditLog, type Database, type Tx } from '@lianxin/db';
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { auditLog, orgs, type Database, type Tx } from '@lianxin/db';
 import type { AuditAction, AuditEntry, auditQuerySchema, auditSortKeys, Paged } from '@lianxin/contracts';
 import type { z } from 'zod';
 import { withinScope, type Actor, type Scope } from '../../access/access.ts';
@@ -31,6 +31,15 @@ export async function recordAudit(
     ip,
     detail: record.detail ?? null,
   });
+}
+
+/**
+ * The city federation's path, for entries about no unit (sign-in failures of unknown names, forged card tokens):
+ * city staff see them on the audit page.
+ */
+export async function cityOrgPath(db: Database | Tx): Promise<string | null> {
+  const [root] = await db.select({ path: orgs.path }).from(orgs).where(isNull(orgs.parentId)).orderBy(orgs.id).limit(1);
+  return root?.path ?? null;
 }
 
 const listOrder: ListOrder<(typeof auditSortKeys)[number]> = {

@@ -35,7 +35,9 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const result = await login(app.db, request.body.username, request.body.password, request.ip);
+      const result = await login(
+        { db: app.db, keys: app.keys, lockout: app.config.loginLockout }, request.body.username, request.body.password, request.ip,
+      );
       reply.setCookie(SESSION_COOKIE, result.token, { ...cookieOptions, maxAge: SESSION_TTL_MS / 1000 });
       return { user: result.user, csrfToken: result.csrfToken };
     },

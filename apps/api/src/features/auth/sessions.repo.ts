@@ -1,9 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { ActorGrant } from '@lianxin/contracts';
-import { orgs, sessions, users, type Database } from '@lianxin/db';
+import { members, orgs, sessions, users, type Database } from '@lianxin/db';
 
+/** The absolute cap: a session ends 12 h after sign-in however active it is. */
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+/** `last_seen_at` moves at most this often: a cheap sliding expiry, not a write on every request. */
+export const SESSION_TOUCH_MS = 60 * 1000;
 
 const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -25,10 +28,17 @@ export function userGrantsOf(userId: typeof users.id) {
                                       order by g.id) from user_grants g where g.user_id = ${userId}), '[]'::json)`;
 }
 
-export async function findSession(db: Database, token: string) {
+/**
+ * The live session of a cookie token: not past its 12 h cap, used within `idleMs`, of a user not disabled and —
+ * for a member's account — of a membership still active (a member who has left is signed out at the next
+ * request). Undefined otherwise.
+ */
+export async function findSession(db: Database, token: string, idleMs: number) {
+  const now = Date.now();
   const [row] = await db
     .select({
       csrfToken: sessions.csrfToken,
+      lastSeenAt: sessions.lastSeenAt,
       user: { id: users.id, username: users.username, displayName: users.displayName, role: users.role },
       memberId: users.memberId,
       org: { id: orgs.id, name: orgs.name, kind: orgs.kind, regionCode: orgs.regionCode, path: orgs.path },
@@ -37,11 +47,39 @@ export async function findSession(db: Database, token: string) {
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(orgs, eq(orgs.id, users.orgId))
-    .where(and(eq(sessions.tokenHash, sha256(token)), gt(sessions.expiresAt, new Date().toISOString()), eq(users.disabled, false)));
+    .leftJoin(members, eq(members.id, users.memberId))
+    .where(
+      and(
+        eq(sessions.tokenHash, sha256(token)),
+        gt(sessions.expiresAt, new Date(now).toISOString()),
+        gt(sessions.lastSeenAt, new Date(now - idleMs).toISOString()),
+        eq(users.disabled, false),
+        or(isNull(users.memberId), eq(members.status, 'active')),
+      ),
+    );
   return row;
 }
 export type SessionRow = NonNullable<Awaited<ReturnType<typeof findSession>>>;
 
+/** Moves the idle clock of a session last seen more than a minute ago (at most one write a minute per session). */
+export async function touchSession(db: Database, token: string, lastSeenAt: string): Promise<void> {
+  if (Date.now() - Date.parse(lastSeenAt) < SESSION_TOUCH_MS) return;
+  await db
+    .update(sessions)
+    .set({ lastSeenAt: sql`now()` })
+    .where(and(eq(sessions.tokenHash, sha256(token)), lt(sessions.lastSeenAt, new Date(Date.now() - SESSION_TOUCH_MS).toISOString())));
+}
+
 export async function deleteSession(db: Database, token: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.tokenHash, sha256(token)));
+}
+
+/** Deletes sessions past their cap or idle too long (they no longer open anything; this keeps the table small). */
+export async function pruneSessions(db: Database, idleMs: number): Promise<number> {
+  const now = Date.now();
+  const gone = await db
+    .delete(sessions)
+    .where(or(lt(sessions.expiresAt, new Date(now).toISOString()), lt(sessions.lastSeenAt, new Date(now - idleMs).toISOString())))
+    .returning({ tokenHash: sessions.tokenHash });
+  return gone.length;
 }
