@@ -42,6 +42,8 @@ export interface RouteInventoryEntry {
   method: HTTPMethods;
   url: string;
   access: RouteAccess;
+  /** requests per window one key may make, when the route is rate-limited (`config.rateLimit.max`) */
+  rateLimit?: number;
 }
 
 declare module 'fastify' {
@@ -83,8 +85,11 @@ export function registerRouteAccess(app: FastifyInstance): void {
     const declared = route.config?.access;
     const methods = [route.method].flat();
     if (!declared) throw new Error(`${methods.join(',')} ${route.url} declares no access (config.access)`);
+    const limit = (route.config as { rateLimit?: { max?: unknown } } | undefined)?.rateLimit?.max;
     // Fastify adds a HEAD route beside each GET; it shares the GET's declaration
-    for (const method of methods) if (method !== 'HEAD') inventory.push({ method, url: route.url, access: declared });
+    for (const method of methods) {
+      if (method !== 'HEAD') inventory.push({ method, url: route.url, access: declared, ...(typeof limit === 'number' ? { rateLimit: limit } : {}) });
+    }
   });
 
   // after the session hook (registered before this), before parsing and validation

@@ -6,7 +6,8 @@ import { inject } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '@lianxin/db';
 import { buildApp } from '../../src/app.ts';
 import { loadConfig, type AppConfig } from '../../src/config.ts';
-import { MemorySmsTransport } from '../../src/features/notifications/outbox.ts';
+import { MemorySmsTransport, type SmsTransport } from '../../src/features/notifications/outbox.ts';
+import type { LogDestination } from '../../src/security/log-redaction.ts';
 import { TEST_PASSWORD } from './constants.ts';
 import { databaseUrlFor } from './global-setup.ts';
 
@@ -50,19 +51,38 @@ export interface TestApp {
   handle: DatabaseHandle;
   /** SMS the app sent (delivered by the outbox) */
   sms: MemorySmsTransport;
+  config: AppConfig;
+  /** the master key the app derived its keys from (a second app on the same database needs it) */
+  piiKey: Buffer;
   close(): Promise<void>;
 }
 
-export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  /** log at this level into the destination (default: no logger) */
+  log?: { level: string; destination: LogDestination };
+  /** where SMS go instead of the memory transport (`sms` stays empty then); 'server-log' = the app's log */
+  smsTransport?: SmsTransport | 'server-log';
+  /** extra routes for one test file, registered before the app is ready */
+  extraRoutes?: (app: FastifyInstance) => void;
+}
+
+export async function startTestApp(overrides: Partial<AppConfig> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const { handle, drop } = await openTestDatabase();
   const config: AppConfig = { ...loadConfig({}), webDist: null, applicationRateLimit: 1000, ...overrides };
   const sms = new MemorySmsTransport();
-  const app = await buildApp({ handle, config, piiKey: randomBytes(32), smsTransport: sms });
+  const piiKey = randomBytes(32);
+  const transport = options.smsTransport ?? sms;
+  const app = await buildApp({
+    handle, config, piiKey, ...(transport === 'server-log' ? {} : { smsTransport: transport }), ...(options.log ? { logger: options.log } : {}),
+  });
+  options.extraRoutes?.(app);
   await app.ready();
   return {
     app,
     handle,
     sms,
+    config,
+    piiKey,
     async close() {
       await app.close();
       await handle.close();

@@ -1,4 +1,4 @@
-import type { MemberCard } from '@lianxin/contracts';
+import type { CardToken, MemberCard } from '@lianxin/contracts';
 import { api, isApiError, setCsrfToken } from '../../../shared/api-client.ts';
 import { fetchMe } from '../auth/member-auth-api.ts';
 
@@ -10,6 +10,11 @@ export class SignInRequired extends Error {
   }
 }
 
+function signInOn401(error: unknown): never {
+  if (isApiError(error) && (error.status === 401 || error.status === 403)) throw new SignInRequired();
+  throw error;
+}
+
 /** The signed-in member's e-card; checks the session first so a staff session is not mistaken for a member. */
 export async function loadMemberCard(signal?: AbortSignal): Promise<MemberCard> {
   try {
@@ -18,7 +23,15 @@ export async function loadMemberCard(signal?: AbortSignal): Promise<MemberCard> 
     setCsrfToken(csrfToken);
     return await api.get<MemberCard>('/api/me/card', undefined, signal);
   } catch (error) {
-    if (isApiError(error) && (error.status === 401 || error.status === 403)) throw new SignInRequired();
-    throw error;
+    return signInOn401(error);
+  }
+}
+
+/** A new short-lived QR token for the card (the session ended — idle, or the membership ended — is SignInRequired). */
+export async function loadCardToken(signal?: AbortSignal): Promise<CardToken> {
+  try {
+    return await api.get<CardToken>('/api/me/card/token', undefined, signal);
+  } catch (error) {
+    return signInOn401(error);
   }
 }
