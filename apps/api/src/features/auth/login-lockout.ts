@@ -6,8 +6,8 @@
  * - the first lock lasts `lockMs`, each further lock in a row twice the one before, at most `maxLockMs`;
  * - attempts during a lock are refused and not counted (a lock never lengthens itself), and once it ends a new
  *   window begins;
- * - a day without failures forgets the locks in a row; a successful sign-in forgets everything (the caller
- *   deletes the state).
+ * - a day without failures after the last lock ended forgets the locks in a row; a successful sign-in forgets
+ *   everything (the caller deletes the state).
  */
 import type { LockoutPolicy } from '../../config.ts';
 
@@ -41,7 +41,8 @@ export function afterFailure(
   policy: LockoutPolicy,
 ): { state: LockoutState; lockedNow: boolean; counted: boolean } {
   if (state && isLocked(state, now)) return { state: { ...state, lastFailureAt: now }, lockedNow: false, counted: false };
-  const lockCount = state && now - state.lastFailureAt < QUIET_DAY_MS ? state.lockCount : 0;
+  // quiet since the last failure and the end of the last lock: the row of locks is forgotten
+  const lockCount = state && now - Math.max(state.lastFailureAt, state.lockedUntil ?? 0) < QUIET_DAY_MS ? state.lockCount : 0;
   const freshWindow = !state || state.lockedUntil !== null || now - state.windowStartedAt >= policy.windowMs;
   const failures = freshWindow ? 1 : state.failures + 1;
   const windowStartedAt = freshWindow ? now : state.windowStartedAt;

@@ -1,4 +1,4 @@
-import { eq, lt, and, isNull, or } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { loginThrottle, type Database, type Tx } from '@lianxin/db';
 import type { LockoutState } from './login-lockout.ts';
 
@@ -51,13 +51,15 @@ export async function clearLockout(db: Database | Tx, accountKey: string): Promi
   await db.delete(loginThrottle).where(eq(loginThrottle.accountKey, accountKey));
 }
 
-/** Forgets counters quiet for a day and not locked (the failures of random names must not pile up). */
+/**
+ * Forgets counters quiet for a day after their last failure and the end of their last lock — what the rule
+ * forgets anyway (login-lockout.ts) — so the failures of random names do not pile up.
+ */
 export async function pruneLockouts(db: Database, now: number): Promise<number> {
   const dayAgo = new Date(now - 24 * 60 * 60 * 1000).toISOString();
-  const nowIso = new Date(now).toISOString();
   const gone = await db
     .delete(loginThrottle)
-    .where(and(lt(loginThrottle.lastFailureAt, dayAgo), or(isNull(loginThrottle.lockedUntil), lt(loginThrottle.lockedUntil, nowIso))))
+    .where(sql`greatest(${loginThrottle.lastFailureAt}, coalesce(${loginThrottle.lockedUntil}, ${loginThrottle.lastFailureAt})) < ${dayAgo}`)
     .returning({ key: loginThrottle.accountKey });
   return gone.length;
 }
