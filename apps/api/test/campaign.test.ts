@@ -136,6 +136,9 @@ describe('the two letters for a refusing enterprise', () => {
     const pdf = await request(t.app, gucun, 'GET', `/api/campaign/letters/${issued[0]!.id}/pdf`);
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
+    // Chrome's PDF viewer needs inline styles and an <embed>: the letter keeps only the framing ban, and no cache
+    expect(pdf.headers['content-security-policy']).toBe("frame-ancestors 'none'");
+    expect(pdf.headers['cache-control']).toBe('no-store');
     const text = squash(await pdfText(pdf.rawPayload));
     expect(text).toContain('上海拒建测试贸易有限公司');
     expect(text).toContain('工会组建法律监督整改意见书');
