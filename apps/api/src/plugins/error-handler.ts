@@ -56,7 +56,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return send(429, { code: 'rate_limited', message: translate('error.rate_limited', locale), fields: {} });
     }
     if (isResponseSerializationError(error)) {
-      request.log.error({ err: error, issues: error.cause.issues }, 'response does not match its schema');
+      // where and why, never the values (the response carried personal data)
+      const issues = error.cause.issues.map((issue) => ({ path: issue.path.join('.'), code: issue.code, message: issue.message }));
+      request.log.error({ err: error, issues }, 'response does not match its schema');
       return send(500, { code: 'internal', message: translate('error.internal', locale), fields: {} });
     }
     if (isUniqueViolation(error)) {

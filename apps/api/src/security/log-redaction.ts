@@ -47,9 +47,17 @@ export function redactUrl(url: string): string {
 /** Error properties that name things (safe to log); values (`params`, `detail`, `where`…) are left out. */
 const namingKeys = ['code', 'statusCode', 'severity', 'constraint', 'table', 'column', 'schema', 'dataType', 'routine', 'validationContext'] as const;
 
-/** The message without what drivers quote from the data: drizzle's "params: …" and `: "value"` endings. */
+/**
+ * The message without what drivers quote from the data: drizzle's "params: …", and PostgreSQL's quoted values
+ * (`…: "value"`, `value "value" is out of range…`); quoted identifiers (`relation "members"`) stay.
+ */
 function cleanMessage(message: string): string {
-  return scrubPii(message.replace(/\nparams:[\s\S]*$/, '').replace(/: "(?:[^"\\]|\\.)*"/g, ': "[redacted]"'));
+  return scrubPii(
+    message
+      .replace(/\nparams:[\s\S]*$/, '')
+      .replace(/: "(?:[^"\\]|\\.)*"/g, ': "[redacted]"')
+      .replace(/\bvalue "(?:[^"\\]|\\.)*"/g, 'value "[redacted]"'),
+  );
 }
 
 /**

@@ -3,6 +3,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { notifications, type Database, type Tx } from '@lianxin/db';
 import { maskPhone } from '@lianxin/contracts';
 import type { FastifyBaseLogger } from 'fastify';
+import { safeError } from '../../security/log-redaction.ts';
 import type { PiiCipher } from '../../security/pii-cipher.ts';
 
 /** SMS texts; `{name}` placeholders come from the notification's params. */
@@ -68,7 +69,8 @@ export async function deliverPending(db: Database, cipher: PiiCipher, transport:
       log.warn({ err: error, notification: n.id }, 'SMS delivery failed');
       await db
         .update(notifications)
-        .set({ attempts: n.attempts + 1, lastError: String(error), status: n.attempts + 1 >= 5 ? 'failed' : 'pending' })
+        // a gateway's error may quote the number: keep what the log would keep
+        .set({ attempts: n.attempts + 1, lastError: String(safeError(error).message), status: n.attempts + 1 >= 5 ? 'failed' : 'pending' })
         .where(eq(notifications.id, n.id));
     }
   }
