@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     globalSetup: ['support/server.ts'],
+    setupFiles: ['support/csp.ts'],
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 180_000,

@@ -17,9 +17,19 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+/**
+ * What the pages' Content-Security-Policy refused, as Chromium reports it on the console; `support/csp.ts` fails
+ * the test during which anything was refused (the policy must let the built bundle do all it does).
+ */
+export const cspViolations: string[] = [];
+
 export async function newPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
   const context = await browser.newContext({ baseURL: inject('baseUrl'), locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...options });
-  return context.newPage();
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (/Content[- ]Security[- ]Policy/i.test(message.text())) cspViolations.push(`${page.url()}: ${message.text()}`);
+  });
+  return page;
 }
 
 export async function shot(page: Page, name: string): Promise<void> {

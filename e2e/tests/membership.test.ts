@@ -99,6 +99,8 @@ describe('approval in the console', () => {
 
 describe('the e-member card', () => {
   it('asks a visitor to sign in, then shows the card after the SMS code', async () => {
+    // a fake clock (flowing like the real one until a test moves it), so the QR renewal can be watched below
+    await phone.clock.install();
     await phone.goto('/m/card');
     await input(phone, 'login-phone').waitFor();
     await input(phone, 'login-phone').fill(mobile);
@@ -117,5 +119,30 @@ describe('the e-member card', () => {
       return img !== null && img.complete && img.naturalWidth > 0;
     });
     await shot(phone, '13-member-card');
+  });
+
+  it('renews the QR token before it expires, counting down, and shows an expired code as such', async () => {
+    const status = phone.getByTestId('m-card-qr-status');
+    await status.getByText(/二维码 \d+ 秒后自动更新/).waitFor();
+    const before = await phone.getByTestId('m-card-qr').getAttribute('data-token');
+    // 76 s later the page has asked for the next token (it lasts 90 s; renewal is due 15 s before)
+    const renewed = phone.waitForResponse((r) => r.url().endsWith('/api/me/card/token') && r.status() === 200);
+    await phone.clock.fastForward('01:16');
+    const next = (await (await renewed).json()) as { token: string; expiresIn: number };
+    expect(next.expiresIn).toBe(90);
+    await phone.waitForFunction((token) => document.querySelector('[data-testid="m-card-qr"]')?.getAttribute('data-token') === token, next.token);
+    expect(before).toBeTruthy();
+    await expect.poll(async () => Number((/(\d+) 秒/.exec((await status.textContent()) ?? '') ?? [])[1])).toBeGreaterThan(60);
+
+    // offline past the expiry: the code is shown as expired, and the refresh button brings a valid one back
+    await phone.route('**/api/me/card/token', (route) => route.abort());
+    await phone.clock.fastForward('01:31');
+    await status.getByText('二维码已失效，请点击刷新').waitFor();
+    await shot(phone, '14-member-card-expired');
+    await phone.unroute('**/api/me/card/token');
+    const refreshed = phone.waitForResponse((r) => r.url().endsWith('/api/me/card/token') && r.status() === 200);
+    await phone.getByTestId('m-card-refresh').click();
+    await refreshed;
+    await status.getByText(/二维码 \d+ 秒后自动更新/).waitFor();
   });
 });

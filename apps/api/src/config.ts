@@ -17,7 +17,10 @@ export interface AppConfig {
    * socket's peer is the client), or their addresses / CIDRs / proxy-addr presets. Never `true`, never a hop count.
    */
   trustProxy: TrustProxy;
+  /** password attempts per address and account name */
   loginRateLimit: { max: number; windowMs: number };
+  /** password attempts a minute per address whatever the names (trying many names with few passwords each) */
+  loginAddressRateLimit: number;
   /** password sign-in lockout per account name (等保: lock after repeated failures) */
   loginLockout: LockoutPolicy;
   /** a session unused this long is over (the absolute 12 h cap stays) */
@@ -95,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     secureCookies: env.SECURE_COOKIES === 'true',
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     loginRateLimit: { max: Number(env.LOGIN_RATE_LIMIT_MAX ?? 10), windowMs: 60_000 },
+    loginAddressRateLimit: positive(env, 'LOGIN_RATE_LIMIT_PER_ADDRESS', 30),
     loginLockout: {
       maxFailures: positive(env, 'LOGIN_LOCKOUT_FAILURES', 5),
       windowMs: positive(env, 'LOGIN_LOCKOUT_WINDOW_MINUTES', 15) * 60_000,

@@ -107,7 +107,7 @@ describe('sign-in lockout through the API', () => {
   let t: TestApp;
   beforeAll(async () => {
     // a generous rate limit, so that what refuses here is the lockout, not the limiter
-    t = await startTestApp({ loginRateLimit: { max: 1000, windowMs: 60_000 } });
+    t = await startTestApp({ loginRateLimit: { max: 1000, windowMs: 60_000 }, loginAddressRateLimit: 1000 });
   });
   afterAll(() => t.close());
 

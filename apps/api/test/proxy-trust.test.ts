@@ -95,6 +95,22 @@ describe('trusting no proxy (the default)', () => {
     expect(statuses.filter((s) => s === 429)).toHaveLength(100 - t.config.loginRateLimit.max);
   });
 
+  it('one address trying many names (password spraying) is stopped after 30 attempts a minute, headers or not', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      const response = await t.app.inject({
+        method: 'POST', url: '/api/auth/login', payload: { username: `spray-${i}`, password: 'Summer2026!' },
+        headers: forgedHeaders(i), remoteAddress: '203.0.113.77',
+      });
+      statuses.push(response.statusCode);
+    }
+    expect(t.config.loginAddressRateLimit).toBe(30);
+    expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true);
+    expect(statuses.slice(30).every((s) => s === 429)).toBe(true);
+    // another address is not affected
+    expect((await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'spray-x', password: 'x' }, remoteAddress: '203.0.113.78' })).statusCode).toBe(401);
+  });
+
   /**
    * Every rate-limited route, found through the route inventory: rotating forged headers from one address count
    * against that address's one budget. A new rate-limited route needs a body here (the test fails without one).

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { loginRequestSchema, loginResponseSchema, meResponseSchema } from '@lianxin/contracts';
-import { unauthenticated } from '../../errors.ts';
+import { AppError, unauthenticated } from '../../errors.ts';
 import { serviceContext } from '../../context.ts';
 import { SESSION_COOKIE } from '../../plugins/session.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
@@ -17,10 +17,16 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     secure: app.config.secureCookies,
   } as const;
 
+  // across names too: one address trying many names with a few passwords each (password spraying) stops here
+  const perAddress = app.createRateLimit({ max: app.config.loginAddressRateLimit, timeWindow: 60_000, keyGenerator: (request) => request.ip });
+
   app.post(
     '/api/auth/login',
     {
       schema: { tags: ['auth'], body: loginRequestSchema, response: { 200: loginResponseSchema } },
+      preHandler: async (request) => {
+        if (!(await perAddress(request)).isAllowed) throw new AppError('rate_limited', 429);
+      },
       config: {
         access: access.public,
         rateLimit: {
