@@ -25,7 +25,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: { tags: ['auth'], body: loginRequestSchema, response: { 200: loginResponseSchema } },
       preHandler: async (request) => {
-        if (!(await perAddress(request)).isAllowed) throw new AppError('rate_limited', 429);
+        const limit = await perAddress(request);
+        if (!limit.isAllowed && limit.isExceeded) throw new AppError('rate_limited', 429);
       },
       config: {
         access: access.public,
