@@ -22,7 +22,7 @@ const PII_PATTERN = new RegExp(`${ID_NUMBER}|${MOBILE}`, 'g');
  * A run of at least 11 digits, spaces and hyphens (optionally after +): the only places PII_PATTERN can match.
  * Found without lookbehind, it is cheap to scan for; the exact pattern then runs on the few runs a line has.
  */
-const CANDIDATE = /\+?[0-9][0-9 \-]{9,}[0-9Xx]/g;
+const CANDIDATE = /\+?[0-9][0-9 -]{9,}[0-9Xx]/g;
 const PLAIN_DIGITS = /^[0-9]+$/;
 /** the plain digit runs that are a mobile number (with or without 86) or an ID number */
 const PLAIN_PII = /^(?:(?:86)?1[3-9][0-9]{9}|[1-9][0-9]{17})$/;
@@ -34,7 +34,8 @@ function replacement(match: string, before: string, after: string): string {
 
 /**
  * Text with every ID-number- or mobile-shaped run replaced. Inside a JSON line a bare number becomes `null` and
- * anything else `[redacted]`, so the line stays valid JSON. A typical request log line costs ≈ 1 µs.
+ * anything else `[redacted]`, so the line stays valid JSON. A typical request log line costs ≈ 2 µs here (the lookbehind pattern over the whole
+ * line cost ≈ 7–10 µs).
  */
 export function scrubPii(text: string): string {
   let out = '';
