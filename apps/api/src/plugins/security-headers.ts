@@ -37,8 +37,8 @@ const HSTS = 'max-age=31536000; includeSubDomains';
  * route answering reference data (nothing personal) may set its own Cache-Control instead.
  *
  * Registered before the session and access hooks, so refusals (401, 403) carry the headers too. helmet's
- * middleware is built once here (the Fastify wrapper, @fastify/helmet, builds it again on every request: 5–20 µs against 0.2–0.8 µs measured
- * on this machine).
+ * middleware is built once here; the Fastify wrapper, @fastify/helmet, builds it again on every request
+ * (5–20 µs against 0.2–0.8 µs, measured on this machine).
  */
 export function registerSecurityHeaders(app: FastifyInstance, options: { secure: boolean }): void {
   const headers = helmet({
