@@ -81,7 +81,29 @@ export const applications = pgTable(
     index('applications_routed_path_gist').using('gist', t.routedOrgPath),
     index('applications_status_idx').on(t.status),
     index('applications_identity_idx').on(t.idNumberHash),
+    // one pending application per identity: a double tap, a retry or two submits at once find the first
+    uniqueIndex('applications_one_pending_uq').on(t.idNumberHash).where(sql`status = 'pending'`),
   ],
+);
+
+/**
+ * Submissions the public form accepted but kept out of the staff queues: the identity is already an active member
+ * (`already_member`), or has a pending application from another phone (`pending_elsewhere`). The applicant sees the
+ * same answer as for any accepted application; the status check answers as for a pending one; the SMS explains.
+ * Only the phone's blind index is kept (for the status check), no name, no ID number.
+ */
+export const divertedApplications = pgTable(
+  'diverted_applications',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    reference: text('reference').notNull(),
+    kind: text('kind', { enum: ['already_member', 'pending_elsewhere'] }).notNull(),
+    phoneHash: text('phone_hash').notNull(),
+    routedOrgId: integer('routed_org_id').notNull().references(() => orgs.id),
+    reason: text('reason').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('diverted_applications_reference_uq').on(t.reference)],
 );
 
 /** 组织关系转接: the receiving union approves; history kept. */
@@ -143,12 +165,13 @@ export const notifications = pgTable(
   (t) => [index('notifications_pending_idx').on(t.id).where(sql`status = 'pending'`)],
 );
 
-/** One-time sign-in codes for members; only a hash of the code is kept. */
+/** One-time codes sent to a phone, for a purpose (member sign-in, verifying an applicant's phone); only a hash is kept. */
 export const otpCodes = pgTable(
   'otp_codes',
   {
     id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
     phoneHash: text('phone_hash').notNull(),
+    purpose: text('purpose', { enum: ['sign_in', 'application'] }).notNull().default('sign_in'),
     codeHash: text('code_hash').notNull(),
     attempts: integer('attempts').notNull().default(0),
     expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'string' }).notNull(),
