@@ -3,7 +3,7 @@ import type { CardToken, MemberCard } from '@lianxin/contracts';
 import { CARD_TOKEN_TTL_S, signCardToken } from '../src/features/cards/card-token.ts';
 import { CARD_VERIFY_PER_MINUTE } from '../src/features/cards/cards.routes.ts';
 import { GUCUN, newIdNumber, newPhone } from './support/fixtures.ts';
-import { request, signIn, startTestApp, type Session, type TestApp } from './support/test-app.ts';
+import { applyOnline, request, signIn, startTestApp, type Session, type TestApp } from './support/test-app.ts';
 
 /**
  * The e-card's QR token verifies for 90 seconds; verification is rate-limited, audit-logged and answers only
@@ -21,9 +21,7 @@ beforeAll(async () => {
   t = await startTestApp();
   staff = await signIn(t.app, 'demo-baoshan');
   const phone = newPhone();
-  const created = await t.app.inject({
-    method: 'POST', url: '/api/applications', payload: { name: '欧阳卡片', idNumber: newIdNumber(), phone, occupation: 'rider', regionCode: GUCUN },
-  });
+  const created = await applyOnline(t, { name: '欧阳卡片', idNumber: newIdNumber(), phone, occupation: 'rider', regionCode: GUCUN });
   const queue = (await request(t.app, staff, 'GET', '/api/applications?status=pending&pageSize=200')).json<{ items: { id: number; reference: string }[] }>();
   const item = queue.items.find((i) => i.reference === created.json<{ reference: string }>().reference)!;
   memberId = (await request(t.app, staff, 'POST', `/api/applications/${item.id}/approve`)).json<{ memberId: number }>().memberId;

@@ -6,7 +6,7 @@ import { startJobs } from '../src/jobs.ts';
 import { deliverPending, enqueueSms } from '../src/features/notifications/outbox.ts';
 import { redactUrl, safeError, scrubPii } from '../src/security/log-redaction.ts';
 import { GUCUN, newIdNumber, newPhone } from './support/fixtures.ts';
-import { request, signIn, startTestApp, type TestApp } from './support/test-app.ts';
+import { applyOnline, request, signIn, startTestApp, type TestApp } from './support/test-app.ts';
 
 /**
  * No personal data in the server log. A known ID number and phone go through every flow that logs — sign-in
@@ -126,15 +126,18 @@ describe('the server log of the suite\'s flows', () => {
     }
     // an application, the same again, and refused ones (formatted values, a wrong check digit)
     const body = { name: '孙日志', idNumber, phone, occupation: 'rider', regionCode: GUCUN };
-    const created = await t.app.inject({ method: 'POST', url: '/api/applications', payload: body });
+    const created = await applyOnline(t, body);
     expect(created.statusCode, created.body).toBe(201);
     const reference = created.json<{ reference: string }>().reference;
-    await t.app.inject({ method: 'POST', url: '/api/applications', payload: body });
+    await applyOnline(t, body);
     const formatted = { ...body, phone: `${phone.slice(0, 3)} ${phone.slice(3, 7)} ${phone.slice(7)}`, idNumber: idNumber.slice(0, 17) + (idNumber.endsWith('0') ? '1' : '0') };
-    expect((await t.app.inject({ method: 'POST', url: '/api/applications', payload: formatted })).statusCode).toBe(400);
-    // the status check (the phone in the query string), with a wrong phone, and the ID number where a reference goes
+    expect((await applyOnline(t, formatted)).statusCode).toBe(400);
+    // the status check (the phone in the body), with a formatted phone, and the ID number where a reference goes
+    expect((await t.app.inject({ method: 'POST', url: '/api/applications/status', payload: { reference, phone } })).statusCode).toBe(200);
+    await t.app.inject({ method: 'POST', url: '/api/applications/status', payload: { reference, phone: `${phone.slice(0, 3)}-${phone.slice(3, 7)}-${phone.slice(7)}` } });
+    await t.app.inject({ method: 'POST', url: '/api/applications/status', payload: { reference: idNumber, phone } });
+    // the old status URL with the phone in the query string (gone: a 404, still logged without the number)
     await t.app.inject({ method: 'GET', url: `/api/applications/${reference}?phone=${phone}` });
-    await t.app.inject({ method: 'GET', url: `/api/applications/${reference}?phone=${phone.slice(0, 3)}-${phone.slice(3, 7)}-${phone.slice(7)}` });
     await t.app.inject({ method: 'GET', url: `/api/applications/${idNumber}?phone=${phone}` });
     await t.app.inject({ method: 'GET', url: `/api/no-such-route/${phone}?id=${idNumber}` });
     await t.app.inject({ method: 'POST', url: '/api/applications', headers: { 'content-type': 'application/json' }, payload: `{"idNumber":"${idNumber}","phone":` });

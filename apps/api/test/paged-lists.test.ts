@@ -8,7 +8,7 @@ import { queryRows } from '@lianxin/db';
 import { insertMembers } from '../src/features/members/members.enrol.ts';
 import { pagedList } from '../src/lib/paged-list.ts';
 import { enterpriseInput, GUCUN, newIdNumber, newPhone } from './support/fixtures.ts';
-import { request, signIn, startTestApp, type Session, type TestApp } from './support/test-app.ts';
+import { applyOnline, request, signIn, startTestApp, type Session, type TestApp } from './support/test-app.ts';
 
 let t: TestApp;
 let city: Session;
@@ -42,10 +42,7 @@ beforeAll(async () => {
   }))));
   // applications routed into 宝山
   for (const name of ['甲申请', '乙申请', '丙申请']) {
-    const response = await t.app.inject({
-      method: 'POST', url: '/api/applications',
-      payload: { name, idNumber: newIdNumber(), phone: newPhone(), occupation: 'rider', regionCode: GUCUN },
-    });
+    const response = await applyOnline(t, { name, idNumber: newIdNumber(), phone: newPhone(), occupation: 'rider', regionCode: GUCUN });
     expect(response.statusCode, response.body).toBe(201);
   }
 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registeredPathColumns } from '@lianxin/db';
 import type { ApplicationCreated, ApplicationItem, MemberListItem, TransferItem } from '@lianxin/contracts';
 import { GUCUN, newIdNumber, newPhone } from './support/fixtures.ts';
-import { request, signIn, startTestApp, type Session, type TestApp } from './support/test-app.ts';
+import { applyOnline, request, signIn, startTestApp, type Session, type TestApp } from './support/test-app.ts';
 
 /**
  * The path registry (packages/db/src/path-registry.ts) lists every column holding an organisation path; a move
@@ -42,9 +42,9 @@ describe('moving a street union takes all its work along', () => {
   it('leaves no path behind: the old district loses the applications and transfers, the new one gains them', async () => {
     // work in 顾村: a pending application, a member with a pending transfer, a duty granted at 顾村
     const applicant = { name: '周搬迁', idNumber: newIdNumber(), phone: newPhone(), occupation: 'courier', regionCode: GUCUN };
-    const applied = (await t.app.inject({ method: 'POST', url: '/api/applications', payload: applicant })).json<ApplicationCreated>();
+    const applied = (await applyOnline(t, applicant)).json<ApplicationCreated>();
     const joiner = { name: '吴转接', idNumber: newIdNumber(), phone: newPhone(), occupation: 'rider', regionCode: GUCUN };
-    const joined = (await t.app.inject({ method: 'POST', url: '/api/applications', payload: joiner })).json<ApplicationCreated>();
+    const joined = (await applyOnline(t, joiner)).json<ApplicationCreated>();
     const queue = (await request(t.app, baoshan, 'GET', '/api/applications?status=pending&pageSize=200')).json<{ items: ApplicationItem[] }>();
     const pending = queue.items.find((i) => i.reference === applied.reference)!;
     const toApprove = queue.items.find((i) => i.reference === joined.reference)!;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { loadConfig, parseTrustProxy } from '../src/config.ts';
 import { GUCUN, newIdNumber, newPhone } from './support/fixtures.ts';
-import { startTestApp, type TestApp } from './support/test-app.ts';
+import { applicationCode, startTestApp, type TestApp } from './support/test-app.ts';
 
 /**
  * The client address (`request.ip`) decides every rate limit and is what the audit log records. Only a proxy
@@ -115,24 +115,27 @@ describe('trusting no proxy (the default)', () => {
    * Every rate-limited route, found through the route inventory: rotating forged headers from one address count
    * against that address's one budget. A new rate-limited route needs a body here (the test fails without one).
    */
-  const applicant = { name: '王测试', idNumber: newIdNumber(), phone: newPhone(), occupation: 'rider', regionCode: GUCUN };
+  const applicant = { name: '王测试', idNumber: newIdNumber(), phone: newPhone(), occupation: 'rider', regionCode: GUCUN, phoneCode: '000000' };
   const probes: Record<string, { url: string; body?: unknown }> = {
     'POST /api/auth/login': { url: '/api/auth/login', body: { username: 'demo-yanghang-sw', password: 'guess' } },
     'POST /api/member-auth/code': { url: '/api/member-auth/code', body: { phone: newPhone() } },
     'POST /api/member-auth/login': { url: '/api/member-auth/login', body: { phone: newPhone(), code: '123456' } },
+    'POST /api/applications/code': { url: '/api/applications/code', body: { phone: newPhone() } },
     'POST /api/applications': { url: '/api/applications', body: applicant },
-    'GET /api/applications/:reference': { url: `/api/applications/ABCDE12345?phone=${newPhone()}` },
+    'POST /api/applications/status': { url: '/api/applications/status', body: { reference: 'ABCDE12345', phone: newPhone() } },
     'GET /api/enterprises/lookup': { url: `/api/enterprises/lookup?q=${encodeURIComponent('物流')}` },
     'POST /api/cards/verify': { url: '/api/cards/verify', body: { token: 'not-a-real-token' } },
   };
 
   it('every rate-limited route has a probe here', () => {
     const limited = t.app.routeInventory.filter((r) => r.rateLimit !== undefined).map((r) => `${r.method} ${r.url}`);
-    expect(limited.length).toBeGreaterThanOrEqual(7);
+    expect(limited.length).toBeGreaterThanOrEqual(8);
     expect(limited.filter((key) => !probes[key]), 'rate-limited routes without a probe').toEqual([]);
   });
 
   it('no rate-limited route can be escaped by rotating forwarding headers', async () => {
+    // the applicant's phone holds a code, so the submits are served (the same reference each time) until the limit
+    applicant.phoneCode = await applicationCode(t, applicant.phone);
     const limited = t.app.routeInventory.filter((r) => r.rateLimit !== undefined);
     let address = 20;
     for (const route of limited) {

@@ -5,7 +5,7 @@ import { describeAccess } from '../src/access/route-access.ts';
 import { createSession } from '../src/features/auth/sessions.repo.ts';
 import { enterpriseInput, GUCUN, newIdNumber, newPhone } from './support/fixtures.ts';
 import { multipart } from './support/multipart.ts';
-import { request, signIn, startTestApp, type Session, type TestApp } from './support/test-app.ts';
+import { applyOnline, request, signIn, startTestApp, type Session, type TestApp } from './support/test-app.ts';
 
 /**
  * The route inventory: every /api route the app registers, with the access it declares, asked as
@@ -118,10 +118,11 @@ const inventory: Record<string, Entry> = {
   'POST /api/members/import/:batchId/commit': staffWrite((fx) => ({ url: `/api/members/import/${fx.batchId}/commit` })),
   'GET /api/members/export.xlsx': staffRead((fx) => ({ url: `/api/members/export.xlsx?orgId=${fx.gucunOrgId}` })),
 
+  'POST /api/applications/code': open(() => ({ url: '/api/applications/code', body: { phone: newPhone() } })),
   'POST /api/applications': open(() => ({
-    url: '/api/applications', body: { name: '王申请', idNumber: newIdNumber(), phone: newPhone(), occupation: 'rider', regionCode: GUCUN },
+    url: '/api/applications', body: { name: '王申请', idNumber: newIdNumber(), phone: newPhone(), occupation: 'rider', regionCode: GUCUN, phoneCode: '000000' },
   })),
-  'GET /api/applications/:reference': open((fx) => ({ url: `/api/applications/${fx.application.reference}?phone=${fx.application.phone}` })),
+  'POST /api/applications/status': open((fx) => ({ url: '/api/applications/status', body: { reference: fx.application.reference, phone: fx.application.phone } })),
   'GET /api/applications': staffRead((fx) => ({ url: '/api/applications?status=pending&pageSize=200', marker: fx.application.reference }), 'hidden'),
   'POST /api/applications/:id/approve': staffWrite((fx) => ({ url: `/api/applications/${fx.application.id}/approve` })),
   'POST /api/applications/:id/reject': staffWrite((fx) => ({ url: `/api/applications/${fx.application.id}/reject`, body: { reason: '越权' } })),
@@ -215,6 +216,7 @@ const digest = async () => t.handle.query<{ t: string; d: string }>(`
   union all select 'enterprises', md5(string_agg(e::text, ',' order by id)) from enterprises e where e.region_code = '${GUCUN}'
   union all select 'members', md5(coalesce(string_agg(m::text, ',' order by id), '')) from members m
   union all select 'applications', md5(coalesce(string_agg(a::text, ',' order by id), '')) from applications a
+  union all select 'diverted_applications', md5(coalesce(string_agg(d::text, ',' order by id), '')) from diverted_applications d
   union all select 'member_transfers', md5(coalesce(string_agg(x::text, ',' order by id), '')) from member_transfers x
   union all select 'coverage_targets', md5(coalesce(string_agg(c::text, ',' order by id), '')) from coverage_targets c
   union all select 'campaign_items', md5(coalesce(string_agg(c::text, ',' order by enterprise_id), '')) from campaign_items c
@@ -242,13 +244,9 @@ beforeAll(async () => {
   const tasks = await json<{ items: { id: number }[] }>(request(t.app, gucun, 'GET', '/api/campaign/santongshi'));
   // a member (approved application), a pending application, a pending transfer
   const phone = newPhone();
-  const applied = await json<ApplicationCreated>(t.app.inject({
-    method: 'POST', url: '/api/applications', payload: { name: '钱清单', idNumber: newIdNumber(), phone, occupation: 'rider', regionCode: GUCUN },
-  }));
+  const applied = await json<ApplicationCreated>(applyOnline(t, { name: '钱清单', idNumber: newIdNumber(), phone, occupation: 'rider', regionCode: GUCUN }));
   const pendingPhone = newPhone();
-  const pending = await json<ApplicationCreated>(t.app.inject({
-    method: 'POST', url: '/api/applications', payload: { name: '孙待审', idNumber: newIdNumber(), phone: pendingPhone, occupation: 'courier', regionCode: GUCUN },
-  }));
+  const pending = await json<ApplicationCreated>(applyOnline(t, { name: '孙待审', idNumber: newIdNumber(), phone: pendingPhone, occupation: 'courier', regionCode: GUCUN }));
   const queue = await json<{ items: ApplicationItem[] }>(request(t.app, owner, 'GET', '/api/applications?status=pending&pageSize=200'));
   const toApprove = queue.items.find((i) => i.reference === applied.reference)!;
   const pendingItem = queue.items.find((i) => i.reference === pending.reference)!;

@@ -3,7 +3,7 @@ import { loadConfig } from '../src/config.ts';
 import { authFeature } from '../src/features/auth/auth.feature.ts';
 import { createSession } from '../src/features/auth/sessions.repo.ts';
 import { GUCUN, newIdNumber, newPhone } from './support/fixtures.ts';
-import { request, signIn, startTestApp, type Session, type TestApp } from './support/test-app.ts';
+import { applyOnline, request, signIn, startTestApp, type Session, type TestApp } from './support/test-app.ts';
 
 /**
  * Sessions end after 30 minutes without a request (SESSION_IDLE_MINUTES), 12 hours after sign-in whatever the
@@ -100,9 +100,7 @@ describe('who may keep a session', () => {
   it('a member who has left loses the session at the next request, wherever the leaving came from', async () => {
     const staff = await signIn(t.app, 'demo-baoshan');
     const phone = newPhone();
-    const created = await t.app.inject({
-      method: 'POST', url: '/api/applications', payload: { name: '赵离会', idNumber: newIdNumber(), phone, occupation: 'courier', regionCode: GUCUN },
-    });
+    const created = await applyOnline(t, { name: '赵离会', idNumber: newIdNumber(), phone, occupation: 'courier', regionCode: GUCUN });
     expect(created.statusCode, created.body).toBe(201);
     const queue = (await request(t.app, staff, 'GET', '/api/applications?status=pending&pageSize=200')).json<{ items: { id: number; reference: string }[] }>();
     const item = queue.items.find((i) => i.reference === created.json<{ reference: string }>().reference)!;

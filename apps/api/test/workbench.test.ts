@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkbenchResponse } from '@lianxin/contracts';
 import { GUCUN, newIdNumber, newPhone } from './support/fixtures.ts';
-import { request, signIn, startTestApp, type Session, type TestApp } from './support/test-app.ts';
+import { applyOnline, request, signIn, startTestApp, type Session, type TestApp } from './support/test-app.ts';
 
 let t: TestApp;
 let gucun: Session;
@@ -26,10 +26,7 @@ describe('the workbench', () => {
     ]));
     const elsewhere = item(await workbench(huangpu), 'applications.pending')!.count;
 
-    const applied = await t.app.inject({
-      method: 'POST', url: '/api/applications',
-      payload: { name: '郑工作台', idNumber: newIdNumber(), phone: newPhone(), occupation: 'courier', regionCode: GUCUN },
-    });
+    const applied = await applyOnline(t, { name: '郑工作台', idNumber: newIdNumber(), phone: newPhone(), occupation: 'courier', regionCode: GUCUN });
     expect(applied.statusCode, applied.body).toBe(201);
     // an application left waiting more than a week is overdue
     await t.handle.query(`update applications set created_at = now() - interval '8 days' where reference = $1`, [applied.json<{ reference: string }>().reference]);

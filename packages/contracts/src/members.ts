@@ -68,6 +68,9 @@ export const idNumberSchema = z
     if (problem) ctx.addIssue({ code: 'custom', message: `idNumber.${problem}` });
   });
 
+/** A one-time code as typed: six digits. */
+export const otpCodeSchema = z.string().trim().regex(/^\d{6}$/, { message: 'otp.format' });
+
 const personName = z.string().trim().min(2, { message: 'person.nameInvalid' }).max(30, { message: 'person.nameInvalid' });
 
 // ---- online application (no login) -------------------------------------------------------------------------
@@ -81,6 +84,8 @@ export const applicationCreateSchema = z
     employerCreditCode: creditCodeSchema.nullish(),
     /** where the applicant works or lives when there is no employer: a street (9 digits) or a district */
     regionCode: regionCodeSchema.nullish(),
+    /** the one-time code sent to `phone` by POST /api/applications/code */
+    phoneCode: otpCodeSchema,
   })
   .refine((a) => a.employerCreditCode || a.regionCode, { message: 'application.regionRequired', path: ['regionCode'] });
 export type ApplicationCreate = z.input<typeof applicationCreateSchema>;
@@ -93,8 +98,13 @@ export const applicationCreatedSchema = z.object({
 });
 export type ApplicationCreated = z.infer<typeof applicationCreatedSchema>;
 
-export const applicationReferenceParamsSchema = z.object({ reference: z.string().trim().regex(/^[A-Z0-9]{10}$/) });
-export const applicationStatusQuerySchema = z.object({ phone: chinaMobileSchema });
+/** Asks for a code that proves the applicant holds `phone` (limits as for sign-in codes). */
+export const applicationCodeRequestSchema = z.object({ phone: chinaMobileSchema });
+/** A status check: the reference and the phone it was submitted with (in the body, never in a URL). */
+export const applicationStatusRequestSchema = z.object({
+  reference: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{10}$/, { message: 'application.referenceFormat' }),
+  phone: chinaMobileSchema,
+});
 export const applicationStatusSchema = z.object({
   reference: z.string(),
   status: z.enum(applicationStatuses),
@@ -229,7 +239,7 @@ export const transferRejectSchema = applicationRejectSchema;
 // ---- member sign-in and card ------------------------------------------------------------------------------------
 
 export const otpRequestSchema = z.object({ phone: chinaMobileSchema });
-export const otpLoginSchema = z.object({ phone: chinaMobileSchema, code: z.string().trim().regex(/^\d{6}$/, { message: 'otp.format' }) });
+export const otpLoginSchema = z.object({ phone: chinaMobileSchema, code: otpCodeSchema });
 
 /** The e-card's QR code: a signed token that verifies for a short time only, and the same as an SVG. */
 export const cardTokenSchema = z.object({

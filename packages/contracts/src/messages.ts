@@ -56,6 +56,7 @@ export const messages = {
   },
   'application.employerUnknown': { 'zh-CN': '未在企业名录中找到该单位', en: 'This employer is not in the registry' },
   'application.reasonRequired': { 'zh-CN': '请填写原因', en: 'Give a reason' },
+  'application.referenceFormat': { 'zh-CN': '申请编号为 10 位字母或数字', en: 'A reference has 10 letters or digits' },
   'application.notPending': { 'zh-CN': '该申请已处理', en: 'This application has already been decided' },
   'member.alreadyActive': {
     'zh-CN': '此人已是{union}的会员，可申请组织关系转接',

@@ -130,3 +130,34 @@ export function request(
   };
   return app.inject(options);
 }
+
+/**
+ * The phone's application code, as the H5 gets it: POST /api/applications/code, then the SMS. When the test app's
+ * SMS go elsewhere (a log transport) or the number asked too recently, a known code is stored for the phone
+ * instead, the way the service stores one.
+ */
+export async function applicationCode(t: TestApp, phone: string): Promise<string> {
+  const asked = await t.app.inject({ method: 'POST', url: '/api/applications/code', payload: { phone } });
+  if (asked.statusCode === 202) {
+    await t.app.flushNotifications();
+    const sent = t.sms.sent.filter((m) => m.phone === phone && m.template === 'application_code').at(-1)?.params.code;
+    if (sent) return sent;
+  }
+  const code = '246810';
+  const phoneHash = t.app.keys.blindIndex(phone);
+  await t.handle.query(
+    `insert into otp_codes (phone_hash, purpose, code_hash, expires_at) values ($1, 'application', $2, now() + interval '5 minutes')`,
+    [phoneHash, t.app.keys.otpHash(phoneHash, code)],
+  );
+  return code;
+}
+
+/** Submits a public application the way the H5 does: the phone's code first, then the form with `phoneCode`. */
+export async function applyOnline(
+  t: TestApp,
+  body: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<LightMyRequestResponse> {
+  const phoneCode = body.phoneCode ?? (typeof body.phone === 'string' ? await applicationCode(t, body.phone) : '000000');
+  return t.app.inject({ method: 'POST', url: '/api/applications', payload: { ...body, phoneCode }, headers });
+}

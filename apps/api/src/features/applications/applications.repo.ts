@@ -1,7 +1,7 @@
-import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
-import { applications, enterprises, orgCoverage, orgs, type Database, type Tx } from '@lianxin/db';
+import { and, desc, eq, or, sql } from 'drizzle-orm';
+import { applications, enterprises, orgs, type Database, type Tx } from '@lianxin/db';
 import {
-  maskIdNumber, maskPhone, occupationSectors, type ApplicationItem, type applicationListQuerySchema, type applicationSortKeys,
+  maskIdNumber, maskPhone, type ApplicationItem, type applicationListQuerySchema, type applicationSortKeys,
   type OrgRef,
 } from '@lianxin/contracts';
 import type { z } from 'zod';
@@ -9,59 +9,6 @@ import { withinScope, type Scope } from '../../access/access.ts';
 import { pagedList, type ListOrder } from '../../lib/paged-list.ts';
 import { escapeLike } from '../../lib/sql-text.ts';
 import type { PiiCipher } from '../../security/pii-cipher.ts';
-import { TERRITORIAL_KINDS } from '../orgs/orgs.repo.ts';
-import type { RoutingFacts } from './routing.ts';
-
-/** Gathers what the routing rule needs about an employer and an area. */
-export async function routingFacts(
-  db: Database,
-  input: { occupation: RoutingFacts['occupation']; employerId: number | null; employerRegion: string | null; statedRegionCode: string | null },
-): Promise<RoutingFacts & { paths: Map<number, string> }> {
-  let employer: RoutingFacts['employer'] = null;
-  let coveringPaths: { id: number; path: string }[] = [];
-  if (input.employerId !== null && input.employerRegion) {
-    const covering = await db
-      .select({ id: orgs.id, name: orgs.name, kind: orgs.kind, path: orgs.path })
-      .from(orgCoverage)
-      .innerJoin(orgs, eq(orgs.id, orgCoverage.orgId))
-      .where(and(eq(orgCoverage.enterpriseId, input.employerId), sql`${orgs.status} = 'active'`))
-      .orderBy(sql`nlevel(${orgs.path}) desc`);
-    coveringPaths = covering;
-    const own = covering.find((o) => o.kind === 'enterprise_union');
-    const other = covering.find((o) => o.kind !== 'enterprise_union');
-    employer = {
-      ownUnion: own ? { id: own.id, name: own.name } : null,
-      coveringUnion: other ? { id: other.id, name: other.name } : null,
-      regionCode: input.employerRegion,
-    };
-  }
-  const area = input.employerRegion ?? input.statedRegionCode ?? '310000';
-  const areaCodes = [...new Set([area, area.slice(0, 6), '310000'])];
-  const sector = occupationSectors[input.occupation];
-  // two indexed lookups by region: industry federations of the trade in the street or district, territorial unions
-  const [industryFederations, territorialUnions] = await Promise.all([
-    sector
-      ? db
-        .select({ id: orgs.id, name: orgs.name, regionCode: orgs.regionCode, sector: orgs.sector, path: orgs.path })
-        .from(orgs)
-        .where(and(inArray(orgs.regionCode, areaCodes), eq(orgs.kind, 'industry_federation'), eq(orgs.sector, sector), eq(orgs.status, 'active')))
-      : Promise.resolve([]),
-    db
-      .select({ id: orgs.id, name: orgs.name, regionCode: orgs.regionCode, path: orgs.path })
-      .from(orgs)
-      .where(and(inArray(orgs.kind, TERRITORIAL_KINDS), inArray(orgs.regionCode, areaCodes))),
-  ]);
-  // the path of every candidate, so the chosen union needs no further lookup
-  const paths = new Map<number, string>([...coveringPaths, ...industryFederations, ...territorialUnions].map((o) => [o.id, o.path]));
-  return {
-    paths,
-    occupation: input.occupation,
-    employer,
-    statedRegionCode: input.statedRegionCode,
-    industryFederations: industryFederations.flatMap((f) => (f.sector ? [{ ...f, sector: f.sector }] : [])),
-    territorialUnions,
-  };
-}
 
 export async function findOrgRef(db: Database | Tx, id: number): Promise<(OrgRef & { path: string; regionCode: string }) | undefined> {
   const [row] = await db.select({ id: orgs.id, name: orgs.name, path: orgs.path, regionCode: orgs.regionCode }).from(orgs).where(eq(orgs.id, id));

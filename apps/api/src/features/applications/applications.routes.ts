@@ -1,25 +1,45 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  applicationCreatedSchema, applicationCreateSchema, applicationItemSchema, applicationListQuerySchema,
-  applicationListResponseSchema, applicationReferenceParamsSchema, applicationRejectSchema, applicationStatusQuerySchema,
-  applicationStatusSchema, idParamSchema,
+  applicationCodeRequestSchema, applicationCreatedSchema, applicationCreateSchema, applicationItemSchema, applicationListQuerySchema,
+  applicationListResponseSchema, applicationRejectSchema, applicationStatusRequestSchema, applicationStatusSchema, idParamSchema,
 } from '@lianxin/contracts';
 import { regionName } from '@lianxin/db';
 import { serviceContext } from '../../context.ts';
 import { listApplications, lookupEnterprises, toApplicationItem } from './applications.repo.ts';
 import { applicationStatus, approveApplication, rejectApplication, submitApplication } from './applications.service.ts';
 import { access } from '../../access/route-access.ts';
+import { issueCode, perPhoneRateLimit } from '../phone-verification/phone-verification.service.ts';
 
 export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
   const publicLimit = { rateLimit: { max: 30, timeWindow: 60_000 } };
+
+  app.post(
+    '/api/applications/code',
+    {
+      schema: {
+        tags: ['membership'],
+        description: 'Sends a one-time code to the applicant\'s phone; POST /api/applications carries it as phoneCode.',
+        body: applicationCodeRequestSchema,
+        response: { 202: z.object({ sent: z.literal(true) }) },
+      },
+      config: { ...perPhoneRateLimit(5), access: access.public },
+    },
+    async (request, reply) => {
+      await issueCode(app.db, app.keys, request.body.phone, 'application');
+      void app.flushNotifications();
+      return reply.status(202).send({ sent: true as const });
+    },
+  );
 
   app.post(
     '/api/applications',
     {
       schema: {
         tags: ['membership'],
-        description: 'Online / out-of-enterprise application (no login); routed to a union, the reason returned.',
+        description:
+          'Online / out-of-enterprise application (no login) with the phone\'s one-time code; routed to a union, the reason returned. ' +
+          'The answer never says whether the person is already a member or has applied before.',
         body: applicationCreateSchema,
         response: { 201: applicationCreatedSchema },
       },
@@ -27,17 +47,23 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const created = await submitApplication({ db: app.db, keys: app.keys, ip: request.ip, locale: request.locale }, request.body);
+      void app.flushNotifications();
       return reply.status(201).send(created);
     },
   );
 
-  app.get(
-    '/api/applications/:reference',
+  app.post(
+    '/api/applications/status',
     {
-      schema: { tags: ['membership'], params: applicationReferenceParamsSchema, querystring: applicationStatusQuerySchema, response: { 200: applicationStatusSchema } },
+      schema: {
+        tags: ['membership'],
+        description: 'The applicant\'s status check by reference and the phone it was submitted with (both in the body, never in a URL).',
+        body: applicationStatusRequestSchema,
+        response: { 200: applicationStatusSchema },
+      },
       config: { ...publicLimit, access: access.public },
     },
-    async (request) => applicationStatus(app.db, app.keys, request.params.reference, request.query.phone),
+    async (request) => applicationStatus(app.db, app.keys, request.body.reference, request.body.phone),
   );
 
   app.get(

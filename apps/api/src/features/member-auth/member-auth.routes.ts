@@ -5,20 +5,15 @@ import { SESSION_COOKIE } from '../../plugins/session.ts';
 import { SESSION_TTL_MS } from '../auth/sessions.repo.ts';
 import { loginWithOtp, requestOtp } from './member-auth.service.ts';
 import { access } from '../../access/route-access.ts';
+import { perPhoneRateLimit } from '../phone-verification/phone-verification.service.ts';
 
 export const memberAuthRoutes: FastifyPluginAsyncZod = async (app) => {
-  const perPhone = (max: number) => ({
-    rateLimit: {
-      max,
-      timeWindow: 60_000,
-      keyGenerator: (request: { ip: string; body?: unknown }) => `${request.ip}|${(request.body as { phone?: string } | undefined)?.phone ?? ''}`,
-    },
-  });
+  const perPhone = perPhoneRateLimit;
 
   app.post(
     '/api/member-auth/code',
     {
-      schema: { tags: ['membership'], description: 'Sends a one-time sign-in code to a member\'s phone.', body: otpRequestSchema, response: { 202: z.object({ sent: z.literal(true) }) } },
+      schema: { tags: ['membership'], description: 'Sends a one-time sign-in code to a member\'s phone; the answer is the same for every number ("if this number can sign in, a code is on its way").', body: otpRequestSchema, response: { 202: z.object({ sent: z.literal(true) }) } },
       config: { ...perPhone(5), access: access.public },
     },
     async (request, reply) => {

@@ -9,7 +9,12 @@ import type { PiiCipher } from '../../security/pii-cipher.ts';
 /** SMS texts; `{name}` placeholders come from the notification's params. */
 export const smsTemplates = {
   otp: '【连心】您的登录验证码为 {code}，5 分钟内有效，请勿告诉他人。',
-  application_approved: '【连心】您的入会申请（{reference}）已通过，会员服务卡号 {cardNumber}。',
+  application_code: '【连心】您的入会申请验证码为 {code}，5 分钟内有效，请勿告诉他人。',
+  application_approved: '【连心】您的入会申请（{reference}）已通过，会员服务卡号 {cardNumber}。现在可以用本手机号登录连心，查看电子会员卡。',
+  /** to the phone on the membership record, when someone applies with the ID number of an active member */
+  application_already_member: '【连心】有人用您的身份证号提交了入会申请（{reference}）。您已是{union}的会员，无需再次申请；如工作单位变动，请联系所在工会办理组织关系转接。如非本人操作，请忽略。',
+  /** to the phone of the pending application, when the same ID number applies again from another phone */
+  application_pending_elsewhere: '【连心】有人用另一手机号以您的身份证号再次提交了入会申请，未重复受理；您的申请（{reference}）仍在审核中。如非本人操作，请联系{union}。',
   application_rejected: '【连心】您的入会申请（{reference}）未通过：{reason}',
   transfer_approved: '【连心】您的会员组织关系已转入 {union}。',
 } as const;

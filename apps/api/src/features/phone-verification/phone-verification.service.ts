@@ -1,0 +1,120 @@
+import { randomInt } from 'node:crypto';
+import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { otpCodes, type Database, type Tx } from '@lianxin/db';
+import { AppError, fieldError } from '../../errors.ts';
+import type { AppKeys } from '../../security/keys.ts';
+import { enqueueSms, type SmsTemplate } from '../notifications/outbox.ts';
+
+/**
+ * One-time codes sent to a phone, for a purpose: `sign_in` (a member signs in; single use) and `application`
+ * (an applicant proves the phone is theirs; the code verifies the phone for its lifetime, so a retried submit with
+ * the same code finds the first application). One machinery, one set of limits for every purpose.
+ */
+export type CodePurpose = 'sign_in' | 'application';
+
+export const CODE_TTL_MS = 5 * 60 * 1000;
+/** one code a minute and five an hour per phone and purpose; five wrong tries spend a code */
+export const CODE_RESEND_MS = 60 * 1000;
+export const CODES_PER_HOUR = 5;
+export const CODE_MAX_ATTEMPTS = 5;
+
+const smsTemplate: Record<CodePurpose, SmsTemplate> = { sign_in: 'otp', application: 'application_code' };
+
+/** Per-address-and-number request cap for the code routes (the service adds the per-number limits). */
+export function perPhoneRateLimit(max: number) {
+  return {
+    rateLimit: {
+      max,
+      timeWindow: 60_000,
+      keyGenerator: (request: { ip: string; body?: unknown }) => `${request.ip}|${(request.body as { phone?: string } | undefined)?.phone ?? ''}`,
+    },
+  };
+}
+
+/**
+ * Issues a code for `phone`. `send` says whether an SMS goes out (sign-in sends only to members, so the answer is
+ * the same for every number); the code is stored either way, so the limits are too. 429 past the limits.
+ */
+export async function issueCode(
+  db: Database,
+  keys: AppKeys,
+  phone: string,
+  purpose: CodePurpose,
+  send: (db: Database) => Promise<boolean> | boolean = () => true,
+): Promise<void> {
+  const phoneHash = keys.blindIndex(phone);
+  const [recent] = await db
+    .select({ count: sql<number>`count(*)::int`, last: sql<string | null>`max(${otpCodes.createdAt})` })
+    .from(otpCodes)
+    .where(and(eq(otpCodes.phoneHash, phoneHash), eq(otpCodes.purpose, purpose), gt(otpCodes.createdAt, new Date(Date.now() - 3600_000).toISOString())));
+  const last = recent?.last ? Date.parse(recent.last) : null;
+  if ((recent?.count ?? 0) >= CODES_PER_HOUR || (last !== null && Date.now() - last < CODE_RESEND_MS)) {
+    throw new AppError('rate_limited', 429);
+  }
+  const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+  const sending = await send(db);
+  await db.transaction(async (tx) => {
+    await tx.insert(otpCodes).values({
+      phoneHash, purpose, codeHash: keys.otpHash(phoneHash, code), expiresAt: new Date(Date.now() + CODE_TTL_MS).toISOString(),
+    });
+    if (sending) await enqueueSms(tx, keys.cipher, phone, smsTemplate[purpose], { code });
+  });
+}
+
+/**
+ * Checks `code` against the phone's latest live code for the purpose. A wrong code counts a try; `singleUse`
+ * spends the code (only the request that marks it used wins). Returns whether the code holds.
+ */
+export async function verifyCode(
+  db: Database | Tx,
+  keys: AppKeys,
+  phone: string,
+  purpose: CodePurpose,
+  code: string,
+  options: { singleUse: boolean },
+): Promise<boolean> {
+  const phoneHash = keys.blindIndex(phone);
+  const [otp] = await db
+    .select({ id: otpCodes.id, codeHash: otpCodes.codeHash, attempts: otpCodes.attempts })
+    .from(otpCodes)
+    .where(and(
+      eq(otpCodes.phoneHash, phoneHash), eq(otpCodes.purpose, purpose), gt(otpCodes.expiresAt, new Date().toISOString()),
+      options.singleUse ? isNull(otpCodes.usedAt) : undefined,
+    ))
+    .orderBy(desc(otpCodes.id))
+    .limit(1);
+  return checkCodeRow(db, keys, phone, code, otp ?? null, options);
+}
+
+/** The latest live code row as a combined read returns it (see {@link verifyCode}). */
+export interface CodeRow {
+  id: number;
+  codeHash: string;
+  attempts: number;
+}
+
+/** The second half of {@link verifyCode}, for callers that read the code row in a query of their own. */
+export async function checkCodeRow(
+  db: Database | Tx,
+  keys: AppKeys,
+  phone: string,
+  code: string,
+  otp: CodeRow | null,
+  options: { singleUse: boolean },
+): Promise<boolean> {
+  if (!otp || otp.attempts >= CODE_MAX_ATTEMPTS) return false;
+  if (otp.codeHash !== keys.otpHash(keys.blindIndex(phone), code)) {
+    await db.update(otpCodes).set({ attempts: sql`${otpCodes.attempts} + 1` }).where(eq(otpCodes.id, otp.id));
+    return false;
+  }
+  if (!options.singleUse) return true;
+  const used = await db
+    .update(otpCodes)
+    .set({ usedAt: sql`now()` })
+    .where(and(eq(otpCodes.id, otp.id), isNull(otpCodes.usedAt)))
+    .returning({ id: otpCodes.id });
+  return used.length > 0;
+}
+
+/** A 400 on the field `phoneCode`: missing, wrong or expired. */
+export const phoneCodeInvalid = () => fieldError('phoneCode', 'otp.invalid');
