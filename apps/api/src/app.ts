@@ -16,6 +16,7 @@ import { IMPORT_MAX_MB } from './features/members/members.import.routes.ts';
 import type { SmsTransport } from './features/notifications/outbox.ts';
 import { registerNotifications, smsTransportFromEnv } from './plugins/notifications.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
+import { registerInputRules } from './plugins/input-rules.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { registerSession } from './plugins/session.ts';
 import { registerWeb } from './plugins/web.ts';
@@ -87,6 +88,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     transform: jsonSchemaTransform,
   });
   registerErrorHandler(app);
+  registerInputRules(app);
   registerSession(app);
   registerNotifications(app, options.smsTransport ?? smsTransportFromEnv(app, options.config.smsTransport));
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recordIdQuery, recordIdSchema, calendarDateSchema, calendarMonthSchema } from './input.ts';
 import { orgKinds } from './orgs.ts';
 import { ownershipTypes, type Ownership } from './enterprises.ts';
 import { pagedResponse, pageQuery, sortQuery } from './paging.ts';
@@ -12,7 +13,7 @@ export const federationKinds = [
 export type FederationKind = (typeof federationKinds)[number];
 
 /** A month `YYYY-MM`; the cockpit's period. */
-export const periodSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'coverage.period');
+export const periodSchema = calendarMonthSchema;
 
 /**
  * What counts as a target enterprise (建会目标企业). DOMAIN.md §1: non-public, 双实, ≥ 25 employees, open ≥ 1 year.
@@ -63,8 +64,8 @@ export function isTargetEnterprise(rule: TargetRule, e: TargetCandidate, today: 
 
 /** A unit's target for a period: rates in [0,1] due by a date. */
 export const coverageTargetInputSchema = z.object({
-  orgId: z.number().int().positive(),
-  dueOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date.invalid'),
+  orgId: recordIdSchema,
+  dueOn: calendarDateSchema,
   coverageRate: z.number().min(0).max(1),
   membershipRate: z.number().min(0).max(1).nullable().default(null),
   note: z.string().trim().max(200).default(''),
@@ -127,7 +128,7 @@ export const coverageResponseSchema = coverageFiguresSchema.extend({
 export type CoverageResponse = z.infer<typeof coverageResponseSchema>;
 
 export const coverageQuerySchema = z.object({
-  orgId: z.coerce.number().int().positive().optional(),
+  orgId: recordIdQuery.optional(),
   period: periodSchema.optional(),
 });
 
@@ -156,7 +157,7 @@ export type LetterKind = (typeof letterKinds)[number];
 export const worklistSortKeys = ['employeeCount', 'name', 'nextFollowUpOn'] as const;
 
 export const worklistQuerySchema = z.object({
-  orgId: z.coerce.number().int().positive().optional(),
+  orgId: recordIdQuery.optional(),
   stage: z.enum(campaignStages).optional(),
   ...pageQuery(),
   ...sortQuery(worklistSortKeys),
@@ -182,17 +183,17 @@ export const worklistResponseSchema = pagedResponse(worklistItemSchema);
 /** Moving an item; `built` needs the union: an existing one that will cover the enterprise, or a new enterprise union. */
 export const campaignUpdateSchema = z.object({
   stage: z.enum(campaignStages).optional(),
-  assigneeId: z.number().int().positive().nullable().optional(),
-  nextFollowUpOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date.invalid').nullable().optional(),
+  assigneeId: recordIdSchema.nullable().optional(),
+  nextFollowUpOn: calendarDateSchema.nullable().optional(),
   notes: z.string().trim().max(2000).optional(),
   union: z.discriminatedUnion('mode', [
-    z.object({ mode: z.literal('existing'), orgId: z.number().int().positive() }),
+    z.object({ mode: z.literal('existing'), orgId: recordIdSchema }),
     z.object({
       mode: z.literal('new'),
-      parentId: z.number().int().positive(),
+      parentId: recordIdSchema,
       name: z.string().trim().min(2).max(100),
       chairName: z.string().trim().max(30).optional(),
-      establishedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date.invalid').optional(),
+      establishedOn: calendarDateSchema.optional(),
     }),
   ]).optional(),
 });
@@ -270,7 +271,7 @@ export type SantongshiTask = z.infer<typeof santongshiTaskSchema>;
 export const santongshiSortKeys = ['dueOn'] as const;
 
 export const santongshiQuerySchema = z.object({
-  orgId: z.coerce.number().int().positive().optional(),
+  orgId: recordIdQuery.optional(),
   status: z.enum(['open', 'done', 'all']).default('open'),
   ...pageQuery(),
   ...sortQuery(santongshiSortKeys),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recordIdQuery, calendarDateSchema } from './input.ts';
 import { creditCodeProblem } from './credit-code.ts';
 import { industrySections } from './industries.ts';
 import { orgRefSchema } from './orgs.ts';
@@ -62,7 +63,7 @@ export const creditCodeSchema = z
     if (problem) ctx.addIssue({ code: 'custom', message: `creditCode.${problem}` });
   });
 
-const isoDate = z.iso.date({ message: 'date.invalid' });
+const isoDate = calendarDateSchema;
 
 export const enterpriseListItemSchema = z.object({
   id: z.number().int(),
@@ -104,7 +105,7 @@ export const enterpriseListQuerySchema = z.object({
   sizeBand: z.enum(sizeBands).optional(),
   dualReal: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   /** inside this union's subtree (the cockpit's figures link here) */
-  orgId: z.coerce.number().int().positive().optional(),
+  orgId: recordIdQuery.optional(),
   /** 建会目标企业 under the current rule, or not */
   target: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   /** with a union (own or covered), or without */
@@ -144,4 +145,3 @@ export const enterpriseUpdateSchema = z.object(enterpriseFields).partial().refin
 );
 export type EnterpriseUpdate = z.input<typeof enterpriseUpdateSchema>;
 
-export const idParamSchema = z.object({ id: z.coerce.number().int().positive() });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recordIdSchema } from './input.ts';
 import { grantKinds } from './capabilities.ts';
 
 /** A duty granted to a user at an organisation (capabilities module). */
@@ -12,7 +13,7 @@ export const grantSchema = z.object({
 export type Grant = z.infer<typeof grantSchema>;
 
 export const grantCreateSchema = z.object({
-  userId: z.number().int().positive().max(2_147_483_647),
+  userId: recordIdSchema,
   kind: z.enum(grantKinds),
 });
 export type GrantCreate = z.infer<typeof grantCreateSchema>;

@@ -26,3 +26,4 @@ export * from './coverage.labels.ts';
 export * from './audit.labels.ts';
 export * from './workbench.ts';
 export * from './paging.ts';
+export * from './input.ts';

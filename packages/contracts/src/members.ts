@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recordIdQuery, recordIdSchema, calendarDateSchema } from './input.ts';
 import { creditCodeSchema } from './enterprises.ts';
 import { idNumberProblem } from './id-number.ts';
 import { orgRefSchema } from './orgs.ts';
@@ -186,15 +187,15 @@ export const memberDetailSchema = memberListItemSchema.extend({
 });
 export type MemberDetail = z.infer<typeof memberDetailSchema>;
 
-const isoDate = z.iso.date({ message: 'date.invalid' });
+const isoDate = calendarDateSchema;
 
 /** What the member list sorts by (default: newest first). */
 export const memberSortKeys = ['name', 'joinedOn'] as const;
 
 export const memberListQuerySchema = z.object({
   q: z.string().trim().max(30).optional(),
-  orgId: z.coerce.number().int().positive().optional(),
-  enterpriseId: z.coerce.number().int().positive().optional(),
+  orgId: recordIdQuery.optional(),
+  enterpriseId: recordIdQuery.optional(),
   category: z.enum(memberCategories).optional(),
   status: z.enum(memberStatuses).optional(),
   joinChannel: z.enum(joinChannels).optional(),
@@ -211,12 +212,12 @@ export const memberUpdateSchema = z.object({
   phone: chinaMobileSchema.optional(),
   occupation: z.enum(occupations).optional(),
   category: z.enum(memberCategories).optional(),
-  enterpriseId: z.number().int().positive().nullable().optional(),
+  enterpriseId: recordIdSchema.nullable().optional(),
 });
 export const memberLeaveSchema = z.object({ reason: z.string().trim().min(2, { message: 'application.reasonRequired' }).max(200) });
 export const memberRevealSchema = z.object({ idNumber: z.string(), phone: z.string() });
 
-export const transferCreateSchema = z.object({ toOrgId: z.number().int().positive(), reason: z.string().trim().max(200).optional() });
+export const transferCreateSchema = z.object({ toOrgId: recordIdSchema, reason: z.string().trim().max(200).optional() });
 export const transferItemSchema = z.object({
   id: z.number().int(),
   member: z.object({ id: z.number().int(), name: z.string(), idNumber: z.string() }),

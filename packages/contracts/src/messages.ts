@@ -20,7 +20,10 @@ export const messages = {
   'region.streetRequired': { 'zh-CN': '请选择街道/镇', en: 'Choose a street or town' },
   'region.outOfScope': { 'zh-CN': '该区域不在您的管辖范围内', en: 'This area is outside your scope' },
   'phone.invalid': { 'zh-CN': '手机号码格式不正确', en: 'Invalid mobile number' },
-  'date.invalid': { 'zh-CN': '日期格式应为 YYYY-MM-DD', en: 'Dates are written YYYY-MM-DD' },
+  'date.invalid': { 'zh-CN': '日期不正确（格式 YYYY-MM-DD，须为实际存在的日期）', en: 'Not a real date (written YYYY-MM-DD)' },
+  'id.invalid': { 'zh-CN': '编号不正确', en: 'Invalid id' },
+  'text.nul': { 'zh-CN': '内容含有不允许的控制字符', en: 'The text contains a control character that is not allowed' },
+  'text.surrogate': { 'zh-CN': '内容含有无法识别的字符', en: 'The text contains an unreadable character' },
   'name.tooShort': { 'zh-CN': '名称太短', en: 'Name is too short' },
   'name.tooLong': { 'zh-CN': '名称太长', en: 'Name is too long' },
   'enterprise.openedBeforeRegistered': {

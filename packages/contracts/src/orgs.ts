@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recordIdQuery, recordIdSchema, calendarDateSchema } from './input.ts';
 import { regionCodeSchema } from './regions.ts';
 import { chinaMobileSchema } from './phone.ts';
 
@@ -92,17 +93,17 @@ export const orgDetailSchema = orgSummarySchema.extend({
 export type OrgDetail = z.infer<typeof orgDetailSchema>;
 
 export const orgChildrenQuerySchema = z.object({
-  parentId: z.coerce.number().int().positive().optional(),
+  parentId: recordIdQuery.optional(),
 });
 
 export const orgSearchQuerySchema = z.object({
   q: z.string().trim().min(1).max(50),
 });
 
-const isoDate = z.iso.date({ message: 'date.invalid' });
+const isoDate = calendarDateSchema;
 
 export const orgCreateSchema = z.object({
-  parentId: z.number().int().positive(),
+  parentId: recordIdSchema,
   name: z.string().trim().min(2, { message: 'name.tooShort' }).max(100),
   kind: z.enum(orgKinds),
   regionCode: regionCodeSchema,
@@ -111,12 +112,12 @@ export const orgCreateSchema = z.object({
   chairName: z.string().trim().max(40).nullish(),
   contactPhone: chinaMobileSchema.nullish(),
   status: z.enum(orgStatuses).optional(),
-  coveredEnterpriseIds: z.array(z.number().int().positive()).max(2000).optional(),
+  coveredEnterpriseIds: z.array(recordIdSchema).max(2000).optional(),
 });
 export type OrgCreate = z.input<typeof orgCreateSchema>;
 
-export const orgMoveSchema = z.object({ newParentId: z.number().int().positive() });
-export const orgCoverageSchema = z.object({ enterpriseIds: z.array(z.number().int().positive()).max(2000) });
+export const orgMoveSchema = z.object({ newParentId: recordIdSchema });
+export const orgCoverageSchema = z.object({ enterpriseIds: z.array(recordIdSchema).max(2000) });
 
 export const orgUpdateSchema = orgCreateSchema
   .pick({ name: true, sector: true, establishedOn: true, chairName: true, contactPhone: true, status: true })

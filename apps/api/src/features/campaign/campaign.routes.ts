@@ -2,15 +2,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   assigneeSchema, campaignHistorySchema, campaignUpdateSchema, idParamSchema, letterCreateSchema, letterSchema, santongshiListResponseSchema,
-  santongshiQuerySchema, santongshiTaskSchema, worklistQuerySchema, worklistResponseSchema,
-} from '@lianxin/contracts';
+  santongshiQuerySchema, santongshiTaskSchema, worklistQuerySchema, worklistResponseSchema, recordIdQuery } from '@lianxin/contracts';
 import { serviceContext } from '../../context.ts';
 import { listAssignees } from './assignees.repo.ts';
 import { getCampaignHistory, getWorklist, issueLetter, letterPdf, updateCampaignItem } from './campaign.service.ts';
 import { completeSantongshiTask, listSantongshiTasks } from './santongshi.service.ts';
 import { access } from '../../access/route-access.ts';
 
-const enterpriseParams = z.object({ enterpriseId: z.coerce.number().int().positive() });
+const enterpriseParams = z.object({ enterpriseId: recordIdQuery });
 
 export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(

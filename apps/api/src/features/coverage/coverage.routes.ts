@@ -2,8 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   coverageQuerySchema, coverageResponseSchema, coverageTargetInputSchema, coverageTargetSchema, coverageTrendSchema, idParamSchema,
-  staffingResponseSchema, targetRuleSchema,
-} from '@lianxin/contracts';
+  staffingResponseSchema, targetRuleSchema, recordIdQuery } from '@lianxin/contracts';
 import { serviceContext } from '../../context.ts';
 import { attachment, XLSX_TYPE } from '../../lib/xlsx.ts';
 import { coverageWorkbook } from './coverage.export.ts';
@@ -13,7 +12,7 @@ import {
 import { getStaffing } from './staffing.service.ts';
 import { access } from '../../access/route-access.ts';
 
-const orgQuery = z.object({ orgId: z.coerce.number().int().positive().optional() });
+const orgQuery = z.object({ orgId: recordIdQuery.optional() });
 
 export const coverageRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(

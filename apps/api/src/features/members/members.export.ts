@@ -7,8 +7,7 @@ import { z } from 'zod';
 import { queryRows } from '@lianxin/db';
 import {
   genderLabels, joinChannelLabels, label, maskIdNumber, maskPhone, memberCategories, memberCategoryLabels, memberStatusLabels, memberStatuses,
-  occupationLabels, type Gender, type JoinChannel, type MemberCategory, type MemberStatus, type Occupation,
-} from '@lianxin/contracts';
+  occupationLabels, type Gender, type JoinChannel, type MemberCategory, type MemberStatus, type Occupation, recordIdQuery } from '@lianxin/contracts';
 import { withinScope } from '../../access/access.ts';
 import type { ServiceContext } from '../../context.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
@@ -17,7 +16,7 @@ import { recordAudit } from '../audit/audit.repo.ts';
 import { findOrg } from '../orgs/orgs.repo.ts';
 
 export const memberExportQuerySchema = z.object({
-  orgId: z.coerce.number().int().positive().optional(),
+  orgId: recordIdQuery.optional(),
   status: z.enum(memberStatuses).optional(),
   category: z.enum(memberCategories).optional(),
 });

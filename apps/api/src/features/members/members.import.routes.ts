@@ -2,6 +2,7 @@ import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { recordIdQuery } from '@lianxin/contracts';
 import { writeScope } from '../../access/access.ts';
 import { serviceContext } from '../../context.ts';
 import { fieldError } from '../../errors.ts';
@@ -36,7 +37,7 @@ const statusSchema = z.object({
   message: z.string().optional(),
 });
 const batchParams = z.object({ batchId: z.string().max(64) });
-const orgIdSchema = z.coerce.number().int().positive();
+const orgIdSchema = recordIdQuery;
 
 /** Reads the multipart upload: the `file` part and the `orgId` field, in either order. */
 async function readUpload(request: FastifyRequest): Promise<{ orgId: number; file: UploadedFile }> {
