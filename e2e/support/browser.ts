@@ -45,17 +45,27 @@ export async function logIn(page: Page, username: string): Promise<void> {
 }
 
 /** The latest one-time code the server sent to a phone (read from the SMS file the e2e server writes). */
-export async function latestOtp(phone: string): Promise<string> {
+export async function latestOtp(phone: string, template: 'otp' | 'application_code' = 'otp'): Promise<string> {
   const file = inject('smsFile');
   for (let i = 0; i < 50; i++) {
     if (existsSync(file)) {
       const codes = readFileSync(file, 'utf8').trim().split('\n').filter(Boolean)
         .map((line) => JSON.parse(line) as { phone: string; template: string; params: { code?: string } })
-        .filter((m) => m.phone === phone && m.template === 'otp');
+        .filter((m) => m.phone === phone && m.template === template);
       const code = codes.at(-1)?.params.code;
       if (code) return code;
     }
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`no one-time code for ${phone}`);
+}
+
+/** The SMS texts sent to a phone so far (the SMS file of the test server). */
+export function smsTexts(phone: string): { template: string; text: string }[] {
+  const file = inject('smsFile');
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8').trim().split('\n').filter(Boolean)
+    .map((line) => JSON.parse(line) as { phone: string; template: string; text: string })
+    .filter((m) => m.phone === phone)
+    .map(({ template, text }) => ({ template, text }));
 }

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { idNumberCheckChar } from '@lianxin/contracts';
-import { latestOtp, launchBrowser, logIn, newPage, shot } from '../support/browser.ts';
+import { latestOtp, launchBrowser, logIn, newPage, shot, smsTexts } from '../support/browser.ts';
 
 /**
- * A food-delivery rider without a fixed employer joins online on a phone, the union the application was routed
- * to approves it in the console, and the rider signs in with an SMS code to show the e-member card.
+ * A food-delivery rider without a fixed employer joins online on a phone (the mobile number proven by an SMS code),
+ * the union the application was routed to approves it in the console, the rider is told by SMS that signing in is
+ * now possible, and signs in with an SMS code to show the e-member card.
  */
 
 let browser: Browser;
@@ -58,6 +59,12 @@ describe('joining online as a rider (390×844)', () => {
     await cascader.getByText('顾村镇', { exact: true }).click();
     await phone.locator('.adm-cascader-header-button').filter({ hasText: '确定' }).click();
     await phone.getByTestId('join-region').getByText('宝山区 / 顾村镇').waitFor();
+    // without the SMS code the form stays on the page, the field says what is missing
+    await phone.getByTestId('join-submit').click();
+    await phone.locator('[data-field="phoneCode"]').getByText('必填项').waitFor();
+    await phone.getByTestId('join-send-code').click();
+    await phone.getByTestId('join-send-code').getByText(/秒后重发/).waitFor();
+    await input(phone, 'join-phone-code').fill(await latestOtp(mobile, 'application_code'));
     await phone.getByTestId('join-submit').click();
 
     const result = phone.getByTestId('join-result');
@@ -94,6 +101,8 @@ describe('approval in the console', () => {
     await staff.getByText(`已通过：${riderName} 成为会员`).waitFor();
     await row.waitFor({ state: 'detached' });
     await staff.context().close();
+    // the rider is told by SMS that signing in is now possible
+    await expect.poll(() => smsTexts(mobile).find((m) => m.template === 'application_approved')?.text ?? '').toContain('现在可以用本手机号登录连心');
   });
 });
 
@@ -106,6 +115,8 @@ describe('the e-member card', () => {
     await input(phone, 'login-phone').fill(mobile);
     await phone.getByTestId('login-send-code').click();
     await phone.getByTestId('login-send-code').getByText(/秒后重发/).waitFor();
+    // the page answers the same for every number
+    await phone.getByText('如果该号码可以登录，验证码已发出，请查收短信').waitFor();
     await input(phone, 'login-code').fill(await latestOtp(mobile));
     await phone.getByTestId('login-submit').click();
 

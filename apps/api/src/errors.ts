@@ -33,3 +33,13 @@ export function conflict(key: MessageKey, params: Record<string, string | number
 export function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: string }).code === '23505' || (error as { cause?: { code?: string } }).cause?.code === '23505';
 }
+
+/**
+ * A multipart body the parser could not read (truncated, no or wrong boundary, malformed part headers): the
+ * client's fault, a 400. busboy throws plain errors, known by their origin (a busboy frame) or their texts.
+ */
+export function isMalformedMultipart(error: unknown): boolean {
+  if (!(error instanceof Error) || (error as { statusCode?: number }).statusCode) return false;
+  if (/^(Unexpected end of (multipart data|form)|Multipart: Boundary not found|Boundary required|Malformed part header|Unsupported Content-Type\.|Missing Content-Type-header\.)/.test(error.message)) return true;
+  return /[\\/]@fastify[\\/]busboy[\\/]/.test(error.stack ?? '');
+}

@@ -125,7 +125,7 @@ function toQueryString(query: Record<string, unknown>): string {
   for (const [key, value] of Object.entries(query)) {
     if (value === undefined) continue;
     const values = Array.isArray(value) ? value : [value];
-    for (const v of values) parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v))}`);
+    for (const v of values) parts.push(`${encodeSegment(key)}=${encodeSegment(v)}`);
   }
   return parts.length ? `?${parts.join('&')}` : '';
 }

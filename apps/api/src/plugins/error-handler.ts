@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { en, zhCN } from 'zod/locales';
 import { isMessageKey, translate, type ApiError, type Locale } from '@lianxin/contracts';
-import { AppError, isUniqueViolation } from '../errors.ts';
+import { AppError, isMalformedMultipart, isUniqueViolation } from '../errors.ts';
 
 const zodLocales = { 'zh-CN': zhCN().localeError, en: en().localeError } as const;
 
@@ -63,6 +63,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     if (isUniqueViolation(error)) {
       return send(409, { code: 'conflict', message: translate('error.conflict', locale), fields: {} });
+    }
+    if (isMalformedMultipart(error)) {
+      return send(400, { code: 'validation_failed', message: translate('error.validation_failed', locale), fields: { file: translate('import.fileUnreadable', locale) } });
     }
     // Fastify's own 4xx (malformed JSON, wrong content type, body too large…) stay 4xx.
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {

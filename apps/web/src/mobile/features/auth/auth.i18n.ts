@@ -6,7 +6,7 @@ const zhCN = {
   'mlogin.codePlaceholder': '6 位验证码',
   'mlogin.sendCode': '获取验证码',
   'mlogin.resendIn': '{seconds} 秒后重发',
-  'mlogin.codeSent': '验证码已发送，请查收短信',
+  'mlogin.codeSent': '如果该号码可以登录，验证码已发出，请查收短信',
   'mlogin.submit': '登录',
 } as const;
 
@@ -17,7 +17,7 @@ const en: Record<keyof typeof zhCN, string> = {
   'mlogin.codePlaceholder': '6 digits',
   'mlogin.sendCode': 'Get code',
   'mlogin.resendIn': 'Resend in {seconds}s',
-  'mlogin.codeSent': 'Code sent by SMS',
+  'mlogin.codeSent': 'If this number can sign in, a code is on its way by SMS',
   'mlogin.submit': 'Sign in',
 };
 

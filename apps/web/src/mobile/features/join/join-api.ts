@@ -16,6 +16,12 @@ export function submitApplication(body: ApplicationCreate): Promise<ApplicationC
   return api.post<ApplicationCreated>('/api/applications', body);
 }
 
-export function fetchApplicationStatus(reference: string, phone: string, signal?: AbortSignal): Promise<ApplicationStatusView> {
-  return api.get<ApplicationStatusView>(`/api/applications/${encodeURIComponent(reference)}`, { phone }, signal);
+/** Sends the one-time code that proves the applicant holds the phone (one a minute). */
+export function requestApplicationCode(phone: string): Promise<{ sent: boolean }> {
+  return api.post<{ sent: boolean }>('/api/applications/code', { phone });
+}
+
+/** The status check: reference and phone go in the body, never in a URL. */
+export function fetchApplicationStatus(reference: string, phone: string): Promise<ApplicationStatusView> {
+  return api.post<ApplicationStatusView>('/api/applications/status', { reference, phone });
 }

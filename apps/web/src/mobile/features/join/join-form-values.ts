@@ -6,6 +6,8 @@ export interface JoinFormValues {
   name?: string;
   idNumber?: string;
   phone?: string;
+  /** the one-time code sent to the phone */
+  phoneCode?: string;
   /** antd-mobile Selector holds an array; one occupation is picked */
   occupation?: Occupation[];
   employer?: EnterpriseLookupItem | null;
@@ -20,6 +22,7 @@ export function toApplicationBody(values: JoinFormValues, noEmployer: boolean): 
     name: values.name?.trim() ?? '',
     idNumber: values.idNumber?.trim().toUpperCase() ?? '',
     phone: values.phone?.trim() ?? '',
+    phoneCode: values.phoneCode?.trim() ?? '',
     occupation: values.occupation?.[0],
   };
   if (noEmployer) {
@@ -36,6 +39,7 @@ export function formFieldFor(apiPath: string, noEmployer: boolean): JoinFieldNam
     case 'name':
     case 'idNumber':
     case 'phone':
+    case 'phoneCode':
     case 'occupation':
       return apiPath;
     case 'employerCreditCode':

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Button, Form, Input, NoticeBar, Selector, Switch } from 'antd-mobile';
+import { Button, Form, Input, NoticeBar, Selector, Switch, Toast } from 'antd-mobile';
 import {
   applicationCreateSchema,
   chinaMobileSchema,
+  otpCodeSchema,
   idNumberSchema,
   occupationLabels,
   occupations,
@@ -16,7 +17,8 @@ import { checkValue, splitFieldErrors, validateWith, type SafeParser } from '../
 import { MobilePage } from '../../components/mobile-page.tsx';
 import { EmployerPicker } from './employer-picker.tsx';
 import { formFieldFor, toApplicationBody, type JoinFormValues } from './join-form-values.ts';
-import { submitApplication } from './join-api.ts';
+import { useCountdown } from '../auth/use-countdown.ts';
+import { requestApplicationCode, submitApplication } from './join-api.ts';
 import { JoinResult } from './join-result.tsx';
 import { RegionPicker } from './region-picker.tsx';
 
@@ -37,6 +39,30 @@ function JoinForm({ onCreated }: { onCreated: (created: ApplicationCreated, phon
   const [noEmployer, setNoEmployer] = useState(false);
   const [submitting, setSubmitting] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const { left, start } = useCountdown();
+  const [sending, setSending] = useState(false);
+
+  /** The code step: the phone is checked here, then the code comes by SMS (again after 60 s). */
+  const sendCode = async () => {
+    setProblem(null);
+    const phone = (form.getFieldValue('phone') as string | undefined)?.trim() ?? '';
+    const invalid = checkValue(chinaMobileSchema, phone, locale);
+    if (invalid) {
+      form.setFields([{ name: 'phone', errors: [invalid] }]);
+      return;
+    }
+    setSending(true);
+    try {
+      await requestApplicationCode(phone);
+      start(60);
+      Toast.show({ content: t('join.codeSent') });
+    } catch (error) {
+      if (isApiError(error) && error.fields.phone) form.setFields([{ name: 'phone', errors: [error.fields.phone] }]);
+      else setProblem(isApiError(error) ? error.message : t('app.networkError'));
+    } finally {
+      setSending(false);
+    }
+  };
 
   const rule = (schema: SafeParser<unknown>, normalise: (v: string) => string = (v) => v) => ({
     validator: (_: unknown, value: string | undefined) => {
@@ -135,6 +161,20 @@ function JoinForm({ onCreated }: { onCreated: (created: ApplicationCreated, phon
           rules={[required(translate('required', locale)), rule(chinaMobileSchema, (v) => v.trim())]}
         >
           <Input id="join-phone" type="tel" inputMode="numeric" placeholder={t('join.phonePlaceholder')} autoComplete="tel" maxLength={11} clearable data-testid="join-phone" />
+        </Form.Item>
+        <Form.Item
+          name="phoneCode"
+          label={t('join.phoneCode')}
+          data-field="phoneCode"
+          validateTrigger="onBlur"
+          rules={[required(translate('required', locale)), rule(otpCodeSchema, (v) => v.trim())]}
+          extra={
+            <Button size="small" color="primary" fill="none" disabled={left > 0 || sending} loading={sending} onClick={() => void sendCode()} data-testid="join-send-code">
+              {left > 0 ? t('join.resendIn', { seconds: left }) : t('join.sendCode')}
+            </Button>
+          }
+        >
+          <Input id="join-phone-code" inputMode="numeric" maxLength={6} autoComplete="one-time-code" placeholder={t('join.phoneCodePlaceholder')} data-testid="join-phone-code" />
         </Form.Item>
 
         <Form.Header>{t('join.work')}</Form.Header>

@@ -9,6 +9,11 @@ const zhCN = {
   'join.idNumberPlaceholder': '18 位居民身份证号',
   'join.phone': '手机号',
   'join.phonePlaceholder': '11 位手机号码',
+  'join.phoneCode': '验证码',
+  'join.phoneCodePlaceholder': '短信中的 6 位数字',
+  'join.sendCode': '获取验证码',
+  'join.resendIn': '{seconds} 秒后重发',
+  'join.codeSent': '验证码已发送，请查收短信',
   'join.work': '工作情况',
   'join.occupation': '职业',
   'join.occupationRequired': '请选择职业',
@@ -27,7 +32,7 @@ const zhCN = {
   'join.submitted': '申请已提交',
   'join.reference': '申请编号',
   'join.routedTo': '受理工会',
-  'join.referenceHint': '请记下申请编号。凭申请编号和手机号，可随时在“查询进度”中查看审批结果；审批通过后即可登录查看电子会员卡。',
+  'join.referenceHint': '请记下申请编号。凭申请编号和手机号，可随时在“查询进度”中查看审批结果；审批通过后我们会短信通知你，之后即可登录查看电子会员卡。',
   'join.checkStatus': '查询进度',
 } as const;
 
@@ -41,6 +46,11 @@ const en: Record<keyof typeof zhCN, string> = {
   'join.idNumberPlaceholder': '18-character resident ID number',
   'join.phone': 'Mobile',
   'join.phonePlaceholder': '11-digit mobile number',
+  'join.phoneCode': 'Code',
+  'join.phoneCodePlaceholder': 'The 6 digits in the SMS',
+  'join.sendCode': 'Send code',
+  'join.resendIn': 'Resend in {seconds} s',
+  'join.codeSent': 'Code sent by SMS',
   'join.work': 'Your work',
   'join.occupation': 'Occupation',
   'join.occupationRequired': 'Choose your occupation',
@@ -59,7 +69,7 @@ const en: Record<keyof typeof zhCN, string> = {
   'join.submitted': 'Application sent',
   'join.reference': 'Reference',
   'join.routedTo': 'Handled by',
-  'join.referenceHint': 'Keep the reference. With it and your mobile number you can check the status at any time; once approved, sign in to see your e-member card.',
+  'join.referenceHint': 'Keep the reference. With it and your mobile number you can check the status at any time; once approved we tell you by SMS, and you can sign in to see your e-member card.',
   'join.checkStatus': 'Check status',
 };
 

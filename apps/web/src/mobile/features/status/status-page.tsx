@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { Button, Card, Form, Input, List, NoticeBar, Steps, Tag } from 'antd-mobile';
 import {
-  applicationReferenceParamsSchema, applicationStatusLabels, chinaMobileSchema, translate, type ApplicationStatusView,
+  applicationStatusRequestSchema, applicationStatusLabels, chinaMobileSchema, translate, type ApplicationStatusView,
 } from '@lianxin/contracts';
 import { isApiError } from '../../../shared/api-client.ts';
 import { formatDateTime } from '../../../shared/format.ts';
@@ -71,7 +71,7 @@ export default function StatusPage() {
             { required: true, message: translate('required', locale) },
             {
               validator: (_, v: string | undefined) =>
-                checkValue(applicationReferenceParamsSchema.shape.reference, v ?? '', locale)
+                checkValue(applicationStatusRequestSchema.shape.reference, v ?? '', locale)
                   ? Promise.reject(new Error(t('status.referenceInvalid')))
                   : Promise.resolve(),
             },
