@@ -14,7 +14,9 @@ import { benchSeed } from './seed.bench.ts';
 import { benchSubtreeCount } from './subtree-count.bench.ts';
 
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const database = 'lianxin_bench';
+// two people benchmarking on one server each name their own scratch database
+const database = process.env.BENCH_DB_NAME ?? 'lianxin_bench';
+if (!/^[a-z_][a-z0-9_]*$/.test(database)) throw new Error('BENCH_DB_NAME: lower-case letters, digits and _ only');
 
 const admin = new pg.Client({ connectionString: serverUrl });
 await admin.connect();

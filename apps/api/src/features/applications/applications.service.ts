@@ -62,7 +62,7 @@ interface PendingRow {
  * federations and territorial unions of the area (the routing rule's facts), the phone's latest live application
  * code, an active membership of the identity and its pending application.
  */
-async function joiningFacts(db: Database, keys: AppKeys, input: CreateInput, statedRegion: string | null, idHash: string, phoneHash: string) {
+export async function joiningFacts(db: Database, input: Pick<CreateInput, 'occupation' | 'employerCreditCode'>, statedRegion: string | null, idHash: string, phoneHash: string) {
   const sector = occupationSectors[input.occupation];
   const [row] = await queryRows<{
     employer: { id: number; regionCode: string } | null;
@@ -105,6 +105,28 @@ const pendingOf = (idHash: string) => sql`
     from applications a join orgs o on o.id = a.routed_org_id
    where a.id_number_hash = ${idHash} and a.status = 'pending' limit 1`;
 
+/** A new pending application and its audit entry, one statement; null when the identity already has one pending. */
+export async function insertPendingApplication(db: Database, row: {
+  reference: string; name: string; idNumberEnc: string; idNumberHash: string; phoneEnc: string; phoneHash: string;
+  occupation: string; employerId: number | null; regionCode: string | null; routedOrgId: number; routedPath: string;
+  reasonCode: RoutingReason; reason: string; ip: string;
+}): Promise<{ id: number } | null> {
+  const [inserted] = await queryRows<{ id: number }>(db, sql`
+    with ins as (
+      insert into applications (reference, name, id_number_enc, id_number_hash, phone_enc, phone_hash, occupation, employer_id,
+                                region_code, routed_org_id, routed_org_path, reason_code, reason)
+      values (${row.reference}, ${row.name}, ${row.idNumberEnc}, ${row.idNumberHash}, ${row.phoneEnc}, ${row.phoneHash}, ${row.occupation},
+              ${row.employerId}::int, ${row.regionCode}::text, ${row.routedOrgId}, ${row.routedPath}::ltree, ${row.reasonCode}, ${row.reason})
+      on conflict (id_number_hash) where status = 'pending' do nothing
+      returning id
+    ), audit as (
+      insert into audit_log (org_path, action, object_type, object_id, ip, detail)
+      select ${row.routedPath}::ltree, 'create', 'application', ${row.reference}, ${row.ip}, ${JSON.stringify({ reason: row.reasonCode })}::jsonb from ins
+    )
+    select id from ins`);
+  return inserted ?? null;
+}
+
 /**
  * A public application. Nothing in the answer says whether the identity is a member or has applied before:
  *
@@ -126,7 +148,7 @@ export async function submitApplication(
   if (statedRegion && !findRegion(statedRegion)) throw fieldError('regionCode', 'region.unknown');
   const idHash = deps.keys.blindIndex(input.idNumber);
   const phoneHash = deps.keys.blindIndex(input.phone);
-  const facts = await joiningFacts(deps.db, deps.keys, input, statedRegion, idHash, phoneHash);
+  const facts = await joiningFacts(deps.db, input, statedRegion, idHash, phoneHash);
   if (!(await checkCodeRow(deps.db, deps.keys, input.phone, input.phoneCode, facts.otp, { singleUse: false }))) throw phoneCodeInvalid();
   if (input.employerCreditCode && !facts.employer) throw fieldError('employerCreditCode', 'application.employerUnknown');
 
@@ -142,20 +164,12 @@ export async function submitApplication(
   }
   if (facts.pending) return answerDuplicate(deps, facts.pending, { reference, phoneHash, decision, routedPath }, answer);
 
-  const [inserted] = await queryRows<{ id: number }>(deps.db, sql`
-    with ins as (
-      insert into applications (reference, name, id_number_enc, id_number_hash, phone_enc, phone_hash, occupation, employer_id,
-                                region_code, routed_org_id, routed_org_path, reason_code, reason)
-      values (${reference}, ${input.name}, ${deps.keys.cipher.encrypt(input.idNumber)}, ${idHash}, ${deps.keys.cipher.encrypt(input.phone)},
-              ${phoneHash}, ${input.occupation}, ${facts.employer?.id ?? null}::int, ${facts.employer?.regionCode ?? statedRegion}::text,
-              ${decision.org.id}, ${routedPath}::ltree, ${decision.reason}, ${routingReasonText(decision, 'zh-CN')})
-      on conflict (id_number_hash) where status = 'pending' do nothing
-      returning id
-    ), audit as (
-      insert into audit_log (org_path, action, object_type, object_id, ip, detail)
-      select ${routedPath}::ltree, 'create', 'application', ${reference}, ${deps.ip}, ${JSON.stringify({ reason: decision.reason })}::jsonb from ins
-    )
-    select id from ins`);
+  const inserted = await insertPendingApplication(deps.db, {
+    reference, name: input.name, idNumberEnc: deps.keys.cipher.encrypt(input.idNumber), idNumberHash: idHash,
+    phoneEnc: deps.keys.cipher.encrypt(input.phone), phoneHash, occupation: input.occupation, employerId: facts.employer?.id ?? null,
+    regionCode: facts.employer?.regionCode ?? statedRegion, routedOrgId: decision.org.id, routedPath, reasonCode: decision.reason,
+    reason: routingReasonText(decision, 'zh-CN'), ip: deps.ip,
+  });
   if (inserted) return answer(reference);
   // another submit of the same identity committed between the read and the write: the index kept one; find it
   const [pending] = await queryRows<{ pending: PendingRow | null }>(deps.db, sql`select (${pendingOf(idHash)}) as pending`);
