@@ -1,5 +1,5 @@
-import type { ReactNode } from 'react';
-import { useLocation, useNavigate } from 'react-router-dom';
+import { useEffect, type ReactNode } from 'react';
+import { useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
 import {
   AimOutlined, ApartmentOutlined, AuditOutlined, DashboardOutlined, HomeOutlined, ImportOutlined, LogoutOutlined, ShopOutlined, SolutionOutlined, TeamOutlined,
@@ -37,6 +37,13 @@ export function AppShell({ children }: { children: ReactNode }) {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const selected = sectionOf(pathname);
+  const [params] = useSearchParams();
+  // a new page or a drill-down to another unit (cockpit ?orgId, tree ?org) starts at the top, not where the
+  // reader clicked far down the previous one; paging, sorting and filters keep the scroll
+  const drilledTo = `${pathname}|${params.get('orgId') ?? ''}|${params.get('org') ?? ''}`;
+  useEffect(() => {
+    window.scrollTo({ top: 0 });
+  }, [drilledTo]);
 
   return (
     <Layout className="shell">
