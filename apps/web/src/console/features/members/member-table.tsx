@@ -1,4 +1,4 @@
-import { Table, Typography, type TableColumnsType } from 'antd';
+import { Table, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { Ellipsis } from '../../components/ellipsis.tsx';
 import { joinChannelLabels, occupationLabels, type MemberListItem } from '@lianxin/contracts';
 import { formatDate } from '../../../shared/format.ts';
@@ -24,11 +24,12 @@ interface MemberTableProps {
 export function MemberTable({ items, list, page, pageSize, sort, loading, onPageChange, onSortChange, onOpen }: MemberTableProps) {
   const { t, pick } = useLocale();
   const pagination = useServerPagination({ page, pageSize, list, totalKey: 'members.total', onChange: onPageChange });
+  // fits 1,440 px without scrolling (the phone is in the ID number's tooltip and the detail drawer)
   const columns: TableColumnsType<MemberListItem> = [
     {
       key: 'name',
       title: t('members.col.name'),
-      width: 110,
+      width: 100,
       fixed: 'left',
       ...sortableColumn('name', sort),
       render: (_, m) => (
@@ -37,14 +38,22 @@ export function MemberTable({ items, list, page, pageSize, sort, loading, onPage
         </Typography.Link>
       ),
     },
-    { key: 'idNumber', title: t('members.col.idNumber'), dataIndex: 'idNumber', width: 175, className: 'mono' },
-    { key: 'phone', title: t('members.col.phone'), dataIndex: 'phone', width: 120, className: 'mono' },
-    { key: 'cardNumber', title: t('members.col.cardNumber'), dataIndex: 'cardNumber', width: 165, className: 'mono' },
-    { key: 'occupation', title: t('members.col.occupation'), width: 90, render: (_, m) => pick(occupationLabels[m.occupation]) },
-    { key: 'category', title: t('members.col.category'), width: 130, render: (_, m) => <MemberCategoryTag category={m.category} /> },
-    { key: 'union', title: t('members.col.union'), ellipsis: { showTitle: false }, width: 180, render: (_, m) => <Ellipsis text={m.union.name} /> },
     {
-      key: 'enterprise', title: t('members.col.enterprise'), ellipsis: { showTitle: false }, width: 180,
+      key: 'idNumber',
+      title: t('members.col.idNumber'),
+      width: 170,
+      render: (_, m) => (
+        <Tooltip title={`${t('members.col.phone')} ${m.phone}`}>
+          <span className="mono">{m.idNumber}</span>
+        </Tooltip>
+      ),
+    },
+    { key: 'cardNumber', title: t('members.col.cardNumber'), dataIndex: 'cardNumber', width: 160, className: 'mono' },
+    { key: 'occupation', title: t('members.col.occupation'), width: 90, ellipsis: true, render: (_, m) => pick(occupationLabels[m.occupation]) },
+    { key: 'category', title: t('members.col.category'), width: 120, ellipsis: true, render: (_, m) => <MemberCategoryTag category={m.category} /> },
+    { key: 'union', title: t('members.col.union'), ellipsis: { showTitle: false }, render: (_, m) => <Ellipsis text={m.union.name} /> },
+    {
+      key: 'enterprise', title: t('members.col.enterprise'), ellipsis: { showTitle: false },
       render: (_, m) => (m.enterprise ? <Ellipsis text={m.enterprise.name} /> : t('app.none')),
     },
     { key: 'joinChannel', title: t('members.col.joinChannel'), width: 100, ellipsis: true, render: (_, m) => pick(joinChannelLabels[m.joinChannel]) },
@@ -60,7 +69,7 @@ export function MemberTable({ items, list, page, pageSize, sort, loading, onPage
         columns={columns}
         dataSource={items}
         loading={loading}
-        scroll={{ x: 1440 }}
+        scroll={{ x: 1180 }}
         pagination={pagination}
         onChange={onTableSort(onSortChange)}
       />

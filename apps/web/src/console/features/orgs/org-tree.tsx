@@ -1,5 +1,5 @@
-import { useEffect, useEffectEvent, useMemo, useState, type Key } from 'react';
-import { Empty, Select, Spin, Tree, type TreeDataNode } from 'antd';
+import { useEffect, useEffectEvent, useMemo, useRef, useState, type Key } from 'react';
+import { Empty, Select, Spin, Tree, type GetRef, type TreeDataNode } from 'antd';
 import type { OrgSummary } from '@lianxin/contracts';
 import { formatCount } from '../../../shared/format.ts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
@@ -55,6 +55,7 @@ export function OrgTree({ selectedId, onSelect, onDefault }: OrgTreeProps) {
   const [attempt, setAttempt] = useState(0);
   const [height] = useState(() => Math.max(360, window.innerHeight - 200));
   const rootIds = state.children.get(null);
+  const treeRef = useRef<GetRef<typeof Tree>>(null);
   const selectDefault = useEffectEvent((id: number) => onDefault(id));
 
   useEffect(() => {
@@ -105,6 +106,8 @@ export function OrgTree({ selectedId, onSelect, onDefault }: OrgTreeProps) {
     setState(next);
     setExpanded((keys) => [...new Set([...keys, ...path.map(String)])]);
     onSelect(id);
+    // the tree is virtual: bring the union into view once its branch is drawn
+    setTimeout(() => treeRef.current?.scrollTo({ key: String(id), align: 'top' }), 50);
   };
 
   const loadData = async (node: { key: Key }) => {
@@ -122,6 +125,7 @@ export function OrgTree({ selectedId, onSelect, onDefault }: OrgTreeProps) {
     <div data-testid="org-tree" className="org-tree-box">
       <OrgSearch onPick={(id) => void reveal(id)} />
       <Tree
+        ref={treeRef}
         treeData={treeData}
         loadData={loadData}
         expandedKeys={expanded}
