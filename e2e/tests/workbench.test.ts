@@ -168,5 +168,5 @@ describe('the English console', () => {
     }
     expect(leftovers).toEqual([]);
     await page.getByTestId('lang-switch').locator('[data-lang="zh-CN"]').click();
-  });
+  }, 240_000);
 });
