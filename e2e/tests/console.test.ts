@@ -21,6 +21,8 @@ function newCreditCode(): string {
 describe('staff console journey (顾村 street union)', () => {
   it('logs in and sees its union tree with counts', async () => {
     await logIn(page, 'demo-gucun');
+    await page.getByTestId('workbench').waitFor(); // the console opens on the workbench
+    await page.goto('/orgs');
     const tree = page.getByTestId('org-tree');
     await tree.getByText('宝山区顾村镇总工会').first().waitFor();
     await shot(page, '01-org-tree');
@@ -86,6 +88,7 @@ describe('district view', () => {
   it('a district user expands a street to see its federations', async () => {
     const district = await newPage(browser, { viewport: { width: 1440, height: 900 } });
     await logIn(district, 'demo-baoshan');
+    await district.goto('/orgs');
     const tree = district.getByTestId('org-tree');
     const street = tree.locator('.ant-tree-treenode[role=treeitem]').filter({ hasText: '宝山区顾村镇总工会' });
     await street.locator('.ant-tree-switcher_close').click();

@@ -94,9 +94,13 @@ const inventory: Record<string, Entry> = {
   'GET /api/enterprises/:id': staffRead((fx) => ({ url: `/api/enterprises/${fx.enterprise.id}` })),
   'POST /api/enterprises': staffWrite(() => ({ url: '/api/enterprises', body: enterpriseInput({ name: '上海越权登记测试有限公司' }) })),
   'PATCH /api/enterprises/:id': staffWrite((fx) => ({ url: `/api/enterprises/${fx.enterprise.id}`, body: { employeeCount: 1 } })),
+  // exports of a list's query: the file is a zip (no marker to read); scope tested in list-exports.test.ts
+  'GET /api/enterprises/export.xlsx': staffRead((fx) => ({ url: `/api/enterprises/export.xlsx?q=${encodeURIComponent(fx.enterprise.name)}` }), 'own'),
   'GET /api/enterprises/lookup': open((fx) => ({ url: `/api/enterprises/lookup?q=${encodeURIComponent(fx.enterprise.name)}` })),
 
   'GET /api/audit': staffRead((fx) => ({ url: '/api/audit?objectType=enterprise&pageSize=200', marker: `"objectId":"${fx.enterprise.id}"` }), 'hidden'),
+
+  'GET /api/audit/export.xlsx': staffRead(() => ({ url: '/api/audit/export.xlsx?objectType=enterprise' }), 'own'),
 
   'GET /api/members': staffRead((fx) => ({ url: `/api/members?q=${encodeURIComponent(fx.member.name)}`, marker: fx.member.name }), 'hidden'),
   'GET /api/members/:id': staffRead((fx) => ({ url: `/api/members/${fx.member.id}` })),
@@ -123,6 +127,7 @@ const inventory: Record<string, Entry> = {
     url: '/api/applications', body: { name: '王申请', idNumber: newIdNumber(), phone: newPhone(), occupation: 'rider', regionCode: GUCUN, phoneCode: '000000' },
   })),
   'POST /api/applications/status': open((fx) => ({ url: '/api/applications/status', body: { reference: fx.application.reference, phone: fx.application.phone } })),
+  'GET /api/applications/export.xlsx': staffRead(() => ({ url: '/api/applications/export.xlsx?status=pending' }), 'own'),
   'GET /api/applications': staffRead((fx) => ({ url: '/api/applications?status=pending&pageSize=200', marker: fx.application.reference }), 'hidden'),
   'POST /api/applications/:id/approve': staffWrite((fx) => ({ url: `/api/applications/${fx.application.id}/approve` })),
   'POST /api/applications/:id/reject': staffWrite((fx) => ({ url: `/api/applications/${fx.application.id}/reject`, body: { reason: '越权' } })),

@@ -143,6 +143,8 @@ export type ApplicationItem = z.infer<typeof applicationItemSchema>;
 export const applicationSortKeys = ['submittedAt'] as const;
 export const applicationListQuerySchema = z.object({
   status: z.enum(applicationStatuses).optional(),
+  /** part of the applicant's name, or the start of the reference */
+  q: z.string().trim().max(30).optional(),
   ...pageQuery(),
   ...sortQuery(applicationSortKeys),
 });

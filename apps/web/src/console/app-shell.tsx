@@ -1,8 +1,8 @@
-import type { ReactNode } from 'react';
-import { useLocation, useNavigate } from 'react-router-dom';
+import { useEffect, type ReactNode } from 'react';
+import { useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
 import {
-  AimOutlined, ApartmentOutlined, AuditOutlined, DashboardOutlined, ImportOutlined, LogoutOutlined, ShopOutlined, SolutionOutlined, TeamOutlined,
+  AimOutlined, ApartmentOutlined, AuditOutlined, DashboardOutlined, HomeOutlined, ImportOutlined, LogoutOutlined, ShopOutlined, SolutionOutlined, TeamOutlined,
 } from '@ant-design/icons';
 import { useLocale } from '../shared/i18n/locale-context.tsx';
 import { roleLabels } from '@lianxin/contracts';
@@ -10,6 +10,7 @@ import { LangSwitch } from './components/lang-switch.tsx';
 import { useCurrentUser, useSession } from './features/auth/session-context.tsx';
 
 const sections = [
+  { key: '/', icon: <HomeOutlined />, label: 'nav.workbench' },
   { key: '/orgs', icon: <ApartmentOutlined />, label: 'nav.orgs' },
   { key: '/enterprises', icon: <ShopOutlined />, label: 'nav.enterprises' },
   { key: '/coverage', icon: <DashboardOutlined />, label: 'nav.coverage' },
@@ -24,7 +25,7 @@ const sections = [
 export function sectionOf(pathname: string): string | undefined {
   let best: string | undefined;
   for (const { key } of sections) {
-    if ((pathname === key || pathname.startsWith(`${key}/`)) && key.length > (best?.length ?? 0)) best = key;
+    if (key === '/' ? pathname === '/' : (pathname === key || pathname.startsWith(`${key}/`)) && key.length > (best?.length ?? 0)) best = key;
   }
   return best;
 }
@@ -36,6 +37,13 @@ export function AppShell({ children }: { children: ReactNode }) {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const selected = sectionOf(pathname);
+  const [params] = useSearchParams();
+  // a new page or a drill-down to another unit (cockpit ?orgId, tree ?org) starts at the top, not where the
+  // reader clicked far down the previous one; paging, sorting and filters keep the scroll
+  const drilledTo = `${pathname}|${params.get('orgId') ?? ''}|${params.get('org') ?? ''}`;
+  useEffect(() => {
+    window.scrollTo({ top: 0 });
+  }, [drilledTo]);
 
   return (
     <Layout className="shell">

@@ -1,8 +1,10 @@
 import { lazy, Suspense, type ReactNode } from 'react';
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { App as AntdApp, ConfigProvider, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
 import { LocaleProvider, useLocale } from '../shared/i18n/locale-context.tsx';
 import { ErrorResult } from './components/error-result.tsx';
 import { NotFound } from './components/not-found.tsx';
@@ -18,6 +20,7 @@ const ApplicationsPage = lazy(() => import('./features/applications/applications
 const MembersPage = lazy(() => import('./features/members/members-page.tsx'));
 const RosterImportPage = lazy(() => import('./features/roster-import/roster-import-page.tsx'));
 const CoveragePage = lazy(() => import('./features/coverage/coverage-page.tsx'));
+const WorkbenchPage = lazy(() => import('./features/workbench/workbench-page.tsx'));
 const CampaignPage = lazy(() => import('./features/campaign/campaign-page.tsx'));
 
 const theme = { token: { colorPrimary: '#c8102e', borderRadius: 6 } };
@@ -32,6 +35,8 @@ export function PageFallback() {
 
 function AntdLocale({ children }: { children: ReactNode }) {
   const { locale } = useLocale();
+  // the date pickers' month and day names follow the UI language too
+  dayjs.locale(locale === 'en' ? 'en' : 'zh-cn');
   return (
     <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={theme}>
       <AntdApp>{children}</AntdApp>
@@ -57,7 +62,7 @@ function SessionGate() {
         <AppShell>
           <Suspense fallback={<PageFallback />}>
             <Routes>
-              <Route path="/" element={<Navigate to="/orgs" replace />} />
+              <Route path="/" element={<WorkbenchPage />} />
               <Route path="/orgs" element={<OrgsPage />} />
               <Route path="/enterprises" element={<EnterprisesPage />} />
               <Route path="/enterprises/:id" element={<EnterpriseDetailPage />} />

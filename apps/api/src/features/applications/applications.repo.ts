@@ -1,5 +1,5 @@
-import { and, desc, eq, or, sql } from 'drizzle-orm';
-import { applications, enterprises, orgs, type Database, type Tx } from '@lianxin/db';
+import { and, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { applications, enterprises, orgCoverage, orgs, type Database, type Tx } from '@lianxin/db';
 import {
   maskIdNumber, maskPhone, type ApplicationItem, type applicationListQuerySchema, type applicationSortKeys,
   type OrgRef,
@@ -54,18 +54,28 @@ export function toApplicationItem(row: ApplicationRow, cipher: PiiCipher): Appli
   };
 }
 
-const listOrder: ListOrder<(typeof applicationSortKeys)[number]> = {
+export const applicationListOrder: ListOrder<(typeof applicationSortKeys)[number]> = {
   default: sql`${applications.id} desc`,
   keys: { submittedAt: sql`${applications.createdAt}` },
   tiebreaker: sql`${applications.id}`,
 };
 
+/** The application list's condition — the one filter→SQL path of the list and its export. */
+export function applicationListWhere(scope: Scope, filter: Pick<z.output<typeof applicationListQuerySchema>, 'status' | 'q'>): SQL | undefined {
+  const q = filter.q ? escapeLike(filter.q) : undefined;
+  return and(
+    withinScope(scope, applications.routedOrgPath),
+    filter.status ? eq(applications.status, filter.status) : undefined,
+    q ? or(sql`${applications.name} like ${`%${q}%`}`, sql`${applications.reference} like ${`${q.toUpperCase()}%`}`) : undefined,
+  );
+}
+
 /** A page of the applications routed into the scope (newest first unless sorted), with a bounded total. */
 export async function listApplications(db: Database, scope: Scope, filter: z.output<typeof applicationListQuerySchema>) {
-  const where = and(withinScope(scope, applications.routedOrgPath), filter.status ? eq(applications.status, filter.status) : undefined);
+  const where = applicationListWhere(scope, filter);
   return pagedList(db, {
     query: filter,
-    order: listOrder,
+    order: applicationListOrder,
     rows: (orderBy, limit, offset) =>
       db
         .select(itemColumns)

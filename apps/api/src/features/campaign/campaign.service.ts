@@ -16,7 +16,8 @@ import { recordAudit } from '../audit/audit.repo.ts';
 import { findOrg } from '../orgs/orgs.repo.ts';
 import { coverEnterprise, insertOrg } from '../orgs/orgs.service.ts';
 import { campaignEnterprise, worklist, type CampaignEnterprise } from './campaign.repo.ts';
-import { renderLetter, type LetterInput } from './letters.pdf.ts';
+import { letterPdfCache } from './letter-cache.ts';
+import type { LetterInput } from './letters.pdf.ts';
 import { tasksOfEnterprise } from './santongshi.service.ts';
 
 export async function getWorklist(ctx: ServiceContext, query: z.output<typeof worklistQuerySchema>): Promise<Paged<WorklistItem>> {
@@ -197,7 +198,7 @@ export async function issueLetter(ctx: ServiceContext, enterpriseId: number, kin
   return letter;
 }
 
-/** The PDF of an issued letter, rendered again from what was printed on it. */
+/** The PDF of an issued letter, rendered from what was printed on it the first time it is asked for, then cached. */
 export async function letterPdf(ctx: ServiceContext, letterId: number): Promise<{ file: Buffer; filename: string }> {
   const [row] = await ctx.db
     .select({ letter: enterpriseLetters })
@@ -206,6 +207,6 @@ export async function letterPdf(ctx: ServiceContext, letterId: number): Promise<
   // readable by whoever may read the enterprise now
   if (!row || !(await campaignEnterprise(ctx.db, ctx.scope, row.letter.enterpriseId))) throw notFound();
   const content = row.letter.content as unknown as LetterInput;
-  const file = await renderLetter(content);
+  const { file } = await letterPdfCache.get(content);
   return { file, filename: `${content.enterprise.name}-${row.letter.documentNumber}.pdf` };
 }

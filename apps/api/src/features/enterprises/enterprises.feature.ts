@@ -1,4 +1,5 @@
 import { defineFeature } from '../feature.ts';
+import { enterpriseExportRoutes } from './enterprises.export.ts';
 import { enterpriseRoutes } from './enterprises.routes.ts';
 
-export const enterprisesFeature = defineFeature({ name: 'enterprises', routes: [enterpriseRoutes] });
+export const enterprisesFeature = defineFeature({ name: 'enterprises', routes: [enterpriseRoutes, enterpriseExportRoutes] });

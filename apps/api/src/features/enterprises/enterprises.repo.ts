@@ -10,7 +10,7 @@ import { escapeLike } from '../../lib/sql-text.ts';
 
 type ListFilter = z.output<typeof enterpriseListQuerySchema>;
 
-const listColumns = {
+export const listColumns = {
   id: enterprises.id,
   creditCode: enterprises.creditCode,
   name: enterprises.name,
@@ -25,7 +25,7 @@ const listColumns = {
   registeredOn: enterprises.registeredOn,
 };
 
-type ListRow = {
+export type ListRow = {
   [K in keyof typeof listColumns]: (typeof listColumns)[K]['_']['notNull'] extends true
     ? (typeof listColumns)[K]['_']['data']
     : (typeof listColumns)[K]['_']['data'] | null;
@@ -40,7 +40,7 @@ function toListItem(row: ListRow): EnterpriseListItem {
   };
 }
 
-function listConditions(scope: Scope, filter: ListFilter): SQL | undefined {
+export function listConditions(scope: Scope, filter: ListFilter): SQL | undefined {
   const conditions: (SQL | undefined)[] = [withinScope(scope, enterprises.orgPath)];
   if (filter.q) {
     const q = escapeLike(filter.q);
@@ -75,7 +75,7 @@ function listConditions(scope: Scope, filter: ListFilter): SQL | undefined {
   return and(...conditions);
 }
 
-const listOrder: ListOrder<(typeof enterpriseSortKeys)[number]> = {
+export const listOrder: ListOrder<(typeof enterpriseSortKeys)[number]> = {
   default: sql`${enterprises.id} desc`,
   keys: {
     name: sql`${enterprises.name}`,

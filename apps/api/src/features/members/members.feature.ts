@@ -2,13 +2,13 @@ import { defineFeature } from '../feature.ts';
 import { seedDemoMembers } from './demo-members.ts';
 import { memberImportRoutes } from './members.import.routes.ts';
 import { memberRoutes } from './members.routes.ts';
-import { transfersWorkbench } from './members.workbench.ts';
+import { membersWorkbench } from './members.workbench.ts';
 
 /** Members, transfers (组织关系转接), roster import and export; demo: 顾村's members at its 86 % rate. */
 export const membersFeature = defineFeature({
   name: 'members',
   routes: [memberRoutes, memberImportRoutes],
-  workbench: transfersWorkbench,
+  workbench: membersWorkbench,
   demo: async (app) => {
     await seedDemoMembers(app.db, app.keys);
   },

@@ -7,7 +7,7 @@ import { writeScope } from '../../access/access.ts';
 import { serviceContext } from '../../context.ts';
 import { fieldError } from '../../errors.ts';
 import { attachment, XLSX_TYPE } from '../../lib/xlsx.ts';
-import { exportMembers, memberExportQuerySchema } from './members.export.ts';
+import { memberExportIds, memberExportQuerySchema, sendMemberExport } from './members.export.ts';
 import { fileError } from './members.import.ts';
 import {
   findBatch, importReport, importStatus, importSummary, importTemplate, ImportStore, startCommit, validateImport,
@@ -127,10 +127,10 @@ export const memberImportRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/members/export.xlsx',
-    { schema: { tags: ['members'], querystring: memberExportQuerySchema, description: 'Members in scope as xlsx, masked; audit-logged.' }, config: { access: access.staffRead() } },
+    { schema: { tags: ['members'], querystring: memberExportQuerySchema, description: 'The members the list shows for the same query (filters, search, sort), as a streamed xlsx, masked; audit-logged. Header x-export-rows: the row count.' }, config: { access: access.staffRead() } },
     async (request, reply) => {
-      const { file } = await exportMembers(serviceContext(request), request.query);
-      return reply.type(XLSX_TYPE).header('content-disposition', attachment('会员名册.xlsx')).send(file);
+      const ctx = serviceContext(request);
+      return sendMemberExport(ctx, reply, await memberExportIds(ctx, request.query));
     },
   );
 };

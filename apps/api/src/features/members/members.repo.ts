@@ -42,17 +42,14 @@ export function toMemberItem(row: MemberRow, cipher: PiiCipher): MemberListItem 
   };
 }
 
-const listOrder: ListOrder<(typeof memberSortKeys)[number]> = {
+export const memberListOrder: ListOrder<(typeof memberSortKeys)[number]> = {
   default: sql`${members.id} desc`,
   keys: { name: sql`${members.name}`, joinedOn: sql`${members.joinedOn}` },
   tiebreaker: sql`${members.id}`,
 };
 
-/**
- * A page of the members the scope reaches, matching the filter (newest first unless sorted), with a bounded
- * total; rows still encrypted (`toMemberItem` masks them).
- */
-export async function listMembers(db: Database, scope: Scope, filter: ListFilter) {
+/** The member list's condition — the one filter→SQL path of the list and its export. */
+export function memberListWhere(scope: Scope, filter: Omit<ListFilter, 'page' | 'pageSize' | 'sort' | 'order'>): SQL | undefined {
   const conditions: (SQL | undefined)[] = [memberScope(scope)];
   if (filter.q) conditions.push(sql`${members.name} like ${`%${escapeLike(filter.q)}%`}`);
   if (filter.orgId) conditions.push(sql`${members.orgPath} <@ (select path from orgs where id = ${filter.orgId})`);
@@ -62,10 +59,18 @@ export async function listMembers(db: Database, scope: Scope, filter: ListFilter
   if (filter.joinChannel) conditions.push(eq(members.joinChannel, filter.joinChannel));
   if (filter.joinedFrom) conditions.push(gte(members.joinedOn, filter.joinedFrom));
   if (filter.joinedTo) conditions.push(lte(members.joinedOn, filter.joinedTo));
-  const where = and(...conditions);
+  return and(...conditions);
+}
+
+/**
+ * A page of the members the scope reaches, matching the filter (newest first unless sorted), with a bounded
+ * total; rows still encrypted (`toMemberItem` masks them).
+ */
+export async function listMembers(db: Database, scope: Scope, filter: ListFilter) {
+  const where = memberListWhere(scope, filter);
   return pagedList(db, {
     query: filter,
-    order: listOrder,
+    order: memberListOrder,
     rows: (orderBy, limit, offset) =>
       db
         .select(rowColumns)

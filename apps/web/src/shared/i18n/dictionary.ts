@@ -8,6 +8,8 @@ import { enterprisesTexts } from '../../console/features/enterprises/enterprises
 import { membersTexts } from '../../console/features/members/members.i18n.ts';
 import { orgsTexts } from '../../console/features/orgs/orgs.i18n.ts';
 import { rosterImportTexts } from '../../console/features/roster-import/roster-import.i18n.ts';
+import { workbenchTexts } from '../../console/features/workbench/workbench.i18n.ts';
+import { exportTexts } from '../../console/components/export.i18n.ts';
 import { memberAuthTexts } from '../../mobile/features/auth/auth.i18n.ts';
 import { cardTexts } from '../../mobile/features/card/card.i18n.ts';
 import { joinTexts } from '../../mobile/features/join/join.i18n.ts';
@@ -31,6 +33,8 @@ export const dictionaryParts = [
   applicationsTexts,
   membersTexts,
   rosterImportTexts,
+  workbenchTexts,
+  exportTexts,
   mobileTexts,
   joinTexts,
   statusTexts,

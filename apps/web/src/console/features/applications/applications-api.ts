@@ -1,9 +1,11 @@
 import type { ApplicationItem, applicationSortKeys, ApplicationStatus, Paged } from '@lianxin/contracts';
-import { api } from '../../../shared/api-client.ts';
+import { api, buildUrl } from '../../../shared/api-client.ts';
 import type { ListSort } from '../../../shared/search-params.ts';
 
 export interface ApplicationQuery extends ListSort<(typeof applicationSortKeys)[number]> {
   status: ApplicationStatus;
+  /** part of the applicant's name, or the start of the reference */
+  q?: string;
   page: number;
   pageSize: number;
 }
@@ -18,4 +20,10 @@ export function approveApplication(id: number): Promise<ApplicationItem> {
 
 export function rejectApplication(id: number, reason: string): Promise<ApplicationItem> {
   return api.post<ApplicationItem>(`/api/applications/${id}/reject`, { reason });
+}
+
+/** The xlsx export of exactly what the queue shows: status, search and sort — not the page. */
+export function applicationExportUrl(query: ApplicationQuery): string {
+  const { page: _page, pageSize: _pageSize, ...rest } = query;
+  return buildUrl('/api/applications/export.xlsx', { ...rest });
 }

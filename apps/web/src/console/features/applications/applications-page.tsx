@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { App, Button, Popconfirm, Segmented, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Descriptions, Drawer, Input, Popconfirm, Segmented, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { ExportButton } from '../../components/export-button.tsx';
 import {
   applicationSortKeys, applicationStatuses, applicationStatusLabels, occupationLabels, routingReasonLabels, type ApplicationItem,
   type ApplicationStatus,
@@ -12,7 +13,7 @@ import { useLocale } from '../../../shared/i18n/locale-context.tsx';
 import { useApi } from '../../../shared/use-api.ts';
 import { useRegions } from '../../../shared/use-regions.ts';
 import { useCurrentUser } from '../auth/session-context.tsx';
-import { approveApplication, fetchApplications, rejectApplication, type ApplicationQuery } from './applications-api.ts';
+import { applicationExportUrl, approveApplication, fetchApplications, rejectApplication, type ApplicationQuery } from './applications-api.ts';
 import { ReasonModal, testIdProps } from '../../components/reason-modal.tsx';
 import { LoadErrorAlert } from '../../components/error-result.tsx';
 import { onTableSort, sortableColumn, useServerPagination } from '../../components/server-pagination.ts';
@@ -41,12 +42,15 @@ export default function ApplicationsPage() {
 
   const query: ApplicationQuery = {
     status: statusParam(params.get('status')),
+    q: params.get('q') ?? undefined,
     page: positiveInt(params.get('page'), 1),
     pageSize: positiveInt(params.get('pageSize'), DEFAULT_PAGE_SIZE),
     ...sortFromParams(params, applicationSortKeys),
   };
   const key = JSON.stringify(query);
   const { data, error, loading, reload } = useApi(key, (signal) => fetchApplications(JSON.parse(key) as ApplicationQuery, signal));
+  const openId = Number(params.get('application'));
+  const openItem = data?.items.find((a) => a.id === openId) ?? null;
   const canDecide = user.canWrite && query.status === 'pending';
   const pagination = useServerPagination({
     page: query.page,
@@ -80,8 +84,13 @@ export default function ApplicationsPage() {
     {
       key: 'name',
       title: t('applications.col.name'),
-      width: 100,
-      render: (_, a) => <span data-testid="application-name">{a.name}</span>,
+      width: 110,
+      fixed: 'left',
+      render: (_, a) => (
+        <Typography.Link onClick={() => setParam({ application: String(a.id) })} data-testid="application-name">
+          {a.name}
+        </Typography.Link>
+      ),
     },
     {
       key: 'idNumber',
@@ -186,6 +195,16 @@ export default function ApplicationsPage() {
           options={applicationStatuses.map((s) => ({ value: s, label: pick(applicationStatusLabels[s]) }))}
           data-testid="application-status"
         />
+        <Input.Search
+          allowClear
+          defaultValue={query.q}
+          key={query.q ?? ''}
+          placeholder={t('applications.search')}
+          onSearch={(q) => setParam({ q: q.trim() || undefined, page: undefined })}
+          style={{ width: 240 }}
+          data-testid="application-search"
+        />
+        <ExportButton url={applicationExportUrl(query)} testId="application-export" fallbackName="applications.xlsx" />
       </div>
       {error !== undefined && <LoadErrorAlert error={error} onRetry={reload} />}
       <div data-testid="application-table">
@@ -201,6 +220,7 @@ export default function ApplicationsPage() {
           onChange={onTableSort((sort) => setParam(sortPatch(sort)))}
         />
       </div>
+      <ApplicationDrawer item={openItem} onClose={() => setParam({ application: undefined })} />
       <ReasonModal
         open={rejecting !== null}
         title={t('applications.rejectTitle', { name: rejecting?.name ?? '' })}
@@ -211,5 +231,43 @@ export default function ApplicationsPage() {
         onClose={() => setRejecting(null)}
       />
     </>
+  );
+}
+
+/** One application in full: who, where they work, where it went and why, and how it was decided. */
+function ApplicationDrawer({ item, onClose }: { item: ApplicationItem | null; onClose: () => void }) {
+  const { t, pick } = useLocale();
+  const { regionName } = useRegions();
+  return (
+    <Drawer open={item !== null} onClose={onClose} title={item ? `${t('applications.detail')} · ${item.name}` : ''} size="large" destroyOnHidden>
+      {item && (
+        <Descriptions column={1} bordered size="small" data-testid="application-detail">
+          <Descriptions.Item label={t('applications.col.reference')}>
+            <span className="mono">{item.reference}</span>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('applications.col.name')}>{item.name}</Descriptions.Item>
+          <Descriptions.Item label={t('applications.col.idNumber')}>
+            <span className="mono">{item.idNumber}</span>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('applications.col.phone')}>
+            <span className="mono">{item.phone}</span>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('applications.col.occupation')}>{pick(occupationLabels[item.occupation])}</Descriptions.Item>
+          <Descriptions.Item label={t('applications.col.employer')}>{item.employer?.name ?? t('applications.noEmployer')}</Descriptions.Item>
+          <Descriptions.Item label={t('applications.col.region')}>{item.regionCode ? regionName(item.regionCode) : t('app.none')}</Descriptions.Item>
+          <Descriptions.Item label={t('applications.col.routedTo')}>
+            <Tag color="blue">{pick(routingReasonLabels[item.reasonCode])}</Tag>
+            {item.routedTo.name}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('applications.col.reasonText')}>{item.reason}</Descriptions.Item>
+          <Descriptions.Item label={t('applications.col.submittedAt')}>{formatDateTime(item.submittedAt)}</Descriptions.Item>
+          <Descriptions.Item label={t('applications.col.status')}>
+            <Tag color={applicationStatusColors[item.status]}>{pick(applicationStatusLabels[item.status])}</Tag>
+          </Descriptions.Item>
+          {item.decidedAt && <Descriptions.Item label={t('applications.col.decidedAt')}>{formatDateTime(item.decidedAt)}</Descriptions.Item>}
+          {item.rejectReason && <Descriptions.Item label={t('applications.col.rejectReason')}>{item.rejectReason}</Descriptions.Item>}
+        </Descriptions>
+      )}
+    </Drawer>
   );
 }

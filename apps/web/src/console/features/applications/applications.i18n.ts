@@ -21,6 +21,13 @@ const zhCN = {
   'applications.rejectTitle': '不通过 {name} 的入会申请',
   'applications.rejectReason': '不通过原因（申请人可在查询进度时看到）',
   'applications.rejected': '已退回 {name} 的申请',
+  'applications.search': '姓名或申请编号',
+  'applications.detail': '入会申请',
+  'applications.col.reference': '申请编号',
+  'applications.col.phone': '手机号',
+  'applications.col.region': '所在街镇',
+  'applications.col.routedTo': '受理工会',
+  'applications.col.reasonText': '分流说明',
 } as const;
 
 const en: Record<keyof typeof zhCN, string> = {
@@ -45,6 +52,13 @@ const en: Record<keyof typeof zhCN, string> = {
   'applications.rejectTitle': 'Reject the application of {name}',
   'applications.rejectReason': 'Reason (the applicant sees it when checking the status)',
   'applications.rejected': 'The application of {name} was rejected',
+  'applications.search': 'Name or reference',
+  'applications.detail': 'Application',
+  'applications.col.reference': 'Reference',
+  'applications.col.phone': 'Phone',
+  'applications.col.region': 'Street / town',
+  'applications.col.routedTo': 'Routed to',
+  'applications.col.reasonText': 'Routing explained',
 };
 
 export const applicationsTexts = { 'zh-CN': zhCN, en };

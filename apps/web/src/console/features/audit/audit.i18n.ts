@@ -5,10 +5,13 @@ const zhCN = {
   'audit.actor': '操作人',
   'audit.action': '操作',
   'audit.objectType': '对象类型',
-  'audit.objectId': '对象编号',
   'audit.ip': 'IP',
   'audit.detail': '详情',
   'audit.system': '系统',
+  'audit.object': '对象',
+  'audit.actorSearch': '操作人账号',
+  'audit.from': '开始日期',
+  'audit.to': '结束日期',
 } as const;
 
 const en: Record<keyof typeof zhCN, string> = {
@@ -17,10 +20,13 @@ const en: Record<keyof typeof zhCN, string> = {
   'audit.actor': 'User',
   'audit.action': 'Action',
   'audit.objectType': 'Object type',
-  'audit.objectId': 'Object',
   'audit.ip': 'IP',
   'audit.detail': 'Detail',
   'audit.system': 'System',
+  'audit.object': 'Object',
+  'audit.actorSearch': 'User account',
+  'audit.from': 'From',
+  'audit.to': 'To',
 };
 
 export const auditTexts = { 'zh-CN': zhCN, en };

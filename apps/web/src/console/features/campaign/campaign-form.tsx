@@ -8,6 +8,7 @@ import { splitFieldErrors, validateWith } from '../../../shared/schema-errors.ts
 import { OrgTreeSelect } from '../../components/org-tree-select.tsx';
 import { fetchAssignees, updateCampaignItem } from './campaign-api.ts';
 import { campaignFieldOf, campaignUpdateBody, initialCampaignValues, type CampaignFormValues } from './campaign-form-values.ts';
+import { DateInput } from '../../components/date-input.tsx';
 
 interface CampaignFormProps {
   item: WorklistItem;
@@ -84,7 +85,7 @@ export function CampaignForm({ item, onSaved }: CampaignFormProps) {
           />
         </Form.Item>
         <Form.Item name="nextFollowUpOn" label={t('campaign.nextFollowUpOn')}>
-          <Input type="date" style={{ width: 170 }} data-testid="campaign-follow-up" />
+          <DateInput width={170} testId="campaign-follow-up" />
         </Form.Item>
       </div>
       <Form.Item name="notes" label={t('campaign.notes')}>

@@ -8,6 +8,7 @@ import { OrgTreeSelect } from '../../components/org-tree-select.tsx';
 import { testIdProps } from '../../components/reason-modal.tsx';
 import { createTarget, updateTarget } from './coverage-api.ts';
 import { newTargetValues, targetBody, targetFormErrors, toTargetFormValues, type TargetFormValues } from './target-values.ts';
+import { DateInput } from '../../components/date-input.tsx';
 
 interface TargetFormModalProps {
   open: boolean;
@@ -75,7 +76,7 @@ export function TargetFormModal({ open, target, unit, onClose, onSaved }: Target
           <OrgTreeSelect valueLabel={orgLabel} data-testid="target-org" />
         </Form.Item>
         <Form.Item name="dueOn" label={t('targets.dueOn')} required>
-          <Input type="date" style={{ width: 180 }} data-testid="target-due-on" />
+          <DateInput width={180} testId="target-due-on" allowClear={false} />
         </Form.Item>
         <Form.Item name="coveragePercent" label={t('targets.coverageRate')} required>
           <InputNumber min={0} max={100} step={0.5} suffix="%" style={{ width: 180 }} data-testid="target-coverage" />

@@ -15,6 +15,7 @@ import {
   type EnterpriseFormValues,
 } from './enterprise-form-values.ts';
 import { createEnterprise, updateEnterprise } from './enterprises-api.ts';
+import { DateInput } from '../../components/date-input.tsx';
 
 interface EnterpriseFormDrawerProps {
   open: boolean;
@@ -213,12 +214,12 @@ export function EnterpriseForm({ enterprise, scopeCode, onCancel, onSaved }: Ent
         </Col>
         <Col span={12}>
           <Form.Item name="registeredOn" label={t('enterprise.registeredOn')}>
-            <Input type="date" />
+            <DateInput width={220} />
           </Form.Item>
         </Col>
         <Col span={12}>
           <Form.Item name="openedOn" label={t('enterprise.openedOn')}>
-            <Input type="date" />
+            <DateInput width={220} />
           </Form.Item>
         </Col>
         <Col span={12}>

@@ -27,15 +27,22 @@ export function EnterpriseTable({ items, list, page, pageSize, sort, loading, on
     {
       key: 'name',
       title: t('enterprises.col.name'),
+      width: 260,
+      fixed: 'left',
+      ellipsis: { showTitle: false },
       ...sortableColumn('name', sort),
-      render: (_, e) => <Link to={`/enterprises/${e.id}`}>{e.name}</Link>,
+      render: (_, e) => (
+        <Tooltip title={e.name} placement="topLeft">
+          <Link to={`/enterprises/${e.id}`}>{e.name}</Link>
+        </Tooltip>
+      ),
     },
-    { key: 'creditCode', title: t('enterprises.col.creditCode'), dataIndex: 'creditCode', width: 190, className: 'mono' },
-    { key: 'region', title: t('enterprises.col.region'), dataIndex: 'regionName', width: 140 },
+    { key: 'creditCode', title: t('enterprises.col.creditCode'), dataIndex: 'creditCode', width: 180, className: 'mono' },
+    { key: 'region', title: t('enterprises.col.region'), dataIndex: 'regionName', width: 120, ellipsis: true },
     {
       key: 'industry',
       title: t('enterprises.col.industry'),
-      width: 180,
+      width: 150,
       ellipsis: { showTitle: false },
       render: (_, e) => (
         <Tooltip title={industrySectionLabels[e.industry][locale]}>
@@ -73,8 +80,15 @@ export function EnterpriseTable({ items, list, page, pageSize, sort, loading, on
     {
       key: 'coveringOrg',
       title: t('enterprises.col.coveringOrg'),
-      ellipsis: true,
-      render: (_, e) => (e.coveringOrg ? <Link to={`/orgs?org=${e.coveringOrg.id}`}>{e.coveringOrg.name}</Link> : t('app.none')),
+      ellipsis: { showTitle: false },
+      render: (_, e) =>
+        e.coveringOrg ? (
+          <Tooltip title={e.coveringOrg.name} placement="topLeft">
+            <Link to={`/orgs?org=${e.coveringOrg.id}`}>{e.coveringOrg.name}</Link>
+          </Tooltip>
+        ) : (
+          t('app.none')
+        ),
     },
   ];
 
@@ -86,7 +100,7 @@ export function EnterpriseTable({ items, list, page, pageSize, sort, loading, on
         columns={columns}
         dataSource={items}
         loading={loading}
-        scroll={{ x: 1220 }}
+        scroll={{ x: 1180 }}
         pagination={pagination}
         onChange={onTableSort(onSortChange)}
       />

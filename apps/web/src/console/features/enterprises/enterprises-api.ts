@@ -1,5 +1,5 @@
 import type { Enterprise, EnterpriseCreate, EnterpriseListResponse, enterpriseSortKeys, EnterpriseUpdate } from '@lianxin/contracts';
-import { api, type QueryValue } from '../../../shared/api-client.ts';
+import { api, buildUrl, type QueryValue } from '../../../shared/api-client.ts';
 import type { ListSort } from '../../../shared/search-params.ts';
 
 export type EnterpriseSortKey = (typeof enterpriseSortKeys)[number];
@@ -35,4 +35,10 @@ export function createEnterprise(body: EnterpriseCreate): Promise<Enterprise> {
 
 export function updateEnterprise(id: number, body: EnterpriseUpdate): Promise<Enterprise> {
   return api.patch<Enterprise>(`/api/enterprises/${id}`, body);
+}
+
+/** The xlsx export of exactly what the list shows: every filter, the search and the sort — not the page. */
+export function enterpriseExportUrl(filters: EnterpriseFilters): string {
+  const { page: _page, pageSize: _pageSize, ...query } = filters;
+  return buildUrl('/api/enterprises/export.xlsx', query as Record<string, QueryValue>);
 }

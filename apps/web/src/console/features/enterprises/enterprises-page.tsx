@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { App, Button, Typography } from 'antd';
+import { App, Button, Space, Typography } from 'antd';
+import { ExportButton } from '../../components/export-button.tsx';
 import { PlusOutlined } from '@ant-design/icons';
 import { enterpriseSortKeys, type Enterprise } from '@lianxin/contracts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
@@ -10,7 +11,7 @@ import { EnterpriseFilters } from './enterprise-filters.tsx';
 import { ScopeFilterTags } from './scope-filter-tags.tsx';
 import { EnterpriseFormDrawer } from './enterprise-form.tsx';
 import { EnterpriseTable } from './enterprise-table.tsx';
-import { fetchEnterprises, type EnterpriseFilters as Filters } from './enterprises-api.ts';
+import { enterpriseExportUrl, fetchEnterprises, type EnterpriseFilters as Filters } from './enterprises-api.ts';
 import { LoadErrorAlert } from '../../components/error-result.tsx';
 import { patchParams, pagePatch, sortFromParams, sortPatch } from '../../../shared/search-params.ts';
 
@@ -66,11 +67,14 @@ export default function EnterprisesPage() {
     <>
       <div className="page-header">
         <Typography.Title level={4}>{t('enterprises.title')}</Typography.Title>
-        {user.canWrite && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="enterprise-new">
-            {t('enterprises.new')}
-          </Button>
-        )}
+        <Space>
+          <ExportButton url={enterpriseExportUrl(filters)} testId="enterprise-export" fallbackName="enterprises.xlsx" />
+          {user.canWrite && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="enterprise-new">
+              {t('enterprises.new')}
+            </Button>
+          )}
+        </Space>
       </div>
       <EnterpriseFilters filters={filters} scopeCode={user.org.regionCode} onChange={changeFilters} onReset={resetFilters} />
       <ScopeFilterTags filters={filters} onRemove={(key) => changeFilters({ [key]: undefined })} />

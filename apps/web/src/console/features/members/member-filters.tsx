@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import { Button, Input, Select } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import { joinChannels, memberCategories, memberStatuses, joinChannelLabels, memberCategoryLabels, memberStatusLabels } from '@lianxin/contracts';
+import { DateInput } from '../../components/date-input.tsx';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
 import { OrgTreeSelect } from '../../components/org-tree-select.tsx';
 import { useSearchText } from '../../components/use-search-text.ts';
@@ -67,25 +68,20 @@ export function MemberFilters({ filters, onChange, onReset }: MemberFiltersProps
         data-testid="filter-join-channel"
       />
       <span className="date-range">
-        <Input
-          type="date"
-          value={filters.joinedFrom ?? ''}
-          onChange={(e) => onChange({ joinedFrom: e.target.value || undefined })}
-          aria-label={t('members.filter.joinedFrom')}
-          title={t('members.filter.joinedFrom')}
-          style={{ width: 150 }}
-          data-testid="filter-joined-from"
+        <DateInput
+          value={filters.joinedFrom}
+          max={filters.joinedTo}
+          onChange={(joinedFrom) => onChange({ joinedFrom })}
+          placeholder={t('members.filter.joinedFrom')}
+          testId="filter-joined-from"
         />
         <span className="date-range-sep">–</span>
-        <Input
-          type="date"
-          value={filters.joinedTo ?? ''}
+        <DateInput
+          value={filters.joinedTo}
           min={filters.joinedFrom}
-          onChange={(e) => onChange({ joinedTo: e.target.value || undefined })}
-          aria-label={t('members.filter.joinedTo')}
-          title={t('members.filter.joinedTo')}
-          style={{ width: 150 }}
-          data-testid="filter-joined-to"
+          onChange={(joinedTo) => onChange({ joinedTo })}
+          placeholder={t('members.filter.joinedTo')}
+          testId="filter-joined-to"
         />
       </span>
       <Button

@@ -1,4 +1,5 @@
-import { Table, Typography, type TableColumnsType } from 'antd';
+import { Table, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Ellipsis } from '../../components/ellipsis.tsx';
 import { joinChannelLabels, occupationLabels, type MemberListItem } from '@lianxin/contracts';
 import { formatDate } from '../../../shared/format.ts';
 import type { ListSort } from '../../../shared/search-params.ts';
@@ -23,11 +24,12 @@ interface MemberTableProps {
 export function MemberTable({ items, list, page, pageSize, sort, loading, onPageChange, onSortChange, onOpen }: MemberTableProps) {
   const { t, pick } = useLocale();
   const pagination = useServerPagination({ page, pageSize, list, totalKey: 'members.total', onChange: onPageChange });
+  // fits 1,440 px without scrolling (the phone is in the ID number's tooltip and the detail drawer)
   const columns: TableColumnsType<MemberListItem> = [
     {
       key: 'name',
       title: t('members.col.name'),
-      width: 110,
+      width: 100,
       fixed: 'left',
       ...sortableColumn('name', sort),
       render: (_, m) => (
@@ -36,16 +38,27 @@ export function MemberTable({ items, list, page, pageSize, sort, loading, onPage
         </Typography.Link>
       ),
     },
-    { key: 'idNumber', title: t('members.col.idNumber'), dataIndex: 'idNumber', width: 190, className: 'mono' },
-    { key: 'phone', title: t('members.col.phone'), dataIndex: 'phone', width: 130, className: 'mono' },
-    { key: 'cardNumber', title: t('members.col.cardNumber'), dataIndex: 'cardNumber', width: 170, className: 'mono' },
-    { key: 'occupation', title: t('members.col.occupation'), width: 110, render: (_, m) => pick(occupationLabels[m.occupation]) },
-    { key: 'category', title: t('members.col.category'), width: 140, render: (_, m) => <MemberCategoryTag category={m.category} /> },
-    { key: 'union', title: t('members.col.union'), ellipsis: true, width: 220, render: (_, m) => m.union.name },
-    { key: 'enterprise', title: t('members.col.enterprise'), ellipsis: true, width: 220, render: (_, m) => m.enterprise?.name ?? t('app.none') },
-    { key: 'joinChannel', title: t('members.col.joinChannel'), width: 120, render: (_, m) => pick(joinChannelLabels[m.joinChannel]) },
-    { key: 'joinedOn', title: t('members.col.joinedOn'), width: 120, ...sortableColumn('joinedOn', sort), render: (_, m) => formatDate(m.joinedOn) },
-    { key: 'status', title: t('members.col.status'), width: 90, render: (_, m) => <MemberStatusTag status={m.status} /> },
+    {
+      key: 'idNumber',
+      title: t('members.col.idNumber'),
+      width: 170,
+      render: (_, m) => (
+        <Tooltip title={`${t('members.col.phone')} ${m.phone}`}>
+          <span className="mono">{m.idNumber}</span>
+        </Tooltip>
+      ),
+    },
+    { key: 'cardNumber', title: t('members.col.cardNumber'), dataIndex: 'cardNumber', width: 160, className: 'mono' },
+    { key: 'occupation', title: t('members.col.occupation'), width: 90, ellipsis: true, render: (_, m) => pick(occupationLabels[m.occupation]) },
+    { key: 'category', title: t('members.col.category'), width: 120, ellipsis: true, render: (_, m) => <MemberCategoryTag category={m.category} /> },
+    { key: 'union', title: t('members.col.union'), ellipsis: { showTitle: false }, render: (_, m) => <Ellipsis text={m.union.name} /> },
+    {
+      key: 'enterprise', title: t('members.col.enterprise'), ellipsis: { showTitle: false },
+      render: (_, m) => (m.enterprise ? <Ellipsis text={m.enterprise.name} /> : t('app.none')),
+    },
+    { key: 'joinChannel', title: t('members.col.joinChannel'), width: 100, ellipsis: true, render: (_, m) => pick(joinChannelLabels[m.joinChannel]) },
+    { key: 'joinedOn', title: t('members.col.joinedOn'), width: 110, ...sortableColumn('joinedOn', sort), render: (_, m) => formatDate(m.joinedOn) },
+    { key: 'status', title: t('members.col.status'), width: 80, render: (_, m) => <MemberStatusTag status={m.status} /> },
   ];
 
   return (
@@ -56,7 +69,7 @@ export function MemberTable({ items, list, page, pageSize, sort, loading, onPage
         columns={columns}
         dataSource={items}
         loading={loading}
-        scroll={{ x: 1600 }}
+        scroll={{ x: 1180 }}
         pagination={pagination}
         onChange={onTableSort(onSortChange)}
       />

@@ -12,9 +12,10 @@ export function fetchMembers(filters: MemberFilters, signal?: AbortSignal): Prom
   return api.get<Paged<MemberListItem>>('/api/members', filters as unknown as Record<string, QueryValue>, signal);
 }
 
-/** The xlsx export of what the list shows (union, status, category); the browser downloads it with the session cookie. */
+/** The xlsx export of exactly what the list shows: every filter, the search and the sort — not the page. */
 export function exportUrl(filters: MemberFilters): string {
-  return buildUrl('/api/members/export.xlsx', { orgId: filters.orgId, status: filters.status, category: filters.category });
+  const { page: _page, pageSize: _pageSize, ...query } = filters;
+  return buildUrl('/api/members/export.xlsx', query as Record<string, QueryValue>);
 }
 
 export function fetchMember(id: number, signal?: AbortSignal): Promise<MemberDetail> {

@@ -1,7 +1,8 @@
 import { useCallback } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { Button, Tabs, Typography } from 'antd';
-import { DownloadOutlined, ImportOutlined } from '@ant-design/icons';
+import { ImportOutlined } from '@ant-design/icons';
+import { ExportButton } from '../../components/export-button.tsx';
 import { memberSortKeys } from '@lianxin/contracts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
 import { useApi } from '../../../shared/use-api.ts';
@@ -56,7 +57,6 @@ export default function MembersPage() {
 }
 
 function MemberList() {
-  const { t } = useLocale();
   const [params, setParams] = useSearchParams();
   const filters: Filters = {
     page: positiveInt(params.get('page'), 1),
@@ -85,9 +85,7 @@ function MemberList() {
     <>
       <div className="list-toolbar">
         <MemberFilters filters={filters} onChange={changeFilters} onReset={() => setParams(new URLSearchParams())} />
-        <Button icon={<DownloadOutlined />} href={exportUrl(filters)} data-testid="member-export">
-          {t('members.export')}
-        </Button>
+        <ExportButton url={exportUrl(filters)} testId="member-export" fallbackName="members.xlsx" />
       </div>
       {error !== undefined && <LoadErrorAlert error={error} onRetry={reload} />}
       <MemberTable

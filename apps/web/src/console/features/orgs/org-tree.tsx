@@ -1,11 +1,11 @@
-import { useEffect, useEffectEvent, useMemo, useState, type Key } from 'react';
-import { Empty, Spin, Tree, type TreeDataNode } from 'antd';
+import { useEffect, useEffectEvent, useMemo, useRef, useState, type Key } from 'react';
+import { Empty, Select, Spin, Tree, type GetRef, type TreeDataNode } from 'antd';
 import type { OrgSummary } from '@lianxin/contracts';
 import { formatCount } from '../../../shared/format.ts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
 import { ErrorResult } from '../../components/error-result.tsx';
 import { OrgKindTag } from './org-kind-tag.tsx';
-import { fetchOrgChildren } from './orgs-api.ts';
+import { fetchOrg, fetchOrgChildren, searchOrgs, type OrgHit } from './orgs-api.ts';
 
 interface TreeState {
   nodes: ReadonlyMap<number, OrgSummary>;
@@ -55,6 +55,7 @@ export function OrgTree({ selectedId, onSelect, onDefault }: OrgTreeProps) {
   const [attempt, setAttempt] = useState(0);
   const [height] = useState(() => Math.max(360, window.innerHeight - 200));
   const rootIds = state.children.get(null);
+  const treeRef = useRef<GetRef<typeof Tree>>(null);
   const selectDefault = useEffectEvent((id: number) => onDefault(id));
 
   useEffect(() => {
@@ -92,6 +93,23 @@ export function OrgTree({ selectedId, onSelect, onDefault }: OrgTreeProps) {
     return (rootIds ?? []).map(build);
   }, [state, rootIds]);
 
+  /** Shows a union found by name: loads and opens the branches from the tree's root down to it, and selects it. */
+  const reveal = async (id: number) => {
+    const detail = await fetchOrg(id);
+    const chain = detail.ancestors.map((a) => a.id);
+    const start = chain.findIndex((a) => rootIds?.includes(a));
+    const path = start < 0 ? [] : chain.slice(start);
+    let next = state;
+    for (const ancestor of path) {
+      if (!next.children.has(ancestor)) next = withChildren(next, ancestor, await fetchOrgChildren(ancestor));
+    }
+    setState(next);
+    setExpanded((keys) => [...new Set([...keys, ...path.map(String)])]);
+    onSelect(id);
+    // the tree is virtual: bring the union into view once its branch is drawn
+    setTimeout(() => treeRef.current?.scrollTo({ key: String(id), align: 'top' }), 50);
+  };
+
   const loadData = async (node: { key: Key }) => {
     const id = Number(node.key);
     if (state.children.has(id)) return;
@@ -105,7 +123,9 @@ export function OrgTree({ selectedId, onSelect, onDefault }: OrgTreeProps) {
 
   return (
     <div data-testid="org-tree" className="org-tree-box">
+      <OrgSearch onPick={(id) => void reveal(id)} />
       <Tree
+        ref={treeRef}
         treeData={treeData}
         loadData={loadData}
         expandedKeys={expanded}
@@ -117,5 +137,51 @@ export function OrgTree({ selectedId, onSelect, onDefault }: OrgTreeProps) {
         blockNode
       />
     </div>
+  );
+}
+
+/** The tree's search: unions of the scope by part of their name; picking one opens the tree down to it. */
+function OrgSearch({ onPick }: { onPick: (id: number) => void }) {
+  const { t } = useLocale();
+  const [q, setQ] = useState('');
+  const [hits, setHits] = useState<OrgHit[]>([]);
+  const [loading, setLoading] = useState(false);
+
+  useEffect(() => {
+    const text = q.trim();
+    if (!text) return;
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      setLoading(true);
+      searchOrgs(text, controller.signal).then(
+        (items) => {
+          setHits(items);
+          setLoading(false);
+        },
+        () => {
+          if (!controller.signal.aborted) setLoading(false);
+        },
+      );
+    }, 250);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [q]);
+
+  return (
+    <Select<number>
+      showSearch={{ filterOption: false, onSearch: setQ, searchValue: q }}
+      value={null}
+      placeholder={t('orgs.searchTree')}
+      notFoundContent={loading ? <Spin size="small" /> : null}
+      options={(q.trim() ? hits : []).map((h) => ({ value: h.id, label: <span className="org-node-name"><span>{h.name}</span><OrgKindTag kind={h.kind} /></span> }))}
+      onChange={(id) => {
+        setQ('');
+        onPick(id);
+      }}
+      style={{ width: '100%', marginBottom: 8 }}
+      data-testid="org-tree-search"
+    />
   );
 }

@@ -14,3 +14,15 @@ export function fetchOrgSummary(id: number, signal?: AbortSignal): Promise<OrgSu
 export function fetchOrg(id: number, signal?: AbortSignal): Promise<OrgDetail> {
   return api.get<OrgDetail>(`/api/orgs/${id}`, undefined, signal);
 }
+
+export interface OrgHit {
+  id: number;
+  name: string;
+  kind: OrgSummary['kind'];
+  regionCode: string;
+}
+
+/** Unions of the actor's scope whose name contains `q` (the highest levels first, at most 30). */
+export function searchOrgs(q: string, signal?: AbortSignal): Promise<OrgHit[]> {
+  return api.get<{ items: OrgHit[] }>('/api/orgs/search', { q }, signal).then((r) => r.items);
+}
