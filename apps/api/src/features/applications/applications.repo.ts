@@ -1,5 +1,5 @@
-import { and, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
-import { applications, enterprises, orgCoverage, orgs, type Database, type Tx } from '@lianxin/db';
+import { and, desc, eq, or, sql, type SQL } from 'drizzle-orm';
+import { applications, enterprises, orgs, type Database, type Tx } from '@lianxin/db';
 import {
   maskIdNumber, maskPhone, type ApplicationItem, type applicationListQuerySchema, type applicationSortKeys,
   type OrgRef,
