@@ -6,6 +6,7 @@ import {
 import type { z } from 'zod';
 import { withinScope, type Scope } from '../../access/access.ts';
 import { pagedList, type ListOrder } from '../../lib/paged-list.ts';
+import { looksLikeCreditCodePrefix, nameMatches } from '../../lib/name-search.ts';
 import { escapeLike } from '../../lib/sql-text.ts';
 
 type ListFilter = z.output<typeof enterpriseListQuerySchema>;
@@ -40,18 +41,17 @@ function toListItem(row: ListRow): EnterpriseListItem {
   };
 }
 
+/** Enterprises whose name or pinyin initials contain `q` (by search key), or whose credit code starts with it. */
+export function enterpriseMatches(q: string): SQL {
+  return or(
+    nameMatches({ grams: enterprises.searchGrams, key: enterprises.searchKey, initials: enterprises.nameInitials }, q),
+    looksLikeCreditCodePrefix(q) ? sql`${enterprises.creditCode} like ${`${escapeLike(q.trim().toUpperCase())}%`}` : undefined,
+  ) as SQL;
+}
+
 function listConditions(scope: Scope, filter: ListFilter): SQL | undefined {
   const conditions: (SQL | undefined)[] = [withinScope(scope, enterprises.orgPath)];
-  if (filter.q) {
-    const q = escapeLike(filter.q);
-    conditions.push(
-      or(
-        sql`${enterprises.name} ilike ${`%${q}%`}`,
-        sql`${enterprises.nameInitials} like ${`%${q.toLowerCase()}%`}`,
-        /^[0-9A-Z]{6,18}$/i.test(filter.q) ? sql`${enterprises.creditCode} like ${`${q.toUpperCase()}%`}` : undefined,
-      ),
-    );
-  }
+  if (filter.q) conditions.push(enterpriseMatches(filter.q));
   if (filter.regionCode && filter.regionCode !== '310000') {
     conditions.push(
       filter.regionCode.length === 9

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { enterprises, orgCoverage, orgMoves, orgs, queryRows, users, type Database, type Tx } from '@lianxin/db';
 import { orgKinds, type OrgKind, type OrgSummary } from '@lianxin/contracts';
 import { withinScope, type Scope } from '../../access/access.ts';
-import { escapeLike } from '../../lib/sql-text.ts';
+import { nameMatches } from '../../lib/name-search.ts';
 import { figureColumns } from '../coverage/figures.sql.ts';
 
 export const TERRITORIAL_KINDS: OrgKind[] = ['city_federation', 'district_federation', 'street_federation'];
@@ -91,12 +91,17 @@ export function moveHistoryOf(db: Database, orgId: number) {
     .orderBy(asc(orgMoves.id));
 }
 
+/** Unions whose name contains `q`, compared by search key (see lib/name-search.ts). */
+export function orgNameMatches(q: string): SQL {
+  return nameMatches({ grams: orgs.searchGrams, key: orgs.searchKey }, q);
+}
+
 /** Active unions by name across the city — names only, for choosing where a member transfers to. */
 export function orgDirectory(db: Database, q: string) {
   return db
     .select({ id: orgs.id, name: orgs.name, kind: orgs.kind, regionCode: orgs.regionCode })
     .from(orgs)
-    .where(and(eq(orgs.status, 'active'), sql`${orgs.name} ilike ${`%${escapeLike(q)}%`}`))
+    .where(and(eq(orgs.status, 'active'), orgNameMatches(q)))
     .orderBy(sql`nlevel(${orgs.path})`, asc(orgs.name))
     .limit(30);
 }
@@ -105,7 +110,7 @@ export function searchOrgs(db: Database, scope: Scope, q: string) {
   return db
     .select({ id: orgs.id, name: orgs.name, kind: orgs.kind, regionCode: orgs.regionCode })
     .from(orgs)
-    .where(and(withinScope(scope, orgs.path), sql`${orgs.name} ilike ${`%${escapeLike(q)}%`}`))
+    .where(and(withinScope(scope, orgs.path), orgNameMatches(q)))
     .orderBy(sql`nlevel(${orgs.path})`, asc(orgs.name))
     .limit(30);
 }
