@@ -1,7 +1,7 @@
 import { and, eq, gte, lte, or, sql, type SQL } from 'drizzle-orm';
 import { enterprises, orgs, regionName, type Database, type Tx } from '@lianxin/db';
 import {
-  isNonPublic, sizeBandRanges, type Enterprise, type EnterpriseListItem, type enterpriseListQuerySchema, type enterpriseSortKeys,
+  isNonPublic, sizeBandRanges, type Enterprise, type NearDuplicate, type EnterpriseListItem, type enterpriseListQuerySchema, type enterpriseSortKeys,
 } from '@lianxin/contracts';
 import type { z } from 'zod';
 import { withinScope, type Scope } from '../../access/access.ts';
@@ -137,4 +137,18 @@ export async function findByCreditCode(db: Database | Tx, creditCode: string) {
     .from(enterprises)
     .where(eq(enterprises.creditCode, creditCode));
   return row;
+}
+
+/**
+ * Enterprises anywhere in the city whose name has the same search key as `name` (differing only in bracket width,
+ * spaces, full-width forms, case or dots), at most 5: the near-duplicate warning on create. Names and credit codes
+ * are public registry data (the credit-code conflict names the holder the same way).
+ */
+export function findNearDuplicates(db: Database | Tx, name: string): Promise<NearDuplicate[]> {
+  return db
+    .select({ id: enterprises.id, name: enterprises.name, creditCode: enterprises.creditCode, regionCode: enterprises.regionCode })
+    .from(enterprises)
+    .where(sql`${enterprises.searchKey} = search_key(${name}::text)`)
+    .orderBy(enterprises.id)
+    .limit(5);
 }
