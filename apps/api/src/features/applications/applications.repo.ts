@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { applications, enterprises, orgCoverage, orgs, type Database, type Tx } from '@lianxin/db';
 import {
   maskIdNumber, maskPhone, occupationSectors, type ApplicationItem, type applicationListQuerySchema, type applicationSortKeys,
