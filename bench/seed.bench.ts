@@ -28,7 +28,7 @@ export async function benchSeed(handle: DatabaseHandle) {
   const rawLoad = async (indexesFirst: boolean) => {
     for (const [table] of tables) {
       await handle.query(`DROP TABLE IF EXISTS bench_raw_${table}`);
-      await handle.query(`CREATE TABLE bench_raw_${table} (LIKE ${table} INCLUDING DEFAULTS${indexesFirst ? ' INCLUDING INDEXES' : ''})`);
+      await handle.query(`CREATE TABLE bench_raw_${table} (LIKE ${table} INCLUDING DEFAULTS INCLUDING GENERATED${indexesFirst ? ' INCLUDING INDEXES' : ''})`);
     }
     const timed = await timeMs(async () => {
       for (const [table, sql, total, params] of tables) {

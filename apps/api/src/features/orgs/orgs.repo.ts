@@ -13,16 +13,17 @@ export type OrgRow = typeof orgs.$inferSelect;
 async function summaries(db: Database, scope: Scope, where: SQL): Promise<OrgSummary[]> {
   const rows = await queryRows<{
     id: number; parent_id: number | null; name: string; kind: OrgSummary['kind']; region_code: string;
-    status: OrgSummary['status']; child_count: number; covered: number; employees: number; members: number;
+    status: OrgSummary['status']; child_count: number; enterprises: number; covered: number; employees: number; members: number;
   }>(db, sql`
     select o.id, o.parent_id, o.name, o.kind, o.region_code, o.status,
            (select count(*)::int from orgs c where c.parent_id = o.id) as child_count,
            coalesce(f.members, 0)::int as members,
+           coalesce(f.enterprises, 0)::int as enterprises,
            coalesce(f.covered, 0)::int as covered,
            coalesce(f.employees, 0)::int as employees
       from orgs o
       -- the subtree figures the coverage triggers keep
-      left join lateral ${figureColumns(sql`o.id`, { members: 'members', covered: 'covered', employees: 'employees_covered' })} f on true
+      left join lateral ${figureColumns(sql`o.id`, { members: 'members', enterprises: 'enterprises', covered: 'covered', employees: 'employees_covered' })} f on true
      where ${withinScope(scope, sql`o.path`)} and ${where}
      order by array_position(${sql.param([...orgKinds])}::text[], o.kind), o.name`);
   return rows.map((r) => ({
@@ -33,6 +34,7 @@ async function summaries(db: Database, scope: Scope, where: SQL): Promise<OrgSum
     regionCode: r.region_code,
     status: r.status,
     childCount: r.child_count,
+    enterprises: r.enterprises,
     enterprisesCovered: r.covered,
     employees: r.employees,
     members: r.members,
