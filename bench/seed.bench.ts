@@ -12,9 +12,13 @@ const RAW_BATCH = 20_000;
  * rows/s with a raw `INSERT … SELECT FROM unnest(...)` of the same, pre-generated rows into tables of the same
  * shape and indexes, in the same run on the same server.
  */
-export async function benchSeed(handle: DatabaseHandle) {
+export async function benchSeed(handle: DatabaseHandle, options: { baselines?: boolean } = {}) {
   const seeded = await timeMs(() => seedDatabase(handle, { scale: 'city', demoPassword: 'bench-password' }));
   const counts = seeded.result.counts;
+  if (options.baselines === false) {
+    console.log(`\nSeed, city scale, on ${handle.kind}: ${fmt(seeded.ms / 1000)} s (baselines not run: name "seed" to run them)`);
+    return { counts, seedMs: seeded.ms };
+  }
   const seedRows = counts.orgs + counts.enterprises + counts.coverage + counts.users;
 
   const data = generateSeedData({ scale: 'city' });
