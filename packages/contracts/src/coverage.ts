@@ -155,7 +155,8 @@ export type CoverageChild = z.infer<typeof coverageChildSchema>;
  */
 export const coverageChildKinds = ['all', 'federations', 'enterprise_unions'] as const;
 export type CoverageChildKind = (typeof coverageChildKinds)[number];
-export const coverageChildSortKeys = ['name', 'targetEnterprises', 'coverageRate', 'members', 'membershipRate', 'status'] as const;
+export const coverageChildSortKeys = ['name', 'targetEnterprises', 'coveredTargetEnterprises', 'coverageRate', 'members', 'membershipRate', 'status'] as const;
+export type CoverageChildSortKey = (typeof coverageChildSortKeys)[number];
 
 /** Bars in the cockpit's chart at most. */
 export const COVERAGE_CHART_BARS = 20;

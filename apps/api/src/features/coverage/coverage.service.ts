@@ -129,6 +129,7 @@ function toChild(f: CoverageFigures): CoverageChild {
 const childSorts: Record<NonNullable<CoverageQuery['childSort']>, (a: CoverageFigures, b: CoverageFigures) => number> = {
   name: (a, b) => a.org.name.localeCompare(b.org.name, 'zh-CN'),
   targetEnterprises: (a, b) => a.targetEnterprises - b.targetEnterprises,
+  coveredTargetEnterprises: (a, b) => a.coveredTargetEnterprises - b.coveredTargetEnterprises,
   coverageRate: (a, b) => a.coverageRate - b.coverageRate,
   members: (a, b) => a.members - b.members,
   membershipRate: (a, b) => a.membershipRate - b.membershipRate,
