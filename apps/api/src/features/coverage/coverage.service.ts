@@ -83,14 +83,24 @@ function ownOrgId(ctx: ServiceContext, orgId: number | undefined): number {
   return orgId ?? ctx.scope.rootOrgId;
 }
 
+/** The figures a child row shows (no breakdowns by member category or federation kind). */
+const CHILD_METRICS = [
+  'enterprises', 'covered', 'target', 'covered_target', 'employees_covered', 'members',
+  ...memberCategories.filter(isLiangFeiYiWu).map((c) => `members:${c}`),
+];
+
 /** The cockpit of a unit with every child's full figures (the xlsx export), children most target enterprises first. */
-export async function getFullCoverage(ctx: ServiceContext, query: { orgId?: number | undefined; period?: string | undefined }) {
+export function getFullCoverage(ctx: ServiceContext, query: { orgId?: number | undefined; period?: string | undefined }) {
+  return cockpitOf(ctx, query, false);
+}
+
+async function cockpitOf(ctx: ServiceContext, query: { orgId?: number | undefined; period?: string | undefined }, trimmedChildren: boolean) {
   const orgId = ownOrgId(ctx, query.orgId);
   const now = currentPeriod();
   const period = query.period ?? now;
   // the unit with its figures and the targets that may apply, in parallel: one round trip for the current month
   const [found, targets, ancestors] = await Promise.all([
-    unitFigures(ctx.db, ctx.scope, orgId), targetsAround(ctx.db, orgId), ancestorsInScope(ctx.db, ctx.scope, orgId),
+    unitFigures(ctx.db, ctx.scope, orgId, trimmedChildren ? CHILD_METRICS : undefined), targetsAround(ctx.db, orgId), ancestorsInScope(ctx.db, ctx.scope, orgId),
   ]);
   if (!found) throw notFound();
   const { unit, children } = found;
@@ -144,7 +154,7 @@ type CoverageQuery = z.output<typeof coverageQuerySchema>;
  * rows and 20 bars, not 197 full records.
  */
 export async function getCoverage(ctx: ServiceContext, query: Partial<CoverageQuery> & { orgId?: number | undefined }): Promise<CoverageResponse> {
-  const full = await getFullCoverage(ctx, query);
+  const full = await cockpitOf(ctx, query, true);
   const isEnterpriseUnion = (c: CoverageFigures) => c.org.kind === 'enterprise_union';
   const kind = query.childKind ?? 'all';
   const listed = full.children.filter((c) => kind === 'all' || (kind === 'enterprise_unions') === isEnterpriseUnion(c));
