@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Enterprise, EnterpriseListResponse, MemberListItem, NearDuplicate, Paged } from '@lianxin/contracts';
 import { idNumberCheckChar } from '@lianxin/contracts';
@@ -96,6 +97,17 @@ describe('enterprise names', () => {
   it('does not warn for a name that only contains another', async () => {
     const created = await request(t.app, gucun, 'POST', '/api/enterprises', enterpriseInput({ name: '上海连心物流（集团）浦东分公司', creditCode: newCreditCode() }));
     expect(created.statusCode, created.body).toBe(201);
+  });
+});
+
+describe("the README's search examples", () => {
+  it('return enterprises in 顾村 (the demo-gucun account)', async () => {
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    const initials = /pinyin initials such as `([a-z]+)`/.exec(readme)?.[1];
+    expect(initials).toBeDefined();
+    const page = await enterprisesMatching(initials!);
+    expect(page.total).toBeGreaterThan(0);
+    for (const e of page.items) expect(nameInitials(e.name)).toContain(initials);
   });
 });
 
