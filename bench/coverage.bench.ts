@@ -12,6 +12,17 @@ import { fmt, percentile, timeMs } from './stats.ts';
 const COCKPIT_ROUNDS = 300;
 interface Timing { p50: number; p95: number }
 const DIRECT_ROUNDS = 15;
+const READERS = 20;
+const CONCURRENT_ROUNDS = 15; // per reader
+
+/** `readers` loops running `fn` `rounds` times each, all at once: every call's latency. */
+async function concurrent(readers: number, rounds: number, fn: () => Promise<unknown>): Promise<Timing> {
+  const ms: number[] = [];
+  await Promise.all(Array.from({ length: readers }, async () => {
+    for (let i = 0; i < rounds; i++) ms.push((await timeMs(fn)).ms);
+  }));
+  return { p50: percentile(ms, 50), p95: percentile(ms, 95) };
+}
 
 /**
  * The same figures as the cockpit — per child unit and for the unit: enterprises, target enterprises, covered
@@ -71,8 +82,18 @@ export async function benchCoverage(handle: DatabaseHandle, password = 'bench-pa
     const cookie = `lianxin_session=${login.cookies.find((c) => c.name === 'lianxin_session')?.value ?? ''}`;
     const [city] = await handle.query<{ id: number }>(`select id from orgs where kind = 'city_federation'`);
     const [district] = await handle.query<{ id: number }>(`select id from orgs where kind = 'district_federation' and region_code = '310113'`);
-    const units = [{ label: 'city (16 districts + 3 industry unions below)', id: city!.id }, { label: '宝山区 (district)', id: district!.id }];
-    const results: { unit: string; children: number; request: Timing; service: Timing; direct: Timing }[] = [];
+    const [street] = await handle.query<{ id: number }>(`
+      select o.id from orgs o where o.kind = 'street_federation'
+       order by (select count(*) from orgs c where c.parent_id = o.id) desc, o.id limit 1`);
+    const units = [
+      { label: 'city (16 districts + 3 industry unions below)', id: city!.id },
+      { label: '宝山区 (district)', id: district!.id },
+      { label: 'the street with the most child unions', id: street!.id },
+    ];
+    const results: {
+      unit: string; children: number; bytes: number; request: Timing; service: Timing; direct: Timing;
+      concurrentRequest: Timing; concurrentDirect: Timing;
+    }[] = [];
     const [cityUser] = await handle.query<{ id: number; org_id: number; path: string }>(
       `select u.id, u.org_id, o.path::text as path from users u join orgs o on o.id = u.org_id where u.username = 'demo-city'`);
     const actor: Actor = { userId: cityUser!.id, username: 'demo-city', role: 'city_staff', orgId: cityUser!.org_id, orgPath: cityUser!.path, memberId: null, grants: [] };
@@ -87,10 +108,14 @@ export async function benchCoverage(handle: DatabaseHandle, password = 'bench-pa
       };
       const service = () => getCoverage(ctx, { orgId: unit.id });
       for (let i = 0; i < 20; i++) await Promise.all([request(), service()]); // warm-up
+      const bytes = (await app.inject({ method: 'GET', url: `/api/coverage?orgId=${unit.id}`, headers: { cookie } })).rawPayload.length;
       const http = await samples(COCKPIT_ROUNDS, request);
       const computed = await samples(COCKPIT_ROUNDS, service);
       await directFigures(handle, unit.id); // warm-up
       const direct = await samples(DIRECT_ROUNDS, () => directFigures(handle, unit.id));
+      // 20 readers at once, the cockpit and (separately) the direct GROUP BY
+      const concurrentRequest = await concurrent(READERS, CONCURRENT_ROUNDS, request);
+      const concurrentDirect = await concurrent(READERS, 2, () => directFigures(handle, unit.id));
       // the two must agree, or the comparison means nothing
       for (const key of ['enterprises', 'targetEnterprises', 'coveredTargetEnterprises', 'employeesInCovered', 'members'] as const) {
         if (http.last[key] !== direct.last[key] || computed.last[key] !== direct.last[key]) {
@@ -99,7 +124,10 @@ export async function benchCoverage(handle: DatabaseHandle, password = 'bench-pa
       }
       results.push({
         unit: unit.label,
-        children: http.last.children.length,
+        children: http.last.childrenTotal,
+        bytes,
+        concurrentRequest,
+        concurrentDirect,
         request: { p50: http.p50, p95: http.p95 },
         service: { p50: computed.p50, p95: computed.p95 },
         direct: { p50: direct.p50, p95: direct.p95 },
@@ -109,11 +137,14 @@ export async function benchCoverage(handle: DatabaseHandle, password = 'bench-pa
     const line = (label: string, t: Timing) => `    ${label.padEnd(34)} p50 ${fmt(t.p50).padStart(7)} ms  p95 ${fmt(t.p95).padStart(7)} ms`;
     const ratio = (t: Timing, d: Timing) => `${fmt(d.p50 / t.p50, 1)}× at p50, ${fmt(d.p95 / t.p95, 1)}× at p95`;
     for (const r of results) {
-      console.log(`  ${r.unit}, ${r.children} children`);
+      console.log(`  ${r.unit}, ${r.children} children, response ${fmt(r.bytes / 1024, 1)} KB`);
       console.log(`${line('whole request (GET /api/coverage)', r.request)}   (${COCKPIT_ROUNDS} requests; target p95 < 50 ms)`);
       console.log(`${line('cockpit computation (service)', r.service)}   (${COCKPIT_ROUNDS} calls)`);
       console.log(`${line('direct GROUP BY (baseline)', r.direct)}   (${DIRECT_ROUNDS} runs)`);
       console.log(`    direct / computation: ${ratio(r.service, r.direct)};  direct / whole request: ${ratio(r.request, r.direct)}   (target ≥ 20×)`);
+      console.log(`${line(`${READERS} concurrent readers: request`, r.concurrentRequest)}   (${READERS}×${CONCURRENT_ROUNDS} requests)`);
+      console.log(`${line(`${READERS} concurrent readers: direct`, r.concurrentDirect)}   (${READERS}×2 runs)`);
+      console.log(`    concurrent direct / concurrent request: ${ratio(r.concurrentRequest, r.concurrentDirect)}   (target ≥ 20×, p95 < 50 ms)`);
     }
     return results;
   } finally {

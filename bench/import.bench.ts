@@ -73,7 +73,7 @@ const bound = (text: string, params: readonly unknown[]) =>
  */
 async function membersCopy(handle: DatabaseHandle, all: boolean) {
   await handle.query('DROP TABLE IF EXISTS bench_raw_members');
-  await handle.query(`CREATE TABLE bench_raw_members (LIKE members ${all ? 'INCLUDING ALL' : 'INCLUDING DEFAULTS INCLUDING INDEXES'})`);
+  await handle.query(`CREATE TABLE bench_raw_members (LIKE members ${all ? 'INCLUDING ALL' : 'INCLUDING DEFAULTS INCLUDING GENERATED INCLUDING INDEXES'})`);
   if (!all) return;
   const definitions = await handle.query<{ def: string }>(`
     SELECT format('ALTER TABLE bench_raw_members ADD CONSTRAINT %I %s', 'bench_raw_' || conname, pg_get_constraintdef(oid)) AS def

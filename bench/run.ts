@@ -1,8 +1,9 @@
 /**
  * `npm run bench [-- names…]`: benchmarks against PostgreSQL (BENCH_DATABASE_URL, default the local server). Creates a
- * scratch database `lianxin_bench`, seeds the city scale, measures, and drops it. Each figure is printed with
- * its raw baseline measured in the same run; copy the summary into docs/PERFORMANCE.md. Names (subtree,
- * applications, import, coverage) pick which run after the seed; none = all.
+ * scratch database `lianxin_bench` (or BENCH_DB_NAME), seeds the city scale, measures, and drops it. Each figure is printed with
+ * its raw baseline measured in the same run; copy the summary into docs/PERFORMANCE.md. Names (seed,
+ * subtree, applications, import, coverage, search) pick which run after the seed; none = all (the seed's raw
+ * baselines run only when "seed" is named or no name is given).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
@@ -10,13 +11,14 @@ import { migrateDatabase, openDatabase } from '@lianxin/db';
 import { benchApplications } from './applications.bench.ts';
 import { benchCoverage } from './coverage.bench.ts';
 import { benchImport } from './import.bench.ts';
+import { benchSearch } from './search.bench.ts';
 import { benchSeed } from './seed.bench.ts';
 import { benchSubtreeCount } from './subtree-count.bench.ts';
 
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-// two people benchmarking on one server each name their own scratch database
+// a scratch database of one's own: two people benchmarking on one server must not drop each other's
 const database = process.env.BENCH_DB_NAME ?? 'lianxin_bench';
-if (!/^[a-z_][a-z0-9_]*$/.test(database)) throw new Error('BENCH_DB_NAME: lower-case letters, digits and _ only');
+if (!/^[a-z_][a-z0-9_]{0,62}$/.test(database)) throw new Error(`BENCH_DB_NAME must be a plain lower-case identifier: ${database}`);
 
 const admin = new pg.Client({ connectionString: serverUrl });
 await admin.connect();
@@ -29,16 +31,18 @@ try {
   await migrateDatabase(handle);
   const only = new Set(process.argv.slice(2));
   const wanted = (name: string) => only.size === 0 || only.has(name);
-  const seed = await benchSeed(handle);
+  // the seed always runs (every benchmark reads the city scale); its raw-insert baselines only when wanted
+  const seed = await benchSeed(handle, { baselines: wanted('seed') });
   const subtree = wanted('subtree') ? await benchSubtreeCount(handle) : null;
   const applications = wanted('applications') ? await benchApplications(handle) : null;
   // after the import, so the cockpit and its baseline also count 200,000 more members
   const importing = wanted('import') ? await benchImport(handle) : null;
   const coverage = wanted('coverage') ? await benchCoverage(handle) : null;
+  const search = wanted('search') ? await benchSearch(handle) : null;
   mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
   writeFileSync(
     new URL(`./results/${new Date().toISOString().slice(0, 19).replaceAll(':', '')}.json`, import.meta.url),
-    JSON.stringify({ at: new Date().toISOString(), seed, subtree, applications, import: importing, coverage }, null, 2),
+    JSON.stringify({ at: new Date().toISOString(), seed, subtree, applications, import: importing, coverage, search }, null, 2),
   );
 } finally {
   await handle.close();

@@ -12,9 +12,13 @@ const RAW_BATCH = 20_000;
  * rows/s with a raw `INSERT … SELECT FROM unnest(...)` of the same, pre-generated rows into tables of the same
  * shape and indexes, in the same run on the same server.
  */
-export async function benchSeed(handle: DatabaseHandle) {
+export async function benchSeed(handle: DatabaseHandle, options: { baselines?: boolean } = {}) {
   const seeded = await timeMs(() => seedDatabase(handle, { scale: 'city', demoPassword: 'bench-password' }));
   const counts = seeded.result.counts;
+  if (options.baselines === false) {
+    console.log(`\nSeed, city scale, on ${handle.kind}: ${fmt(seeded.ms / 1000)} s (baselines not run: name "seed" to run them)`);
+    return { counts, seedMs: seeded.ms };
+  }
   const seedRows = counts.orgs + counts.enterprises + counts.coverage + counts.users;
 
   const data = generateSeedData({ scale: 'city' });
@@ -28,7 +32,7 @@ export async function benchSeed(handle: DatabaseHandle) {
   const rawLoad = async (indexesFirst: boolean) => {
     for (const [table] of tables) {
       await handle.query(`DROP TABLE IF EXISTS bench_raw_${table}`);
-      await handle.query(`CREATE TABLE bench_raw_${table} (LIKE ${table} INCLUDING DEFAULTS${indexesFirst ? ' INCLUDING INDEXES' : ''})`);
+      await handle.query(`CREATE TABLE bench_raw_${table} (LIKE ${table} INCLUDING DEFAULTS INCLUDING GENERATED${indexesFirst ? ' INCLUDING INDEXES' : ''})`);
     }
     const timed = await timeMs(async () => {
       for (const [table, sql, total, params] of tables) {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import {
   federationKinds, memberCategories, previousMonth, shanghaiDate, type CoverageFigures, type CoverageResponse, type CoverageTarget,
-  type Enterprise, type MemberCategory, type StaffingResponse,
+  type Enterprise, type MemberCategory, type OrgSummary, type StaffingResponse,
 } from '@lianxin/contracts';
 import { applicableTarget, currentPeriod } from '../src/features/coverage/coverage.service.ts';
 import { maintainCoverage } from '../src/features/coverage/coverage.maintenance.ts';
@@ -95,7 +95,9 @@ async function expectFiguresMatch(session: Session, orgId: number) {
   const cockpit = await get<CoverageResponse>(session, `/api/coverage?orgId=${orgId}`);
   expect(picked(cockpit), `unit ${cockpit.org.name}`).toEqual(await directCount(orgId));
   for (const child of cockpit.children.slice(0, 6)) {
-    expect(picked(child), `child ${child.org.name}`).toEqual(await directCount(child.org.id));
+    const { membersByCategory: _c, federationsByKind: _k, ...direct } = await directCount(child.org.id);
+    const { membersByCategory: _cc, federationsByKind: _kk, ...shown } = picked({ ...child, membersByCategory: {}, federationsByKind: {}, target: null });
+    expect(shown, `child ${child.org.name}`).toEqual(direct);
   }
   return cockpit;
 }
@@ -232,6 +234,74 @@ async function pathOf(orgId: number): Promise<string> {
   return row!.path;
 }
 
+describe('the cockpit page and the org tree', () => {
+  it('agree on every figure both show, for the city, a district and a street', async () => {
+    for (const [session, kind, code] of [[city, 'city_federation', '310000'], [baoshan, 'district_federation', '310113'], [gucun, 'street_federation', GUCUN]] as const) {
+      const orgId = await orgIdOf(kind, code);
+      const cockpit = await get<CoverageResponse>(session, `/api/coverage?orgId=${orgId}`);
+      const tree = await get<OrgSummary>(session, `/api/orgs/${orgId}`);
+      expect({ enterprises: tree.enterprises, covered: tree.enterprisesCovered, employees: tree.employees, members: tree.members }, code).toEqual({
+        enterprises: cockpit.enterprises, covered: cockpit.coveredEnterprises, employees: cockpit.employeesInCovered, members: cockpit.members,
+      });
+      const [direct] = await t.handle.query<{ n: number; covered: number }>(
+        `select count(*)::int as n, count(*) filter (where union_status <> 'none')::int as covered from enterprises
+          where org_path <@ (select path from orgs where id = $1)`, [orgId]);
+      expect({ n: cockpit.enterprises, covered: cockpit.coveredEnterprises }).toEqual(direct);
+      // the tree's children carry the same figures as the cockpit's rows
+      const kids = (await get<{ items: OrgSummary[] }>(session, `/api/orgs/children?parentId=${orgId}`)).items;
+      const all = await get<CoverageResponse>(session, `/api/coverage?orgId=${orgId}&childPageSize=200`);
+      for (const child of all.children) {
+        const node = kids.find((k) => k.id === child.org.id);
+        if (node) expect([node.enterprises, node.enterprisesCovered], node.name).toEqual([child.enterprises, child.coveredEnterprises]);
+      }
+    }
+  });
+
+  it('sends a street one page of trimmed children, sorted and filtered on the server, and federations for the chart', async () => {
+    const gucunId = await orgIdOf('street_federation', GUCUN);
+    const all = await get<CoverageResponse>(gucun, `/api/coverage?orgId=${gucunId}&childPageSize=200`);
+    expect(all.childrenTotal).toBe(all.children.length);
+    expect(all.childrenTotal).toBe(all.childrenByKind.federations + all.childrenByKind.enterpriseUnions);
+    expect(all.childrenByKind.enterpriseUnions).toBeGreaterThan(0);
+    expect(all.childrenByKind.federations).toBeGreaterThan(0);
+
+    const first = await get<CoverageResponse>(gucun, `/api/coverage?orgId=${gucunId}&childPageSize=5`);
+    expect(first.children).toHaveLength(Math.min(5, all.childrenTotal));
+    expect(first.childrenTotal).toBe(all.childrenTotal);
+    expect(Object.keys(first.children[0]!)).not.toContain('membersByCategory');
+    expect(Object.keys(first.children[0]!)).not.toContain('federationsByKind');
+    const pages = [];
+    for (let page = 1; (page - 1) * 5 < all.childrenTotal; page++) {
+      pages.push(...(await get<CoverageResponse>(gucun, `/api/coverage?orgId=${gucunId}&childPageSize=5&childPage=${page}`)).children.map((c) => c.org.id));
+    }
+    expect(pages).toEqual(all.children.map((c) => c.org.id));
+
+    const federations = await get<CoverageResponse>(gucun, `/api/coverage?orgId=${gucunId}&childKind=federations&childPageSize=200`);
+    expect(federations.childrenTotal).toBe(all.childrenByKind.federations);
+    expect(federations.children.every((c) => c.org.kind !== 'enterprise_union')).toBe(true);
+    const unions = await get<CoverageResponse>(gucun, `/api/coverage?orgId=${gucunId}&childKind=enterprise_unions&childPageSize=200`);
+    expect(unions.children.every((c) => c.org.kind === 'enterprise_union')).toBe(true);
+
+    const byRate = await get<CoverageResponse>(gucun, `/api/coverage?orgId=${gucunId}&childSort=coverageRate&childOrder=desc&childPageSize=200`);
+    const rates = byRate.children.map((c) => c.coverageRate);
+    expect(rates).toEqual([...rates].sort((a, b) => b - a));
+    const byName = await get<CoverageResponse>(gucun, `/api/coverage?orgId=${gucunId}&childSort=name&childPageSize=200`);
+    expect(byName.children.map((c) => c.org.name)).toEqual([...byName.children.map((c) => c.org.name)].sort((a, b) => a.localeCompare(b, 'zh-CN')));
+
+    // the chart: federations and joint unions with target enterprises, most first — no enterprise union at 100 %
+    expect(all.chart.length).toBeGreaterThan(0);
+    expect(all.chart.length).toBeLessThanOrEqual(20);
+    expect(all.chart.every((c) => c.org.kind !== 'enterprise_union' && c.targetEnterprises > 0)).toBe(true);
+    const targets = all.chart.map((c) => c.targetEnterprises);
+    expect(targets).toEqual([...targets].sort((a, b) => b - a));
+    expect(all.chartTotal).toBe(all.children.filter((c) => c.org.kind !== 'enterprise_union' && c.targetEnterprises > 0).length);
+
+    const bad = await request(t.app, gucun, 'GET', `/api/coverage?orgId=${gucunId}&childSort=colour&childPageSize=0`);
+    expect(bad.statusCode).toBe(400);
+    expect(Object.keys(bad.json<{ fields: Record<string, string> }>().fields).sort()).toEqual(['childPageSize', 'childSort']);
+  });
+});
+
 describe('targets', () => {
   it('picks the target due in or after the period, else the last one kept', () => {
     const row = (dueOn: string, bp: number) => ({ id: 1, orgId: 1, orgName: '', dueOn, coverageBp: bp, membershipBp: null, note: '' });
@@ -248,7 +318,7 @@ describe('targets', () => {
     const now = await get<CoverageResponse>(baoshan, `/api/coverage?orgId=${gucunId}`);
     // a target just above the current rate: "near"; one far above: "behind"; one below: "met"
     const dueOn = `${Number(currentPeriod().slice(0, 4)) + 1}-12-31`;
-    const body = { orgId: gucunId, dueOn, coverageRate: Math.min(1, now.coverageRate + 0.02), membershipRate: 0.86, note: '测试目标' };
+    const body = { orgId: gucunId, dueOn, coverageRate: Math.min(1, now.coverageRate + 0.02), membershipRate: null, note: '测试目标' };
     const created = await request(t.app, baoshan, 'POST', '/api/coverage/targets', body);
     expect(created.statusCode, created.body).toBe(201);
     const target = created.json<CoverageTarget>();
@@ -256,10 +326,17 @@ describe('targets', () => {
 
     const district = await get<CoverageResponse>(baoshan, `/api/coverage?orgId=${await orgIdOf('district_federation', '310113')}`);
     const child = district.children.find((c) => c.org.id === gucunId)!;
-    expect(child.target).toMatchObject({ id: target.id, inheritedFrom: null });
+    expect(child.target).toEqual({ coverageRate: Math.round(body.coverageRate * 10_000) / 10_000, membershipRate: null, inheritedFrom: null });
     expect(child.status).toBe(now.coverageRate >= 1 ? 'met' : 'near');
     const below = await get<CoverageResponse>(gucun, `/api/coverage?orgId=${gucunId}`);
-    for (const c of below.children) expect(c.target).toMatchObject({ id: target.id, inheritedFrom: { id: gucunId } });
+    for (const c of below.children) expect(c.target).toMatchObject({ coverageRate: child.target!.coverageRate, inheritedFrom: { id: gucunId } });
+
+    // the status weighs 入会率 too: the same 建会率 with a membership target far above the rate is "behind"
+    expect(now.membershipRate).toBeLessThan(0.8);
+    const withMembership = await request(t.app, baoshan, 'PUT', `/api/coverage/targets/${target.id}`, { ...body, membershipRate: Math.min(1, now.membershipRate + 0.2) });
+    expect(withMembership.statusCode, withMembership.body).toBe(200);
+    const weighed = await get<CoverageResponse>(baoshan, `/api/coverage?orgId=${await orgIdOf('district_federation', '310113')}&childPageSize=200`);
+    expect(weighed.children.find((c) => c.org.id === gucunId)!.status).toBe('behind');
 
     const raised = await request(t.app, baoshan, 'PUT', `/api/coverage/targets/${target.id}`, { ...body, coverageRate: 1 });
     expect(raised.statusCode, raised.body).toBe(200);

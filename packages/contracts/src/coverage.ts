@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { recordIdQuery, recordIdSchema, calendarDateSchema, calendarMonthSchema } from './input.ts';
 import { orgKinds } from './orgs.ts';
 import { ownershipTypes, type Ownership } from './enterprises.ts';
-import { pagedResponse, pageQuery, sortQuery } from './paging.ts';
+import { pagedResponse, pageQuery, sortOrders, sortQuery } from './paging.ts';
 
 /** Federation kinds counted separately in the cockpit ("小二级" and joint unions). */
 export const federationKinds = [
@@ -93,6 +93,22 @@ export function targetStatus(rate: number, target: number | null | undefined): T
   return rate >= target - NEAR_TARGET_MARGIN ? 'near' : 'behind';
 }
 
+const STATUS_SEVERITY: Record<TargetStatus, number> = { none: 0, met: 1, near: 2, behind: 3 };
+
+/**
+ * A unit's status on both rates: 建会率 against the target's coverage rate and, when the target sets one, 入会率
+ * against its membership rate — the worse of the two (a unit at 95 % coverage but 40 % membership is behind).
+ */
+export function unitStatus(
+  rates: { coverageRate: number; membershipRate: number },
+  target: { coverageRate: number; membershipRate: number | null } | null | undefined,
+): TargetStatus {
+  if (!target) return 'none';
+  const coverage = targetStatus(rates.coverageRate, target.coverageRate);
+  const membership = targetStatus(rates.membershipRate, target.membershipRate);
+  return STATUS_SEVERITY[membership] > STATUS_SEVERITY[coverage] ? membership : coverage;
+}
+
 /** A rate as a fraction in [0,1]; 0 when there is nothing to divide by. */
 export function rateOf(part: number, whole: number): number {
   return whole > 0 ? Math.min(1, part / whole) : 0;
@@ -100,7 +116,10 @@ export function rateOf(part: number, whole: number): number {
 
 export const coverageFiguresSchema = z.object({
   org: z.object({ id: z.number().int(), name: z.string(), kind: z.enum(orgKinds), regionCode: z.string() }),
+  /** 负责企业: enterprises the unit or a union below it is responsible for (the org tree's `enterprises`) */
   enterprises: z.number().int(),
+  /** 已建会企业: of those, with a union, own or joint (the org tree's `enterprisesCovered`) */
+  coveredEnterprises: z.number().int(),
   targetEnterprises: z.number().int(),
   coveredTargetEnterprises: z.number().int(),
   coverageRate: z.number().min(0).max(1),
@@ -117,20 +136,64 @@ export const coverageFiguresSchema = z.object({
 });
 export type CoverageFigures = z.infer<typeof coverageFiguresSchema>;
 
+/**
+ * A unit below the cockpit's unit, as its table and bar chart show it: the figures without the breakdowns by
+ * member category and federation kind, and the target's rates only (the unit's own figures keep everything).
+ */
+export const coverageChildSchema = coverageFiguresSchema.omit({ membersByCategory: true, federationsByKind: true, target: true }).extend({
+  target: z.object({
+    coverageRate: z.number(),
+    membershipRate: z.number().nullable(),
+    /** the ancestor whose target applies here, when not the unit's own */
+    inheritedFrom: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+  }).nullable(),
+});
+export type CoverageChild = z.infer<typeof coverageChildSchema>;
+
+/**
+ * Which children the table lists: all, the federations and joint unions (联合会, territorial and industry unions:
+ * what a chair can act on), or the enterprise unions (each covers its own enterprise: 建会率 100 % by definition).
+ */
+export const coverageChildKinds = ['all', 'federations', 'enterprise_unions'] as const;
+export type CoverageChildKind = (typeof coverageChildKinds)[number];
+export const coverageChildSortKeys = ['name', 'targetEnterprises', 'coveredTargetEnterprises', 'coverageRate', 'members', 'membershipRate', 'status'] as const;
+export type CoverageChildSortKey = (typeof coverageChildSortKeys)[number];
+
+/** Bars in the cockpit's chart at most. */
+export const COVERAGE_CHART_BARS = 20;
+
 export const coverageResponseSchema = coverageFiguresSchema.extend({
   /** the units above this one inside the reader's scope, the reader's own unit first (the drill path) */
   ancestors: z.array(z.object({ id: z.number().int(), name: z.string() })),
   period: z.string(),
   /** true when the figures are the month-end snapshot of a past period */
   fromSnapshot: z.boolean(),
-  children: z.array(coverageFiguresSchema),
+  /** one page of the units directly below, of the kind, in the order asked (default: most target enterprises first) */
+  children: z.array(coverageChildSchema),
+  /** the units directly below of the kind asked, all pages */
+  childrenTotal: z.number().int(),
+  /** the units directly below by kind, whatever the page shows */
+  childrenByKind: z.object({ federations: z.number().int(), enterpriseUnions: z.number().int() }),
+  /**
+   * the bar chart: the federations and joint unions directly below with target enterprises, most first, at most
+   * COVERAGE_CHART_BARS — what a chair can act on (not enterprise unions at 100 %)
+   */
+  chart: z.array(coverageChildSchema),
+  /** federations and joint unions directly below with target enterprises (the chart shows the first ones) */
+  chartTotal: z.number().int(),
 });
 export type CoverageResponse = z.infer<typeof coverageResponseSchema>;
 
 export const coverageQuerySchema = z.object({
   orgId: recordIdQuery.optional(),
   period: periodSchema.optional(),
+  childKind: z.enum(coverageChildKinds).default('all'),
+  childPage: z.coerce.number().int().min(1).max(10_000).default(1),
+  childPageSize: z.coerce.number().int().min(1).max(200).default(20),
+  childSort: z.enum(coverageChildSortKeys).optional(),
+  childOrder: z.enum(sortOrders).optional(),
 });
+export type CoverageQuery = z.input<typeof coverageQuerySchema>;
 
 export const coverageTrendSchema = z.object({
   org: z.object({ id: z.number().int(), name: z.string() }),

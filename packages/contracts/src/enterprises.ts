@@ -133,11 +133,22 @@ const enterpriseFields = {
   openedOn: isoDate.nullish(),
 };
 
-export const enterpriseCreateSchema = z.object(enterpriseFields).refine(
+export const enterpriseCreateSchema = z.object({
+  ...enterpriseFields,
+  /**
+   * Save although an enterprise with the same search key exists (the name differs only in bracket width, spaces,
+   * full-width forms, case or dots): the answer without it is 409 `enterprise.nearDuplicate` listing them.
+   */
+  confirmNearDuplicate: z.boolean().optional(),
+}).refine(
   (e) => !e.registeredOn || !e.openedOn || e.openedOn >= e.registeredOn,
   { message: 'enterprise.openedBeforeRegistered', path: ['openedOn'] },
 );
 export type EnterpriseCreate = z.input<typeof enterpriseCreateSchema>;
+
+/** An existing enterprise whose name has the same search key as a new one (409 `enterprise.nearDuplicate`). */
+export const nearDuplicateSchema = z.object({ id: z.number().int(), name: z.string(), creditCode: z.string(), regionCode: z.string() });
+export type NearDuplicate = z.infer<typeof nearDuplicateSchema>;
 
 export const enterpriseUpdateSchema = z.object(enterpriseFields).partial().refine(
   (e) => !e.registeredOn || !e.openedOn || e.openedOn >= e.registeredOn,

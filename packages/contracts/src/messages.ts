@@ -30,6 +30,10 @@ export const messages = {
     'zh-CN': '开业日期不能早于登记日期',
     en: 'Opening date cannot be before registration',
   },
+  'enterprise.nearDuplicate': {
+    'zh-CN': '已有名称相同或仅括号、空格、全半角不同的企业：{name}。如确为另一家企业，请确认后再保存',
+    en: 'An enterprise with the same name (up to brackets, spaces or full-width forms) exists: {name}. Confirm to save a different enterprise',
+  },
   'enterprise.duplicateCreditCode': {
     'zh-CN': '统一社会信用代码已登记：{name}',
     en: 'This credit code is already registered: {name}',

@@ -66,8 +66,16 @@ export const orgSummarySchema = z.object({
   regionCode: z.string(),
   status: z.enum(orgStatuses),
   childCount: z.number().int(),
+  /**
+   * 负责企业: the enterprises this union or a union below it is responsible for (their own union, the union
+   * covering them, else the territorial union of their street) — the cockpit's `enterprises`
+   */
+  enterprises: z.number().int(),
+  /** 已建会企业: of those, the enterprises with a union (own or covered jointly) — the cockpit's `coveredEnterprises` */
   enterprisesCovered: z.number().int(),
+  /** workers of those enterprises with a union — the cockpit's `employeesInCovered` */
   employees: z.number().int(),
+  /** active members of this union and the unions below — the cockpit's `members` */
   members: z.number().int(),
 });
 export type OrgSummary = z.infer<typeof orgSummarySchema>;
@@ -80,6 +88,7 @@ export const orgDetailSchema = orgSummarySchema.extend({
   contactPhone: z.string().nullable(),
   parent: orgRefSchema.nullable(),
   ancestors: z.array(orgRefSchema),
+  /** 本会直接覆盖企业: the enterprises this very union covers (org_coverage), not those of the unions below */
   coveredEnterprises: z.array(z.object({ id: z.number().int(), name: z.string(), employeeCount: z.number().int() })),
   history: z.array(
     z.object({

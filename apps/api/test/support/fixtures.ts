@@ -17,10 +17,14 @@ export function corruptCreditCode(code: string): string {
 export const GUCUN = '310113109';
 export const NANJINGDONGLU = '310101002';
 
+let enterpriseSerial = 0;
+
+/** A valid new enterprise; each call a different name (a same-named one would get the near-duplicate warning). */
 export function enterpriseInput(overrides: Partial<EnterpriseCreate> = {}): EnterpriseCreate {
+  enterpriseSerial += 1;
   return {
     creditCode: newCreditCode(),
-    name: '上海连心测试物流有限公司',
+    name: `上海连心测试物流${enterpriseSerial}号有限公司`,
     ownership: 'private',
     dualReal: true,
     employeeCount: 120,

@@ -20,6 +20,10 @@ export const enterprises = pgTable(
     name: text('name').notNull(),
     /** pinyin initials of the name, lower case (e.g. "shlxkj" for 上海连心科技), for search */
     nameInitials: text('name_initials').notNull(),
+    /** the name's search key (search_key(): NFKC, lower case, no spaces, brackets or dots): kept by the database */
+    searchKey: text('search_key').notNull().generatedAlwaysAs(sql`search_key(name)`),
+    /** uni- and bigrams of the search key and of the initials, GIN-indexed: any search of 1+ characters */
+    searchGrams: text('search_grams').array().notNull().generatedAlwaysAs(sql`search_grams(search_key(name)) || search_grams(name_initials)`),
     ownership: text('ownership', { enum: ownershipTypes }).notNull(),
     dualReal: boolean('dual_real').notNull(),
     employeeCount: integer('employee_count').notNull(),
@@ -43,9 +47,11 @@ export const enterprises = pgTable(
     index('enterprises_org_path_gist').using('gist', t.orgPath),
     index('enterprises_org_idx').on(t.orgId),
     index('enterprises_region_idx').on(t.regionCode),
-    index('enterprises_name_trgm').using('gin', t.name.op('gin_trgm_ops')),
     // the campaign worklist: uncovered target enterprises, largest first
     index('enterprises_worklist_idx').on(t.employeeCount.desc(), t.id).where(sql`is_target and union_status = 'none'`),
-    index('enterprises_initials_trgm').using('gin', t.nameInitials.op('gin_trgm_ops')),
+    index('enterprises_search_grams_gin').using('gin', t.searchGrams),
+    index('enterprises_search_key_idx').on(t.searchKey),
+    // credit-code prefix search (LIKE 'X%' needs pattern ops under a non-C collation)
+    index('enterprises_credit_code_prefix_idx').on(t.creditCode.op('text_pattern_ops')),
   ],
 );

@@ -19,6 +19,10 @@ export const members = pgTable(
   {
     id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
     name: text('name').notNull(),
+    /** pinyin initials of the name (nameInitials()), written with the name: search by 2-letter initials */
+    nameInitials: text('name_initials').notNull().default(''),
+    /** uni- and bigrams of the name's search key and of its initials (see enterprises.searchGrams), GIN-indexed */
+    searchGrams: text('search_grams').array().notNull().generatedAlwaysAs(sql`search_grams(search_key(name)) || search_grams(name_initials)`),
     idNumberEnc: text('id_number_enc').notNull(),
     idNumberHash: text('id_number_hash').notNull(),
     phoneEnc: text('phone_enc').notNull(),
@@ -48,6 +52,7 @@ export const members = pgTable(
     index('members_org_path_gist').using('gist', t.orgPath),
     index('members_org_idx').on(t.orgId),
     index('members_enterprise_idx').on(t.enterpriseId),
+    index('members_search_grams_gin').using('gin', t.searchGrams),
   ],
 );
 

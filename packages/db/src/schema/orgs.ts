@@ -15,6 +15,9 @@ export const orgs = pgTable(
     path: ltree('path').notNull(),
     kind: text('kind', { enum: orgKinds }).notNull(),
     name: text('name').notNull(),
+    /** the name's search key and its uni- and bigrams (see enterprises.searchKey): kept by the database */
+    searchKey: text('search_key').notNull().generatedAlwaysAs(sql`search_key(name)`),
+    searchGrams: text('search_grams').array().notNull().generatedAlwaysAs(sql`search_grams(search_key(name))`),
     regionCode: text('region_code').notNull().references(() => regions.code),
     /** occupation or trade of an industry federation (网约送餐员, 快递物流 …), used to route applications */
     sector: text('sector'),
@@ -30,7 +33,7 @@ export const orgs = pgTable(
     index('orgs_path_gist').using('gist', t.path),
     index('orgs_parent_idx').on(t.parentId),
     index('orgs_region_idx').on(t.regionCode),
-    index('orgs_name_trgm').using('gin', t.name.op('gin_trgm_ops')),
+    index('orgs_search_grams_gin').using('gin', t.searchGrams),
     // One territorial union (city / district / street-town) per division: uncovered enterprises belong to it.
     uniqueIndex('orgs_territorial_region_uq')
       .on(t.regionCode)

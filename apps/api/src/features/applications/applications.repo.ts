@@ -7,8 +7,8 @@ import {
 import type { z } from 'zod';
 import { withinScope, type Scope } from '../../access/access.ts';
 import { pagedList, type ListOrder } from '../../lib/paged-list.ts';
-import { escapeLike } from '../../lib/sql-text.ts';
 import type { PiiCipher } from '../../security/pii-cipher.ts';
+import { enterpriseMatches } from '../enterprises/enterprises.repo.ts';
 
 export async function findOrgRef(db: Database | Tx, id: number): Promise<(OrgRef & { path: string; regionCode: string }) | undefined> {
   const [row] = await db.select({ id: orgs.id, name: orgs.name, path: orgs.path, regionCode: orgs.regionCode }).from(orgs).where(eq(orgs.id, id));
@@ -92,17 +92,10 @@ export async function listApplications(db: Database, scope: Scope, filter: z.out
 
 /** Enterprises for the public employer picker: name, pinyin initials or credit-code prefix. */
 export function lookupEnterprises(db: Database, q: string) {
-  const like = escapeLike(q);
   return db
     .select({ id: enterprises.id, creditCode: enterprises.creditCode, name: enterprises.name, regionCode: enterprises.regionCode })
     .from(enterprises)
-    .where(
-      or(
-        sql`${enterprises.name} ilike ${`%${like}%`}`,
-        sql`${enterprises.nameInitials} like ${`${like.toLowerCase()}%`}`,
-        sql`${enterprises.creditCode} like ${`${like.toUpperCase()}%`}`,
-      ),
-    )
+    .where(enterpriseMatches(q))
     .orderBy(desc(enterprises.employeeCount))
     .limit(10);
 }

@@ -1,5 +1,5 @@
 /** The cockpit as an xlsx: the unit and each unit below it, the figures the cockpit shows. */
-import { federationKinds, label, memberCategories, targetStatusLabels, type CoverageResponse, type Locale } from '@lianxin/contracts';
+import { federationKinds, label, memberCategories, targetStatusLabels, type CoverageFigures, type Locale } from '@lianxin/contracts';
 import { headerRow, writeXlsx } from '../../lib/xlsx.ts';
 
 const percent = (rate: number) => Math.round(rate * 1000) / 10;
@@ -9,7 +9,7 @@ const HEADERS: Record<Locale, string[]> = {
   en: ['Unit', 'Enterprises', 'Target enterprises', 'Covered targets', 'Coverage %', 'Target %', 'Due', 'Status', 'Employees in covered', 'Members', 'Membership %', 'Informal / no-union members'],
 };
 
-export function coverageWorkbook(coverage: CoverageResponse, locale: Locale): Promise<Buffer> {
+export function coverageWorkbook(coverage: CoverageFigures & { period: string; children: CoverageFigures[] }, locale: Locale): Promise<Buffer> {
   return writeXlsx((addSheet) => {
     const sheet = addSheet(coverage.period, [28, 10, 12, 14, 10, 12, 12, 10, 16, 10, 10, 14, ...federationKinds.map(() => 10), ...memberCategories.map(() => 10)]);
     headerRow(sheet, [...HEADERS[locale], ...federationKinds, ...memberCategories.map((c) => `members:${c}`)]);

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database, type Tx } from '@lianxin/db';
 import { DEFAULT_TARGET_RULE, targetRuleSchema, type OrgKind, type TargetRule } from '@lianxin/contracts';
 import { withinScope, type Scope } from '../../access/access.ts';
@@ -32,14 +32,22 @@ export async function unitWithChildren(db: Database, scope: Scope, orgId: number
  * The unit, its children and their current figures in one round trip (the cockpit's hot path); null when the
  * unit is outside the scope.
  */
-export async function unitFigures(db: Database, scope: Scope, orgId: number): Promise<{ unit: CockpitUnit; children: CockpitUnit[]; figures: Map<number, Figures> } | null> {
+export async function unitFigures(
+  db: Database, scope: Scope, orgId: number, childMetrics?: readonly string[],
+): Promise<{ unit: CockpitUnit; children: CockpitUnit[]; figures: Map<number, Figures> } | null> {
+  type Row = { id: number; parent_id: number | null; name: string; kind: OrgKind; region_code: string; path: string; metric: string | null; value: number | null };
   // one row per unit and figure row (compacted or pending delta), summed here: the plain join plans in a
   // fraction of the time a grouped CTE takes, and planning is most of this query's cost
-  const rows = await queryRows<{ id: number; parent_id: number | null; name: string; kind: OrgKind; region_code: string; path: string; metric: string | null; value: number | null }>(db, sql`
+  const read = (which: SQL, metrics?: readonly string[]) => queryRows<Row>(db, sql`
     select o.id, o.parent_id, o.name, o.kind, o.region_code, o.path::text as path, f.metric, f.value::float8 as value
       from orgs o
-      left join lateral ${figureParts(sql`o.id`)} f on true
-     where (o.id = ${orgId} or o.parent_id = ${orgId}) and o.status <> 'dissolved' and ${withinScope(scope, sql`o.path`)}`);
+      left join lateral ${figureParts(sql`o.id`, metrics)} f on true
+     where ${which} and o.status <> 'dissolved' and ${withinScope(scope, sql`o.path`)}`);
+  // with childMetrics, the children's rows carry only those figures (a street's 300 child unions × every metric
+  // would be thousands of rows): the unit and its children are read side by side
+  const rows = childMetrics
+    ? (await Promise.all([read(sql`o.id = ${orgId}`), read(sql`o.parent_id = ${orgId}`, childMetrics)])).flat()
+    : await read(sql`(o.id = ${orgId} or o.parent_id = ${orgId})`);
   const units = new Map<number, CockpitUnit>();
   const figures = new Map<number, Figures>();
   for (const r of rows) {

@@ -7,7 +7,7 @@ import { serviceContext } from '../../context.ts';
 import { attachment, XLSX_TYPE } from '../../lib/xlsx.ts';
 import { coverageWorkbook } from './coverage.export.ts';
 import {
-  deleteTarget, getCoverage, getCoverageTrend, getTargetRule, listTargets, saveTarget, setTargetRule,
+  deleteTarget, getCoverage, getCoverageTrend, getFullCoverage, getTargetRule, listTargets, saveTarget, setTargetRule,
 } from './coverage.service.ts';
 import { getStaffing } from './staffing.service.ts';
 import { access } from '../../access/route-access.ts';
@@ -20,7 +20,7 @@ export const coverageRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['coverage'],
-        description: 'The cockpit: figures of a unit (default: your own) and of each unit below it, against targets. Rates are fractions.',
+        description: 'The cockpit: figures of a unit (default: your own), one page of the units below it (childKind, childPage, childPageSize, childSort, childOrder) and the bar chart of its federations and joint unions, against targets. Rates are fractions.',
         querystring: coverageQuerySchema,
         response: { 200: coverageResponseSchema },
       },
@@ -32,7 +32,7 @@ export const coverageRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/coverage/export.xlsx',
     { schema: { tags: ['coverage'], querystring: coverageQuerySchema }, config: { access: access.staffRead() } },
     async (request, reply) => {
-      const coverage = await getCoverage(serviceContext(request), request.query);
+      const coverage = await getFullCoverage(serviceContext(request), request.query);
       const file = await coverageWorkbook(coverage, request.locale);
       return reply.type(XLSX_TYPE).header('content-disposition', attachment(`建会入会情况-${coverage.org.name}-${coverage.period}.xlsx`)).send(file);
     },

@@ -3,10 +3,11 @@
  * figures the triggers keep (current month) or from a month-end snapshot (past months).
  */
 import { eq, sql } from 'drizzle-orm';
+import type { z } from 'zod';
 import { coverageTargets } from '@lianxin/db';
 import {
-  federationKinds, isLiangFeiYiWu, memberCategories, rateOf, shanghaiDate, targetStatus,
-  type CoverageFigures, type CoverageResponse, type CoverageTarget, type CoverageTargetInput, type CoverageTrend,
+  COVERAGE_CHART_BARS, federationKinds, isLiangFeiYiWu, memberCategories, rateOf, shanghaiDate, targetStatuses, unitStatus,
+  type CoverageChild, type CoverageFigures, type CoverageResponse, type CoverageTarget, type coverageQuerySchema, type CoverageTargetInput, type CoverageTrend,
   type TargetRule,
 } from '@lianxin/contracts';
 import { requireCapability, writeScope, type Scope } from '../../access/access.ts';
@@ -61,6 +62,7 @@ export function toFigures(unit: CockpitUnit, f: Figures, target: CoverageTarget 
   return {
     org: { id: unit.id, name: unit.name, kind: unit.kind, regionCode: unit.regionCode },
     enterprises: value('enterprises'),
+    coveredEnterprises: value('covered'),
     targetEnterprises,
     coveredTargetEnterprises,
     coverageRate,
@@ -71,8 +73,8 @@ export function toFigures(unit: CockpitUnit, f: Figures, target: CoverageTarget 
     liangFeiYiWuMembers: memberCategories.filter(isLiangFeiYiWu).reduce((sum, c) => sum + value(`members:${c}`), 0),
     federationsByKind: Object.fromEntries(federationKinds.map((k) => [k, value(`orgs:${k}`)])),
     target,
-    // a unit with no target enterprise has no rate to judge
-    status: targetEnterprises === 0 ? 'none' : targetStatus(coverageRate, target?.coverageRate),
+    // a unit with no target enterprise has no rate to judge; else the worse of 建会率 and 入会率 against the target
+    status: targetEnterprises === 0 ? 'none' : unitStatus({ coverageRate, membershipRate: rateOf(members, employeesInCovered) }, target),
   };
 }
 
@@ -81,13 +83,24 @@ function ownOrgId(ctx: ServiceContext, orgId: number | undefined): number {
   return orgId ?? ctx.scope.rootOrgId;
 }
 
-export async function getCoverage(ctx: ServiceContext, query: { orgId?: number | undefined; period?: string | undefined }): Promise<CoverageResponse> {
+/** The figures a child row shows (no breakdowns by member category or federation kind). */
+const CHILD_METRICS = [
+  'enterprises', 'covered', 'target', 'covered_target', 'employees_covered', 'members',
+  ...memberCategories.filter(isLiangFeiYiWu).map((c) => `members:${c}`),
+];
+
+/** The cockpit of a unit with every child's full figures (the xlsx export), children most target enterprises first. */
+export function getFullCoverage(ctx: ServiceContext, query: { orgId?: number | undefined; period?: string | undefined }) {
+  return cockpitOf(ctx, query, false);
+}
+
+async function cockpitOf(ctx: ServiceContext, query: { orgId?: number | undefined; period?: string | undefined }, trimmedChildren: boolean) {
   const orgId = ownOrgId(ctx, query.orgId);
   const now = currentPeriod();
   const period = query.period ?? now;
   // the unit with its figures and the targets that may apply, in parallel: one round trip for the current month
   const [found, targets, ancestors] = await Promise.all([
-    unitFigures(ctx.db, ctx.scope, orgId), targetsAround(ctx.db, orgId), ancestorsInScope(ctx.db, ctx.scope, orgId),
+    unitFigures(ctx.db, ctx.scope, orgId, trimmedChildren ? CHILD_METRICS : undefined), targetsAround(ctx.db, orgId), ancestorsInScope(ctx.db, ctx.scope, orgId),
   ]);
   if (!found) throw notFound();
   const { unit, children } = found;
@@ -107,7 +120,60 @@ export async function getCoverage(ctx: ServiceContext, query: { orgId?: number |
     ancestors,
     period,
     fromSnapshot,
-    children: children.map(figuresOf).sort((a, b) => b.targetEnterprises - a.targetEnterprises || a.org.name.localeCompare(b.org.name, 'zh-CN')),
+    children: children.map(figuresOf).sort(byTargetEnterprises),
+  };
+}
+
+const byTargetEnterprises = (a: CoverageFigures, b: CoverageFigures) =>
+  b.targetEnterprises - a.targetEnterprises || a.org.name.localeCompare(b.org.name, 'zh-CN');
+
+/** A child as the table and chart show it: no breakdowns, the target's rates only. */
+function toChild(f: CoverageFigures): CoverageChild {
+  const { membersByCategory: _byCategory, federationsByKind: _byKind, target, ...rest } = f;
+  return {
+    ...rest,
+    target: target && { coverageRate: target.coverageRate, membershipRate: target.membershipRate, inheritedFrom: target.inheritedFrom },
+  };
+}
+
+const childSorts: Record<NonNullable<CoverageQuery['childSort']>, (a: CoverageFigures, b: CoverageFigures) => number> = {
+  name: (a, b) => a.org.name.localeCompare(b.org.name, 'zh-CN'),
+  targetEnterprises: (a, b) => a.targetEnterprises - b.targetEnterprises,
+  coveredTargetEnterprises: (a, b) => a.coveredTargetEnterprises - b.coveredTargetEnterprises,
+  coverageRate: (a, b) => a.coverageRate - b.coverageRate,
+  members: (a, b) => a.members - b.members,
+  membershipRate: (a, b) => a.membershipRate - b.membershipRate,
+  status: (a, b) => targetStatuses.indexOf(a.status) - targetStatuses.indexOf(b.status),
+};
+
+type CoverageQuery = z.output<typeof coverageQuerySchema>;
+
+/**
+ * The cockpit as the page shows it: the unit's figures, one page of its children (of a kind, in an order) with
+ * trimmed figures, and the bar chart's federations and joint unions. A street with 197 child unions answers 20
+ * rows and 20 bars, not 197 full records.
+ */
+export async function getCoverage(ctx: ServiceContext, query: Partial<CoverageQuery> & { orgId?: number | undefined }): Promise<CoverageResponse> {
+  const full = await cockpitOf(ctx, query, true);
+  const isEnterpriseUnion = (c: CoverageFigures) => c.org.kind === 'enterprise_union';
+  const kind = query.childKind ?? 'all';
+  const listed = full.children.filter((c) => kind === 'all' || (kind === 'enterprise_unions') === isEnterpriseUnion(c));
+  if (query.childSort) {
+    const compare = childSorts[query.childSort];
+    const direction = query.childOrder === 'desc' ? -1 : 1;
+    listed.sort((a, b) => direction * compare(a, b) || a.org.id - b.org.id);
+  }
+  const pageSize = query.childPageSize ?? 20;
+  const start = ((query.childPage ?? 1) - 1) * pageSize;
+  const actionable = full.children.filter((c) => !isEnterpriseUnion(c) && c.targetEnterprises > 0);
+  const enterpriseUnions = full.children.filter(isEnterpriseUnion).length;
+  return {
+    ...full,
+    children: listed.slice(start, start + pageSize).map(toChild),
+    childrenTotal: listed.length,
+    childrenByKind: { federations: full.children.length - enterpriseUnions, enterpriseUnions },
+    chart: actionable.slice(0, COVERAGE_CHART_BARS).map(toChild),
+    chartTotal: actionable.length,
   };
 }
 

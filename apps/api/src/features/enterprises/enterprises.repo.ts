@@ -1,11 +1,12 @@
 import { and, eq, gte, lte, or, sql, type SQL } from 'drizzle-orm';
 import { enterprises, orgs, regionName, type Database, type Tx } from '@lianxin/db';
 import {
-  isNonPublic, sizeBandRanges, type Enterprise, type EnterpriseListItem, type enterpriseListQuerySchema, type enterpriseSortKeys,
+  isNonPublic, sizeBandRanges, type Enterprise, type NearDuplicate, type EnterpriseListItem, type enterpriseListQuerySchema, type enterpriseSortKeys,
 } from '@lianxin/contracts';
 import type { z } from 'zod';
 import { withinScope, type Scope } from '../../access/access.ts';
 import { pagedList, type ListOrder } from '../../lib/paged-list.ts';
+import { looksLikeCreditCodePrefix, nameMatches } from '../../lib/name-search.ts';
 import { escapeLike } from '../../lib/sql-text.ts';
 
 type ListFilter = z.output<typeof enterpriseListQuerySchema>;
@@ -40,18 +41,17 @@ function toListItem(row: ListRow): EnterpriseListItem {
   };
 }
 
+/** Enterprises whose name or pinyin initials contain `q` (by search key), or whose credit code starts with it. */
+export function enterpriseMatches(q: string): SQL {
+  return or(
+    nameMatches({ grams: enterprises.searchGrams, key: enterprises.searchKey, initials: enterprises.nameInitials }, q),
+    looksLikeCreditCodePrefix(q) ? sql`${enterprises.creditCode} like ${`${escapeLike(q.trim().toUpperCase())}%`}` : undefined,
+  ) as SQL;
+}
+
 export function listConditions(scope: Scope, filter: ListFilter): SQL | undefined {
   const conditions: (SQL | undefined)[] = [withinScope(scope, enterprises.orgPath)];
-  if (filter.q) {
-    const q = escapeLike(filter.q);
-    conditions.push(
-      or(
-        sql`${enterprises.name} ilike ${`%${q}%`}`,
-        sql`${enterprises.nameInitials} like ${`%${q.toLowerCase()}%`}`,
-        /^[0-9A-Z]{6,18}$/i.test(filter.q) ? sql`${enterprises.creditCode} like ${`${q.toUpperCase()}%`}` : undefined,
-      ),
-    );
-  }
+  if (filter.q) conditions.push(enterpriseMatches(filter.q));
   if (filter.regionCode && filter.regionCode !== '310000') {
     conditions.push(
       filter.regionCode.length === 9
@@ -137,4 +137,18 @@ export async function findByCreditCode(db: Database | Tx, creditCode: string) {
     .from(enterprises)
     .where(eq(enterprises.creditCode, creditCode));
   return row;
+}
+
+/**
+ * Enterprises anywhere in the city whose name has the same search key as `name` (differing only in bracket width,
+ * spaces, full-width forms, case or dots), at most 5: the near-duplicate warning on create. Names and credit codes
+ * are public registry data (the credit-code conflict names the holder the same way).
+ */
+export function findNearDuplicates(db: Database | Tx, name: string): Promise<NearDuplicate[]> {
+  return db
+    .select({ id: enterprises.id, name: enterprises.name, creditCode: enterprises.creditCode, regionCode: enterprises.regionCode })
+    .from(enterprises)
+    .where(sql`${enterprises.searchKey} = search_key(${name}::text)`)
+    .orderBy(enterprises.id)
+    .limit(5);
 }

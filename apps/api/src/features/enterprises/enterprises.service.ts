@@ -9,7 +9,7 @@ import { recordAudit } from '../audit/audit.repo.ts';
 import { createSantongshiTasks } from '../campaign/santongshi.service.ts';
 import { refreshTargetFlags } from '../coverage/coverage.repo.ts';
 import { reassignResponsibleOrg, territorialOrgFor } from '../orgs/orgs.repo.ts';
-import { findByCreditCode, findEnterprise } from './enterprises.repo.ts';
+import { findByCreditCode, findEnterprise, findNearDuplicates } from './enterprises.repo.ts';
 
 type CreateInput = z.output<typeof enterpriseCreateSchema>;
 type UpdateInput = z.output<typeof enterpriseUpdateSchema>;
@@ -40,10 +40,17 @@ export async function createEnterprise(ctx: ServiceContext, input: CreateInput):
   const id = await ctx.db.transaction(async (tx) => {
     const org = await territorialOrgInScope(tx, scope, input.regionCode);
     if (await findByCreditCode(tx, input.creditCode)) throw await duplicateCreditCode(tx, input.creditCode);
+    const { confirmNearDuplicate, ...fields } = input;
+    if (!confirmNearDuplicate) {
+      const near = await findNearDuplicates(tx, input.name);
+      if (near.length > 0) {
+        throw conflict('enterprise.nearDuplicate', { name: near.map((e) => e.name).join('、') }, { nearDuplicates: near, existingId: near[0]?.id ?? null }, 'name');
+      }
+    }
     const [row] = await tx
       .insert(enterprises)
       .values({
-        ...input,
+        ...fields,
         address: input.address ?? '',
         latitude: input.latitude ?? null,
         longitude: input.longitude ?? null,

@@ -7,7 +7,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import type { Scope } from '../../access/access.ts';
 import { pagedList, type ListOrder } from '../../lib/paged-list.ts';
-import { escapeLike } from '../../lib/sql-text.ts';
+import { nameMatches } from '../../lib/name-search.ts';
 import type { PiiCipher } from '../../security/pii-cipher.ts';
 
 type ListFilter = z.output<typeof memberListQuerySchema>;
@@ -51,7 +51,9 @@ export const memberListOrder: ListOrder<(typeof memberSortKeys)[number]> = {
 /** The member list's condition — the one filter→SQL path of the list and its export. */
 export function memberListWhere(scope: Scope, filter: Omit<ListFilter, 'page' | 'pageSize' | 'sort' | 'order'>): SQL | undefined {
   const conditions: (SQL | undefined)[] = [memberScope(scope)];
-  if (filter.q) conditions.push(sql`${members.name} like ${`%${escapeLike(filter.q)}%`}`);
+  if (filter.q) {
+    conditions.push(nameMatches({ grams: members.searchGrams, key: sql`search_key(${members.name})`, initials: members.nameInitials }, filter.q));
+  }
   if (filter.orgId) conditions.push(sql`${members.orgPath} <@ (select path from orgs where id = ${filter.orgId})`);
   if (filter.enterpriseId) conditions.push(eq(members.enterpriseId, filter.enterpriseId));
   if (filter.category) conditions.push(eq(members.category, filter.category));

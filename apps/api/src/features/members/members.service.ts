@@ -7,6 +7,7 @@ import type { ServiceContext } from '../../context.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { findMember, memberHistory, toMemberItem } from './members.repo.ts';
+import { cachedInitials } from './members.enrol.ts';
 
 export async function getMemberDetail(ctx: ServiceContext, id: number): Promise<MemberDetail> {
   const row = await findMember(ctx.db, ctx.scope, id);
@@ -43,6 +44,7 @@ export async function updateMember(ctx: ServiceContext, id: number, patch: z.out
       .update(members)
       .set({
         ...rest,
+        ...(rest.name ? { nameInitials: cachedInitials(rest.name) } : {}),
         ...(phone ? { phoneEnc: ctx.cipher.encrypt(phone), phoneHash: ctx.keys.blindIndex(phone) } : {}),
         updatedAt: sql`now()`,
       })

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { enterprises, orgCoverage, orgMoves, orgs, queryRows, users, type Database, type Tx } from '@lianxin/db';
 import { orgKinds, type OrgKind, type OrgSummary } from '@lianxin/contracts';
 import { withinScope, type Scope } from '../../access/access.ts';
-import { escapeLike } from '../../lib/sql-text.ts';
+import { nameMatches } from '../../lib/name-search.ts';
 import { figureColumns } from '../coverage/figures.sql.ts';
 
 export const TERRITORIAL_KINDS: OrgKind[] = ['city_federation', 'district_federation', 'street_federation'];
@@ -13,16 +13,17 @@ export type OrgRow = typeof orgs.$inferSelect;
 async function summaries(db: Database, scope: Scope, where: SQL): Promise<OrgSummary[]> {
   const rows = await queryRows<{
     id: number; parent_id: number | null; name: string; kind: OrgSummary['kind']; region_code: string;
-    status: OrgSummary['status']; child_count: number; covered: number; employees: number; members: number;
+    status: OrgSummary['status']; child_count: number; enterprises: number; covered: number; employees: number; members: number;
   }>(db, sql`
     select o.id, o.parent_id, o.name, o.kind, o.region_code, o.status,
            (select count(*)::int from orgs c where c.parent_id = o.id) as child_count,
            coalesce(f.members, 0)::int as members,
+           coalesce(f.enterprises, 0)::int as enterprises,
            coalesce(f.covered, 0)::int as covered,
            coalesce(f.employees, 0)::int as employees
       from orgs o
       -- the subtree figures the coverage triggers keep
-      left join lateral ${figureColumns(sql`o.id`, { members: 'members', covered: 'covered', employees: 'employees_covered' })} f on true
+      left join lateral ${figureColumns(sql`o.id`, { members: 'members', enterprises: 'enterprises', covered: 'covered', employees: 'employees_covered' })} f on true
      where ${withinScope(scope, sql`o.path`)} and ${where}
      order by array_position(${sql.param([...orgKinds])}::text[], o.kind), o.name`);
   return rows.map((r) => ({
@@ -33,6 +34,7 @@ async function summaries(db: Database, scope: Scope, where: SQL): Promise<OrgSum
     regionCode: r.region_code,
     status: r.status,
     childCount: r.child_count,
+    enterprises: r.enterprises,
     enterprisesCovered: r.covered,
     employees: r.employees,
     members: r.members,
@@ -91,12 +93,17 @@ export function moveHistoryOf(db: Database, orgId: number) {
     .orderBy(asc(orgMoves.id));
 }
 
+/** Unions whose name contains `q`, compared by search key (see lib/name-search.ts). */
+export function orgNameMatches(q: string): SQL {
+  return nameMatches({ grams: orgs.searchGrams, key: orgs.searchKey }, q);
+}
+
 /** Active unions by name across the city — names only, for choosing where a member transfers to. */
 export function orgDirectory(db: Database, q: string) {
   return db
     .select({ id: orgs.id, name: orgs.name, kind: orgs.kind, regionCode: orgs.regionCode })
     .from(orgs)
-    .where(and(eq(orgs.status, 'active'), sql`${orgs.name} ilike ${`%${escapeLike(q)}%`}`))
+    .where(and(eq(orgs.status, 'active'), orgNameMatches(q)))
     .orderBy(sql`nlevel(${orgs.path})`, asc(orgs.name))
     .limit(30);
 }
@@ -105,7 +112,7 @@ export function searchOrgs(db: Database, scope: Scope, q: string) {
   return db
     .select({ id: orgs.id, name: orgs.name, kind: orgs.kind, regionCode: orgs.regionCode })
     .from(orgs)
-    .where(and(withinScope(scope, orgs.path), sql`${orgs.name} ilike ${`%${escapeLike(q)}%`}`))
+    .where(and(withinScope(scope, orgs.path), orgNameMatches(q)))
     .orderBy(sql`nlevel(${orgs.path})`, asc(orgs.name))
     .limit(30);
 }

@@ -1,21 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
-import type { CoverageFigures } from '@lianxin/contracts';
+import type { CoverageChild } from '@lianxin/contracts';
 import { MAX_BARS, rateBarOption, topChildren, trendOption } from './chart-options.ts';
 
-function child(id: number, name: string, target: number, covered: number, status: CoverageFigures['status'] = 'met'): CoverageFigures {
+function child(id: number, name: string, target: number, covered: number, status: CoverageChild['status'] = 'met'): CoverageChild {
   return {
     org: { id, name, kind: 'street_federation', regionCode: '310113109' },
     enterprises: target * 3,
+    coveredEnterprises: covered * 2,
     targetEnterprises: target,
     coveredTargetEnterprises: covered,
     coverageRate: target > 0 ? covered / target : 0,
     employeesInCovered: 0,
     members: 0,
     membershipRate: 0,
-    membersByCategory: {},
     liangFeiYiWuMembers: 0,
-    federationsByKind: {},
     target: null,
     status,
   };

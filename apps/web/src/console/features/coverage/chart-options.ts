@@ -1,7 +1,7 @@
 import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
 import type { GridComponentOption, LegendComponentOption, MarkLineComponentOption, TooltipComponentOption } from 'echarts/components';
 import type { ComposeOption } from 'echarts/core';
-import type { CoverageFigures, CoverageTrend } from '@lianxin/contracts';
+import type { CoverageChild, CoverageTrend } from '@lianxin/contracts';
 import { shortUnitName, statusHex, toPercent } from './coverage-format.ts';
 
 /** The options the cockpit's charts use (only these components are registered). */
@@ -9,13 +9,17 @@ export type ChartOption = ComposeOption<
   BarSeriesOption | LineSeriesOption | GridComponentOption | TooltipComponentOption | LegendComponentOption | MarkLineComponentOption
 >;
 
-/** Bars at most: the children with the most target enterprises. */
+/** Bars at most: the federations and joint unions with the most target enterprises (the API sends no more). */
 export const MAX_BARS = 20;
 const AXIS_LABEL_CHARS = 8;
 const TARGET_LINE_COLOUR = '#c8102e';
 
-/** The children worth a bar: those with target enterprises, the largest first, at most `limit`. */
-export function topChildren(children: readonly CoverageFigures[], limit = MAX_BARS): CoverageFigures[] {
+/**
+ * The children worth a bar: those with target enterprises, the largest first, at most `limit`. The cockpit passes
+ * the API's `chart` (federations and joint unions only — an enterprise union covers its own enterprise, 100 % by
+ * definition, nothing a chair can act on).
+ */
+export function topChildren(children: readonly CoverageChild[], limit = MAX_BARS): CoverageChild[] {
   return children
     .filter((c) => c.targetEnterprises > 0)
     .sort((a, b) => b.targetEnterprises - a.targetEnterprises || a.org.name.localeCompare(b.org.name, 'zh-CN'))
@@ -35,7 +39,7 @@ export interface RateBarText {
 }
 
 /** A bar per child unit: its 建会率 coloured by status, the unit's own target as a dashed line. */
-export function rateBarOption(unitName: string, children: readonly CoverageFigures[], target: number | null, text: RateBarText): ChartOption {
+export function rateBarOption(unitName: string, children: readonly CoverageChild[], target: number | null, text: RateBarText): ChartOption {
   const shown = topChildren(children);
   const names = shown.map((c) => shortUnitName(c.org.name, unitName));
   const series: BarSeriesOption = {

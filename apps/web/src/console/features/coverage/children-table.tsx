@@ -1,33 +1,53 @@
 import { Link } from 'react-router-dom';
-import { Progress, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
-import { targetStatuses, type CoverageFigures } from '@lianxin/contracts';
+import { Progress, Segmented, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
+import type { SorterResult } from 'antd/es/table/interface';
+import {
+  coverageChildKinds, type CoverageChild, type CoverageChildKind, type CoverageChildSortKey, type SortOrder,
+} from '@lianxin/contracts';
 import { formatCount } from '../../../shared/format.ts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
 import { formatRate, formatTargetRate, shownStatus, statusHex, toPercent } from './coverage-format.ts';
 import { TargetStatusTag } from './target-status-tag.tsx';
 
-interface ChildrenTableProps {
-  items: CoverageFigures[];
-  /** where a child's name leads: its own cockpit, with the drill path */
-  drillTo: (child: CoverageFigures) => string;
+/** Which page of the children, of which kind, in which order: the server pages and sorts them. */
+export interface ChildrenView {
+  kind: CoverageChildKind;
+  page: number;
+  pageSize: number;
+  sort?: CoverageChildSortKey | undefined;
+  order?: SortOrder | undefined;
 }
 
-const statusOrder = (c: CoverageFigures) => {
-  const status = shownStatus(c);
-  return status ? targetStatuses.indexOf(status) : targetStatuses.length;
+export const defaultChildrenView: ChildrenView = { kind: 'all', page: 1, pageSize: 20 };
+
+interface ChildrenTableProps {
+  /** one page, as the API sent it */
+  items: CoverageChild[];
+  /** the children of the kind shown, all pages */
+  total: number;
+  byKind: { federations: number; enterpriseUnions: number };
+  view: ChildrenView;
+  onView: (view: ChildrenView) => void;
+  /** where a child's name leads: its own cockpit, with the drill path */
+  drillTo: (child: CoverageChild) => string;
+}
+
+const sortKeys: Record<string, CoverageChildSortKey> = {
+  name: 'name', target: 'targetEnterprises', covered: 'coveredTargetEnterprises', rate: 'coverageRate', status: 'status',
+  members: 'members', membershipRate: 'membershipRate',
 };
 
-const byNumber = (pick: (c: CoverageFigures) => number) => (a: CoverageFigures, b: CoverageFigures) => pick(a) - pick(b);
-
-/** The units directly below, sortable; a name drills down. */
-export function ChildrenTable({ items, drillTo }: ChildrenTableProps) {
+/** The units directly below, one page at a time, sorted and filtered by kind on the server; a name drills down. */
+export function ChildrenTable({ items, total, byKind, view, onView, drillTo }: ChildrenTableProps) {
   const { t, locale } = useLocale();
   const count = (n: number) => formatCount(n, locale);
-  const columns: TableColumnsType<CoverageFigures> = [
+  const sortOrderOf = (key: string) =>
+    view.sort !== undefined && sortKeys[key] === view.sort ? (view.order === 'desc' ? 'descend' as const : 'ascend' as const) : null;
+  const columns: TableColumnsType<CoverageChild> = [
     {
       key: 'name',
       title: t('coverage.col.unit'),
-      sorter: (a, b) => a.org.name.localeCompare(b.org.name, 'zh-CN'),
+      sorter: true,
       render: (_, c) => {
         return (
           <Link to={drillTo(c)} data-testid="child-link">
@@ -41,7 +61,7 @@ export function ChildrenTable({ items, drillTo }: ChildrenTableProps) {
       title: t('coverage.kpi.target'),
       align: 'right',
       width: 110,
-      sorter: byNumber((c) => c.targetEnterprises),
+      sorter: true,
       render: (_, c) => count(c.targetEnterprises),
     },
     {
@@ -49,14 +69,14 @@ export function ChildrenTable({ items, drillTo }: ChildrenTableProps) {
       title: t('coverage.kpi.covered'),
       align: 'right',
       width: 130,
-      sorter: byNumber((c) => c.coveredTargetEnterprises),
+      sorter: true,
       render: (_, c) => count(c.coveredTargetEnterprises),
     },
     {
       key: 'rate',
       title: t('coverage.kpi.rate'),
       width: 170,
-      sorter: byNumber((c) => c.coverageRate),
+      sorter: true,
       render: (_, c) =>
         c.targetEnterprises === 0 ? (
           t('app.none')
@@ -68,7 +88,6 @@ export function ChildrenTable({ items, drillTo }: ChildrenTableProps) {
       key: 'goal',
       title: t('coverage.col.target'),
       width: 110,
-      sorter: byNumber((c) => c.target?.coverageRate ?? -1),
       render: (_, c) => {
         if (!c.target) return t('app.none');
         const text = formatTargetRate(c.target.coverageRate);
@@ -85,9 +104,7 @@ export function ChildrenTable({ items, drillTo }: ChildrenTableProps) {
       key: 'status',
       title: t('coverage.col.status'),
       width: 100,
-      filters: targetStatuses.map((s) => ({ value: s, text: <TargetStatusTag status={s} /> })),
-      onFilter: (value, c) => shownStatus(c) === value,
-      sorter: (a, b) => statusOrder(a) - statusOrder(b),
+      sorter: true,
       render: (_, c) => {
         const status = shownStatus(c);
         return status ? <TargetStatusTag status={status} /> : t('app.none');
@@ -98,7 +115,7 @@ export function ChildrenTable({ items, drillTo }: ChildrenTableProps) {
       title: t('coverage.kpi.members'),
       align: 'right',
       width: 100,
-      sorter: byNumber((c) => c.members),
+      sorter: true,
       render: (_, c) => count(c.members),
     },
     {
@@ -106,20 +123,49 @@ export function ChildrenTable({ items, drillTo }: ChildrenTableProps) {
       title: t('coverage.kpi.membershipRate'),
       align: 'right',
       width: 100,
-      sorter: byNumber((c) => c.membershipRate),
+      sorter: true,
       render: (_, c) => formatRate(c.membershipRate),
     },
   ];
 
+  for (const column of columns) {
+    if (column.sorter) column.sortOrder = sortOrderOf(String(column.key));
+  }
+  const kindCount: Record<CoverageChildKind, number> = {
+    all: byKind.federations + byKind.enterpriseUnions, federations: byKind.federations, enterprise_unions: byKind.enterpriseUnions,
+  };
+
   return (
     <div data-testid="children-table">
-      <Table<CoverageFigures>
+      <Segmented<CoverageChildKind>
+        value={view.kind}
+        onChange={(kind) => onView({ ...view, kind, page: 1 })}
+        options={coverageChildKinds.map((kind) => ({ value: kind, label: t(`coverage.childKind.${kind}`, { count: count(kindCount[kind]) }) }))}
+        style={{ marginBottom: 12 }}
+        data-testid="child-kind"
+      />
+      <Table<CoverageChild>
         rowKey={(c) => c.org.id}
         size="middle"
         columns={columns}
         dataSource={items}
         scroll={{ x: 960 }}
-        pagination={{ defaultPageSize: 20, showSizeChanger: true, pageSizeOptions: [20, 50, 100], hideOnSinglePage: true }}
+        onChange={(pagination, _filters, sorter) => {
+          const one = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<CoverageChild> | undefined;
+          const key = one?.order ? sortKeys[String(one.columnKey)] : undefined;
+          const pageSize = pagination.pageSize ?? view.pageSize;
+          const sortChanged = key !== view.sort || (key !== undefined && (one?.order === 'descend' ? 'desc' : 'asc') !== view.order);
+          onView({
+            kind: view.kind,
+            pageSize,
+            page: sortChanged || pageSize !== view.pageSize ? 1 : (pagination.current ?? 1),
+            sort: key,
+            order: key === undefined ? undefined : one?.order === 'descend' ? 'desc' : 'asc',
+          });
+        }}
+        pagination={{
+          current: view.page, pageSize: view.pageSize, total, showSizeChanger: true, pageSizeOptions: [20, 50, 100], hideOnSinglePage: total <= 20,
+        }}
       />
     </div>
   );

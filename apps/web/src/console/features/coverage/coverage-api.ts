@@ -1,9 +1,14 @@
 import type { CoverageResponse, CoverageTarget, CoverageTargetInput, CoverageTrend, StaffingResponse, TargetRule } from '@lianxin/contracts';
 import { api, buildUrl } from '../../../shared/api-client.ts';
+import type { ChildrenView } from './children-table.tsx';
 
 /** The cockpit figures of a unit (default: the user's own) and its children; a past period reads its month-end snapshot. */
-export function fetchCoverage(orgId: number | undefined, period: string | undefined, signal?: AbortSignal): Promise<CoverageResponse> {
-  return api.get<CoverageResponse>('/api/coverage', { orgId, period }, signal);
+export function fetchCoverage(
+  orgId: number | undefined, period: string | undefined, view: ChildrenView, signal?: AbortSignal,
+): Promise<CoverageResponse> {
+  return api.get<CoverageResponse>('/api/coverage', {
+    orgId, period, childKind: view.kind, childPage: view.page, childPageSize: view.pageSize, childSort: view.sort, childOrder: view.order,
+  }, signal);
 }
 
 /** Month-end points, oldest first; the last is the current month. */

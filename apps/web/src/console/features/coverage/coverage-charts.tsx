@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { Card, Empty } from 'antd';
-import type { CoverageFigures, CoverageResponse, CoverageTrend } from '@lianxin/contracts';
+import type { CoverageChild, CoverageResponse, CoverageTrend } from '@lianxin/contracts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
 import { EChart } from '../../components/echart.tsx';
 import { MAX_BARS, rateBarOption, topChildren, trendOption } from './chart-options.ts';
@@ -9,22 +9,25 @@ import { formatPeriod } from './coverage-format.ts';
 interface CoverageChartsProps {
   coverage: CoverageResponse;
   trend: CoverageTrend | undefined;
-  onDrill: (child: CoverageFigures) => void;
+  onDrill: (child: CoverageChild) => void;
 }
 
-/** 建会率 by child unit against the unit's target, and the unit's 建会率 / 入会率 month by month. */
+/**
+ * 建会率 of the federations and joint unions below (what a chair can act on) against the unit's target, and the
+ * unit's 建会率 / 入会率 month by month.
+ */
 export function CoverageCharts({ coverage, trend, onDrill }: CoverageChartsProps) {
   const { t, locale } = useLocale();
   const target = coverage.target?.coverageRate ?? null;
-  const bars = useMemo(() => topChildren(coverage.children), [coverage.children]);
+  const bars = useMemo(() => topChildren(coverage.chart), [coverage.chart]);
   const barOption = useMemo(
     () =>
-      rateBarOption(coverage.org.name, coverage.children, target, {
+      rateBarOption(coverage.org.name, coverage.chart, target, {
         rate: t('coverage.kpi.rate'),
         targetLabel: (percent) => t('coverage.chart.targetLine', { rate: `${percent}%` }),
         detail: (covered, all) => t('coverage.chart.barDetail', { covered, target: all }),
       }),
-    [coverage.org.name, coverage.children, target, t],
+    [coverage.org.name, coverage.chart, target, t],
   );
   const lineOption = useMemo(
     () =>
@@ -37,9 +40,7 @@ export function CoverageCharts({ coverage, trend, onDrill }: CoverageChartsProps
     [trend, target, t, locale],
   );
   const barTitle =
-    coverage.children.filter((c) => c.targetEnterprises > 0).length > MAX_BARS
-      ? t('coverage.chart.byChildTop', { count: MAX_BARS })
-      : t('coverage.chart.byChild');
+    coverage.chartTotal > MAX_BARS ? t('coverage.chart.byChildTop', { count: MAX_BARS }) : t('coverage.chart.byChild');
 
   return (
     <div className="coverage-charts">

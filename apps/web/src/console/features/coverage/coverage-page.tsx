@@ -2,12 +2,12 @@ import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { Alert, Breadcrumb, Button, Select, Skeleton, Space, Spin, Tabs, Typography } from 'antd';
 import { AimOutlined, DownloadOutlined, FlagOutlined } from '@ant-design/icons';
-import { can, periodSchema, type CoverageFigures, type CoverageResponse } from '@lianxin/contracts';
+import { can, periodSchema, type CoverageChild, type CoverageResponse } from '@lianxin/contracts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
 import { useApi } from '../../../shared/use-api.ts';
 import { ErrorResult, LoadErrorAlert } from '../../components/error-result.tsx';
 import { useCurrentUser } from '../auth/session-context.tsx';
-import { ChildrenTable } from './children-table.tsx';
+import { ChildrenTable, defaultChildrenView, type ChildrenView } from './children-table.tsx';
 import { coverageExportUrl, fetchCoverage, fetchCoverageTrend } from './coverage-api.ts';
 import { CoverageCharts } from './coverage-charts.tsx';
 import { formatPeriod } from './coverage-format.ts';
@@ -32,6 +32,8 @@ export default function CoveragePage() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const [targetsOpen, setTargetsOpen] = useState(false);
+  // the children's page, kind and order, per unit (a drill-down starts on the first page)
+  const [childrenView, setChildrenView] = useState<{ unitId: number | undefined; view: ChildrenView }>({ unitId: undefined, view: defaultChildrenView });
 
   const unitId = positiveInt(params.get('orgId')) ?? user.org.id;
   const rawPeriod = params.get('period');
@@ -39,8 +41,9 @@ export default function CoveragePage() {
   const tab = params.get('tab') === 'staffing' ? 'staffing' : 'overview';
 
   const trend = useApi(`coverage-trend:${unitId}`, (signal) => fetchCoverageTrend(unitId, signal));
-  const coverageKey = `coverage:${unitId}:${period ?? ''}`;
-  const coverage = useApi(coverageKey, (signal) => fetchCoverage(unitId, period, signal));
+  const view = childrenView.unitId === unitId ? childrenView.view : defaultChildrenView;
+  const coverageKey = `coverage:${unitId}:${period ?? ''}:${JSON.stringify(view)}`;
+  const coverage = useApi(coverageKey, (signal) => fetchCoverage(unitId, period, view, signal));
 
   const data = coverage.data;
   const current: CoverageResponse | undefined = data && data.org.id === unitId && (period === undefined || data.period === period) ? data : undefined;
@@ -53,8 +56,8 @@ export default function CoveragePage() {
 
   // the drill path: the units above this one inside the user's scope, as the API gives them
   const trail = current?.ancestors;
-  const drillTo = (child: CoverageFigures) => cockpitLink(child.org.id, period);
-  const drill = (child: CoverageFigures) => void navigate(drillTo(child));
+  const drillTo = (child: CoverageChild) => cockpitLink(child.org.id, period);
+  const drill = (child: CoverageChild) => void navigate(drillTo(child));
 
   const periodOptions = (trend.data?.org.id === unitId ? trend.data.points : [])
     .map((p) => ({ value: p.period, label: p.period === latest ? t('coverage.periodCurrent', { period: formatPeriod(p.period, locale) }) : formatPeriod(p.period, locale) }))
@@ -121,9 +124,16 @@ export default function CoveragePage() {
                   <KpiCards coverage={shown} />
                   <CoverageCharts coverage={shown} trend={trend.data?.org.id === shown.org.id ? trend.data : undefined} onDrill={drill} />
                   <Typography.Title level={5} style={{ marginTop: 16 }}>
-                    {t('coverage.children', { count: shown.children.length })}
+                    {t('coverage.children', { count: shown.childrenByKind.federations + shown.childrenByKind.enterpriseUnions })}
                   </Typography.Title>
-                  <ChildrenTable items={shown.children} drillTo={drillTo} />
+                  <ChildrenTable
+                    items={shown.children}
+                    total={shown.childrenTotal}
+                    byKind={shown.childrenByKind}
+                    view={view}
+                    onView={(next) => setChildrenView({ unitId, view: next })}
+                    drillTo={drillTo}
+                  />
                 </Spin>
               ),
           },

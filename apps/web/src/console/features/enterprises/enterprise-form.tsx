@@ -1,7 +1,10 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Alert, App, Button, Col, Drawer, Form, Input, InputNumber, Row, Select, Space, Switch } from 'antd';
-import { creditCodeProblem, industrySections, ownershipTypes, translate, industryLabel, ownershipLabels, type Enterprise } from '@lianxin/contracts';
+import {
+  creditCodeProblem, industrySections, nearDuplicateSchema, ownershipTypes, translate, industryLabel, ownershipLabels, type Enterprise,
+  type NearDuplicate,
+} from '@lianxin/contracts';
 import { isApiError } from '../../../shared/api-client.ts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
 import { RegionCascader } from '../../components/region-cascader.tsx';
@@ -52,6 +55,12 @@ function isFieldName(name: string): name is keyof EnterpriseFormValues {
   return (FIELD_NAMES as readonly string[]).includes(name);
 }
 
+/** The registered enterprises a near-duplicate warning lists (409 enterprise.nearDuplicate). */
+function nearDuplicatesOf(details: Record<string, unknown>): NearDuplicate[] {
+  const parsed = nearDuplicateSchema.array().safeParse(details.nearDuplicates);
+  return parsed.success ? parsed.data : [];
+}
+
 interface FormProblem {
   message: string;
   existingId?: number;
@@ -66,7 +75,7 @@ interface EnterpriseFormProps {
 
 export function EnterpriseForm({ enterprise, scopeCode, onCancel, onSaved }: EnterpriseFormProps) {
   const { t, locale, pick } = useLocale();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [form] = Form.useForm<EnterpriseFormValues>();
   const [submitting, setSubmitting] = useState(false);
   const [problem, setProblem] = useState<FormProblem | null>(null);
@@ -97,7 +106,7 @@ export function EnterpriseForm({ enterprise, scopeCode, onCancel, onSaved }: Ent
       void message.info(t('enterprise.noChanges'));
       return;
     }
-    let save: () => Promise<Enterprise>;
+    let save: (confirmNearDuplicate?: boolean) => Promise<Enterprise>;
     if (enterprise) {
       const checked = validateUpdate(body, locale);
       if (!checked.ok) return reportInvalid(checked.fields);
@@ -105,15 +114,40 @@ export function EnterpriseForm({ enterprise, scopeCode, onCancel, onSaved }: Ent
     } else {
       const checked = validateCreate(body, locale);
       if (!checked.ok) return reportInvalid(checked.fields);
-      save = () => createEnterprise(checked.data);
+      save = (confirmNearDuplicate) => createEnterprise(confirmNearDuplicate ? { ...checked.data, confirmNearDuplicate } : checked.data);
     }
+    await attempt(save, false);
+  };
+
+  /** Saves; a near-duplicate name asks for confirmation (listing the registered ones) and saves again if given. */
+  const attempt = async (save: (confirmNearDuplicate?: boolean) => Promise<Enterprise>, confirmed: boolean) => {
     setSubmitting(true);
     try {
-      onSaved(await save());
+      onSaved(await save(confirmed));
     } catch (error) {
       setSubmitting(false);
       if (!isApiError(error)) {
         setProblem({ message: t('app.networkError') });
+        return;
+      }
+      const near = nearDuplicatesOf(error.details);
+      if (error.code === 'conflict' && near.length > 0 && !confirmed) {
+        modal.confirm({
+          title: t('enterprise.nearDuplicateTitle'),
+          content: (
+            <div data-testid="near-duplicate-list">
+              <p>{t('enterprise.nearDuplicateIntro')}</p>
+              <ul>
+                {near.map((e) => (
+                  <li key={e.id}>{e.name} · <span className="mono">{e.creditCode}</span></li>
+                ))}
+              </ul>
+            </div>
+          ),
+          okText: t('enterprise.nearDuplicateConfirm'),
+          cancelText: t('enterprise.nearDuplicateCancel'),
+          onOk: () => attempt(save, true),
+        });
         return;
       }
       const unplaced = showFieldErrors(error.fields);

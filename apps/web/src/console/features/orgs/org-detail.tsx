@@ -55,10 +55,11 @@ function OrgDetailCard({ org, onSelect }: { org: OrgDetailData; onSelect: (id: n
         />
       )}
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
-        <Col xs={12} md={5}><Statistic title={t('orgs.childCount')} value={formatCount(org.childCount, locale)} /></Col>
-        <Col xs={12} md={5}><Statistic title={t('orgs.enterprisesCovered')} value={formatCount(org.enterprisesCovered, locale)} /></Col>
-        <Col xs={12} md={5}><Statistic title={t('orgs.employees')} value={formatCount(org.employees, locale)} /></Col>
-        <Col xs={12} md={5}><Statistic title={t('orgs.members')} value={formatCount(org.members, locale)} /></Col>
+        <Col xs={12} md={4}><Statistic title={t('orgs.childCount')} value={formatCount(org.childCount, locale)} /></Col>
+        <Col xs={12} md={4}><Statistic title={t('orgs.enterprises')} value={formatCount(org.enterprises, locale)} data-testid="org-enterprises" /></Col>
+        <Col xs={12} md={4}><Statistic title={t('orgs.enterprisesCovered')} value={formatCount(org.enterprisesCovered, locale)} data-testid="org-enterprises-covered" /></Col>
+        <Col xs={12} md={4}><Statistic title={t('orgs.employees')} value={formatCount(org.employees, locale)} /></Col>
+        <Col xs={12} md={4}><Statistic title={t('orgs.members')} value={formatCount(org.members, locale)} /></Col>
         <Col xs={12} md={4}><Statistic title={t('orgs.membershipRate')} value={formatPercent(org.members, org.employees)} /></Col>
       </Row>
       <Descriptions
@@ -80,7 +81,7 @@ function OrgDetailCard({ org, onSelect }: { org: OrgDetailData; onSelect: (id: n
       />
 
       <Typography.Title level={5} style={{ marginTop: 24 }}>
-        {t('orgs.coveredEnterprises')}（{formatCount(org.coveredEnterprises.length, locale)}）
+        {t('orgs.coveredEnterprises')} ({formatCount(org.coveredEnterprises.length, locale)})
       </Typography.Title>
       {org.coveredEnterprises.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('orgs.noEnterprises')} />

@@ -31,7 +31,8 @@ function OrgNodeTitle({ org }: { org: OrgSummary }) {
       </span>
       <span className="org-node-counts">
         {t('orgs.counts', {
-          enterprises: formatCount(org.enterprisesCovered, locale),
+          enterprises: formatCount(org.enterprises, locale),
+          covered: formatCount(org.enterprisesCovered, locale),
           employees: formatCount(org.employees, locale),
           members: formatCount(org.members, locale),
         })}

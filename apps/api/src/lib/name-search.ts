@@ -1,0 +1,33 @@
+/**
+ * Name search at city scale. A name's search key (`search_key()` in the database: Unicode NFKC, lower case, no
+ * spaces, brackets, quotes, dots or dashes) and the 1- and 2-character pieces of that key and of the pinyin
+ * initials (`search_grams`, a GIN-indexed generated column) are kept by the database; a search asks the index for
+ * rows holding every piece of the search text's key (`search_query_grams()`), then checks the whole key. One
+ * normalisation for every table (enterprises, unions, members) and for near-duplicate checks, so
+ * `连心物流(集团)` finds `上海连心物流（集团）有限公司`, and `物流`, `物` or `lx` use the index like a longer text.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+
+export interface NameSearchColumns {
+  /** the generated `search_grams` column */
+  grams: AnyPgColumn;
+  /** the name column (its key is recomputed for the candidates) or the generated `search_key` column */
+  key: AnyPgColumn | SQL;
+  /** the pinyin initials column, when the table keeps one */
+  initials?: AnyPgColumn;
+}
+
+/** The rows whose name (or pinyin initials) contains the search text, compared by search key. */
+export function nameMatches(columns: NameSearchColumns, q: string): SQL {
+  const key = sql`search_key(${q}::text)`;
+  const contains = columns.initials
+    ? sql`(strpos(${columns.key}, ${key}) > 0 or strpos(${columns.initials}, ${key}) > 0)`
+    : sql`strpos(${columns.key}, ${key}) > 0`;
+  return sql`(${columns.grams} @> search_query_grams(${key}) and ${contains})`;
+}
+
+/** Credit codes are upper-case letters and digits: a search text that could be a code's first characters. */
+export function looksLikeCreditCodePrefix(q: string): boolean {
+  return /^[0-9A-Z]{2,18}$/i.test(q.trim());
+}

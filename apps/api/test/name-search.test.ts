@@ -1,0 +1,154 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Enterprise, EnterpriseListResponse, MemberListItem, NearDuplicate, Paged } from '@lianxin/contracts';
+import { idNumberCheckChar } from '@lianxin/contracts';
+import { nameInitials } from '@lianxin/db';
+import { insertMembers } from '../src/features/members/members.enrol.ts';
+import { enterpriseInput, GUCUN, newCreditCode } from './support/fixtures.ts';
+import { request, signIn, startTestApp, type Session, type TestApp } from './support/test-app.ts';
+
+let t: TestApp;
+let gucun: Session;
+beforeAll(async () => {
+  t = await startTestApp();
+  gucun = await signIn(t.app, 'demo-gucun');
+});
+afterAll(() => t.close());
+
+const enterprisesMatching = async (q: string, extra = '') => {
+  const response = await request(t.app, gucun, 'GET', `/api/enterprises?q=${encodeURIComponent(q)}&pageSize=50${extra}`);
+  expect(response.statusCode, response.body).toBe(200);
+  return response.json<EnterpriseListResponse>();
+};
+
+const key = async (text: string) => (await t.handle.query<{ k: string }>('select search_key($1) as k', [text]))[0]!.k;
+
+describe('search keys', () => {
+  it('fold compatibility forms, bracket width, spaces, case and dots into one key', async () => {
+    expect(await key('上海连心物流（集团）有限公司')).toBe('上海连心物流集团有限公司');
+    expect(await key('上海连心物流(集团) 有限公司')).toBe('上海连心物流集团有限公司');
+    expect(await key('上海连心物流【集团】有限公司')).toBe('上海连心物流集团有限公司');
+    expect(await key('ＡＢＣ　科技')).toBe('abc科技');
+    expect(await key('阿依古丽·买买提')).toBe(await key('阿依古丽・买买提'));
+    expect(await key('阿依古丽•买买提')).toBe('阿依古丽买买提');
+  });
+});
+
+describe('enterprise names', () => {
+  let group: Enterprise;
+  beforeAll(async () => {
+    const created = await request(t.app, gucun, 'POST', '/api/enterprises', enterpriseInput({ name: '上海连心物流（集团）有限公司' }));
+    expect(created.statusCode, created.body).toBe(201);
+    group = created.json<Enterprise>();
+  });
+
+  it('finds 上海连心物流（集团）有限公司 by either bracket width, with spaces, by 2 characters, 1 character and initials', async () => {
+    for (const q of ['连心物流(集团)', '连心物流（集团）', '连心 物流', '物流', '团', 'lxwljt', 'lx']) {
+      const page = await enterprisesMatching(q);
+      expect(page.items.map((e) => e.id), q).toContain(group.id);
+    }
+  });
+
+  it('answers only enterprises that contain the text', async () => {
+    const page = await enterprisesMatching('物流');
+    expect(page.total).toBeGreaterThan(0);
+    for (const e of page.items) expect(await key(e.name)).toContain('物流');
+    const none = await enterprisesMatching('连心物流（集团）无此公司');
+    expect(none.total).toBe(0);
+    expect((await enterprisesMatching('（）')).total).toBe(0);
+  });
+
+  it('finds by credit-code prefix', async () => {
+    const page = await enterprisesMatching(group.creditCode.slice(0, 12).toLowerCase());
+    expect(page.items.map((e) => e.id)).toContain(group.id);
+  });
+
+  it('finds it for an applicant choosing an employer', async () => {
+    const response = await t.app.inject({ method: 'GET', url: `/api/enterprises/lookup?q=${encodeURIComponent('连心物流(集团)')}` });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json<{ items: { creditCode: string }[] }>().items.map((e) => e.creditCode)).toContain(group.creditCode);
+  });
+
+  it('warns before registering a near-duplicate (other bracket width, spaces, full-width) and saves once confirmed', async () => {
+    for (const name of ['上海连心物流(集团)有限公司', '上海连心物流 (集团) 有限公司', '上海连心物流（集团）有限公司', '上海连心物流［集团］有限公司']) {
+      const input = enterpriseInput({ name });
+      const warned = await request(t.app, gucun, 'POST', '/api/enterprises', input);
+      expect(warned.statusCode, name).toBe(409);
+      const body = warned.json<{ code: string; message: string; fields: Record<string, string>; details: { nearDuplicates: NearDuplicate[] } }>();
+      expect(body.code).toBe('conflict');
+      expect(body.fields.name).toContain('上海连心物流（集团）有限公司');
+      expect(body.details.nearDuplicates).toEqual([
+        { id: group.id, name: '上海连心物流（集团）有限公司', creditCode: group.creditCode, regionCode: GUCUN },
+      ]);
+      const written = await t.handle.query('select 1 from enterprises where credit_code = $1', [input.creditCode]);
+      expect(written).toHaveLength(0);
+    }
+    const en = await request(t.app, gucun, 'POST', '/api/enterprises', enterpriseInput({ name: '上海连心物流(集团)有限公司' }), { 'accept-language': 'en' });
+    expect(en.json<{ message: string }>().message).toMatch(/^An enterprise with the same name/);
+
+    const confirmed = await request(t.app, gucun, 'POST', '/api/enterprises', {
+      ...enterpriseInput({ name: '上海连心物流(集团)有限公司' }), confirmNearDuplicate: true,
+    });
+    expect(confirmed.statusCode, confirmed.body).toBe(201);
+    const both = await enterprisesMatching('连心物流(集团)');
+    expect(both.items.map((e) => e.name)).toEqual(expect.arrayContaining(['上海连心物流（集团）有限公司', '上海连心物流(集团)有限公司']));
+  });
+
+  it('does not warn for a name that only contains another', async () => {
+    const created = await request(t.app, gucun, 'POST', '/api/enterprises', enterpriseInput({ name: '上海连心物流（集团）浦东分公司', creditCode: newCreditCode() }));
+    expect(created.statusCode, created.body).toBe(201);
+  });
+});
+
+describe("the README's search examples", () => {
+  it('return enterprises in 顾村 (the demo-gucun account)', async () => {
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    const initials = /pinyin initials such as `([a-z]+)`/.exec(readme)?.[1];
+    expect(initials).toBeDefined();
+    const page = await enterprisesMatching(initials!);
+    expect(page.total).toBeGreaterThan(0);
+    for (const e of page.items) expect(nameInitials(e.name)).toContain(initials);
+  });
+});
+
+describe('member and union names', () => {
+  beforeAll(async () => {
+    const [street] = await t.handle.query<{ id: number; path: string }>(
+      `select id, path::text as path from orgs where kind = 'street_federation' and region_code = $1`, [GUCUN]);
+    const names = ['阿依古丽·买买提', '欧阳晓明', '王小明'];
+    await t.handle.db.transaction((tx) =>
+      insertMembers(tx, t.app.keys, names.map((name, i) => {
+        const body = `31011319900101${String(601 + i)}`;
+        return {
+          name, idNumber: body + idNumberCheckChar(body), phone: `1370000000${i}`, occupation: 'courier', category: 'standard',
+          joinChannel: 'online', org: { id: street!.id, path: street!.path, regionCode: GUCUN }, enterpriseId: null, joinedOn: '2024-03-01',
+        };
+      })));
+  });
+
+  const membersMatching = async (q: string) => {
+    const response = await request(t.app, gucun, 'GET', `/api/members?q=${encodeURIComponent(q)}&pageSize=50`);
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json<Paged<MemberListItem>>().items.map((m) => m.name);
+  };
+
+  it('finds a member by any way of writing the middle dot, by 1 or 2 characters and by pinyin initials', async () => {
+    for (const q of ['阿依古丽・买买提', '阿依古丽•买买提', '阿依古丽买买提', '买买', '丽']) {
+      expect(await membersMatching(q), q).toContain('阿依古丽·买买提');
+    }
+    expect(nameInitials('欧阳晓明')).toBe('oyxm');
+    expect(await membersMatching('oyxm')).toEqual(['欧阳晓明']);
+    expect(await membersMatching('xm')).toEqual(expect.arrayContaining(['欧阳晓明', '王小明']));
+    expect(await membersMatching('小明')).toEqual(['王小明']);
+  });
+
+  it('finds unions by 2 characters and across bracket widths', async () => {
+    const response = await request(t.app, gucun, 'GET', `/api/orgs/search?q=${encodeURIComponent('顾村')}`);
+    expect(response.statusCode, response.body).toBe(200);
+    const names = response.json<{ items: { name: string }[] }>().items.map((o) => o.name);
+    expect(names.length).toBeGreaterThan(0);
+    for (const name of names) expect(await key(name)).toContain('顾村');
+    const single = await request(t.app, gucun, 'GET', `/api/orgs/search?q=${encodeURIComponent('村')}`);
+    expect(single.json<{ items: unknown[] }>().items.length).toBeGreaterThan(0);
+  });
+});
