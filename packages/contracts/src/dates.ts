@@ -12,6 +12,7 @@ export function shanghaiDate(now: Date = new Date()): string {
 
 /** The calendar day of a UTC midnight timestamp (ms), YYYY-MM-DD: for calendar arithmetic, never for "today". */
 export function calendarDayOf(utcMidnightMs: number): string {
+  // eslint-disable-next-line no-restricted-syntax -- the one place: a UTC midnight's calendar day
   return new Date(utcMidnightMs).toISOString().slice(0, 10);
 }
 

@@ -51,7 +51,7 @@ export const PERSON_NAME_MAX = 30;
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 /** Letters (any script) and combining marks, with the name dot, spaces, apostrophes and hyphens between them. */
-const NAME_CHARACTERS = /^[\p{L}\p{M}](?:[\p{L}\p{M}\u00b7 '\-]*[\p{L}\p{M}])?$/u;
+const NAME_CHARACTERS = /^[\p{L}\p{M}](?:[\p{L}\p{M}\u00b7 '-]*[\p{L}\p{M}])?$/u;
 
 export type PersonNameProblem = 'control' | 'length' | 'characters';
 
