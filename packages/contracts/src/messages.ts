@@ -108,8 +108,8 @@ export const messages = {
   },
   'import.cellTooLong': { 'zh-CN': '文件中有单元格超过 Excel 允许的 {max} 个字符，不予读取', en: 'A cell holds more than the {max} characters Excel allows; the file is not read' },
   'import.headerNotFound': {
-    'zh-CN': '没有找到名册表头（须含 {columns}），已查找：{searched}',
-    en: 'No roster header found (it needs {columns}); searched: {searched}',
+    'zh-CN': '没有找到名册表头（须含 {columns}），已查找的工作表及行：{searched}',
+    en: 'No roster header found (it needs {columns}); sheets and rows searched: {searched}',
   },
   'import.headerIncomplete': { 'zh-CN': '缺少列：{columns}（表头在{sheet}第 {row} 行）', en: 'Missing columns: {columns} (header in {sheet}, row {row})' },
   'import.severalRosterSheets': {

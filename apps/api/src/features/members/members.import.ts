@@ -192,7 +192,7 @@ async function readRoster(sources: readonly RosterSource[], limits: ReadLimits):
     const found = findHeader(head);
     if (found.header) withHeader.push({ source, header: found.header });
     else {
-      searched.push(head.length === 0 ? `「${source.name}」（空）` : `「${source.name}」第 ${head[0]!.row}–${head[head.length - 1]!.row} 行`);
+      searched.push(head.length === 0 ? `「${source.name}」 —` : `「${source.name}」 ${head[0]!.row}–${head[head.length - 1]!.row}`);
       if (found.best && found.best.found >= 2 && (!best || found.best.found > best.header.found)) best = { source, header: found.best };
     }
   }
