@@ -2,7 +2,8 @@
  * `npm run bench [-- names…]`: benchmarks against PostgreSQL (BENCH_DATABASE_URL, default the local server). Creates a
  * scratch database `lianxin_bench`, seeds the city scale, measures, and drops it. Each figure is printed with
  * its raw baseline measured in the same run; copy the summary into docs/PERFORMANCE.md. Names (subtree,
- * applications, import, coverage) pick which run after the seed; none = all.
+ * applications, import, coverage) pick which run after the seed; none = all. `roster-read` alone needs no database.
+ * BENCH_DB_NAME names the scratch database (several checkouts on one server).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
@@ -10,11 +11,18 @@ import { migrateDatabase, openDatabase } from '@lianxin/db';
 import { benchApplications } from './applications.bench.ts';
 import { benchCoverage } from './coverage.bench.ts';
 import { benchImport } from './import.bench.ts';
+import { benchRosterRead } from './roster-read.bench.ts';
 import { benchSeed } from './seed.bench.ts';
 import { benchSubtreeCount } from './subtree-count.bench.ts';
 
+// reading a roster needs no database
+if (process.argv.length === 3 && process.argv[2] === 'roster-read') {
+  await benchRosterRead();
+  process.exit(0);
+}
+
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const database = 'lianxin_bench';
+const database = process.env.BENCH_DB_NAME ?? 'lianxin_bench';
 
 const admin = new pg.Client({ connectionString: serverUrl });
 await admin.connect();

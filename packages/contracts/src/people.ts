@@ -23,6 +23,13 @@ export function normalizePhone(text: string): string {
   return s;
 }
 
+/**
+ * Characters an input box takes for a phone or an ID number as people paste them (`+86 139 1234 5678`,
+ * `0086-139-1234-5678`, an ID number in groups): an 11- or 18-character limit cuts a pasted number short.
+ */
+export const PHONE_INPUT_MAX = 24;
+export const ID_NUMBER_INPUT_MAX = 30;
+
 /** An ID number as people write it → 18 characters, upper case: full-width forms, spaces, hyphens and invisible characters go. */
 export function normalizeIdNumber(text: string): string {
   return text.normalize('NFKC').replace(INVISIBLE, '').replace(NUMBER_SEPARATORS, '').toUpperCase();
