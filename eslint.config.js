@@ -20,6 +20,17 @@ export default tseslint.config(
       '@typescript-eslint/await-thenable': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      // "today" is a Shanghai day: shanghaiDate() (contracts/dates.ts); calendar arithmetic: addDays / calendarDayOf
+      'no-restricted-syntax': ['error',
+        {
+          selector: "CallExpression[callee.property.name=/^(slice|substring|substr)$/][callee.object.callee.property.name='toISOString'][arguments.1.value=10], CallExpression[callee.property.name='split'][callee.object.callee.property.name='toISOString'][arguments.0.value='T']",
+          message: 'A UTC date is not "today" in Shanghai: use shanghaiDate() for today, addDays()/calendarDayOf() for calendar arithmetic (@lianxin/contracts).',
+        },
+        {
+          selector: "Literal[value=/\\bcurrent_date\\b|\\bnow\\(\\)::date\\b/i], TemplateElement[value.raw=/\\bcurrent_date\\b|\\bnow\\(\\)::date\\b/i]",
+          message: 'The SQL current date is the database server\'s day, not Shanghai\'s: pass shanghaiDate() as a parameter.',
+        },
+      ],
     },
   },
   {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { sql, TransactionRollbackError } from 'drizzle-orm';
 import { arrayLiteral, queryRows, type DatabaseHandle } from '@lianxin/db';
 import {
-  birthDateOf, cardNumberFor, idNumberCheckChar, memberCategories, memberCategoryLabels, occupationLabels, occupations,
+  birthDateOf, calendarDayOf, cardNumberFor, idNumberCheckChar, memberCategories, memberCategoryLabels, occupationLabels, occupations,
 } from '@lianxin/contracts';
 import { checkRoster, commitRoster, type ImportBatch } from '../apps/api/src/features/members/members.import.service.ts';
 import { parseRoster } from '../apps/api/src/features/members/members.import.ts';
@@ -27,7 +27,7 @@ function generateRoster(count: number, enterprises: { id: number; credit_code: s
   const rows: Roster['rows'] = [];
   const base = Date.UTC(1965, 0, 1);
   for (let i = 0; i < count; i++) {
-    const birth = new Date(base + Math.floor(i / 900) * 86_400_000 * 7).toISOString().slice(0, 10).replaceAll('-', '');
+    const birth = calendarDayOf(base + Math.floor(i / 900) * 86_400_000 * 7).replaceAll('-', '');
     const body = `310115${birth}${String(i % 900 + 100).padStart(3, '0')}`;
     const id = body + idNumberCheckChar(body);
     const name = SURNAMES.charAt(i % SURNAMES.length) + GIVEN.charAt((i * 7) % GIVEN.length) + (i % 3 === 0 ? GIVEN.charAt((i * 13) % GIVEN.length) : '');

@@ -3,7 +3,7 @@
  * scratch database `lianxin_bench` (or BENCH_DB_NAME), seeds the city scale, measures, and drops it. Each figure is printed with
  * its raw baseline measured in the same run; copy the summary into docs/PERFORMANCE.md. Names (seed,
  * subtree, applications, import, coverage, search) pick which run after the seed; none = all (the seed's raw
- * baselines run only when "seed" is named or no name is given).
+ * baselines run only when "seed" is named or no name is given). `roster-read` alone needs no database.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
@@ -12,8 +12,15 @@ import { benchApplications } from './applications.bench.ts';
 import { benchCoverage } from './coverage.bench.ts';
 import { benchImport } from './import.bench.ts';
 import { benchSearch } from './search.bench.ts';
+import { benchRosterRead } from './roster-read.bench.ts';
 import { benchSeed } from './seed.bench.ts';
 import { benchSubtreeCount } from './subtree-count.bench.ts';
+
+// reading a roster needs no database
+if (process.argv.length === 3 && process.argv[2] === 'roster-read') {
+  await benchRosterRead();
+  process.exit(0);
+}
 
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 // a scratch database of one's own: two people benchmarking on one server must not drop each other's

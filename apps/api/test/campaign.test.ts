@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type {
-  CampaignHistory, CoverageResponse, Enterprise, Letter, SantongshiTask, WorklistItem,
+import {
+  shanghaiDate, type CampaignHistory, type CoverageResponse, type Enterprise, type Letter, type SantongshiTask, type WorklistItem,
 } from '@lianxin/contracts';
 import { enterpriseInput, GUCUN } from './support/fixtures.ts';
 import { pdfText, squash } from './support/pdf-text.ts';
@@ -149,7 +149,7 @@ describe('the two letters for a refusing enterprise', () => {
 
 describe('三同时 tasks', () => {
   it('are created when a new non-public enterprise is registered, and can be ticked off once', async () => {
-    const today = new Date().toISOString().slice(0, 10);
+    const today = shanghaiDate();
     const created = await request(t.app, gucun, 'POST', '/api/enterprises', enterpriseInput({ registeredOn: today, openedOn: null, employeeCount: 40 }));
     expect(created.statusCode, created.body).toBe(201);
     const id = created.json<Enterprise>().id;

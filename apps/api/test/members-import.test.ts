@@ -15,7 +15,6 @@ let t: TestApp;
 let gucun: Session;
 let njdl: Session;
 let assessor: Session;
-let gucunUnionName: string;
 let registeredCode: string;
 
 const usedIds = new Set<string>();
@@ -131,7 +130,6 @@ async function enrolDirectly(idNumber: string, orgId: number, name = '王直接'
 beforeAll(async () => {
   t = await startTestApp();
   [gucun, njdl, assessor] = await Promise.all([signIn(t.app, 'demo-gucun'), signIn(t.app, 'demo-nanjingdonglu'), signIn(t.app, 'demo-assessor')]);
-  gucunUnionName = (await orgOf(gucun.orgId)).name;
   const [enterprise] = await t.handle.query<{ credit_code: string }>(
     `select credit_code from enterprises where region_code = '310113109' order by id limit 1`,
   );
@@ -197,8 +195,8 @@ describe('roster import', () => {
     expect(byRow(6)).toEqual([{ field: 'idNumber', message: '身份证号中的出生日期不正确' }]);
     expect(byRow(7)).toEqual([{ field: 'phone', message: '手机号码格式不正确' }]);
     expect(byRow(8)).toEqual([{ field: 'idNumber', message: '与第 2 行身份证号重复' }]);
-    expect(byRow(9)).toEqual([{ field: 'idNumber', message: `此人已是${maskOrgName(gucunUnionName)}的会员，可申请组织关系转接` }]);
-    expect(byRow(9)[0]!.message).not.toContain(gucunUnionName);
+    // already a member of the very union importing: said so, not "apply for a transfer" with the union masked
+    expect(byRow(9)).toEqual([{ field: 'idNumber', message: '已是本工会会员' }]);
     expect(byRow(10)[0]!.field).toBe('occupation');
     expect(byRow(11)).toEqual([{ field: 'creditCode', message: '未在企业名录中找到该单位' }]);
     expect(byRow(12)).toEqual([{ field: 'joinedOn', message: '入会日期不能晚于今天' }]);
@@ -209,6 +207,17 @@ describe('roster import', () => {
     expect(await membersWith(good)).toHaveLength(0);
     const status = (await request(t.app, gucun, 'GET', `/api/members/import/${batchId}`)).json<Status>();
     expect(status).toEqual({ batchId, status: 'validated', total: 11, valid: 3, processed: 0, committed: 0 });
+  });
+
+  it('names another union, masked, for someone who is a member there', async () => {
+    const elsewhere = newId();
+    const [pudong] = await t.handle.query<{ id: number; name: string }>(
+      `select id, name from orgs where kind = 'street_federation' and region_code like '310115%' order by id limit 1`,
+    );
+    await enrolDirectly(elsewhere, pudong!.id, '王别处');
+    const summary = await validated(gucun, csvFile([['王别处', elsewhere, newPhone(), 'rider', 'informal']]), 'csv');
+    expect(summary.errors).toEqual([{ row: 2, field: 'idNumber', message: `此人已是${maskOrgName(pudong!.name)}的会员，可申请组织关系转接` }]);
+    expect(summary.errors[0]!.message).not.toContain(pudong!.name);
   });
 
   it('answers in English when asked', async () => {
@@ -292,7 +301,7 @@ describe('roster import', () => {
   it('rolls back chunks already written when a later chunk clashes, and when the unique index fires', async () => {
     const org = await orgOf(gucun.orgId);
     const ids = [newId(), newId(), newId(), newId(), newId()];
-    const parsed: RosterRow[] = ids.map((id, i) => ({ row: i + 2, cells: [`郑${i}号`, id, newPhone(), 'rider', 'informal', '', ''] }));
+    const parsed: RosterRow[] = ids.map((id, i) => ({ row: i + 2, cells: [`郑${'一二三四五'.charAt(i)}号`, id, newPhone(), 'rider', 'informal', '', ''] }));
     const batchOf = async (rows: RosterRow[]): Promise<ImportBatch> => ({
       ...(await checkRoster(t.app.db, t.app.keys, rows)),
       id: randomBytes(8).toString('hex'), userId: 0, org, createdAt: 0, expiresAt: Infinity,
@@ -323,21 +332,25 @@ describe('roster import', () => {
       ['林, 二', ids[1]!, newPhone(), 'domestic', 'no_union'],
     ], { bom: true });
     const summary = await validated(gucun, file, 'csv');
-    expect(summary).toMatchObject({ total: 2, valid: 2, invalid: 0, duplicates: 0 });
-    const plain = await validated(gucun, csvFile([['林三', newId(), newPhone(), 'office', 'standard']]), 'csv');
-    expect(plain.valid).toBe(1);
+    // quotes and commas are read as written (and a name of letters has neither)
+    expect(summary).toMatchObject({ total: 2, valid: 0, invalid: 2, duplicates: 0 });
+    const nameRule = '姓名只能由文字组成，可含间隔号（·）和空格';
+    expect(summary.errors).toEqual([{ row: 2, field: 'name', message: nameRule }, { row: 3, field: 'name', message: nameRule }]);
+    const plainIds = [newId(), newId()];
+    const plain = await validated(gucun, csvFile([['林三', plainIds[0]!, newPhone(), 'office', 'standard'], ['欧阳修', plainIds[1]!, newPhone(), '快递员', '非标准劳动关系', registeredCode.toLowerCase(), '2024-02-29']]), 'csv');
+    expect(plain.valid).toBe(2);
     expect([...csvRecords(decodeText(file))][1]!.values[0]).toBe('"欧阳" 修');
     expect([...csvRecords('姓名,职业\n张三,')].map((r) => r.values)).toEqual([['姓名', '职业'], ['张三', '']]);
-    const status = await commit(gucun, summary.batchId);
+    const status = await commit(gucun, plain.batchId);
     expect(status.committed).toBe(2);
-    expect(await membersWith(ids)).toHaveLength(2);
+    expect(await membersWith(plainIds)).toHaveLength(2);
   });
 
   it('refuses files without the required columns or of another kind, and a missing union', async () => {
     const noHeader = multipart({ orgId: String(gucun.orgId) }, { filename: 'x.csv', type: 'text/csv', data: Buffer.from('姓名,手机号\n张三,13800138000\n') });
     const missing = await request(t.app, gucun, 'POST', '/api/members/import', noHeader.payload, noHeader.headers);
     expect(missing.statusCode).toBe(400);
-    expect(missing.json().fields.file).toBe('缺少列：身份证号、职业、会员类别');
+    expect(missing.json().fields.file).toBe('缺少列：身份证号、职业、会员类别（表头在「x.csv」第 1 行）');
     const pdf = multipart({ orgId: String(gucun.orgId) }, { filename: 'x.pdf', type: 'application/pdf', data: Buffer.from('%PDF-1.4') });
     expect((await request(t.app, gucun, 'POST', '/api/members/import', pdf.payload, pdf.headers)).json().fields.file).toBe('只支持 xlsx 或 csv 文件');
     const noOrg = multipart({}, { filename: 'x.csv', type: 'text/csv', data: csvFile([]) });

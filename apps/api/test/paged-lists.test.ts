@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  LIST_COUNT_BOUND, type ApplicationItem, type AuditEntry, type Enterprise, type EnterpriseListItem, type MemberListItem, type Paged,
+  LIST_COUNT_BOUND, shanghaiDate, type ApplicationItem, type AuditEntry, type Enterprise, type EnterpriseListItem, type MemberListItem, type Paged,
   type SantongshiTask, type WorklistItem,
 } from '@lianxin/contracts';
 import { queryRows } from '@lianxin/db';
@@ -162,7 +162,7 @@ describe('sorting', () => {
        order by name desc, id desc limit 10`, [gucunPath]);
     expect(byName.items.map((w) => w.enterpriseId)).toEqual(ids(direct));
 
-    const created = await request(t.app, gucun, 'POST', '/api/enterprises', enterpriseInput({ registeredOn: new Date().toISOString().slice(0, 10), openedOn: null }));
+    const created = await request(t.app, gucun, 'POST', '/api/enterprises', enterpriseInput({ registeredOn: shanghaiDate(), openedOn: null }));
     expect(created.statusCode, created.body).toBe(201);
     const mine = (rows: SantongshiTask[]) => rows.filter((r) => r.enterprise.id === created.json<Enterprise>().id).map((r) => r.dueOn);
     const soonestTasks = await get<SantongshiTask>(gucun, '/api/campaign/santongshi?status=all&sort=dueOn&pageSize=200');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
-import type { ApplicationCreated, ApplicationItem, EnterpriseListResponse, MemberListItem } from '@lianxin/contracts';
+import { shanghaiDate, type ApplicationCreated, type ApplicationItem, type EnterpriseListResponse, type MemberListItem } from '@lianxin/contracts';
 import { describeAccess } from '../src/access/route-access.ts';
 import { createSession } from '../src/features/auth/sessions.repo.ts';
 import { enterpriseInput, GUCUN, newIdNumber, newPhone } from './support/fixtures.ts';
@@ -245,7 +245,7 @@ beforeAll(async () => {
   await json(request(t.app, gucun, 'PATCH', `/api/campaign/items/${target.enterpriseId}`, { stage: 'refused' }));
   const letter = await json<{ id: number }>(request(t.app, gucun, 'POST', `/api/campaign/items/${target.enterpriseId}/letters`, { kind: 'rectification_opinion', deadlineDays: 30 }));
   // a new enterprise brings its 三同时 tasks
-  await json(request(t.app, gucun, 'POST', '/api/enterprises', enterpriseInput({ name: '上海连心清单测试科技有限公司', registeredOn: new Date().toISOString().slice(0, 10), openedOn: null })));
+  await json(request(t.app, gucun, 'POST', '/api/enterprises', enterpriseInput({ name: '上海连心清单测试科技有限公司', registeredOn: shanghaiDate(), openedOn: null })));
   const tasks = await json<{ items: { id: number }[] }>(request(t.app, gucun, 'GET', '/api/campaign/santongshi'));
   // a member (approved application), a pending application, a pending transfer
   const phone = newPhone();

@@ -2,12 +2,16 @@
  * 居民身份证号 (GB 11643-1999): 6-digit region, 8-digit birth date, 3-digit sequence, check character from
  * ISO 7064 MOD 11-2 over the first 17 digits.
  */
+import { shanghaiDate } from './dates.ts';
+
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK = '10X98765432';
 /** GB/T 2260 province-level codes (first two digits). */
 const PROVINCES = new Set([
   '11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37', '41', '42', '43', '44', '45',
-  '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65', '71', '81', '82',
+  '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65', '71',
+  // 港澳台居民居住证 (2018): 810000 Hong Kong, 820000 Macao, 830000 Taiwan residents, checked like ID numbers
+  '81', '82', '83',
 ]);
 
 export type IdNumberProblem = 'format' | 'region' | 'birthDate' | 'checksum';
@@ -28,16 +32,16 @@ export function birthDateOf(id: string): string | null {
   return `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
 }
 
-let utcDay = '';
-let utcDayUntil = 0;
-/** Today (UTC, YYYY-MM-DD), formatted once a second at most: a roster import checks 200,000 IDs in a row. */
-function utcToday(): string {
+let cachedDay = '';
+let cachedUntil = 0;
+/** Today in Shanghai, formatted once a second at most: a roster import checks 200,000 IDs in a row. */
+function todayCached(): string {
   const now = Date.now();
-  if (now >= utcDayUntil) {
-    utcDay = new Date(now).toISOString().slice(0, 10);
-    utcDayUntil = now + 1000;
+  if (now >= cachedUntil) {
+    cachedDay = shanghaiDate(new Date(now));
+    cachedUntil = now + 1000;
   }
-  return utcDay;
+  return cachedDay;
 }
 
 /** What is wrong with an ID number, or null. `today` (YYYY-MM-DD) bounds the birth date. */
@@ -45,7 +49,7 @@ export function idNumberProblem(id: string, today?: string): IdNumberProblem | n
   if (!/^\d{17}[\dX]$/.test(id)) return 'format';
   if (!PROVINCES.has(id.slice(0, 2))) return 'region';
   const birth = birthDateOf(id);
-  if (!birth || birth < '1900-01-01' || birth > (today ?? utcToday())) return 'birthDate';
+  if (!birth || birth < '1900-01-01' || birth > (today ?? todayCached())) return 'birthDate';
   return idNumberCheckChar(id.slice(0, 17)) === id.charAt(17) ? null : 'checksum';
 }
 

@@ -7,6 +7,7 @@ export * from './industries.ts';
 export * from './messages.ts';
 export * from './orgs.ts';
 export * from './phone.ts';
+export * from './people.ts';
 export * from './regions.ts';
 export * from './roles.ts';
 export * from './card-number.ts';

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { recordIdQuery, recordIdSchema, calendarDateSchema } from './input.ts';
 import { creditCodeSchema } from './enterprises.ts';
-import { idNumberProblem } from './id-number.ts';
+import { birthDateOf, idNumberProblem } from './id-number.ts';
+import { shanghaiDate } from './dates.ts';
+import { birthdayAt, MIN_MEMBER_AGE, normalizeIdNumber, normalizePersonName, personNameProblem } from './people.ts';
 import { orgRefSchema } from './orgs.ts';
 import { pagedResponse, pageQuery, sortQuery } from './paging.ts';
 import { chinaMobileSchema } from './phone.ts';
@@ -60,10 +62,11 @@ export type RoutingReason = (typeof routingReasons)[number];
 export const applicationStatuses = ['pending', 'approved', 'rejected'] as const;
 export type ApplicationStatus = (typeof applicationStatuses)[number];
 
+/** An ID number (or 港澳台居民居住证 number) as people write it — spaces, full-width digits, a small x — normalised, then checked. */
 export const idNumberSchema = z
   .string()
-  .trim()
-  .toUpperCase()
+  .max(60, { message: 'idNumber.format' })
+  .overwrite(normalizeIdNumber)
   .superRefine((value, ctx) => {
     const problem = idNumberProblem(value);
     if (problem) ctx.addIssue({ code: 'custom', message: `idNumber.${problem}` });
@@ -72,14 +75,32 @@ export const idNumberSchema = z
 /** A one-time code as typed: six digits. */
 export const otpCodeSchema = z.string().trim().regex(/^\d{6}$/, { message: 'otp.format' });
 
-const personName = z.string().trim().min(2, { message: 'person.nameInvalid' }).max(30, { message: 'person.nameInvalid' });
+/** An ID number of someone who may join today: at least 16 (see `MIN_MEMBER_AGE`). */
+export const joiningIdNumberSchema = idNumberSchema.superRefine((value, ctx) => {
+  const birth = birthDateOf(value);
+  if (idNumberProblem(value) === null && birth !== null && birthdayAt(birth, MIN_MEMBER_AGE) > shanghaiDate()) {
+    ctx.addIssue({ code: 'custom', message: 'person.tooYoung' });
+  }
+});
+
+const PERSON_NAME_KEYS = { control: 'person.nameControl', length: 'person.nameInvalid', characters: 'person.nameCharacters' } as const;
+/** A person's name, normalised (`normalizePersonName`: one middle dot, no invisible characters), then checked. */
+export const personNameSchema = z
+  .string()
+  .max(200, { message: 'person.nameInvalid' })
+  .overwrite(normalizePersonName)
+  .superRefine((value, ctx) => {
+    const problem = personNameProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: PERSON_NAME_KEYS[problem] });
+  });
+const personName = personNameSchema;
 
 // ---- online application (no login) -------------------------------------------------------------------------
 
 export const applicationCreateSchema = z
   .object({
     name: personName,
-    idNumber: idNumberSchema,
+    idNumber: joiningIdNumberSchema,
     phone: chinaMobileSchema,
     occupation: z.enum(occupations),
     employerCreditCode: creditCodeSchema.nullish(),
@@ -195,7 +216,8 @@ const isoDate = calendarDateSchema;
 export const memberSortKeys = ['name', 'joinedOn'] as const;
 
 export const memberListQuerySchema = z.object({
-  q: z.string().trim().max(30).optional(),
+  /** part of a name, normalised like names are stored (any middle dot finds ·) */
+  q: z.string().max(30).overwrite(normalizePersonName).optional(),
   orgId: recordIdQuery.optional(),
   enterpriseId: recordIdQuery.optional(),
   category: z.enum(memberCategories).optional(),

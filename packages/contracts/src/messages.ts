@@ -57,6 +57,9 @@ export const messages = {
   'idNumber.birthDate': { 'zh-CN': '身份证号中的出生日期不正确', en: 'The birth date in the ID number is impossible' },
   'idNumber.checksum': { 'zh-CN': '身份证号校验位不符，请核对', en: 'The ID number check digit does not match' },
   'person.nameInvalid': { 'zh-CN': '请填写真实姓名（2–30 字）', en: 'Enter your real name (2–30 characters)' },
+  'person.nameCharacters': { 'zh-CN': '姓名只能由文字组成，可含间隔号（·）和空格', en: 'A name is made of letters, with middle dots (·) or spaces between them' },
+  'person.nameControl': { 'zh-CN': '姓名含有不可见的控制字符或乱码，请重新输入', en: 'The name holds invisible control characters or broken text; type it again' },
+  'person.tooYoung': { 'zh-CN': '入会须年满 16 周岁', en: 'Members must be at least 16' },
   'application.regionRequired': {
     'zh-CN': '没有固定单位时，请选择工作或居住的街镇',
     en: 'Without an employer, choose the street or district where you work or live',
@@ -100,6 +103,31 @@ export const messages = {
   'import.occupationUnknown': { 'zh-CN': '职业不在可选范围内（见模板批注）', en: 'Unknown occupation (see the template notes)' },
   'import.categoryUnknown': { 'zh-CN': '会员类别不在可选范围内（见模板批注）', en: 'Unknown member category (see the template notes)' },
   'import.joinedInFuture': { 'zh-CN': '入会日期不能晚于今天', en: 'The joining date cannot be in the future' },
+  'import.joinedTooYoung': { 'zh-CN': '入会日期早于本人年满 16 周岁之日', en: 'The joining date is before the person turned 16' },
+  'import.numericIdentifier': {
+    'zh-CN': '该格被 Excel 存成了数字，超过 15 位的部分已被改写（号码已不可靠）；请把此列设为“文本”格式后重新填写',
+    en: 'Excel stored this cell as a number and rewrote the digits after the 15th; format the column as Text and enter it again',
+  },
+  'import.unstorable': { 'zh-CN': '含有无法保存的字符（如空字符）或内容过长', en: 'Holds characters that cannot be stored (such as NUL) or is too long' },
+  'import.alreadyMemberHere': { 'zh-CN': '已是本工会会员', en: 'Already a member of this union' },
+  'import.inflatedTooLarge': {
+    'zh-CN': '文件解压后超过 {max} MB，不予读取（可能含大量空白格式或为压缩炸弹）；请只保留名册数据另存后再导入',
+    en: 'The file inflates to more than {max} MB and is not read (masses of empty formatting, or a zip bomb); keep only the roster and save it again',
+  },
+  'import.cellTooLong': { 'zh-CN': '文件中有单元格超过 Excel 允许的 {max} 个字符，不予读取', en: 'A cell holds more than the {max} characters Excel allows; the file is not read' },
+  'import.headerNotFound': {
+    'zh-CN': '没有找到名册表头（须含 {columns}），已查找的工作表及行：{searched}',
+    en: 'No roster header found (it needs {columns}); sheets and rows searched: {searched}',
+  },
+  'import.headerIncomplete': { 'zh-CN': '缺少列：{columns}（表头在{sheet}第 {row} 行）', en: 'Missing columns: {columns} (header in {sheet}, row {row})' },
+  'import.severalRosterSheets': {
+    'zh-CN': '工作表 {sheets} 都有名册表头；一次只导入一个工作表，请合并到一个工作表或分文件导入',
+    en: 'Sheets {sheets} each hold a roster header; one sheet is imported at a time, so merge them or import them as separate files',
+  },
+  'import.maskedExport': {
+    'zh-CN': '这是本平台导出的名册，身份证号和手机号已遮挡，不能再导入；请下载导入模板，填写完整信息后上传',
+    en: 'This is a roster exported from this platform with ID numbers and phones masked; it cannot be imported. Download the import template and fill in the full details',
+  },
   'import.duplicateInFile': { 'zh-CN': '与第 {row} 行身份证号重复', en: 'Same ID number as row {row}' },
   'import.notCommittable': { 'zh-CN': '该批次已提交或正在提交', en: 'This batch has already been committed or is being committed' },
   'import.commitDuplicates': {

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { normalizePhone } from './people.ts';
 
-/** Mainland mobile numbers: 11 digits starting 13–19. */
-/** A mainland mobile number: 11 digits from 13x to 19x. */
+/** A mainland mobile number: 11 digits from 13x to 19x (after `normalizePhone`). */
 export const CHINA_MOBILE = /^1[3-9]\d{9}$/;
-export const chinaMobileSchema = z.string().trim().regex(CHINA_MOBILE, { message: 'phone.invalid' });
+/** A mobile number as people write it (+86, spaces, hyphens, full-width digits), normalised, then checked. */
+export const chinaMobileSchema = z.string().max(40, { message: 'phone.invalid' }).overwrite(normalizePhone).regex(CHINA_MOBILE, { message: 'phone.invalid' });
 
 export function maskPhone(phone: string): string {
   return phone.length === 11 ? `${phone.slice(0, 3)}****${phone.slice(7)}` : '****';

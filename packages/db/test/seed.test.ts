@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { verify } from '@node-rs/argon2';
-import { isValidCreditCode, isMultiEnterpriseKind, orgKinds, type OrgKind } from '@lianxin/contracts';
+import { isValidCreditCode, isMultiEnterpriseKind, orgKinds, shanghaiDate, type OrgKind } from '@lianxin/contracts';
 import { getTableConfig } from 'drizzle-orm/pg-core';
 import { migrateDatabase, openDatabase, type DatabaseHandle } from '../src/client.ts';
 import { enterprises, orgCoverage, orgs, users } from '../src/schema/index.ts';
@@ -251,7 +251,8 @@ describe('seedDatabase (demo scale on PGlite)', () => {
     const where = `region_code = '310113109' AND ownership IN ${NON_PUBLIC} AND dual_real AND employee_count >= 25`;
     const now = await one<{ n: number; rate: number }>(
       `SELECT count(*)::int AS n, avg((union_status <> 'none')::int)::float8 AS rate FROM enterprises
-       WHERE ${where} AND opened_on <= current_date - interval '1 year'`,
+       WHERE ${where} AND opened_on <= $1::date - interval '1 year'`,
+      [shanghaiDate()],
     );
     expect(now.n).toBeGreaterThan(200);
     expect(now.rate).toBeGreaterThanOrEqual(0.9);

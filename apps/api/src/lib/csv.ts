@@ -1,7 +1,12 @@
 /** Text files from spreadsheets: decoding what Excel saves and splitting CSV records. */
 
-/** UTF-8 (with or without BOM); files that are not UTF-8 are read as GB18030, which Excel writes on Chinese systems. */
+/**
+ * UTF-16 with its BOM (Excel's "Unicode text": tab-separated UTF-16LE), UTF-8 with or without BOM; files that are
+ * neither are read as GB18030, which Excel writes as CSV on Chinese systems.
+ */
 export function decodeText(buffer: Uint8Array): string {
+  if (buffer[0] === 0xff && buffer[1] === 0xfe) return new TextDecoder('utf-16le').decode(buffer.subarray(2));
+  if (buffer[0] === 0xfe && buffer[1] === 0xff) return new TextDecoder('utf-16be').decode(buffer.subarray(2));
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(buffer);

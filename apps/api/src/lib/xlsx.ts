@@ -1,6 +1,6 @@
 /**
- * Spreadsheets in and out, for every feature: the streaming xlsx writer and its header row, the download headers,
- * and reading cells and telling an upload's kind. Nothing here knows what the rows mean.
+ * Spreadsheets out, for every feature: the streaming xlsx writer and its header row, the download headers, and
+ * telling an upload's kind (reading an upload is `xlsx-reader.ts`). Nothing here knows what the rows mean.
  */
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
@@ -42,35 +42,7 @@ export function headerRow(sheet: SheetWriter, headers: string[]): void {
   row.commit();
 }
 
-// ---- reading ------------------------------------------------------------------------------------------------
-
-const excelEpoch = Date.UTC(1899, 11, 30);
-const isoOf = (date: Date) => date.toISOString().slice(0, 10);
-
-/**
- * Text of a spreadsheet cell, whatever Excel stored: strings as they are, integers without exponent or decimals,
- * dates as YYYY-MM-DD, rich text joined, a formula's cached result ('' for an error), a hyperlink's text; '' when
- * empty. `serialDate`: the column holds dates, so a number there (0 < n < 100,000) is an Excel date serial — what
- * a date typed into an unformatted cell arrives as — and becomes YYYY-MM-DD.
- */
-export function cellText(value: ExcelJS.CellValue, serialDate = false): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') {
-    // a date typed into an unformatted cell arrives as an Excel serial number
-    if (serialDate && value > 0 && value < 100_000) return isoOf(new Date(excelEpoch + Math.round(value) * 86_400_000));
-    return Number.isInteger(value) ? value.toFixed(0) : String(value);
-  }
-  if (typeof value === 'boolean') return String(value);
-  if (value instanceof Date) return isoOf(value);
-  if ('richText' in value) return value.richText.map((r) => r.text).join('');
-  if ('formula' in value || 'sharedFormula' in value) {
-    const result = (value as { result?: ExcelJS.CellValue }).result;
-    return result instanceof Object && 'error' in result ? '' : cellText(result ?? null, serialDate);
-  }
-  if ('text' in value) return String(value.text);
-  return '';
-}
+// ---- reading: lib/xlsx-reader.ts streams uploads -------------------------------------------------------------
 
 /**
  * The kind of an uploaded spreadsheet: xlsx from its first bytes (an xlsx is a zip; a legacy .xls is refused), else
@@ -78,6 +50,6 @@ export function cellText(value: ExcelJS.CellValue, serialDate = false): string {
  */
 export function fileKind(buffer: Buffer, filename = '', mimetype = ''): 'xlsx' | 'csv' | null {
   if (buffer.length >= 4 && buffer.readUInt32LE(0) === 0x04034b50) return /\.xls$/i.test(filename) ? null : 'xlsx';
-  if (/\.(csv|txt)$/i.test(filename) || /csv|text\/plain/.test(mimetype)) return 'csv';
+  if (/\.(csv|txt|tsv)$/i.test(filename) || /csv|text\/plain/.test(mimetype)) return 'csv';
   return null;
 }

@@ -7,6 +7,7 @@ import {
   CREDIT_CODE_ALPHABET, DEFAULT_TARGET_RULE, isNonPublic, isTargetEnterprise,
   type IndustrySection, type OrgKind, type OrgStatus, type Ownership, type Role, type UnionStatus,
 } from '@lianxin/contracts';
+import { calendarDayOf } from '@lianxin/contracts';
 import { districts, regionFullName, shanghaiRegions } from '../reference/regions.ts';
 import {
   address, branchDepartments, brandWords, buildingSuffixes, chineseOrdinals, communitySuffixes, enterpriseName,
@@ -114,7 +115,7 @@ const dateCache = new Map<number, string>();
 function isoOf(day: number): string {
   let text = dateCache.get(day);
   if (text === undefined) {
-    text = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    text = calendarDayOf(day * DAY_MS);
     dateCache.set(day, text);
   }
   return text;

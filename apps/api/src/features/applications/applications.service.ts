@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { applications, findRegion, members, orgs, queryRows, type Database, type Tx } from '@lianxin/db';
 import {
-  isGigOccupation, maskOrgName, occupationSectors, translate, type ApplicationCreate, type ApplicationCreated, type ApplicationItem,
+  isGigOccupation, maskOrgName, occupationSectors, shanghaiDate, translate, type ApplicationCreate, type ApplicationCreated, type ApplicationItem,
   type ApplicationStatusView, type Locale, type MemberCategory, type MessageKey, type RoutingReason, type applicationCreateSchema,
 } from '@lianxin/contracts';
 import type { z } from 'zod';
@@ -306,7 +306,7 @@ export async function approveApplication(ctx: ServiceContext, id: number): Promi
         joinChannel: ownUnion ? 'online' : 'out_of_enterprise',
         org: routed,
         enterpriseId: a.employerId,
-        joinedOn: new Date().toISOString().slice(0, 10),
+        joinedOn: shanghaiDate(),
       }]);
       if (!member) throw new Error('member not written');
       await tx

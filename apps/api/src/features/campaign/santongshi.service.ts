@@ -9,6 +9,7 @@ import {
   isNonPublic, santongshiPhases, shanghaiDate, type Ownership, type Paged, type SantongshiPhase, type SantongshiTask,
   type santongshiQuerySchema, type santongshiSortKeys,
 } from '@lianxin/contracts';
+import { addDays } from '@lianxin/contracts';
 import type { z } from 'zod';
 import { withinScope, writeScope } from '../../access/access.ts';
 import type { ServiceContext } from '../../context.ts';
@@ -21,10 +22,6 @@ import { findOrg } from '../orgs/orgs.repo.ts';
 const DUE_AFTER_REGISTRATION: Record<SantongshiPhase, number> = { registration: 30, construction: 90, opening: 180 };
 /** Enterprises registered longer ago than this are not "new": no tasks. */
 const NEW_FOR_DAYS = 365;
-
-function addDays(isoDate: string, days: number): string {
-  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 export function santongshiDueDates(registeredOn: string, openedOn: string | null): Record<SantongshiPhase, string> {
   return {

@@ -6,7 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@lianxin/db';
-import { previousMonth, shanghaiDate } from '@lianxin/contracts';
+import { addDays, previousMonth, shanghaiDate } from '@lianxin/contracts';
 
 const HISTORY_MONTHS = 12;
 
@@ -61,7 +61,7 @@ async function seedDemoCampaign(db: Database, gucunId: number | undefined, today
     { stage: 'refused', notes: '负责人明确拒绝建会' },
     { stage: 'publicised', notes: '' },
   ] as const;
-  const followUp = new Date(Date.parse(`${today}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
+  const followUp = addDays(today, 7);
   for (const [i, step] of plan.entries()) {
     const e = top[i];
     if (!e) break;

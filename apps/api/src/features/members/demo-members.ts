@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { queryRows, users, type Database } from '@lianxin/db';
-import { idNumberCheckChar, type Occupation } from '@lianxin/contracts';
+import { calendarDayOf, idNumberCheckChar, type Occupation } from '@lianxin/contracts';
 import type { AppKeys } from '../../security/keys.ts';
 import { insertMembers, type NewMember } from './members.enrol.ts';
 
@@ -59,7 +59,7 @@ export async function seedDemoMembers(db: Database, keys: AppKeys): Promise<numb
     for (let i = 0; i < count; i++) {
       const n = rows.length;
       // distinct identities: a birth date every week from 1965, 900 sequence numbers each
-      const birth = new Date(birthBase + Math.floor(n / 900) * 7 * 86_400_000).toISOString().slice(0, 10).replaceAll('-', '');
+      const birth = calendarDayOf(birthBase + Math.floor(n / 900) * 7 * 86_400_000).replaceAll('-', '');
       const body = `${enterprise.street.slice(0, 6)}${birth}${String(100 + (n % 900))}`;
       const informal = enterprise.kind !== 'enterprise_union' && n % 10 === 0;
       rows.push({

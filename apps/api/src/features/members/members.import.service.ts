@@ -23,7 +23,7 @@ import { recordAudit } from '../audit/audit.repo.ts';
 import { findOrg } from '../orgs/orgs.repo.ts';
 import { drawMemberIds, memberInsert, subsidyRules, type NewMember } from './members.enrol.ts';
 import {
-  countRows, exampleRow, markCityDuplicates, markUnknownEmployers, parseRoster, rosterHeader, rowStatus, rowValidator, type CheckedRow,
+  countRows, exampleRow, type ActiveUnion, markCityDuplicates, markUnknownEmployers, parseRoster, rosterHeader, rowStatus, rowValidator, type CheckedRow,
   type RosterCounts, type RosterRow,
 } from './members.import.ts';
 
@@ -74,19 +74,19 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
-/** Active members among these blind indexes, with the name of their union. */
-async function activeUnions(db: Database | Tx, hashes: readonly string[]): Promise<Map<string, string>> {
-  const found = new Map<string, string>();
+/** Active members among these blind indexes, with their union. */
+async function activeUnions(db: Database | Tx, hashes: readonly string[]): Promise<Map<string, ActiveUnion>> {
+  const found = new Map<string, ActiveUnion>();
   for (const part of chunks(hashes, LOOKUP_CHUNK)) {
     // one probe of the partial unique index per identity: the LIMIT keeps the subquery a per-row lookup. As a
     // plain join (or `= any(array)`) the planner, going by statistics taken before a bulk insert, hashes every
     // active member instead, once per chunk of an import that is itself growing the table
-    const rows = await queryRows<{ hash: string; union_name: string }>(db, sql`
-      select h.hash, o.name as union_name
+    const rows = await queryRows<{ hash: string; union_id: number; union_name: string }>(db, sql`
+      select h.hash, o.id as union_id, o.name as union_name
         from unnest(${sql.param(arrayLiteral(part))}::text[]) as h(hash)
         cross join lateral (select m.org_id from members m where m.id_number_hash = h.hash and m.status = 'active' limit 1) m
         join orgs o on o.id = m.org_id`);
-    for (const row of rows) found.set(row.hash, row.union_name);
+    for (const row of rows) found.set(row.hash, { orgId: Number(row.union_id), name: row.union_name });
   }
   return found;
 }
@@ -114,12 +114,14 @@ const afterIo = async <T>(work: () => T): Promise<T> => {
  * members anywhere in the city (found by blind index, a few queries for the whole file). Writes nothing.
  * Hashing overlaps the lookups: each slice of blind indexes is sent as soon as it is computed.
  */
-export async function checkRoster(db: Database, keys: AppKeys, parsed: readonly RosterRow[], today = shanghaiDate()): Promise<CheckedRoster> {
+export async function checkRoster(
+  db: Database, keys: AppKeys, parsed: readonly RosterRow[], today = shanghaiDate(), importingOrgId?: number,
+): Promise<CheckedRoster> {
   const validate = rowValidator(today);
   const rows: CheckedRow[] = [];
   const codes = new Set<string>();
   const idHashes = new Map<string, string>();
-  const lookups: Promise<Map<string, string>>[] = [];
+  const lookups: Promise<Map<string, ActiveUnion>>[] = [];
   // slice by slice: validate, hash, send the lookup, and validate the next slice while the database answers
   for (const slice of chunks(parsed, LOOKUP_CHUNK)) {
     const hashes: string[] = [];
@@ -138,7 +140,7 @@ export async function checkRoster(db: Database, keys: AppKeys, parsed: readonly 
   }
   const [enterprises, ...found] = await Promise.all([registeredEnterprises(db, [...codes]), ...lookups]);
   markUnknownEmployers(rows, enterprises);
-  const activeById = new Map<string, string>();
+  const activeById = new Map<string, ActiveUnion>();
   if (found.some((m) => m.size > 0)) {
     for (const [id, hash] of idHashes) {
       for (const m of found) {
@@ -147,7 +149,7 @@ export async function checkRoster(db: Database, keys: AppKeys, parsed: readonly 
       }
     }
   }
-  markCityDuplicates(rows, activeById);
+  markCityDuplicates(rows, activeById, importingOrgId);
   return { rows, counts: countRows(rows), idHashes, enterprises };
 }
 
@@ -292,7 +294,7 @@ export async function validateImport(ctx: ServiceContext, store: ImportStore, or
   if (!org) throw fieldError('orgId', 'error.not_found', 404, 'not_found');
   if (org.status === 'dissolved') throw fieldError('orgId', 'transfer.targetInvalid');
   const parsed = await parseRoster(file.data, file.filename, file.mimetype);
-  const checked = await checkRoster(ctx.db, ctx.keys, parsed);
+  const checked = await checkRoster(ctx.db, ctx.keys, parsed, shanghaiDate(), org.id);
   const now = Date.now();
   const batch: ImportBatch = {
     ...checked,
@@ -361,7 +363,12 @@ const CREDIT_COLUMN = rosterFields.indexOf('creditCode');
 /** Long digit runs in free-text cells (an ID or phone typed into the wrong column) are masked too. */
 const scrub = (text: string) => text.replace(/\d{11,}[\dXx]?/g, (m) => `${m.slice(0, 3)}${'*'.repeat(m.length - 7)}${m.slice(-4)}`);
 
-function reportCell(text: string, column: number): string {
+// eslint-disable-next-line no-control-regex
+const UNWRITABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** A cell of the file as the report shows it: identifiers masked, characters XML cannot hold shown as �. */
+function reportCell(raw: string, column: number): string {
+  const text = raw.replace(UNWRITABLE, '\ufffd');
   if (column === ID_COLUMN) return text === '' ? '' : maskIdNumber(text.toUpperCase());
   if (column === PHONE_COLUMN) return text === '' ? '' : maskPhone(text);
   if (column === CREDIT_COLUMN && creditCodeProblem(text.toUpperCase()) === null) return text;

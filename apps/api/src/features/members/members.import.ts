@@ -4,16 +4,17 @@
  * service found in the database, and counting. Nothing here logs or returns a plaintext ID or phone number:
  * problems carry message keys and row numbers only.
  */
-import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import {
-  CHINA_MOBILE, birthDateOf, chinaMobileSchema, creditCodeProblem, creditCodeSchema, idNumberCheckChar, idNumberProblem, idNumberSchema,
+  CHINA_MOBILE, birthDateOf, chinaMobileSchema, joinDateProblem, normalizeIdNumber, normalizePersonName, normalizePhone, personNameProblem,
+  personNameSchema, creditCodeProblem, creditCodeSchema, idNumberCheckChar, idNumberProblem, idNumberSchema,
   isMessageKey, label, maskOrgName, memberCategories, memberCategoryLabels, occupationLabels, occupations, rosterFieldLabels, rosterFields,
-  shanghaiDate, type Labels, type MemberCategory, type MessageKey, type Occupation, type RosterField, type RosterRowStatus,
+  calendarDayOf, shanghaiDate, type Labels, type MemberCategory, type MessageKey, type Occupation, type RosterField, type RosterRowStatus,
 } from '@lianxin/contracts';
 import { AppError } from '../../errors.ts';
 import { csvRecords, decodeText } from '../../lib/csv.ts';
-import { cellText, fileKind } from '../../lib/xlsx.ts';
+import { fileKind } from '../../lib/xlsx.ts';
+import { XlsxBook, XlsxFormatError, XlsxLimitError, type NumericKind } from '../../lib/xlsx-reader.ts';
 
 // ---- columns -------------------------------------------------------------------------------------------------
 
@@ -72,85 +73,238 @@ export const MAX_ROWS = 200_000;
 export const fileError = (key: MessageKey, params: Record<string, string | number> = {}, status = 400) =>
   new AppError('validation_failed', status, key, params, { file: key });
 
-/** One data row of the file: its row number as the user sees it (header = 1) and its cells in field order. */
+/** One data row of the file: its row number as the user sees it, its cells in field order, problems found while reading. */
 export interface RosterRow {
   row: number;
   cells: string[];
+  /** fields refused while reading (a numeric cell in an identifier column), with the message key */
+  refused?: Partial<Record<RosterField, MessageKey>>;
 }
 
-const normalizeHeader = (text: string) => text.replace(/[\s*＊:：]/g, '').replace(/[（(].*[)）]$/, '');
+/** What reading an upload may cost. */
+export interface ReadLimits {
+  /** data rows (the file is refused beyond them; reading stops there) */
+  maxRows: number;
+  /** bytes an xlsx may inflate to, all parts together */
+  inflatedBytes: number;
+}
 
-/** Maps header cells to fields; refuses a file that lacks a required column. */
-function columnMap(headers: string[]): (number | undefined)[] {
+/** 200,000 rows of the template inflate to ≈ 75 MB (shared strings) or ≈ 110 MB (inline strings); twice that is plenty. */
+export const XLSX_INFLATED_MAX = 256 * 1024 * 1024;
+export const READ_LIMITS: ReadLimits = { maxRows: MAX_ROWS, inflatedBytes: XLSX_INFLATED_MAX };
+/** The header is looked for in the first this many non-empty rows of each visible sheet. */
+export const HEADER_SEARCH_ROWS = 20;
+
+const normalizeHeader = (text: string) => text.normalize('NFKC').replace(/[\s*＊:：]/g, '').replace(/[（(].*[)）]$/, '');
+const headerField = (text: string): RosterField | undefined => {
+  const raw = normalizeHeader(text);
+  return raw === '' ? undefined : (HEADER_ALIASES[raw] ?? HEADER_ALIASES[raw.toLowerCase()]);
+};
+
+/** A row as read from a sheet: texts by column, and which cells were stored as numbers. */
+interface SourceRecord {
+  row: number;
+  values: string[];
+  numeric?: NumericKind[] | null;
+}
+
+/** A sheet (or a text file) to read a roster from; `records()` can be called more than once. */
+interface RosterSource {
+  name: string;
+  records(): AsyncIterable<SourceRecord[]>;
+}
+
+interface Header {
+  /** the last header row (a two-row header spans two) */
+  lastRow: number;
+  firstRow: number;
+  /** column index per field in field order */
+  map: (number | undefined)[];
+  missing: RosterField[];
+  found: number;
+}
+
+/** Fields of one header row, or of two rows read together (a merged group title above its sub-headings). */
+function headerOf(rows: readonly SourceRecord[]): Header {
   const positions = new Map<RosterField, number>();
-  headers.forEach((text, index) => {
-    const raw = normalizeHeader(text);
-    const field = HEADER_ALIASES[raw] ?? HEADER_ALIASES[raw.toLowerCase()];
-    if (field && !positions.has(field)) positions.set(field, index);
-  });
-  const missing = REQUIRED_COLUMNS.filter((f) => !positions.has(f));
-  if (missing.length > 0) {
-    throw fileError('import.headerMissing', { columns: missing.map(rosterHeader).join('、') });
+  const width = Math.max(...rows.map((r) => r.values.length));
+  for (let col = 0; col < width; col++) {
+    // the lower row names the column when it can (sub-headings), else the upper (a title merged over both rows)
+    let field: RosterField | undefined;
+    for (let i = rows.length - 1; i >= 0 && field === undefined; i--) field = headerField(rows[i]!.values[col] ?? '');
+    if (field === undefined && rows.length > 1) field = headerField(rows.map((r) => r.values[col] ?? '').join(''));
+    if (field && !positions.has(field)) positions.set(field, col);
   }
-  return rosterFields.map((f) => positions.get(f));
+  const missing = REQUIRED_COLUMNS.filter((f) => !positions.has(f));
+  return { firstRow: rows[0]!.row, lastRow: rows[rows.length - 1]!.row, map: rosterFields.map((f) => positions.get(f)), missing, found: positions.size };
 }
 
-function toRows(records: Iterable<{ row: number; values: string[] }>): RosterRow[] {
-  let map: (number | undefined)[] | null = null;
-  const rows: RosterRow[] = [];
-  for (const { row, values } of records) {
-    if (map === null) {
-      if (values.every((v) => v.trim() === '')) continue; // blank lines before the header
-      map = columnMap(values);
-      continue;
+/** The header among the first rows: a single row with every required column, else two adjacent rows together; the best try otherwise. */
+function findHeader(head: readonly SourceRecord[]): { header: Header | null; best: Header | null } {
+  let best: Header | null = null;
+  for (let i = 0; i < head.length; i++) {
+    const one = headerOf([head[i]!]);
+    if (one.missing.length === 0) return { header: one, best: one };
+    if (!best || one.found > best.found) best = one;
+    const next = head[i + 1];
+    if (next && next.row === head[i]!.row + 1) {
+      const two = headerOf([head[i]!, next]);
+      if (two.missing.length === 0) return { header: two, best: two };
     }
-    const cells = map.map((index) => (index === undefined ? '' : (values[index] ?? '').trim()));
-    if (cells.every((c) => c === '')) continue;
-    if (cells[1]?.toUpperCase() === EXAMPLE_ID_NUMBER) continue;
-    if (rows.length >= MAX_ROWS) throw fileError('import.tooManyRows', { max: MAX_ROWS });
-    rows.push({ row, cells });
   }
-  if (map === null) throw fileError('import.headerMissing', { columns: REQUIRED_COLUMNS.map(rosterHeader).join('、') });
+  return { header: null, best };
+}
+
+async function firstRecords(source: RosterSource, count: number): Promise<SourceRecord[]> {
+  const out: SourceRecord[] = [];
+  for await (const batch of source.records()) {
+    for (const record of batch) {
+      if (record.values.every((v) => v.trim() === '')) continue;
+      out.push(record);
+      if (out.length >= count) return out; // leaving the loop stops the stream
+    }
+  }
+  return out;
+}
+
+const MASKED_ID = /^\d{3}\*{6,}[\dX]{2,4}$/i;
+const MASKED_PHONE = /^\d{3}\*{4}\d{4}$/;
+const ID_FIELD = rosterFields.indexOf('idNumber');
+const PHONE_FIELD = rosterFields.indexOf('phone');
+const NAME_FIELD = rosterFields.indexOf('name');
+const IDENTIFIER_FIELDS: readonly RosterField[] = ['idNumber', 'creditCode'];
+const JOINED_FIELD = rosterFields.indexOf('joinedOn');
+const MASK_SAMPLE = 50;
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Rows of a roster: the first visible source whose first rows hold a header (one row, or two read together),
+ * refusing a file where several do (one roster a file: nothing is dropped silently), where none does (saying
+ * which sheets and rows were searched) and the platform's own masked export. Rows with neither name nor ID
+ * number (dropdown defaults, formatting) are skipped, as is the template's example row.
+ */
+async function readRoster(sources: readonly RosterSource[], limits: ReadLimits): Promise<RosterRow[]> {
+  const withHeader: { source: RosterSource; header: Header }[] = [];
+  const searched: string[] = [];
+  let best: { source: RosterSource; header: Header } | null = null;
+  for (const source of sources) {
+    const head = await firstRecords(source, HEADER_SEARCH_ROWS);
+    const found = findHeader(head);
+    if (found.header) withHeader.push({ source, header: found.header });
+    else {
+      searched.push(head.length === 0 ? `「${source.name}」 —` : `「${source.name}」 ${head[0]!.row}–${head[head.length - 1]!.row}`);
+      if (found.best && found.best.found >= 2 && (!best || found.best.found > best.header.found)) best = { source, header: found.best };
+    }
+  }
+  if (withHeader.length > 1) throw fileError('import.severalRosterSheets', { sheets: withHeader.map((w) => `「${w.source.name}」`).join('、') });
+  const chosen = withHeader[0];
+  if (!chosen) {
+    if (best) {
+      throw fileError('import.headerIncomplete', { columns: best.header.missing.map(rosterHeader).join('、'), sheet: `「${best.source.name}」`, row: best.header.firstRow });
+    }
+    throw fileError('import.headerNotFound', { columns: REQUIRED_COLUMNS.map(rosterHeader).join('、'), searched: searched.join('；') || '—' });
+  }
+  const { map, lastRow } = chosen.header;
+  const rows: RosterRow[] = [];
+  let masked = 0;
+  let seen = 0;
+  for await (const batch of chosen.source.records()) {
+    for (const { row, values, numeric } of batch) {
+      if (row <= lastRow) continue;
+      const cells = map.map((index) => (index === undefined ? '' : (values[index] ?? '').trim()));
+      // nothing that names a person: an empty line, dropdown defaults, a total row's leftovers
+      if (cells[NAME_FIELD] === '' && cells[ID_FIELD] === '') continue;
+      if (cells[ID_FIELD]?.toUpperCase() === EXAMPLE_ID_NUMBER) continue;
+      if (rows.length >= limits.maxRows) throw fileError('import.tooManyRows', { max: limits.maxRows });
+      const out: RosterRow = { row, cells };
+      if (numeric) {
+        const joined = map[JOINED_FIELD];
+        if (joined !== undefined && numeric[joined]) cells[JOINED_FIELD] = serialDate(cells[JOINED_FIELD]!);
+        for (const field of IDENTIFIER_FIELDS) {
+          const index = map[rosterFields.indexOf(field)];
+          const kind = index === undefined ? 0 : (numeric[index] ?? 0);
+          const digits = cells[rosterFields.indexOf(field)]!.length;
+          // Excel keeps 15 significant digits: a longer number was rewritten before it reached us
+          if (kind === 2 || (kind === 1 && digits >= 16)) (out.refused ??= {})[field] = 'import.numericIdentifier';
+        }
+      }
+      // the platform's own export: ID numbers and phones masked (decided on the first 50 rows, before reading on)
+      if (seen < MASK_SAMPLE) {
+        seen++;
+        if (MASKED_ID.test(cells[ID_FIELD]!) || MASKED_PHONE.test(cells[PHONE_FIELD]!)) masked++;
+        if (seen === MASK_SAMPLE && masked * 2 > seen) throw fileError('import.maskedExport');
+      }
+      rows.push(out);
+    }
+  }
+  if (seen > 0 && masked * 2 > seen) throw fileError('import.maskedExport');
   if (rows.length === 0) throw fileError('import.empty');
   return rows;
 }
 
-async function xlsxRecords(buffer: Buffer): Promise<{ row: number; values: string[] }[]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
-  } catch {
-    throw fileError('import.fileUnreadable');
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw fileError('import.empty');
-  const records: { row: number; values: string[] }[] = [];
-  let fields: (RosterField | undefined)[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const values: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, col) => {
-      values[col - 1] = cellText(cell.value, fields[col - 1] === 'joinedOn');
-    });
-    for (let i = 0; i < values.length; i++) values[i] ??= '';
-    if (records.length === 0 && fields.length === 0) {
-      // the header: remember which column holds dates, so serial numbers there become dates
-      fields = values.map((v) => HEADER_ALIASES[normalizeHeader(v)]);
-    }
-    records.push({ row: rowNumber, values });
-  });
-  return records;
+/** The visible sheets of an xlsx as roster sources; hidden sheets (dropdown lists) are never read. */
+function xlsxSources(book: XlsxBook): RosterSource[] {
+  return book.sheets.filter((s) => !s.hidden).map((sheet) => ({
+    name: sheet.name,
+    records: () => book.rows(sheet),
+  }));
 }
 
-/** Reads an uploaded roster into rows; refuses unknown file kinds, missing columns, empty or oversized files. */
-export async function parseRoster(buffer: Buffer, filename = '', mimetype = ''): Promise<RosterRow[]> {
+/** A text file (csv, or Excel's tab-separated "Unicode text") as one source, in batches so other requests get their turn. */
+function textSource(text: string, name: string): RosterSource {
+  return {
+    name,
+    async *records() {
+      let batch: SourceRecord[] = [];
+      for (const record of csvRecords(text)) {
+        batch.push(record);
+        if (batch.length >= 2_000) {
+          yield batch;
+          batch = [];
+          await yieldToLoop();
+        }
+      }
+      if (batch.length > 0) yield batch;
+    },
+  };
+}
+
+/** Dates typed into unformatted cells arrive as Excel serial numbers. */
+const excelEpoch = Date.UTC(1899, 11, 30);
+const serialDate = (text: string) => {
+  const n = Number(text);
+  return n > 0 && n < 100_000 ? calendarDayOf(excelEpoch + Math.round(n) * 86_400_000) : text;
+};
+
+/** Reads an uploaded roster into rows; refuses unknown file kinds, missing columns, empty, oversized or inflating files. */
+export async function parseRoster(buffer: Buffer, filename = '', mimetype = '', limits: ReadLimits = READ_LIMITS): Promise<RosterRow[]> {
   switch (fileKind(buffer, filename, mimetype)) {
-    case 'xlsx':
-      return toRows(await xlsxRecords(buffer));
+    case 'xlsx': {
+      let book: XlsxBook | null = null;
+      try {
+        book = await XlsxBook.open(buffer, { inflatedBytes: limits.inflatedBytes });
+        return await readRoster(xlsxSources(book), limits);
+      } catch (error) {
+        throw readError(error, limits);
+      } finally {
+        book?.close();
+      }
+    }
     case 'csv':
-      return toRows(csvRecords(decodeText(buffer)));
+      return readRoster([textSource(decodeText(buffer), filename || 'csv')], limits);
     case null:
       throw fileError('import.fileType');
   }
+}
+
+function readError(error: unknown, limits: ReadLimits): unknown {
+  if (error instanceof XlsxLimitError) {
+    if (error.limit === 'cellLength') return fileError('import.cellTooLong', { max: error.max });
+    if (error.limit === 'inflated') return fileError('import.inflatedTooLarge', { max: Math.round(limits.inflatedBytes / 1024 / 1024) });
+    return fileError('import.fileUnreadable');
+  }
+  if (error instanceof XlsxFormatError) return fileError('import.fileUnreadable');
+  return error;
 }
 
 // ---- validating rows -----------------------------------------------------------------------------------------
@@ -182,7 +336,7 @@ export interface CheckedRow {
   problems: RowProblem[];
 }
 
-const DUPLICATE_KEYS = new Set<MessageKey>(['import.duplicateInFile', 'member.alreadyActive']);
+const DUPLICATE_KEYS = new Set<MessageKey>(['import.duplicateInFile', 'member.alreadyActive', 'import.alreadyMemberHere']);
 
 export function rowStatus(row: Pick<CheckedRow, 'problems'>): RosterRowStatus {
   if (row.problems.length === 0) return 'ok';
@@ -207,9 +361,11 @@ function optional<T, B>(schema: z.ZodType<T, string>, blank: B) {
   });
 }
 
+const JOIN_DATE_KEYS = { future: 'import.joinedInFuture', tooYoung: 'import.joinedTooYoung' } as const;
+
 function rowSchema(today: string) {
   return z.object({
-    name: z.string().trim().min(2, { message: 'person.nameInvalid' }).max(30, { message: 'person.nameInvalid' }),
+    name: personNameSchema,
     idNumber: idNumberSchema,
     phone: chinaMobileSchema,
     occupation: z.string().transform(occupationCode).pipe(z.enum(occupations, { message: 'import.occupationUnknown' })),
@@ -220,6 +376,10 @@ function rowSchema(today: string) {
         .refine((d) => d <= today, { message: 'import.joinedInFuture' }),
       today,
     ),
+  }).superRefine((row, ctx) => {
+    // plausible: at least 16 on the joining date (the ID number carries the birth date)
+    const problem = joinDateProblem(row.joinedOn, row.idNumber, today);
+    if (problem === 'tooYoung') ctx.addIssue({ code: 'custom', path: ['joinedOn'], message: JOIN_DATE_KEYS[problem] });
   });
 }
 
@@ -238,11 +398,11 @@ function isPlainDate(text: string): boolean {
  * names each problem. Zod costs about 4 µs a row, most of a 200,000-row validation.
  */
 export function plainlyValid(input: Readonly<Record<RosterField, string>>, today: string): ValidRow | null {
-  const name = input.name.trim();
-  if (name.length < 2 || name.length > 30) return null;
-  const idNumber = input.idNumber.trim().toUpperCase();
+  const name = normalizePersonName(input.name);
+  if (personNameProblem(name) !== null) return null;
+  const idNumber = normalizeIdNumber(input.idNumber);
   if (idNumberProblem(idNumber) !== null) return null;
-  const phone = input.phone.trim();
+  const phone = normalizePhone(input.phone);
   if (!CHINA_MOBILE.test(phone)) return null;
   const occupation = occupationCode(input.occupation);
   const category = categoryCode(input.category);
@@ -255,8 +415,9 @@ export function plainlyValid(input: Readonly<Record<RosterField, string>>, today
   let joinedOn = today;
   if (input.joinedOn !== '') {
     joinedOn = normalizeDate(input.joinedOn);
-    if (!isPlainDate(joinedOn) || joinedOn > today) return null;
+    if (!isPlainDate(joinedOn)) return null;
   }
+  if (joinDateProblem(joinedOn, idNumber, today) !== null) return null;
   return { name, idNumber, phone, occupation: occupation as Occupation, category: category as MemberCategory, creditCode, joinedOn };
 }
 
@@ -276,7 +437,7 @@ const problemKey = (message: string, blank: boolean): MessageKey =>
 export function rowValidator(today = shanghaiDate()): (row: RosterRow) => CheckedRow {
   const schema = rowSchema(today);
   const firstRowOf = new Map<string, number>();
-  return ({ row, cells }) => {
+  return ({ row, cells, refused }) => {
     const input: Record<RosterField, string> = {
       name: cells[0] ?? '', idNumber: cells[1] ?? '', phone: cells[2] ?? '', occupation: cells[3] ?? '',
       category: cells[4] ?? '', creditCode: cells[5] ?? '', joinedOn: cells[6] ?? '',
@@ -303,6 +464,23 @@ export function rowValidator(today = shanghaiDate()): (row: RosterRow) => Checke
         if (id.success) idNumber = id.data;
       }
     }
+    if (refused) {
+      // read as a number where an identifier belongs: whatever it says now is not what was typed
+      for (const [field, key] of Object.entries(refused) as [RosterField, MessageKey][]) {
+        for (let i = problems.length - 1; i >= 0; i--) if (problems[i]!.field === field) problems.splice(i, 1);
+        problems.push({ field, key });
+        if (field === 'idNumber') idNumber = null;
+      }
+      value = null;
+    }
+    if (value !== null) {
+      // the last net: nothing the database would refuse leaves here as valid (it would fail the whole commit)
+      const field = unstorableField(value);
+      if (field !== null) {
+        problems.push({ field, key: 'import.unstorable' });
+        value = null;
+      }
+    }
     if (idNumber !== null) {
       const first = firstRowOf.get(idNumber);
       if (first === undefined) firstRowOf.set(idNumber, row);
@@ -310,6 +488,20 @@ export function rowValidator(today = shanghaiDate()): (row: RosterRow) => Checke
     }
     return { row, cells, value, idNumber, problems };
   };
+}
+
+// eslint-disable-next-line no-control-regex
+const NOT_STORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const STORED_LENGTH: Record<RosterField, number> = { name: 30, idNumber: 18, phone: 11, occupation: 20, category: 20, creditCode: 18, joinedOn: 10 };
+
+/** The first field of a valid row PostgreSQL would refuse (NUL, broken UTF-16) or that is longer than it may be, or null. */
+export function unstorableField(value: ValidRow): RosterField | null {
+  for (const field of rosterFields) {
+    const text = value[field];
+    if (text === null) continue;
+    if (NOT_STORABLE.test(text) || [...text].length > STORED_LENGTH[field]) return field;
+  }
+  return null;
 }
 
 export function validateRows(rows: readonly RosterRow[], today = shanghaiDate()): CheckedRow[] {
@@ -324,12 +516,23 @@ export function markUnknownEmployers(rows: readonly CheckedRow[], known: Readonl
   }
 }
 
-/** Marks rows whose person is already an active member somewhere in the city; `activeUnion` maps ID → union name. */
-export function markCityDuplicates(rows: readonly CheckedRow[], activeUnion: ReadonlyMap<string, string>): void {
+/** The union someone is an active member of. */
+export interface ActiveUnion {
+  orgId: number;
+  name: string;
+}
+
+/**
+ * Marks rows whose person is already an active member: of the importing union itself ("already members there":
+ * a re-import of the same roster), or of another union in the city (named masked; a transfer is the way).
+ */
+export function markCityDuplicates(rows: readonly CheckedRow[], activeUnion: ReadonlyMap<string, ActiveUnion>, importingOrgId?: number): void {
   for (const row of rows) {
     if (row.idNumber === null) continue;
     const union = activeUnion.get(row.idNumber);
-    if (union !== undefined) row.problems.push({ field: 'idNumber', key: 'member.alreadyActive', params: { union: maskOrgName(union) } });
+    if (union === undefined) continue;
+    if (union.orgId === importingOrgId) row.problems.push({ field: 'idNumber', key: 'import.alreadyMemberHere' });
+    else row.problems.push({ field: 'idNumber', key: 'member.alreadyActive', params: { union: maskOrgName(union.name) } });
   }
 }
 

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { enterprises, members } from '@lianxin/db';
-import { type MemberDetail, type memberUpdateSchema } from '@lianxin/contracts';
+import { shanghaiDate, type MemberDetail, type memberUpdateSchema } from '@lianxin/contracts';
 import type { z } from 'zod';
 import { requireCapability, withinScope, writeScope } from '../../access/access.ts';
 import type { ServiceContext } from '../../context.ts';
@@ -64,7 +64,7 @@ export async function leaveMember(ctx: ServiceContext, id: number, reason: strin
     if (!row) throw notFound();
     const updated = await tx
       .update(members)
-      .set({ status: 'left', leftOn: sql`current_date`, leftReason: reason, cardVersion: sql`${members.cardVersion} + 1`, updatedAt: sql`now()` })
+      .set({ status: 'left', leftOn: shanghaiDate(), leftReason: reason, cardVersion: sql`${members.cardVersion} + 1`, updatedAt: sql`now()` })
       .where(and(eq(members.id, id), eq(members.status, 'active')))
       .returning({ id: members.id });
     if (updated.length === 0) throw new AppError('conflict', 409, 'member.notActive');

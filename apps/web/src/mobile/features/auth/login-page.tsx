@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { Button, Form, Input, NoticeBar, Toast } from 'antd-mobile';
-import { chinaMobileSchema, otpLoginSchema, translate } from '@lianxin/contracts';
+import { chinaMobileSchema, normalizePhone, otpLoginSchema, PHONE_INPUT_MAX, translate } from '@lianxin/contracts';
 import { isApiError, setCsrfToken } from '../../../shared/api-client.ts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
 import { checkValue, validateWith } from '../../../shared/schema-errors.ts';
@@ -34,7 +34,7 @@ export default function LoginPage() {
 
   const sendCode = async () => {
     setProblem(null);
-    const phone = (form.getFieldValue('phone') as string | undefined)?.trim() ?? '';
+    const phone = normalizePhone((form.getFieldValue('phone') as string | undefined) ?? '');
     const invalid = checkValue(chinaMobileSchema, phone, locale);
     if (invalid) {
       form.setFields([{ name: 'phone', errors: [invalid] }]);
@@ -95,7 +95,7 @@ export default function LoginPage() {
         }
       >
         <Form.Item name="phone" label={t('join.phone')}>
-          <Input id="login-phone" type="tel" inputMode="numeric" maxLength={11} autoComplete="tel" placeholder={t('join.phonePlaceholder')} clearable data-testid="login-phone" />
+          <Input id="login-phone" type="tel" inputMode="tel" maxLength={PHONE_INPUT_MAX} autoComplete="tel" placeholder={t('join.phonePlaceholder')} clearable data-testid="login-phone" />
         </Form.Item>
         <Form.Item
           name="code"

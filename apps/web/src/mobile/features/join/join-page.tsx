@@ -4,6 +4,8 @@ import {
   applicationCreateSchema,
   chinaMobileSchema,
   otpCodeSchema,
+  ID_NUMBER_INPUT_MAX,
+  PHONE_INPUT_MAX,
   idNumberSchema,
   occupationLabels,
   occupations,
@@ -92,7 +94,7 @@ function JoinForm({ onCreated }: { onCreated: (created: ApplicationCreated, phon
     setSubmitting(true);
     try {
       const result = await submitApplication(checked.data);
-      onCreated(result, String(body.phone));
+      onCreated(result, checked.data.phone);
     } catch (error) {
       setSubmitting(false);
       if (!isApiError(error)) {
@@ -149,18 +151,18 @@ function JoinForm({ onCreated }: { onCreated: (created: ApplicationCreated, phon
           label={t('join.idNumber')}
           data-field="idNumber"
           validateTrigger="onBlur"
-          rules={[required(translate('required', locale)), rule(idNumberSchema, (v) => v.trim().toUpperCase())]}
+          rules={[required(translate('required', locale)), rule(idNumberSchema)]}
         >
-          <Input id="join-id-number" placeholder={t('join.idNumberPlaceholder')} autoComplete="off" maxLength={18} clearable data-testid="join-id-number" />
+          <Input id="join-id-number" placeholder={t('join.idNumberPlaceholder')} autoComplete="off" maxLength={ID_NUMBER_INPUT_MAX} clearable data-testid="join-id-number" />
         </Form.Item>
         <Form.Item
           name="phone"
           label={t('join.phone')}
           data-field="phone"
           validateTrigger="onBlur"
-          rules={[required(translate('required', locale)), rule(chinaMobileSchema, (v) => v.trim())]}
+          rules={[required(translate('required', locale)), rule(chinaMobileSchema)]}
         >
-          <Input id="join-phone" type="tel" inputMode="numeric" placeholder={t('join.phonePlaceholder')} autoComplete="tel" maxLength={11} clearable data-testid="join-phone" />
+          <Input id="join-phone" type="tel" inputMode="tel" placeholder={t('join.phonePlaceholder')} autoComplete="tel" maxLength={PHONE_INPUT_MAX} clearable data-testid="join-phone" />
         </Form.Item>
         <Form.Item
           name="phoneCode"

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { Button, Card, Form, Input, List, NoticeBar, Steps, Tag } from 'antd-mobile';
 import {
-  applicationStatusRequestSchema, applicationStatusLabels, chinaMobileSchema, translate, type ApplicationStatusView,
+  applicationStatusRequestSchema, applicationStatusLabels, chinaMobileSchema, normalizePhone, PHONE_INPUT_MAX, translate, type ApplicationStatusView,
 } from '@lianxin/contracts';
 import { isApiError } from '../../../shared/api-client.ts';
 import { formatDateTime } from '../../../shared/format.ts';
@@ -37,7 +37,7 @@ export default function StatusPage() {
     setProblem(null);
     setLoading(true);
     try {
-      setResult(await fetchApplicationStatus((values.reference ?? '').trim().toUpperCase(), (values.phone ?? '').trim()));
+      setResult(await fetchApplicationStatus((values.reference ?? '').trim().toUpperCase(), normalizePhone(values.phone ?? '')));
     } catch (error) {
       setResult(null);
       setProblem(
@@ -93,7 +93,7 @@ export default function StatusPage() {
             },
           ]}
         >
-          <Input id="status-phone" type="tel" inputMode="numeric" maxLength={11} placeholder={t('join.phonePlaceholder')} clearable data-testid="status-phone" />
+          <Input id="status-phone" type="tel" inputMode="tel" maxLength={PHONE_INPUT_MAX} placeholder={t('join.phonePlaceholder')} clearable data-testid="status-phone" />
         </Form.Item>
       </Form>
       {result && <StatusCard status={result} />}
