@@ -7,6 +7,7 @@ import {
 import type { z } from 'zod';
 import { withinScope, type Scope } from '../../access/access.ts';
 import { pagedList, type ListOrder } from '../../lib/paged-list.ts';
+import { escapeLike } from '../../lib/sql-text.ts';
 import type { PiiCipher } from '../../security/pii-cipher.ts';
 import { enterpriseMatches } from '../enterprises/enterprises.repo.ts';
 
