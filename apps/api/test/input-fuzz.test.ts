@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { InjectOptions } from 'fastify';
-import type { ApplicationCreated, ApplicationItem } from '@lianxin/contracts';
+import { calendarDayOf, type ApplicationCreated, type ApplicationItem } from '@lianxin/contracts';
 import { GUCUN, newIdNumber, newPhone } from './support/fixtures.ts';
 import { multipart } from './support/multipart.ts';
 import { applyOnline, request, signIn, startTestApp, type Session, type TestApp } from './support/test-app.ts';
@@ -75,7 +75,7 @@ function baseArb(schema: JsonSchema, depth: number): fc.Arbitrary<unknown> {
         const matching = fc.stringMatching(new RegExp(schema.pattern));
         return schema.maxLength !== undefined ? matching.filter((s) => s.length <= schema.maxLength!) : matching;
       }
-      if (schema.format === 'date') return fc.date({ min: new Date('1950-01-01'), max: new Date('2035-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+      if (schema.format === 'date') return fc.date({ min: new Date('1950-01-01'), max: new Date('2035-12-31'), noInvalidDate: true }).map((d) => calendarDayOf(d.getTime()));
       const min = schema.minLength ?? 0;
       const max = Math.min(schema.maxLength ?? 40, Math.max(min, 40));
       return fc.oneof(
