@@ -1,6 +1,7 @@
 /**
  * `npm run bench [-- names…]`: benchmarks against PostgreSQL (BENCH_DATABASE_URL, default the local server). Creates a
- * scratch database `lianxin_bench`, seeds the city scale, measures, and drops it. Each figure is printed with
+ * scratch database (`BENCH_DB_NAME`, default `lianxin_bench`: two people benchmarking on one server pick
+ * different names so that neither drops the other's database), seeds the city scale, measures, and drops it. Each figure is printed with
  * its raw baseline measured in the same run; copy the summary into docs/PERFORMANCE.md. Names (subtree,
  * applications, import, coverage) pick which run after the seed; none = all.
  */
@@ -14,7 +15,9 @@ import { benchSeed } from './seed.bench.ts';
 import { benchSubtreeCount } from './subtree-count.bench.ts';
 
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const database = 'lianxin_bench';
+const database = process.env.BENCH_DB_NAME || 'lianxin_bench';
+// the name goes into DROP/CREATE DATABASE unquoted: a plain identifier only
+if (!/^[a-z_][a-z0-9_]{0,62}$/.test(database)) throw new Error(`BENCH_DB_NAME must be a lower-case identifier, not ${JSON.stringify(database)}`);
 
 const admin = new pg.Client({ connectionString: serverUrl });
 await admin.connect();
