@@ -55,6 +55,8 @@ export class RemotePglite implements PgliteLike {
   #nextId = 1;
   #closed = false;
   #exit: Promise<void>;
+  /** when the thread last answered a statement successfully (ms since the epoch) */
+  lastAnswerAt = 0;
 
   private constructor(worker: Worker) {
     this.#worker = worker;
@@ -62,6 +64,7 @@ export class RemotePglite implements PgliteLike {
       const waiting = this.#pending.get(reply.id);
       if (!waiting) return;
       this.#pending.delete(reply.id);
+      if (reply.ok) this.lastAnswerAt = Date.now();
       if (reply.ok) waiting.resolve(reply.result);
       else waiting.reject(rebuildError(reply.error ?? { message: 'unknown database error' }));
     });
@@ -132,6 +135,16 @@ export class RemotePglite implements PgliteLike {
     }
     await this.#call({ op: 'end', txId, commit: true });
     return result;
+  }
+
+  /**
+   * Whether the database answers, without joining the queue when it is busy: a statement answered within the last
+   * `freshMs` says so already; otherwise (an idle database, so no queue) `select 1` asks.
+   */
+  async ping(freshMs = 2000): Promise<void> {
+    if (this.#closed) throw new Error('the database is closed');
+    if (Date.now() - this.lastAnswerAt < freshMs) return;
+    await this.query('select 1');
   }
 
   async dumpDataDir(): Promise<Blob> {

@@ -13,9 +13,10 @@ describe.each<PgliteEngine>(['worker', 'inline'])('PGlite engine %s', (engine) =
   });
   afterAll(() => handle.close());
 
-  it('reports its engine', () => {
+  it('reports its engine and answers a ping', async () => {
     expect(handle.kind).toBe('pglite');
     expect(handle.engine).toBe(engine);
+    await expect(handle.ping()).resolves.toBeUndefined();
   });
 
   it('commits a transaction', async () => {
@@ -112,5 +113,6 @@ describe('LIANXIN_PGLITE_ENGINE', () => {
     const handle = await openDatabase({ engine: 'worker' });
     await handle.close();
     await expect(handle.query('select 1')).rejects.toThrow(/closed|stopped/);
+    await expect(handle.ping()).rejects.toThrow(/closed/);
   });
 });
