@@ -1,9 +1,12 @@
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
-import { defineConfig, type Connect, type Plugin } from 'vite';
+import { defineConfig, type Connect, type Plugin, type Rollup } from 'vite';
+
+type OutputBundle = Rollup.OutputBundle;
+type OutputChunk = Rollup.OutputChunk;
 import react from '@vitejs/plugin-react';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -66,16 +69,53 @@ async function compressTree(dir: string): Promise<void> {
       }),
   );
 }
-const precompressPlugin: Plugin = {
-  name: 'lianxin-precompress',
+/**
+ * A page per H5 route (`m/join/index.html`…): m/index.html plus `modulepreload` links for the route's lazy chunk and
+ * everything it imports, so that a phone opening /m/join fetches the join form's code together with the app's
+ * instead of one round trip later, when the router asks for it. The server sends `m/<route>/index.html` when there
+ * is one (plugins/web.ts).
+ */
+/** route under /m/ → its feature folder (the lazy pages of mobile-app.tsx) */
+const h5Routes: Record<string, string> = { join: 'join', status: 'status', login: 'auth', card: 'card' };
+async function writeRoutePages(dir: string, bundle: OutputBundle): Promise<void> {
+  const base = await readFile(join(dir, 'm/index.html'), 'utf8');
+  const chunks = Object.values(bundle).filter((item): item is OutputChunk => item.type === 'chunk');
+  for (const [route, folder] of Object.entries(h5Routes)) {
+    const entry = chunks.find((chunk) => chunk.isDynamicEntry && new RegExp(`src/mobile/features/${folder}/[\\w-]+-page\\.tsx$`).test(chunk.facadeModuleId ?? ''));
+    if (!entry) continue;
+    const files = new Set<string>();
+    const visit = (chunk: OutputChunk) => {
+      if (files.has(chunk.fileName)) return;
+      files.add(chunk.fileName);
+      for (const name of chunk.imports) {
+        const imported = bundle[name];
+        if (imported?.type === 'chunk') visit(imported);
+      }
+    };
+    visit(entry);
+    const links = [...files]
+      .filter((file) => !base.includes(`/${file}"`))
+      .map((file) => `    <link rel="modulepreload" crossorigin href="/${file}">`);
+    const css = [...files].flatMap((file) => [...((bundle[file] as OutputChunk).viteMetadata?.importedCss ?? [])])
+      .filter((file) => !base.includes(`/${file}"`))
+      .map((file) => `    <link rel="stylesheet" crossorigin href="/${file}">`);
+    await mkdir(join(dir, 'm', route), { recursive: true });
+    await writeFile(join(dir, 'm', route, 'index.html'), base.replace('  </head>', `${[...links, ...css].join('\n')}\n  </head>`));
+  }
+}
+
+const routePagesAndPrecompressPlugin: Plugin = {
+  name: 'lianxin-route-pages-precompress',
   apply: 'build',
-  writeBundle: async (options) => {
-    if (options.dir) await compressTree(options.dir);
+  writeBundle: async (options, bundle) => {
+    if (!options.dir) return;
+    await writeRoutePages(options.dir, bundle);
+    await compressTree(options.dir);
   },
 };
 
 export default defineConfig({
-  plugins: [react(), h5FallbackPlugin, precompressPlugin],
+  plugins: [react(), h5FallbackPlugin, routePagesAndPrecompressPlugin],
   // The workspace root hoists an older React for antd-mobile's peers; bundle the app's React 19 only.
   resolve: { dedupe: ['react', 'react-dom'] },
   build: {

@@ -12,6 +12,7 @@ import { signIn, startTestApp, type Session, type TestApp } from './support/test
 
 const script = `console.log(${JSON.stringify('连心'.repeat(800))});`;
 const page = `<!doctype html><title>h5</title><script type="module" src="/assets/mobile-Ab12Cd34.js"></script>${' '.repeat(2000)}`;
+const joinPage = page.replace('</title>', '</title><link rel="modulepreload" href="/assets/join-page-Ef56Gh78.js">');
 
 let t: TestApp;
 let web: string;
@@ -20,6 +21,7 @@ beforeAll(async () => {
   // a stand-in for the build: pages and a hashed asset, each with the pre-compressed copies vite.config.ts writes
   web = mkdtempSync(join(tmpdir(), 'lianxin-web-'));
   mkdirSync(join(web, 'm'));
+  mkdirSync(join(web, 'm', 'join'));
   mkdirSync(join(web, 'assets'));
   const write = (path: string, body: string) => {
     writeFileSync(join(web, path), body);
@@ -28,6 +30,7 @@ beforeAll(async () => {
   };
   write('index.html', page.replace('h5', 'console'));
   write('m/index.html', page);
+  write('m/join/index.html', joinPage);
   write('assets/mobile-Ab12Cd34.js', script);
   t = await startTestApp({ webDist: web });
   staff = await signIn(t.app, 'demo-baoshan');
@@ -73,7 +76,13 @@ describe('web bundle', () => {
       const again = await get(url, 'br', { 'if-none-match': String(response.headers.etag) });
       expect(again.statusCode, url).toBe(304);
     }
-    expect(brotliDecompressSync((await get('/m/join', 'br')).rawPayload).toString()).toBe(page);
+  });
+
+  it("sends an H5 route its own page when the build wrote one (the route's chunks preloaded), else the app's page", async () => {
+    expect(brotliDecompressSync((await get('/m/join', 'br')).rawPayload).toString()).toBe(joinPage);
+    expect((await get('/m/join?ref=poster')).body).toBe(joinPage);
+    expect((await get('/m/card')).body).toBe(page);
+    expect((await get('/m/')).body).toBe(page);
   });
 });
 

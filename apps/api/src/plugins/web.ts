@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
@@ -27,13 +27,21 @@ export async function registerWeb(app: FastifyInstance, distDir: string): Promis
     index: ['index.html'],
     preCompressed: true,
     cacheControl: false,
-    setHeaders: (res, path) => {
-      res.setHeader('cache-control', path.includes(HASHED) ? IMMUTABLE : REVALIDATE);
+    setHeaders: (reply, path) => {
+      reply.header('cache-control', path.includes(HASHED) ? IMMUTABLE : REVALIDATE);
     },
   });
+  // H5 routes with a page of their own (m/join/index.html: the route's chunks preloaded, see vite.config.ts)
+  const routePages = new Set(
+    (existsSync(join(distDir, 'm')) ? readdirSync(join(distDir, 'm'), { withFileTypes: true }) : [])
+      .filter((entry) => entry.isDirectory() && existsSync(join(distDir, 'm', entry.name, 'index.html')))
+      .map((entry) => entry.name),
+  );
   app.get('/m/*', (request, reply) => {
     const path = request.url.split('?')[0] ?? '';
-    return /\.[a-z0-9]+$/i.test(path) ? reply.sendFile(path.slice(1)) : reply.sendFile('m/index.html');
+    if (/\.[a-z0-9]+$/i.test(path)) return reply.sendFile(path.slice(1));
+    const route = path.split('/')[2] ?? '';
+    return reply.sendFile(routePages.has(route) ? `m/${route}/index.html` : 'm/index.html');
   });
   app.get('/*', (request, reply) => {
     const path = request.url.split('?')[0] ?? '';
