@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The member H5 on a phone network: Chromium (playwright-core, Debian's /usr/bin/chromium) throttled through CDP to
  * 1.6 Mbps down / 750 kbps up / 150 ms RTT loads `/m/` and `/m/join` from the built bundle as the server ships it

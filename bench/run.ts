@@ -3,16 +3,34 @@
  * scratch database (`BENCH_DB_NAME`, default `lianxin_bench`: two people benchmarking on one server pick
  * different names so that neither drops the other's database), seeds the city scale, measures, and drops it. Each figure is printed with
  * its raw baseline measured in the same run; copy the summary into docs/PERFORMANCE.md. Names (subtree,
- * applications, import, coverage) pick which run after the seed; none = all.
+ * applications, import, coverage) pick which run after the seed; none = all. `h5`, `office` and `startup` need no
+ * PostgreSQL and run alone when only they are named (the browser on the built bundle, the embedded database).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
 import { migrateDatabase, openDatabase } from '@lianxin/db';
 import { benchApplications } from './applications.bench.ts';
 import { benchCoverage } from './coverage.bench.ts';
+import { benchH5Network } from './h5-network.bench.ts';
+import { benchOfficeLoad } from './office-load.bench.ts';
+import { benchStartup } from './startup.bench.ts';
 import { benchImport } from './import.bench.ts';
 import { benchSeed } from './seed.bench.ts';
 import { benchSubtreeCount } from './subtree-count.bench.ts';
+
+/** Benchmarks that need no PostgreSQL: the embedded database, the browser, start-up. `npm run bench -- h5 office startup` */
+const standalone = { h5: benchH5Network, office: benchOfficeLoad, startup: benchStartup };
+const asked = process.argv.slice(2);
+if (asked.length > 0 && asked.every((name) => name in standalone)) {
+  const results: Record<string, unknown> = {};
+  for (const name of asked) results[name] = await standalone[name as keyof typeof standalone]();
+  mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
+  writeFileSync(
+    new URL(`./results/${new Date().toISOString().slice(0, 19).replaceAll(':', '')}-${asked.join('-')}.json`, import.meta.url),
+    JSON.stringify({ at: new Date().toISOString(), ...results }, null, 2),
+  );
+  process.exit(0);
+}
 
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const database = process.env.BENCH_DB_NAME || 'lianxin_bench';
