@@ -10,6 +10,7 @@
  * Bytes = what crossed the network (CDP encodedDataLength: headers and bodies as sent).
  * Needs `npm run build:web` first.
  */
+import { loadavg } from 'node:os';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
@@ -92,7 +93,7 @@ export async function benchH5Network() {
   });
   const results: Record<string, unknown> = {};
   try {
-    console.log(`\nH5 on 1.6 Mbps / 150 ms RTT (Chromium, CDP throttling), median of ${RUNS} first visits [min–max]`);
+    console.log(`\nH5 on 1.6 Mbps / 150 ms RTT (Chromium, CDP throttling), median of ${RUNS} first visits [min–max]; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
     for (const { path, ready } of pages) {
       const shipped = await measure(browser, base, path, ready, false);
       const plain = await measure(browser, base, path, ready, true);

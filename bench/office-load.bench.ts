@@ -1,11 +1,15 @@
 /**
  * The embedded database under a real office's load: the API on PGlite at demo scale (the demo image, as `npm start`
- * gives it), 50 concurrent staff connections (autocannon) cycling through the console's list and detail reads for
- * 20 s, while `/api/health` is asked every 100 ms. Once with PGlite on its worker thread (the default) and once
+ * gives it), while `/api/health` is asked every 100 ms:
+ *   office     50 staff users, each reading the console's lists, tree, cockpit and workbench one after another
+ *              with a think time of 0.5–1.5 s between answers (how people use the console), for 20 s;
+ *   saturation 50 connections (autocannon) sending the same reads back to back with no think time, for 20 s:
+ *              what the embedded database does when it cannot keep up. Once with PGlite on its worker thread (the default) and once
  * inline (LIANXIN_PGLITE_ENGINE=inline, as before), against a bare Fastify route of the same server in the same run.
  * Each server runs in its own process (bench/support/office-server.ts), so the load generator never shares its
  * event loop. Reports timeouts (10 s), errors, p50/p99 latency and health latency during the load.
  */
+import { loadavg } from 'node:os';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
@@ -76,6 +80,38 @@ function healthProbe(base: string) {
   };
 }
 
+/** 50 users with think time; latency of every request, timeouts (10 s) and errors counted. */
+async function users(base: string, paths: string[], cookie: string) {
+  const latencies: number[] = [];
+  let timeouts = 0;
+  let errors = 0;
+  const until = Date.now() + DURATION * 1000;
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async (_, user) => {
+      await new Promise((r) => setTimeout(r, (user * 1000) / CONNECTIONS)); // users arrive over the first second
+      while (Date.now() < until) {
+        const path = paths[next++ % paths.length]!;
+        const started = performance.now();
+        try {
+          const response = await fetch(base + path, { headers: { cookie, 'accept-encoding': 'br' }, signal: AbortSignal.timeout(10_000) });
+          await response.arrayBuffer();
+          if (!response.ok) errors++;
+          latencies.push(performance.now() - started);
+        } catch (error) {
+          if ((error as Error).name === 'TimeoutError') timeouts++;
+          else errors++;
+        }
+        await new Promise((r) => setTimeout(r, 500 + Math.random() * 1000));
+      }
+    }),
+  );
+  return {
+    requests: latencies.length, rps: latencies.length / DURATION, p50: percentile(latencies, 50), p99: percentile(latencies, 99),
+    max: Math.max(...latencies), timeouts, errors,
+  };
+}
+
 async function load(base: string, paths: string[], cookie: string | null) {
   const result = await autocannon({
     url: base, connections: CONNECTIONS, duration: DURATION, timeout: 10,
@@ -89,22 +125,30 @@ async function load(base: string, paths: string[], cookie: string | null) {
 
 export async function benchOfficeLoad() {
   const results: Record<string, unknown> = {};
-  console.log(`\nOffice load on the embedded database (demo scale): ${CONNECTIONS} connections × ${DURATION} s, health every 100 ms`);
+  console.log(`\nOffice load on the embedded database (demo scale): ${CONNECTIONS} connections × ${DURATION} s, health every 100 ms; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on this machine`);
   for (const engine of ['worker', 'inline'] as const) {
     const { base, child } = await startServer(engine);
     try {
       const cookie = await signIn(base);
       const bare = await load(base, ['/bench/bare'], null);
-      const stopProbe = healthProbe(base);
-      const office = await load(base, reads, cookie);
-      const health = await stopProbe();
-      results[engine] = { bare, office, health };
-      console.log(`  ${engine.padEnd(6)} bare route      ${fmt(bare.rps, 0)} req/s  p50 ${bare.p50} ms  p99 ${bare.p99} ms`);
+      console.log(`  ${engine.padEnd(6)} bare route             ${fmt(bare.rps, 0)} req/s  p50 ${bare.p50} ms  p99 ${bare.p99} ms`);
+      let probe = healthProbe(base);
+      const office = await users(base, reads, cookie);
+      const officeHealth = await probe();
       console.log(
-        `  ${engine.padEnd(6)} office reads    ${fmt(office.rps, 0)} req/s  p50 ${office.p50} ms  p99 ${office.p99} ms  max ${office.max} ms  ` +
-          `timeouts ${office.timeouts}  errors ${office.errors}  non-2xx ${office.non2xx}  (${fmt(office.rps / bare.rps, 4)}× bare)`,
+        `  ${engine.padEnd(6)} office (50 users)      ${fmt(office.rps, 1)} req/s  p50 ${fmt(office.p50, 0)} ms  p99 ${fmt(office.p99, 0)} ms  ` +
+          `max ${fmt(office.max, 0)} ms  timeouts ${office.timeouts}  errors ${office.errors}`,
       );
-      console.log(`  ${engine.padEnd(6)} /api/health     during the load: p50 ${fmt(health.p50, 1)} ms  p99 ${fmt(health.p99, 1)} ms  max ${fmt(health.max, 1)} ms  (${health.n} asks, ${health.failures} failed)`);
+      console.log(`  ${engine.padEnd(6)}   /api/health meanwhile p50 ${fmt(officeHealth.p50, 1)} ms  p99 ${fmt(officeHealth.p99, 1)} ms  max ${fmt(officeHealth.max, 1)} ms  (${officeHealth.n} asks, ${officeHealth.failures} failed)`);
+      probe = healthProbe(base);
+      const saturation = await load(base, reads, cookie);
+      const saturationHealth = await probe();
+      console.log(
+        `  ${engine.padEnd(6)} saturation (50 conns)  ${fmt(saturation.rps, 1)} req/s  p50 ${saturation.p50} ms  p99 ${saturation.p99} ms  ` +
+          `max ${saturation.max} ms  timeouts ${saturation.timeouts}  errors ${saturation.errors}  non-2xx ${saturation.non2xx}  (${fmt(saturation.rps / bare.rps, 4)}× bare)`,
+      );
+      console.log(`  ${engine.padEnd(6)}   /api/health meanwhile p50 ${fmt(saturationHealth.p50, 1)} ms  p99 ${fmt(saturationHealth.p99, 1)} ms  max ${fmt(saturationHealth.max, 1)} ms  (${saturationHealth.n} asks, ${saturationHealth.failures} failed)`);
+      results[engine] = { bare, office, officeHealth, saturation, saturationHealth };
     } finally {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));

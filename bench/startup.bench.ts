@@ -7,6 +7,7 @@
  * The server's own timeline line (where each second went) is printed beside each figure. The server bundle and the
  * demo image are built first, outside the measurement (npm install's postinstall builds them).
  */
+import { loadavg } from 'node:os';
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -85,7 +86,7 @@ export async function benchStartup() {
     cwd: repoRoot, stdio: 'inherit', env: { ...process.env, CI: '', DEMO_PASSWORD: PASSWORD, DATABASE_URL: '' },
   });
   if (prepared.status !== 0) throw new Error('prepare failed');
-  console.log(`\nStart-up until /api/health answers 200 with the demo data readable, median of ${RUNS} [min–max]`);
+  console.log(`\nStart-up until /api/health answers 200 with the demo data readable, median of ${RUNS} [min–max]; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   const shipped = await series('npm start (bundle, demo image)', ['npm', 'start']);
   const before = await series('before: tsx, seeding', [process.execPath, '--import', 'tsx', 'apps/api/src/server.ts'], { LIANXIN_DEMO_IMAGE: 'off' });
   return { shipped, before };
