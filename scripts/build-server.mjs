@@ -1,9 +1,9 @@
-// The server as one ES module for `npm start` (apps/api/dist/server.mjs): our TypeScript (the API and the
+// The server bundled for `npm start` (apps/api/dist/server.mjs and its chunks): our TypeScript (the API and the
 // workspace packages) bundled by esbuild, every npm package left external and loaded by Node from node_modules as
 // usual. Loading it takes a fraction of running the sources through tsx, which compiles ≈ 300 files on every start.
 // Each source file keeps its own `import.meta.url` (written in as its original file URL), so paths computed from it
 // — migrations, the repo root, the PGlite worker script, fonts — stay what they are when run from source.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -78,9 +78,15 @@ export async function ensureServerBundle({ log = console.log } = {}) {
   const started = Date.now();
   try {
     const esbuild = await import('esbuild');
+    rmSync(join(repoRoot, 'apps/api/dist'), { recursive: true, force: true });
     await esbuild.build({
       entryPoints: [join(repoRoot, 'apps/api/src/server.ts')],
-      outfile: serverBundle,
+      outdir: join(repoRoot, 'apps/api/dist'),
+      outExtension: { '.js': '.mjs' },
+      entryNames: '[name]',
+      chunkNames: 'chunks/[name]-[hash]',
+      // server.ts imports the app dynamically so that it loads while the database thread starts: its own chunk
+      splitting: true,
       bundle: true,
       platform: 'node',
       format: 'esm',

@@ -7,17 +7,15 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadRegions, migrateDatabase, openDatabase, orgs } from '@lianxin/db';
-import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
-import { features } from './features/index.ts';
-import { startJobs } from './jobs.ts';
 import { loadPiiKey } from './security/pii-cipher.ts';
-import { seedDemo } from './startup/demo-data.ts';
 import { adoptImageKey, copyImageData, ensureDemoImage, type DemoImage } from './startup/demo-image.ts';
 import { StartupTimeline } from './startup/timeline.ts';
 
+// Only what opens the database is imported up front: the app's modules (Fastify, zod schemas, every feature) load
+// below while the database thread starts, on the other core.
 const timeline = new StartupTimeline();
-timeline.mark('node + modules');
+timeline.mark('node + database modules');
 
 let config: ReturnType<typeof loadConfig>;
 try {
@@ -66,7 +64,13 @@ if (image) {
   copyImageData(image, pgDir);
   timeline.mark('image copied');
 }
-const handle = await openDatabase({ url: config.databaseUrl, dataDir: pgDir });
+const opening = openDatabase({ url: config.databaseUrl, dataDir: pgDir });
+opening.catch(() => {}); // awaited below; a failure must not count as unhandled while the modules load
+const [{ buildApp }, { features }, { startJobs }, { seedDemo }] = await Promise.all([
+  import('./app.ts'), import('./features/index.ts'), import('./jobs.ts'), import('./startup/demo-data.ts'),
+]);
+timeline.mark('app modules (while the database opens)');
+const handle = await opening;
 timeline.mark(`database open (${handle.kind}, ${handle.engine ?? 'pool'})`);
 await migrateDatabase(handle);
 timeline.mark('migrations');

@@ -20,12 +20,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { loadRegions, migrateDatabase, openDatabase } from '@lianxin/db';
-import { buildApp } from '../app.ts';
 import { repoRoot, type AppConfig } from '../config.ts';
-import { features } from '../features/index.ts';
-import { MemorySmsTransport } from '../features/notifications/outbox.ts';
 import { loadPiiKey } from '../security/pii-cipher.ts';
-import { seedDemo } from './demo-data.ts';
 
 export const demoImageRoot = join(repoRoot, 'node_modules/.cache/lianxin/demo-images');
 
@@ -80,6 +76,10 @@ export async function ensureDemoImage(config: AppConfig, log: (line: string) => 
 
   log('Building the demo data image (once per version of the code; later fresh starts copy it)…');
   const started = Date.now();
+  // the app only when building: a start that copies the image loads it while the database opens (server.ts)
+  const [{ buildApp }, { features }, { MemorySmsTransport }, { seedDemo }] = await Promise.all([
+    import('../app.ts'), import('../features/index.ts'), import('../features/notifications/outbox.ts'), import('./demo-data.ts'),
+  ]);
   const building = `${dir}.building-${process.pid}`;
   rmSync(building, { recursive: true, force: true });
   mkdirSync(building, { recursive: true, mode: 0o700 });
