@@ -1,31 +1,44 @@
 /**
  * `npm run bench [-- names…]`: benchmarks against PostgreSQL (BENCH_DATABASE_URL, default the local server). Creates a
- * scratch database `lianxin_bench` (or BENCH_DB_NAME), seeds the city scale, measures, and drops it. Each figure is printed with
- * its raw baseline measured in the same run; copy the summary into docs/PERFORMANCE.md. Names (seed,
- * subtree, applications, import, coverage, search) pick which run after the seed; none = all (the seed's raw
- * baselines run only when "seed" is named or no name is given). `roster-read` alone needs no database.
+ * scratch database (`BENCH_DB_NAME`, default `lianxin_bench`: two people benchmarking on one server pick
+ * different names so that neither drops the other's database), seeds the city scale, measures, and drops it. Each
+ * figure is printed with its raw baseline measured in the same run; copy the summary into docs/PERFORMANCE.md.
+ * Names (seed, subtree, applications, import, coverage, search) pick which run after the seed; none = all (the
+ * seed's raw baselines run only when "seed" is named or no name is given). `h5`, `office`, `startup` and
+ * `roster-read` need no PostgreSQL and run alone when only they are named.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
 import { migrateDatabase, openDatabase } from '@lianxin/db';
 import { benchApplications } from './applications.bench.ts';
 import { benchCoverage } from './coverage.bench.ts';
+import { benchH5Network } from './h5-network.bench.ts';
+import { benchOfficeLoad } from './office-load.bench.ts';
+import { benchStartup } from './startup.bench.ts';
 import { benchImport } from './import.bench.ts';
 import { benchSearch } from './search.bench.ts';
 import { benchRosterRead } from './roster-read.bench.ts';
 import { benchSeed } from './seed.bench.ts';
 import { benchSubtreeCount } from './subtree-count.bench.ts';
 
-// reading a roster needs no database
-if (process.argv.length === 3 && process.argv[2] === 'roster-read') {
-  await benchRosterRead();
+/** Benchmarks that need no PostgreSQL: the embedded database, the browser, start-up, reading rosters. `npm run bench -- h5 office startup` */
+const standalone = { h5: benchH5Network, office: benchOfficeLoad, startup: benchStartup, 'roster-read': benchRosterRead };
+const asked = process.argv.slice(2);
+if (asked.length > 0 && asked.every((name) => name in standalone)) {
+  const results: Record<string, unknown> = {};
+  for (const name of asked) results[name] = await standalone[name as keyof typeof standalone]();
+  mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
+  writeFileSync(
+    new URL(`./results/${new Date().toISOString().slice(0, 19).replaceAll(':', '')}-${asked.join('-')}.json`, import.meta.url),
+    JSON.stringify({ at: new Date().toISOString(), ...results }, null, 2),
+  );
   process.exit(0);
 }
 
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-// a scratch database of one's own: two people benchmarking on one server must not drop each other's
-const database = process.env.BENCH_DB_NAME ?? 'lianxin_bench';
-if (!/^[a-z_][a-z0-9_]{0,62}$/.test(database)) throw new Error(`BENCH_DB_NAME must be a plain lower-case identifier: ${database}`);
+const database = process.env.BENCH_DB_NAME || 'lianxin_bench';
+// the name goes into DROP/CREATE DATABASE unquoted: a plain identifier only
+if (!/^[a-z_][a-z0-9_]{0,62}$/.test(database)) throw new Error(`BENCH_DB_NAME must be a lower-case identifier, not ${JSON.stringify(database)}`);
 
 const admin = new pg.Client({ connectionString: serverUrl });
 await admin.connect();

@@ -1,5 +1,12 @@
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type Connect, type Plugin } from 'vite';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
+import { defineConfig, type Connect, type Plugin, type Rollup } from 'vite';
+
+type OutputBundle = Rollup.OutputBundle;
+type OutputChunk = Rollup.OutputChunk;
 import react from '@vitejs/plugin-react';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -37,8 +44,78 @@ const h5FallbackPlugin: Plugin = {
   configurePreviewServer: (server) => void server.middlewares.use(h5Fallback),
 };
 
+/**
+ * Pre-compressed copies of every text asset of the build (`x.js.br`, `x.js.gz` beside `x.js`), written once here at
+ * the strongest levels (brotli 11, gzip 9) so that the server sends them with no work per request
+ * (@fastify/static `preCompressed`). Files under 1 KB stay as they are: the headers would eat the saving.
+ */
+const compressible = /\.(js|mjs|css|html|svg|json|txt|map)$/;
+async function compressTree(dir: string): Promise<void> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  await Promise.all(
+    entries
+      .filter((entry) => entry.isFile() && compressible.test(entry.name))
+      .map(async (entry) => {
+        const file = join(entry.parentPath, entry.name);
+        if ((await stat(file)).size < 1024) return;
+        const data = await readFile(file);
+        const [br, gz] = await Promise.all([
+          promisify(brotliCompress)(data, {
+            params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: data.length },
+          }),
+          promisify(gzip)(data, { level: 9 }),
+        ]);
+        await Promise.all([writeFile(`${file}.br`, br), writeFile(`${file}.gz`, gz)]);
+      }),
+  );
+}
+/**
+ * A page per H5 route (`m/join/index.html`…): m/index.html plus `modulepreload` links for the route's lazy chunk and
+ * everything it imports, so that a phone opening /m/join fetches the join form's code together with the app's
+ * instead of one round trip later, when the router asks for it. The server sends `m/<route>/index.html` when there
+ * is one (plugins/web.ts).
+ */
+/** route under /m/ → its feature folder (the lazy pages of mobile-app.tsx) */
+const h5Routes: Record<string, string> = { join: 'join', status: 'status', login: 'auth', card: 'card' };
+async function writeRoutePages(dir: string, bundle: OutputBundle): Promise<void> {
+  const base = await readFile(join(dir, 'm/index.html'), 'utf8');
+  const chunks = Object.values(bundle).filter((item): item is OutputChunk => item.type === 'chunk');
+  for (const [route, folder] of Object.entries(h5Routes)) {
+    const entry = chunks.find((chunk) => chunk.isDynamicEntry && new RegExp(`src/mobile/features/${folder}/[\\w-]+-page\\.tsx$`).test(chunk.facadeModuleId ?? ''));
+    if (!entry) continue;
+    const files = new Set<string>();
+    const visit = (chunk: OutputChunk) => {
+      if (files.has(chunk.fileName)) return;
+      files.add(chunk.fileName);
+      for (const name of chunk.imports) {
+        const imported = bundle[name];
+        if (imported?.type === 'chunk') visit(imported);
+      }
+    };
+    visit(entry);
+    const links = [...files]
+      .filter((file) => !base.includes(`/${file}"`))
+      .map((file) => `    <link rel="modulepreload" crossorigin href="/${file}">`);
+    const css = [...files].flatMap((file) => [...((bundle[file] as OutputChunk).viteMetadata?.importedCss ?? [])])
+      .filter((file) => !base.includes(`/${file}"`))
+      .map((file) => `    <link rel="stylesheet" crossorigin href="/${file}">`);
+    await mkdir(join(dir, 'm', route), { recursive: true });
+    await writeFile(join(dir, 'm', route, 'index.html'), base.replace('  </head>', `${[...links, ...css].join('\n')}\n  </head>`));
+  }
+}
+
+const routePagesAndPrecompressPlugin: Plugin = {
+  name: 'lianxin-route-pages-precompress',
+  apply: 'build',
+  writeBundle: async (options, bundle) => {
+    if (!options.dir) return;
+    await writeRoutePages(options.dir, bundle);
+    await compressTree(options.dir);
+  },
+};
+
 export default defineConfig({
-  plugins: [react(), h5FallbackPlugin],
+  plugins: [react(), h5FallbackPlugin, routePagesAndPrecompressPlugin],
   // The workspace root hoists an older React for antd-mobile's peers; bundle the app's React 19 only.
   resolve: { dedupe: ['react', 'react-dom'] },
   build: {

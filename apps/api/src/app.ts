@@ -14,6 +14,7 @@ import type { FeatureModule } from './features/feature.ts';
 import { features } from './features/index.ts';
 import { IMPORT_MAX_MB } from './features/members/members.import.routes.ts';
 import type { SmsTransport } from './features/notifications/outbox.ts';
+import { registerCompression } from './plugins/compression.ts';
 import { registerNotifications, smsTransportFromEnv } from './plugins/notifications.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
 import { registerInputRules } from './plugins/input-rules.ts';
@@ -71,6 +72,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
 
   // first, so that every answer — refusals by the later hooks included — carries the headers
   registerSecurityHeaders(app, { secure: options.config.secureCookies });
+  await registerCompression(app);
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false, hook: 'preHandler' });
   await app.register(fastifyMultipart, { limits: { fileSize: IMPORT_MAX_MB * 1024 * 1024 } });

@@ -1,52 +1,96 @@
 /**
  * `npm start`: opens the database (embedded PGlite under ./data unless DATABASE_URL is set), applies migrations,
- * seeds demo data into an empty embedded database, runs the features' jobs and serves the API with the web bundle.
+ * fills a fresh embedded database with the demo data (a copy of the pre-built image, startup/demo-image.ts), runs
+ * the features' jobs and serves the API with the web bundle. Prints where the start-up time went.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadRegions, migrateDatabase, openDatabase, orgs } from '@lianxin/db';
-import { seedDatabase } from '@lianxin/db/seed';
-import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
-import { features } from './features/index.ts';
-import { DEMO_MEMBER_PHONE } from './features/members/demo-members.ts';
-import { startJobs } from './jobs.ts';
 import { loadPiiKey } from './security/pii-cipher.ts';
+import { adoptImageKey, copyImageData, ensureDemoImage, type DemoImage } from './startup/demo-image.ts';
+import { StartupTimeline } from './startup/timeline.ts';
+
+// Only what opens the database is imported up front: the app's modules (Fastify, zod schemas, every feature) load
+// below while the database thread starts, on the other core.
+const timeline = new StartupTimeline();
+timeline.mark('node + database modules');
 
 let config: ReturnType<typeof loadConfig>;
-let piiKey: Buffer;
 try {
   config = loadConfig();
-  // before anything opens: a missing or malformed key stops the start with what to set
-  piiKey = loadPiiKey(config, join(config.dataDir, 'pii.key'));
 } catch (error) {
   console.error(`连心 Lianxin cannot start: ${(error as Error).message}`);
   process.exit(1);
 }
 const embedded = !config.databaseUrl;
-const handle = await openDatabase({ url: config.databaseUrl, dataDir: join(config.dataDir, 'pglite') });
+const pgDir = join(config.dataDir, 'pglite');
+const keyFile = join(config.dataDir, 'pii.key');
+const loginsFile = join(config.dataDir, 'demo-logins.txt');
+
+if (process.env.LIANXIN_PREPARE_ONLY === 'true') {
+  // npm install's postinstall (scripts/start.mjs --prepare): only the demo image, so that the first start copies it
+  if (embedded) await ensureDemoImage(config);
+  process.exit(0);
+}
+
+// A fresh embedded database starts as a copy of the demo image (built here first when the code changed).
+let image: DemoImage | null = null;
+if (embedded && !existsSync(join(pgDir, 'PG_VERSION')) && process.env.LIANXIN_DEMO_IMAGE !== 'off') {
+  try {
+    image = await ensureDemoImage(config);
+    if (!adoptImageKey(image, keyFile)) {
+      console.log(`${keyFile} holds another key than the demo image; seeding instead.`);
+      image = null;
+    }
+  } catch (error) {
+    console.warn(`No demo image (${(error as Error).message}); seeding instead.`);
+    image = null;
+  }
+  timeline.mark('demo image');
+}
+
+let piiKey: Buffer;
+try {
+  // before anything opens: a missing or malformed key stops the start with what to set
+  piiKey = loadPiiKey(config, keyFile);
+} catch (error) {
+  console.error(`连心 Lianxin cannot start: ${(error as Error).message}`);
+  process.exit(1);
+}
+
+if (image) {
+  copyImageData(image, pgDir);
+  timeline.mark('image copied');
+}
+const opening = openDatabase({ url: config.databaseUrl, dataDir: pgDir });
+opening.catch(() => {}); // awaited below; a failure must not count as unhandled while the modules load
+const [{ buildApp }, { features }, { startJobs }, { seedDemo }] = await Promise.all([
+  import('./app.ts'), import('./features/index.ts'), import('./jobs.ts'), import('./startup/demo-data.ts'),
+]);
+timeline.mark('app modules (while the database opens)');
+const handle = await opening;
+timeline.mark(`database open (${handle.kind}, ${handle.engine ?? 'pool'})`);
 await migrateDatabase(handle);
+timeline.mark('migrations');
 await loadRegions(handle);
+timeline.mark('regions');
 
 const app = await buildApp({ handle, config, piiKey, logger: { level: config.logLevel } });
+timeline.mark('app');
 
-const loginsFile = join(config.dataDir, 'demo-logins.txt');
-// Only the embedded database is seeded on its own; a DATABASE_URL is seeded by `npm run seed` when asked.
-if (embedded && (await handle.db.select({ id: orgs.id }).from(orgs).limit(1)).length === 0) {
+if (image) {
+  writeFileSync(loginsFile, image.logins, { mode: 0o600 });
+} else if (embedded && (await handle.db.select({ id: orgs.id }).from(orgs).limit(1)).length === 0) {
+  // Only the embedded database is seeded on its own; a DATABASE_URL is seeded by `npm run seed` when asked.
   const demoPassword = process.env.DEMO_PASSWORD || randomBytes(9).toString('base64url');
   console.log('Seeding demo data into the embedded database…');
   const started = Date.now();
-  const result = await seedDatabase(handle, { scale: 'demo', demoPassword });
-  // each feature's demo data, in the registry's order, through the app's keys and writers
-  for (const feature of features) await feature.demo?.(app);
-  const lines = [
-    `Demo logins (password: ${demoPassword}):`,
-    ...result.logins.map((l) => `  ${l.username.padEnd(22)} ${l.role.padEnd(17)} ${l.orgName}`),
-    `Member site /m/login: phone ${DEMO_MEMBER_PHONE}; the one-time code appears in this server's log.`,
-  ];
-  writeFileSync(loginsFile, lines.join('\n') + '\n', { mode: 0o600 });
-  console.log(`Seeded ${result.counts.orgs} unions, ${result.counts.enterprises} enterprises and each feature's demo data in ${Date.now() - started} ms.`);
+  const { logins, counts } = await seedDemo(handle, app, features, demoPassword);
+  writeFileSync(loginsFile, logins, { mode: 0o600 });
+  console.log(`Seeded ${counts.orgs} unions, ${counts.enterprises} enterprises and each feature's demo data in ${Date.now() - started} ms.`);
+  timeline.mark('demo data seeded');
 }
 
 // every feature's jobs: figures housekeeping, outbox retries…
@@ -59,6 +103,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 await app.listen({ port: config.port, host: config.host });
+timeline.mark('listening');
 const url = `http://localhost:${config.port}`;
 console.log(`\n连心 Lianxin is running: ${url} (staff console)  ${url}/m/ (member site)  database: ${handle.kind}`);
+console.log(timeline.summary());
 if (existsSync(loginsFile)) console.log(readFileSync(loginsFile, 'utf8'));

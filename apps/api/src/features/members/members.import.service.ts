@@ -223,10 +223,12 @@ export async function commitRoster(db: Database, keys: AppKeys, batch: ImportBat
     // the rows are in the database now; keep only what the report needs
     for (const row of valid) row.value = null;
   } catch (error) {
-    batch.status = 'failed';
     if (isUniqueViolation(error)) {
+      // the failure is named before the status says `failed`: a status poll in between must not see failed without why
       batch.failure = { key: 'import.commitDuplicates', params: { rows: await clashingRows(db, batch, valid) } };
+      batch.status = 'failed';
     } else {
+      batch.status = 'failed';
       batch.failure = { key: 'import.commitFailed', params: {} };
       // the error of a failed bulk insert can quote its parameters: log only what identifies the failure
       const code = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
