@@ -38,8 +38,10 @@ export function isUniqueViolation(error: unknown): boolean {
  * A multipart body the parser could not read (truncated, no or wrong boundary, malformed part headers): the
  * client's fault, a 400. busboy throws plain errors, known by their origin (a busboy frame) or their texts.
  */
-export function isMalformedMultipart(error: unknown): boolean {
+export function isMalformedMultipart(error: unknown, multipartRequest: boolean): boolean {
   if (!(error instanceof Error) || (error as { statusCode?: number }).statusCode) return false;
+  // the body ended before its closing boundary (truncated, or the client went away mid-upload)
+  if (multipartRequest && (error as { code?: string }).code === 'ERR_STREAM_PREMATURE_CLOSE') return true;
   if (/^(Unexpected end of (multipart data|form)|Multipart: Boundary not found|Boundary required|Malformed part header|Unsupported Content-Type\.|Missing Content-Type-header\.)/.test(error.message)) return true;
   return /[\\/]@fastify[\\/]busboy[\\/]/.test(error.stack ?? '');
 }

@@ -64,7 +64,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (isUniqueViolation(error)) {
       return send(409, { code: 'conflict', message: translate('error.conflict', locale), fields: {} });
     }
-    if (isMalformedMultipart(error)) {
+    if (isMalformedMultipart(error, request.isMultipart())) {
       return send(400, { code: 'validation_failed', message: translate('error.validation_failed', locale), fields: { file: translate('import.fileUnreadable', locale) } });
     }
     // Fastify's own 4xx (malformed JSON, wrong content type, body too large…) stay 4xx.

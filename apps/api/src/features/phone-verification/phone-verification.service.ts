@@ -1,9 +1,9 @@
 import { randomInt } from 'node:crypto';
 import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
-import { otpCodes, type Database, type Tx } from '@lianxin/db';
+import { otpCodes, queryRows, type Database, type Tx } from '@lianxin/db';
 import { AppError, fieldError } from '../../errors.ts';
 import type { AppKeys } from '../../security/keys.ts';
-import { enqueueSms, type SmsTemplate } from '../notifications/outbox.ts';
+import type { SmsTemplate } from '../notifications/outbox.ts';
 
 /**
  * One-time codes sent to a phone, for a purpose: `sign_in` (a member signs in; single use) and `application`
@@ -43,22 +43,27 @@ export async function issueCode(
   send: (db: Database) => Promise<boolean> | boolean = () => true,
 ): Promise<void> {
   const phoneHash = keys.blindIndex(phone);
-  const [recent] = await db
-    .select({ count: sql<number>`count(*)::int`, last: sql<string | null>`max(${otpCodes.createdAt})` })
-    .from(otpCodes)
-    .where(and(eq(otpCodes.phoneHash, phoneHash), eq(otpCodes.purpose, purpose), gt(otpCodes.createdAt, new Date(Date.now() - 3600_000).toISOString())));
-  const last = recent?.last ? Date.parse(recent.last) : null;
-  if ((recent?.count ?? 0) >= CODES_PER_HOUR || (last !== null && Date.now() - last < CODE_RESEND_MS)) {
-    throw new AppError('rate_limited', 429);
-  }
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   const sending = await send(db);
-  await db.transaction(async (tx) => {
-    await tx.insert(otpCodes).values({
-      phoneHash, purpose, codeHash: keys.otpHash(phoneHash, code), expiresAt: new Date(Date.now() + CODE_TTL_MS).toISOString(),
-    });
-    if (sending) await enqueueSms(tx, keys.cipher, phone, smsTemplate[purpose], { code });
-  });
+  const now = Date.now();
+  // one statement: the limits checked and the code (and its SMS) written only when they allow it
+  const [issued] = await queryRows<{ id: number }>(db, sql`
+    with recent as (
+      select count(*)::int as n, max(created_at) as last from otp_codes
+       where phone_hash = ${phoneHash} and purpose = ${purpose} and created_at > ${new Date(now - 3600_000).toISOString()}::timestamptz
+    ), code as (
+      insert into otp_codes (phone_hash, purpose, code_hash, expires_at)
+      select ${phoneHash}, ${purpose}, ${keys.otpHash(phoneHash, code)}, ${new Date(now + CODE_TTL_MS).toISOString()}::timestamptz
+        from recent
+       where recent.n < ${CODES_PER_HOUR} and (recent.last is null or recent.last <= ${new Date(now - CODE_RESEND_MS).toISOString()}::timestamptz)
+      returning id
+    ), sms as (
+      insert into notifications (channel, recipient_enc, template, params)
+      select 'sms', ${sending ? keys.cipher.encrypt(phone) : ''}, ${smsTemplate[purpose]}, ${JSON.stringify({ code })}::jsonb
+        from code where ${sending}::boolean
+    )
+    select id from code`);
+  if (!issued) throw new AppError('rate_limited', 429);
 }
 
 /**
