@@ -33,7 +33,10 @@ const patch = (session: Session, enterpriseId: number, body: unknown) =>
   request(t.app, session, 'PATCH', `/api/campaign/items/${enterpriseId}`, body);
 
 /** A new uncovered target enterprise in 顾村 with `employees` workers. */
-async function newTarget(employees: number, name = '上海攻坚测试制造有限公司'): Promise<number> {
+let targetSerial = 0;
+
+/** A new target enterprise in 顾村; each its own name unless given (a same name would be a near-duplicate). */
+async function newTarget(employees: number, name = `上海攻坚测试制造${++targetSerial}号有限公司`): Promise<number> {
   const response = await request(t.app, gucun, 'POST', '/api/enterprises', enterpriseInput({ employeeCount: employees, name, registeredOn: '2018-01-01', openedOn: '2018-05-01' }));
   expect(response.statusCode, response.body).toBe(201);
   return response.json<Enterprise>().id;
