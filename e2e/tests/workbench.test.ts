@@ -158,9 +158,9 @@ describe('the English console', () => {
         const chrome = document.querySelectorAll(
           '.ant-menu-title-content, h4, th, button, .ant-tabs-tab-btn, .ant-pagination-total-text, .ant-statistic-title, .ant-select-selection-placeholder, .ant-segmented-item-label, .ant-empty-description',
         );
-        const placeholders = [...document.querySelectorAll('input[placeholder]')].map((i) => i.getAttribute('placeholder') ?? '');
+        const placeholders = Array.from(document.querySelectorAll('input[placeholder]')).map((i) => i.getAttribute('placeholder') ?? '');
         // the language switch names 中文 in Chinese on purpose
-        const own = [...chrome].filter((e) => !e.closest('[data-testid="lang-switch"]'));
+        const own = Array.from(chrome).filter((e) => !e.closest('[data-testid="lang-switch"]'));
         return [...own.map((e) => (e as HTMLElement).innerText), ...placeholders];
       });
       for (const text of texts) if (CJK.test(text)) leftovers.push(`${path}: ${text}`);

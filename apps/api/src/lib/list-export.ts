@@ -6,6 +6,7 @@
  * progress against the row count sent in the headers before the first byte of the file.
  */
 import { PassThrough } from 'node:stream';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { FastifyReply } from 'fastify';
 import { type SQL } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
@@ -67,6 +68,10 @@ export async function writeXlsxRows<Row>(out: PassThrough, spec: XlsxExport<Row>
       // a row deleted between the two reads is left out rather than written empty
       if (row) sheet.addRow(spec.cells(row)).commit();
     }
+    // let the event loop run between chunks: the socket sends what is written so far, and other requests (a
+    // health check, the next page of someone's list) are served meanwhile — on the embedded database a query
+    // resolves without ever reaching the I/O phase otherwise
+    await nextTurn();
   }
   sheet.commit();
   await workbook.commit();
