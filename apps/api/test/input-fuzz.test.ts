@@ -298,6 +298,27 @@ describe('the kinds, one example each, as staff', () => {
     expect((await staffGet('/api/members/2147483647')).statusCode).toBe(404);
   });
 
+  it('ids written loosely (1e3, 0x10, " 1", 1.0, +1) are 400, not read as another record', async () => {
+    for (const id of ['1e3', '0x10', '%201', '1.0', '%2B1', '01']) {
+      for (const url of [`/api/orgs/${id}`, `/api/enterprises/${id}`, `/api/members/${id}`, `/api/orgs/${id}/summary`]) {
+        const response = await staffGet(url);
+        expect(response.statusCode, url).toBe(400);
+        expect(response.json().fields, url).toEqual({ id: '编号不正确' });
+      }
+    }
+    const missing = await request(t.app, staff, 'POST', `/api/orgs/${staff.orgId}/move`, {});
+    expect(missing.json().fields).toEqual({ newParentId: '必填项' });
+  });
+
+  it('unit names lose invisible characters and refuse control characters', async () => {
+    const cleaned = await request(t.app, staff, 'PATCH', `/api/orgs/${staff.orgId}`, { name: '宝山区\u200b总工会\u202e' });
+    expect(cleaned.statusCode, cleaned.body).toBe(200);
+    expect(cleaned.json().name).toBe('宝山区总工会');
+    const bell = await request(t.app, staff, 'PATCH', `/api/orgs/${staff.orgId}`, { name: '宝山区\u0007总工会' });
+    expect(bell.statusCode).toBe(400);
+    expect(Object.keys(bell.json().fields)).toEqual(['name']);
+  });
+
   it('NUL and lone surrogates in any text are 400 naming the field', async () => {
     const nul = await staffGet(`/api/members?q=${encodeURIComponent('张\u0000三')}`);
     expect(nul.statusCode).toBe(400);

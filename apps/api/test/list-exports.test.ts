@@ -4,7 +4,7 @@ import type { AuditEntry, MemberListItem, Paged, WorkbenchResponse } from '@lian
 import { idNumberCheckChar, shanghaiDate } from '@lianxin/contracts';
 import { insertMembers, type NewMember } from '../src/features/members/members.enrol.ts';
 import { GUCUN, newIdNumber, newPhone } from './support/fixtures.ts';
-import { request, signIn, startTestApp, type Session, type TestApp } from './support/test-app.ts';
+import { applyOnline, request, signIn, startTestApp, type Session, type TestApp } from './support/test-app.ts';
 
 /**
  * "Export follows the screen": for a list's query, its export holds exactly the rows the list shows (all pages),
@@ -84,9 +84,8 @@ beforeAll(async () => {
   // members leave, so the status filter has something to tell apart
   await t.handle.query(`update members set status = 'left', left_on = '2024-01-01' where name like '王导出%'`);
   for (let i = 0; i < 7; i++) {
-    const applied = await t.app.inject({
-      method: 'POST', url: '/api/applications',
-      payload: { name: `${SURNAMES[i % SURNAMES.length]}申请导出`, idNumber: newIdNumber(), phone: newPhone(), occupation: 'rider', regionCode: GUCUN },
+    const applied = await applyOnline(t, {
+      name: `${SURNAMES[i % SURNAMES.length]}申请导出`, idNumber: newIdNumber(), phone: newPhone(), occupation: 'rider', regionCode: GUCUN,
     });
     expect(applied.statusCode, applied.body).toBe(201);
   }

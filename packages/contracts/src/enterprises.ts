@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { unitNameSchema } from './unit-name.ts';
 import { recordIdQuery, calendarDateSchema } from './input.ts';
 import { creditCodeProblem } from './credit-code.ts';
 import { industrySections } from './industries.ts';
@@ -120,7 +121,7 @@ export type EnterpriseListResponse = z.infer<typeof enterpriseListResponseSchema
 
 const enterpriseFields = {
   creditCode: creditCodeSchema,
-  name: z.string().trim().min(2, { message: 'name.tooShort' }).max(100, { message: 'name.tooLong' }),
+  name: unitNameSchema,
   ownership: z.enum(ownershipTypes),
   dualReal: z.boolean(),
   employeeCount: z.number().int().min(0).max(1_000_000),

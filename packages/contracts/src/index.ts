@@ -8,6 +8,7 @@ export * from './messages.ts';
 export * from './orgs.ts';
 export * from './phone.ts';
 export * from './people.ts';
+export * from './unit-name.ts';
 export * from './regions.ts';
 export * from './roles.ts';
 export * from './card-number.ts';

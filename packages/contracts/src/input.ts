@@ -13,10 +13,17 @@ import { z } from 'zod';
 export const INT4_MAX = 2_147_483_647;
 
 /** A record id in a JSON body. */
-export const recordIdSchema = z.number({ message: 'id.invalid' }).int({ message: 'id.invalid' }).min(1, { message: 'id.invalid' }).max(INT4_MAX, { message: 'id.invalid' });
+export const recordIdSchema = z.number({ error: (issue) => (issue.input === undefined ? 'required' : 'id.invalid') }).int({ message: 'id.invalid' }).min(1, { message: 'id.invalid' }).max(INT4_MAX, { message: 'id.invalid' });
 
-/** A record id in a path or query string (digits coerced to a number, then {@link recordIdSchema}). */
-export const recordIdQuery = z.coerce.number({ message: 'id.invalid' }).pipe(recordIdSchema);
+/**
+ * A record id in a path or query string: plain digits only (`1e3`, `0x10`, ` 1` and `1.0` are refused, not read as
+ * 1000, 16 and 1), then {@link recordIdSchema}.
+ */
+export const recordIdQuery = z
+  .string({ error: (issue) => (issue.input === undefined ? 'required' : 'id.invalid') })
+  .regex(/^[1-9][0-9]{0,9}$/, { message: 'id.invalid' })
+  .transform(Number)
+  .pipe(recordIdSchema);
 
 /** `{ id }` path parameters. */
 export const idParamSchema = z.object({ id: recordIdQuery });

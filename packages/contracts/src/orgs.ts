@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { unitNameSchema } from './unit-name.ts';
 import { recordIdQuery, recordIdSchema, calendarDateSchema } from './input.ts';
 import { regionCodeSchema } from './regions.ts';
 import { chinaMobileSchema } from './phone.ts';
@@ -113,7 +114,7 @@ const isoDate = calendarDateSchema;
 
 export const orgCreateSchema = z.object({
   parentId: recordIdSchema,
-  name: z.string().trim().min(2, { message: 'name.tooShort' }).max(100),
+  name: unitNameSchema,
   kind: z.enum(orgKinds),
   regionCode: regionCodeSchema,
   sector: z.string().trim().max(40).nullish(),

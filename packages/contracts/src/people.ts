@@ -52,6 +52,19 @@ export function normalizePersonName(text: string): string {
   return text.normalize('NFKC').replace(INVISIBLE, '').replace(/[\s\u3000]+/g, ' ').trim().replace(NAME_DOTS, NAME_DOT);
 }
 
+/**
+ * A unit's name as typed (a union, an enterprise): invisible characters removed, runs of white space one space.
+ * Brackets and widths stay as written (the search key folds them, migration `search_keys`).
+ */
+export function normalizeUnitName(text: string): string {
+  return text.replace(INVISIBLE, '').replace(/[\s\u3000]+/g, ' ').trim();
+}
+
+/** True when a text holds a C0 or C1 control character (a bell, an escape…): never part of a name. */
+export function hasControlCharacter(text: string): boolean {
+  return CONTROL.test(text);
+}
+
 export const PERSON_NAME_MIN = 2;
 export const PERSON_NAME_MAX = 30;
 // eslint-disable-next-line no-control-regex

@@ -21,14 +21,14 @@ describe('schema errors', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.fields.occupation).toBe('必填项');
-    const noRegion = validateWith(applicationCreateSchema, { name: '张三', idNumber: validId, phone: '13912345678', occupation: 'rider' }, 'zh-CN');
+    const noRegion = validateWith(applicationCreateSchema, { name: '张三', idNumber: validId, phone: '13912345678', occupation: 'rider', phoneCode: '123456' }, 'zh-CN');
     expect(noRegion).toEqual({ ok: false, fields: { regionCode: '没有固定单位时，请选择工作或居住的街镇' } });
   });
 
   it('returns the parsed data when valid', () => {
     const result = validateWith(
       applicationCreateSchema,
-      { name: ' 张三 ', idNumber: validId.toLowerCase(), phone: '13912345678', occupation: 'rider', regionCode: '310113109' },
+      { name: ' 张三 ', idNumber: validId.toLowerCase(), phone: '13912345678', occupation: 'rider', regionCode: '310113109', phoneCode: '123456' },
       'zh-CN',
     );
     expect(result).toMatchObject({ ok: true, data: { name: '张三', idNumber: validId } });
