@@ -38,21 +38,26 @@ async function rate(): Promise<number> {
 }
 
 /**
- * Picks an option of an antd Select identified by its form field id; tries again if a click landed while the
- * dropdown was still animating, until the field shows the choice.
+ * Picks an option of an antd Select identified by its form field id. The dropdown is found by the field's own
+ * listbox (`#<id>_list`), not by "any visible dropdown": the page's stage filter offers the same labels, and a
+ * closing filter dropdown once took the clicks. Opens the field again if a click landed while it was animating,
+ * until the field shows the choice.
  */
 async function chooseOption(id: string, label: string) {
   const field = page.locator('.ant-form-item').filter({ has: page.locator(`#${id}`) });
+  const dropdown = page.locator('.ant-select-dropdown').filter({ has: page.locator(`#${id}_list`) });
+  const option = dropdown.locator('.ant-select-item-option').filter({ hasText: new RegExp(`^${label}$`) }).first();
   await expect.poll(async () => {
     if (await field.getByText(label, { exact: true }).count()) return true;
-    if (!(await page.locator('.ant-select-dropdown:visible').count())) await page.locator(`#${id}`).click({ force: true });
-    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).first();
-    await option.waitFor({ state: 'visible', timeout: 5_000 });
+    if (!(await option.isVisible())) {
+      await field.locator('.ant-select').click({ force: true });
+      await option.waitFor({ state: 'visible', timeout: 3_000 }).catch(() => undefined);
+      return false;
+    }
     await page.waitForTimeout(200);
-    await option.click({ timeout: 5_000 }).catch(() => undefined);
+    await option.click({ timeout: 3_000 }).catch(() => undefined);
     return (await field.getByText(label, { exact: true }).count()) > 0;
-  }, { timeout: 30_000, interval: 300 }).toBe(true);
-  if (await page.locator('.ant-select-dropdown:visible').count()) await page.keyboard.press('Escape');
+  }, { timeout: 45_000, interval: 300 }).toBe(true);
 }
 
 describe('coverage cockpit and campaign (宝山 district staff)', () => {
