@@ -108,24 +108,28 @@ describe('member site', () => {
 });
 
 /**
- * Picks an option of an antd Select identified by its Form.Item name, typing to filter where it searches; tries
- * again if a click landed while the dropdown was still animating, until the field shows the choice.
+ * Picks an option of an antd Select identified by its Form.Item name, typing to filter where it searches. The
+ * dropdown is found by the field's own listbox (`#<name>_list`), not as "any visible dropdown" (a closing one
+ * elsewhere once took the clicks); opens the field again if a click landed while it was animating, until the
+ * field shows the choice.
  */
 async function chooseOption(page: Page, name: string, label: string, typed?: string) {
   const field = page.locator('.ant-form-item').filter({ has: page.locator(`#${name}`) });
+  const dropdown = page.locator('.ant-select-dropdown').filter({ has: page.locator(`#${name}_list`) });
+  const option = dropdown.locator('.ant-select-item-option').filter({ hasText: label }).first();
   await expect.poll(async () => {
     if (await field.getByText(label).count()) return true;
-    if (!(await page.locator('.ant-select-dropdown:visible').count())) {
-      await page.locator(`#${name}`).click({ force: true });
-      if (typed) await page.keyboard.type(typed);
+    if (!(await option.isVisible())) {
+      if (!(await dropdown.isVisible())) await page.locator(`#${name}`).click({ force: true });
+      // fill, not type: a retry replaces the search text instead of appending to it
+      if (typed) await page.locator(`#${name}`).fill(typed);
+      await option.waitFor({ state: 'visible', timeout: 3_000 }).catch(() => undefined);
+      return false;
     }
-    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).first();
-    await option.waitFor({ state: 'visible', timeout: 5_000 });
     await page.waitForTimeout(200);
-    await option.click({ timeout: 5_000 }).catch(() => undefined);
+    await option.click({ timeout: 3_000 }).catch(() => undefined);
     return (await field.getByText(label).count()) > 0;
-  }, { timeout: 30_000, interval: 300 }).toBe(true);
-  if (await page.locator('.ant-select-dropdown:visible').count()) await page.keyboard.press('Escape');
+  }, { timeout: 45_000, interval: 300 }).toBe(true);
 }
 
 /** Picks 顾村镇 in the street cascader. */
