@@ -1,15 +1,13 @@
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { Button, Form, Input, NoticeBar, Toast } from 'antd-mobile';
-import { chinaMobileSchema, normalizePhone, otpLoginSchema, PHONE_INPUT_MAX, translate } from '@lianxin/contracts';
+import { Button, Form, Input, NoticeBar } from 'antd-mobile';
+import { otpLoginSchema, PHONE_INPUT_MAX, translate } from '@lianxin/contracts';
 import { isApiError, setCsrfToken } from '../../../shared/api-client.ts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
-import { checkValue, validateWith } from '../../../shared/schema-errors.ts';
+import { validateWith } from '../../../shared/schema-errors.ts';
 import { MobilePage } from '../../components/mobile-page.tsx';
 import { loginWithCode, requestCode } from './member-auth-api.ts';
-import { useCountdown } from './use-countdown.ts';
-
-const RESEND_SECONDS = 60;
+import { useSendCode } from './use-send-code.ts';
 
 interface LoginFormValues {
   phone?: string;
@@ -27,31 +25,13 @@ export default function LoginPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const [form] = Form.useForm<LoginFormValues>();
-  const { left, start } = useCountdown();
-  const [sending, setSending] = useState(false);
   const [submitting, setSubmitting] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-
-  const sendCode = async () => {
-    setProblem(null);
-    const phone = normalizePhone((form.getFieldValue('phone') as string | undefined) ?? '');
-    const invalid = checkValue(chinaMobileSchema, phone, locale);
-    if (invalid) {
-      form.setFields([{ name: 'phone', errors: [invalid] }]);
-      return;
-    }
-    setSending(true);
-    try {
-      await requestCode(phone);
-      start(RESEND_SECONDS);
-      Toast.show({ content: t('mlogin.codeSent') });
-    } catch (error) {
-      if (isApiError(error) && error.fields.phone) form.setFields([{ name: 'phone', errors: [error.fields.phone] }]);
-      else setProblem(isApiError(error) ? error.message : t('app.networkError'));
-    } finally {
-      setSending(false);
-    }
-  };
+  const { sendCode, sending, left } = useSendCode(requestCode, t('mlogin.codeSent'), {
+    phone: () => form.getFieldValue('phone') as string | undefined,
+    phoneError: (text) => form.setFields([{ name: 'phone', errors: [text] }]),
+    problem: setProblem,
+  });
 
   const onFinish = async (values: LoginFormValues) => {
     setProblem(null);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Form, Input, NoticeBar, Selector, Switch, Toast } from 'antd-mobile';
+import { Button, Form, Input, NoticeBar, Selector, Switch } from 'antd-mobile';
 import {
   applicationCreateSchema,
   chinaMobileSchema,
@@ -19,7 +19,7 @@ import { checkValue, splitFieldErrors, validateWith, type SafeParser } from '../
 import { MobilePage } from '../../components/mobile-page.tsx';
 import { EmployerPicker } from './employer-picker.tsx';
 import { formFieldFor, toApplicationBody, type JoinFormValues } from './join-form-values.ts';
-import { useCountdown } from '../auth/use-countdown.ts';
+import { useSendCode } from '../auth/use-send-code.ts';
 import { requestApplicationCode, submitApplication } from './join-api.ts';
 import { JoinResult } from './join-result.tsx';
 import { RegionPicker } from './region-picker.tsx';
@@ -41,30 +41,12 @@ function JoinForm({ onCreated }: { onCreated: (created: ApplicationCreated, phon
   const [noEmployer, setNoEmployer] = useState(false);
   const [submitting, setSubmitting] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const { left, start } = useCountdown();
-  const [sending, setSending] = useState(false);
-
   /** The code step: the phone is checked here, then the code comes by SMS (again after 60 s). */
-  const sendCode = async () => {
-    setProblem(null);
-    const phone = (form.getFieldValue('phone') as string | undefined)?.trim() ?? '';
-    const invalid = checkValue(chinaMobileSchema, phone, locale);
-    if (invalid) {
-      form.setFields([{ name: 'phone', errors: [invalid] }]);
-      return;
-    }
-    setSending(true);
-    try {
-      await requestApplicationCode(phone);
-      start(60);
-      Toast.show({ content: t('join.codeSent') });
-    } catch (error) {
-      if (isApiError(error) && error.fields.phone) form.setFields([{ name: 'phone', errors: [error.fields.phone] }]);
-      else setProblem(isApiError(error) ? error.message : t('app.networkError'));
-    } finally {
-      setSending(false);
-    }
-  };
+  const { sendCode, sending, left } = useSendCode(requestApplicationCode, t('join.codeSent'), {
+    phone: () => form.getFieldValue('phone') as string | undefined,
+    phoneError: (text) => form.setFields([{ name: 'phone', errors: [text] }]),
+    problem: setProblem,
+  });
 
   const rule = (schema: SafeParser<unknown>, normalise: (v: string) => string = (v) => v) => ({
     validator: (_: unknown, value: string | undefined) => {
