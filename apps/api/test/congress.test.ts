@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addDays, drawSample, shanghaiDate, starsOf,
-  type CongressSession, type Evaluation, type MyCongress, type Proposal, type Vote, type VoteResult,
+  type CongressSession, type Evaluation, type EvaluationSummary, type MyCongress, type Proposal, type Vote, type VoteResult,
 } from '@lianxin/contracts';
 import { createSession } from '../src/features/auth/sessions.repo.ts';
 import { insertMembers, type NewMember } from '../src/features/members/members.enrol.ts';
@@ -455,5 +455,44 @@ describe('evaluation', () => {
     expect(result.ledgerPosting).toBe('awaiting_funds_module');
     const read = await ok<Evaluation>(baoshan, 'GET', `/api/evaluation/${year}?orgId=${org!.org_id}`);
     expect(read).toEqual(result);
+  });
+
+  it('the cockpit\'s summary equals the units\' own evaluations after random writes', async () => {
+    const y = 2031;
+    const units = await t.handle.query<{ id: number; path: string }>(
+      `select id, path::text as path from orgs where path <@ $1::ltree and id <> $2 order by id limit 12`, [gucunPath, gucun.orgId]);
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let round = 0; round < 3; round++) {
+      for (const u of units) {
+        for (const part of ['selfCheck', 'spotCheck', 'thirdParty']) {
+          if (random() < 0.4) continue;
+          await t.handle.query(`
+            insert into evaluation_scores (year, org_id, org_path, part, score) values ($1, $2, $3::ltree, $4, $5)
+            on conflict (org_id, year, part) do update set score = excluded.score`, [y, u.id, u.path, part, Math.round(random() * 1000) / 10]);
+        }
+      }
+      const raters = await t.handle.query<{ id: number; org_id: number; path: string }>(
+        `select id, org_id, org_path::text as path from members where org_path <@ $1::ltree and status = 'active' and id not in (select member_id from evaluation_ratings where year = $2) order by random() limit 3`, [gucunPath, y]);
+      for (const m of raters) {
+        await t.handle.query(`insert into evaluation_ratings (year, member_id, org_id, org_path, answers) values ($1, $2, $3, $4::ltree, $5::int[])`,
+          [y, m.id, m.org_id, m.path, [1, 2, 3, 4].map(() => 1 + Math.floor(random() * 5))]);
+      }
+      const summary = await ok<EvaluationSummary>(baoshan, 'GET', `/api/evaluation/${y}/summary?orgId=${gucun.orgId}`);
+      const evaluated = await t.handle.query<{ org_id: number }>(`
+        select org_id from evaluation_scores where year = $1 and org_path <@ $2::ltree union select org_id from evaluation_ratings where year = $1 and org_path <@ $2::ltree`, [y, gucunPath]);
+      expect(summary.evaluated).toBe(evaluated.length);
+      const stars = [0, 0, 0, 0, 0];
+      for (const { org_id } of evaluated) {
+        const one = await ok<Evaluation>(gucun, 'GET', `/api/evaluation/${y}?orgId=${org_id}`);
+        stars[one.stars! - 1]!++;
+        expect(summary.units.find((u) => u.id === org_id)).toMatchObject({ combined: one.combined, stars: one.stars });
+      }
+      expect(summary.stars).toEqual(stars);
+      const [ratings] = await t.handle.query<{ n: number }>('select count(*)::int as n from evaluation_ratings where year = $1 and org_path <@ $2::ltree', [y, gucunPath]);
+      expect(summary.ratings).toBe(ratings!.n);
+      // another district sees none of it
+      expect(await code(foreign, 'GET', `/api/evaluation/${y}/summary?orgId=${gucun.orgId}`)).toBe(404);
+    }
   });
 });

@@ -220,6 +220,7 @@ const inventory: Record<string, Entry> = {
   'GET /api/me/votes/:id/result': { access: 'member', probe: (fx) => ({ url: `/api/me/votes/${fx.congress.publishedVoteId}/result` }) },
 
   'GET /api/evaluation/:year': staffRead((fx) => ({ url: `/api/evaluation/${shanghaiDate().slice(0, 4)}?orgId=${fx.gucunOrgId}` })),
+  'GET /api/evaluation/:year/summary': staffRead((fx) => ({ url: `/api/evaluation/${shanghaiDate().slice(0, 4)}/summary?orgId=${fx.gucunOrgId}` })),
   'PUT /api/evaluation/:year/self-check': staffWrite((fx) => ({ url: `/api/evaluation/2030/self-check`, body: { orgId: fx.gucunOrgId, items: [{ code: 'A1', score: 1 }] } })),
   'POST /api/evaluation/:year/samples': staffWrite((fx) => ({ url: '/api/evaluation/2030/samples', body: { districtOrgId: fx.baoshanOrgId, size: 3 } })),
   'PUT /api/evaluation/:year/spot-check': staffWrite((fx) => ({ url: '/api/evaluation/2030/spot-check', body: { orgId: fx.gucunOrgId, score: 1 } }), 'forbidden', 'evaluation.check'),

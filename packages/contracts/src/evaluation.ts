@@ -141,3 +141,21 @@ export const evaluationSchema = z.object({
   ledgerPosting: z.literal('awaiting_funds_module'),
 });
 export type Evaluation = z.infer<typeof evaluationSchema>;
+
+/** The cockpit's evaluation figures of a unit's subtree for a year. */
+export const evaluationSummarySchema = z.object({
+  org: z.object({ id: z.number().int(), name: z.string() }),
+  year: z.number().int(),
+  /** units with at least one part scored */
+  evaluated: z.number().int(),
+  /** evaluated units by stars: index 0 = 1 star … index 4 = 5 stars */
+  stars: z.array(z.number().int()).length(5),
+  /** mean combined score of the evaluated units, one decimal; null when none */
+  averageScore: z.number().nullable(),
+  ratings: z.number().int(),
+  sampled: z.number().int(),
+  spotChecked: z.number().int(),
+  /** the units with their combined score and stars, best first (at most 200) */
+  units: z.array(z.object({ id: z.number().int(), name: z.string(), combined: z.number(), stars: z.number().int() })),
+});
+export type EvaluationSummary = z.infer<typeof evaluationSummarySchema>;

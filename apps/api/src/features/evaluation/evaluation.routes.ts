@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  evaluationParamsSchema, evaluationQuerySchema, evaluationSchema, memberRatingSchema, sampleDrawSchema, sampleSchema, scoreEntrySchema,
+  evaluationParamsSchema, evaluationQuerySchema, evaluationSchema, evaluationSummarySchema, memberRatingSchema, sampleDrawSchema, sampleSchema, scoreEntrySchema,
   selfCheckSchema,
 } from '@lianxin/contracts';
 import { access } from '../../access/route-access.ts';
 import { serviceContext } from '../../context.ts';
-import { drawDistrictSample, getEvaluation, rateUnion, saveSelfCheck, saveSpotCheck, saveThirdParty } from './evaluation.service.ts';
+import { drawDistrictSample, evaluationSummary, getEvaluation, rateUnion, saveSelfCheck, saveSpotCheck, saveThirdParty } from './evaluation.service.ts';
 
 const tags = ['evaluation'];
 
@@ -15,6 +15,11 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/evaluation/:year',
     { schema: { tags, description: 'Scores by part, the combined score and the stars of a union for a year.', params: evaluationParamsSchema, querystring: evaluationQuerySchema, response: { 200: evaluationSchema } }, config: { access: access.staffRead() } },
     async (request) => getEvaluation(serviceContext(request), request.params.year, request.query.orgId),
+  );
+  app.get(
+    '/api/evaluation/:year/summary',
+    { schema: { tags, description: 'The cockpit\'s figures: evaluated units of the subtree by stars, ratings, sampled and checked units.', params: evaluationParamsSchema, querystring: evaluationQuerySchema, response: { 200: evaluationSummarySchema } }, config: { access: access.staffRead() } },
+    async (request) => evaluationSummary(serviceContext(request), request.params.year, request.query.orgId),
   );
   app.put(
     '/api/evaluation/:year/self-check',

@@ -11,9 +11,9 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '@lianxin/db';
 import {
   combinedScore, drawSample, indicatorItems, memberRatingScore, shanghaiDate, starsOf,
-  type Evaluation, type EvaluationPart,
+  type Evaluation, type EvaluationPart, type EvaluationSummary,
 } from '@lianxin/contracts';
-import { requireCapability, writeScope } from '../../access/access.ts';
+import { requireCapability, withinScope, writeScope } from '../../access/access.ts';
 import type { ServiceContext } from '../../context.ts';
 import { conflict, fieldError, isUniqueViolation, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
@@ -152,4 +152,43 @@ export async function saveThirdParty(ctx: ServiceContext, year: number, input: {
     await upsertScore(tx, ctx, year, org, 'thirdParty', input.score, input.report);
   });
   return getEvaluation(ctx, year, input.orgId);
+}
+
+/**
+ * The evaluation figures of a unit's subtree: each evaluated union's combined score and stars (the same pure
+ * functions as one union's evaluation), counted by stars, with ratings, sampled and spot-checked units. Computed
+ * from the base tables on each call: a year has at most a few thousand evaluated unions in the city.
+ */
+export async function evaluationSummary(ctx: ServiceContext, year: number, orgId: number): Promise<EvaluationSummary> {
+  const org = await findOrg(ctx.db, ctx.scope, orgId);
+  if (!org) throw notFound();
+  const rows = await queryRows<{ id: number; name: string; total: number | null; answers: number | null; n: number; self: number | null; spot: number | null; third: number | null }>(ctx.db, sql`
+    with r as (select org_id, count(*)::int as n, sum((select sum(a) from unnest(answers) a))::int as total, sum(cardinality(answers))::int as answers
+                 from evaluation_ratings where year = ${year} and org_path <@ ${org.path}::ltree group by org_id),
+         s as (select org_id, max(score) filter (where part = 'selfCheck') as self, max(score) filter (where part = 'spotCheck') as spot,
+                      max(score) filter (where part = 'thirdParty') as third
+                 from evaluation_scores where year = ${year} and org_path <@ ${org.path}::ltree group by org_id)
+    select o.id, o.name, r.total, r.answers, coalesce(r.n, 0) as n, s.self, s.spot, s.third
+      from orgs o left join r on r.org_id = o.id left join s on s.org_id = o.id
+     where (r.org_id is not null or s.org_id is not null) and ${withinScope(ctx.scope, sql`o.path`)}`);
+  const [samples] = await queryRows<{ sampled: number }>(ctx.db, sql`
+    select count(distinct u)::int as sampled from evaluation_samples sm, unnest(sm.org_ids) u join orgs o on o.id = u
+     where sm.year = ${year} and o.path <@ ${org.path}::ltree`);
+  const units = rows.map((r) => {
+    const combined = combinedScore({ members: memberRatingScore(r.total ?? 0, r.answers ?? 0), selfCheck: r.self, spotCheck: r.spot, thirdParty: r.third })!;
+    return { id: r.id, name: r.name, combined, stars: starsOf(combined) };
+  }).sort((a, b) => b.combined - a.combined || a.id - b.id);
+  const stars = [0, 0, 0, 0, 0];
+  for (const u of units) stars[u.stars - 1]!++;
+  return {
+    org: { id: org.id, name: org.name },
+    year,
+    evaluated: units.length,
+    stars,
+    averageScore: units.length === 0 ? null : Math.round((units.reduce((s, u) => s + u.combined, 0) / units.length) * 10) / 10,
+    ratings: rows.reduce((s, r) => s + r.n, 0),
+    sampled: samples!.sampled,
+    spotChecked: rows.filter((r) => r.spot !== null).length,
+    units: units.slice(0, 200),
+  };
 }
