@@ -246,6 +246,8 @@ export type VoteResult = z.infer<typeof voteResultSchema>;
 // ---- the member's H5 ------------------------------------------------------------------------------------------
 
 export const myCongressSchema = z.object({
+  /** the signed-in member (to tell their own proposals and seconds) */
+  memberId: z.number().int(),
   sessions: z.array(congressSessionSchema.omit({ representatives: true })),
   proposals: z.array(proposalSchema),
   votes: z.array(voteSchema.extend({ voted: z.boolean() })),

@@ -78,7 +78,7 @@ export const congressRoutes: FastifyPluginAsyncZod = async (app) => {
       const ctx = serviceContext(request);
       if (ctx.actor.memberId === null) throw notFound();
       const [congress, votes] = await Promise.all([congressOfMember(ctx.db, ctx.actor.memberId), votesOfMember(ctx.db, ctx.actor.memberId)]);
-      return { ...congress, votes };
+      return { memberId: ctx.actor.memberId, ...congress, votes };
     },
   );
 };
