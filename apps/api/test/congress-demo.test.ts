@@ -36,6 +36,10 @@ describe('the congress demo', () => {
     expect(sessions[0]!.quorum).toMatchObject({ total: 30, met: true });
     const proposals = (await request(t.app, city, 'GET', `/api/congress/proposals?sessionId=${sessions[0]!.id}`)).json<{ items: Proposal[] }>().items;
     expect(new Set(proposals.map((p) => p.state))).toEqual(new Set(['submitted', 'filed', 'answered', 'done', 'returned']));
+    // the union's chair files proposals as the committee (a grant at the union)
+    const [grant] = await t.handle.query<{ n: number }>(`
+      select count(*)::int as n from user_grants g join users u on u.id = g.user_id where u.username = 'demo-chair' and g.kind = 'proposal_committee' and g.org_id = $1`, [orgId]);
+    expect(grant!.n).toBe(1);
     // filed ones have their seconders
     for (const p of proposals.filter((x) => x.state !== 'submitted' && x.state !== 'returned')) expect(p.seconders.length).toBeGreaterThanOrEqual(2);
   });

@@ -4,7 +4,7 @@
  * (one waiting for the demo member's 附议, one answer waiting for their rating), a secret wage-agreement vote open
  * for them, a published committee election with its ballots and chain head — and 顾村's unions have this year's
  * evaluation in progress (self-checks, third-party scores, members' ratings, 宝山区's spot-check sample with a fixed
- * seed). A few hundred rows, bulk inserts.
+ * seed); `demo-chair` holds the proposal committee's grant at the union. A few hundred rows, bulk inserts.
  */
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database, type Tx } from '@lianxin/db';
@@ -42,6 +42,12 @@ async function writeDemo(tx: Tx, _db: Database): Promise<void> {
   const constituencies = ['生产一部代表团', '生产二部代表团', '职能部门代表团'];
   const [staff] = await queryRows<{ id: number }>(tx, sql`select id from users where username = 'demo-chair'`);
   const by = staff?.id ?? null;
+  // the union's chair sits on the proposal committee (a grant, not a role): the console's 立案 is theirs
+  if (staff) {
+    await tx.execute(sql`
+      insert into user_grants (user_id, org_id, org_path, kind) values (${staff.id}, ${home.org_id}, ${home.org_path}::ltree, 'proposal_committee')
+      on conflict do nothing`);
+  }
 
   // the session: proposals collected until five days from now, the meeting a week later
   const [session] = await queryRows<{ id: number }>(tx, sql`
