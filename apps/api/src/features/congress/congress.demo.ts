@@ -90,10 +90,11 @@ async function writeDemo(tx: Tx, _db: Database): Promise<void> {
 
   // votes: an open secret motion for the demo member, a published election with its ballots, a draft idea contest
   const vote = async (title: string, method: string, labels: readonly string[], extra: { seats?: number; cap?: number; secret?: boolean; session?: boolean } = {}) => {
+    // a congress resolution passes with more than half of ALL representatives (企业民主管理规定: 经全体职工代表的过半数通过)
     const [v] = await queryRows<{ id: number }>(tx, sql`
-      insert into votes (org_id, org_path, session_id, title, method, cap, seats, secret, created_by)
+      insert into votes (org_id, org_path, session_id, title, method, cap, seats, secret, pass_rule, created_by)
       values (${home.org_id}, ${home.org_path}::ltree, ${extra.session === false ? null : sessionId}, ${title}, ${method}, ${extra.cap ?? null},
-              ${extra.seats ?? null}, ${extra.secret ?? true}, ${by}) returning id`);
+              ${extra.seats ?? null}, ${extra.secret ?? true}, ${method === 'yes_no_abstain' ? 'half_of_all' : 'half_of_valid'}, ${by}) returning id`);
     const options = await queryRows<{ id: number; label: string }>(tx, sql`
       insert into vote_options (vote_id, position, label)
       select ${v!.id}, t.ord::int, t.label from unnest(${sql.param([...labels])}::text[]) with ordinality as t(label, ord) returning id, label`);

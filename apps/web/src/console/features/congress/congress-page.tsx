@@ -354,7 +354,7 @@ function CreateVoteModal({ orgId, open, onClose, onCreated }: { orgId: number; o
   };
   return (
     <Modal open={open} title={t('votes.create')} onCancel={onClose} onOk={() => void submit()} confirmLoading={busy} destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={{ method: 'yes_no_abstain', secret: true, passRule: 'half_of_valid' }} data-testid="vote-form">
+      <Form form={form} layout="vertical" initialValues={{ method: 'yes_no_abstain', secret: true, passRule: 'half_of_all' }} data-testid="vote-form">
         <Form.Item name="title" label={t('votes.title')} rules={[{ required: true }]}>
           <Input maxLength={200} />
         </Form.Item>
@@ -416,14 +416,14 @@ function VoteResultDrawer({ vote, onClose }: { vote: Vote | null; onClose: () =>
             style={{ marginTop: 12 }}
             dataSource={r.options}
             columns={[
-              { title: t('votes.options'), render: (_, o) => <>{o.label} {r.elected.includes(o.id) && <Tag color="red">{t('votes.elected')}</Tag>}</> },
-              { title: '', render: (_, o) => <Progress percent={Math.round((o.votes / max) * 100)} format={() => o.votes} /> },
+              { title: t('votes.option'), width: 200, render: (_, o) => <>{o.label} {r.elected.includes(o.id) && <Tag color="red">{t('votes.elected')}</Tag>}</> },
+              { title: t('votes.votes'), render: (_, o) => <Progress percent={Math.round((o.votes / max) * 100)} format={() => o.votes} /> },
             ]}
           />
           <Typography.Paragraph style={{ marginTop: 16 }}>
             <Typography.Text strong>{t('votes.chainHead')}</Typography.Text>
             <br />
-            <Typography.Text code copyable data-testid="vote-chain-head">{r.chainHead}</Typography.Text>
+            <Typography.Text code copyable style={{ wordBreak: 'break-all' }} data-testid="vote-chain-head">{r.chainHead}</Typography.Text>
             <br />
             <Typography.Text type="secondary">{t('votes.chainHint')}</Typography.Text>
           </Typography.Paragraph>
