@@ -20,6 +20,7 @@ import { benchSearch } from './search.bench.ts';
 import { benchRosterRead } from './roster-read.bench.ts';
 import { benchSeed } from './seed.bench.ts';
 import { benchSubtreeCount } from './subtree-count.bench.ts';
+import { benchVotes } from './votes.bench.ts';
 
 /** Benchmarks that need no PostgreSQL: the embedded database, the browser, start-up, reading rosters. `npm run bench -- h5 office startup` */
 const standalone = { h5: benchH5Network, office: benchOfficeLoad, startup: benchStartup, 'roster-read': benchRosterRead };
@@ -32,6 +33,41 @@ if (asked.length > 0 && asked.every((name) => name in standalone)) {
     new URL(`./results/${new Date().toISOString().slice(0, 19).replaceAll(':', '')}-${asked.join('-')}.json`, import.meta.url),
     JSON.stringify({ at: new Date().toISOString(), ...results }, null, 2),
   );
+  process.exit(0);
+}
+
+/**
+ * `npm run bench -- votes`: the idea contest needs no city seed, only its own voters (written by the benchmark on
+ * top of the demo seed), so it runs alone on its own scratch database.
+ */
+if (asked.length === 1 && asked[0] === 'votes') {
+  const { seedDatabase } = await import('@lianxin/db/seed');
+  const { loadRegions } = await import('@lianxin/db');
+  const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const database = process.env.BENCH_DB_NAME || 'lianxin_bench_votes';
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(database)) throw new Error(`BENCH_DB_NAME must be a lower-case identifier, not ${JSON.stringify(database)}`);
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${database}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  const handle = await openDatabase({ url: url.toString(), poolSize: 16 });
+  try {
+    await migrateDatabase(handle);
+    await loadRegions(handle);
+    await seedDatabase(handle, { scale: 'demo', demoPassword: 'bench-password-8Kq' });
+    const votes = await benchVotes(handle);
+    mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
+    writeFileSync(
+      new URL(`./results/${new Date().toISOString().slice(0, 19).replaceAll(':', '')}-votes.json`, import.meta.url),
+      JSON.stringify({ at: new Date().toISOString(), votes }, null, 2),
+    );
+  } finally {
+    await handle.close();
+    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await admin.end();
+  }
   process.exit(0);
 }
 

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
-import { shanghaiDate, type ApplicationCreated, type ApplicationItem, type EnterpriseListResponse, type MemberListItem } from '@lianxin/contracts';
+import { addDays, shanghaiDate, type ApplicationCreated, type ApplicationItem, type EnterpriseListResponse, type MemberListItem } from '@lianxin/contracts';
 import { describeAccess } from '../src/access/route-access.ts';
 import { createSession } from '../src/features/auth/sessions.repo.ts';
+import { insertMembers } from '../src/features/members/members.enrol.ts';
 import { enterpriseInput, GUCUN, newIdNumber, newPhone } from './support/fixtures.ts';
 import { multipart } from './support/multipart.ts';
 import { applyOnline, request, signIn, startTestApp, type Session, type TestApp } from './support/test-app.ts';
@@ -19,6 +20,7 @@ import { applyOnline, request, signIn, startTestApp, type Session, type TestApp 
 
 interface Fixtures {
   gucunOrgId: number;
+  baoshanOrgId: number;
   federationId: number;
   enterprise: { id: number; name: string };
   member: { id: number; name: string };
@@ -30,6 +32,24 @@ interface Fixtures {
   grantId: number;
   batchId: string;
   otherUnionId: number;
+  congress: CongressFixtures;
+}
+
+/** Workers' congress, votes and evaluation objects of 顾村 (the fixture member sits on the session's roll). */
+interface CongressFixtures {
+  sessionId: number;
+  /** by another representative, open for seconding */
+  proposalId: number;
+  /** the fixture member's own, answered: waiting for their rating */
+  answeredId: number;
+  /** a filed proposal, waiting for the department's answer */
+  filedId: number;
+  /** created, not started */
+  draftVoteId: number;
+  /** started, the fixture member entitled */
+  openVote: { id: number; optionId: number };
+  /** published */
+  publishedVoteId: number;
 }
 
 interface Probe {
@@ -167,6 +187,45 @@ const inventory: Record<string, Entry> = {
   'GET /api/campaign/assignees': staffRead(() => ({ url: '/api/campaign/assignees', marker: '顾村' }), 'hidden'),
   'GET /api/campaign/santongshi': staffRead((fx) => ({ url: `/api/campaign/santongshi?orgId=${fx.gucunOrgId}` })),
   'POST /api/campaign/santongshi/:id/done': staffWrite((fx) => ({ url: `/api/campaign/santongshi/${fx.taskId}/done` })),
+
+  'GET /api/congress/sessions': staffRead((fx) => ({ url: `/api/congress/sessions?orgId=${fx.gucunOrgId}` })),
+  'POST /api/congress/sessions': staffWrite((fx) => ({
+    url: '/api/congress/sessions',
+    body: { orgId: fx.gucunOrgId, title: '越权职代会', heldOn: '2031-01-10', proposalsOpenOn: '2030-12-01', proposalsCloseOn: '2030-12-31', representatives: [{ memberId: fx.member.id, constituency: '一' }] },
+  })),
+  'GET /api/congress/sessions/:id': staffRead((fx) => ({ url: `/api/congress/sessions/${fx.congress.sessionId}` })),
+  'PUT /api/congress/sessions/:id/attendance': staffWrite((fx) => ({ url: `/api/congress/sessions/${fx.congress.sessionId}/attendance`, body: { present: [] } })),
+  'GET /api/congress/proposals': staffRead((fx) => ({ url: `/api/congress/proposals?sessionId=${fx.congress.sessionId}` })),
+  'POST /api/congress/proposals': { access: 'member', probe: (fx) => ({ url: '/api/congress/proposals', body: { sessionId: fx.congress.sessionId, subject: '关于食堂延长供餐时间的提案', reasons: '夜班无餐', measures: '延长至 21 时' } }) },
+  'POST /api/congress/proposals/:id/second': { access: 'member', probe: (fx) => ({ url: `/api/congress/proposals/${fx.congress.proposalId}/second` }) },
+  'POST /api/congress/proposals/:id/file': staffWrite((fx) => ({
+    url: `/api/congress/proposals/${fx.congress.proposalId}/file`, body: { department: '越权', dueOn: '2031-01-31' },
+  }), 'forbidden', 'congress.fileProposals'),
+  'POST /api/congress/proposals/:id/return': staffWrite((fx) => ({ url: `/api/congress/proposals/${fx.congress.proposalId}/return`, body: { reason: '越权' } }), 'forbidden', 'congress.fileProposals'),
+  'POST /api/congress/proposals/:id/answer': staffWrite((fx) => ({
+    url: `/api/congress/proposals/${fx.congress.filedId}/answer`, body: { text: '越权', leader: '越权', answeredOn: '2030-01-01' },
+  })),
+  'POST /api/congress/proposals/:id/rate': { access: 'member', probe: (fx) => ({ url: `/api/congress/proposals/${fx.congress.answeredId}/rate`, body: { rating: 'satisfied' } }) },
+  'GET /api/me/congress': { access: 'member', probe: () => ({ url: '/api/me/congress' }) },
+
+  'GET /api/votes': staffRead((fx) => ({ url: `/api/votes?orgId=${fx.gucunOrgId}` })),
+  'POST /api/votes': staffWrite((fx) => ({ url: '/api/votes', body: { orgId: fx.gucunOrgId, title: '越权投票', method: 'yes_no_abstain' } })),
+  'GET /api/votes/:id': staffRead((fx) => ({ url: `/api/votes/${fx.congress.draftVoteId}` })),
+  'PATCH /api/votes/:id': staffWrite((fx) => ({ url: `/api/votes/${fx.congress.draftVoteId}`, body: { title: '越权', method: 'yes_no_abstain' } })),
+  'POST /api/votes/:id/start': staffWrite((fx) => ({ url: `/api/votes/${fx.congress.draftVoteId}/start` })),
+  'POST /api/votes/:id/finish': staffWrite((fx) => ({ url: `/api/votes/${fx.congress.openVote.id}/finish` })),
+  'POST /api/votes/:id/publish': staffWrite((fx) => ({ url: `/api/votes/${fx.congress.publishedVoteId}/publish` })),
+  'POST /api/votes/:id/ballots': { access: 'member', probe: (fx) => ({ url: `/api/votes/${fx.congress.openVote.id}/ballots`, body: { choices: [fx.congress.openVote.optionId] } }) },
+  'GET /api/votes/:id/result': staffRead((fx) => ({ url: `/api/votes/${fx.congress.publishedVoteId}/result` })),
+  'GET /api/me/votes/:id/result': { access: 'member', probe: (fx) => ({ url: `/api/me/votes/${fx.congress.publishedVoteId}/result` }) },
+
+  'GET /api/evaluation/:year': staffRead((fx) => ({ url: `/api/evaluation/${shanghaiDate().slice(0, 4)}?orgId=${fx.gucunOrgId}` })),
+  'GET /api/evaluation/:year/summary': staffRead((fx) => ({ url: `/api/evaluation/${shanghaiDate().slice(0, 4)}/summary?orgId=${fx.gucunOrgId}` })),
+  'PUT /api/evaluation/:year/self-check': staffWrite((fx) => ({ url: `/api/evaluation/2030/self-check`, body: { orgId: fx.gucunOrgId, items: [{ code: 'A1', score: 1 }] } })),
+  'POST /api/evaluation/:year/samples': staffWrite((fx) => ({ url: '/api/evaluation/2030/samples', body: { districtOrgId: fx.baoshanOrgId, size: 3 } })),
+  'PUT /api/evaluation/:year/spot-check': staffWrite((fx) => ({ url: '/api/evaluation/2030/spot-check', body: { orgId: fx.gucunOrgId, score: 1 } }), 'forbidden', 'evaluation.check'),
+  'PUT /api/evaluation/:year/third-party': staffWrite((fx) => ({ url: '/api/evaluation/2030/third-party', body: { orgId: fx.gucunOrgId, score: 1 } }), 'forbidden', 'evaluation.assess'),
+  'POST /api/me/evaluation/:year/rating': { access: 'member', probe: () => ({ url: `/api/me/evaluation/${shanghaiDate().slice(0, 4)}/rating`, body: { answers: [5, 4, 4, 5] } }) },
 };
 
 function rosterCsv(): Buffer {
@@ -227,7 +286,14 @@ const digest = async () => t.handle.query<{ t: string; d: string }>(`
   union all select 'campaign_items', md5(coalesce(string_agg(c::text, ',' order by enterprise_id), '')) from campaign_items c
   union all select 'enterprise_letters', md5(coalesce(string_agg(l::text, ',' order by id), '')) from enterprise_letters l
   union all select 'santongshi_tasks', md5(coalesce(string_agg(s::text, ',' order by id), '')) from santongshi_tasks s
-  union all select 'user_grants', md5(coalesce(string_agg(g::text, ',' order by id), '')) from user_grants g`);
+  union all select 'user_grants', md5(coalesce(string_agg(g::text, ',' order by id), '')) from user_grants g
+  union all select 'congress_sessions', md5(coalesce(string_agg(x::text, ',' order by id), '')) from congress_sessions x
+  union all select 'congress_representatives', md5(coalesce(string_agg(x::text, ',' order by session_id, member_id), '')) from congress_representatives x
+  union all select 'congress_proposals', md5(coalesce(string_agg(x::text, ',' order by id), '')) from congress_proposals x
+  union all select 'votes', md5(coalesce(string_agg(x::text, ',' order by id), '')) from votes x
+  union all select 'vote_options', md5(coalesce(string_agg(x::text, ',' order by id), '')) from vote_options x
+  union all select 'evaluation_scores', md5(coalesce(string_agg(x::text, ',' order by id), '')) from evaluation_scores x
+  union all select 'evaluation_samples', md5(coalesce(string_agg(x::text, ',' order by id), '')) from evaluation_samples x`);
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -274,8 +340,12 @@ beforeAll(async () => {
   // an audit entry for the enterprise (the owner's reads of it are audited only for personal data: write one)
   await json(request(t.app, gucun, 'PATCH', `/api/enterprises/${target.enterpriseId}`, { employeeCount: enterprise.items[0]!.employeeCount }));
 
+  const congress = await congressFixtures(gucun.orgId, joined.id);
+
   fx = {
     gucunOrgId: gucun.orgId,
+    baoshanOrgId: owner.orgId,
+    congress,
     federationId,
     otherUnionId,
     enterprise: { id: target.enterpriseId, name: target.name },
@@ -290,6 +360,37 @@ beforeAll(async () => {
   };
 });
 afterAll(() => t.close());
+
+/**
+ * A session of 顾村 with the fixture member and another member on its roll, proposals in each state a probe
+ * needs, and votes created / started / published (the voters of a vote without session: 顾村's active members).
+ */
+async function congressFixtures(gucunOrgId: number, memberId: number): Promise<CongressFixtures> {
+  const today = shanghaiDate();
+  const [org] = await t.handle.query<{ path: string; region_code: string }>('select path::text as path, region_code from orgs where id = $1', [gucunOrgId]);
+  const [other] = await t.handle.db.transaction((tx) => insertMembers(tx, t.app.keys, [{
+    name: '李代表', idNumber: newIdNumber(), phone: newPhone(), occupation: 'courier', category: 'standard', joinChannel: 'import',
+    org: { id: gucunOrgId, path: org!.path, regionCode: org!.region_code }, enterpriseId: null, joinedOn: today,
+  }]));
+  const session = await json<{ id: number }>(request(t.app, gucun, 'POST', '/api/congress/sessions', {
+    orgId: gucunOrgId, title: '顾村镇职工代表大会', heldOn: addDays(today, 20), proposalsOpenOn: addDays(today, -10), proposalsCloseOn: addDays(today, 10),
+    representatives: [{ memberId, constituency: '第一代表团' }, { memberId: other!.id, constituency: '第二代表团' }],
+  }));
+  const proposal = (proposer: number, state: string, extra = '') => t.handle.query<{ id: number }>(`
+    insert into congress_proposals (session_id, subject, reasons, measures, proposer_member_id, state, department, due_on${extra ? ', answer_text, answer_leader, answered_on' : ''})
+    values ($1, '关于改善职工通勤的提案', '班车不足', '增开班车', $2, $3, ${state === 'submitted' ? 'null, null' : `'行政部', '${addDays(today, 30)}'`}${extra})
+    returning id`, [session.id, proposer, state]).then(([r]) => r!.id);
+  const proposalId = await proposal(other!.id, 'submitted');
+  const filedId = await proposal(other!.id, 'filed');
+  const answeredId = await proposal(memberId, 'answered', `, '已增开两班', '王建国', '${today}'`);
+  const vote = (title: string) => json<{ id: number; options: { id: number }[] }>(request(t.app, gucun, 'POST', '/api/votes', { orgId: gucunOrgId, title, method: 'yes_no_abstain' }));
+  const draft = await vote('待开始的表决');
+  const open = await vote('进行中的表决');
+  await json(request(t.app, gucun, 'POST', `/api/votes/${open.id}/start`));
+  const published = await vote('已公布的表决');
+  for (const step of ['start', 'finish', 'publish']) await json(request(t.app, gucun, 'POST', `/api/votes/${published.id}/${step}`));
+  return { sessionId: session.id, proposalId, answeredId, filedId, draftVoteId: draft.id, openVote: { id: open.id, optionId: open.options[0]!.id }, publishedVoteId: published.id };
+}
 
 const key = (method: string, url: string) => `${method} ${url}`;
 

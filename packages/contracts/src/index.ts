@@ -29,3 +29,7 @@ export * from './audit.labels.ts';
 export * from './workbench.ts';
 export * from './paging.ts';
 export * from './input.ts';
+export * from './congress.ts';
+export * from './congress.labels.ts';
+export * from './evaluation.ts';
+export * from './congress-rules.ts';

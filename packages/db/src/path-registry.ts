@@ -13,7 +13,10 @@
 import { getTableName, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Tx } from './client.ts';
-import { auditLog, enterpriseEvents, enterprises, members, applications, memberTransfers, orgs, userGrants } from './schema/index.ts';
+import {
+  auditLog, enterpriseEvents, enterprises, members, applications, memberTransfers, orgs, userGrants, congressSessions, votes,
+  evaluationRatings, evaluationScores, evaluationSamples,
+} from './schema/index.ts';
 
 export interface OrgPathColumn {
   table: PgTable;
@@ -32,6 +35,11 @@ export const orgPathColumns: readonly OrgPathColumn[] = [
   { table: memberTransfers, column: memberTransfers.toOrgPath, kind: 'live', note: 'the receiving union' },
   { table: enterpriseEvents, column: enterpriseEvents.orgPath, kind: 'live', note: 'the union responsible when the event happened' },
   { table: userGrants, column: userGrants.orgPath, kind: 'live', note: 'the unit a duty is granted at' },
+  { table: congressSessions, column: congressSessions.orgPath, kind: 'live', note: 'the union holding the workers\' congress' },
+  { table: votes, column: votes.orgPath, kind: 'live', note: 'the union holding the vote' },
+  { table: evaluationRatings, column: evaluationRatings.orgPath, kind: 'live', note: 'the union the member rated' },
+  { table: evaluationScores, column: evaluationScores.orgPath, kind: 'live', note: 'the union evaluated' },
+  { table: evaluationSamples, column: evaluationSamples.orgPath, kind: 'live', note: 'the district federation sampled' },
   { table: auditLog, column: auditLog.orgPath, kind: 'historic', note: 'the object\'s path when the entry was written (append-only)' },
 ];
 

@@ -9,6 +9,7 @@ import { authFeature } from './auth/auth.feature.ts';
 import { campaignFeature } from './campaign/campaign.feature.ts';
 import { cardsFeature } from './cards/cards.feature.ts';
 import { coverageFeature } from './coverage/coverage.feature.ts';
+import { congressFeature } from './congress/congress.feature.ts';
 import { enterprisesFeature } from './enterprises/enterprises.feature.ts';
 import type { FeatureModule } from './feature.ts';
 import { healthFeature } from './health/health.feature.ts';
@@ -17,6 +18,8 @@ import { membersFeature } from './members/members.feature.ts';
 import { notificationsFeature } from './notifications/notifications.feature.ts';
 import { orgsFeature } from './orgs/orgs.feature.ts';
 import { regionsFeature } from './regions/regions.feature.ts';
+import { evaluationFeature } from './evaluation/evaluation.feature.ts';
+import { votesFeature } from './votes/votes.feature.ts';
 import { workbenchFeature } from './workbench/workbench.feature.ts';
 
 export const features: readonly FeatureModule[] = [
@@ -33,5 +36,8 @@ export const features: readonly FeatureModule[] = [
   notificationsFeature,
   coverageFeature,
   campaignFeature,
+  congressFeature,
+  votesFeature,
+  evaluationFeature,
   workbenchFeature,
 ];

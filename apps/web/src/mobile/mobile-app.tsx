@@ -11,6 +11,7 @@ const JoinPage = lazy(() => import('./features/join/join-page.tsx'));
 const StatusPage = lazy(() => import('./features/status/status-page.tsx'));
 const LoginPage = lazy(() => import('./features/auth/login-page.tsx'));
 const CardPage = lazy(() => import('./features/card/card-page.tsx'));
+const CongressPage = lazy(() => import('./features/congress/congress-page.tsx'));
 
 function LocalizedApp() {
   const { locale } = useLocale();
@@ -24,6 +25,7 @@ function LocalizedApp() {
             <Route path="/status" element={<StatusPage />} />
             <Route path="/login" element={<LoginPage />} />
             <Route path="/card" element={<CardPage />} />
+            <Route path="/congress" element={<CongressPage />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
         </Suspense>

@@ -3,6 +3,7 @@ import { appTexts } from './app.i18n.ts';
 import { applicationsTexts } from '../../console/features/applications/applications.i18n.ts';
 import { auditTexts } from '../../console/features/audit/audit.i18n.ts';
 import { campaignTexts } from '../../console/features/campaign/campaign.i18n.ts';
+import { congressTexts } from '../../console/features/congress/congress.i18n.ts';
 import { coverageTexts } from '../../console/features/coverage/coverage.i18n.ts';
 import { enterprisesTexts } from '../../console/features/enterprises/enterprises.i18n.ts';
 import { membersTexts } from '../../console/features/members/members.i18n.ts';
@@ -13,6 +14,7 @@ import { exportTexts } from '../../console/components/export.i18n.ts';
 import { memberAuthTexts } from '../../mobile/features/auth/auth.i18n.ts';
 import { cardTexts } from '../../mobile/features/card/card.i18n.ts';
 import { joinTexts } from '../../mobile/features/join/join.i18n.ts';
+import { mobileCongressTexts } from '../../mobile/features/congress/congress.i18n.ts';
 import { statusTexts } from '../../mobile/features/status/status.i18n.ts';
 import { mobileTexts } from '../../mobile/mobile.i18n.ts';
 
@@ -29,6 +31,7 @@ export const dictionaryParts = [
   enterprisesTexts,
   coverageTexts,
   campaignTexts,
+  congressTexts,
   auditTexts,
   applicationsTexts,
   membersTexts,
@@ -37,6 +40,7 @@ export const dictionaryParts = [
   exportTexts,
   mobileTexts,
   joinTexts,
+  mobileCongressTexts,
   statusTexts,
   memberAuthTexts,
   cardTexts,

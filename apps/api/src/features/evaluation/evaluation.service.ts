@@ -1,0 +1,194 @@
+/**
+ * The yearly evaluation of a union (年度评估, DOMAIN.md §6; 长白's four quarters): 会员评家 (one rating per member
+ * and year, unique index), 工会自查 against the indicator set (contracts `defaultIndicatorSet`, 5 areas / 19
+ * items), 上级抽查 (a seeded random sample of a district's grassroots unions, seed recorded, scored by checkers
+ * holding `evaluation.check`), 第三方评审 (scores and report by `evaluation.assess`). The combined score and the
+ * stars are pure functions (contracts congress-rules.ts). Chair allowances and incentive grants follow from the
+ * stars; they are posted as ledger entries once the funds module lands — until then the result says so.
+ */
+import { randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { queryRows, type Tx } from '@lianxin/db';
+import {
+  combinedScore, drawSample, indicatorItems, memberRatingScore, shanghaiDate, starsOf,
+  type Evaluation, type EvaluationPart, type EvaluationSummary,
+} from '@lianxin/contracts';
+import { requireCapability, withinScope, writeScope } from '../../access/access.ts';
+import type { ServiceContext } from '../../context.ts';
+import { conflict, fieldError, isUniqueViolation, notFound } from '../../errors.ts';
+import { recordAudit } from '../audit/audit.repo.ts';
+import { findOrg } from '../orgs/orgs.repo.ts';
+
+/** Units a spot check draws from: the grassroots unions and federations below the street level. */
+const SAMPLED_KINDS_EXCLUDED = ['city_federation', 'district_federation', 'industry_union', 'street_federation', 'branch_union'];
+
+export async function getEvaluation(ctx: ServiceContext, year: number, orgId: number): Promise<Evaluation> {
+  const org = await findOrg(ctx.db, ctx.scope, orgId);
+  if (!org) throw notFound();
+  const [ratings] = await queryRows<{ n: number; total: number; answers: number }>(ctx.db, sql`
+    select count(*)::int as n, coalesce(sum((select sum(a) from unnest(r.answers) a)), 0)::int as total,
+           coalesce(sum(cardinality(r.answers)), 0)::int as answers
+      from evaluation_ratings r where r.org_id = ${orgId} and r.year = ${year}`);
+  const scores = await queryRows<{ part: EvaluationPart; score: number; report: string; items: { code: string; score: number; evidence: string }[] }>(ctx.db, sql`
+    select part, score, report, items from evaluation_scores where org_id = ${orgId} and year = ${year}`);
+  const [sampled] = await queryRows<{ ok: number }>(ctx.db, sql`
+    select 1 as ok from evaluation_samples where year = ${year} and ${orgId} = any(org_ids) limit 1`);
+  const part = (p: EvaluationPart) => scores.find((s) => s.part === p);
+  const members = memberRatingScore(ratings!.total, ratings!.answers);
+  const self = part('selfCheck');
+  const spot = part('spotCheck');
+  const third = part('thirdParty');
+  const combined = combinedScore({ members, selfCheck: self?.score ?? null, spotCheck: spot?.score ?? null, thirdParty: third?.score ?? null });
+  return {
+    org: { id: org.id, name: org.name },
+    year,
+    parts: {
+      members: { score: members, ratings: ratings!.n },
+      selfCheck: { score: self?.score ?? null, items: self?.items ?? [] },
+      spotCheck: { sampled: sampled !== undefined, score: spot?.score ?? null, report: spot?.report ?? '' },
+      thirdParty: { score: third?.score ?? null, report: third?.report ?? '' },
+    },
+    combined,
+    stars: combined === null ? null : starsOf(combined),
+    ledgerPosting: 'awaiting_funds_module',
+  };
+}
+
+/** 会员评家: the signed-in member rates their union for the current (Asia/Shanghai) year, once. */
+export async function rateUnion(ctx: ServiceContext, year: number, answers: number[]): Promise<void> {
+  const memberId = ctx.actor.memberId;
+  if (memberId === null) throw notFound();
+  if (year !== Number(shanghaiDate().slice(0, 4))) throw fieldError('year', 'evaluation.year');
+  const [member] = await queryRows<{ org_id: number; org_path: string }>(ctx.db, sql`
+    select org_id, org_path::text as org_path from members where id = ${memberId} and status = 'active'`);
+  if (!member) throw notFound();
+  try {
+    await ctx.db.execute(sql`
+      insert into evaluation_ratings (year, member_id, org_id, org_path, answers)
+      values (${year}, ${memberId}, ${member.org_id}, ${member.org_path}::ltree, ${sql.param(answers)}::integer[])`);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw conflict('evaluation.alreadyRated', {}, {});
+    throw error;
+  }
+}
+
+async function upsertScore(tx: Tx, ctx: ServiceContext, year: number, org: { id: number; path: string }, part: EvaluationPart,
+  score: number, report: string, items: { code: string; score: number; evidence: string }[] = []) {
+  await tx.execute(sql`
+    insert into evaluation_scores (year, org_id, org_path, part, score, report, items, entered_by)
+    values (${year}, ${org.id}, ${org.path}::ltree, ${part}, ${score}, ${report}, ${JSON.stringify(items)}::jsonb, ${ctx.actor.userId})
+    on conflict (org_id, year, part) do update set score = excluded.score, report = excluded.report, items = excluded.items,
+      entered_by = excluded.entered_by, updated_at = now()`);
+  await recordAudit(tx, ctx.actor, ctx.ip, { action: 'update', objectType: 'evaluation', objectId: org.id, orgPath: org.path, detail: { year, part, score } });
+}
+
+/** 工会自查: item scores (each at most the item's points) against the default indicator set; the sum is the part's score. */
+export async function saveSelfCheck(ctx: ServiceContext, year: number, input: { orgId: number; items: { code: string; score: number; evidence: string }[] }): Promise<Evaluation> {
+  const scope = writeScope(ctx.scope);
+  input.items.forEach((item, i) => {
+    const indicator = indicatorItems.find((x) => x.code === item.code);
+    if (!indicator) throw fieldError(`items.${i}.code`, 'evaluation.unknownItem');
+    if (item.score > indicator.points) throw fieldError(`items.${i}.score`, 'evaluation.itemPoints');
+  });
+  if (new Set(input.items.map((i) => i.code)).size !== input.items.length) throw fieldError('items', 'evaluation.unknownItem');
+  await ctx.db.transaction(async (tx) => {
+    const org = await findOrg(tx, scope, input.orgId);
+    if (!org) throw notFound();
+    const total = Math.round(input.items.reduce((s, i) => s + i.score, 0) * 10) / 10;
+    await upsertScore(tx, ctx, year, org, 'selfCheck', total, '', input.items);
+  });
+  return getEvaluation(ctx, year, input.orgId);
+}
+
+/**
+ * 上级抽查: draws `size` grassroots units of a district (active, below its streets) with a seeded shuffle; the
+ * seed is recorded, so the draw can be repeated and checked (drawSample in contracts). One draw per district and year.
+ */
+export async function drawDistrictSample(ctx: ServiceContext, year: number, input: { districtOrgId: number; size: number; seed?: string | undefined }) {
+  const scope = writeScope(ctx.scope);
+  const org = await findOrg(ctx.db, scope, input.districtOrgId);
+  if (!org) throw notFound();
+  if (org.kind !== 'district_federation') throw fieldError('districtOrgId', 'evaluation.notDistrict');
+  const candidates = await queryRows<{ id: number }>(ctx.db, sql`
+    select id from orgs where path <@ ${org.path}::ltree and status = 'active'
+       and kind <> all(${sql.param(SAMPLED_KINDS_EXCLUDED)}::text[])`);
+  const seed = input.seed ?? randomBytes(8).toString('hex');
+  const orgIds = drawSample(candidates.map((c) => c.id), input.size, seed);
+  try {
+    await ctx.db.transaction(async (tx) => {
+      await tx.execute(sql`
+        insert into evaluation_samples (year, district_org_id, org_path, seed, size, org_ids, drawn_by)
+        values (${year}, ${org.id}, ${org.path}::ltree, ${seed}, ${input.size}, ${sql.param(orgIds)}::integer[], ${ctx.actor.userId})`);
+      await recordAudit(tx, ctx.actor, ctx.ip, { action: 'create', objectType: 'evaluation_sample', objectId: org.id, orgPath: org.path, detail: { year, seed, size: input.size, drawn: orgIds.length } });
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw conflict('evaluation.sampleExists', {}, {});
+    throw error;
+  }
+  return { districtOrgId: org.id, year, seed, size: input.size, orgIds };
+}
+
+/** A checker (grant `checker`, capability `evaluation.check`) scores a unit drawn in its district's sample. */
+export async function saveSpotCheck(ctx: ServiceContext, year: number, input: { orgId: number; score: number; report: string }): Promise<Evaluation> {
+  const scope = writeScope(ctx.scope);
+  await ctx.db.transaction(async (tx) => {
+    const org = await findOrg(tx, scope, input.orgId);
+    if (!org) throw notFound();
+    requireCapability(ctx.actor, 'evaluation.check', org.path);
+    const [sampled] = await queryRows<{ ok: number }>(tx, sql`select 1 as ok from evaluation_samples where year = ${year} and ${org.id} = any(org_ids) limit 1`);
+    if (!sampled) throw conflict('evaluation.notSampled', {}, {});
+    await upsertScore(tx, ctx, year, org, 'spotCheck', input.score, input.report);
+  });
+  return getEvaluation(ctx, year, input.orgId);
+}
+
+/** 第三方评审: the assessor's score and report (capability `evaluation.assess`). */
+export async function saveThirdParty(ctx: ServiceContext, year: number, input: { orgId: number; score: number; report: string }): Promise<Evaluation> {
+  const scope = writeScope(ctx.scope);
+  await ctx.db.transaction(async (tx) => {
+    const org = await findOrg(tx, scope, input.orgId);
+    if (!org) throw notFound();
+    requireCapability(ctx.actor, 'evaluation.assess', org.path);
+    await upsertScore(tx, ctx, year, org, 'thirdParty', input.score, input.report);
+  });
+  return getEvaluation(ctx, year, input.orgId);
+}
+
+/**
+ * The evaluation figures of a unit's subtree: each evaluated union's combined score and stars (the same pure
+ * functions as one union's evaluation), counted by stars, with ratings, sampled and spot-checked units. Computed
+ * from the base tables on each call: a year has at most a few thousand evaluated unions in the city.
+ */
+export async function evaluationSummary(ctx: ServiceContext, year: number, orgId: number): Promise<EvaluationSummary> {
+  const org = await findOrg(ctx.db, ctx.scope, orgId);
+  if (!org) throw notFound();
+  const rows = await queryRows<{ id: number; name: string; total: number | null; answers: number | null; n: number; self: number | null; spot: number | null; third: number | null }>(ctx.db, sql`
+    with r as (select org_id, count(*)::int as n, sum((select sum(a) from unnest(answers) a))::int as total, sum(cardinality(answers))::int as answers
+                 from evaluation_ratings where year = ${year} and org_path <@ ${org.path}::ltree group by org_id),
+         s as (select org_id, max(score) filter (where part = 'selfCheck') as self, max(score) filter (where part = 'spotCheck') as spot,
+                      max(score) filter (where part = 'thirdParty') as third
+                 from evaluation_scores where year = ${year} and org_path <@ ${org.path}::ltree group by org_id)
+    select o.id, o.name, r.total, r.answers, coalesce(r.n, 0) as n, s.self, s.spot, s.third
+      from orgs o left join r on r.org_id = o.id left join s on s.org_id = o.id
+     where (r.org_id is not null or s.org_id is not null) and ${withinScope(ctx.scope, sql`o.path`)}`);
+  const [samples] = await queryRows<{ sampled: number }>(ctx.db, sql`
+    select count(distinct u)::int as sampled from evaluation_samples sm, unnest(sm.org_ids) u join orgs o on o.id = u
+     where sm.year = ${year} and o.path <@ ${org.path}::ltree`);
+  const units = rows.map((r) => {
+    const combined = combinedScore({ members: memberRatingScore(r.total ?? 0, r.answers ?? 0), selfCheck: r.self, spotCheck: r.spot, thirdParty: r.third })!;
+    return { id: r.id, name: r.name, combined, stars: starsOf(combined) };
+  }).sort((a, b) => b.combined - a.combined || a.id - b.id);
+  const stars = [0, 0, 0, 0, 0];
+  for (const u of units) stars[u.stars - 1]!++;
+  return {
+    org: { id: org.id, name: org.name },
+    year,
+    evaluated: units.length,
+    stars,
+    averageScore: units.length === 0 ? null : Math.round((units.reduce((s, u) => s + u.combined, 0) / units.length) * 10) / 10,
+    ratings: rows.reduce((s, r) => s + r.n, 0),
+    sampled: samples!.sampled,
+    spotChecked: rows.filter((r) => r.spot !== null).length,
+    units: units.slice(0, 200),
+  };
+}

@@ -1,0 +1,498 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  addDays, drawSample, shanghaiDate, starsOf,
+  type CongressSession, type Evaluation, type EvaluationSummary, type MyCongress, type Proposal, type Vote, type VoteResult,
+} from '@lianxin/contracts';
+import { createSession } from '../src/features/auth/sessions.repo.ts';
+import { insertMembers, type NewMember } from '../src/features/members/members.enrol.ts';
+import { ballotsOf } from '../src/features/votes/votes.service.ts';
+import { verifyChain } from '../src/features/votes/vote-chain.ts';
+import { newIdNumber, newPhone } from './support/fixtures.ts';
+import { request, signIn, startTestApp, type Session, type TestApp } from './support/test-app.ts';
+
+/**
+ * Workers' congress, votes and evaluation through the API: proposal rules (window, seconders, filing, answer,
+ * the rating loop, frozen once put to a vote), vote integrity (no change after start, one ballot under
+ * concurrency, caps, secret ballots unlinkable, receipts in the tally, the hash chain, quorum and "more than half
+ * of all"), evaluation (one rating a year, indicator points, reproducible sample, stars) and scope.
+ */
+
+let t: TestApp;
+let baoshan: Session;
+let gucun: Session;
+let foreign: Session;
+let gucunPath: string;
+/** the union holding the congress (below 顾村) */
+let unionId: number;
+/** active members of 顾村 with a signed-in H5 session each */
+const reps: { id: number; s: Session }[] = [];
+let outsider: { id: number; s: Session };
+const today = shanghaiDate();
+
+async function memberSession(memberId: number): Promise<Session> {
+  const [user] = await t.handle.query<{ id: number; org_id: number }>(`
+    insert into users (username, display_name, password_hash, role, org_id, member_id)
+    select 'member-' || id, name, '!', 'member', org_id, id from members where id = $1
+    on conflict (member_id) do update set org_id = excluded.org_id returning id, org_id`, [memberId]);
+  const session = await createSession(t.handle.db, user!.id);
+  return { cookie: `lianxin_session=${session.token}`, csrfToken: session.csrfToken, userId: user!.id, orgId: user!.org_id };
+}
+
+const ok = async <T>(session: Session, method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, body?: unknown, status = 200): Promise<T> => {
+  const response = await request(t.app, session, method, url, body);
+  expect(response.statusCode, `${method} ${url}: ${response.body}`).toBe(status);
+  return response.json<T>();
+};
+const code = async (session: Session, method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, body?: unknown) =>
+  (await request(t.app, session, method, url, body)).statusCode;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  baoshan = await signIn(t.app, 'demo-baoshan');
+  gucun = await signIn(t.app, 'demo-gucun');
+  foreign = await signIn(t.app, 'staff-310101');
+  const [org] = await t.handle.query<{ path: string }>('select path::text as path from orgs where id = $1', [gucun.orgId]);
+  gucunPath = org!.path;
+  // the congress is held by an enterprise union of 顾村 with 9 members; the outsider is a member of another one
+  const unions = await t.handle.query<{ id: number; path: string; region_code: string }>(`
+    select id, path::text as path, region_code from orgs where path <@ $1::ltree and kind = 'enterprise_union' and status = 'active'
+     order by id limit 2`, [gucunPath]);
+  const enrol = (u: { id: number; path: string; region_code: string }, n: number, name: string) =>
+    t.handle.db.transaction((tx) => insertMembers(tx, t.app.keys, Array.from({ length: n }, (_, i): NewMember => ({
+      name: `${name}${'一二三四五六七八九'[i]}`, idNumber: newIdNumber(), phone: newPhone(), occupation: 'courier', category: 'standard',
+      joinChannel: 'import', org: { id: u.id, path: u.path, regionCode: u.region_code }, enterpriseId: null, joinedOn: today,
+    }))));
+  unionId = unions[0]!.id;
+  for (const m of await enrol(unions[0]!, 9, '代表')) reps.push({ id: m.id, s: await memberSession(m.id) });
+  const [other] = await enrol(unions[1]!, 1, '会员');
+  outsider = { id: other!.id, s: await memberSession(other!.id) };
+});
+afterAll(() => t.close());
+
+const newSession = (over: Record<string, unknown> = {}) => ({
+  orgId: unionId, title: '第三届职工代表大会第二次会议', heldOn: addDays(today, 10),
+  proposalsOpenOn: addDays(today, -20), proposalsCloseOn: addDays(today, 5),
+  representatives: reps.map((r, i) => ({ memberId: r.id, constituency: `第${(i % 3) + 1}代表团` })),
+  ...over,
+});
+
+describe('sessions', () => {
+  it('holds the roll with constituencies; quorum is two thirds of ALL representatives', async () => {
+    const session = await ok<CongressSession>(gucun, 'POST', '/api/congress/sessions', newSession(), 201);
+    expect(session.representatives).toHaveLength(9);
+    expect(session.quorum).toEqual({ total: 9, present: 0, needed: 6, met: false });
+    const five = await ok<CongressSession>(gucun, 'PUT', `/api/congress/sessions/${session.id}/attendance`, { present: reps.slice(0, 5).map((r) => r.id) });
+    expect(five.quorum).toMatchObject({ present: 5, met: false });
+    const six = await ok<CongressSession>(gucun, 'PUT', `/api/congress/sessions/${session.id}/attendance`, { present: reps.slice(0, 6).map((r) => r.id) });
+    expect(six.quorum).toMatchObject({ present: 6, met: true });
+    expect(six.representatives.filter((r) => r.present)).toHaveLength(6);
+    // someone off the roll cannot be recorded present
+    expect(await code(gucun, 'PUT', `/api/congress/sessions/${session.id}/attendance`, { present: [outsider.id] })).toBe(400);
+  });
+
+  it('takes representatives only from the union\'s members; other districts do not see it', async () => {
+    const response = await request(t.app, gucun, 'POST', '/api/congress/sessions', newSession({ representatives: [{ memberId: outsider.id, constituency: '一' }] }));
+    expect(response.statusCode).toBe(400);
+    expect(response.json<{ fields: Record<string, string> }>().fields.representatives).toBe('代表须为本单位（含下级）的在册会员');
+    const session = await ok<CongressSession>(gucun, 'POST', '/api/congress/sessions', newSession(), 201);
+    expect(await code(foreign, 'GET', `/api/congress/sessions/${session.id}`)).toBe(404);
+    expect(await code(foreign, 'PUT', `/api/congress/sessions/${session.id}/attendance`, { present: [] })).toBe(404);
+    expect(await code(baoshan, 'GET', `/api/congress/sessions/${session.id}`)).toBe(200);
+  });
+
+  it('refuses a window that closes before it opens or after the session', async () => {
+    const bad = await request(t.app, gucun, 'POST', '/api/congress/sessions', newSession({ proposalsCloseOn: addDays(today, 20) }));
+    expect(bad.statusCode).toBe(400);
+    expect(Object.keys(bad.json<{ fields: object }>().fields)).toEqual(['proposalsCloseOn']);
+  });
+});
+
+describe('proposals', () => {
+  let sessionId: number;
+  const draft = () => ({ sessionId, subject: '关于增设夜班职工休息室的提案', reasons: '夜班职工无处休息。', measures: '在二号楼设休息室，配饮水机。' });
+
+  beforeAll(async () => {
+    sessionId = (await ok<CongressSession>(gucun, 'POST', '/api/congress/sessions', newSession(), 201)).id;
+  });
+
+  it('a representative proposes in the window; others cannot', async () => {
+    const p = await ok<Proposal>(reps[0]!.s, 'POST', '/api/congress/proposals', draft(), 201);
+    expect(p).toMatchObject({ state: 'submitted', proposer: { memberId: reps[0]!.id }, seconders: [], secondersNeeded: 2 });
+    expect(await code(outsider.s, 'POST', '/api/congress/proposals', draft())).toBe(404);
+    // staff cannot propose on a representative's behalf through the member route
+    expect(await code(gucun, 'POST', '/api/congress/proposals', draft())).toBe(403);
+    const closed = await ok<CongressSession>(gucun, 'POST', '/api/congress/sessions', newSession({
+      proposalsOpenOn: addDays(today, -40), proposalsCloseOn: addDays(today, -31), heldOn: addDays(today, -1),
+    }), 201);
+    const late = await request(t.app, reps[0]!.s, 'POST', '/api/congress/proposals', { ...draft(), sessionId: closed.id });
+    expect(late.statusCode).toBe(409);
+    expect(late.json<{ message: string }>().message).toBe('不在提案征集期内');
+  });
+
+  it('seconders: one click each, not the proposer, not twice; filing needs two', async () => {
+    const p = await ok<Proposal>(reps[0]!.s, 'POST', '/api/congress/proposals', draft(), 201);
+    expect(await code(reps[0]!.s, 'POST', `/api/congress/proposals/${p.id}/second`)).toBe(409);
+    const once = await ok<Proposal>(reps[1]!.s, 'POST', `/api/congress/proposals/${p.id}/second`);
+    expect(once.seconders.map((s) => s.memberId)).toEqual([reps[1]!.id]);
+    expect(await code(reps[1]!.s, 'POST', `/api/congress/proposals/${p.id}/second`)).toBe(409);
+    expect(await code(outsider.s, 'POST', `/api/congress/proposals/${p.id}/second`)).toBe(404);
+
+    // the committee's duty is a grant: 顾村's staff without it are refused
+    expect(await code(gucun, 'POST', `/api/congress/proposals/${p.id}/file`, { department: '行政部', dueOn: addDays(today, 30) })).toBe(403);
+    await ok(baoshan, 'POST', `/api/orgs/${gucun.orgId}/grants`, { userId: gucun.userId, kind: 'proposal_committee' }, 201);
+    const few = await request(t.app, gucun, 'POST', `/api/congress/proposals/${p.id}/file`, { department: '行政部', dueOn: addDays(today, 30) });
+    expect(few.statusCode).toBe(409);
+    expect(few.json<{ message: string }>().message).toBe('附议人不足 2 人，不能立案');
+    await ok(reps[2]!.s, 'POST', `/api/congress/proposals/${p.id}/second`);
+    const filed = await ok<Proposal>(gucun, 'POST', `/api/congress/proposals/${p.id}/file`, { department: '行政部', dueOn: addDays(today, 30) });
+    expect(filed).toMatchObject({ state: 'filed', department: '行政部' });
+    // filed: seconding is over, and another district's staff do not find it
+    expect(await code(reps[3]!.s, 'POST', `/api/congress/proposals/${p.id}/second`)).toBe(409);
+    expect(await code(foreign, 'POST', `/api/congress/proposals/${p.id}/answer`, { text: '越权', leader: '某', answeredOn: today })).toBe(404);
+  });
+
+  it('answer and rating: 不满意 sends it back once, the second rating closes it', async () => {
+    const p = await ok<Proposal>(reps[0]!.s, 'POST', '/api/congress/proposals', draft(), 201);
+    await ok(reps[1]!.s, 'POST', `/api/congress/proposals/${p.id}/second`);
+    await ok(reps[2]!.s, 'POST', `/api/congress/proposals/${p.id}/second`);
+    await ok(gucun, 'POST', `/api/congress/proposals/${p.id}/file`, { department: '后勤部', dueOn: addDays(today, 30) });
+    expect(await code(reps[0]!.s, 'POST', `/api/congress/proposals/${p.id}/rate`, { rating: 'satisfied' })).toBe(409);
+    const answered = await ok<Proposal>(gucun, 'POST', `/api/congress/proposals/${p.id}/answer`, { text: '已选址二号楼一层。', leader: '王建国', answeredOn: today });
+    expect(answered.answer).toEqual({ text: '已选址二号楼一层。', leader: '王建国', answeredOn: today });
+    // only the proposer rates
+    expect(await code(reps[1]!.s, 'POST', `/api/congress/proposals/${p.id}/rate`, { rating: 'satisfied' })).toBe(404);
+    const back = await ok<Proposal>(reps[0]!.s, 'POST', `/api/congress/proposals/${p.id}/rate`, { rating: 'unsatisfied', comment: '没有饮水机' });
+    expect(back).toMatchObject({ state: 'filed', reopened: true, answer: null, rating: 'unsatisfied' });
+    await ok(gucun, 'POST', `/api/congress/proposals/${p.id}/answer`, { text: '饮水机已安装。', leader: '王建国', answeredOn: today });
+    const done = await ok<Proposal>(reps[0]!.s, 'POST', `/api/congress/proposals/${p.id}/rate`, { rating: 'unsatisfied' });
+    expect(done).toMatchObject({ state: 'done', rating: 'unsatisfied', reopened: true });
+    // the first answer is kept in the audit log
+    const [audit] = await t.handle.query<{ n: number }>(
+      `select count(*)::int as n from audit_log where object_type = 'congress_proposal' and object_id = $1 and detail->'previousAnswer'->>'text' = '已选址二号楼一层。'`, [String(p.id)]);
+    expect(audit!.n).toBe(1);
+  });
+
+  it('returned with a written reason; a returned proposal cannot be filed', async () => {
+    const p = await ok<Proposal>(reps[0]!.s, 'POST', '/api/congress/proposals', draft(), 201);
+    expect(await code(gucun, 'POST', `/api/congress/proposals/${p.id}/return`, { reason: '' })).toBe(400);
+    const returned = await ok<Proposal>(gucun, 'POST', `/api/congress/proposals/${p.id}/return`, { reason: '属个人诉求，转意见建议办理' });
+    expect(returned).toMatchObject({ state: 'returned', returnReason: '属个人诉求，转意见建议办理' });
+    expect(await code(gucun, 'POST', `/api/congress/proposals/${p.id}/file`, { department: '行政部', dueOn: today })).toBe(409);
+  });
+
+  it('the committee\'s queue lists the session\'s proposals by state; the member sees their sessions on the H5', async () => {
+    const queue = await ok<{ items: Proposal[] }>(gucun, 'GET', `/api/congress/proposals?sessionId=${sessionId}&state=submitted`);
+    expect(queue.items.length).toBeGreaterThan(0);
+    expect(queue.items.every((p) => p.state === 'submitted')).toBe(true);
+    expect(await code(foreign, 'GET', `/api/congress/proposals?sessionId=${sessionId}`)).toBe(404);
+    const mine = await ok<MyCongress>(reps[4]!.s, 'GET', '/api/me/congress');
+    expect(mine.sessions.map((s) => s.id)).toContain(sessionId);
+    expect(mine.proposals.some((p) => p.sessionId === sessionId)).toBe(true);
+    const theirs = await ok<MyCongress>(outsider.s, 'GET', '/api/me/congress');
+    expect(theirs.sessions.map((s) => s.id)).not.toContain(sessionId);
+  });
+
+  it('a proposal put to a vote is frozen, in the API and in the database', async () => {
+    const p = await ok<Proposal>(reps[0]!.s, 'POST', '/api/congress/proposals', draft(), 201);
+    await ok(reps[1]!.s, 'POST', `/api/congress/proposals/${p.id}/second`);
+    await ok(reps[2]!.s, 'POST', `/api/congress/proposals/${p.id}/second`);
+    // not filed yet: it cannot be put to a vote
+    expect(await code(gucun, 'POST', '/api/votes', { orgId: unionId, sessionId, proposalId: p.id, title: '表决', method: 'yes_no_abstain' })).toBe(400);
+    await ok(gucun, 'POST', `/api/congress/proposals/${p.id}/file`, { department: '行政部', dueOn: addDays(today, 30) });
+    const vote = await ok<Vote>(gucun, 'POST', '/api/votes', { orgId: unionId, sessionId, proposalId: p.id, title: '关于增设夜班职工休息室的提案', method: 'yes_no_abstain' }, 201);
+    expect(vote.proposalId).toBe(p.id);
+    const frozen = await request(t.app, gucun, 'POST', `/api/congress/proposals/${p.id}/answer`, { text: '改', leader: '王建国', answeredOn: today });
+    expect(frozen.statusCode).toBe(409);
+    expect(frozen.json<{ message: string }>().message).toBe('提案已提交表决，不能再修改');
+    await expect(t.handle.query(`update congress_proposals set subject = '改' where id = $1`, [p.id])).rejects.toThrow(/put to a vote/);
+    await expect(t.handle.query(`insert into congress_seconders (proposal_id, member_id) values ($1, $2)`, [p.id, reps[5]!.id])).rejects.toThrow(/put to a vote/);
+  });
+});
+
+describe('votes', () => {
+  let sessionId: number;
+  const present = () => reps.slice(0, 6);
+
+  beforeAll(async () => {
+    sessionId = (await ok<CongressSession>(gucun, 'POST', '/api/congress/sessions', newSession(), 201)).id;
+  });
+
+  const motion = (over: Record<string, unknown> = {}) => ({ orgId: unionId, sessionId, title: '工资集体协议（草案）', method: 'yes_no_abstain', ...over });
+
+  it('starts only with the quorum; the entitled voters are the representatives present at start', async () => {
+    const vote = await ok<Vote>(gucun, 'POST', '/api/votes', motion(), 201);
+    expect(vote).toMatchObject({ state: 'created', entitled: null, options: [{ label: '赞成' }, { label: '反对' }, { label: '弃权' }] });
+    await ok(gucun, 'PUT', `/api/congress/sessions/${sessionId}/attendance`, { present: reps.slice(0, 5).map((r) => r.id) });
+    const refused = await request(t.app, gucun, 'POST', `/api/votes/${vote.id}/start`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json<{ message: string }>().message).toBe('出席代表 5 人，未达全体代表三分之二（6 人），不能表决');
+    await ok(gucun, 'PUT', `/api/congress/sessions/${sessionId}/attendance`, { present: present().map((r) => r.id) });
+    const started = await ok<Vote>(gucun, 'POST', `/api/votes/${vote.id}/start`);
+    expect(started).toMatchObject({ state: 'started', entitled: 6 });
+    // absent representatives are not entitled: their ballot finds no vote
+    expect(await code(reps[7]!.s, 'POST', `/api/votes/${vote.id}/ballots`, { choices: [vote.options[0]!.id] })).toBe(404);
+    // attendance changing later does not change the snapshot
+    await ok(gucun, 'PUT', `/api/congress/sessions/${sessionId}/attendance`, { present: reps.map((r) => r.id) });
+    expect((await ok<Vote>(gucun, 'GET', `/api/votes/${vote.id}`)).entitled).toBe(6);
+    expect(await code(reps[7]!.s, 'POST', `/api/votes/${vote.id}/ballots`, { choices: [vote.options[0]!.id] })).toBe(404);
+    await ok(gucun, 'PUT', `/api/congress/sessions/${sessionId}/attendance`, { present: present().map((r) => r.id) });
+  });
+
+  it('nothing of the definition changes after start: PATCH is 409 and the database refuses too', async () => {
+    const vote = await ok<Vote>(gucun, 'POST', '/api/votes', motion({ method: 'single', options: ['甲方案', '乙方案'] }), 201);
+    const patched = await ok<Vote>(gucun, 'PATCH', `/api/votes/${vote.id}`, { title: '方案选择', method: 'single', options: ['甲方案', '乙方案', '丙方案'], secret: true });
+    expect(patched.options.map((o) => o.label)).toEqual(['甲方案', '乙方案', '丙方案']);
+    await ok(gucun, 'POST', `/api/votes/${vote.id}/start`);
+    const late = await request(t.app, gucun, 'PATCH', `/api/votes/${vote.id}`, { title: '改', method: 'single', options: ['甲', '乙'], secret: false });
+    expect(late.statusCode).toBe(409);
+    await expect(t.handle.query(`insert into vote_options (vote_id, position, label) values ($1, 9, '丁方案')`, [vote.id])).rejects.toThrow(/has started/);
+    await expect(t.handle.query(`update vote_options set label = '改' where vote_id = $1`, [vote.id])).rejects.toThrow(/has started/);
+    await expect(t.handle.query(`update votes set secret = false where id = $1`, [vote.id])).rejects.toThrow(/definition cannot change/);
+    await expect(t.handle.query(`insert into vote_voters (vote_id, member_id) values ($1, $2)`, [vote.id, reps[8]!.id])).rejects.toThrow(/voters cannot change/);
+    await expect(t.handle.query(`delete from vote_voters where vote_id = $1`, [vote.id])).rejects.toThrow(/has started/);
+    await expect(t.handle.query(`update votes set state = 'created' where id = $1`, [vote.id])).rejects.toThrow(/cannot go back/);
+  });
+
+  it('one ballot per voter, also when the same voter sends five at once', async () => {
+    const vote = await ok<Vote>(gucun, 'POST', '/api/votes', motion(), 201);
+    await ok(gucun, 'POST', `/api/votes/${vote.id}/start`);
+    const voter = present()[0]!;
+    const answers = await Promise.all(Array.from({ length: 5 }, () => request(t.app, voter.s, 'POST', `/api/votes/${vote.id}/ballots`, { choices: [vote.options[0]!.id] })));
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409, 409, 409, 409]);
+    const [n] = await t.handle.query<{ ballots: number; voted: number }>(
+      `select (select count(*)::int from vote_ballots where vote_id = $1) as ballots, (select count(*)::int from vote_has_voted where vote_id = $1) as voted`, [vote.id]);
+    expect(n).toEqual({ ballots: 1, voted: 1 });
+  });
+
+  it('approval with a cap: more choices than the cap, repeated or foreign options are refused', async () => {
+    const vote = await ok<Vote>(gucun, 'POST', '/api/votes', motion({ method: 'approval', cap: 2, options: ['金点子一', '金点子二', '金点子三', '金点子四'] }), 201);
+    await ok(gucun, 'POST', `/api/votes/${vote.id}/start`);
+    const [a, b, c] = vote.options.map((o) => o.id) as [number, number, number];
+    const over = await request(t.app, present()[0]!.s, 'POST', `/api/votes/${vote.id}/ballots`, { choices: [a, b, c] });
+    expect(over.statusCode).toBe(400);
+    expect(over.json<{ fields: Record<string, string> }>().fields.choices).toBe('最多可选 2 项');
+    expect(await code(present()[0]!.s, 'POST', `/api/votes/${vote.id}/ballots`, { choices: [a, a] })).toBe(400);
+    expect(await code(present()[0]!.s, 'POST', `/api/votes/${vote.id}/ballots`, { choices: [999999] })).toBe(400);
+    expect(await code(present()[0]!.s, 'POST', `/api/votes/${vote.id}/ballots`, { choices: [a, b] })).toBe(201);
+    // a refused ballot left nothing behind: the voter could still vote once
+    const [n] = await t.handle.query<{ n: number }>('select count(*)::int as n from vote_ballots where vote_id = $1', [vote.id]);
+    expect(n!.n).toBe(1);
+  });
+
+  it('secret ballots carry no voter and no time; receipts are found in the tally; the chain detects an altered ballot', async () => {
+    const vote = await ok<Vote>(gucun, 'POST', '/api/votes', motion({ method: 'single', options: ['张三', '李四', '王五'], secret: true }), 201);
+    await ok(gucun, 'POST', `/api/votes/${vote.id}/start`);
+    const receipts: string[] = [];
+    for (const [i, r] of present().entries()) {
+      const choices = i === 5 ? [] : [vote.options[i % 2]!.id];
+      receipts.push((await ok<{ receipt: string }>(r.s, 'POST', `/api/votes/${vote.id}/ballots`, { choices }, 201)).receipt);
+    }
+    expect(receipts.every((x) => /^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/.test(x))).toBe(true);
+    const columns = await t.handle.query<{ column_name: string }>(`select column_name from information_schema.columns where table_name = 'vote_ballots' order by ordinal_position`);
+    expect(columns.map((c) => c.column_name)).toEqual(['vote_id', 'receipt', 'choices', 'voter_member_id']);
+    const [linked] = await t.handle.query<{ n: number }>('select count(*)::int as n from vote_ballots where vote_id = $1 and voter_member_id is not null', [vote.id]);
+    expect(linked!.n).toBe(0);
+
+    // results: staff from finished on; voters once published
+    expect(await code(gucun, 'GET', `/api/votes/${vote.id}/result`)).toBe(409);
+    await ok(gucun, 'POST', `/api/votes/${vote.id}/finish`);
+    expect(await code(present()[0]!.s, 'POST', `/api/votes/${vote.id}/ballots`, { choices: [] })).toBe(409);
+    const result = await ok<VoteResult>(gucun, 'GET', `/api/votes/${vote.id}/result`);
+    expect(result).toMatchObject({ entitled: 6, cast: 6, valid: 5, invalid: 1, passed: null, state: 'finished' });
+    expect(result.options.map((o) => o.votes)).toEqual([3, 2, 0]);
+    expect(result.chainHead).toMatch(/^[0-9a-f]{64}$/);
+    expect(await code(present()[0]!.s, 'GET', `/api/me/votes/${vote.id}/result`)).toBe(409);
+    await ok(gucun, 'POST', `/api/votes/${vote.id}/publish`);
+    const mine = await ok<VoteResult>(present()[1]!.s, 'GET', `/api/me/votes/${vote.id}/result?receipt=${receipts[1]}`);
+    expect(mine.ballot?.choices).toEqual([vote.options[1]!.id]);
+    expect(mine.chainHead).toBe(result.chainHead);
+    expect(await code(reps[8]!.s, 'GET', `/api/me/votes/${vote.id}/result`)).toBe(404);
+    expect(await code(foreign, 'GET', `/api/votes/${vote.id}/result`)).toBe(404);
+
+    // anyone holding the tally recomputes the head; an altered ballot gives another one
+    const ballots = await ballotsOf(t.handle.db, vote.id);
+    expect(verifyChain(vote.id, ballots, result.chainHead)).toBe(true);
+    expect(verifyChain(vote.id, ballots.map((b, i) => (i === 0 ? { ...b, choices: [vote.options[2]!.id] } : b)), result.chainHead)).toBe(false);
+    expect(verifyChain(vote.id, ballots.slice(1), result.chainHead)).toBe(false);
+    // the table itself refuses the change; forced past the trigger, the chain shows it
+    await expect(t.handle.query(`update vote_ballots set choices = '{}' where vote_id = $1`, [vote.id])).rejects.toThrow(/append-only/);
+    await t.handle.query('alter table vote_ballots disable trigger vote_ballots_guard');
+    await t.handle.query(`update vote_ballots set choices = array[$2::int] where vote_id = $1 and receipt = $3`, [vote.id, vote.options[2]!.id, receipts[0]]);
+    await t.handle.query('alter table vote_ballots enable trigger vote_ballots_guard');
+    expect(verifyChain(vote.id, await ballotsOf(t.handle.db, vote.id), result.chainHead)).toBe(false);
+    // the stored result does not move
+    expect((await ok<VoteResult>(gucun, 'GET', `/api/votes/${vote.id}/result`)).options.map((o) => o.votes)).toEqual([3, 2, 0]);
+  });
+
+  it('an open poll names the voter on the ballot', async () => {
+    const vote = await ok<Vote>(gucun, 'POST', '/api/votes', motion({ secret: false }), 201);
+    await ok(gucun, 'POST', `/api/votes/${vote.id}/start`);
+    await ok(present()[0]!.s, 'POST', `/api/votes/${vote.id}/ballots`, { choices: [vote.options[0]!.id] }, 201);
+    const [row] = await t.handle.query<{ voter_member_id: number }>('select voter_member_id from vote_ballots where vote_id = $1', [vote.id]);
+    expect(row!.voter_member_id).toBe(present()[0]!.id);
+  });
+
+  it('the joint council\'s veto needs more than half of ALL entitled voters', async () => {
+    const all = await ok<Vote>(gucun, 'POST', '/api/votes', motion({ passRule: 'half_of_all', title: '否决工资协议' }), 201);
+    const valid = await ok<Vote>(gucun, 'POST', '/api/votes', motion({ passRule: 'half_of_valid', title: '否决工资协议（对照）' }), 201);
+    for (const vote of [all, valid]) {
+      await ok(gucun, 'POST', `/api/votes/${vote.id}/start`);
+      // 3 yes, 1 no of 6 entitled; two stay away
+      for (const [i, r] of present().slice(0, 4).entries()) {
+        await ok(r.s, 'POST', `/api/votes/${vote.id}/ballots`, { choices: [vote.options[i < 3 ? 0 : 1]!.id] }, 201);
+      }
+      await ok(gucun, 'POST', `/api/votes/${vote.id}/finish`);
+    }
+    expect((await ok<VoteResult>(gucun, 'GET', `/api/votes/${all.id}/result`)).passed).toBe(false);
+    expect((await ok<VoteResult>(gucun, 'GET', `/api/votes/${valid.id}/result`)).passed).toBe(true);
+  });
+
+  it('an election fills N seats; without a session the voters are the active members of the unit\'s subtree', async () => {
+    const [members] = await t.handle.query<{ n: number }>(`select count(*)::int as n from members m join orgs o on o.id = $1 where m.org_path <@ o.path and m.status = 'active'`, [unionId]);
+    const small = { id: unionId, n: members!.n };
+    const vote = await ok<Vote>(gucun, 'POST', '/api/votes', {
+      orgId: small.id, title: '工会委员会委员选举', method: 'election', seats: 2, options: ['赵一', '钱二', '孙三'],
+    }, 201);
+    const started = await ok<Vote>(gucun, 'POST', `/api/votes/${vote.id}/start`);
+    expect(started.entitled).toBe(small.n);
+    const voters = await t.handle.query<{ member_id: number }>('select member_id from vote_voters where vote_id = $1 order by member_id', [vote.id]);
+    const voter = await memberSession(voters[0]!.member_id);
+    const [a, b, c] = vote.options.map((o) => o.id) as [number, number, number];
+    expect(await code(voter, 'POST', `/api/votes/${vote.id}/ballots`, { choices: [a, b, c] })).toBe(400);
+    await ok(voter, 'POST', `/api/votes/${vote.id}/ballots`, { choices: [a, c] }, 201);
+    await ok(gucun, 'POST', `/api/votes/${vote.id}/finish`);
+    const result = await ok<VoteResult>(gucun, 'GET', `/api/votes/${vote.id}/result`);
+    expect(result.elected).toEqual([a, c]);
+    expect(result.entitled).toBe(small.n);
+  });
+
+  it('scope: another district finds none of it; a member cannot run a vote', async () => {
+    const vote = await ok<Vote>(gucun, 'POST', '/api/votes', motion(), 201);
+    expect(await code(foreign, 'GET', `/api/votes/${vote.id}`)).toBe(404);
+    expect(await code(foreign, 'POST', `/api/votes/${vote.id}/start`)).toBe(404);
+    expect(await code(foreign, 'POST', '/api/votes', motion())).toBe(404);
+    expect(await code(reps[0]!.s, 'POST', `/api/votes/${vote.id}/start`)).toBe(403);
+    expect((await ok<{ items: Vote[] }>(foreign, 'GET', '/api/votes')).items.map((v) => v.id)).not.toContain(vote.id);
+    expect((await ok<{ items: Vote[] }>(baoshan, 'GET', '/api/votes')).items.map((v) => v.id)).toContain(vote.id);
+  });
+
+  it('the H5 lists the votes a member may cast, with whether they did', async () => {
+    const vote = await ok<Vote>(gucun, 'POST', '/api/votes', motion({ title: 'H5 列表' }), 201);
+    await ok(gucun, 'POST', `/api/votes/${vote.id}/start`);
+    const before = await ok<MyCongress>(present()[2]!.s, 'GET', '/api/me/congress');
+    expect(before.votes.find((v) => v.id === vote.id)?.voted).toBe(false);
+    await ok(present()[2]!.s, 'POST', `/api/votes/${vote.id}/ballots`, { choices: [vote.options[2]!.id] }, 201);
+    const after = await ok<MyCongress>(present()[2]!.s, 'GET', '/api/me/congress');
+    expect(after.votes.find((v) => v.id === vote.id)?.voted).toBe(true);
+    expect((await ok<MyCongress>(reps[8]!.s, 'GET', '/api/me/congress')).votes.map((v) => v.id)).not.toContain(vote.id);
+  });
+});
+
+describe('evaluation', () => {
+  const year = Number(today.slice(0, 4));
+
+  it('会员评家: one rating per member and year, for the current year only', async () => {
+    expect(await code(reps[0]!.s, 'POST', `/api/me/evaluation/${year}/rating`, { answers: [5, 4, 5, 4] })).toBe(201);
+    expect(await code(reps[0]!.s, 'POST', `/api/me/evaluation/${year}/rating`, { answers: [1, 1, 1, 1] })).toBe(409);
+    expect(await code(reps[1]!.s, 'POST', `/api/me/evaluation/${year - 1}/rating`, { answers: [5, 5, 5, 5] })).toBe(400);
+    expect(await code(reps[1]!.s, 'POST', `/api/me/evaluation/${year}/rating`, { answers: [6, 5, 5, 5] })).toBe(400);
+    expect(await code(reps[1]!.s, 'POST', `/api/me/evaluation/${year}/rating`, { answers: [5, 5] })).toBe(400);
+  });
+
+  it('self-check against the indicator set: unknown items and scores above the points are refused', async () => {
+    const [org] = await t.handle.query<{ org_id: number }>('select org_id from members where id = $1', [reps[0]!.id]);
+    const bad = await request(t.app, gucun, 'PUT', `/api/evaluation/${year}/self-check`, { orgId: org!.org_id, items: [{ code: 'A1', score: 7 }] });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json<{ fields: Record<string, string> }>().fields['items.0.score']).toBe('得分不能超过该项分值');
+    expect(await code(gucun, 'PUT', `/api/evaluation/${year}/self-check`, { orgId: org!.org_id, items: [{ code: 'Z9', score: 1 }] })).toBe(400);
+    const saved = await ok<Evaluation>(gucun, 'PUT', `/api/evaluation/${year}/self-check`, {
+      orgId: org!.org_id, items: [{ code: 'A1', score: 6, evidence: '换届选举决议.pdf' }, { code: 'C1', score: 5.5 }],
+    });
+    expect(saved.parts.selfCheck.score).toBe(11.5);
+    expect(saved.parts.members.ratings).toBeGreaterThanOrEqual(1);
+    expect(await code(foreign, 'GET', `/api/evaluation/${year}?orgId=${org!.org_id}`)).toBe(404);
+    expect(await code(foreign, 'PUT', `/api/evaluation/${year}/self-check`, { orgId: org!.org_id, items: [] })).toBe(404);
+  });
+
+  it('the spot check\'s sample is reproducible from its recorded seed; checkers score sampled units only', async () => {
+    const first = await ok<{ seed: string; orgIds: number[] }>(baoshan, 'POST', `/api/evaluation/${year}/samples`, { districtOrgId: baoshan.orgId, size: 8 }, 201);
+    expect(first.seed).toMatch(/^[0-9a-f]{16}$/);
+    expect(first.orgIds).toHaveLength(8);
+    expect(await code(baoshan, 'POST', `/api/evaluation/${year}/samples`, { districtOrgId: baoshan.orgId, size: 8 })).toBe(409);
+    // the same seed another year draws the same units (the units did not change)
+    const again = await ok<{ orgIds: number[] }>(baoshan, 'POST', `/api/evaluation/${year - 1}/samples`, { districtOrgId: baoshan.orgId, size: 8, seed: first.seed }, 201);
+    expect(again.orgIds).toEqual(first.orgIds);
+    // and anyone can redo it from the candidates and the seed
+    const [district] = await t.handle.query<{ path: string }>('select path::text as path from orgs where id = $1', [baoshan.orgId]);
+    const candidates = await t.handle.query<{ id: number }>(`
+      select id from orgs where path <@ $1::ltree and status = 'active'
+         and kind not in ('city_federation', 'district_federation', 'industry_union', 'street_federation', 'branch_union')`, [district!.path]);
+    expect(drawSample(candidates.map((c) => c.id), 8, first.seed)).toEqual(first.orgIds);
+    // a street is not a district
+    expect(await code(gucun, 'POST', `/api/evaluation/${year}/samples`, { districtOrgId: gucun.orgId, size: 3 })).toBe(400);
+
+    const sampled = first.orgIds[0]!;
+    const [unsampled] = await t.handle.query<{ id: number }>(
+      `select id from orgs where path <@ $1::ltree and kind = 'enterprise_union' and not (id = any($2::int[])) limit 1`, [district!.path, first.orgIds]);
+    expect(await code(baoshan, 'PUT', `/api/evaluation/${year}/spot-check`, { orgId: sampled, score: 88 })).toBe(403);
+    await ok(baoshan, 'POST', `/api/orgs/${baoshan.orgId}/grants`, { userId: baoshan.userId, kind: 'checker' }, 201);
+    expect(await code(baoshan, 'PUT', `/api/evaluation/${year}/spot-check`, { orgId: unsampled!.id, score: 88 })).toBe(409);
+    const checked = await ok<Evaluation>(baoshan, 'PUT', `/api/evaluation/${year}/spot-check`, { orgId: sampled, score: 88, report: '台账齐全' });
+    expect(checked.parts.spotCheck).toEqual({ sampled: true, score: 88, report: '台账齐全' });
+  });
+
+  it('third-party scores by the assessor duty; the combined score gives the stars; ledger postings wait for the funds module', async () => {
+    const [org] = await t.handle.query<{ org_id: number }>('select org_id from members where id = $1', [reps[0]!.id]);
+    // the read-only assessor account cannot write; a writer with the assessor grant can
+    const assessor = await signIn(t.app, 'demo-assessor');
+    expect(await code(assessor, 'PUT', `/api/evaluation/${year}/third-party`, { orgId: org!.org_id, score: 90 })).toBe(403);
+    expect(await code(gucun, 'PUT', `/api/evaluation/${year}/third-party`, { orgId: org!.org_id, score: 90 })).toBe(403);
+    await ok(baoshan, 'POST', `/api/orgs/${gucun.orgId}/grants`, { userId: gucun.userId, kind: 'assessor' }, 201);
+    const result = await ok<Evaluation>(gucun, 'PUT', `/api/evaluation/${year}/third-party`, { orgId: org!.org_id, score: 90, report: '优势：组织健全；问题：经费台账不全' });
+    expect(result.parts.thirdParty.score).toBe(90);
+    expect(result.combined).not.toBeNull();
+    expect(result.stars).toBe(starsOf(result.combined!));
+    expect(result.ledgerPosting).toBe('awaiting_funds_module');
+    const read = await ok<Evaluation>(baoshan, 'GET', `/api/evaluation/${year}?orgId=${org!.org_id}`);
+    expect(read).toEqual(result);
+  });
+
+  it('the cockpit\'s summary equals the units\' own evaluations after random writes', async () => {
+    const y = 2031;
+    const units = await t.handle.query<{ id: number; path: string }>(
+      `select id, path::text as path from orgs where path <@ $1::ltree and id <> $2 order by id limit 12`, [gucunPath, gucun.orgId]);
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let round = 0; round < 3; round++) {
+      for (const u of units) {
+        for (const part of ['selfCheck', 'spotCheck', 'thirdParty']) {
+          if (random() < 0.4) continue;
+          await t.handle.query(`
+            insert into evaluation_scores (year, org_id, org_path, part, score) values ($1, $2, $3::ltree, $4, $5)
+            on conflict (org_id, year, part) do update set score = excluded.score`, [y, u.id, u.path, part, Math.round(random() * 1000) / 10]);
+        }
+      }
+      const raters = await t.handle.query<{ id: number; org_id: number; path: string }>(
+        `select id, org_id, org_path::text as path from members where org_path <@ $1::ltree and status = 'active' and id not in (select member_id from evaluation_ratings where year = $2) order by random() limit 3`, [gucunPath, y]);
+      for (const m of raters) {
+        await t.handle.query(`insert into evaluation_ratings (year, member_id, org_id, org_path, answers) values ($1, $2, $3, $4::ltree, $5::int[])`,
+          [y, m.id, m.org_id, m.path, [1, 2, 3, 4].map(() => 1 + Math.floor(random() * 5))]);
+      }
+      const summary = await ok<EvaluationSummary>(baoshan, 'GET', `/api/evaluation/${y}/summary?orgId=${gucun.orgId}`);
+      const evaluated = await t.handle.query<{ org_id: number }>(`
+        select org_id from evaluation_scores where year = $1 and org_path <@ $2::ltree union select org_id from evaluation_ratings where year = $1 and org_path <@ $2::ltree`, [y, gucunPath]);
+      expect(summary.evaluated).toBe(evaluated.length);
+      const stars = [0, 0, 0, 0, 0];
+      for (const { org_id } of evaluated) {
+        const one = await ok<Evaluation>(gucun, 'GET', `/api/evaluation/${y}?orgId=${org_id}`);
+        stars[one.stars! - 1]!++;
+        expect(summary.units.find((u) => u.id === org_id)).toMatchObject({ combined: one.combined, stars: one.stars });
+      }
+      expect(summary.stars).toEqual(stars);
+      const [ratings] = await t.handle.query<{ n: number }>('select count(*)::int as n from evaluation_ratings where year = $1 and org_path <@ $2::ltree', [y, gucunPath]);
+      expect(summary.ratings).toBe(ratings!.n);
+      // another district sees none of it
+      expect(await code(foreign, 'GET', `/api/evaluation/${y}/summary?orgId=${gucun.orgId}`)).toBe(404);
+    }
+  });
+});

@@ -1,0 +1,28 @@
+import type {
+  CongressSession, Evaluation, EvaluationSummary, Proposal, ProposalState, Vote, VoteCreate, VoteResult,
+} from '@lianxin/contracts';
+import { api } from '../../../shared/api-client.ts';
+
+export type SessionItem = Omit<CongressSession, 'representatives'>;
+
+export const fetchSessions = (orgId: number, signal?: AbortSignal) =>
+  api.get<{ items: SessionItem[] }>('/api/congress/sessions', { orgId }, signal).then((r) => r.items);
+
+export const fetchProposals = (sessionId: number, state: ProposalState | undefined, signal?: AbortSignal) =>
+  api.get<{ items: Proposal[] }>('/api/congress/proposals', { sessionId, state }, signal).then((r) => r.items);
+
+/** 立案 (the proposal committee), with the responsible department and a deadline. */
+export const fileProposal = (id: number, body: { department: string; dueOn: string }) => api.post<Proposal>(`/api/congress/proposals/${id}/file`, body);
+export const returnProposal = (id: number, reason: string) => api.post<Proposal>(`/api/congress/proposals/${id}/return`, { reason });
+export const answerProposal = (id: number, body: { text: string; leader: string; answeredOn: string }) =>
+  api.post<Proposal>(`/api/congress/proposals/${id}/answer`, body);
+
+export const fetchVotes = (orgId: number, signal?: AbortSignal) => api.get<{ items: Vote[] }>('/api/votes', { orgId }, signal).then((r) => r.items);
+export const createVote = (body: VoteCreate) => api.post<Vote>('/api/votes', body);
+export const voteStep = (id: number, step: 'start' | 'finish' | 'publish') => api.post<Vote>(`/api/votes/${id}/${step}`);
+export const fetchVoteResult = (id: number, signal?: AbortSignal) => api.get<VoteResult>(`/api/votes/${id}/result`, undefined, signal);
+
+export const fetchEvaluationSummary = (year: number, orgId: number, signal?: AbortSignal) =>
+  api.get<EvaluationSummary>(`/api/evaluation/${year}/summary`, { orgId }, signal);
+export const fetchEvaluation = (year: number, orgId: number, signal?: AbortSignal) =>
+  api.get<Evaluation>(`/api/evaluation/${year}`, { orgId }, signal);

@@ -1,0 +1,161 @@
+import { z } from 'zod';
+import { recordIdSchema } from './input.ts';
+
+/**
+ * Yearly evaluation of a union (年度评估, DOMAIN.md §6): 会员评家 (members rate their union), 工会自查 (self-check
+ * against an indicator set), 上级抽查 (spot check of a random sample per district), 第三方评审 (third-party review).
+ * The combined score (0–100) gives the 星级 (1–5 stars).
+ */
+
+export const evaluationParts = ['members', 'selfCheck', 'spotCheck', 'thirdParty'] as const;
+export type EvaluationPart = (typeof evaluationParts)[number];
+
+/**
+ * The default indicator set: 5 areas, 19 items, 100 points. The shape (five areas, 19 sub-items, built in the
+ * second quarter and checked in the third) is 长白新村街道总工会's (seed 004, "创新非公企业工会评估模式"); the seed
+ * does not list the items, so their wording follows the mechanisms of DOMAIN.md §1 to §6 (organisation, membership and dues,
+ * democratic management, rights and services, working conditions) and the points are ours.
+ */
+export const defaultIndicatorSet = {
+  source: '长白新村街道总工会 非公企业工会改革工作考核标准（五方面 19 个子项目）',
+  areas: [
+    {
+      code: 'A', zh: '组织建设', en: 'Organisation', items: [
+        { code: 'A1', zh: '依法建会、按期换届', en: 'Union founded by law, elections on time', points: 6 },
+        { code: 'A2', zh: '工会委员会及经审、女职工委员会健全', en: 'Committee, audit and women\'s committees in place', points: 5 },
+        { code: 'A3', zh: '工会主席履职', en: 'The chair carries out the duties', points: 5 },
+        { code: 'A4', zh: '台账与会员信息实名管理', en: 'Records and real-name member data', points: 4 },
+      ],
+    },
+    {
+      code: 'B', zh: '会员发展与经费', en: 'Membership and funds', items: [
+        { code: 'B1', zh: '职工入会率', en: 'Membership rate of the workforce', points: 6 },
+        { code: 'B2', zh: '两非一无人员入会', en: 'Informal and non-standard workers joined', points: 4 },
+        { code: 'B3', zh: '工会经费足额拨缴', en: 'Union funds paid in full', points: 6 },
+        { code: 'B4', zh: '经费使用规范、独立账户', en: 'Funds spent by the rules, own account', points: 4 },
+      ],
+    },
+    {
+      code: 'C', zh: '民主管理', en: 'Democratic management', items: [
+        { code: 'C1', zh: '职代会按期召开', en: 'Workers\' congress held on time', points: 6 },
+        { code: 'C2', zh: '提案办理与答复', en: 'Proposals handled and answered', points: 5 },
+        { code: 'C3', zh: '厂务公开', en: 'Open factory affairs', points: 4 },
+        { code: 'C4', zh: '集体协商与集体合同', en: 'Collective bargaining and contract', points: 5 },
+      ],
+    },
+    {
+      code: 'D', zh: '维权服务', en: 'Rights and services', items: [
+        { code: 'D1', zh: '劳动法律监督与调解', en: 'Legal supervision and mediation', points: 5 },
+        { code: 'D2', zh: '困难职工帮扶', en: 'Help for workers in hardship', points: 5 },
+        { code: 'D3', zh: '职工服务阵地', en: 'Service positions for workers', points: 5 },
+        { code: 'D4', zh: '会员普惠服务', en: 'Benefits for all members', points: 5 },
+      ],
+    },
+    {
+      code: 'E', zh: '工作保障', en: 'Working conditions', items: [
+        { code: 'E1', zh: '企业行政支持（场地、时间、经费）', en: 'Support from the employer (room, time, money)', points: 7 },
+        { code: 'E2', zh: '工会干部培训', en: 'Training of union officers', points: 6 },
+        { code: 'E3', zh: '职工满意度', en: 'Workers\' satisfaction', points: 7 },
+      ],
+    },
+  ],
+} as const;
+
+export type IndicatorCode = (typeof defaultIndicatorSet.areas)[number]['items'][number]['code'];
+export const indicatorItems: readonly { code: string; zh: string; en: string; points: number; area: string }[] =
+  defaultIndicatorSet.areas.flatMap((a) => a.items.map((i) => ({ ...i, area: a.code })));
+
+/** 会员评家: the questions a member answers, 1 (poor) … 5 (very good) each. */
+export const memberRatingQuestions = [
+  { code: 'care', zh: '工会关心职工、办实事', en: 'The union cares and gets things done' },
+  { code: 'rights', zh: '工会维护职工权益', en: 'The union stands up for workers\' rights' },
+  { code: 'services', zh: '工会服务方便可及', en: 'The union\'s services are easy to reach' },
+  { code: 'openness', zh: '工会事务公开透明', en: 'The union\'s affairs are open' },
+] as const;
+
+/** The weights of the parts in the combined score (sum 1); a part without a score is left out and the others renormalised. */
+export const partWeights: Record<EvaluationPart, number> = { members: 0.2, selfCheck: 0.2, spotCheck: 0.3, thirdParty: 0.3 };
+
+/** Lowest combined score for 5, 4, 3 and 2 stars; below the last, 1 star. */
+export const starThresholds = [90, 80, 70, 60] as const;
+
+const yearParam = z.string().regex(/^(19|20|21)[0-9]{2}$/, { message: 'evaluation.year' }).transform(Number);
+export const evaluationParamsSchema = z.object({ year: yearParam });
+export const evaluationQuerySchema = z.object({
+  orgId: z.string().regex(/^[1-9][0-9]{0,9}$/, { message: 'id.invalid' }).transform(Number).pipe(recordIdSchema),
+});
+
+export const memberRatingSchema = z.object({
+  /** one answer per question of {@link memberRatingQuestions}, in order, 1–5 */
+  answers: z.array(z.number().int().min(1, { message: 'evaluation.answerRange' }).max(5, { message: 'evaluation.answerRange' }))
+    .length(memberRatingQuestions.length, { message: 'evaluation.answerCount' }),
+});
+
+export const selfCheckSchema = z.object({
+  orgId: recordIdSchema,
+  items: z.array(z.object({
+    code: z.string().max(10),
+    score: z.number().min(0).max(100),
+    /** evidence (file names or notes) */
+    evidence: z.string().trim().max(2000).default(''),
+  })).max(indicatorItems.length),
+});
+
+export const sampleDrawSchema = z.object({
+  /** the district federation whose unions are sampled */
+  districtOrgId: recordIdSchema,
+  size: z.number().int().min(1).max(500),
+  /** reuse a recorded seed (to reproduce a draw); a new one is drawn otherwise */
+  seed: z.string().regex(/^[0-9a-f]{16}$/, { message: 'evaluation.seed' }).optional(),
+});
+export const sampleSchema = z.object({
+  districtOrgId: z.number().int(),
+  year: z.number().int(),
+  seed: z.string(),
+  size: z.number().int(),
+  orgIds: z.array(z.number().int()),
+});
+
+export const scoreEntrySchema = z.object({
+  orgId: recordIdSchema,
+  score: z.number().min(0).max(100),
+  /** the checker's note or the assessor's report (strengths, problems) */
+  report: z.string().trim().max(8000).default(''),
+});
+
+export const evaluationSchema = z.object({
+  org: z.object({ id: z.number().int(), name: z.string() }),
+  year: z.number().int(),
+  parts: z.object({
+    members: z.object({ score: z.number().nullable(), ratings: z.number().int() }),
+    selfCheck: z.object({
+      score: z.number().nullable(),
+      items: z.array(z.object({ code: z.string(), score: z.number(), evidence: z.string() })),
+    }),
+    spotCheck: z.object({ sampled: z.boolean(), score: z.number().nullable(), report: z.string() }),
+    thirdParty: z.object({ score: z.number().nullable(), report: z.string() }),
+  }),
+  combined: z.number().nullable(),
+  stars: z.number().int().nullable(),
+  /** results drive chair allowances and incentive grants: posted to the ledger once the funds module exists */
+  ledgerPosting: z.literal('awaiting_funds_module'),
+});
+export type Evaluation = z.infer<typeof evaluationSchema>;
+
+/** The cockpit's evaluation figures of a unit's subtree for a year. */
+export const evaluationSummarySchema = z.object({
+  org: z.object({ id: z.number().int(), name: z.string() }),
+  year: z.number().int(),
+  /** units with at least one part scored */
+  evaluated: z.number().int(),
+  /** evaluated units by stars: index 0 = 1 star … index 4 = 5 stars */
+  stars: z.array(z.number().int()).length(5),
+  /** mean combined score of the evaluated units, one decimal; null when none */
+  averageScore: z.number().nullable(),
+  ratings: z.number().int(),
+  sampled: z.number().int(),
+  spotChecked: z.number().int(),
+  /** the units with their combined score and stars, best first (at most 200) */
+  units: z.array(z.object({ id: z.number().int(), name: z.string(), combined: z.number(), stars: z.number().int() })),
+});
+export type EvaluationSummary = z.infer<typeof evaluationSummarySchema>;
