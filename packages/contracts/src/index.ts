@@ -29,3 +29,6 @@ export * from './audit.labels.ts';
 export * from './workbench.ts';
 export * from './paging.ts';
 export * from './input.ts';
+export * from './funds.ts';
+export * from './funds.labels.ts';
+export * from './funds.rules.ts';

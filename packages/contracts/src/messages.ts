@@ -1,4 +1,5 @@
 import type { Locale } from './auth.ts';
+import { fundsMessages } from './funds.messages.ts';
 
 /**
  * Message keys used in schemas and errors, with their text per language. Schemas put a key into an issue's
@@ -148,6 +149,7 @@ export const messages = {
   'grant.duplicate': { 'zh-CN': '该用户在此单位已有这项职责', en: 'This user already holds this duty at this unit' },
   'santongshi.done': { 'zh-CN': '该任务已完成', en: 'This task is already done' },
   'export.tooLarge': { 'zh-CN': '导出超过 {max} 行，请缩小范围', en: 'More than {max} rows; narrow the selection' },
+  ...fundsMessages,
   'error.validation_failed': { 'zh-CN': '提交的内容有误，请检查标出的字段', en: 'Some fields need attention' },
   'error.unauthenticated': { 'zh-CN': '请先登录', en: 'Please sign in' },
   'error.invalid_credentials': { 'zh-CN': '用户名或密码错误', en: 'Wrong username or password' },

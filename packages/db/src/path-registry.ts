@@ -13,7 +13,9 @@
 import { getTableName, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Tx } from './client.ts';
-import { auditLog, enterpriseEvents, enterprises, members, applications, memberTransfers, orgs, userGrants } from './schema/index.ts';
+import {
+  auditLog, enterpriseEvents, enterprises, members, applications, memberTransfers, orgs, userGrants, journalLines, ledgerBalances, fundUnmatchedLines,
+} from './schema/index.ts';
 
 export interface OrgPathColumn {
   table: PgTable;
@@ -32,6 +34,9 @@ export const orgPathColumns: readonly OrgPathColumn[] = [
   { table: memberTransfers, column: memberTransfers.toOrgPath, kind: 'live', note: 'the receiving union' },
   { table: enterpriseEvents, column: enterpriseEvents.orgPath, kind: 'live', note: 'the union responsible when the event happened' },
   { table: userGrants, column: userGrants.orgPath, kind: 'live', note: 'the unit a duty is granted at' },
+  { table: journalLines, column: journalLines.orgPath, kind: 'live', note: 'the union whose sub-ledger holds the line (分户核算); the journal trigger lets only this column change' },
+  { table: ledgerBalances, column: ledgerBalances.orgPath, kind: 'live', note: 'the union of the balance row' },
+  { table: fundUnmatchedLines, column: fundUnmatchedLines.orgPath, kind: 'live', note: 'the unit that imported the unmatched bank line' },
   { table: auditLog, column: auditLog.orgPath, kind: 'historic', note: 'the object\'s path when the entry was written (append-only)' },
 ];
 

@@ -10,6 +10,7 @@ import { campaignFeature } from './campaign/campaign.feature.ts';
 import { cardsFeature } from './cards/cards.feature.ts';
 import { coverageFeature } from './coverage/coverage.feature.ts';
 import { enterprisesFeature } from './enterprises/enterprises.feature.ts';
+import { fundsFeature } from './funds/funds.feature.ts';
 import type { FeatureModule } from './feature.ts';
 import { healthFeature } from './health/health.feature.ts';
 import { memberAuthFeature } from './member-auth/member-auth.feature.ts';
@@ -33,5 +34,6 @@ export const features: readonly FeatureModule[] = [
   notificationsFeature,
   coverageFeature,
   campaignFeature,
+  fundsFeature,
   workbenchFeature,
 ];
