@@ -59,10 +59,16 @@ CREATE TRIGGER journal_lines_append_only BEFORE UPDATE OR DELETE ON journal_line
 --> statement-breakpoint
 -- Every entry balances for every union it touches (so the books of any union, and of any subtree, balance),
 -- checked at commit: the lines of one entry may arrive in several statements.
+-- Counted, not EXISTS(… GROUP BY … HAVING): inside the trigger the EXISTS form got a plan scanning the whole
+-- journal for every line (quadratic: 5 s for 3,000 lines on PGlite); this form uses the entry index.
 CREATE OR REPLACE FUNCTION journal_entry_balanced() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  unbalanced integer;
 BEGIN
-  IF EXISTS (SELECT 1 FROM journal_lines WHERE entry_id = NEW.entry_id
-              GROUP BY org_id HAVING sum(debit_fen) <> sum(credit_fen)) THEN
+  SELECT count(*) INTO unbalanced
+    FROM (SELECT org_id FROM journal_lines WHERE entry_id = NEW.entry_id
+           GROUP BY org_id HAVING sum(debit_fen) <> sum(credit_fen)) AS u;
+  IF unbalanced > 0 THEN
     RAISE EXCEPTION 'journal entry % does not balance', NEW.entry_id USING ERRCODE = 'LF002';
   END IF;
   RETURN NULL;
