@@ -25,6 +25,7 @@ const zhCN = {
   'nav.import': '名册导入',
   'nav.coverage': '覆盖驾驶舱',
   'nav.campaign': '建会攻坚',
+  'nav.funds': '工会经费',
   'nav.audit': '审计日志',
 
   'header.logout': '退出登录',
@@ -68,6 +69,7 @@ const en: Record<keyof typeof zhCN, string> = {
   'nav.import': 'Roster import',
   'nav.coverage': 'Coverage cockpit',
   'nav.campaign': 'Campaign',
+  'nav.funds': 'Union funds',
   'nav.audit': 'Audit log',
 
   'header.logout': 'Sign out',

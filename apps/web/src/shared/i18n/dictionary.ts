@@ -5,6 +5,7 @@ import { auditTexts } from '../../console/features/audit/audit.i18n.ts';
 import { campaignTexts } from '../../console/features/campaign/campaign.i18n.ts';
 import { coverageTexts } from '../../console/features/coverage/coverage.i18n.ts';
 import { enterprisesTexts } from '../../console/features/enterprises/enterprises.i18n.ts';
+import { fundsTexts } from '../../console/features/funds/funds.i18n.ts';
 import { membersTexts } from '../../console/features/members/members.i18n.ts';
 import { orgsTexts } from '../../console/features/orgs/orgs.i18n.ts';
 import { rosterImportTexts } from '../../console/features/roster-import/roster-import.i18n.ts';
@@ -29,6 +30,7 @@ export const dictionaryParts = [
   enterprisesTexts,
   coverageTexts,
   campaignTexts,
+  fundsTexts,
   auditTexts,
   applicationsTexts,
   membersTexts,
