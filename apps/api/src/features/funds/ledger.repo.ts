@@ -65,6 +65,37 @@ export async function postEntry(tx: Tx, entry: EntryInput): Promise<{ entryId: n
   return { entryId: row.id, period };
 }
 
+/**
+ * Posts many entries at once (imports, month-end runs, the demo, the benchmark): one statement for the entries and
+ * one for all their lines, each entry in the month it asks for when open, else the first open month after it.
+ * The database checks each entry's balance at commit as for a single posting. Returns the entry ids in order.
+ */
+export async function postEntries(tx: Tx, entries: EntryInput[]): Promise<number[]> {
+  if (entries.length === 0) return [];
+  const periods = new Map<string, string>();
+  for (const requested of new Set(entries.map((e) => e.period))) periods.set(requested, await postingPeriod(tx, requested));
+  const rows = await queryRows<{ id: number; key: string }>(tx, sql`
+    insert into journal_entries (idempotency_key, period, posted_on, kind, memo, reverses_id, created_by)
+    select * from unnest(${sql.param(entries.map((e) => e.idempotencyKey))}::text[], ${sql.param(entries.map((e) => periods.get(e.period)!))}::text[],
+                         ${sql.param(entries.map((e) => e.postedOn))}::date[], ${sql.param(entries.map((e) => e.kind))}::text[],
+                         ${sql.param(entries.map((e) => e.memo ?? ''))}::text[], ${sql.param(entries.map((e) => e.reversesId ?? null))}::bigint[],
+                         ${sql.param(entries.map((e) => e.createdBy))}::int[])
+    returning id::int as id, idempotency_key as key`);
+  // matched by key: RETURNING's order is not promised to follow the input's
+  const idOf = new Map(rows.map((r) => [r.key, r.id]));
+  const ids = entries.map((e) => idOf.get(e.idempotencyKey)!);
+  const lines = entries.flatMap((e, i) => e.lines.filter((l) => (l.debitFen ?? 0) > 0 || (l.creditFen ?? 0) > 0).map((l) => ({ ...l, entryId: ids[i]! })));
+  if (lines.length > 0) {
+    await tx.execute(sql`
+      insert into journal_lines (entry_id, org_id, org_path, account_code, debit_fen, credit_fen, counterparty_org_id, enterprise_id)
+      select * from unnest(${sql.param(lines.map((l) => l.entryId))}::bigint[], ${sql.param(lines.map((l) => l.orgId))}::int[],
+                           ${sql.param(lines.map((l) => l.orgPath))}::ltree[], ${sql.param(lines.map((l) => l.account))}::text[],
+                           ${sql.param(lines.map((l) => l.debitFen ?? 0))}::bigint[], ${sql.param(lines.map((l) => l.creditFen ?? 0))}::bigint[],
+                           ${sql.param(lines.map((l) => l.counterpartyOrgId ?? null))}::int[], ${sql.param(lines.map((l) => l.enterpriseId ?? null))}::int[])`);
+  }
+  return ids;
+}
+
 /** Posts the reversal of an entry: the same lines, sides swapped, in the open month (corrections never update). */
 export async function reverseEntry(tx: Tx, entryId: number, input: { period: string; postedOn: string; createdBy: number | null; memo: string }): Promise<{ entryId: number; period: string }> {
   const lines = await queryRows<{ org_id: number; org_path: string; account_code: FundAccountCode; debit_fen: number; credit_fen: number; counterparty_org_id: number | null; enterprise_id: number | null }>(tx, sql`
