@@ -67,10 +67,11 @@ export async function benchFunds(handle: DatabaseHandle, lines = Number(process.
       const ls = r.flatMap((e) => e.lines.map((l) => ({ ...l, entryId: idOf.get(e.idempotencyKey)! })));
       await tx.execute(sql`
         insert into journal_lines (entry_id, org_id, org_path, account_code, debit_fen, credit_fen, counterparty_org_id)
-        select * from unnest(${sql.param(ls.map((l) => l.entryId))}::bigint[], ${sql.param(ls.map((l) => l.orgId))}::int[],
-                             ${sql.param(ls.map((l) => l.orgPath))}::ltree[], ${sql.param(ls.map((l) => l.account))}::text[],
+        select e, o, p::ltree, a, d, c, cp from unnest(${sql.param(ls.map((l) => l.entryId))}::bigint[], ${sql.param(ls.map((l) => l.orgId))}::int[],
+                             ${sql.param(ls.map((l) => l.orgPath))}::text[], ${sql.param(ls.map((l) => l.account))}::text[],
                              ${sql.param(ls.map((l) => l.debitFen ?? 0))}::bigint[], ${sql.param(ls.map((l) => l.creditFen ?? 0))}::bigint[],
-                             ${sql.param(ls.map((l) => l.counterpartyOrgId ?? null))}::int[])`);
+                             ${sql.param(ls.map((l) => l.counterpartyOrgId ?? null))}::int[])
+               as t(e, o, p, a, d, c, cp)`);
     }))).ms;
   }
   const [count] = await handle.query<{ n: number }>(`select count(*)::int as n from journal_lines`);

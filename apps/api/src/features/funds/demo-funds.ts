@@ -107,10 +107,11 @@ export async function seedDemoFunds(app: FastifyInstance, today = shanghaiDate()
     const idOf = new Map(ids.map((r) => [r.key, r.id]));
     await tx.execute(sql`
       insert into journal_lines (entry_id, org_id, org_path, account_code, debit_fen, credit_fen, counterparty_org_id, enterprise_id)
-      select * from unnest(${sql.param(lines.map((l) => idOf.get(l.entryKey)!))}::bigint[], ${sql.param(lines.map((l) => l.orgId))}::int[],
-                           ${sql.param(lines.map((l) => l.orgPath))}::ltree[], ${sql.param(lines.map((l) => l.account))}::text[],
+      select e, o, p::ltree, a, d, c, cp, en from unnest(${sql.param(lines.map((l) => idOf.get(l.entryKey)!))}::bigint[], ${sql.param(lines.map((l) => l.orgId))}::int[],
+                           ${sql.param(lines.map((l) => l.orgPath))}::text[], ${sql.param(lines.map((l) => l.account))}::text[],
                            ${sql.param(lines.map((l) => l.debit))}::bigint[], ${sql.param(lines.map((l) => l.credit))}::bigint[],
-                           ${sql.param(lines.map((l) => l.counterparty))}::int[], ${sql.param(lines.map((l) => l.enterpriseId))}::int[])`);
+                           ${sql.param(lines.map((l) => l.counterparty))}::int[], ${sql.param(lines.map((l) => l.enterpriseId))}::int[])
+             as t(e, o, p, a, d, c, cp, en)`);
     await tx.execute(sql`
       insert into fund_assessments (enterprise_id, period, payroll_fen, employee_count, basis, rate_bp, assessment_fen, entry_id)
       select e, p, pf, ec, b, case when b = 'preparatory' then ${settings.preparatoryRateBp}::int else ${settings.rateBp}::int end, a, id

@@ -88,10 +88,11 @@ export async function postEntries(tx: Tx, entries: EntryInput[]): Promise<number
   if (lines.length > 0) {
     await tx.execute(sql`
       insert into journal_lines (entry_id, org_id, org_path, account_code, debit_fen, credit_fen, counterparty_org_id, enterprise_id)
-      select * from unnest(${sql.param(lines.map((l) => l.entryId))}::bigint[], ${sql.param(lines.map((l) => l.orgId))}::int[],
-                           ${sql.param(lines.map((l) => l.orgPath))}::ltree[], ${sql.param(lines.map((l) => l.account))}::text[],
+      select e, o, p::ltree, a, d, c, cp, en from unnest(${sql.param(lines.map((l) => l.entryId))}::bigint[], ${sql.param(lines.map((l) => l.orgId))}::int[],
+                           ${sql.param(lines.map((l) => l.orgPath))}::text[], ${sql.param(lines.map((l) => l.account))}::text[],
                            ${sql.param(lines.map((l) => l.debitFen ?? 0))}::bigint[], ${sql.param(lines.map((l) => l.creditFen ?? 0))}::bigint[],
-                           ${sql.param(lines.map((l) => l.counterpartyOrgId ?? null))}::int[], ${sql.param(lines.map((l) => l.enterpriseId ?? null))}::int[])`);
+                           ${sql.param(lines.map((l) => l.counterpartyOrgId ?? null))}::int[], ${sql.param(lines.map((l) => l.enterpriseId ?? null))}::int[])
+             as t(e, o, p, a, d, c, cp, en)`);
   }
   return ids;
 }
