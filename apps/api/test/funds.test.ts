@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import { rewriteSubtreePaths } from '@lianxin/db';
 import {
   shanghaiDate, splitReceipt, type ArrearsItem, type Assessment, type FundsSummary, type Paged, type Receipt, type ReceiptImportResult,
   type ReturnRun, type Statement, type TrialBalance,
@@ -338,5 +339,23 @@ describe('settings and figures', () => {
     expect(summary.collectionRate).toBeCloseTo(direct!.collected / direct!.assessed, 10);
     expect(summary.children.length).toBeGreaterThan(0);
     expect(summary.children.reduce((a, c) => a + c.assessedFen, 0)).toBeLessThanOrEqual(summary.assessedFen);
+  });
+});
+
+describe('moves and the append-only journal', () => {
+  it('a move rewrites the paths of a union\'s journal lines and balances (the one change the journal allows)', async () => {
+    const [line] = await t.handle.query<{ org_id: number; path: string }>(`
+      select l.org_id, l.org_path::text as path from journal_lines l join orgs o on o.id = l.org_id
+       where o.kind not in ('city_federation', 'district_federation', 'street_federation') limit 1`);
+    expect(line).toBeDefined();
+    const moved = `${line!.path.split('.').slice(0, -1).join('.')}.999999.${line!.org_id}`;
+    await t.handle.db.transaction(async (tx) => {
+      await rewriteSubtreePaths(tx, line!.path, moved);
+      const [n] = (await tx.execute(sql`select count(*)::int as n from journal_lines where org_id = ${line!.org_id} and org_path::text <> ${moved}`) as unknown as { rows: { n: number }[] }).rows;
+      expect(n!.n).toBe(0);
+      const [b] = (await tx.execute(sql`select count(*)::int as n from ledger_balances where org_id = ${line!.org_id} and org_path::text <> ${moved}`) as unknown as { rows: { n: number }[] }).rows;
+      expect(b!.n).toBe(0);
+      throw new Error('roll back');
+    }).catch((e: Error) => expect(e.message).toBe('roll back'));
   });
 });
