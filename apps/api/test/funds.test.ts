@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
@@ -357,5 +358,22 @@ describe('moves and the append-only journal', () => {
       expect(b!.n).toBe(0);
       throw new Error('roll back');
     }).catch((e: Error) => expect(e.message).toBe('roll back'));
+  });
+});
+
+describe('bank statements as xlsx', () => {
+  it('reads an xlsx statement with a title row above the header, dates as Excel dates', async () => {
+    const e = withUnion[12]!;
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('流水');
+    sheet.addRow(['某银行对账单']);
+    sheet.addRow(['交易日期', '对方户名', '统一社会信用代码', '贷方金额', '交易流水号']);
+    sheet.addRow([new Date(Date.UTC(2026, 9, 21)), e.name, e.credit_code, 2345.67, 'XLSX-T-1']);
+    const data = Buffer.from(await book.xlsx.writeBuffer());
+    const m = multipart({}, { filename: 'bank.xlsx', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', data });
+    const r = await t.app.inject({ method: 'POST', url: '/api/funds/receipts/import', payload: m.payload, headers: { ...m.headers, cookie: gucun.cookie, 'x-csrf-token': gucun.csrfToken } });
+    expect(r.json<ReceiptImportResult>(), r.body).toMatchObject({ total: 1, matched: 1, errors: [] });
+    const [row] = await t.handle.query<{ amount: number; received_on: string }>(`select amount_fen::int as amount, received_on::text from fund_receipts where idempotency_key = 'bank:XLSX-T-1'`);
+    expect(row).toEqual({ amount: 234_567, received_on: '2026-10-21' });
   });
 });
