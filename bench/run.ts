@@ -12,6 +12,7 @@ import pg from 'pg';
 import { migrateDatabase, openDatabase } from '@lianxin/db';
 import { benchApplications } from './applications.bench.ts';
 import { benchCoverage } from './coverage.bench.ts';
+import { benchFunds } from './funds.bench.ts';
 import { benchH5Network } from './h5-network.bench.ts';
 import { benchOfficeLoad } from './office-load.bench.ts';
 import { benchStartup } from './startup.bench.ts';
@@ -95,10 +96,11 @@ try {
   const importing = wanted('import') ? await benchImport(handle) : null;
   const coverage = wanted('coverage') ? await benchCoverage(handle) : null;
   const search = wanted('search') ? await benchSearch(handle) : null;
+  const funds = wanted('funds') ? await benchFunds(handle) : null;
   mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
   writeFileSync(
     new URL(`./results/${new Date().toISOString().slice(0, 19).replaceAll(':', '')}.json`, import.meta.url),
-    JSON.stringify({ at: new Date().toISOString(), seed, subtree, applications, import: importing, coverage, search }, null, 2),
+    JSON.stringify({ at: new Date().toISOString(), seed, subtree, applications, import: importing, coverage, search, funds }, null, 2),
   );
 } finally {
   await handle.close();

@@ -33,6 +33,8 @@ interface Fixtures {
   batchId: string;
   otherUnionId: number;
   congress: CongressFixtures;
+  dunningStepId: number;
+  unmatchedId: number;
 }
 
 /** Workers' congress, votes and evaluation objects of 顾村 (the fixture member sits on the session's roll). */
@@ -226,6 +228,36 @@ const inventory: Record<string, Entry> = {
   'PUT /api/evaluation/:year/spot-check': staffWrite((fx) => ({ url: '/api/evaluation/2030/spot-check', body: { orgId: fx.gucunOrgId, score: 1 } }), 'forbidden', 'evaluation.check'),
   'PUT /api/evaluation/:year/third-party': staffWrite((fx) => ({ url: '/api/evaluation/2030/third-party', body: { orgId: fx.gucunOrgId, score: 1 } }), 'forbidden', 'evaluation.assess'),
   'POST /api/me/evaluation/:year/rating': { access: 'member', probe: () => ({ url: `/api/me/evaluation/${shanghaiDate().slice(0, 4)}/rating`, body: { answers: [5, 4, 4, 5] } }) },
+  'POST /api/funds/payroll': staffWrite((fx) => ({ url: '/api/funds/payroll', body: { enterpriseId: fx.enterprise.id, period: '2026-10', payrollFen: 100 } })),
+  'POST /api/funds/receipts': staffWrite((fx) => ({
+    url: '/api/funds/receipts', body: { enterpriseId: fx.enterprise.id, amountFen: 100, receivedOn: '2026-10-01', idempotencyKey: 'inventory-probe-1' },
+  })),
+  // another district imports into its own scope; the probe's one line is refused (bad amount), so nothing is written
+  'POST /api/funds/receipts/import': staffWrite(() => ({
+    url: '/api/funds/receipts/import',
+    multipart: multipart({}, { filename: 'bank.csv', type: 'text/csv', data: Buffer.from('交易日期,付款人名称,金额,流水号\n2026-10-01,越权,abc,INV-1\n') }),
+  }), 'own'),
+  'GET /api/funds/unmatched': staffRead(() => ({ url: '/api/funds/unmatched', marker: '上海清单无主付款有限公司' }), 'hidden'),
+  'POST /api/funds/unmatched/:id/match': staffWrite((fx) => ({ url: `/api/funds/unmatched/${fx.unmatchedId}/match`, body: { enterpriseId: fx.enterprise.id } })),
+  'GET /api/funds/trial-balance': staffRead((fx) => ({ url: `/api/funds/trial-balance?orgId=${fx.gucunOrgId}&period=2026-03` })),
+  'GET /api/funds/statements/:kind': staffRead((fx) => ({ url: `/api/funds/statements/balance-sheet?orgId=${fx.gucunOrgId}&period=2026-03` })),
+  'GET /api/funds/summary': staffRead((fx) => ({ url: `/api/funds/summary?orgId=${fx.gucunOrgId}&year=2026` })),
+  'GET /api/funds/arrears': staffRead((fx) => ({ url: `/api/funds/arrears?orgId=${fx.gucunOrgId}` })),
+  'GET /api/funds/enterprises/:enterpriseId': staffRead((fx) => ({ url: `/api/funds/enterprises/${fx.enterprise.id}` })),
+  'GET /api/funds/dunning/:enterpriseId': staffRead((fx) => ({ url: `/api/funds/dunning/${fx.enterprise.id}` })),
+  'POST /api/funds/dunning/:enterpriseId/step': staffWrite((fx) => ({ url: `/api/funds/dunning/${fx.enterprise.id}/step`, body: { step: 'interview' } })),
+  'GET /api/funds/dunning-steps/:id/pdf': staffRead((fx) => ({ url: `/api/funds/dunning-steps/${fx.dunningStepId}/pdf` })),
+  'POST /api/funds/returns': staffWrite((fx) => ({ url: '/api/funds/returns', body: { orgId: fx.gucunOrgId, period: '2026-10' } }), 'not_found', 'funds.returns'),
+  'GET /api/funds/periods': staffRead(() => ({ url: '/api/funds/periods' }), 'citywide'),
+  'POST /api/funds/periods/:period/close': staffWrite(() => ({ url: '/api/funds/periods/2020-01/close' }), 'forbidden', 'funds.manage'),
+  'GET /api/funds/settings': staffRead(() => ({ url: '/api/funds/settings' }), 'citywide'),
+  'POST /api/funds/settings': staffWrite(() => ({
+    url: '/api/funds/settings',
+    body: { validFrom: '2099-01-01', rateBp: 200, preparatoryRateBp: 200, grassrootsBp: 6000, cityBp: 5000, districtBp: 3000, streetBp: 2000, returnBp: 8000, averageWageFen: 1_000_000 },
+  }), 'forbidden', 'funds.manage'),
+  'POST /api/funds/rate-exceptions': staffWrite((fx) => ({
+    url: '/api/funds/rate-exceptions', body: { enterpriseId: fx.enterprise.id, kind: 'reduced', rateBp: 100, reason: '越权审批', validFrom: '2026-10', validTo: '2026-12' },
+  }), 'not_found', 'funds.approveRates'),
 };
 
 function rosterCsv(): Buffer {
@@ -293,7 +325,15 @@ const digest = async () => t.handle.query<{ t: string; d: string }>(`
   union all select 'votes', md5(coalesce(string_agg(x::text, ',' order by id), '')) from votes x
   union all select 'vote_options', md5(coalesce(string_agg(x::text, ',' order by id), '')) from vote_options x
   union all select 'evaluation_scores', md5(coalesce(string_agg(x::text, ',' order by id), '')) from evaluation_scores x
-  union all select 'evaluation_samples', md5(coalesce(string_agg(x::text, ',' order by id), '')) from evaluation_samples x`);
+  union all select 'evaluation_samples', md5(coalesce(string_agg(x::text, ',' order by id), '')) from evaluation_samples x
+  union all select 'journal_lines', md5(coalesce(string_agg(j::text, ',' order by id), '')) from journal_lines j
+  union all select 'fund_assessments', md5(coalesce(string_agg(f::text, ',' order by id), '')) from fund_assessments f
+  union all select 'fund_receipts', md5(coalesce(string_agg(f::text, ',' order by id), '')) from fund_receipts f
+  union all select 'fund_unmatched_lines', md5(coalesce(string_agg(f::text, ',' order by id), '')) from fund_unmatched_lines f
+  union all select 'fund_settings', md5(coalesce(string_agg(f::text, ',' order by id), '')) from fund_settings f
+  union all select 'fund_rate_exceptions', md5(coalesce(string_agg(f::text, ',' order by id), '')) from fund_rate_exceptions f
+  union all select 'ledger_periods', md5(coalesce(string_agg(p::text, ',' order by period), '')) from ledger_periods p
+  union all select 'dunning_steps', md5(coalesce(string_agg(d::text, ',' order by id), '')) from dunning_steps d`);
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -339,6 +379,12 @@ beforeAll(async () => {
   const enterprise = await json<EnterpriseListResponse>(request(t.app, owner, 'GET', `/api/enterprises?q=${encodeURIComponent(target.name)}`));
   // an audit entry for the enterprise (the owner's reads of it are audited only for personal data: write one)
   await json(request(t.app, gucun, 'PATCH', `/api/enterprises/${target.enterpriseId}`, { employeeCount: enterprise.items[0]!.employeeCount }));
+  // funds: an unpaid assessment, the first dunning step (a letter), an unmatched bank line of 宝山区
+  await json(request(t.app, gucun, 'POST', '/api/funds/payroll', { enterpriseId: target.enterpriseId, period: '2026-03', payrollFen: 10_000_000 }));
+  const step = await json<{ id: number }>(request(t.app, gucun, 'POST', `/api/funds/dunning/${target.enterpriseId}/step`, { step: 'lawyer_letter' }));
+  const bank = multipart({}, { filename: 'bank.csv', type: 'text/csv', data: Buffer.from('交易日期,付款人名称,金额,流水号\n2026-10-01,上海清单无主付款有限公司,100,INV-FIXTURE-1\n') });
+  await json(t.app.inject({ method: 'POST', url: '/api/funds/receipts/import', payload: bank.payload, headers: { ...bank.headers, cookie: owner.cookie, 'x-csrf-token': owner.csrfToken } }));
+  const unmatched = await json<{ items: { id: number }[] }>(request(t.app, owner, 'GET', '/api/funds/unmatched'));
 
   const congress = await congressFixtures(gucun.orgId, joined.id);
 
@@ -357,6 +403,8 @@ beforeAll(async () => {
     taskId: tasks.items[0]!.id,
     grantId: grant.id,
     batchId: batch.batchId,
+    dunningStepId: step.id,
+    unmatchedId: unmatched.items[0]!.id,
   };
 });
 afterAll(() => t.close());

@@ -47,6 +47,9 @@ export const capabilityRules = {
   'campaign.assignee': { roles: WRITERS, description: 'be assigned campaign follow-ups' },
   'grants.manage': { roles: FEDERATION_STAFF, description: 'grant duties (unit head, committees, checkers) inside the scope' },
   'staffing.socialWorker': { roles: ['social_worker'], description: 'count as a social worker in the staffing standard' },
+  'funds.manage': { roles: ['city_staff'], description: 'set the dated fund settings (rates, splits, return share) and close ledger months' },
+  'funds.approveRates': { roles: FEDERATION_STAFF, description: 'approve reduced rates (差异化缴纳) and per-head amounts for enterprises of the scope' },
+  'funds.returns': { roles: FEDERATION_STAFF, description: 'run 先收后返 returns to the grassroots unions of the scope' },
   'requests.approveExtension': {
     roles: [],
     grants: ['unit_head'],

@@ -33,3 +33,6 @@ export * from './congress.ts';
 export * from './congress.labels.ts';
 export * from './evaluation.ts';
 export * from './congress-rules.ts';
+export * from './funds.ts';
+export * from './funds.labels.ts';
+export * from './funds.rules.ts';

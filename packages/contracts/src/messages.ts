@@ -1,4 +1,5 @@
 import type { Locale } from './auth.ts';
+import { fundsMessages } from './funds.messages.ts';
 
 /**
  * Message keys used in schemas and errors, with their text per language. Schemas put a key into an issue's
@@ -186,6 +187,7 @@ export const messages = {
   'evaluation.notSampled': { 'zh-CN': '该单位未被抽中，不能录入抽查得分', en: 'This unit was not drawn for the spot check' },
   'evaluation.notDistrict': { 'zh-CN': '抽样须以区总工会为单位', en: 'Samples are drawn per district federation' },
   'evaluation.sampleExists': { 'zh-CN': '该区本年度已抽样', en: 'This district has already been sampled this year' },
+  ...fundsMessages,
   'error.validation_failed': { 'zh-CN': '提交的内容有误，请检查标出的字段', en: 'Some fields need attention' },
   'error.unauthenticated': { 'zh-CN': '请先登录', en: 'Please sign in' },
   'error.invalid_credentials': { 'zh-CN': '用户名或密码错误', en: 'Wrong username or password' },

@@ -16,6 +16,7 @@ import type { Tx } from './client.ts';
 import {
   auditLog, enterpriseEvents, enterprises, members, applications, memberTransfers, orgs, userGrants, congressSessions, votes,
   evaluationRatings, evaluationScores, evaluationSamples,
+  journalLines, ledgerBalances, fundUnmatchedLines,
 } from './schema/index.ts';
 
 export interface OrgPathColumn {
@@ -40,6 +41,9 @@ export const orgPathColumns: readonly OrgPathColumn[] = [
   { table: evaluationRatings, column: evaluationRatings.orgPath, kind: 'live', note: 'the union the member rated' },
   { table: evaluationScores, column: evaluationScores.orgPath, kind: 'live', note: 'the union evaluated' },
   { table: evaluationSamples, column: evaluationSamples.orgPath, kind: 'live', note: 'the district federation sampled' },
+  { table: journalLines, column: journalLines.orgPath, kind: 'live', note: 'the union whose sub-ledger holds the line (分户核算); the journal trigger lets only this column change' },
+  { table: ledgerBalances, column: ledgerBalances.orgPath, kind: 'live', note: 'the union of the balance row' },
+  { table: fundUnmatchedLines, column: fundUnmatchedLines.orgPath, kind: 'live', note: 'the unit that imported the unmatched bank line' },
   { table: auditLog, column: auditLog.orgPath, kind: 'historic', note: 'the object\'s path when the entry was written (append-only)' },
 ];
 

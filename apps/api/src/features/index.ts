@@ -11,6 +11,7 @@ import { cardsFeature } from './cards/cards.feature.ts';
 import { coverageFeature } from './coverage/coverage.feature.ts';
 import { congressFeature } from './congress/congress.feature.ts';
 import { enterprisesFeature } from './enterprises/enterprises.feature.ts';
+import { fundsFeature } from './funds/funds.feature.ts';
 import type { FeatureModule } from './feature.ts';
 import { healthFeature } from './health/health.feature.ts';
 import { memberAuthFeature } from './member-auth/member-auth.feature.ts';
@@ -39,5 +40,6 @@ export const features: readonly FeatureModule[] = [
   congressFeature,
   votesFeature,
   evaluationFeature,
+  fundsFeature,
   workbenchFeature,
 ];

@@ -23,6 +23,7 @@ const CoveragePage = lazy(() => import('./features/coverage/coverage-page.tsx'))
 const WorkbenchPage = lazy(() => import('./features/workbench/workbench-page.tsx'));
 const CampaignPage = lazy(() => import('./features/campaign/campaign-page.tsx'));
 const CongressPage = lazy(() => import('./features/congress/congress-page.tsx'));
+const FundsPage = lazy(() => import('./features/funds/funds-page.tsx'));
 
 const theme = { token: { colorPrimary: '#c8102e', borderRadius: 6 } };
 
@@ -70,6 +71,7 @@ function SessionGate() {
               <Route path="/coverage" element={<CoveragePage />} />
               <Route path="/campaign" element={<CampaignPage />} />
               <Route path="/congress" element={<CongressPage />} />
+              <Route path="/funds" element={<FundsPage />} />
               <Route path="/applications" element={<ApplicationsPage />} />
               <Route path="/members" element={<MembersPage />} />
               <Route path="/members/import" element={<RosterImportPage />} />

@@ -7,3 +7,4 @@ export * from './members.ts';
 export * from './coverage.ts';
 export * from './grants.ts';
 export * from './congress.ts';
+export * from './funds.ts';

@@ -26,6 +26,7 @@ const zhCN = {
   'nav.coverage': '覆盖驾驶舱',
   'nav.campaign': '建会攻坚',
   'nav.congress': '民主管理',
+  'nav.funds': '工会经费',
   'nav.audit': '审计日志',
 
   'header.logout': '退出登录',
@@ -70,6 +71,7 @@ const en: Record<keyof typeof zhCN, string> = {
   'nav.coverage': 'Coverage cockpit',
   'nav.campaign': 'Campaign',
   'nav.congress': 'Democratic management',
+  'nav.funds': 'Union funds',
   'nav.audit': 'Audit log',
 
   'header.logout': 'Sign out',

@@ -6,6 +6,7 @@ import { campaignTexts } from '../../console/features/campaign/campaign.i18n.ts'
 import { congressTexts } from '../../console/features/congress/congress.i18n.ts';
 import { coverageTexts } from '../../console/features/coverage/coverage.i18n.ts';
 import { enterprisesTexts } from '../../console/features/enterprises/enterprises.i18n.ts';
+import { fundsTexts } from '../../console/features/funds/funds.i18n.ts';
 import { membersTexts } from '../../console/features/members/members.i18n.ts';
 import { orgsTexts } from '../../console/features/orgs/orgs.i18n.ts';
 import { rosterImportTexts } from '../../console/features/roster-import/roster-import.i18n.ts';
@@ -32,6 +33,7 @@ export const dictionaryParts = [
   coverageTexts,
   campaignTexts,
   congressTexts,
+  fundsTexts,
   auditTexts,
   applicationsTexts,
   membersTexts,

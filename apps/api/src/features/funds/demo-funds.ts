@@ -1,0 +1,151 @@
+/**
+ * Demo funds for 顾村 (DOMAIN.md §5): 顾村 collected 8,338,800 yuan in 2017 and returned 5,239,100; the demo scales
+ * that to today's wages through the enterprises' own payrolls (employees × 8,000–16,000 yuan a month, 2 %). Up to
+ * 180 enterprises of the street, assessed for the three months before the current one; most paid in the following
+ * month, some partly, a few not at all (and one in forty owes since five months back, for the dunning worklist); a 先收后返
+ * run for the month before last; every month before the previous one closed, so the current and the previous month
+ * stay open. Written in bulk (unnest), through the same ledger tables and triggers as the API.
+ */
+import { sql } from 'drizzle-orm';
+import { queryRows, type Database } from '@lianxin/db';
+import { accessScope, type Actor } from '../../access/access.ts';
+import type { ServiceContext } from '../../context.ts';
+import { previousMonth, shanghaiDate, splitReceipt, type FundSettings } from '@lianxin/contracts';
+import { runReturns } from './funds.service.ts';
+import { takeDunningStep } from './dunning.service.ts';
+import { settingsOn, territorialChain } from './funds.repo.ts';
+import type { FastifyInstance } from 'fastify';
+
+const GUCUN = '310113109';
+const MAX_ENTERPRISES = 180;
+
+/** A small deterministic generator (mulberry32), so the demo is the same on every start. */
+function random(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+interface Line { entryKey: string; orgId: number; orgPath: string; account: string; debit: number; credit: number; counterparty: number | null; enterpriseId: number }
+
+export async function seedDemoFunds(app: FastifyInstance, today = shanghaiDate()): Promise<void> {
+  const db: Database = app.db;
+  const enterprises = await queryRows<{ id: number; name: string; employee_count: number; union_status: string; org_id: number; region_code: string }>(db, sql`
+    select id, name, employee_count, union_status, org_id, region_code from enterprises
+     where region_code = ${GUCUN} and employee_count > 0 order by employee_count desc, id limit ${MAX_ENTERPRISES}`);
+  if (enterprises.length === 0) return;
+  const chain = await territorialChain(db, GUCUN);
+  const { street, district, city } = chain;
+  if (!street || !district || !city) return;
+  const current = today.slice(0, 7);
+  const m1 = previousMonth(current);
+  const m2 = previousMonth(m1);
+  const m3 = previousMonth(m2);
+  const old = previousMonth(previousMonth(m3));
+  const settings = (await settingsOn(db, `${old}-01`)) as FundSettings;
+  const rand = random(13);
+
+  const entries: { key: string; period: string; postedOn: string; kind: string; memo: string }[] = [];
+  const lines: Line[] = [];
+  const assessments: { enterpriseId: number; period: string; payroll: number; employees: number; basis: string; assessment: number; key: string }[] = [];
+  const receipts: { enterpriseId: number; amount: number; receivedOn: string; period: string; key: string; grassroots: number; upper: number }[] = [];
+  const s = street;
+  const add = (entryKey: string, orgId: number, orgPath: string, account: string, debit: number, credit: number, enterpriseId: number, counterparty: number | null = null) => {
+    if (debit > 0 || credit > 0) lines.push({ entryKey, orgId, orgPath, account, debit, credit, counterparty, enterpriseId });
+  };
+
+  for (const [i, e] of enterprises.entries()) {
+    const wage = 800_000 + Math.floor(rand() * 800_000);
+    // one in forty owes since five months back; one in twelve stops paying; one in eight pays part
+    const debtor = i % 40 === 7;
+    const months = debtor ? [old, m3, m2, m1] : [m3, m2, m1];
+    const behaviour = debtor ? 'none' : i % 12 === 5 ? 'none' : i % 8 === 3 ? 'part' : 'full';
+    for (const period of months) {
+      const payroll = e.employee_count * wage;
+      const basis = e.union_status === 'none' ? 'preparatory' : 'standard';
+      const assessment = Math.round((payroll * (basis === 'preparatory' ? settings.preparatoryRateBp : settings.rateBp)) / 10_000);
+      const key = `demo:assessment:${e.id}:${period}`;
+      entries.push({ key, period, postedOn: `${period}-28`, kind: 'assessment', memo: `${e.name} ${period} 应缴` });
+      add(key, s.id, s.path, '135', assessment, 0, e.id);
+      add(key, s.id, s.path, '241', 0, assessment, e.id);
+      assessments.push({ enterpriseId: e.id, period, payroll, employees: e.employee_count, basis, assessment, key });
+      const paid = behaviour === 'full' ? assessment : behaviour === 'part' ? Math.floor(assessment * 0.6) : 0;
+      // paid in the following month, by the 15th
+      const payMonth = period === m1 ? current : period === m2 ? m1 : period === m3 ? m2 : m3;
+      const receivedOn = `${payMonth}-${String(3 + (i % 12)).padStart(2, '0')}`;
+      if (paid <= 0 || receivedOn > today) continue;
+      const split = splitReceipt(paid, settings);
+      const rkey = `demo:${e.id}:${period}`;
+      entries.push({ key: `receipt:${rkey}`, period: payMonth, postedOn: receivedOn, kind: 'receipt', memo: `${e.name} 缴款` });
+      const k = `receipt:${rkey}`;
+      add(k, s.id, s.path, '102', paid, 0, e.id);
+      add(k, s.id, s.path, '135', 0, paid, e.id);
+      add(k, s.id, s.path, '241', paid, 0, e.id);
+      if (e.org_id === s.id) add(k, s.id, s.path, '231', 0, split.grassrootsFen, e.id);
+      else add(k, s.id, s.path, '222', 0, split.grassrootsFen, e.id, e.org_id);
+      add(k, s.id, s.path, '402', 0, split.streetFen, e.id);
+      add(k, s.id, s.path, '102', 0, split.districtFen + split.cityFen, e.id);
+      add(k, district.id, district.path, '102', split.districtFen, 0, e.id);
+      add(k, district.id, district.path, '402', 0, split.districtFen, e.id);
+      add(k, city.id, city.path, '102', split.cityFen, 0, e.id);
+      add(k, city.id, city.path, '402', 0, split.cityFen, e.id);
+      receipts.push({ enterpriseId: e.id, amount: paid, receivedOn, period: payMonth, key: rkey, grassroots: split.grassrootsFen, upper: split.upperFen });
+    }
+  }
+
+  await db.transaction(async (tx) => {
+    const ids = await queryRows<{ id: number; key: string }>(tx, sql`
+      insert into journal_entries (idempotency_key, period, posted_on, kind, memo)
+      select * from unnest(${sql.param(entries.map((x) => x.key))}::text[], ${sql.param(entries.map((x) => x.period))}::text[],
+                           ${sql.param(entries.map((x) => x.postedOn))}::date[], ${sql.param(entries.map((x) => x.kind))}::text[],
+                           ${sql.param(entries.map((x) => x.memo))}::text[])
+      returning id::int as id, idempotency_key as key`);
+    const idOf = new Map(ids.map((r) => [r.key, r.id]));
+    await tx.execute(sql`
+      insert into journal_lines (entry_id, org_id, org_path, account_code, debit_fen, credit_fen, counterparty_org_id, enterprise_id)
+      select e, o, p::ltree, a, d, c, cp, en from unnest(${sql.param(lines.map((l) => idOf.get(l.entryKey)!))}::bigint[], ${sql.param(lines.map((l) => l.orgId))}::int[],
+                           ${sql.param(lines.map((l) => l.orgPath))}::text[], ${sql.param(lines.map((l) => l.account))}::text[],
+                           ${sql.param(lines.map((l) => l.debit))}::bigint[], ${sql.param(lines.map((l) => l.credit))}::bigint[],
+                           ${sql.param(lines.map((l) => l.counterparty))}::int[], ${sql.param(lines.map((l) => l.enterpriseId))}::int[])
+             as t(e, o, p, a, d, c, cp, en)`);
+    await tx.execute(sql`
+      insert into fund_assessments (enterprise_id, period, payroll_fen, employee_count, basis, rate_bp, assessment_fen, entry_id)
+      select e, p, pf, ec, b, case when b = 'preparatory' then ${settings.preparatoryRateBp}::int else ${settings.rateBp}::int end, a, id
+        from unnest(${sql.param(assessments.map((a) => a.enterpriseId))}::int[], ${sql.param(assessments.map((a) => a.period))}::text[],
+                    ${sql.param(assessments.map((a) => a.payroll))}::bigint[], ${sql.param(assessments.map((a) => a.employees))}::int[],
+                    ${sql.param(assessments.map((a) => a.basis))}::text[], ${sql.param(assessments.map((a) => a.assessment))}::bigint[],
+                    ${sql.param(assessments.map((a) => idOf.get(a.key)!))}::bigint[]) as t(e, p, pf, ec, b, a, id)`);
+    await tx.execute(sql`
+      insert into fund_receipts (enterprise_id, amount_fen, received_on, period, idempotency_key, source, grassroots_fen, upper_fen, entry_id)
+      select e, a, r, p, k, 'bank', g, u, id
+        from unnest(${sql.param(receipts.map((r) => r.enterpriseId))}::int[], ${sql.param(receipts.map((r) => r.amount))}::bigint[],
+                    ${sql.param(receipts.map((r) => r.receivedOn))}::date[], ${sql.param(receipts.map((r) => r.period))}::text[],
+                    ${sql.param(receipts.map((r) => r.key))}::text[], ${sql.param(receipts.map((r) => r.grassroots))}::bigint[],
+                    ${sql.param(receipts.map((r) => r.upper))}::bigint[], ${sql.param(receipts.map((r) => idOf.get(`receipt:${r.key}`)!))}::bigint[])
+             as t(e, a, r, p, k, g, u, id)`);
+  });
+
+  // 先收后返 for the month before last, by 顾村's staff; then the months before the previous one are closed
+  const [user] = await queryRows<{ id: number; username: string; role: Actor['role']; org_id: number; path: string }>(db, sql`
+    select u.id, u.username, u.role, u.org_id, o.path::text as path from users u join orgs o on o.id = u.org_id where u.username = 'demo-gucun'`);
+  if (user) {
+    const actor: Actor = { userId: user.id, username: user.username, role: user.role, orgId: user.org_id, orgPath: user.path, memberId: null, grants: [] };
+    const ctx: ServiceContext = { db, cipher: app.cipher, keys: app.keys, actor, scope: accessScope(actor), ip: '127.0.0.1', flushNotifications: () => app.flushNotifications() };
+    await runReturns(ctx, { orgId: street.id, period: m2 });
+    // the oldest debtor has had a lawyer's letter and a meeting
+    const debtor = enterprises[7];
+    if (debtor) {
+      await takeDunningStep(ctx, debtor.id, { step: 'lawyer_letter', note: '', deadlineDays: 15 });
+      await takeDunningStep(ctx, debtor.id, { step: 'interview', note: '已约谈企业财务负责人，承诺月底前补缴', deadlineDays: 15 });
+    }
+  }
+  const closed = [old, previousMonth(m3), m3, m2];
+  await db.execute(sql`
+    insert into ledger_periods (period, status, closed_at)
+    select p, 'closed', now() from unnest(${sql.param(closed)}::text[]) as t(p)
+    on conflict (period) do update set status = 'closed', closed_at = now()`);
+}

@@ -1,0 +1,379 @@
+import ExcelJS from 'exceljs';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { rewriteSubtreePaths } from '@lianxin/db';
+import {
+  shanghaiDate, splitReceipt, type ArrearsItem, type Assessment, type FundsSummary, type Paged, type Receipt, type ReceiptImportResult,
+  type ReturnRun, type Statement, type TrialBalance,
+} from '@lianxin/contracts';
+import { GUCUN } from './support/fixtures.ts';
+import { multipart } from './support/multipart.ts';
+import { pdfText, squash } from './support/pdf-text.ts';
+import { request, signIn, startTestApp, type Session, type TestApp } from './support/test-app.ts';
+
+let t: TestApp;
+let city: Session;
+let baoshan: Session;
+let gucun: Session;
+let foreign: Session;
+let assessor: Session;
+let sw: Session;
+
+interface Ent { id: number; name: string; credit_code: string; org_id: number; union_status: string; employee_count: number }
+let withUnion: Ent[];
+let noUnion: Ent[];
+const settings = { rateBp: 200, preparatoryRateBp: 200, grassrootsBp: 6000, cityBp: 5000, districtBp: 3000, streetBp: 2000 };
+
+beforeAll(async () => {
+  t = await startTestApp();
+  city = await signIn(t.app, 'demo-city');
+  baoshan = await signIn(t.app, 'demo-baoshan');
+  gucun = await signIn(t.app, 'demo-gucun');
+  foreign = await signIn(t.app, 'staff-310101');
+  assessor = await signIn(t.app, 'demo-assessor');
+  sw = await signIn(t.app, 'demo-gucun-sw');
+  const rows = await t.handle.query<Ent>(`
+    select id, name, credit_code, org_id, union_status, employee_count from enterprises
+     where region_code = $1 and org_path <@ (select path from orgs where id = $2) and employee_count between 10 and 2000
+     order by id limit 400`, [GUCUN, gucun.orgId]);
+  withUnion = rows.filter((r) => r.union_status !== 'none');
+  noUnion = rows.filter((r) => r.union_status === 'none');
+});
+afterAll(() => t.close());
+
+const ok = async <T>(session: Session, method: 'GET' | 'POST', url: string, body?: unknown, status = method === 'GET' ? 200 : 201): Promise<T> => {
+  const r = await request(t.app, session, method, url, body);
+  expect(r.statusCode, `${method} ${url}: ${r.body}`).toBe(status);
+  return r.json<T>();
+};
+
+/** Every union's books balance, and ledger_balances equals the journal summed directly. */
+async function ledgerInvariants() {
+  const unbalanced = await t.handle.query<{ org_id: number }>(`
+    select org_id from journal_lines group by org_id having sum(debit_fen) <> sum(credit_fen)`);
+  expect(unbalanced).toEqual([]);
+  const drift = await t.handle.query(`
+    with direct as (select l.org_id, l.account_code, e.period, sum(l.debit_fen) d, sum(l.credit_fen) c
+                      from journal_lines l join journal_entries e on e.id = l.entry_id group by 1, 2, 3)
+    select * from direct full join ledger_balances b using (org_id, account_code, period)
+     where direct.d is distinct from b.debit_fen or direct.c is distinct from b.credit_fen`);
+  expect(drift).toEqual([]);
+  // every receipt's parts add up to it
+  const parts = await t.handle.query(`select id from fund_receipts where grassroots_fen + upper_fen <> amount_fen`);
+  expect(parts).toEqual([]);
+}
+
+describe('payroll and assessment', () => {
+  it('assesses 2 % of payroll, split 60/40 and the 40 among city/district/street; a second payroll replaces the first through a reversal', async () => {
+    const e = withUnion[0]!;
+    const first = await ok<Assessment>(gucun, 'POST', '/api/funds/payroll', { enterpriseId: e.id, period: '2026-09', payrollFen: 123_456_789 });
+    expect(first).toMatchObject({ basis: 'standard', rateBp: 200, assessmentFen: 2_469_136, grassrootsFen: 1_481_482, upperFen: 987_654, replacedId: null });
+    expect(first.upper.cityFen + first.upper.districtFen + first.upper.streetFen).toBe(first.upperFen);
+    const second = await ok<Assessment>(gucun, 'POST', '/api/funds/payroll', { enterpriseId: e.id, period: '2026-09', payrollFen: 100_000_000 }, 200);
+    expect(second).toMatchObject({ assessmentFen: 2_000_000, replacedId: first.id });
+    const [reversal] = await t.handle.query<{ n: number }>(`select count(*)::int as n from journal_entries where reverses_id = $1`, [first.entryId]);
+    expect(reversal!.n).toBe(1);
+    const [current] = await t.handle.query<{ n: number; total: number }>(`
+      select count(*)::int as n, sum(assessment_fen)::int as total from fund_assessments where enterprise_id = $1 and period = '2026-09' and replaced_by_id is null`, [e.id]);
+    expect(current).toEqual({ n: 1, total: 2_000_000 });
+    // the receivable nets to the current assessment
+    const [receivable] = await t.handle.query<{ net: number }>(`
+      select sum(debit_fen - credit_fen)::int as net from journal_lines where enterprise_id = $1 and account_code = '135'`, [e.id]);
+    expect(receivable!.net).toBe(2_000_000);
+    await ledgerInvariants();
+  });
+
+  it('charges 建会筹备金 to an enterprise without a union, estimates from employees × the average wage', async () => {
+    const e = noUnion[0]!;
+    const a = await ok<Assessment>(gucun, 'POST', '/api/funds/payroll', { enterpriseId: e.id, period: '2026-09', estimated: true });
+    expect(a).toMatchObject({ basis: 'preparatory', estimated: true, payrollFen: e.employee_count * 1_218_300 });
+    expect(a.assessmentFen).toBe(Math.round(e.employee_count * 1_218_300 * 0.02));
+  });
+
+  it('applies an approved reduced rate or per-head amount within its validity only', async () => {
+    const [a, b] = [withUnion[1]!, withUnion[2]!];
+    await ok(gucun, 'POST', '/api/funds/rate-exceptions', { enterpriseId: a.id, kind: 'reduced', rateBp: 100, reason: '经营困难，经核实减半', validFrom: '2026-09', validTo: '2026-10' });
+    await ok(gucun, 'POST', '/api/funds/rate-exceptions', { enterpriseId: b.id, kind: 'per_head', perHeadFen: 2_000, reason: '联合工会按人定额', validFrom: '2026-09', validTo: '2026-12' });
+    expect(await ok<Assessment>(gucun, 'POST', '/api/funds/payroll', { enterpriseId: a.id, period: '2026-10', payrollFen: 10_000_000 })).toMatchObject({ basis: 'reduced', assessmentFen: 100_000 });
+    expect(await ok<Assessment>(gucun, 'POST', '/api/funds/payroll', { enterpriseId: a.id, period: '2026-08', payrollFen: 10_000_000 })).toMatchObject({ basis: 'standard', assessmentFen: 200_000 });
+    expect(await ok<Assessment>(gucun, 'POST', '/api/funds/payroll', { enterpriseId: b.id, period: '2026-10', payrollFen: 10_000_000 })).toMatchObject({ basis: 'per_head', assessmentFen: 2_000 * b.employee_count });
+    const bad = await request(t.app, gucun, 'POST', '/api/funds/rate-exceptions', { enterpriseId: a.id, kind: 'reduced', rateBp: 100, reason: '', validFrom: '2026-10', validTo: '2026-09' });
+    expect(bad.statusCode).toBe(400);
+    expect(Object.keys(bad.json<{ fields: object }>().fields)).toEqual(expect.arrayContaining(['reason']));
+  });
+
+  it('validates input with field paths and answers out of scope with 404', async () => {
+    const bad = await request(t.app, gucun, 'POST', '/api/funds/payroll', { enterpriseId: withUnion[0]!.id, period: '2026-13', payrollFen: -1 });
+    expect(bad.statusCode).toBe(400);
+    expect(Object.keys(bad.json<{ fields: object }>().fields).sort()).toEqual(['payrollFen', 'period']);
+    expect((await request(t.app, foreign, 'POST', '/api/funds/payroll', { enterpriseId: withUnion[0]!.id, period: '2026-09', payrollFen: 1 })).statusCode).toBe(404);
+    expect((await request(t.app, assessor, 'POST', '/api/funds/payroll', { enterpriseId: withUnion[0]!.id, period: '2026-09', payrollFen: 1 })).statusCode).toBe(403);
+  });
+});
+
+describe('receipts', () => {
+  it('posts a receipt once per idempotency key, also under concurrency', async () => {
+    const e = withUnion[3]!;
+    const body = { enterpriseId: e.id, amountFen: 1_000_001, receivedOn: '2026-10-20', idempotencyKey: 'test-receipt-0001' };
+    const first = await ok<Receipt>(gucun, 'POST', '/api/funds/receipts', body);
+    expect(first).toMatchObject({ period: '2026-10', grassrootsFen: 600_001, upperFen: 400_000, source: 'manual' });
+    const again = await ok<Receipt>(gucun, 'POST', '/api/funds/receipts', body, 200);
+    expect(again.id).toBe(first.id);
+    const reused = await request(t.app, gucun, 'POST', '/api/funds/receipts', { ...body, amountFen: 5 });
+    expect(reused.statusCode).toBe(409);
+
+    const concurrent = { ...body, idempotencyKey: 'test-receipt-concurrent' };
+    const answers = await Promise.all(Array.from({ length: 6 }, () => request(t.app, gucun, 'POST', '/api/funds/receipts', concurrent)));
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 200, 200, 200, 200, 201]);
+    expect(new Set(answers.map((a) => a.json<Receipt>().id)).size).toBe(1);
+    const [posted] = await t.handle.query<{ n: number }>(`select count(*)::int as n from journal_entries where idempotency_key = 'receipt:manual:test-receipt-concurrent'`);
+    expect(posted!.n).toBe(1);
+    await ledgerInvariants();
+  });
+
+  it('posts into the next open month when the month received is closed; only city staff close past months', async () => {
+    expect((await request(t.app, gucun, 'POST', '/api/funds/periods/2026-07/close')).statusCode).toBe(403);
+    expect((await request(t.app, city, 'POST', `/api/funds/periods/${shanghaiDate().slice(0, 7)}/close`)).statusCode).toBe(409);
+    await ok(city, 'POST', '/api/funds/periods/2026-07/close', undefined, 200);
+    expect((await request(t.app, city, 'POST', '/api/funds/periods/2026-07/close')).statusCode).toBe(409);
+    const r = await ok<Receipt>(gucun, 'POST', '/api/funds/receipts', { enterpriseId: withUnion[4]!.id, amountFen: 50_000, receivedOn: '2026-07-03', idempotencyKey: 'test-closed-month' });
+    expect(r).toMatchObject({ receivedOn: '2026-07-03', period: '2026-08' });
+    // the database refuses a posting into the closed month whoever writes
+    await expect(t.handle.db.execute(sql`insert into journal_entries (idempotency_key, period, posted_on, kind) values ('x-closed', '2026-07', '2026-11-01', 'adjustment')`))
+      .rejects.toMatchObject({ cause: expect.objectContaining({ code: 'LF001' }) });
+  });
+
+  it('the database refuses UPDATE and DELETE on the journal, and an unbalanced entry at commit', async () => {
+    const refused = async (statement: string, code: string) => {
+      const error = await t.handle.query(statement).then(() => null, (e: unknown) => e);
+      expect(error, statement).not.toBeNull();
+      const c = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
+      expect(c, statement).toBe(code);
+    };
+    await refused(`update journal_lines set debit_fen = debit_fen + 1 where id = (select min(id) from journal_lines where debit_fen > 0)`, 'LF003');
+    await refused(`delete from journal_lines where id = (select min(id) from journal_lines)`, 'LF003');
+    await refused(`update journal_entries set memo = 'x' where id = (select min(id) from journal_entries)`, 'LF003');
+    await refused(`delete from journal_entries where id = (select max(id) from journal_entries)`, 'LF003');
+    const [org] = await t.handle.query<{ id: number; path: string }>(`select id, path::text as path from orgs where id = $1`, [gucun.orgId]);
+    const error = await t.handle.db.transaction(async (tx) => {
+      const inserted = (await tx.execute(sql`insert into journal_entries (idempotency_key, period, posted_on, kind) values ('x-unbalanced', '2026-10', '2026-10-01', 'adjustment') returning id`)) as unknown as { rows: { id: number }[] };
+      const [e] = inserted.rows;
+      await tx.execute(sql`insert into journal_lines (entry_id, org_id, org_path, account_code, debit_fen) values (${e!.id}, ${org!.id}, ${org!.path}::ltree, '102', 100)`);
+      await tx.execute(sql`insert into journal_lines (entry_id, org_id, org_path, account_code, credit_fen) values (${e!.id}, ${org!.id}, ${org!.path}::ltree, '402', 99)`);
+    }).then(() => null, (e: unknown) => e);
+    const code = (error as { code?: string })?.code ?? (error as { cause?: { code?: string } })?.cause?.code;
+    expect(code).toBe('LF002');
+    const [left] = await t.handle.query<{ n: number }>(`select count(*)::int as n from journal_entries where idempotency_key = 'x-unbalanced'`);
+    expect(left!.n).toBe(0);
+  });
+});
+
+describe('bank statements, returns, reports', () => {
+  it('matches by credit code and normalised name, queues the rest, posts nothing twice', async () => {
+    const [a, b] = [withUnion[5]!, withUnion[6]!];
+    const csv = [
+      '交易日期,付款人名称,统一社会信用代码,金额,流水号',
+      `2026-10-11,随便写的名字,${a.credit_code},"1,200.50",BANK-T-1`,
+      `2026/10/12,${b.name.replace('有限公司', '（有限公司）')} ,,800,BANK-T-2`,
+      '2026-10-13,上海无此企业有限公司,,300.00,BANK-T-3',
+      '2026-10-14,上海无此企业有限公司,,abc,BANK-T-4',
+    ].join('\n');
+    const upload = () => {
+      const m = multipart({}, { filename: 'bank.csv', type: 'text/csv', data: Buffer.from(csv) });
+      return t.app.inject({ method: 'POST', url: '/api/funds/receipts/import', payload: m.payload, headers: { ...m.headers, cookie: gucun.cookie, 'x-csrf-token': gucun.csrfToken } });
+    };
+    const first = (await upload()).json<ReceiptImportResult>();
+    expect(first).toMatchObject({ total: 4, matched: 2, queued: 1, duplicates: 0 });
+    expect(first.errors).toEqual([expect.objectContaining({ row: 5, field: '金额' })]);
+    const again = (await upload()).json<ReceiptImportResult>();
+    expect(again).toMatchObject({ matched: 0, queued: 0, duplicates: 3 });
+    const [ra] = await t.handle.query<{ amount: number }>(`select amount_fen::int as amount from fund_receipts where idempotency_key = 'bank:BANK-T-1'`);
+    expect(ra!.amount).toBe(120_050);
+    const queue = await ok<{ items: { id: number; reference: string }[] }>(gucun, 'GET', '/api/funds/unmatched');
+    const line = queue.items.find((i) => i.reference === 'BANK-T-3')!;
+    expect((await request(t.app, foreign, 'POST', `/api/funds/unmatched/${line.id}/match`, { enterpriseId: a.id })).statusCode).toBe(404);
+    const matched = await ok<Receipt>(gucun, 'POST', `/api/funds/unmatched/${line.id}/match`, { enterpriseId: a.id });
+    expect(matched).toMatchObject({ amountFen: 30_000, source: 'bank' });
+    expect((await request(t.app, gucun, 'POST', `/api/funds/unmatched/${line.id}/match`, { enterpriseId: a.id })).statusCode).toBe(409);
+    await ledgerInvariants();
+  });
+
+  it('returns ≥ 80 % of the held grassroots parts to the unions; each union sees only its own books', async () => {
+    const run = await ok<ReturnRun>(gucun, 'POST', '/api/funds/returns', { orgId: gucun.orgId, period: '2026-10' }, 200);
+    expect(run.unions).toBeGreaterThan(0);
+    expect(run.returnedFen + run.retainedFen).toBe(run.heldFen);
+    expect(run.returnedFen).toBeGreaterThanOrEqual(Math.floor(run.heldFen * 0.8));
+    const again = await ok<ReturnRun>(gucun, 'POST', '/api/funds/returns', { orgId: gucun.orgId, period: '2026-10' }, 200);
+    expect(again).toMatchObject({ unions: 0, heldFen: 0, entryId: null });
+    // a union of the street sees its return in its books and nothing of the street's
+    const [union] = await t.handle.query<{ org_id: number }>(`select org_id from journal_lines where account_code = '40301' and entry_id = $1 limit 1`, [run.entryId]);
+    const streetTb = await ok<TrialBalance>(gucun, 'GET', `/api/funds/trial-balance?period=2026-10`);
+    expect(streetTb.totalDebitFen).toBe(streetTb.totalCreditFen);
+    expect(streetTb.accounts.map((a) => a.code)).toEqual(expect.arrayContaining(['102', '135', '222', '40301']));
+    const unionTb = await ok<TrialBalance>(gucun, 'GET', `/api/funds/trial-balance?orgId=${union!.org_id}&period=2026-10`);
+    expect(unionTb.accounts.map((a) => a.code).sort()).toEqual(['102', '40301']);
+    expect(unionTb.totalDebitFen).toBe(unionTb.totalCreditFen);
+    // the federation's social worker: not the street's books
+    expect((await request(t.app, sw, 'GET', `/api/funds/trial-balance?orgId=${gucun.orgId}&period=2026-10`)).statusCode).toBe(404);
+    expect((await request(t.app, foreign, 'GET', `/api/funds/trial-balance?orgId=${gucun.orgId}&period=2026-10`)).statusCode).toBe(404);
+    expect((await request(t.app, gucun, 'POST', '/api/funds/returns', { orgId: union!.org_id, period: '2026-10' })).statusCode).toBe(400);
+  });
+
+  it('reports a balance sheet that balances and an income statement of the month, consolidated for the district', async () => {
+    const bs = await ok<Statement>(baoshan, 'GET', '/api/funds/statements/balance-sheet?period=2026-10');
+    expect(bs.resultFen).toBe(0);
+    const ie = await ok<Statement>(gucun, 'GET', '/api/funds/statements/income-expense?period=2026-10');
+    expect(ie.sections.find((s) => s.class === 'income')!.totalFen).toBeGreaterThan(0);
+    expect((await request(t.app, gucun, 'GET', '/api/funds/statements/cash-flow?period=2026-10')).statusCode).toBe(400);
+    const cityTb = await ok<TrialBalance>(city, 'GET', '/api/funds/trial-balance?period=2026-10');
+    expect(cityTb.totalDebitFen).toBe(cityTb.totalCreditFen);
+    const direct = await t.handle.query<{ d: number }>(`select coalesce(sum(l.debit_fen), 0)::float8 as d from journal_lines l join journal_entries e on e.id = l.entry_id where e.period = '2026-10'`);
+    expect(cityTb.totalDebitFen).toBe(direct[0]!.d);
+  });
+});
+
+describe('arrears and 依法催缴', () => {
+  it('lists the owing enterprise with months overdue; steps go in order with letters; 支付令 papers after 3 months', async () => {
+    const e = withUnion[7]!;
+    await ok(gucun, 'POST', '/api/funds/payroll', { enterpriseId: e.id, period: '2026-03', payrollFen: 50_000_000 });
+    await ok(gucun, 'POST', '/api/funds/payroll', { enterpriseId: e.id, period: '2026-04', payrollFen: 50_000_000 });
+    await ok(gucun, 'POST', '/api/funds/receipts', { enterpriseId: e.id, amountFen: 1_500_000, receivedOn: '2026-05-10', idempotencyKey: 'test-arrears-partial' });
+    const list = await ok<Paged<ArrearsItem>>(gucun, 'GET', `/api/funds/arrears?orgId=${gucun.orgId}&pageSize=200`);
+    const item = list.items.find((i) => i.enterpriseId === e.id)!;
+    expect(item).toMatchObject({ assessedFen: 2_000_000, paidFen: 1_500_000, arrearsFen: 500_000, oldestUnpaidPeriod: '2026-04', nextStep: 'lawyer_letter' });
+    expect(item.monthsOverdue).toBeGreaterThanOrEqual(3);
+    expect((await request(t.app, gucun, 'POST', `/api/funds/dunning/${e.id}/step`, { step: 'interview' })).statusCode).toBe(409);
+    const steps = [];
+    for (const step of ['lawyer_letter', 'interview', 'dunning_letter', 'assessment_letter', 'payment_order']) {
+      steps.push(await ok<{ id: number; hasLetter: boolean; documentNumber: string | null }>(gucun, 'POST', `/api/funds/dunning/${e.id}/step`, { step }));
+    }
+    expect(steps.map((s) => s.hasLetter)).toEqual([true, false, true, true, true]);
+    const pdf = await request(t.app, gucun, 'GET', `/api/funds/dunning-steps/${steps[3]!.id}/pdf`);
+    expect(pdf.headers['content-type']).toContain('application/pdf');
+    const text = squash(await pdfText(pdf.rawPayload));
+    expect(text).toContain('关于依法核定工会经费拨缴额的函');
+    expect(text).toContain(squash(e.name));
+    expect(text).toContain('5,000.00元');
+    expect(text).toContain('2,000.00元'); // the upper 40 %
+    expect((await request(t.app, gucun, 'GET', `/api/funds/dunning-steps/${steps[1]!.id}/pdf`)).statusCode).toBe(404);
+    expect((await request(t.app, foreign, 'GET', `/api/funds/dunning-steps/${steps[3]!.id}/pdf`)).statusCode).toBe(404);
+    const history = await ok<{ items: { step: string }[] }>(gucun, 'GET', `/api/funds/dunning/${e.id}`);
+    expect(history.items.map((s) => s.step)).toEqual(['lawyer_letter', 'interview', 'dunning_letter', 'assessment_letter', 'payment_order']);
+    const paid = withUnion[8]!;
+    expect((await request(t.app, gucun, 'POST', `/api/funds/dunning/${paid.id}/step`, { step: 'lawyer_letter' })).statusCode).toBe(409);
+  });
+
+  it('refuses the 支付令 papers before 3 months overdue', async () => {
+    const e = withUnion[9]!;
+    const month = shanghaiDate().slice(0, 7);
+    const period = `${Number(month.slice(0, 4)) - (month.slice(5) < '03' ? 1 : 0)}-${String(((Number(month.slice(5)) + 9) % 12) || 12).padStart(2, '0')}`; // two months ago
+    await ok(gucun, 'POST', '/api/funds/payroll', { enterpriseId: e.id, period, payrollFen: 1_000_000 });
+    for (const step of ['lawyer_letter', 'interview', 'dunning_letter', 'assessment_letter']) await ok(gucun, 'POST', `/api/funds/dunning/${e.id}/step`, { step });
+    const early = await request(t.app, gucun, 'POST', `/api/funds/dunning/${e.id}/step`, { step: 'payment_order' });
+    expect(early.statusCode, early.body).toBe(409);
+  });
+});
+
+describe('settings and figures', () => {
+  it('takes dated settings from today on only, never retroactive, by city staff', async () => {
+    const body = { validFrom: '2030-01-01', rateBp: 200, preparatoryRateBp: 150, grassrootsBp: 6000, cityBp: 4000, districtBp: 3000, streetBp: 3000, returnBp: 8500, averageWageFen: 1_300_000 };
+    expect((await request(t.app, baoshan, 'POST', '/api/funds/settings', body)).statusCode).toBe(403);
+    const past = await request(t.app, city, 'POST', '/api/funds/settings', { ...body, validFrom: '2026-01-01' });
+    expect(past.statusCode).toBe(400);
+    expect(Object.keys(past.json<{ fields: object }>().fields)).toEqual(['validFrom']);
+    expect((await request(t.app, city, 'POST', '/api/funds/settings', { ...body, returnBp: 7000 })).statusCode).toBe(400);
+    expect((await request(t.app, city, 'POST', '/api/funds/settings', { ...body, streetBp: 2000 })).statusCode).toBe(400);
+    await ok(city, 'POST', '/api/funds/settings', body);
+    expect((await request(t.app, city, 'POST', '/api/funds/settings', body)).statusCode).toBe(409);
+    // a 2029 assessment still uses the old settings
+    const a = await ok<Assessment>(gucun, 'POST', '/api/funds/payroll', { enterpriseId: noUnion[1]!.id, period: '2029-12', payrollFen: 1_000_000 });
+    expect(a.assessmentFen).toBe(20_000);
+    const b = await ok<Assessment>(gucun, 'POST', '/api/funds/payroll', { enterpriseId: noUnion[1]!.id, period: '2030-01', payrollFen: 1_000_000 });
+    expect(b.assessmentFen).toBe(15_000);
+  });
+
+  it('property: random payrolls, receipts, replacements, returns and closes never unbalance the ledger; figures equal direct sums', async () => {
+    const pool = withUnion.slice(20, 40).concat(noUnion.slice(5, 10));
+    let n = 0;
+    await fc.assert(fc.asyncProperty(
+      fc.array(fc.oneof(
+        fc.record({ kind: fc.constant('payroll' as const), e: fc.nat(pool.length - 1), month: fc.integer({ min: 9, max: 11 }), fen: fc.integer({ min: 0, max: 10 ** 9 }) }),
+        fc.record({ kind: fc.constant('receipt' as const), e: fc.nat(pool.length - 1), month: fc.integer({ min: 9, max: 11 }), fen: fc.integer({ min: 1, max: 10 ** 8 }), retry: fc.boolean() }),
+        fc.record({ kind: fc.constant('return' as const), month: fc.integer({ min: 9, max: 11 }) }),
+      ), { minLength: 3, maxLength: 10 }),
+      async (ops) => {
+        for (const op of ops) {
+          const period = `2026-${String(op.month).padStart(2, '0')}`;
+          if (op.kind === 'payroll') {
+            const r = await request(t.app, gucun, 'POST', '/api/funds/payroll', { enterpriseId: pool[op.e]!.id, period, payrollFen: op.fen });
+            expect([200, 201]).toContain(r.statusCode);
+          } else if (op.kind === 'receipt') {
+            const key = `property-receipt-${++n}`;
+            const body = { enterpriseId: pool[op.e]!.id, amountFen: op.fen, receivedOn: `${period}-05`, idempotencyKey: key };
+            const r = await request(t.app, gucun, 'POST', '/api/funds/receipts', body);
+            expect(r.statusCode).toBe(201);
+            const split = splitReceipt(op.fen, settings);
+            expect(r.json<Receipt>()).toMatchObject({ grassrootsFen: split.grassrootsFen, upperFen: split.upperFen });
+            if (op.retry) expect((await request(t.app, gucun, 'POST', '/api/funds/receipts', body)).statusCode).toBe(200);
+          } else {
+            const r = await request(t.app, gucun, 'POST', '/api/funds/returns', { orgId: gucun.orgId, period });
+            expect(r.statusCode).toBe(200);
+          }
+        }
+        await ledgerInvariants();
+        for (const session of [gucun, baoshan, city]) {
+          const tb = await ok<TrialBalance>(session, 'GET', '/api/funds/trial-balance?period=2026-10');
+          expect(tb.totalDebitFen).toBe(tb.totalCreditFen);
+        }
+      },
+    ), { numRuns: 4 });
+
+    const summary = await ok<FundsSummary>(gucun, 'GET', '/api/funds/summary?year=2026');
+    const [direct] = await t.handle.query<{ assessed: number; collected: number; returned: number }>(`
+      with o as (select path from orgs where id = $1), e as (select en.id from enterprises en, o where en.org_path <@ o.path)
+      select (select coalesce(sum(assessment_fen), 0) from fund_assessments where replaced_by_id is null and period like '2026-%' and enterprise_id in (select id from e))::float8 as assessed,
+             (select coalesce(sum(amount_fen), 0) from fund_receipts where received_on between '2026-01-01' and '2026-12-31' and enterprise_id in (select id from e))::float8 as collected,
+             (select coalesce(sum(l.credit_fen - l.debit_fen), 0) from journal_lines l join journal_entries je on je.id = l.entry_id, o
+               where l.account_code = '40301' and l.org_path <@ o.path and je.period like '2026-%')::float8 as returned`, [gucun.orgId]);
+    expect({ assessed: summary.assessedFen, collected: summary.collectedFen, returned: summary.returnedFen }).toEqual(direct);
+    expect(summary.collectionRate).toBeCloseTo(direct!.collected / direct!.assessed, 10);
+    expect(summary.children.length).toBeGreaterThan(0);
+    expect(summary.children.reduce((a, c) => a + c.assessedFen, 0)).toBeLessThanOrEqual(summary.assessedFen);
+  });
+});
+
+describe('moves and the append-only journal', () => {
+  it('a move rewrites the paths of a union\'s journal lines and balances (the one change the journal allows)', async () => {
+    const [line] = await t.handle.query<{ org_id: number; path: string }>(`
+      select l.org_id, l.org_path::text as path from journal_lines l join orgs o on o.id = l.org_id
+       where o.kind not in ('city_federation', 'district_federation', 'street_federation') limit 1`);
+    expect(line).toBeDefined();
+    const moved = `${line!.path.split('.').slice(0, -1).join('.')}.999999.${line!.org_id}`;
+    await t.handle.db.transaction(async (tx) => {
+      await rewriteSubtreePaths(tx, line!.path, moved);
+      const [n] = (await tx.execute(sql`select count(*)::int as n from journal_lines where org_id = ${line!.org_id} and org_path::text <> ${moved}`) as unknown as { rows: { n: number }[] }).rows;
+      expect(n!.n).toBe(0);
+      const [b] = (await tx.execute(sql`select count(*)::int as n from ledger_balances where org_id = ${line!.org_id} and org_path::text <> ${moved}`) as unknown as { rows: { n: number }[] }).rows;
+      expect(b!.n).toBe(0);
+      throw new Error('roll back');
+    }).catch((e: Error) => expect(e.message).toBe('roll back'));
+  });
+});
+
+describe('bank statements as xlsx', () => {
+  it('reads an xlsx statement with a title row above the header, dates as Excel dates', async () => {
+    const e = withUnion[12]!;
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('流水');
+    sheet.addRow(['某银行对账单']);
+    sheet.addRow(['交易日期', '对方户名', '统一社会信用代码', '贷方金额', '交易流水号']);
+    sheet.addRow([new Date(Date.UTC(2026, 9, 21)), e.name, e.credit_code, 2345.67, 'XLSX-T-1']);
+    const data = Buffer.from(await book.xlsx.writeBuffer());
+    const m = multipart({}, { filename: 'bank.xlsx', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', data });
+    const r = await t.app.inject({ method: 'POST', url: '/api/funds/receipts/import', payload: m.payload, headers: { ...m.headers, cookie: gucun.cookie, 'x-csrf-token': gucun.csrfToken } });
+    expect(r.json<ReceiptImportResult>(), r.body).toMatchObject({ total: 1, matched: 1, errors: [] });
+    const [row] = await t.handle.query<{ amount: number; received_on: string }>(`select amount_fen::int as amount, received_on::text from fund_receipts where idempotency_key = 'bank:XLSX-T-1'`);
+    expect(row).toEqual({ amount: 234_567, received_on: '2026-10-21' });
+  });
+});

@@ -1,0 +1,61 @@
+import type {
+  ArrearsItem, Assessment, DunningStep, DunningStepRecord, EnterpriseListResponse, FundsSummary, Paged, Receipt, ReceiptImportResult, ReturnRun,
+  Statement, StatementKind, TrialBalance,
+} from '@lianxin/contracts';
+import { api } from '../../../shared/api-client.ts';
+
+/** Union funds: the console's calls to /api/funds (amounts in fen). */
+export function fetchSummary(orgId: number, year: string, signal?: AbortSignal): Promise<FundsSummary> {
+  return api.get<FundsSummary>('/api/funds/summary', { orgId, year }, signal);
+}
+
+export function postPayroll(body: { enterpriseId: number; period: string; payrollFen?: number; estimated: boolean }): Promise<Assessment> {
+  return api.post<Assessment>('/api/funds/payroll', body);
+}
+
+export function postReceipt(body: { enterpriseId: number; amountFen: number; receivedOn: string; idempotencyKey: string }): Promise<Receipt> {
+  return api.post<Receipt>('/api/funds/receipts', body);
+}
+
+export function importStatement(file: File): Promise<ReceiptImportResult> {
+  const form = new FormData();
+  form.append('file', file);
+  return api.upload<ReceiptImportResult>('/api/funds/receipts/import', form);
+}
+
+export function fetchTrialBalance(orgId: number, period: string, signal?: AbortSignal): Promise<TrialBalance> {
+  return api.get<TrialBalance>('/api/funds/trial-balance', { orgId, period }, signal);
+}
+
+export function fetchStatement(kind: StatementKind, orgId: number, period: string, signal?: AbortSignal): Promise<Statement> {
+  return api.get<Statement>(`/api/funds/statements/${kind}`, { orgId, period }, signal);
+}
+
+export function fetchArrears(orgId: number, page: number, signal?: AbortSignal): Promise<Paged<ArrearsItem>> {
+  return api.get<Paged<ArrearsItem>>('/api/funds/arrears', { orgId, page, pageSize: 20 }, signal);
+}
+
+export function fetchDunning(enterpriseId: number, signal?: AbortSignal): Promise<{ items: DunningStepRecord[] }> {
+  return api.get<{ items: DunningStepRecord[] }>(`/api/funds/dunning/${enterpriseId}`, undefined, signal);
+}
+
+export function takeStep(enterpriseId: number, step: DunningStep): Promise<DunningStepRecord> {
+  return api.post<DunningStepRecord>(`/api/funds/dunning/${enterpriseId}/step`, { step });
+}
+
+export function dunningPdfUrl(stepId: number): string {
+  return `/api/funds/dunning-steps/${stepId}/pdf`;
+}
+
+export function runReturns(orgId: number, period: string): Promise<ReturnRun> {
+  return api.post<ReturnRun>('/api/funds/returns', { orgId, period });
+}
+
+export function searchEnterprises(q: string, signal?: AbortSignal): Promise<EnterpriseListResponse> {
+  return api.get<EnterpriseListResponse>('/api/enterprises', { q, pageSize: 20 }, signal);
+}
+
+/** A fresh key per receipt form: a retried submit of the same form posts once. */
+export function newIdempotencyKey(): string {
+  return `web-${crypto.randomUUID()}`;
+}

@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, logIn, newPage, shot } from '../support/browser.ts';
+
+/**
+ * Union funds as 顾村's staff: enter an enterprise's payroll → its assessment; import a bank statement → the
+ * payment is matched; 顾村's collection rate moves; a dunning step for an enterprise in arrears gives its letter.
+ */
+
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  page = await newPage(browser, { viewport: { width: 1440, height: 900 } });
+  await logIn(page, 'demo-gucun');
+});
+afterAll(() => browser.close());
+
+async function collectionRate(): Promise<string> {
+  const figure = page.getByTestId('funds-collection-rate');
+  await figure.waitFor();
+  return (await figure.locator('.ant-statistic-content').innerText()).trim();
+}
+
+describe('union funds (顾村 street staff)', () => {
+  let enterprise = { id: 0, name: '', creditCode: '' };
+  let rateBefore = '';
+
+  it('shows 顾村\'s figures', async () => {
+    await page.getByRole('menuitem', { name: '工会经费' }).click();
+    await page.waitForURL(/\/funds/);
+    rateBefore = await collectionRate();
+    expect(rateBefore).toMatch(/%$/);
+    await shot(page, '60-funds-overview');
+  });
+
+  it('enters a payroll and gets the assessment', async () => {
+    const list = await page.request.get('/api/enterprises?pageSize=50');
+    const items = (await list.json() as { items: { id: number; name: string; creditCode: string; unionStatus: string }[] }).items;
+    const chosen = items.find((e) => e.unionStatus !== 'none') ?? items[0]!;
+    enterprise = { id: chosen.id, name: chosen.name, creditCode: chosen.creditCode };
+    await page.getByRole('tab', { name: '应缴核定' }).click();
+    const picker = page.getByTestId('payroll-enterprise');
+    await picker.click();
+    await page.keyboard.type(enterprise.name.slice(0, 8));
+    const option = page.locator('.ant-select-item-option').filter({ hasText: enterprise.creditCode }).first();
+    await option.waitFor({ timeout: 20_000 });
+    await option.click();
+    await page.getByTestId('payroll-period').fill('2026-01');
+    await page.getByTestId('payroll-amount').fill('50000000');
+    await page.getByTestId('payroll-submit').click();
+    await page.locator('.ant-message').getByText('应缴 ¥1000000.00').waitFor({ timeout: 20_000 });
+    // the assessment lowers the collection rate until it is paid
+    await page.getByRole('tab', { name: '经费概况' }).click();
+    await expect.poll(async () => {
+      await page.reload();
+      return collectionRate();
+    }, { timeout: 20_000 }).not.toBe(rateBefore);
+    rateBefore = await collectionRate();
+  });
+
+  it('imports a bank statement: the line is matched by credit code and the collection rate moves', async () => {
+    await page.getByRole('tab', { name: '收款' }).click();
+    const csv = `交易日期,付款人名称,统一社会信用代码,金额,流水号\n2026-02-10,${enterprise.name},${enterprise.creditCode},1000000.00,E2E-${Date.now()}\n`;
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByTestId('bank-import').click();
+    await (await chooser).setFiles({ name: 'bank.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.locator('.ant-message').getByText(/匹配 1/).waitFor({ timeout: 20_000 });
+    await page.getByRole('tab', { name: '经费概况' }).click();
+    await expect.poll(async () => {
+      await page.reload();
+      return collectionRate();
+    }, { timeout: 20_000 }).not.toBe(rateBefore);
+  });
+
+  it('takes the next dunning step for an enterprise in arrears and offers its letter', async () => {
+    await page.getByRole('tab', { name: '欠缴催缴' }).click();
+    const table = page.getByTestId('arrears-table');
+    await table.locator('.ant-table-row').first().waitFor();
+    const button = table.getByTestId('dunning-step').first();
+    await button.click();
+    await page.locator('.ant-message').getByText(/已完成/).waitFor({ timeout: 20_000 });
+    const link = page.getByTestId('dunning-pdf').first();
+    await link.waitFor({ timeout: 20_000 });
+    const href = await link.getAttribute('href');
+    const pdf = await page.request.get(href!);
+    expect(pdf.headers()['content-type']).toContain('application/pdf');
+    await shot(page, '61-funds-arrears');
+  });
+});
