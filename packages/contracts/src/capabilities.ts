@@ -47,6 +47,7 @@ export const capabilityRules = {
   'campaign.assignee': { roles: WRITERS, description: 'be assigned campaign follow-ups' },
   'grants.manage': { roles: FEDERATION_STAFF, description: 'grant duties (unit head, committees, checkers) inside the scope' },
   'staffing.socialWorker': { roles: ['social_worker'], description: 'count as a social worker in the staffing standard' },
+  'calendar.edit': { roles: ['city_staff'], description: 'enter or correct the official working-day calendar of a year (节假日、调休)' },
   'requests.approveExtension': {
     roles: [],
     grants: ['unit_head'],

@@ -29,3 +29,6 @@ export * from './audit.labels.ts';
 export * from './workbench.ts';
 export * from './paging.ts';
 export * from './input.ts';
+export * from './working-days.ts';
+export * from './services.ts';
+export * from './services.labels.ts';

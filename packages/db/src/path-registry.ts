@@ -13,7 +13,9 @@
 import { getTableName, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Tx } from './client.ts';
-import { auditLog, enterpriseEvents, enterprises, members, applications, memberTransfers, orgs, userGrants } from './schema/index.ts';
+import {
+  auditLog, enterpriseEvents, enterprises, members, applications, memberTransfers, orgs, userGrants, serviceStations, serviceRequests,
+} from './schema/index.ts';
 
 export interface OrgPathColumn {
   table: PgTable;
@@ -32,6 +34,10 @@ export const orgPathColumns: readonly OrgPathColumn[] = [
   { table: memberTransfers, column: memberTransfers.toOrgPath, kind: 'live', note: 'the receiving union' },
   { table: enterpriseEvents, column: enterpriseEvents.orgPath, kind: 'live', note: 'the union responsible when the event happened' },
   { table: userGrants, column: userGrants.orgPath, kind: 'live', note: 'the unit a duty is granted at' },
+  { table: serviceStations, column: serviceStations.orgPath, kind: 'live', note: 'the union owning the service position' },
+  { table: serviceRequests, column: serviceRequests.orgPath, kind: 'live', note: 'the union that received the request (its owner\'s unit)' },
+  { table: serviceRequests, column: serviceRequests.transferOrgPath, kind: 'live', note: 'the union a request is handed on to (转办)' },
+  { table: serviceRequests, column: serviceRequests.escalatedOrgPath, kind: 'live', note: 'the parent union an overdue request is escalated to (上代下)' },
   { table: auditLog, column: auditLog.orgPath, kind: 'historic', note: 'the object\'s path when the entry was written (append-only)' },
 ];
 
