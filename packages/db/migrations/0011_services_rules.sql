@@ -615,3 +615,61 @@ INSERT INTO calendar_days (day, kind, name) VALUES
   ('2026-10-07', 'holiday', '国庆节'),
   ('2026-10-10', 'workday', '国庆节')
 ON CONFLICT (day) DO NOTHING;
+--> statement-breakpoint
+-- Request figures for the cockpit, kept like the coverage figures (migration coverage_figures): statement triggers
+-- append, per organisation on the rows' paths, the change to "requests" (received), "requests:resolved" (resolved
+-- or closed), "requests:on_time", "requests:rated" and "requests:rating_sum" to org_figure_deltas. Figures that
+-- change with time alone (overdue now) and the median are computed at read.
+CREATE OR REPLACE FUNCTION service_request_figures_sql(source text) RETURNS text LANGUAGE sql IMMUTABLE AS $f$
+  SELECT format($q$
+    INSERT INTO org_figure_deltas (org_id, metric, delta)
+    SELECT a.org_id::integer, m.metric, sum(m.delta)
+      FROM (SELECT org_path,
+                   sum(sign) AS received,
+                   sum(sign) FILTER (WHERE status IN ('resolved', 'closed')) AS resolved,
+                   sum(sign) FILTER (WHERE on_time) AS on_time,
+                   sum(sign) FILTER (WHERE rating IS NOT NULL) AS rated,
+                   sum(sign * rating) FILTER (WHERE rating IS NOT NULL) AS rating_sum
+              FROM (%s) c GROUP BY org_path) g
+     CROSS JOIN LATERAL (VALUES ('requests', g.received), ('requests:resolved', g.resolved), ('requests:on_time', g.on_time),
+                                ('requests:rated', g.rated), ('requests:rating_sum', g.rating_sum)) m(metric, delta)
+     CROSS JOIN LATERAL unnest(string_to_array(g.org_path::text, '.')) a(org_id)
+     WHERE m.delta <> 0
+     GROUP BY 1, 2
+    HAVING sum(m.delta) <> 0$q$, source)
+$f$;
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION service_requests_figures() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  EXECUTE service_request_figures_sql(transition_rows_sql('org_path, status, on_time, rating', TG_OP));
+  RETURN NULL;
+END;
+$$;
+--> statement-breakpoint
+DROP TRIGGER IF EXISTS service_requests_figures_insert ON service_requests;
+--> statement-breakpoint
+CREATE TRIGGER service_requests_figures_insert AFTER INSERT ON service_requests REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION service_requests_figures();
+--> statement-breakpoint
+DROP TRIGGER IF EXISTS service_requests_figures_update ON service_requests;
+--> statement-breakpoint
+CREATE TRIGGER service_requests_figures_update AFTER UPDATE ON service_requests REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION service_requests_figures();
+--> statement-breakpoint
+DROP TRIGGER IF EXISTS service_requests_figures_delete ON service_requests;
+--> statement-breakpoint
+CREATE TRIGGER service_requests_figures_delete AFTER DELETE ON service_requests REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION service_requests_figures();
+--> statement-breakpoint
+-- The repair function counts the requests too.
+CREATE OR REPLACE FUNCTION rebuild_org_figures() RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM org_figure_deltas;
+  DELETE FROM org_figures;
+  EXECUTE enterprise_figures_sql('SELECT 1 AS sign, org_path, is_target, union_status, employee_count FROM enterprises');
+  EXECUTE member_figures_sql('SELECT 1 AS sign, org_path, category, status FROM members');
+  EXECUTE org_figures_sql('SELECT 1 AS sign, path, kind, status FROM orgs');
+  EXECUTE service_request_figures_sql('SELECT 1 AS sign, org_path, status, on_time, rating FROM service_requests');
+  PERFORM compact_org_figures();
+END;
+$$;

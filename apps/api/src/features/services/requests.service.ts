@@ -5,11 +5,12 @@ import {
   type serviceRequestCreateSchema, type serviceRequestListQuerySchema,
 } from '@lianxin/contracts';
 import type { z } from 'zod';
-import { requireCapability, withinScope, writeScope } from '../../access/access.ts';
+import { requireCapability, writeScope } from '../../access/access.ts';
 import type { ServiceContext } from '../../context.ts';
 import { AppError, fieldError, forbidden, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { enqueueSms } from '../notifications/outbox.ts';
+import { figureColumns } from '../coverage/figures.sql.ts';
 import { findOrg } from '../orgs/orgs.repo.ts';
 import { loadCalendar } from './calendar.repo.ts';
 import { findStation } from './stations.repo.ts';
@@ -299,24 +300,32 @@ export async function rateRequest(ctx: ServiceContext, id: number, body: { score
   return memberRequestDetail(ctx, id, now);
 }
 
-/** Figures of a unit's subtree, computed at read (see docs/ARCHITECTURE.md, 机制二): `overdueNow` depends on today alone. */
+/**
+ * Figures of a unit's subtree for the cockpit. Counts come from `org_figures` (+ pending deltas), kept by the
+ * statement triggers on service_requests (migration services_rules) like the coverage figures; the median
+ * working days and "overdue now" (which changes with the day alone) are computed at read on `today`.
+ */
 export async function requestFigures(ctx: ServiceContext, orgId: number, now = new Date()) {
   const org = await findOrg(ctx.db, ctx.scope, orgId);
   if (!org) throw notFound();
   const today = shanghaiDate(now);
-  const [row] = await queryRows<{ received: number; resolved: number; onTime: number; median: number | null; satisfaction: number | null; overdueNow: number }>(ctx.db, sql`
-    select count(*)::int as received,
-           count(*) filter (where r.status in ('resolved', 'closed'))::int as resolved,
-           count(*) filter (where r.on_time)::int as "onTime",
-           percentile_cont(0.5) within group (order by r.working_days_taken) filter (where r.working_days_taken is not null) as median,
-           avg(r.rating)::float8 as satisfaction,
-           count(*) filter (where r.status in ('received', 'in_progress') and r.due_on < ${today}::date)::int as "overdueNow"
-      from service_requests r where r.org_path <@ ${org.path}::ltree and ${withinScope(ctx.scope, sql`r.org_path`)}`);
-  const f = row ?? { received: 0, resolved: 0, onTime: 0, median: null, satisfaction: null, overdueNow: 0 };
+  const [row] = await queryRows<{
+    received: string | null; resolved: string | null; onTime: string | null; rated: string | null; ratingSum: string | null; median: number | null; overdueNow: number;
+  }>(ctx.db, sql`
+    select f.received, f.resolved, f."onTime", f.rated, f."ratingSum",
+           (select percentile_cont(0.5) within group (order by r.working_days_taken) from service_requests r
+             where r.org_path <@ ${org.path}::ltree and r.working_days_taken is not null) as median,
+           (select count(*)::int from service_requests r
+             where r.org_path <@ ${org.path}::ltree and r.status in ('received', 'in_progress') and r.due_on < ${today}::date) as "overdueNow"
+      from ${figureColumns(sql`${org.id}::int`, { received: 'requests', resolved: 'requests:resolved', onTime: 'requests:on_time', rated: 'requests:rated', ratingSum: 'requests:rating_sum' })} f`);
+  const n = (v: string | null | undefined) => Number(v ?? 0);
+  const resolved = n(row?.resolved);
+  const rated = n(row?.rated);
   return {
-    orgId, received: f.received, resolved: f.resolved, onTimeRate: f.resolved > 0 ? f.onTime / f.resolved : null,
-    medianWorkingDays: f.median === null ? null : Number(f.median), satisfaction: f.satisfaction === null ? null : Math.round(f.satisfaction * 100) / 100,
-    overdueNow: f.overdueNow,
+    orgId, received: n(row?.received), resolved, onTimeRate: resolved > 0 ? n(row?.onTime) / resolved : null,
+    medianWorkingDays: row?.median === null || row?.median === undefined ? null : Number(row.median),
+    satisfaction: rated > 0 ? Math.round((n(row?.ratingSum) / rated) * 100) / 100 : null,
+    overdueNow: row?.overdueNow ?? 0,
   };
 }
 
