@@ -22,6 +22,8 @@ const RosterImportPage = lazy(() => import('./features/roster-import/roster-impo
 const CoveragePage = lazy(() => import('./features/coverage/coverage-page.tsx'));
 const WorkbenchPage = lazy(() => import('./features/workbench/workbench-page.tsx'));
 const CampaignPage = lazy(() => import('./features/campaign/campaign-page.tsx'));
+const StationsPage = lazy(() => import('./features/stations/stations-page.tsx'));
+const RequestsPage = lazy(() => import('./features/requests/requests-page.tsx'));
 
 const theme = { token: { colorPrimary: '#c8102e', borderRadius: 6 } };
 
@@ -68,6 +70,8 @@ function SessionGate() {
               <Route path="/enterprises/:id" element={<EnterpriseDetailPage />} />
               <Route path="/coverage" element={<CoveragePage />} />
               <Route path="/campaign" element={<CampaignPage />} />
+              <Route path="/stations" element={<StationsPage />} />
+              <Route path="/requests" element={<RequestsPage />} />
               <Route path="/applications" element={<ApplicationsPage />} />
               <Route path="/members" element={<MembersPage />} />
               <Route path="/members/import" element={<RosterImportPage />} />

@@ -11,6 +11,8 @@ const JoinPage = lazy(() => import('./features/join/join-page.tsx'));
 const StatusPage = lazy(() => import('./features/status/status-page.tsx'));
 const LoginPage = lazy(() => import('./features/auth/login-page.tsx'));
 const CardPage = lazy(() => import('./features/card/card-page.tsx'));
+const StationsPage = lazy(() => import('./features/services/stations-page.tsx'));
+const RequestsPage = lazy(() => import('./features/services/requests-page.tsx'));
 
 function LocalizedApp() {
   const { locale } = useLocale();
@@ -24,6 +26,8 @@ function LocalizedApp() {
             <Route path="/status" element={<StatusPage />} />
             <Route path="/login" element={<LoginPage />} />
             <Route path="/card" element={<CardPage />} />
+            <Route path="/stations" element={<StationsPage />} />
+            <Route path="/requests" element={<RequestsPage />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
         </Suspense>
