@@ -33,6 +33,7 @@ interface Fixtures {
   station: { id: number; name: string };
   serviceRequest: { id: number; description: string };
   memberRequestId: number;
+  gucunUserId: number;
 }
 
 interface Probe {
@@ -177,10 +178,13 @@ const inventory: Record<string, Entry> = {
   'GET /api/service-categories': open(() => ({ url: '/api/service-categories' })),
   'GET /api/stations/nearest': open(() => ({ url: '/api/stations/nearest?lat=31.35&lng=121.38&limit=3' })),
   'GET /api/stations': staffRead((fx) => ({ url: '/api/stations?level=relay', marker: fx.station.name }), 'hidden'),
+  'GET /api/stations/gaps': staffRead((fx) => ({ url: `/api/stations/gaps?orgId=${fx.gucunOrgId}` })),
   'GET /api/stations/:id': staffRead((fx) => ({ url: `/api/stations/${fx.station.id}` })),
   'POST /api/stations': staffWrite((fx) => ({ url: '/api/stations', body: stationBody(fx.gucunOrgId, '越权驿站') })),
   'PATCH /api/stations/:id': staffWrite((fx) => ({ url: `/api/stations/${fx.station.id}`, body: { name: '越权' } })),
   'POST /api/service-requests': staffWrite((fx) => ({ url: '/api/service-requests', body: requestBody(fx.gucunOrgId, '越权受理') })),
+  // the foreign caller's own requests, handed to someone outside their scope: not found
+  'POST /api/service-requests/handover': staffWrite((fx) => ({ url: '/api/service-requests/handover', body: { toUserId: fx.gucunUserId } })),
   'GET /api/service-requests': staffRead((fx) => ({ url: '/api/service-requests?limit=200', marker: fx.serviceRequest.description }), 'hidden'),
   'GET /api/service-requests/figures': staffRead((fx) => ({ url: `/api/service-requests/figures?orgId=${fx.gucunOrgId}` })),
   'GET /api/service-requests/:id': staffRead((fx) => ({ url: `/api/service-requests/${fx.serviceRequest.id}` })),
@@ -325,7 +329,7 @@ beforeAll(async () => {
   await json(request(t.app, owner, 'POST', `/api/service-requests/${memberRequest.id}/close`, { result: '已答复' }));
 
   fx = {
-    station, serviceRequest, memberRequestId: memberRequest.id,
+    station, serviceRequest, memberRequestId: memberRequest.id, gucunUserId: gucun.userId,
     gucunOrgId: gucun.orgId,
     federationId,
     otherUnionId,

@@ -299,6 +299,35 @@ describe('service requests', () => {
     expect((await request(t.app, huangpu, 'GET', `/api/service-requests/figures?orgId=${gucun.orgId}`)).statusCode).toBe(404);
   });
 
+  it('hands an owner\'s open requests to a colleague of the scope, explicitly', async () => {
+    const leaver = await signIn(t.app, 'staff-310113109');
+    const mine = await ok<ServiceRequest>(leaver, 'POST', '/api/service-requests', newRequest());
+    expect((await request(t.app, leaver, 'POST', '/api/service-requests/handover', { toUserId: nanjing.userId })).statusCode).toBe(404);
+    expect((await request(t.app, leaver, 'POST', '/api/service-requests/handover', { toUserId: leaver.userId })).statusCode).toBe(400);
+    const assessor = await signIn(t.app, 'demo-assessor');
+    expect((await request(t.app, huangpu, 'POST', '/api/service-requests/handover', { toUserId: assessor.userId })).statusCode).toBe(404);
+    const moved = await ok<{ moved: number }>(leaver, 'POST', '/api/service-requests/handover', { toUserId: gucun.userId });
+    expect(moved.moved).toBeGreaterThanOrEqual(1);
+    const after = await ok<ServiceRequest>(gucun, 'GET', `/api/service-requests/${mine.id}`);
+    expect(after.ownerUserId).toBe(gucun.userId);
+    expect(after.events.at(-1)!.action).toBe('handed_over');
+    const left = await ok<{ items: ServiceRequestListItem[] }>(leaver, 'GET', '/api/service-requests?mine=true&limit=200');
+    expect(left.items.filter((i) => i.status !== 'received' && i.status !== 'closed')).toEqual([]);
+  });
+
+  it('shows the streets with the fewest positions per 10,000 workers first', async () => {
+    const gaps = await ok<{ items: { orgId: number; name: string; stations: number; workers: number; per10k: number | null }[] }>(
+      baoshan, 'GET', `/api/stations/gaps?orgId=${baoshan.orgId}&limit=100`);
+    expect(gaps.items.length).toBeGreaterThan(5);
+    const rates = gaps.items.map((g) => g.per10k ?? Infinity);
+    expect(rates).toEqual([...rates].sort((a, b) => a - b));
+    const gucunRow = gaps.items.find((g) => g.orgId === gucun.orgId)!;
+    const [direct] = await t.handle.query<{ n: number }>(`select count(*)::int as n from service_stations where acceptance = 'accepted' and org_path <@ (select path from orgs where id = $1)`, [gucun.orgId]);
+    expect(gucunRow.stations).toBe(direct!.n);
+    expect(gucunRow.per10k).toBeCloseTo((direct!.n / gucunRow.workers) * 10_000, 2);
+    expect((await request(t.app, huangpu, 'GET', `/api/stations/gaps?orgId=${baoshan.orgId}`)).statusCode).toBe(404);
+  });
+
   it('puts the requests on the workbench: mine, the queue, overdue', async () => {
     const wb = await ok<{ items: { kind: string; count: number }[] }>(gucun, 'GET', '/api/workbench');
     const kinds = Object.fromEntries(wb.items.map((i) => [i.kind, i.count]));

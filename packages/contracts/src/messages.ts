@@ -163,6 +163,7 @@ export const messages = {
   'request.wrongStatus': { 'zh-CN': '该诉求当前状态不能进行此操作', en: 'This cannot be done in the request\'s current state' },
   'request.notOwner': { 'zh-CN': '只有首问责任人可以办理此操作', en: 'Only the request\'s owner can do this' },
   'request.transferTarget': { 'zh-CN': '不能转办给本单位', en: 'Hand it on to another unit' },
+  'request.handoverTarget': { 'zh-CN': '只能移交给本辖区内可办理业务的其他工作人员', en: 'Hand over to another staff member of your scope who can act' },
   'request.extendedOnce': { 'zh-CN': '每件诉求只能延期一次', en: 'A request can be extended once' },
   'rating.score': { 'zh-CN': '评分应为 1 到 5', en: 'A rating is 1 to 5' },
   'export.tooLarge': { 'zh-CN': '导出超过 {max} 行，请缩小范围', en: 'More than {max} rows; narrow the selection' },

@@ -271,3 +271,17 @@ export function isOpenAt(hours: OpeningHours, now: Date): boolean {
   const time = `${parts.hour}:${parts.minute}`;
   return hours.some((h) => h.weekdays.includes(weekday) && time >= h.open && time < h.close);
 }
+
+/** Streets with the fewest positions per 10,000 workers (employees of the street's enterprises), fewest first. */
+export const stationGapsQuerySchema = z.object({ orgId: recordIdQuery, limit: z.coerce.number().int().min(1).max(100).default(20) });
+export const stationGapsResponseSchema = z.object({
+  items: z.array(z.object({
+    orgId: z.number().int(), name: z.string(), stations: z.number().int(), workers: z.number().int(),
+    /** positions per 10,000 workers, 2 decimals; null when the street has no recorded workers */
+    per10k: z.number().nullable(),
+  })),
+});
+
+/** An owner leaving hands all their open requests to a colleague (首问负责 moves explicitly, never by default). */
+export const handoverBodySchema = z.object({ toUserId: recordIdSchema });
+export const handoverResponseSchema = z.object({ moved: z.number().int() });

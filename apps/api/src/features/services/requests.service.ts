@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database, type Tx } from '@lianxin/db';
 import {
-  dueDate, shanghaiDate, workingDaysBetween, type ServiceRequest, type ServiceRequestListItem, type memberRequestCreateSchema,
+  can, dueDate, shanghaiDate, type Role, workingDaysBetween, type ServiceRequest, type ServiceRequestListItem, type memberRequestCreateSchema,
   type serviceRequestCreateSchema, type serviceRequestListQuerySchema,
 } from '@lianxin/contracts';
 import type { z } from 'zod';
@@ -327,6 +327,33 @@ export async function requestFigures(ctx: ServiceContext, orgId: number, now = n
     satisfaction: rated > 0 ? Math.round((n(row?.ratingSum) / rated) * 100) / 100 : null,
     overdueNow: row?.overdueNow ?? 0,
   };
+}
+
+/**
+ * 首问负责 moves only explicitly: an owner who leaves hands every open request they own (received by them, in
+ * progress, paused or awaiting the rating) to a colleague — an active staff account that may write, working inside
+ * the leaver's scope. Returns how many moved; each request records the handover.
+ */
+export async function handOver(ctx: ServiceContext, toUserId: number): Promise<{ moved: number }> {
+  const scope = writeScope(ctx.scope);
+  if (toUserId === ctx.actor.userId) throw fieldError('toUserId', 'request.handoverTarget');
+  const [target] = await queryRows<{ id: number; role: Role; path: string }>(ctx.db, sql`
+    select u.id, u.role, o.path::text as path from users u join orgs o on o.id = u.org_id
+     where u.id = ${toUserId} and not u.disabled and o.path <@ ${scope.path}::ltree`);
+  // someone outside the scope is not found, as anywhere else; a read-only colleague cannot take requests over
+  if (!target) throw fieldError('toUserId', 'error.not_found', 404, 'not_found');
+  if (!can(target.role, 'records.write')) throw fieldError('toUserId', 'request.handoverTarget');
+  const moved = await ctx.db.transaction(async (tx) => {
+    const rows = await queryRows<{ id: number; orgPath: string }>(tx, sql`
+      update service_requests set owner_user_id = ${toUserId}
+       where owner_user_id = ${ctx.actor.userId} and status in ('in_progress', 'paused', 'resolved') returning id, org_path::text as "orgPath"`);
+    for (const r of rows) {
+      await addEvent(tx, r.id, 'handed_over', ctx.actor.userId, String(toUserId));
+      await recordAudit(tx, ctx.actor, ctx.ip, { action: 'update', objectType: 'service_request', objectId: r.id, orgPath: r.orgPath, detail: { owner: toUserId } });
+    }
+    return rows.length;
+  });
+  return { moved };
 }
 
 export { OPEN_STATUSES };

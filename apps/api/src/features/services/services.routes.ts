@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '@lianxin/db';
 import {
-  calendarPutSchema, calendarResponseSchema, calendarYearParamSchema, closeBodySchema, dueQuerySchema, dueResponseSchema, extendBodySchema, idParamSchema,
+  calendarPutSchema, handoverBodySchema, handoverResponseSchema, stationGapsQuerySchema, stationGapsResponseSchema, calendarResponseSchema, calendarYearParamSchema, closeBodySchema, dueQuerySchema, dueResponseSchema, extendBodySchema, idParamSchema,
   memberRequestCreateSchema, nearestQuerySchema, nearestResponseSchema, pauseBodySchema, ratingBodySchema, requestFiguresQuerySchema, requestFiguresSchema,
   serviceCategoriesResponseSchema, serviceRequestCreateSchema, serviceRequestListQuerySchema, serviceRequestListResponseSchema, serviceRequestSchema,
   stationInputSchema, stationListQuerySchema, stationListResponseSchema, stationPatchSchema, stationSchema, transferBodySchema,
@@ -12,9 +12,9 @@ import { serviceContext } from '../../context.ts';
 import { calendarYear, dueFrom, putCalendarYear } from './calendar.service.ts';
 import {
   acceptRequest, closeRequest, createMemberRequest, createRequest, extendRequest, memberRequestDetail, memberRequests, pauseRequest, rateRequest,
-  requestDetail, requestFigures, requestList, resumeRequest, transferRequest,
+  handOver, requestDetail, requestFigures, requestList, resumeRequest, transferRequest,
 } from './requests.service.ts';
-import { createStation, findNearest, patchStation, stationDetail, stationList } from './stations.service.ts';
+import { createStation, findNearest, patchStation, stationDetail, stationGaps, stationList } from './stations.service.ts';
 
 const tags = ['services'];
 const publicLimit = { rateLimit: { max: 120, timeWindow: 60_000 } };
@@ -56,6 +56,11 @@ export const servicesRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: access.staffRead() },
   }, async (request) => stationList(serviceContext(request), request.query));
 
+  app.get('/api/stations/gaps', {
+    schema: { tags, description: 'Streets of a unit with the fewest accepted positions per 10,000 workers, fewest first.', querystring: stationGapsQuerySchema, response: { 200: stationGapsResponseSchema } },
+    config: { access: access.staffRead() },
+  }, async (request) => stationGaps(serviceContext(request), request.query.orgId, request.query.limit));
+
   app.get('/api/stations/:id', {
     schema: { tags, params: idParamSchema, response: { 200: stationSchema } },
     config: { access: access.staffRead() },
@@ -90,6 +95,11 @@ export const servicesRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, params: idParamSchema, response: { 200: serviceRequestSchema } },
     config: { access: access.staffRead() },
   }, async (request) => requestDetail(serviceContext(request), request.params.id));
+
+  app.post('/api/service-requests/handover', {
+    schema: { tags, description: 'An owner leaving hands all their open requests to a colleague of their scope.', body: handoverBodySchema, response: { 200: handoverResponseSchema } },
+    config: { access: access.staffWrite() },
+  }, async (request) => handOver(serviceContext(request), request.body.toUserId));
 
   const action = { tags, params: idParamSchema, response: { 200: serviceRequestSchema } };
   app.post('/api/service-requests/:id/accept', { schema: action, config: { access: access.staffWrite() } },

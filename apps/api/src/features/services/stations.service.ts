@@ -1,10 +1,12 @@
 import gcoordModule from 'gcoord';
 import { isOpenAt, type NearestStation, type Station, type stationInputSchema, type stationListQuerySchema, type stationPatchSchema } from '@lianxin/contracts';
 import type { z } from 'zod';
-import { writeScope } from '../../access/access.ts';
+import { sql } from 'drizzle-orm';
+import { withinScope, writeScope } from '../../access/access.ts';
 import type { ServiceContext } from '../../context.ts';
 import { fieldError, notFound } from '../../errors.ts';
-import type { Database } from '@lianxin/db';
+import { queryRows, type Database } from '@lianxin/db';
+import { figureColumns } from '../coverage/figures.sql.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { findOrg } from '../orgs/orgs.repo.ts';
 import { findStation, insertStation, listStations, nearestStations, updateStation, type StationRow, type StationValues } from './stations.repo.ts';
@@ -79,4 +81,26 @@ export async function patchStation(ctx: ServiceContext, id: number, patch: z.out
     await recordAudit(tx, ctx.actor, ctx.ip, { action: 'update', objectType: 'service_station', objectId: id, orgPath: org.path, detail: { fields: Object.keys(patch) } });
   });
   return stationDetail(ctx, id);
+}
+
+/**
+ * The gaps of a unit's area: its streets and towns with the fewest accepted positions per 10,000 workers (the
+ * `employees` coverage figure of the street's enterprises), fewest first; streets without workers come last.
+ */
+export async function stationGaps(ctx: ServiceContext, orgId: number, limit: number) {
+  const org = await findOrg(ctx.db, ctx.scope, orgId);
+  if (!org) throw notFound();
+  const rows = await queryRows<{ orgId: number; name: string; stations: number; workers: string | null }>(ctx.db, sql`
+    select o.id as "orgId", o.name,
+           (select count(*)::int from service_stations s where s.org_path <@ o.path and s.acceptance = 'accepted') as stations,
+           f.workers
+      from orgs o
+      left join lateral ${figureColumns(sql`o.id`, { workers: 'employees' })} f on true
+     where o.kind = 'street_federation' and o.path <@ ${org.path}::ltree and ${withinScope(ctx.scope, sql`o.path`)}`);
+  const items = rows.map((r) => {
+    const workers = Number(r.workers ?? 0);
+    return { orgId: r.orgId, name: r.name, stations: r.stations, workers, per10k: workers > 0 ? Math.round((r.stations / workers) * 1_000_000) / 100 : null };
+  });
+  items.sort((a, b) => (a.per10k ?? Infinity) - (b.per10k ?? Infinity) || a.orgId - b.orgId);
+  return { items: items.slice(0, limit) };
 }

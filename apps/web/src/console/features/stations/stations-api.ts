@@ -17,3 +17,9 @@ export function createStation(input: StationInput): Promise<Station> {
 export function patchStation(id: number, input: Partial<StationInput>): Promise<Station> {
   return api.patch<Station>(`/api/stations/${id}`, input);
 }
+
+export interface StationGap { orgId: number; name: string; stations: number; workers: number; per10k: number | null }
+
+export function fetchStationGaps(orgId: number, signal?: AbortSignal): Promise<{ items: StationGap[] }> {
+  return api.get('/api/stations/gaps', { orgId, limit: 10 }, signal);
+}

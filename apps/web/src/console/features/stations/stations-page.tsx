@@ -12,7 +12,7 @@ import { LoadErrorAlert } from '../../components/error-result.tsx';
 import { useCurrentUser } from '../auth/session-context.tsx';
 import { StationForm } from './station-form.tsx';
 import { levelColours, StationMap } from './station-map.tsx';
-import { fetchStations, type StationQuery } from './stations-api.ts';
+import { fetchStationGaps, fetchStations, type StationGap, type StationQuery } from './stations-api.ts';
 
 const pickEnum = <T extends string>(values: readonly T[], value: string | null): T | undefined =>
   (values as readonly string[]).includes(value ?? '') ? (value as T) : undefined;
@@ -30,6 +30,7 @@ export default function StationsPage() {
   const key = JSON.stringify(query);
   const { data, error, loading, reload } = useApi(key, (signal) => fetchStations(JSON.parse(key) as StationQuery, signal));
   const stations = data?.items ?? [];
+  const gaps = useApi(`gaps-${user.org.id}`, (signal) => fetchStationGaps(user.org.id, signal)).data?.items ?? [];
   const open = (id: number) => setEditing(stations.find((s) => s.id === id) ?? null);
 
   const columns: TableColumnsType<Station> = [
@@ -68,6 +69,16 @@ export default function StationsPage() {
       <Card size="small" extra={<Typography.Text type="secondary">{t('stations.mapNote')}</Typography.Text>}>
         <StationMap stations={stations} onPick={user.canWrite ? open : undefined} />
       </Card>
+      {gaps.length > 0 && (
+        <Card size="small" title={t('stations.gaps')} data-testid="station-gaps">
+          <Table<StationGap> rowKey="orgId" size="small" pagination={false} dataSource={gaps} columns={[
+            { key: 'name', title: t('stations.gaps.street'), render: (_, g) => g.name },
+            { key: 'stations', title: t('stations.gaps.stations'), width: 120, render: (_, g) => g.stations },
+            { key: 'workers', title: t('stations.gaps.workers'), width: 140, render: (_, g) => g.workers },
+            { key: 'per10k', title: t('stations.gaps.per10k'), width: 160, render: (_, g) => g.per10k ?? '—' },
+          ]} />
+        </Card>
+      )}
       <Table<Station> rowKey="id" size="small" loading={loading} columns={columns} dataSource={stations} scroll={{ x: 1180 }} pagination={{ pageSize: 20, showSizeChanger: false }} />
       <StationForm open={editing !== null} station={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={reload} />
     </Space>

@@ -32,6 +32,11 @@ const zhCN = {
   'stations.hours.allDay': '全天 24 小时',
   'stations.hours.custom': '自定义（保持原设置）',
   'stations.mapNote': '地图为离线区界（WGS-84），点击点位可编辑',
+  'stations.gaps': '阵地薄弱街镇（每万名职工阵地数最少）',
+  'stations.gaps.street': '街镇',
+  'stations.gaps.stations': '已验收阵地',
+  'stations.gaps.workers': '职工数',
+  'stations.gaps.per10k': '每万名职工阵地数',
   'stations.save': '保存',
   'stations.cancel': '取消',
 } as const;
@@ -69,6 +74,11 @@ const en: Record<keyof typeof zhCN, string> = {
   'stations.hours.allDay': 'Around the clock',
   'stations.hours.custom': 'Custom (keep as set)',
   'stations.mapNote': 'Offline district map (WGS-84); click a point to edit it',
+  'stations.gaps': 'Gaps: streets with the fewest positions per 10,000 workers',
+  'stations.gaps.street': 'Street / town',
+  'stations.gaps.stations': 'Accepted positions',
+  'stations.gaps.workers': 'Workers',
+  'stations.gaps.per10k': 'Positions per 10,000 workers',
   'stations.save': 'Save',
   'stations.cancel': 'Cancel',
 };
