@@ -7,7 +7,7 @@ import { addDays } from './dates.ts';
  * Source rules:
  * - 行政许可法 art. 82: time limits counted in working days exclude statutory holidays; China moves weekend days
  *   into working days (调休), so a day is a working day when the calendar says so, else when it is Monday–Friday.
- * - 限时办结 (DOMAIN.md "Rules for the next modules"): the clock counts from the working day after receipt; it stops
+ * - 限时办结 (DOMAIN.md §9.1): the clock counts from the working day after receipt; it stops
  *   while the requester's materials (补正) are awaited and counts again from the working day after they arrive;
  *   one extension adds working days.
  *

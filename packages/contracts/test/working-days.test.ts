@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, dueDate, greatCircleMetres, isOpenAt, isWorkingDay, workCalendar, workingDaysBetween, type WorkCalendar } from '../src/index.ts';
 
-/** The 2026 schedule as DOMAIN.md "Rules for the next modules" states it (国务院办公厅 notice), typed in here independently of any package. */
+/** The 2026 schedule as DOMAIN.md §9.1 states it (国务院办公厅 notice), typed in here independently of any package. */
 function calendar2026(): WorkCalendar {
   const span = (from: string, to: string) => {
     const days: string[] = [];

@@ -9,7 +9,7 @@ import { users } from './users.ts';
 
 /**
  * 机制二: the official working-day calendar, service positions, service categories and service requests
- * (DOMAIN.md §3 and "Rules for the next modules").
+ * (DOMAIN.md §3 and §9.1).
  */
 
 /**
