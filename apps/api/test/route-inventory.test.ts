@@ -34,6 +34,7 @@ interface Fixtures {
   serviceRequest: { id: number; description: string };
   memberRequestId: number;
   gucunUserId: number;
+  serviceItemId: number;
 }
 
 interface Probe {
@@ -183,6 +184,9 @@ const inventory: Record<string, Entry> = {
   'POST /api/stations': staffWrite((fx) => ({ url: '/api/stations', body: stationBody(fx.gucunOrgId, '越权驿站') })),
   'PATCH /api/stations/:id': staffWrite((fx) => ({ url: `/api/stations/${fx.station.id}`, body: { name: '越权' } })),
   'POST /api/service-requests': staffWrite((fx) => ({ url: '/api/service-requests', body: requestBody(fx.gucunOrgId, '越权受理') })),
+  'GET /api/service-lists': staffRead((fx) => ({ url: `/api/service-lists?orgId=${fx.gucunOrgId}` })),
+  'POST /api/service-lists/items': staffWrite((fx) => ({ url: '/api/service-lists/items', body: { orgId: fx.gucunOrgId, list: 'service', category: '越权', title: '越权' } })),
+  'DELETE /api/service-lists/items/:id': staffWrite((fx) => ({ url: `/api/service-lists/items/${fx.serviceItemId}` })),
   // the foreign caller's own requests, handed to someone outside their scope: not found
   'POST /api/service-requests/handover': staffWrite((fx) => ({ url: '/api/service-requests/handover', body: { toUserId: fx.gucunUserId } })),
   'GET /api/service-requests': staffRead((fx) => ({ url: '/api/service-requests?limit=200', marker: fx.serviceRequest.description }), 'hidden'),
@@ -275,6 +279,7 @@ const digest = async () => t.handle.query<{ t: string; d: string }>(`
   union all select 'calendar_days', md5(coalesce(string_agg(c::text, ',' order by day), '')) from calendar_days c
   union all select 'service_stations', md5(coalesce(string_agg(s::text, ',' order by id), '')) from service_stations s
   union all select 'service_requests', md5(coalesce(string_agg(r::text, ',' order by id), '')) from service_requests r
+  union all select 'service_items', md5(coalesce(string_agg(i::text, ',' order by id), '')) from service_items i
   union all select 'service_request_pauses', md5(coalesce(string_agg(p::text, ',' order by request_id, from_on), '')) from service_request_pauses p`);
 
 beforeAll(async () => {
@@ -325,11 +330,12 @@ beforeAll(async () => {
   const station = await json<{ id: number; name: string }>(request(t.app, gucun, 'POST', '/api/stations', stationBody(gucun.orgId, '顾村清单测试爱心接力站')));
   const serviceRequest = await json<{ id: number; description: string }>(request(t.app, gucun, 'POST', '/api/service-requests', requestBody(gucun.orgId, '清单测试诉求：驿站热水器损坏')));
   const memberRequest = await json<{ id: number }>(request(t.app, member, 'POST', '/api/me/service-requests', { categoryCode: 'general', description: '清单测试：网上诉求' }));
+  const serviceItem = await json<{ id: number }>(request(t.app, gucun, 'POST', '/api/service-lists/items', { orgId: gucun.orgId, list: 'service', category: '关爱帮扶', title: '顾村清单测试项目' }));
   await json(request(t.app, owner, 'POST', `/api/service-requests/${memberRequest.id}/accept`));
   await json(request(t.app, owner, 'POST', `/api/service-requests/${memberRequest.id}/close`, { result: '已答复' }));
 
   fx = {
-    station, serviceRequest, memberRequestId: memberRequest.id, gucunUserId: gucun.userId,
+    station, serviceRequest, memberRequestId: memberRequest.id, gucunUserId: gucun.userId, serviceItemId: serviceItem.id,
     gucunOrgId: gucun.orgId,
     federationId,
     otherUnionId,

@@ -148,6 +148,29 @@ describe('service positions', () => {
   });
 });
 
+describe('service lists', () => {
+  it('lets a unit adopt the city\'s templates once, add its own items and remove them; another district sees nothing', async () => {
+    const before = await ok<{ templates: { id: number; title: string; adopted: boolean }[]; items: { id: number }[] }>(gucun, 'GET', `/api/service-lists?orgId=${gucun.orgId}`);
+    expect(before.templates.length).toBeGreaterThanOrEqual(10);
+    const template = before.templates.find((x) => x.title === '法律咨询与法律援助')!;
+    expect(template.adopted).toBe(false);
+    const adopted = await ok<{ id: number; templateId: number }>(gucun, 'POST', '/api/service-lists/items', {
+      orgId: gucun.orgId, list: 'service', category: '权益维护', title: template.title, templateId: template.id,
+    });
+    expect(adopted.templateId).toBe(template.id);
+    const twice = await request(t.app, gucun, 'POST', '/api/service-lists/items', { orgId: gucun.orgId, list: 'service', category: '权益维护', title: 'x', templateId: template.id });
+    expect(twice.statusCode).toBe(409);
+    const own = await ok<{ id: number }>(gucun, 'POST', '/api/service-lists/items', { orgId: gucun.orgId, list: 'resource', category: '以上助下', title: '顾村镇职工法律服务律师团' });
+    const after = await ok<{ templates: { id: number; adopted: boolean }[]; items: { id: number }[] }>(gucun, 'GET', `/api/service-lists?orgId=${gucun.orgId}`);
+    expect(after.templates.find((x) => x.id === template.id)!.adopted).toBe(true);
+    expect(after.items.map((i) => i.id)).toEqual(expect.arrayContaining([adopted.id, own.id]));
+    expect((await request(t.app, huangpu, 'GET', `/api/service-lists?orgId=${gucun.orgId}`)).statusCode).toBe(404);
+    expect((await request(t.app, huangpu, 'DELETE', `/api/service-lists/items/${own.id}`)).statusCode).toBe(404);
+    expect((await request(t.app, gucun, 'DELETE', `/api/service-lists/items/${template.id}`)).statusCode).toBe(404);
+    expect((await request(t.app, gucun, 'DELETE', `/api/service-lists/items/${own.id}`)).statusCode).toBe(204);
+  });
+});
+
 describe('service requests', () => {
   it('sets the deadline from a past receipt on the official calendar; the recorder owns it (首问负责)', async () => {
     const created = (await request(t.app, gucun, 'POST', '/api/service-requests', newRequest({ receivedAt: '2026-09-30T10:00:00+08:00' })));

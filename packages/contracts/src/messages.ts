@@ -165,6 +165,8 @@ export const messages = {
   'request.transferTarget': { 'zh-CN': '不能转办给本单位', en: 'Hand it on to another unit' },
   'request.handoverTarget': { 'zh-CN': '只能移交给本辖区内可办理业务的其他工作人员', en: 'Hand over to another staff member of your scope who can act' },
   'request.extendedOnce': { 'zh-CN': '每件诉求只能延期一次', en: 'A request can be extended once' },
+  'serviceList.adopted': { 'zh-CN': '该模板已采用', en: 'This template is already adopted' },
+  'serviceList.template': { 'zh-CN': '不存在的市级模板', en: 'Unknown city template' },
   'rating.score': { 'zh-CN': '评分应为 1 到 5', en: 'A rating is 1 to 5' },
   'export.tooLarge': { 'zh-CN': '导出超过 {max} 行，请缩小范围', en: 'More than {max} rows; narrow the selection' },
   'error.validation_failed': { 'zh-CN': '提交的内容有误，请检查标出的字段', en: 'Some fields need attention' },

@@ -1,5 +1,7 @@
 import type { Labels } from './labels.ts';
-import type { AcceptanceState, CalendarDayKind, RequestChannel, RequestStatus, StationFacility, StationLevel, TransferState } from './services.ts';
+import type {
+  AcceptanceState, CalendarDayKind, RequestChannel, RequestStatus, ServiceListKind, StationFacility, StationLevel, TransferState,
+} from './services.ts';
 
 /** Position levels (DOMAIN.md §3: 服务中心 → 服务分中心 → 职工服务站 → 服务点; 爱心接力站, 驿站, 妈咪小屋). */
 export const stationLevelLabels: Labels<StationLevel> = {
@@ -49,4 +51,10 @@ export const requestStatusLabels: Labels<RequestStatus> = {
 export const transferStateLabels: Labels<TransferState> = {
   pending: { 'zh-CN': '转办待接收', en: 'Handed on, awaiting acceptance' },
   accepted: { 'zh-CN': '转办已接收', en: 'Handed on, accepted' },
+};
+
+export const serviceListKindLabels: Labels<ServiceListKind> = {
+  service: { 'zh-CN': '服务清单', en: 'Service list' },
+  responsibility: { 'zh-CN': '责任清单', en: 'Responsibility list' },
+  resource: { 'zh-CN': '资源清单', en: 'Resource list' },
 };

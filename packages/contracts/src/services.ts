@@ -31,8 +31,13 @@ export const openingHoursSchema = z
   .max(14);
 export type OpeningHours = z.infer<typeof openingHoursSchema>;
 
-const latitude = z.number().min(-90, { message: 'station.lat' }).max(90, { message: 'station.lat' });
-const longitude = z.number().min(-180, { message: 'station.lng' }).max(180, { message: 'station.lng' });
+/**
+ * Degrees kept to 7 decimals (about 1 cm): finer is noise, and a subnormal such as 8e-323 would underflow the
+ * database's trigonometry (a 500 found by the fuzzer).
+ */
+const degrees7 = (v: number) => Math.round(v * 1e7) / 1e7;
+const latitude = z.number().min(-90, { message: 'station.lat' }).max(90, { message: 'station.lat' }).transform(degrees7);
+const longitude = z.number().min(-180, { message: 'station.lng' }).max(180, { message: 'station.lng' }).transform(degrees7);
 const text = (max: number) => z.string().trim().min(1, { message: 'required' }).max(max);
 
 /**
@@ -78,7 +83,7 @@ export type Station = z.infer<typeof stationSchema>;
 const bboxQuery = z
   .string()
   .regex(/^-?\d{1,3}(\.\d+)?(,-?\d{1,3}(\.\d+)?){3}$/, { message: 'station.bbox' })
-  .transform((v) => v.split(',').map(Number) as [number, number, number, number])
+  .transform((v) => v.split(',').map((n) => degrees7(Number(n))) as [number, number, number, number])
   .refine(([minLng, minLat, maxLng, maxLat]) => minLng <= maxLng && minLat <= maxLat && Math.abs(minLat) <= 90 && Math.abs(maxLat) <= 90
     && Math.abs(minLng) <= 180 && Math.abs(maxLng) <= 180, { message: 'station.bbox' });
 
@@ -91,8 +96,8 @@ export const stationListQuerySchema = z.object({
 export const stationListResponseSchema = z.object({ items: z.array(stationSchema), total: z.number().int() });
 
 export const nearestQuerySchema = z.object({
-  lat: z.coerce.number().min(-90, { message: 'station.lat' }).max(90, { message: 'station.lat' }),
-  lng: z.coerce.number().min(-180, { message: 'station.lng' }).max(180, { message: 'station.lng' }),
+  lat: z.coerce.number().min(-90, { message: 'station.lat' }).max(90, { message: 'station.lat' }).transform(degrees7),
+  lng: z.coerce.number().min(-180, { message: 'station.lng' }).max(180, { message: 'station.lng' }).transform(degrees7),
   limit: z.coerce.number().int().min(1).max(50).default(10),
 });
 
@@ -285,3 +290,37 @@ export const stationGapsResponseSchema = z.object({
 /** An owner leaving hands all their open requests to a colleague (首问负责 moves explicitly, never by default). */
 export const handoverBodySchema = z.object({ toUserId: recordIdSchema });
 export const handoverResponseSchema = z.object({ moved: z.number().int() });
+
+// ---------------------------------------------------------------- service lists
+
+/** 服务清单 / 责任清单 / 资源清单 (DOMAIN.md §3: the street's sub-centre keeps all three). */
+export const serviceListKinds = ['service', 'responsibility', 'resource'] as const;
+export type ServiceListKind = (typeof serviceListKinds)[number];
+
+export const serviceItemSchema = z.object({
+  id: z.number().int(),
+  orgId: z.number().int().nullable(),
+  list: z.enum(serviceListKinds),
+  category: z.string(),
+  title: z.string(),
+  description: z.string(),
+  templateId: z.number().int().nullable(),
+});
+export type ServiceItem = z.infer<typeof serviceItemSchema>;
+
+export const serviceListsQuerySchema = z.object({ orgId: recordIdQuery });
+export const serviceListsResponseSchema = z.object({
+  /** the city's templates, each marked when the unit has adopted it */
+  templates: z.array(serviceItemSchema.extend({ adopted: z.boolean() })),
+  /** the unit's own list: adopted templates and its own items */
+  items: z.array(serviceItemSchema),
+});
+export const serviceItemInputSchema = z.object({
+  orgId: recordIdSchema,
+  list: z.enum(serviceListKinds),
+  category: text(40),
+  title: text(100),
+  description: z.string().trim().max(1000).default(''),
+  /** adopting a city template */
+  templateId: recordIdSchema.optional(),
+});

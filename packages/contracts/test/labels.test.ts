@@ -7,7 +7,7 @@ import {
   rosterRowStatusLabels, routingReasonLabels, routingReasons, santongshiPhaseLabels, santongshiPhases, sizeBandLabels, sizeBands,
   targetStatuses, targetStatusLabels, transferStatusLabels, unionStatuses, unionStatusLabels, type Labels,
   stationLevels, stationLevelLabels, stationFacilities, stationFacilityLabels, acceptanceStates, acceptanceStateLabels, calendarDayKinds,
-  calendarDayKindLabels, requestChannels, requestChannelLabels, requestStatuses, requestStatusLabels, transferStates, transferStateLabels,
+  calendarDayKindLabels, serviceListKinds, serviceListKindLabels, requestChannels, requestChannelLabels, requestStatuses, requestStatusLabels, transferStates, transferStateLabels,
 } from '../src/index.ts';
 
 /** Each enum beside its labels. */
@@ -37,6 +37,7 @@ const enums: [string, readonly string[], Labels<string>][] = [
   ['requestChannels', requestChannels, requestChannelLabels],
   ['requestStatuses', requestStatuses, requestStatusLabels],
   ['requestTransferStates', transferStates, transferStateLabels],
+  ['serviceListKinds', serviceListKinds, serviceListKindLabels],
   ['campaignStages', campaignStages, campaignStageLabels],
   ['letterKinds', letterKinds, letterKindLabels],
   ['santongshiPhases', santongshiPhases, santongshiPhaseLabels],

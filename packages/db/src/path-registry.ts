@@ -14,7 +14,7 @@ import { getTableName, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Tx } from './client.ts';
 import {
-  auditLog, enterpriseEvents, enterprises, members, applications, memberTransfers, orgs, userGrants, serviceStations, serviceRequests,
+  auditLog, enterpriseEvents, enterprises, members, applications, memberTransfers, orgs, userGrants, serviceStations, serviceRequests, serviceItems,
 } from './schema/index.ts';
 
 export interface OrgPathColumn {
@@ -38,6 +38,7 @@ export const orgPathColumns: readonly OrgPathColumn[] = [
   { table: serviceRequests, column: serviceRequests.orgPath, kind: 'live', note: 'the union that received the request (its owner\'s unit)' },
   { table: serviceRequests, column: serviceRequests.transferOrgPath, kind: 'live', note: 'the union a request is handed on to (转办)' },
   { table: serviceRequests, column: serviceRequests.escalatedOrgPath, kind: 'live', note: 'the parent union an overdue request is escalated to (上代下)' },
+  { table: serviceItems, column: serviceItems.orgPath, kind: 'live', note: 'the unit publishing the list item (null: a city template)' },
   { table: auditLog, column: auditLog.orgPath, kind: 'historic', note: 'the object\'s path when the entry was written (append-only)' },
 ];
 

@@ -1,8 +1,10 @@
 import { sql } from 'drizzle-orm';
 import {
-  pgTable, integer, bigint, text, date, timestamp, jsonb, boolean, doublePrecision, point, smallint, index, primaryKey,
+  pgTable, integer, bigint, text, date, timestamp, jsonb, boolean, doublePrecision, point, smallint, index, primaryKey, uniqueIndex, type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
-import { acceptanceStates, calendarDayKinds, requestChannels, requestStatuses, stationFacilities, stationLevels, transferStates, type OpeningHours } from '@lianxin/contracts';
+import {
+  acceptanceStates, calendarDayKinds, requestChannels, requestStatuses, serviceListKinds, stationFacilities, stationLevels, transferStates, type OpeningHours,
+} from '@lianxin/contracts';
 import { ltree } from './types.ts';
 import { orgs } from './orgs.ts';
 import { users } from './users.ts';
@@ -162,3 +164,27 @@ export const serviceRequestEvents = pgTable(
   (t) => [index('service_request_events_request_idx').on(t.requestId)],
 );
 
+
+/**
+ * A unit's published lists (服务清单 / 责任清单 / 资源清单, DOMAIN.md §3): items by category. Rows without a unit are
+ * the city's templates; a unit adopts a template (its own row pointing at it, once) and adds its own items.
+ */
+export const serviceItems = pgTable(
+  'service_items',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    orgId: integer('org_id').references(() => orgs.id),
+    orgPath: ltree('org_path'),
+    list: text('list', { enum: serviceListKinds }).notNull(),
+    category: text('category').notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    templateId: integer('template_id').references((): AnyPgColumn => serviceItems.id),
+    sort: integer('sort').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('service_items_path_idx').using('gist', t.orgPath),
+    uniqueIndex('service_items_adopted_uq').on(t.orgId, t.templateId),
+  ],
+);

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '@lianxin/db';
 import {
-  calendarPutSchema, handoverBodySchema, handoverResponseSchema, stationGapsQuerySchema, stationGapsResponseSchema, calendarResponseSchema, calendarYearParamSchema, closeBodySchema, dueQuerySchema, dueResponseSchema, extendBodySchema, idParamSchema,
+  calendarPutSchema, handoverBodySchema, serviceItemInputSchema, serviceItemSchema, serviceListsQuerySchema, serviceListsResponseSchema, handoverResponseSchema, stationGapsQuerySchema, stationGapsResponseSchema, calendarResponseSchema, calendarYearParamSchema, closeBodySchema, dueQuerySchema, dueResponseSchema, extendBodySchema, idParamSchema,
   memberRequestCreateSchema, nearestQuerySchema, nearestResponseSchema, pauseBodySchema, ratingBodySchema, requestFiguresQuerySchema, requestFiguresSchema,
   serviceCategoriesResponseSchema, serviceRequestCreateSchema, serviceRequestListQuerySchema, serviceRequestListResponseSchema, serviceRequestSchema,
   stationInputSchema, stationListQuerySchema, stationListResponseSchema, stationPatchSchema, stationSchema, transferBodySchema,
@@ -14,6 +14,7 @@ import {
   acceptRequest, closeRequest, createMemberRequest, createRequest, extendRequest, memberRequestDetail, memberRequests, pauseRequest, rateRequest,
   handOver, requestDetail, requestFigures, requestList, resumeRequest, transferRequest,
 } from './requests.service.ts';
+import { addServiceItem, removeServiceItem, serviceLists } from './service-lists.service.ts';
 import { createStation, findNearest, patchStation, stationDetail, stationGaps, stationList } from './stations.service.ts';
 
 const tags = ['services'];
@@ -75,6 +76,24 @@ export const servicesRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, params: idParamSchema, body: stationPatchSchema, response: { 200: stationSchema } },
     config: { access: access.staffWrite() },
   }, async (request) => patchStation(serviceContext(request), request.params.id, request.body));
+
+  app.get('/api/service-lists', {
+    schema: { tags, description: 'A unit\'s 服务清单 / 责任清单 / 资源清单 and the city\'s templates it may adopt.', querystring: serviceListsQuerySchema, response: { 200: serviceListsResponseSchema } },
+    config: { access: access.staffRead() },
+  }, async (request) => serviceLists(serviceContext(request), request.query.orgId));
+
+  app.post('/api/service-lists/items', {
+    schema: { tags, body: serviceItemInputSchema, response: { 201: serviceItemSchema } },
+    config: { access: access.staffWrite() },
+  }, async (request, reply) => reply.status(201).send(await addServiceItem(serviceContext(request), request.body)));
+
+  app.delete('/api/service-lists/items/:id', {
+    schema: { tags, params: idParamSchema },
+    config: { access: access.staffWrite() },
+  }, async (request, reply) => {
+    await removeServiceItem(serviceContext(request), request.params.id);
+    return reply.status(204).send();
+  });
 
   app.post('/api/service-requests', {
     schema: { tags, description: 'A request taken by staff (首问负责: at a station or by the hotline the recorder owns it; h5 waits in the queue).', body: serviceRequestCreateSchema, response: { 201: serviceRequestSchema } },
