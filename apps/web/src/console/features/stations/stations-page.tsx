@@ -10,6 +10,7 @@ import { patchParams } from '../../../shared/search-params.ts';
 import { useApi } from '../../../shared/use-api.ts';
 import { LoadErrorAlert } from '../../components/error-result.tsx';
 import { useCurrentUser } from '../auth/session-context.tsx';
+import { ServiceListsCard } from './service-lists-card.tsx';
 import { StationForm } from './station-form.tsx';
 import { levelColours, StationMap } from './station-map.tsx';
 import { fetchStationGaps, fetchStations, type StationGap, type StationQuery } from './stations-api.ts';
@@ -80,6 +81,7 @@ export default function StationsPage() {
         </Card>
       )}
       <Table<Station> rowKey="id" size="small" loading={loading} columns={columns} dataSource={stations} scroll={{ x: 1180 }} pagination={{ pageSize: 20, showSizeChanger: false }} />
+      <ServiceListsCard orgId={user.org.id} canWrite={user.canWrite} />
       <StationForm open={editing !== null} station={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={reload} />
     </Space>
   );
