@@ -351,6 +351,22 @@ describe('service requests', () => {
     expect((await request(t.app, huangpu, 'GET', `/api/stations/gaps?orgId=${baoshan.orgId}`)).statusCode).toBe(404);
   });
 
+  it('lists "mine": the unfinished requests the actor owns or handles, due first (so overdue first)', async () => {
+    const mine = await ok<{ items: ServiceRequestListItem[] }>(gucun, 'GET', '/api/service-requests?mine=true&limit=200');
+    expect(mine.items.length).toBeGreaterThan(3);
+    for (const i of mine.items) {
+      expect(i.ownerUserId === gucun.userId || i.transfer?.handlerUserId === gucun.userId).toBe(true);
+      expect(['received', 'in_progress', 'paused']).toContain(i.status);
+    }
+    const dues = mine.items.map((i) => i.dueOn ?? '9999-12-31');
+    expect(dues).toEqual([...dues].sort());
+    const overdue = await ok<{ items: ServiceRequestListItem[] }>(gucun, 'GET', '/api/service-requests?mine=true&overdue=true&limit=200');
+    expect(overdue.items.every((i) => i.overdue)).toBe(true);
+    expect(overdue.items.map((i) => i.id)).toEqual(mine.items.filter((i) => i.overdue).map((i) => i.id));
+    const resolved = await ok<{ items: ServiceRequestListItem[] }>(gucun, 'GET', '/api/service-requests?mine=true&status=resolved&limit=200');
+    expect(resolved.items.every((i) => i.status === 'resolved')).toBe(true);
+  });
+
   it('puts the requests on the workbench: mine, the queue, overdue', async () => {
     const wb = await ok<{ items: { kind: string; count: number }[] }>(gucun, 'GET', '/api/workbench');
     const kinds = Object.fromEntries(wb.items.map((i) => [i.kind, i.count]));

@@ -133,8 +133,10 @@ export const serviceRequests = pgTable(
     index('service_requests_path_idx').using('gist', t.orgPath),
     index('service_requests_transfer_path_idx').using('gist', t.transferOrgPath),
     index('service_requests_escalated_path_idx').using('gist', t.escalatedOrgPath),
-    index('service_requests_owner_due_idx').on(t.ownerUserId, t.dueOn),
-    index('service_requests_handler_due_idx').on(t.handlerUserId, t.dueOn),
+    // "mine, due first": the open requests of an owner (or handler) in due order, read off the index with a limit
+    index('service_requests_owner_open_idx').on(t.ownerUserId, t.dueOn, t.id).where(sql`status in ('received', 'in_progress', 'paused')`),
+    index('service_requests_handler_open_idx').on(t.handlerUserId, t.dueOn, t.id).where(sql`status in ('received', 'in_progress', 'paused')`),
+    index('service_requests_owner_idx').on(t.ownerUserId),
     index('service_requests_status_due_idx').on(t.status, t.dueOn),
   ],
 );

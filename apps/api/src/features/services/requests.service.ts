@@ -15,7 +15,7 @@ import { findOrg } from '../orgs/orgs.repo.ts';
 import { loadCalendar } from './calendar.repo.ts';
 import { findStation } from './stations.repo.ts';
 import {
-  addEvent, findOwnRequest, findRequest, listRequests, OPEN_STATUSES, pausesOf, requestVisible, toListItem, toRequest, type RequestRow,
+  addEvent, findOwnRequest, findRequest, listRequests, mineIds, OPEN_STATUSES, pausesOf, requestVisible, toListItem, toRequest, type RequestRow,
 } from './requests.repo.ts';
 
 /**
@@ -145,11 +145,19 @@ export async function requestList(ctx: ServiceContext, q: z.output<typeof servic
     if (!org) throw notFound();
     where.push(sql`(r.org_path <@ ${org.path}::ltree or r.transfer_org_path <@ ${org.path}::ltree or r.escalated_org_path <@ ${org.path}::ltree)`);
   }
-  if (q.status) where.push(sql`r.status = ${q.status}`);
-  if (q.mine) where.push(sql`(r.owner_user_id = ${ctx.actor.userId} or r.handler_user_id = ${ctx.actor.userId})`);
-  if (q.overdue !== undefined) {
-    const overdue = sql`(r.status in ('received', 'in_progress') and r.due_on < ${today}::date)`;
-    where.push(q.overdue ? overdue : sql`not ${overdue}`);
+  // open past the due day; written twice: bare inside the "mine" id scans, on `r` in the list's join
+  const overdueIf = (bare: boolean): SQL => {
+    if (q.overdue === undefined) return sql`true`;
+    const cond = bare
+      ? sql`(status in ('received', 'in_progress') and due_on < ${today}::date)`
+      : sql`(r.status in ('received', 'in_progress') and r.due_on < ${today}::date)`;
+    return q.overdue ? cond : sql`not ${cond}`;
+  };
+  if (q.mine) {
+    where.push(sql`r.id in (${mineIds(ctx.actor.userId, q.limit, q.status, overdueIf(true))})`);
+  } else {
+    if (q.status) where.push(sql`r.status = ${q.status}`);
+    where.push(overdueIf(false));
   }
   const rows = await listRequests(ctx.db, sql.join(where, sql` and `), q.limit);
   return rows.map((r) => toListItem(r, ctx.cipher, today));
