@@ -10,6 +10,8 @@ import { useApi } from '../../../shared/use-api.ts';
 import { LoadErrorAlert } from '../../components/error-result.tsx';
 import { OrgTreeSelect } from '../../components/org-tree-select.tsx';
 import { useCurrentUser } from '../auth/session-context.tsx';
+import { CalendarAlert } from './calendar-alert.tsx';
+import { FiguresBar } from './figures-bar.tsx';
 import { RequestDrawer } from './request-drawer.tsx';
 import { createRequest, fetchCategories, fetchRequests, type RequestQuery } from './requests-api.ts';
 
@@ -74,6 +76,8 @@ export default function RequestsPage() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={3}>{t('requests.title')}</Typography.Title>
+      <CalendarAlert />
+      <FiguresBar orgId={user.org.id} />
       <Space wrap>
         <Segmented<View>
           value={view}
