@@ -5,7 +5,8 @@
  * figure is printed with its raw baseline measured in the same run; copy the summary into docs/PERFORMANCE.md.
  * Names (seed, subtree, applications, import, coverage, search) pick which run after the seed; none = all (the
  * seed's raw baselines run only when "seed" is named or no name is given). `h5`, `office`, `startup` and
- * `roster-read` need no PostgreSQL and run alone when only they are named.
+ * `roster-read` need no PostgreSQL and run alone when only they are named; `services` (机制二) builds its own scratch
+ * database and data, no city seed.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
@@ -20,11 +21,12 @@ import { benchImport } from './import.bench.ts';
 import { benchSearch } from './search.bench.ts';
 import { benchRosterRead } from './roster-read.bench.ts';
 import { benchSeed } from './seed.bench.ts';
+import { benchServices } from './services.bench.ts';
 import { benchSubtreeCount } from './subtree-count.bench.ts';
 import { benchVotes } from './votes.bench.ts';
 
 /** Benchmarks that need no PostgreSQL: the embedded database, the browser, start-up, reading rosters. `npm run bench -- h5 office startup` */
-const standalone = { h5: benchH5Network, office: benchOfficeLoad, startup: benchStartup, 'roster-read': benchRosterRead };
+const standalone = { h5: benchH5Network, office: benchOfficeLoad, startup: benchStartup, 'roster-read': benchRosterRead, services: benchServices };
 const asked = process.argv.slice(2);
 if (asked.length > 0 && asked.every((name) => name in standalone)) {
   const results: Record<string, unknown> = {};

@@ -33,6 +33,11 @@ interface Fixtures {
   batchId: string;
   otherUnionId: number;
   congress: CongressFixtures;
+  station: { id: number; name: string };
+  serviceRequest: { id: number; description: string };
+  memberRequestId: number;
+  gucunUserId: number;
+  serviceItemId: number;
   dunningStepId: number;
   unmatchedId: number;
 }
@@ -258,7 +263,49 @@ const inventory: Record<string, Entry> = {
   'POST /api/funds/rate-exceptions': staffWrite((fx) => ({
     url: '/api/funds/rate-exceptions', body: { enterpriseId: fx.enterprise.id, kind: 'reduced', rateBp: 100, reason: '越权审批', validFrom: '2026-10', validTo: '2026-12' },
   }), 'not_found', 'funds.approveRates'),
+  'GET /api/calendar/due': open(() => ({ url: '/api/calendar/due?from=2026-09-30&workingDays=5' })),
+  'GET /api/calendar/:year': open(() => ({ url: '/api/calendar/2026' })),
+  'PUT /api/calendar/:year': staffWrite(() => ({ url: '/api/calendar/2026', body: { days: [] } }), 'forbidden', 'calendar.edit'),
+  'GET /api/service-categories': open(() => ({ url: '/api/service-categories' })),
+  'GET /api/stations/nearest': open(() => ({ url: '/api/stations/nearest?lat=31.35&lng=121.38&limit=3' })),
+  'GET /api/stations': staffRead((fx) => ({ url: '/api/stations?level=relay', marker: fx.station.name }), 'hidden'),
+  'GET /api/stations/gaps': staffRead((fx) => ({ url: `/api/stations/gaps?orgId=${fx.gucunOrgId}` })),
+  'GET /api/stations/:id': staffRead((fx) => ({ url: `/api/stations/${fx.station.id}` })),
+  'POST /api/stations': staffWrite((fx) => ({ url: '/api/stations', body: stationBody(fx.gucunOrgId, '越权驿站') })),
+  'PATCH /api/stations/:id': staffWrite((fx) => ({ url: `/api/stations/${fx.station.id}`, body: { name: '越权' } })),
+  'POST /api/service-requests': staffWrite((fx) => ({ url: '/api/service-requests', body: requestBody(fx.gucunOrgId, '越权受理') })),
+  'GET /api/service-lists': staffRead((fx) => ({ url: `/api/service-lists?orgId=${fx.gucunOrgId}` })),
+  'POST /api/service-lists/items': staffWrite((fx) => ({ url: '/api/service-lists/items', body: { orgId: fx.gucunOrgId, list: 'service', category: '越权', title: '越权' } })),
+  'DELETE /api/service-lists/items/:id': staffWrite((fx) => ({ url: `/api/service-lists/items/${fx.serviceItemId}` })),
+  // the foreign caller's own requests, handed to someone outside their scope: not found
+  'POST /api/service-requests/handover': staffWrite((fx) => ({ url: '/api/service-requests/handover', body: { toUserId: fx.gucunUserId } })),
+  'GET /api/service-requests': staffRead((fx) => ({ url: '/api/service-requests?limit=200', marker: fx.serviceRequest.description }), 'hidden'),
+  'GET /api/service-requests/figures': staffRead((fx) => ({ url: `/api/service-requests/figures?orgId=${fx.gucunOrgId}` })),
+  'GET /api/service-requests/:id': staffRead((fx) => ({ url: `/api/service-requests/${fx.serviceRequest.id}` })),
+  'POST /api/service-requests/:id/accept': staffWrite((fx) => ({ url: `/api/service-requests/${fx.serviceRequest.id}/accept` })),
+  'POST /api/service-requests/:id/transfer': staffWrite((fx) => ({ url: `/api/service-requests/${fx.serviceRequest.id}/transfer`, body: { toOrgId: fx.otherUnionId, reason: '越权' } })),
+  'POST /api/service-requests/:id/pause': staffWrite((fx) => ({ url: `/api/service-requests/${fx.serviceRequest.id}/pause`, body: { reason: '越权' } })),
+  'POST /api/service-requests/:id/resume': staffWrite((fx) => ({ url: `/api/service-requests/${fx.serviceRequest.id}/resume` })),
+  'POST /api/service-requests/:id/extend': staffWrite((fx) => ({
+    url: `/api/service-requests/${fx.serviceRequest.id}/extend`, body: { workingDays: 3, reason: '越权' },
+  }), 'forbidden', 'requests.approveExtension'),
+  'POST /api/service-requests/:id/close': staffWrite((fx) => ({ url: `/api/service-requests/${fx.serviceRequest.id}/close`, body: { result: '越权' } })),
+  'POST /api/service-requests/:id/rating': { access: 'member', probe: (fx) => ({ url: `/api/service-requests/${fx.memberRequestId}/rating`, body: { score: 5 } }) },
+  'POST /api/me/service-requests': { access: 'member', probe: () => ({ url: '/api/me/service-requests', body: { categoryCode: 'general', description: '清单诉求' } }) },
+  'GET /api/me/service-requests': { access: 'member', probe: () => ({ url: '/api/me/service-requests' }) },
+  'GET /api/me/service-requests/:id': { access: 'member', probe: (fx) => ({ url: `/api/me/service-requests/${fx.memberRequestId}` }) },
 };
+
+function stationBody(orgId: number, name: string) {
+  return {
+    orgId, name, level: 'relay', address: '宝山区沪太路4788号', lat: 31.3519, lng: 121.3833,
+    hours: [{ weekdays: [1, 2, 3, 4, 5], open: '09:00', close: '17:00' }], facilities: ['hot_water'], acceptance: 'accepted',
+  };
+}
+
+function requestBody(orgId: number, description: string) {
+  return { categoryCode: 'general', orgId, channel: 'station', description, requesterName: '王清单', requesterPhone: newPhone() };
+}
 
 function rosterCsv(): Buffer {
   return Buffer.from(`姓名,身份证号,手机号,职业,会员类别\n赵导入,${newIdNumber()},${newPhone()},快递员,标准会员\n`);
@@ -333,7 +380,12 @@ const digest = async () => t.handle.query<{ t: string; d: string }>(`
   union all select 'fund_settings', md5(coalesce(string_agg(f::text, ',' order by id), '')) from fund_settings f
   union all select 'fund_rate_exceptions', md5(coalesce(string_agg(f::text, ',' order by id), '')) from fund_rate_exceptions f
   union all select 'ledger_periods', md5(coalesce(string_agg(p::text, ',' order by period), '')) from ledger_periods p
-  union all select 'dunning_steps', md5(coalesce(string_agg(d::text, ',' order by id), '')) from dunning_steps d`);
+  union all select 'dunning_steps', md5(coalesce(string_agg(d::text, ',' order by id), '')) from dunning_steps d
+  union all select 'calendar_days', md5(coalesce(string_agg(c::text, ',' order by day), '')) from calendar_days c
+  union all select 'service_stations', md5(coalesce(string_agg(s::text, ',' order by id), '')) from service_stations s
+  union all select 'service_requests', md5(coalesce(string_agg(r::text, ',' order by id), '')) from service_requests r
+  union all select 'service_items', md5(coalesce(string_agg(i::text, ',' order by id), '')) from service_items i
+  union all select 'service_request_pauses', md5(coalesce(string_agg(p::text, ',' order by request_id, from_on), '')) from service_request_pauses p`);
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -388,7 +440,15 @@ beforeAll(async () => {
 
   const congress = await congressFixtures(gucun.orgId, joined.id);
 
+  const station = await json<{ id: number; name: string }>(request(t.app, gucun, 'POST', '/api/stations', stationBody(gucun.orgId, '顾村清单测试爱心接力站')));
+  const serviceRequest = await json<{ id: number; description: string }>(request(t.app, gucun, 'POST', '/api/service-requests', requestBody(gucun.orgId, '清单测试诉求：驿站热水器损坏')));
+  const memberRequest = await json<{ id: number }>(request(t.app, member, 'POST', '/api/me/service-requests', { categoryCode: 'general', description: '清单测试：网上诉求' }));
+  const serviceItem = await json<{ id: number }>(request(t.app, gucun, 'POST', '/api/service-lists/items', { orgId: gucun.orgId, list: 'service', category: '关爱帮扶', title: '顾村清单测试项目' }));
+  await json(request(t.app, owner, 'POST', `/api/service-requests/${memberRequest.id}/accept`));
+  await json(request(t.app, owner, 'POST', `/api/service-requests/${memberRequest.id}/close`, { result: '已答复' }));
+
   fx = {
+    station, serviceRequest, memberRequestId: memberRequest.id, gucunUserId: gucun.userId, serviceItemId: serviceItem.id,
     gucunOrgId: gucun.orgId,
     baoshanOrgId: owner.orgId,
     congress,

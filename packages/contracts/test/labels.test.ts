@@ -6,6 +6,8 @@ import {
   orgStatuses, orgStatusLabels, ownershipLabels, ownershipTypes, roleLabels, roles, rosterFieldLabels, rosterFields, rosterRowStatuses,
   rosterRowStatusLabels, routingReasonLabels, routingReasons, santongshiPhaseLabels, santongshiPhases, sizeBandLabels, sizeBands,
   targetStatuses, targetStatusLabels, transferStatusLabels, unionStatuses, unionStatusLabels, type Labels,
+  stationLevels, stationLevelLabels, stationFacilities, stationFacilityLabels, acceptanceStates, acceptanceStateLabels, calendarDayKinds,
+  calendarDayKindLabels, serviceListKinds, serviceListKindLabels, requestChannels, requestChannelLabels, requestStatuses, requestStatusLabels, transferStates, transferStateLabels,
 } from '../src/index.ts';
 
 /** Each enum beside its labels. */
@@ -28,6 +30,14 @@ const enums: [string, readonly string[], Labels<string>][] = [
   ['rosterFields', rosterFields, rosterFieldLabels],
   ['rosterRowStatuses', rosterRowStatuses, rosterRowStatusLabels],
   ['targetStatuses', targetStatuses, targetStatusLabels],
+  ['stationLevels', stationLevels, stationLevelLabels],
+  ['stationFacilities', stationFacilities, stationFacilityLabels],
+  ['acceptanceStates', acceptanceStates, acceptanceStateLabels],
+  ['calendarDayKinds', calendarDayKinds, calendarDayKindLabels],
+  ['requestChannels', requestChannels, requestChannelLabels],
+  ['requestStatuses', requestStatuses, requestStatusLabels],
+  ['requestTransferStates', transferStates, transferStateLabels],
+  ['serviceListKinds', serviceListKinds, serviceListKindLabels],
   ['campaignStages', campaignStages, campaignStageLabels],
   ['letterKinds', letterKinds, letterKindLabels],
   ['santongshiPhases', santongshiPhases, santongshiPhaseLabels],

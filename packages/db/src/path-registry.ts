@@ -17,6 +17,7 @@ import {
   auditLog, enterpriseEvents, enterprises, members, applications, memberTransfers, orgs, userGrants, congressSessions, votes,
   evaluationRatings, evaluationScores, evaluationSamples,
   journalLines, ledgerBalances, fundUnmatchedLines,
+  serviceStations, serviceRequests, serviceItems,
 } from './schema/index.ts';
 
 export interface OrgPathColumn {
@@ -44,6 +45,11 @@ export const orgPathColumns: readonly OrgPathColumn[] = [
   { table: journalLines, column: journalLines.orgPath, kind: 'live', note: 'the union whose sub-ledger holds the line (分户核算); the journal trigger lets only this column change' },
   { table: ledgerBalances, column: ledgerBalances.orgPath, kind: 'live', note: 'the union of the balance row' },
   { table: fundUnmatchedLines, column: fundUnmatchedLines.orgPath, kind: 'live', note: 'the unit that imported the unmatched bank line' },
+  { table: serviceStations, column: serviceStations.orgPath, kind: 'live', note: 'the union owning the service position' },
+  { table: serviceRequests, column: serviceRequests.orgPath, kind: 'live', note: 'the union that received the request (its owner\'s unit)' },
+  { table: serviceRequests, column: serviceRequests.transferOrgPath, kind: 'live', note: 'the union a request is handed on to (转办)' },
+  { table: serviceRequests, column: serviceRequests.escalatedOrgPath, kind: 'live', note: 'the parent union an overdue request is escalated to (上代下)' },
+  { table: serviceItems, column: serviceItems.orgPath, kind: 'live', note: 'the unit publishing the list item (null: a city template)' },
   { table: auditLog, column: auditLog.orgPath, kind: 'historic', note: 'the object\'s path when the entry was written (append-only)' },
 ];
 

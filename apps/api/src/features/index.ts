@@ -21,6 +21,7 @@ import { orgsFeature } from './orgs/orgs.feature.ts';
 import { regionsFeature } from './regions/regions.feature.ts';
 import { evaluationFeature } from './evaluation/evaluation.feature.ts';
 import { votesFeature } from './votes/votes.feature.ts';
+import { servicesFeature } from './services/services.feature.ts';
 import { workbenchFeature } from './workbench/workbench.feature.ts';
 
 export const features: readonly FeatureModule[] = [
@@ -41,5 +42,6 @@ export const features: readonly FeatureModule[] = [
   votesFeature,
   evaluationFeature,
   fundsFeature,
+  servicesFeature,
   workbenchFeature,
 ];

@@ -2,7 +2,8 @@ import { useEffect, type ReactNode } from 'react';
 import { useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
 import {
-  AccountBookOutlined, AimOutlined, ApartmentOutlined, AuditOutlined, CarryOutOutlined, DashboardOutlined, HomeOutlined, ImportOutlined, LogoutOutlined, ShopOutlined, SolutionOutlined, TeamOutlined,
+  AccountBookOutlined, AimOutlined, ApartmentOutlined, AuditOutlined, CarryOutOutlined, CustomerServiceOutlined, DashboardOutlined, EnvironmentOutlined, HomeOutlined,
+  ImportOutlined, LogoutOutlined, ShopOutlined, SolutionOutlined, TeamOutlined,
 } from '@ant-design/icons';
 import { useLocale } from '../shared/i18n/locale-context.tsx';
 import { roleLabels } from '@lianxin/contracts';
@@ -17,6 +18,8 @@ const sections = [
   { key: '/campaign', icon: <AimOutlined />, label: 'nav.campaign' },
   { key: '/congress', icon: <CarryOutOutlined />, label: 'nav.congress' },
   { key: '/funds', icon: <AccountBookOutlined />, label: 'nav.funds' },
+  { key: '/stations', icon: <EnvironmentOutlined />, label: 'nav.stations' },
+  { key: '/requests', icon: <CustomerServiceOutlined />, label: 'nav.requests' },
   { key: '/applications', icon: <SolutionOutlined />, label: 'nav.applications' },
   { key: '/members', icon: <TeamOutlined />, label: 'nav.members' },
   { key: '/members/import', icon: <ImportOutlined />, label: 'nav.import', writersOnly: true },

@@ -24,6 +24,8 @@ const WorkbenchPage = lazy(() => import('./features/workbench/workbench-page.tsx
 const CampaignPage = lazy(() => import('./features/campaign/campaign-page.tsx'));
 const CongressPage = lazy(() => import('./features/congress/congress-page.tsx'));
 const FundsPage = lazy(() => import('./features/funds/funds-page.tsx'));
+const StationsPage = lazy(() => import('./features/stations/stations-page.tsx'));
+const RequestsPage = lazy(() => import('./features/requests/requests-page.tsx'));
 
 const theme = { token: { colorPrimary: '#c8102e', borderRadius: 6 } };
 
@@ -72,6 +74,8 @@ function SessionGate() {
               <Route path="/campaign" element={<CampaignPage />} />
               <Route path="/congress" element={<CongressPage />} />
               <Route path="/funds" element={<FundsPage />} />
+              <Route path="/stations" element={<StationsPage />} />
+              <Route path="/requests" element={<RequestsPage />} />
               <Route path="/applications" element={<ApplicationsPage />} />
               <Route path="/members" element={<MembersPage />} />
               <Route path="/members/import" element={<RosterImportPage />} />

@@ -12,6 +12,8 @@ const StatusPage = lazy(() => import('./features/status/status-page.tsx'));
 const LoginPage = lazy(() => import('./features/auth/login-page.tsx'));
 const CardPage = lazy(() => import('./features/card/card-page.tsx'));
 const CongressPage = lazy(() => import('./features/congress/congress-page.tsx'));
+const StationsPage = lazy(() => import('./features/services/stations-page.tsx'));
+const RequestsPage = lazy(() => import('./features/services/requests-page.tsx'));
 
 function LocalizedApp() {
   const { locale } = useLocale();
@@ -26,6 +28,8 @@ function LocalizedApp() {
             <Route path="/login" element={<LoginPage />} />
             <Route path="/card" element={<CardPage />} />
             <Route path="/congress" element={<CongressPage />} />
+            <Route path="/stations" element={<StationsPage />} />
+            <Route path="/requests" element={<RequestsPage />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
         </Suspense>

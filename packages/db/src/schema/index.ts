@@ -8,3 +8,4 @@ export * from './coverage.ts';
 export * from './grants.ts';
 export * from './congress.ts';
 export * from './funds.ts';
+export * from './services.ts';

@@ -17,6 +17,10 @@ export const smsTemplates = {
   application_pending_elsewhere: '【连心】有人用另一手机号以您的身份证号再次提交了入会申请，未重复受理；您的申请（{reference}）仍在审核中。如非本人操作，请联系{union}。',
   application_rejected: '【连心】您的入会申请（{reference}）未通过：{reason}',
   transfer_approved: '【连心】您的会员组织关系已转入 {union}。',
+  /** 机制二: to the requester of a service request (限时办结 notices) */
+  request_received: '【连心】您的诉求（编号 {id}）已由{union}受理，将于 {dueOn} 前办结。',
+  request_extended: '【连心】您的诉求（编号 {id}）经单位负责人批准延期 {days} 个工作日，将于 {dueOn} 前办结。原因：{reason}',
+  request_resolved: '【连心】您的诉求（编号 {id}）已办结：{result}。请在连心“我的诉求”中评价（1–5 分）。',
 } as const;
 export type SmsTemplate = keyof typeof smsTemplates;
 

@@ -11,6 +11,9 @@ import { membersTexts } from '../../console/features/members/members.i18n.ts';
 import { orgsTexts } from '../../console/features/orgs/orgs.i18n.ts';
 import { rosterImportTexts } from '../../console/features/roster-import/roster-import.i18n.ts';
 import { workbenchTexts } from '../../console/features/workbench/workbench.i18n.ts';
+import { stationsTexts } from '../../console/features/stations/stations.i18n.ts';
+import { requestsTexts } from '../../console/features/requests/requests.i18n.ts';
+import { servicesMobileTexts } from '../../mobile/features/services/services.i18n.ts';
 import { exportTexts } from '../../console/components/export.i18n.ts';
 import { memberAuthTexts } from '../../mobile/features/auth/auth.i18n.ts';
 import { cardTexts } from '../../mobile/features/card/card.i18n.ts';
@@ -39,6 +42,9 @@ export const dictionaryParts = [
   membersTexts,
   rosterImportTexts,
   workbenchTexts,
+  stationsTexts,
+  requestsTexts,
+  servicesMobileTexts,
   exportTexts,
   mobileTexts,
   joinTexts,

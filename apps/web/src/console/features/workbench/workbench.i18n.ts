@@ -12,6 +12,9 @@ const zhCN = {
   'workbench.kind.campaign.followUps': '到期的建会攻坚跟进',
   'workbench.kind.santongshi.due': '到期的三同时任务',
   'workbench.kind.imports.finished': '今日完成的名册导入',
+  'workbench.kind.requests.mine': '我负责的诉求',
+  'workbench.kind.requests.queue': '待受理的诉求',
+  'workbench.kind.requests.overdue': '逾期未办结的诉求',
 } as const;
 
 const en: Record<keyof typeof zhCN, string> = {
@@ -27,6 +30,9 @@ const en: Record<keyof typeof zhCN, string> = {
   'workbench.kind.campaign.followUps': 'Campaign follow-ups due',
   'workbench.kind.santongshi.due': 'New-enterprise union tasks due',
   'workbench.kind.imports.finished': 'Roster imports finished today',
+  'workbench.kind.requests.mine': 'My service requests',
+  'workbench.kind.requests.queue': 'Service requests to accept',
+  'workbench.kind.requests.overdue': 'Overdue service requests',
 };
 
 export const workbenchTexts = { 'zh-CN': zhCN, en };

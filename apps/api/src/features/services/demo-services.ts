@@ -1,0 +1,120 @@
+/**
+ * Demo data for 机制二 (`npm start` on an empty embedded database), kept small for the demo image: five positions
+ * in every street and town (a 服务分中心, a 职工服务站, an 爱心接力站, a 驿站 and a 妈咪小屋 — about 1,200 rows, one
+ * INSERT … SELECT) placed among the street's enterprises, and about forty requests of 顾村 in every state (one
+ * INSERT from arrays), written through the app's PII cipher. The Pudong plan and the 5,700+ relay stations
+ * (DOMAIN.md §3) are the shape; the benchmark generates its own 60,000 positions.
+ */
+import { sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { arrayLiteral, queryRows } from '@lianxin/db';
+import { addDays, dueDate, shanghaiDate, workingDaysBetween, type RequestStatus } from '@lianxin/contracts';
+import { loadCalendar } from './calendar.repo.ts';
+
+const GUCUN = '310113109';
+
+export async function seedDemoServices(app: FastifyInstance, now = new Date()): Promise<void> {
+  const db = app.db;
+  await db.execute(sql`
+    insert into service_stations (org_id, org_path, name, level, address, lat, lng, hours, facilities, contact_phone, acceptance, accepted_on, inspector)
+    select o.id, o.path,
+           replace(replace(o.name, '总工会', ''), '工会', '') || (array['职工服务分中心', '职工服务站', '户外职工爱心接力站', '职工驿站', '妈咪小屋'])[e.n],
+           (array['sub_centre', 'station', 'relay', 'inn', 'mommy_room'])[e.n],
+           e.address,
+           round((e.latitude + 0.0011 * e.n)::numeric, 6)::float8, round((e.longitude - 0.0009 * e.n)::numeric, 6)::float8,
+           (array[
+             '[{"weekdays":[1,2,3,4,5],"open":"09:00","close":"17:30"},{"weekdays":[1,2,3,4,5],"open":"18:00","close":"20:30"},{"weekdays":[6],"open":"09:00","close":"12:00"}]',
+             '[{"weekdays":[1,2,3,4,5],"open":"08:30","close":"17:00"},{"weekdays":[6,7],"open":"10:00","close":"16:00"}]',
+             '[{"weekdays":[1,2,3,4,5,6,7],"open":"07:00","close":"21:00"}]',
+             '[{"weekdays":[1,2,3,4,5,6,7],"open":"00:00","close":"23:59"}]',
+             '[{"weekdays":[1,2,3,4,5],"open":"08:30","close":"17:30"}]'])[e.n]::jsonb,
+           (array['{hot_water,toilet,seats,charging}', '{hot_water,fridge,toilet,seats}', '{hot_water,fridge,microwave,charging,seats}',
+                  '{hot_water,microwave,charging,toilet,seats}', '{fridge,seats,toilet}'])[e.n]::text[],
+           '021-' || lpad((5000000 + o.id * 7 + e.n)::text, 8, '0'),
+           case when e.n = 3 and o.id % 9 = 0 then 'pending' else 'accepted' end,
+           case when e.n = 3 and o.id % 9 = 0 then null else ${addDays(shanghaiDate(now), -200)}::date + (o.id % 150) end,
+           case when e.n = 3 and o.id % 9 = 0 then '' else '区总工会验收组' end
+      from orgs o
+      cross join lateral (
+        select row_number() over (order by x.id)::int as n, x.latitude, x.longitude, x.address
+          from (select id, latitude, longitude, address from enterprises
+                 where region_code = o.region_code and latitude is not null order by id limit 5) x
+      ) e
+     where o.kind = 'street_federation'`);
+
+  const [gucun] = await queryRows<{ orgId: number; orgPath: string; userId: number; swId: number | null; stationId: number | null }>(db, sql`
+    select o.id as "orgId", o.path::text as "orgPath", u.id as "userId",
+           (select id from users where username = 'demo-gucun-sw') as "swId",
+           (select id from service_stations where org_id = o.id order by id limit 1) as "stationId"
+      from orgs o join users u on u.username = 'demo-gucun'
+     where o.kind = 'street_federation' and o.region_code = ${GUCUN}`);
+  if (!gucun) return;
+  const today = shanghaiDate(now);
+  const calendar = await loadCalendar(db, addDays(today, -60));
+  const texts = [
+    ['consultation', '外卖骑手咨询如何在网上加入工会、会费标准是多少'],
+    ['general', '快递员反映驿站附近缺少充电设施，希望增设充电桩'],
+    ['legal_aid', '家政服务员被拖欠两个月工资约 9,600 元，请求法律援助'],
+    ['hardship', '职工家属重病，家庭困难，申请困难职工帮扶'],
+    ['general', '货车司机希望在物流园附近设立爱心接力站'],
+    ['complex', '十余名装卸工反映用工单位未签劳动合同、未缴社保'],
+    ['consultation', '咨询会员服务卡的普惠活动和商惠折扣如何使用'],
+    ['legal_aid', '网约送餐员配送途中受伤，平台拒绝承担医疗费用'],
+  ] as const;
+  const names = ['王建国', '李秀英', '张伟', '刘芳', '陈磊', '杨静', '赵强', '黄敏', '周杰', '吴霞'];
+  const plan: { status: RequestStatus; back: number }[] = [
+    ...[1, 0, 2, 0, 1].map((back) => ({ status: 'received' as const, back })),
+    ...[1, 2, 3, 4, 6, 8, 10, 12, 15, 20, 2, 5].map((back) => ({ status: 'in_progress' as const, back })),
+    ...[5, 9, 14].map((back) => ({ status: 'paused' as const, back })),
+    ...[4, 6, 9, 12].map((back) => ({ status: 'resolved' as const, back })),
+    ...[15, 18, 22, 25, 28, 30, 33, 36, 40, 45, 50, 55, 58].map((back) => ({ status: 'closed' as const, back })),
+  ];
+  const limits: Record<string, number> = { consultation: 1, general: 5, legal_aid: 5, hardship: 15, complex: 15 };
+  const cols = {
+    category: [] as string[], status: [] as string[], channel: [] as string[], description: [] as string[], name: [] as string[], phoneEnc: [] as string[],
+    phoneHash: [] as string[], receivedAt: [] as string[], receivedOn: [] as string[], limit: [] as number[], dueOn: [] as (string | null)[],
+    owner: [] as (number | null)[], result: [] as (string | null)[], resolvedOn: [] as (string | null)[], onTime: [] as (boolean | null)[],
+    taken: [] as (number | null)[], rating: [] as (number | null)[],
+  };
+  plan.forEach((p, i) => {
+    const [code, text] = texts[i % texts.length]!;
+    const receivedOn = addDays(today, -p.back);
+    const due = dueDate(calendar, receivedOn, limits[code]!).dueOn;
+    const phone = `139${String(16_000_000 + i * 7_919).padStart(8, '0')}`;
+    const resolvedOn = p.status === 'resolved' || p.status === 'closed' ? addDays(receivedOn, Math.min(p.back - 1, 2 + (i % 9))) : null;
+    cols.category.push(code);
+    cols.status.push(p.status);
+    cols.channel.push(p.status === 'received' ? 'h5' : i % 3 === 0 ? 'hotline' : 'station');
+    cols.description.push(text);
+    cols.name.push(names[i % names.length]!);
+    cols.phoneEnc.push(app.cipher.encrypt(phone));
+    cols.phoneHash.push(app.keys.blindIndex(phone));
+    cols.receivedAt.push(`${receivedOn}T${String(9 + (i % 8)).padStart(2, '0')}:15:00+08:00`);
+    cols.receivedOn.push(receivedOn);
+    cols.limit.push(limits[code]!);
+    cols.dueOn.push(p.status === 'paused' ? null : due);
+    cols.owner.push(p.status === 'received' ? null : i % 4 === 1 && gucun.swId ? gucun.swId : gucun.userId);
+    cols.result.push(resolvedOn ? '已联系当事人并答复，问题已解决' : null);
+    cols.resolvedOn.push(resolvedOn);
+    cols.onTime.push(resolvedOn && due ? resolvedOn <= due : null);
+    cols.taken.push(resolvedOn ? workingDaysBetween(calendar, receivedOn, resolvedOn) : null);
+    cols.rating.push(p.status === 'closed' && i % 5 !== 0 ? 3 + (i % 3) : null);
+  });
+  const a = (values: readonly unknown[]) => sql.param(arrayLiteral(values));
+  await db.execute(sql`
+    insert into service_requests (category_code, status, channel, description, requester_name, requester_phone_enc, requester_phone_hash, received_at,
+                                  received_on, limit_days, due_on, owner_user_id, accepted_at, result, resolved_on, on_time, working_days_taken, rating,
+                                  closed_at, org_id, org_path, station_id)
+    select c, s, ch, d, n, pe, ph, ra, ro, l, du, ow, case when ow is null then null else ra end, re, rs, ot, tk, rt,
+           case when s = 'closed' then rs + 4 end, ${gucun.orgId}, ${gucun.orgPath}::ltree, case when ch = 'station' then ${gucun.stationId}::int end
+      from unnest(${a(cols.category)}::text[], ${a(cols.status)}::text[], ${a(cols.channel)}::text[], ${a(cols.description)}::text[], ${a(cols.name)}::text[],
+                  ${a(cols.phoneEnc)}::text[], ${a(cols.phoneHash)}::text[], ${a(cols.receivedAt)}::timestamptz[], ${a(cols.receivedOn)}::date[],
+                  ${a(cols.limit)}::int[], ${a(cols.dueOn)}::date[], ${a(cols.owner)}::int[], ${a(cols.result)}::text[], ${a(cols.resolvedOn)}::date[],
+                  ${a(cols.onTime)}::boolean[], ${a(cols.taken)}::int[], ${a(cols.rating)}::int[])
+           as t(c, s, ch, d, n, pe, ph, ra, ro, l, du, ow, re, rs, ot, tk, rt)`);
+  await db.execute(sql`
+    insert into service_request_pauses (request_id, from_on) select id, received_on + 1 from service_requests where status = 'paused' and org_id = ${gucun.orgId}`);
+  await db.execute(sql`
+    insert into service_request_events (request_id, at, action, actor_user_id, note)
+    select id, received_at, 'received', owner_user_id, channel from service_requests where org_id = ${gucun.orgId}`);
+}

@@ -1,0 +1,367 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Database, type Tx } from '@lianxin/db';
+import {
+  can, dueDate, shanghaiDate, type Role, workingDaysBetween, type ServiceRequest, type ServiceRequestListItem, type memberRequestCreateSchema,
+  type serviceRequestCreateSchema, type serviceRequestListQuerySchema,
+} from '@lianxin/contracts';
+import type { z } from 'zod';
+import { requireCapability, writeScope } from '../../access/access.ts';
+import type { ServiceContext } from '../../context.ts';
+import { AppError, fieldError, forbidden, notFound } from '../../errors.ts';
+import { recordAudit } from '../audit/audit.repo.ts';
+import { enqueueSms } from '../notifications/outbox.ts';
+import { figureColumns } from '../coverage/figures.sql.ts';
+import { findOrg } from '../orgs/orgs.repo.ts';
+import { loadCalendar } from './calendar.repo.ts';
+import { findStation } from './stations.repo.ts';
+import {
+  addEvent, findOwnRequest, findRequest, listRequests, mineIds, OPEN_STATUSES, pausesOf, requestVisible, toListItem, toRequest, type RequestRow,
+} from './requests.repo.ts';
+
+/**
+ * Service requests (诉求), DOMAIN.md §3: 来访职工首问负责制 — whoever first receives a request owns it until it is
+ * closed (a station's or the hotline's staff member at once; from the H5 the first staff member of the receiving
+ * union to accept it); 转办 hands the work to another union, whose staff member becomes the handler while the
+ * owner stays accountable; 一口受理、限时办结 — the category's limit in working days from the working day after
+ * receipt (行政许可法 art. 82), stopped while 补正 materials are awaited, one extension approved by the unit head
+ * (capability `requests.approveExtension`) and told to the requester.
+ */
+
+const wrongStatus = () => new AppError('conflict', 409, 'request.wrongStatus');
+
+async function category(db: Database | Tx, code: string) {
+  const [row] = await queryRows<{ code: string; workingDays: number }>(db, sql`select code, working_days as "workingDays" from service_categories where code = ${code}`);
+  if (!row) throw fieldError('categoryCode', 'request.categoryUnknown');
+  return row;
+}
+
+/** The due date from receipt, the limit (plus an extension) and the pauses, on the official calendar. */
+async function computeDue(db: Database | Tx, receivedOn: string, workingDays: number, requestId: number | null) {
+  const pauses = requestId === null ? [] : await pausesOf(db, requestId);
+  return dueDate(await loadCalendar(db, receivedOn), receivedOn, workingDays, pauses);
+}
+
+interface NewRequest {
+  categoryCode: string; limitDays: number; orgId: number; orgPath: string; orgName: string; channel: string; status: 'received' | 'in_progress';
+  description: string; requesterName: string; requesterPhone: string; requesterUserId: number | null; stationId: number | null;
+  receivedAt: Date; ownerUserId: number | null;
+}
+
+async function insertRequest(tx: Tx, ctx: Pick<ServiceContext, 'cipher' | 'keys' | 'actor' | 'ip'>, r: NewRequest): Promise<number> {
+  const receivedOn = shanghaiDate(r.receivedAt);
+  const due = await computeDue(tx, receivedOn, r.limitDays, null);
+  const [row] = await queryRows<{ id: number }>(tx, sql`
+    insert into service_requests (category_code, org_id, org_path, channel, status, description, requester_name, requester_phone_enc, requester_phone_hash,
+                                  requester_user_id, station_id, received_at, received_on, limit_days, due_on, provisional, owner_user_id, accepted_at)
+    values (${r.categoryCode}, ${r.orgId}, ${r.orgPath}::ltree, ${r.channel}, ${r.status}, ${r.description}, ${r.requesterName},
+            ${ctx.cipher.encrypt(r.requesterPhone)}, ${ctx.keys.blindIndex(r.requesterPhone)}, ${r.requesterUserId}, ${r.stationId},
+            ${r.receivedAt.toISOString()}::timestamptz, ${receivedOn}::date, ${r.limitDays}, ${due.dueOn}::date, ${due.provisional}, ${r.ownerUserId},
+            ${r.ownerUserId === null ? null : new Date().toISOString()}::timestamptz)
+    returning id`);
+  if (!row) throw new Error('request not written');
+  await addEvent(tx, row.id, 'received', ctx.actor.userId, r.channel);
+  if (r.ownerUserId !== null) await addEvent(tx, row.id, 'accepted', r.ownerUserId);
+  await recordAudit(tx, ctx.actor, ctx.ip, { action: 'create', objectType: 'service_request', objectId: row.id, orgPath: r.orgPath, detail: { channel: r.channel, categoryCode: r.categoryCode } });
+  await enqueueSms(tx, ctx.cipher, r.requesterPhone, 'request_received', { id: String(row.id), union: r.orgName, dueOn: due.dueOn ?? '' });
+  return row.id;
+}
+
+/**
+ * A request taken by staff. At a station or by the hotline the recording staff member owns it at once (首问负责);
+ * an H5 request typed in by staff waits in the union's queue. `receivedAt` may be a past time (taken on paper or by
+ * phone): the deadline counts from that day; a time in the future is refused.
+ */
+export async function createRequest(ctx: ServiceContext, input: z.output<typeof serviceRequestCreateSchema>, now = new Date()): Promise<ServiceRequest> {
+  writeScope(ctx.scope);
+  const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
+  if (receivedAt.getTime() > now.getTime() + 60_000) throw fieldError('receivedAt', 'request.receivedAt');
+  const org = await findOrg(ctx.db, ctx.scope, input.orgId);
+  if (!org) throw fieldError('orgId', 'error.not_found', 404, 'not_found');
+  const cat = await category(ctx.db, input.categoryCode);
+  if (input.stationId !== undefined && !(await findStation(ctx.db, ctx.scope, input.stationId))) throw fieldError('stationId', 'request.stationUnknown');
+  const queued = input.channel === 'h5';
+  const id = await ctx.db.transaction((tx) => insertRequest(tx, ctx, {
+    categoryCode: cat.code, limitDays: cat.workingDays, orgId: org.id, orgPath: org.path, orgName: org.name, channel: input.channel,
+    status: queued ? 'received' : 'in_progress', description: input.description, requesterName: input.requesterName, requesterPhone: input.requesterPhone,
+    requesterUserId: null, stationId: input.stationId ?? null, receivedAt, ownerUserId: queued ? null : ctx.actor.userId,
+  }));
+  void ctx.flushNotifications();
+  return requestDetail(ctx, id, now);
+}
+
+/**
+ * A member's request from the H5: into the queue of the position's union (`stationId`), of the union named
+ * (`orgId`), or else of the member's own union. Name and phone are the membership record's.
+ */
+export async function createMemberRequest(ctx: ServiceContext, input: z.output<typeof memberRequestCreateSchema>, now = new Date()): Promise<ServiceRequest> {
+  if (ctx.actor.memberId === null) throw forbidden();
+  const [member] = await queryRows<{ name: string; phoneEnc: string; orgId: number }>(ctx.db, sql`
+    select name, phone_enc as "phoneEnc", org_id as "orgId" from members where id = ${ctx.actor.memberId} and status = 'active'`);
+  if (!member) throw forbidden();
+  const cat = await category(ctx.db, input.categoryCode);
+  let orgId = input.orgId ?? member.orgId;
+  let stationId: number | null = null;
+  if (input.stationId !== undefined) {
+    const station = await findStation(ctx.db, null, input.stationId);
+    if (!station) throw fieldError('stationId', 'request.stationUnknown');
+    orgId = station.orgId;
+    stationId = station.id;
+  }
+  const [org] = await queryRows<{ id: number; path: string; name: string }>(ctx.db, sql`select id, path::text as path, name from orgs where id = ${orgId} and status = 'active'`);
+  if (!org) throw fieldError('orgId', 'error.not_found', 404, 'not_found');
+  const id = await ctx.db.transaction((tx) => insertRequest(tx, ctx, {
+    categoryCode: cat.code, limitDays: cat.workingDays, orgId: org.id, orgPath: org.path, orgName: org.name, channel: 'h5', status: 'received',
+    description: input.description, requesterName: member.name, requesterPhone: ctx.cipher.decrypt(member.phoneEnc), requesterUserId: ctx.actor.userId,
+    stationId, receivedAt: now, ownerUserId: null,
+  }));
+  void ctx.flushNotifications();
+  return memberRequestDetail(ctx, id, now);
+}
+
+export async function requestDetail(ctx: ServiceContext, id: number, now = new Date()): Promise<ServiceRequest> {
+  const row = await findRequest(ctx.db, ctx.scope, id);
+  if (!row) throw notFound();
+  return toRequest(ctx.db, row, ctx.cipher, shanghaiDate(now));
+}
+
+export async function memberRequestDetail(ctx: ServiceContext, id: number, now = new Date()): Promise<ServiceRequest> {
+  const row = await findOwnRequest(ctx.db, ctx.actor.userId, id);
+  if (!row) throw notFound();
+  return toRequest(ctx.db, row, ctx.cipher, shanghaiDate(now));
+}
+
+export async function memberRequests(ctx: ServiceContext, now = new Date()): Promise<ServiceRequestListItem[]> {
+  const rows = await listRequests(ctx.db, sql`r.requester_user_id = ${ctx.actor.userId}`, 100);
+  const today = shanghaiDate(now);
+  return rows.map((r) => toListItem(r, ctx.cipher, today));
+}
+
+/** The list: visible to the scope; `mine` = owned or handled by the actor; `overdue` = open past due. Due first (so overdue first). */
+export async function requestList(ctx: ServiceContext, q: z.output<typeof serviceRequestListQuerySchema>, now = new Date()): Promise<ServiceRequestListItem[]> {
+  const today = shanghaiDate(now);
+  const where: SQL[] = [requestVisible(ctx.scope)];
+  if (q.orgId !== undefined) {
+    const org = await findOrg(ctx.db, ctx.scope, q.orgId);
+    if (!org) throw notFound();
+    where.push(sql`(r.org_path <@ ${org.path}::ltree or r.transfer_org_path <@ ${org.path}::ltree or r.escalated_org_path <@ ${org.path}::ltree)`);
+  }
+  // open past the due day; written twice: bare inside the "mine" id scans, on `r` in the list's join
+  const overdueIf = (bare: boolean): SQL => {
+    if (q.overdue === undefined) return sql`true`;
+    const cond = bare
+      ? sql`(status in ('received', 'in_progress') and due_on < ${today}::date)`
+      : sql`(r.status in ('received', 'in_progress') and r.due_on < ${today}::date)`;
+    return q.overdue ? cond : sql`not ${cond}`;
+  };
+  if (q.mine) {
+    where.push(sql`r.id in (${mineIds(ctx.actor.userId, q.limit, q.status, overdueIf(true))})`);
+  } else {
+    if (q.status) where.push(sql`r.status = ${q.status}`);
+    where.push(overdueIf(false));
+  }
+  const rows = await listRequests(ctx.db, sql.join(where, sql` and `), q.limit);
+  return rows.map((r) => toListItem(r, ctx.cipher, today));
+}
+
+/** Runs a change on the locked row inside one transaction, then answers the request as it is now. */
+async function change(ctx: ServiceContext, id: number, now: Date, apply: (tx: Tx, row: RequestRow, today: string) => Promise<void>): Promise<ServiceRequest> {
+  writeScope(ctx.scope);
+  const today = shanghaiDate(now);
+  await ctx.db.transaction(async (tx) => {
+    const row = await findRequest(tx, ctx.scope, id, true);
+    if (!row) throw notFound();
+    await apply(tx, row, today);
+  });
+  void ctx.flushNotifications();
+  return requestDetail(ctx, id, now);
+}
+
+const audit = (tx: Tx, ctx: ServiceContext, row: RequestRow, detail: Record<string, unknown>) =>
+  recordAudit(tx, ctx.actor, ctx.ip, { action: 'update', objectType: 'service_request', objectId: row.id, orgPath: row.orgPath, detail });
+
+/** Whether the actor works the request: its owner, or the handler after an accepted transfer. */
+function assertWorker(ctx: ServiceContext, row: RequestRow) {
+  if (row.ownerUserId !== ctx.actor.userId && row.handlerUserId !== ctx.actor.userId) throw new AppError('forbidden', 403, 'request.notOwner');
+}
+
+const inScope = (ctx: ServiceContext, path: string | null) => path !== null && ctx.scope.kind === 'subtree' && (path === ctx.scope.path || path.startsWith(`${ctx.scope.path}.`));
+
+/**
+ * Accept: a queued request becomes the actor's (首问负责; the row lock makes the first acceptor win, a second gets
+ * 409); a request handed on to the actor's union makes the actor its handler (the owner stays).
+ */
+export function acceptRequest(ctx: ServiceContext, id: number, now = new Date()) {
+  return change(ctx, id, now, async (tx, row) => {
+    if (row.transferState === 'pending' && inScope(ctx, row.transferOrgPath) && row.ownerUserId !== ctx.actor.userId) {
+      await tx.execute(sql`update service_requests set transfer_state = 'accepted', handler_user_id = ${ctx.actor.userId} where id = ${id}`);
+      await addEvent(tx, id, 'transfer_accepted', ctx.actor.userId);
+      await audit(tx, ctx, row, { transfer: 'accepted' });
+      return;
+    }
+    if (row.status !== 'received') throw new AppError('conflict', 409, 'request.alreadyOwned');
+    if (!inScope(ctx, row.orgPath) && !inScope(ctx, row.escalatedOrgPath)) throw notFound();
+    const taken = await queryRows<{ id: number }>(tx, sql`
+      update service_requests set owner_user_id = ${ctx.actor.userId}, status = 'in_progress', accepted_at = ${now.toISOString()}::timestamptz
+       where id = ${id} and owner_user_id is null returning id`);
+    if (taken.length === 0) throw new AppError('conflict', 409, 'request.alreadyOwned');
+    await addEvent(tx, id, 'accepted', ctx.actor.userId);
+    await audit(tx, ctx, row, { status: 'in_progress', owner: ctx.actor.userId });
+  });
+}
+
+/** 转办: the owner hands the work to another union with a reason; its staff accept it (then they handle it). */
+export function transferRequest(ctx: ServiceContext, id: number, body: { toOrgId: number; reason: string }, now = new Date()) {
+  return change(ctx, id, now, async (tx, row) => {
+    if (row.ownerUserId !== ctx.actor.userId) throw new AppError('forbidden', 403, 'request.notOwner');
+    if (row.status !== 'in_progress' && row.status !== 'paused') throw wrongStatus();
+    if (row.transferState === 'pending') throw wrongStatus();
+    if (body.toOrgId === row.orgId) throw fieldError('toOrgId', 'request.transferTarget');
+    const [target] = await queryRows<{ id: number; path: string }>(tx, sql`select id, path::text as path from orgs where id = ${body.toOrgId} and status = 'active'`);
+    if (!target) throw fieldError('toOrgId', 'error.not_found', 404, 'not_found');
+    await tx.execute(sql`
+      update service_requests set transfer_org_id = ${target.id}, transfer_org_path = ${target.path}::ltree, transfer_reason = ${body.reason},
+             transfer_state = 'pending', handler_user_id = null where id = ${id}`);
+    await addEvent(tx, id, 'transferred', ctx.actor.userId, body.reason);
+    await audit(tx, ctx, row, { transferTo: target.id });
+  });
+}
+
+/** 补正: the clock stops from today until the requester's materials arrive. */
+export function pauseRequest(ctx: ServiceContext, id: number, reason: string, now = new Date()) {
+  return change(ctx, id, now, async (tx, row, today) => {
+    assertWorker(ctx, row);
+    if (row.status !== 'in_progress') throw wrongStatus();
+    await tx.execute(sql`
+      insert into service_request_pauses (request_id, from_on, to_on) values (${id}, ${today}::date, null)
+      on conflict (request_id, from_on) do update set to_on = null`);
+    await tx.execute(sql`update service_requests set status = 'paused', due_on = null where id = ${id}`);
+    await addEvent(tx, id, 'paused', ctx.actor.userId, reason);
+    await audit(tx, ctx, row, { status: 'paused' });
+  });
+}
+
+async function recomputeDue(tx: Tx, row: RequestRow, extensionDays: number | null) {
+  const due = await computeDue(tx, row.receivedOn, row.limitDays + (extensionDays ?? 0), row.id);
+  await tx.execute(sql`update service_requests set due_on = ${due.dueOn}::date, provisional = ${due.provisional} where id = ${row.id}`);
+  return due;
+}
+
+/** The materials arrived today: the clock counts again from the next working day. */
+export function resumeRequest(ctx: ServiceContext, id: number, now = new Date()) {
+  return change(ctx, id, now, async (tx, row, today) => {
+    assertWorker(ctx, row);
+    if (row.status !== 'paused') throw wrongStatus();
+    await tx.execute(sql`update service_request_pauses set to_on = greatest(from_on, ${today}::date) where request_id = ${id} and to_on is null`);
+    await tx.execute(sql`update service_requests set status = 'in_progress' where id = ${id}`);
+    await recomputeDue(tx, row, row.extensionDays);
+    await addEvent(tx, id, 'resumed', ctx.actor.userId);
+    await audit(tx, ctx, row, { status: 'in_progress' });
+  });
+}
+
+/** The one extension, approved by the unit's head (`requests.approveExtension` at the receiving union) and told to the requester. */
+export function extendRequest(ctx: ServiceContext, id: number, body: { workingDays: number; reason: string }, now = new Date()) {
+  return change(ctx, id, now, async (tx, row) => {
+    requireCapability(ctx.actor, 'requests.approveExtension', row.orgPath);
+    if (row.status !== 'in_progress' && row.status !== 'paused' && row.status !== 'received') throw wrongStatus();
+    if (row.extensionDays !== null) throw new AppError('conflict', 409, 'request.extendedOnce');
+    await tx.execute(sql`
+      update service_requests set extension_days = ${body.workingDays}, extension_reason = ${body.reason}, extended_by = ${ctx.actor.userId},
+             escalated_org_id = null, escalated_org_path = null, escalated_at = null where id = ${id}`);
+    const due = row.status === 'paused' ? { dueOn: null } : await recomputeDue(tx, row, body.workingDays);
+    await addEvent(tx, id, 'extended', ctx.actor.userId, `${body.workingDays}: ${body.reason}`);
+    await audit(tx, ctx, row, { extensionDays: body.workingDays });
+    await enqueueSms(tx, ctx.cipher, ctx.cipher.decrypt(row.requesterPhoneEnc), 'request_extended', {
+      id: String(id), days: String(body.workingDays), dueOn: due.dueOn ?? '', reason: body.reason,
+    });
+  });
+}
+
+/** 办结: the owner (or handler) records the result; on time when resolved on or before the due day. */
+export function closeRequest(ctx: ServiceContext, id: number, result: string, now = new Date()) {
+  return change(ctx, id, now, async (tx, row, today) => {
+    assertWorker(ctx, row);
+    if (row.status !== 'in_progress') throw wrongStatus();
+    const taken = workingDaysBetween(await loadCalendar(tx, row.receivedOn), row.receivedOn, today, await pausesOf(tx, id));
+    const onTime = row.dueOn !== null && today <= row.dueOn;
+    await tx.execute(sql`
+      update service_requests set status = 'resolved', result = ${result}, resolved_on = ${today}::date, on_time = ${onTime}, working_days_taken = ${taken}
+       where id = ${id}`);
+    await addEvent(tx, id, 'resolved', ctx.actor.userId, result);
+    await audit(tx, ctx, row, { status: 'resolved', onTime });
+    await enqueueSms(tx, ctx.cipher, ctx.cipher.decrypt(row.requesterPhoneEnc), 'request_resolved', { id: String(id), result: result.slice(0, 60) });
+  });
+}
+
+/** The requester's rating (1–5 and a comment) of a resolved request; it closes the request. */
+export async function rateRequest(ctx: ServiceContext, id: number, body: { score: number; comment: string }, now = new Date()): Promise<ServiceRequest> {
+  await ctx.db.transaction(async (tx) => {
+    const row = await findOwnRequest(tx, ctx.actor.userId, id, true);
+    if (!row) throw notFound();
+    if (row.status !== 'resolved') throw wrongStatus();
+    await tx.execute(sql`
+      update service_requests set status = 'closed', rating = ${body.score}, rating_comment = ${body.comment}, closed_at = ${now.toISOString()}::timestamptz
+       where id = ${id}`);
+    await addEvent(tx, id, 'rated', ctx.actor.userId, String(body.score));
+    await recordAudit(tx, ctx.actor, ctx.ip, { action: 'update', objectType: 'service_request', objectId: id, orgPath: row.orgPath, detail: { rating: body.score } });
+  });
+  return memberRequestDetail(ctx, id, now);
+}
+
+/**
+ * Figures of a unit's subtree for the cockpit. Counts come from `org_figures` (+ pending deltas), kept by the
+ * statement triggers on service_requests (migration services_rules) like the coverage figures; the median
+ * working days and "overdue now" (which changes with the day alone) are computed at read on `today`.
+ */
+export async function requestFigures(ctx: ServiceContext, orgId: number, now = new Date()) {
+  const org = await findOrg(ctx.db, ctx.scope, orgId);
+  if (!org) throw notFound();
+  const today = shanghaiDate(now);
+  const [row] = await queryRows<{
+    received: string | null; resolved: string | null; onTime: string | null; rated: string | null; ratingSum: string | null; median: number | null; overdueNow: number;
+  }>(ctx.db, sql`
+    select f.received, f.resolved, f."onTime", f.rated, f."ratingSum",
+           (select percentile_cont(0.5) within group (order by r.working_days_taken) from service_requests r
+             where r.org_path <@ ${org.path}::ltree and r.working_days_taken is not null) as median,
+           (select count(*)::int from service_requests r
+             where r.org_path <@ ${org.path}::ltree and r.status in ('received', 'in_progress') and r.due_on < ${today}::date) as "overdueNow"
+      from ${figureColumns(sql`${org.id}::int`, { received: 'requests', resolved: 'requests:resolved', onTime: 'requests:on_time', rated: 'requests:rated', ratingSum: 'requests:rating_sum' })} f`);
+  const n = (v: string | null | undefined) => Number(v ?? 0);
+  const resolved = n(row?.resolved);
+  const rated = n(row?.rated);
+  return {
+    orgId, received: n(row?.received), resolved, onTimeRate: resolved > 0 ? n(row?.onTime) / resolved : null,
+    medianWorkingDays: row?.median === null || row?.median === undefined ? null : Number(row.median),
+    satisfaction: rated > 0 ? Math.round((n(row?.ratingSum) / rated) * 100) / 100 : null,
+    overdueNow: row?.overdueNow ?? 0,
+  };
+}
+
+/**
+ * 首问负责 moves only explicitly: an owner who leaves hands every open request they own (received by them, in
+ * progress, paused or awaiting the rating) to a colleague — an active staff account that may write, working inside
+ * the leaver's scope. Returns how many moved; each request records the handover.
+ */
+export async function handOver(ctx: ServiceContext, toUserId: number): Promise<{ moved: number }> {
+  const scope = writeScope(ctx.scope);
+  if (toUserId === ctx.actor.userId) throw fieldError('toUserId', 'request.handoverTarget');
+  const [target] = await queryRows<{ id: number; role: Role; path: string }>(ctx.db, sql`
+    select u.id, u.role, o.path::text as path from users u join orgs o on o.id = u.org_id
+     where u.id = ${toUserId} and not u.disabled and o.path <@ ${scope.path}::ltree`);
+  // someone outside the scope is not found, as anywhere else; a read-only colleague cannot take requests over
+  if (!target) throw fieldError('toUserId', 'error.not_found', 404, 'not_found');
+  if (!can(target.role, 'records.write')) throw fieldError('toUserId', 'request.handoverTarget');
+  const moved = await ctx.db.transaction(async (tx) => {
+    const rows = await queryRows<{ id: number; orgPath: string }>(tx, sql`
+      update service_requests set owner_user_id = ${toUserId}
+       where owner_user_id = ${ctx.actor.userId} and status in ('in_progress', 'paused', 'resolved') returning id, org_path::text as "orgPath"`);
+    for (const r of rows) {
+      await addEvent(tx, r.id, 'handed_over', ctx.actor.userId, String(toUserId));
+      await recordAudit(tx, ctx.actor, ctx.ip, { action: 'update', objectType: 'service_request', objectId: r.id, orgPath: r.orgPath, detail: { owner: toUserId } });
+    }
+    return rows.length;
+  });
+  return { moved };
+}
+
+export { OPEN_STATUSES };

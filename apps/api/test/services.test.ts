@@ -1,0 +1,377 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { calendarExceptionsFromPackage } from '../../../packages/db/src/calendar-source.ts';
+import { shanghaiDate } from '@lianxin/contracts';
+import type { ApplicationCreated, ApplicationItem, CalendarResponse, NearestStation, ServiceRequest, ServiceRequestListItem, Station } from '@lianxin/contracts';
+import { seedDemoServices } from '../src/features/services/demo-services.ts';
+import { runRequestJobs } from '../src/features/services/requests.jobs.ts';
+import { GUCUN, newIdNumber, newPhone } from './support/fixtures.ts';
+import { applyOnline, request, signIn, startTestApp, type Session, type TestApp } from './support/test-app.ts';
+
+let t: TestApp;
+let city: Session;
+let baoshan: Session;
+let gucun: Session;
+let gucunSw: Session;
+let nanjing: Session;
+let huangpu: Session;
+let member: Session;
+
+async function memberSession(phone: string): Promise<Session> {
+  await t.app.inject({ method: 'POST', url: '/api/member-auth/code', payload: { phone } });
+  await t.app.flushNotifications();
+  const code = t.sms.sent.filter((m) => m.phone === phone && m.template === 'otp').at(-1)?.params.code;
+  const response = await t.app.inject({ method: 'POST', url: '/api/member-auth/login', payload: { phone, code } });
+  if (response.statusCode !== 200) throw new Error(`member sign-in: ${response.statusCode} ${response.body}`);
+  const cookie = response.cookies.find((c) => c.name === 'lianxin_session')!;
+  const body = response.json<{ csrfToken: string; user: { id: number; org: { id: number } } }>();
+  return { cookie: `lianxin_session=${cookie.value}`, csrfToken: body.csrfToken, userId: body.user.id, orgId: body.user.org.id };
+}
+
+async function ok<T>(session: Session | null, method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, body?: unknown): Promise<T> {
+  const r = await request(t.app, session, method, url, body);
+  if (r.statusCode >= 300) throw new Error(`${method} ${url}: ${r.statusCode} ${r.body}`);
+  return r.json<T>();
+}
+
+const newRequest = (overrides: Record<string, unknown> = {}) => ({
+  categoryCode: 'general', orgId: gucun.orgId, channel: 'station', description: '骑手反映驿站热水器损坏', requesterName: '王骑手', requesterPhone: newPhone(), ...overrides,
+});
+
+beforeAll(async () => {
+  t = await startTestApp();
+  await seedDemoServices(t.app);
+  city = await signIn(t.app, 'demo-city');
+  baoshan = await signIn(t.app, 'demo-baoshan');
+  gucun = await signIn(t.app, 'demo-gucun');
+  gucunSw = await signIn(t.app, 'staff-310113109'); // a second staff member of 顾村's union
+  nanjing = await signIn(t.app, 'demo-nanjingdonglu');
+  huangpu = await signIn(t.app, 'staff-310101');
+  const phone = newPhone();
+  const applied = (await applyOnline(t, { name: '孙骑手', idNumber: newIdNumber(), phone, occupation: 'rider', regionCode: GUCUN })).json<ApplicationCreated>();
+  const queue = await ok<{ items: ApplicationItem[] }>(baoshan, 'GET', '/api/applications?status=pending&pageSize=200');
+  await ok(baoshan, 'POST', `/api/applications/${queue.items.find((i) => i.reference === applied.reference)!.id}/approve`);
+  member = await memberSession(phone);
+});
+afterAll(() => t.close());
+
+describe('the official calendar', () => {
+  it('holds the years chinese-days knows, exactly the package\'s exceptions to Monday–Friday', async () => {
+    const pkg = calendarExceptionsFromPackage();
+    const years = await t.handle.query<{ year: number }>('select year from calendar_years order by year');
+    expect(years.map((y) => y.year)).toEqual(pkg.years);
+    const days = await t.handle.query<{ date: string; kind: string; name: string }>(`select day::text as date, kind, name from calendar_days order by day`);
+    expect(days).toEqual(pkg.days);
+  });
+
+  it('answers 2026 as known with the official 调休 days, 2027 as unknown', async () => {
+    const y2026 = await ok<CalendarResponse>(null, 'GET', '/api/calendar/2026');
+    expect(y2026.known).toBe(true);
+    expect(y2026.days).toContainEqual({ date: '2026-10-10', kind: 'workday', name: '国庆节' });
+    expect(y2026.days).toContainEqual({ date: '2026-10-05', kind: 'holiday', name: '国庆节' });
+    expect(y2026.days.some((d) => d.date === '2026-10-03')).toBe(false); // a Saturday holiday is no exception
+    const y2027 = await ok<CalendarResponse>(null, 'GET', '/api/calendar/2027');
+    expect(y2027).toMatchObject({ known: false, days: [] });
+  });
+
+  it('computes due dates: received 2026-09-30 + 5 working days → 2026-10-13; into an unknown year provisional', async () => {
+    expect(await ok(null, 'GET', '/api/calendar/due?from=2026-09-30&workingDays=5')).toEqual({ dueOn: '2026-10-13', provisional: false });
+    expect(await ok(null, 'GET', '/api/calendar/due?from=2026-12-28&workingDays=5')).toEqual({ dueOn: '2027-01-04', provisional: true });
+    const bad = await request(t.app, null, 'GET', '/api/calendar/due?from=2026-02-30&workingDays=5');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json<{ fields: Record<string, string> }>().fields).toHaveProperty('from');
+  });
+
+  it('lets city staff alone enter a year; then deadlines into it are no longer provisional', async () => {
+    const days = [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }, { date: '2027-01-04', kind: 'holiday', name: '元旦' }];
+    expect((await request(t.app, baoshan, 'PUT', '/api/calendar/2027', { days })).statusCode).toBe(403);
+    expect((await request(t.app, gucun, 'PUT', '/api/calendar/2027', { days })).statusCode).toBe(403);
+    const weekendHoliday = await request(t.app, city, 'PUT', '/api/calendar/2027', { days: [{ date: '2027-01-02', kind: 'holiday', name: '' }] });
+    expect(weekendHoliday.statusCode).toBe(400);
+    expect(weekendHoliday.json<{ fields: Record<string, string> }>().fields).toHaveProperty(['days.0.kind']);
+    const outside = await request(t.app, city, 'PUT', '/api/calendar/2027', { days: [{ date: '2028-01-03', kind: 'holiday', name: '' }] });
+    expect(outside.json<{ fields: Record<string, string> }>().fields).toHaveProperty(['days.0.date']);
+    const saved = await ok<CalendarResponse>(city, 'PUT', '/api/calendar/2027', { days });
+    expect(saved).toMatchObject({ year: 2027, known: true, source: 'city' });
+    // 12-29, 12-30, 12-31, (01-01 and 01-04 holidays), 01-05, 01-06
+    expect(await ok(null, 'GET', '/api/calendar/due?from=2026-12-28&workingDays=5')).toEqual({ dueOn: '2027-01-06', provisional: false });
+  });
+});
+
+describe('service positions', () => {
+  let station: Station;
+  it('registers a position of 顾村 and finds it nearest from a point beside it, with the distance and a GCJ-02 navigation link', async () => {
+    station = (await request(t.app, gucun, 'POST', '/api/stations', {
+      orgId: gucun.orgId, name: '顾村公园户外职工爱心接力站', level: 'relay', address: '宝山区沪太路4788号', lat: 31.3519, lng: 121.3833,
+      hours: [{ weekdays: [1, 2, 3, 4, 5, 6, 7], open: '00:00', close: '23:59' }], facilities: ['hot_water', 'microwave'], acceptance: 'accepted',
+      acceptedOn: '2026-11-01', inspector: '宝山区总工会',
+    })).json<Station>();
+    expect(station.id).toBeGreaterThan(0);
+    const nearest = await ok<{ items: NearestStation[] }>(null, 'GET', '/api/stations/nearest?lat=31.352&lng=121.3833&limit=5');
+    expect(nearest.items[0]).toMatchObject({ id: station.id, openNow: true });
+    expect(nearest.items[0]!.distanceM).toBeGreaterThanOrEqual(8);
+    expect(nearest.items[0]!.distanceM).toBeLessThanOrEqual(14);
+    const distances = nearest.items.map((i) => i.distanceM);
+    expect(distances).toEqual([...distances].sort((a, b) => a - b));
+    // GCJ-02 is offset from WGS-84 by a few hundred metres in Shanghai: the link does not carry the WGS-84 numbers
+    expect(nearest.items[0]!.navigationUrl).toMatch(/^https:\/\/uri\.amap\.com\/marker\?position=121\.38\d+,31\.3\d+/);
+    expect(nearest.items[0]!.navigationUrl).not.toContain('121.383300,31.351900');
+  });
+
+  it('answers the nearest positions as a full scan by haversine would', async () => {
+    const all = await t.handle.query<{ id: number; lat: number; lng: number }>(`select id, lat, lng from service_stations where acceptance = 'accepted'`);
+    expect(all.length).toBeGreaterThan(100);
+    await fc.assert(fc.asyncProperty(fc.double({ min: 30.9, max: 31.6, noNaN: true }), fc.double({ min: 121.1, max: 121.9, noNaN: true }), async (lat, lng) => {
+      const items = (await ok<{ items: NearestStation[] }>(null, 'GET', `/api/stations/nearest?lat=${lat}&lng=${lng}&limit=5`)).items;
+      const rad = Math.PI / 180;
+      const d = (s: { lat: number; lng: number }) => 2 * 6371008.8 * Math.asin(Math.sqrt(Math.sin((s.lat - lat) * rad / 2) ** 2
+        + Math.cos(lat * rad) * Math.cos(s.lat * rad) * Math.sin((s.lng - lng) * rad / 2) ** 2));
+      const expected = all.map((s) => d(s)).sort((a, b) => a - b).slice(0, 5);
+      items.forEach((item, i) => expect(Math.abs(item.distanceM - expected[i]!)).toBeLessThanOrEqual(1));
+    }), { numRuns: 15 });
+  });
+
+  it('lists positions inside the scope and a box; another district sees none of 顾村\'s', async () => {
+    const mine = await ok<{ items: Station[] }>(gucun, 'GET', '/api/stations?bbox=121.38,31.35,121.39,31.36');
+    expect(mine.items.map((s) => s.id)).toContain(station.id);
+    const theirs = await ok<{ items: Station[] }>(huangpu, 'GET', '/api/stations?bbox=121.38,31.35,121.39,31.36');
+    expect(theirs.items).toEqual([]);
+    expect((await request(t.app, huangpu, 'GET', `/api/stations/${station.id}`)).statusCode).toBe(404);
+    expect((await request(t.app, huangpu, 'PATCH', `/api/stations/${station.id}`, { name: '越权' })).statusCode).toBe(404);
+    const patched = await ok<Station>(gucun, 'PATCH', `/api/stations/${station.id}`, { acceptance: 'failed' });
+    expect(patched.acceptance).toBe('failed');
+    const nearest = await ok<{ items: NearestStation[] }>(null, 'GET', '/api/stations/nearest?lat=31.352&lng=121.3833&limit=5');
+    expect(nearest.items.map((i) => i.id)).not.toContain(station.id);
+    const bad = await request(t.app, gucun, 'POST', '/api/stations', { orgId: gucun.orgId, name: 'x', level: 'relay', address: 'x', lat: 91, lng: 121, hours: [], facilities: [] });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json<{ fields: Record<string, string> }>().fields).toHaveProperty('lat');
+  });
+});
+
+describe('service lists', () => {
+  it('lets a unit adopt the city\'s templates once, add its own items and remove them; another district sees nothing', async () => {
+    const before = await ok<{ templates: { id: number; title: string; adopted: boolean }[]; items: { id: number }[] }>(gucun, 'GET', `/api/service-lists?orgId=${gucun.orgId}`);
+    expect(before.templates.length).toBeGreaterThanOrEqual(10);
+    const template = before.templates.find((x) => x.title === '法律咨询与法律援助')!;
+    expect(template.adopted).toBe(false);
+    const adopted = await ok<{ id: number; templateId: number }>(gucun, 'POST', '/api/service-lists/items', {
+      orgId: gucun.orgId, list: 'service', category: '权益维护', title: template.title, templateId: template.id,
+    });
+    expect(adopted.templateId).toBe(template.id);
+    const twice = await request(t.app, gucun, 'POST', '/api/service-lists/items', { orgId: gucun.orgId, list: 'service', category: '权益维护', title: 'x', templateId: template.id });
+    expect(twice.statusCode).toBe(409);
+    const own = await ok<{ id: number }>(gucun, 'POST', '/api/service-lists/items', { orgId: gucun.orgId, list: 'resource', category: '以上助下', title: '顾村镇职工法律服务律师团' });
+    const after = await ok<{ templates: { id: number; adopted: boolean }[]; items: { id: number }[] }>(gucun, 'GET', `/api/service-lists?orgId=${gucun.orgId}`);
+    expect(after.templates.find((x) => x.id === template.id)!.adopted).toBe(true);
+    expect(after.items.map((i) => i.id)).toEqual(expect.arrayContaining([adopted.id, own.id]));
+    expect((await request(t.app, huangpu, 'GET', `/api/service-lists?orgId=${gucun.orgId}`)).statusCode).toBe(404);
+    expect((await request(t.app, huangpu, 'DELETE', `/api/service-lists/items/${own.id}`)).statusCode).toBe(404);
+    expect((await request(t.app, gucun, 'DELETE', `/api/service-lists/items/${template.id}`)).statusCode).toBe(404);
+    expect((await request(t.app, gucun, 'DELETE', `/api/service-lists/items/${own.id}`)).statusCode).toBe(204);
+  });
+});
+
+describe('service requests', () => {
+  it('sets the deadline from a past receipt on the official calendar; the recorder owns it (首问负责)', async () => {
+    const created = (await request(t.app, gucun, 'POST', '/api/service-requests', newRequest({ receivedAt: '2026-09-30T10:00:00+08:00' })));
+    expect(created.statusCode, created.body).toBe(201);
+    const r = created.json<ServiceRequest>();
+    expect(r).toMatchObject({ dueOn: '2026-10-13', provisional: false, ownerUserId: gucun.userId, status: 'in_progress', receivedOn: '2026-09-30' });
+    expect(r.requesterPhone).toMatch(/^1\d{2}\*{4}\d{4}$/);
+    const [row] = await t.handle.query<{ enc: string }>('select requester_phone_enc as enc from service_requests where id = $1', [r.id]);
+    expect(row!.enc).not.toMatch(/^1\d{10}$/);
+    // received at 23:30 Shanghai time on 09-30 is still 09-30 (15:30 UTC)
+    const late = await ok<ServiceRequest>(gucun, 'POST', '/api/service-requests', newRequest({ receivedAt: '2026-09-30T15:30:00Z' }));
+    expect(late.receivedOn).toBe('2026-09-30');
+    const future = await request(t.app, gucun, 'POST', '/api/service-requests', newRequest({ receivedAt: '2099-01-01T00:00:00Z' }));
+    expect(future.statusCode).toBe(400);
+    expect(future.json<{ fields: Record<string, string> }>().fields).toHaveProperty('receivedAt');
+    const unknown = await request(t.app, gucun, 'POST', '/api/service-requests', newRequest({ categoryCode: 'nope' }));
+    expect(unknown.json<{ fields: Record<string, string> }>().fields).toHaveProperty('categoryCode');
+    expect((await request(t.app, huangpu, 'POST', '/api/service-requests', newRequest())).statusCode).toBe(404);
+  });
+
+  it('gives a queued request to the first of two concurrent acceptors; the other gets 409', async () => {
+    const queued = await ok<ServiceRequest>(gucun, 'POST', '/api/service-requests', newRequest({ channel: 'h5' }));
+    expect(queued).toMatchObject({ status: 'received', ownerUserId: null });
+    const answers = await Promise.all([gucun, gucunSw].map((s) => request(t.app, s, 'POST', `/api/service-requests/${queued.id}/accept`)));
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409]);
+    const winner = answers.find((a) => a.statusCode === 200)!.json<ServiceRequest>();
+    const detail = await ok<ServiceRequest>(gucun, 'GET', `/api/service-requests/${queued.id}`);
+    expect(detail.ownerUserId).toBe(winner.ownerUserId);
+    expect([gucun.userId, gucunSw.userId]).toContain(detail.ownerUserId);
+    const [count] = await t.handle.query<{ n: number }>(`select count(*)::int as n from service_request_events where request_id = $1 and action = 'accepted'`, [queued.id]);
+    expect(count!.n).toBe(1);
+  });
+
+  it('hands a request on (转办) with the receiver\'s acceptance; the owner stays and another street sees nothing before', async () => {
+    const r = await ok<ServiceRequest>(gucun, 'POST', '/api/service-requests', newRequest());
+    expect((await request(t.app, nanjing, 'GET', `/api/service-requests/${r.id}`)).statusCode).toBe(404);
+    const list = await ok<{ items: ServiceRequestListItem[] }>(nanjing, 'GET', '/api/service-requests?limit=200');
+    expect(list.items.map((i) => i.id)).not.toContain(r.id);
+    expect((await request(t.app, gucunSw, 'POST', `/api/service-requests/${r.id}/transfer`, { toOrgId: nanjing.orgId, reason: '属地' })).statusCode).toBe(403);
+    const noReason = await request(t.app, gucun, 'POST', `/api/service-requests/${r.id}/transfer`, { toOrgId: nanjing.orgId, reason: '' });
+    expect(noReason.statusCode).toBe(400);
+    const handed = await ok<ServiceRequest>(gucun, 'POST', `/api/service-requests/${r.id}/transfer`, { toOrgId: nanjing.orgId, reason: '用工单位在南京东路街道' });
+    expect(handed.transfer).toMatchObject({ toOrgId: nanjing.orgId, state: 'pending', handlerUserId: null });
+    const accepted = await ok<ServiceRequest>(nanjing, 'POST', `/api/service-requests/${r.id}/accept`);
+    expect(accepted.ownerUserId).toBe(gucun.userId);
+    expect(accepted.transfer).toMatchObject({ state: 'accepted', handlerUserId: nanjing.userId });
+    // the owner still sees its progress; the handler closes it
+    const closed = await ok<ServiceRequest>(nanjing, 'POST', `/api/service-requests/${r.id}/close`, { result: '已协调用工单位补发工资' });
+    expect(closed.status).toBe('resolved');
+    expect((await ok<ServiceRequest>(gucun, 'GET', `/api/service-requests/${r.id}`)).events.map((e) => e.action))
+      .toEqual(['received', 'accepted', 'transferred', 'transfer_accepted', 'resolved']);
+    // 黄浦区's other streets still see nothing
+    expect((await request(t.app, await signIn(t.app, 'staff-310101013'), 'GET', `/api/service-requests/${r.id}`)).statusCode).toBe(404);
+  });
+
+  it('stops the clock for 补正 and resumes it; one extension by the unit head, told to the requester', async () => {
+    const phone = newPhone();
+    const r = await ok<ServiceRequest>(gucun, 'POST', '/api/service-requests', newRequest({ requesterPhone: phone, categoryCode: 'complex' }));
+    const paused = await ok<ServiceRequest>(gucun, 'POST', `/api/service-requests/${r.id}/pause`, { reason: '请补充劳动合同复印件' });
+    expect(paused).toMatchObject({ status: 'paused', dueOn: null });
+    expect((await request(t.app, gucun, 'POST', `/api/service-requests/${r.id}/close`, { result: 'x' })).statusCode).toBe(409);
+    const resumed = await ok<ServiceRequest>(gucun, 'POST', `/api/service-requests/${r.id}/resume`);
+    expect(resumed.status).toBe('in_progress');
+    expect(resumed.dueOn! >= r.dueOn!).toBe(true);
+    // no unit-head grant: refused
+    expect((await request(t.app, gucun, 'POST', `/api/service-requests/${r.id}/extend`, { workingDays: 5, reason: '需多部门会商' })).statusCode).toBe(403);
+    await ok(baoshan, 'POST', `/api/orgs/${gucun.orgId}/grants`, { userId: gucun.userId, kind: 'unit_head' });
+    const head = await signIn(t.app, 'demo-gucun');
+    const extended = await ok<ServiceRequest>(head, 'POST', `/api/service-requests/${r.id}/extend`, { workingDays: 5, reason: '需多部门会商' });
+    expect(extended.extension).toEqual({ workingDays: 5, reason: '需多部门会商' });
+    expect(extended.dueOn! > resumed.dueOn!).toBe(true);
+    const again = await request(t.app, head, 'POST', `/api/service-requests/${r.id}/extend`, { workingDays: 1, reason: '再延' });
+    expect(again.statusCode).toBe(409);
+    await t.app.flushNotifications();
+    expect(t.sms.sent.filter((m) => m.phone === phone).map((m) => m.template)).toEqual(['request_received', 'request_extended']);
+    expect(t.sms.sent.find((m) => m.phone === phone && m.template === 'request_extended')!.params.dueOn).toBe(extended.dueOn);
+  });
+
+  it('takes an H5 request into the union\'s queue; the member follows and rates it; the rating closes it', async () => {
+    const created = await request(t.app, member, 'POST', '/api/me/service-requests', { categoryCode: 'legal_aid', description: '平台拒绝承担配送途中受伤的医疗费' });
+    expect(created.statusCode, created.body).toBe(201);
+    const r = created.json<ServiceRequest>();
+    expect(r).toMatchObject({ status: 'received', channel: 'h5', ownerUserId: null });
+    expect((await request(t.app, gucun, 'POST', '/api/me/service-requests', { categoryCode: 'general', description: 'x' })).statusCode).toBe(403);
+    const queue = await ok<{ items: ServiceRequestListItem[] }>(baoshan, 'GET', '/api/service-requests?status=received&limit=200');
+    expect(queue.items.map((i) => i.id)).toContain(r.id);
+    await ok(gucun, 'POST', `/api/service-requests/${r.id}/accept`);
+    expect((await request(t.app, member, 'POST', `/api/service-requests/${r.id}/rating`, { score: 5 })).statusCode).toBe(409);
+    await ok(gucun, 'POST', `/api/service-requests/${r.id}/close`, { result: '已安排律师代理' });
+    expect((await request(t.app, member, 'POST', `/api/service-requests/${r.id}/rating`, { score: 6 })).statusCode).toBe(400);
+    const rated = await ok<ServiceRequest>(member, 'POST', `/api/service-requests/${r.id}/rating`, { score: 4, comment: '律师很专业' });
+    expect(rated).toMatchObject({ status: 'closed', rating: 4, ratingComment: '律师很专业' });
+    const mine = await ok<{ items: ServiceRequestListItem[] }>(member, 'GET', '/api/me/service-requests');
+    expect(mine.items.map((i) => i.id)).toEqual([r.id]);
+    expect((await request(t.app, member, 'GET', '/api/service-requests')).statusCode).toBe(403);
+  });
+
+  it('escalates an overdue request to the parent union (fake clock) and closes an unrated one as 未评价 after 3 working days', async () => {
+    const r = await ok<ServiceRequest>(gucun, 'POST', '/api/service-requests', newRequest({ receivedAt: '2026-11-02T09:00:00+08:00', categoryCode: 'consultation' }));
+    expect(r.dueOn).toBe('2026-11-03');
+    // the day it is due nothing moves; the day after it goes up to 宝山区 (顾村's parent)
+    await runRequestJobs(t.handle.db, new Date('2026-11-03T15:00:00+08:00'));
+    expect((await ok<ServiceRequest>(gucun, 'GET', `/api/service-requests/${r.id}`)).escalatedToOrgId).toBeNull();
+    await runRequestJobs(t.handle.db, new Date('2026-11-04T00:05:00+08:00'));
+    const up = await ok<ServiceRequest>(baoshan, 'GET', `/api/service-requests/${r.id}`);
+    expect(up.escalatedToOrgId).toBe(baoshan.orgId);
+    const overdue = await ok<{ items: ServiceRequestListItem[] }>(baoshan, 'GET', '/api/service-requests?overdue=true&limit=200');
+    expect(overdue.items.map((i) => i.id)).toContain(r.id);
+
+    const done = await ok<ServiceRequest>(gucun, 'POST', `/api/service-requests/${r.id}/close`, { result: '已答复' });
+    const resolvedOn = done.resolvedOn!;
+    // the job needs three working days after the resolution day
+    const { addDays, dueDate, workCalendar } = await import('@lianxin/contracts');
+    const years = await t.handle.query<{ year: number }>('select year from calendar_years');
+    const days = await t.handle.query<{ date: string; kind: 'holiday' | 'workday' }>('select day::text as date, kind from calendar_days');
+    const third = dueDate(workCalendar(years.map((y) => y.year), days), resolvedOn, 3).dueOn!;
+    await runRequestJobs(t.handle.db, new Date(`${addDays(third, -1)}T12:00:00+08:00`));
+    expect((await ok<ServiceRequest>(gucun, 'GET', `/api/service-requests/${r.id}`)).status).toBe('resolved');
+    await runRequestJobs(t.handle.db, new Date(`${third}T12:00:00+08:00`));
+    const closed = await ok<ServiceRequest>(gucun, 'GET', `/api/service-requests/${r.id}`);
+    expect(closed).toMatchObject({ status: 'closed', rating: null });
+    expect(closed.events.at(-1)!.action).toBe('unrated');
+  });
+
+  it('keeps the figures equal to direct counts after random writes', async () => {
+    const before = await ok<{ received: number }>(baoshan, 'GET', `/api/service-requests/figures?orgId=${gucun.orgId}`);
+    await fc.assert(fc.asyncProperty(fc.array(fc.constantFrom('create', 'close', 'pause'), { minLength: 1, maxLength: 6 }), async (ops) => {
+      for (const op of ops) {
+        const r = await ok<ServiceRequest>(gucun, 'POST', '/api/service-requests', newRequest({ categoryCode: 'consultation' }));
+        if (op === 'close') await ok(gucun, 'POST', `/api/service-requests/${r.id}/close`, { result: '已答复' });
+        if (op === 'pause') await ok(gucun, 'POST', `/api/service-requests/${r.id}/pause`, { reason: '补材料' });
+      }
+      if (ops.length % 2 === 0) await t.handle.query('select compact_org_figures()'); // folded or pending, the figure is the same
+      const figures = await ok<{ received: number; resolved: number; onTimeRate: number | null; satisfaction: number | null; overdueNow: number }>(
+        baoshan, 'GET', `/api/service-requests/figures?orgId=${gucun.orgId}`);
+      const [direct] = await t.handle.query<{ received: number; resolved: number; ontime: number; satisfaction: number | null; overdue: number }>(`
+        select count(*)::int as received, count(*) filter (where status in ('resolved', 'closed'))::int as resolved,
+               count(*) filter (where on_time)::int as ontime, round(avg(rating), 2)::float8 as satisfaction,
+               count(*) filter (where status in ('received', 'in_progress') and due_on < $2::date)::int as overdue
+          from service_requests where org_path <@ (select path from orgs where id = $1)`, [gucun.orgId, shanghaiDate()]);
+      expect(figures.received).toBe(direct!.received);
+      expect(figures.resolved).toBe(direct!.resolved);
+      expect(figures.onTimeRate).toBeCloseTo(direct!.ontime / direct!.resolved, 10);
+      expect(figures.satisfaction).toBe(direct!.satisfaction);
+      expect(figures.overdueNow).toBe(direct!.overdue);
+    }), { numRuns: 4 });
+    const after = await ok<{ received: number }>(baoshan, 'GET', `/api/service-requests/figures?orgId=${gucun.orgId}`);
+    expect(after.received).toBeGreaterThan(before.received);
+    expect((await request(t.app, huangpu, 'GET', `/api/service-requests/figures?orgId=${gucun.orgId}`)).statusCode).toBe(404);
+  });
+
+  it('hands an owner\'s open requests to a colleague of the scope, explicitly', async () => {
+    const leaver = await signIn(t.app, 'staff-310113109');
+    const mine = await ok<ServiceRequest>(leaver, 'POST', '/api/service-requests', newRequest());
+    expect((await request(t.app, leaver, 'POST', '/api/service-requests/handover', { toUserId: nanjing.userId })).statusCode).toBe(404);
+    expect((await request(t.app, leaver, 'POST', '/api/service-requests/handover', { toUserId: leaver.userId })).statusCode).toBe(400);
+    const assessor = await signIn(t.app, 'demo-assessor');
+    expect((await request(t.app, huangpu, 'POST', '/api/service-requests/handover', { toUserId: assessor.userId })).statusCode).toBe(404);
+    const moved = await ok<{ moved: number }>(leaver, 'POST', '/api/service-requests/handover', { toUserId: gucun.userId });
+    expect(moved.moved).toBeGreaterThanOrEqual(1);
+    const after = await ok<ServiceRequest>(gucun, 'GET', `/api/service-requests/${mine.id}`);
+    expect(after.ownerUserId).toBe(gucun.userId);
+    expect(after.events.at(-1)!.action).toBe('handed_over');
+    const left = await ok<{ items: ServiceRequestListItem[] }>(leaver, 'GET', '/api/service-requests?mine=true&limit=200');
+    expect(left.items.filter((i) => i.status !== 'received' && i.status !== 'closed')).toEqual([]);
+  });
+
+  it('shows the streets with the fewest positions per 10,000 workers first', async () => {
+    const gaps = await ok<{ items: { orgId: number; name: string; stations: number; workers: number; per10k: number | null }[] }>(
+      baoshan, 'GET', `/api/stations/gaps?orgId=${baoshan.orgId}&limit=100`);
+    expect(gaps.items.length).toBeGreaterThan(5);
+    const rates = gaps.items.map((g) => g.per10k ?? Infinity);
+    expect(rates).toEqual([...rates].sort((a, b) => a - b));
+    const gucunRow = gaps.items.find((g) => g.orgId === gucun.orgId)!;
+    const [direct] = await t.handle.query<{ n: number }>(`select count(*)::int as n from service_stations where acceptance = 'accepted' and org_path <@ (select path from orgs where id = $1)`, [gucun.orgId]);
+    expect(gucunRow.stations).toBe(direct!.n);
+    expect(gucunRow.per10k).toBeCloseTo((direct!.n / gucunRow.workers) * 10_000, 2);
+    expect((await request(t.app, huangpu, 'GET', `/api/stations/gaps?orgId=${baoshan.orgId}`)).statusCode).toBe(404);
+  });
+
+  it('lists "mine": the unfinished requests the actor owns or handles, due first (so overdue first)', async () => {
+    const mine = await ok<{ items: ServiceRequestListItem[] }>(gucun, 'GET', '/api/service-requests?mine=true&limit=200');
+    expect(mine.items.length).toBeGreaterThan(3);
+    for (const i of mine.items) {
+      expect(i.ownerUserId === gucun.userId || i.transfer?.handlerUserId === gucun.userId).toBe(true);
+      expect(['received', 'in_progress', 'paused']).toContain(i.status);
+    }
+    const dues = mine.items.map((i) => i.dueOn ?? '9999-12-31');
+    expect(dues).toEqual([...dues].sort());
+    const overdue = await ok<{ items: ServiceRequestListItem[] }>(gucun, 'GET', '/api/service-requests?mine=true&overdue=true&limit=200');
+    expect(overdue.items.every((i) => i.overdue)).toBe(true);
+    expect(overdue.items.map((i) => i.id)).toEqual(mine.items.filter((i) => i.overdue).map((i) => i.id));
+    const resolved = await ok<{ items: ServiceRequestListItem[] }>(gucun, 'GET', '/api/service-requests?mine=true&status=resolved&limit=200');
+    expect(resolved.items.every((i) => i.status === 'resolved')).toBe(true);
+  });
+
+  it('puts the requests on the workbench: mine, the queue, overdue', async () => {
+    const wb = await ok<{ items: { kind: string; count: number }[] }>(gucun, 'GET', '/api/workbench');
+    const kinds = Object.fromEntries(wb.items.map((i) => [i.kind, i.count]));
+    expect(kinds['requests.mine']).toBeGreaterThan(0);
+    expect(kinds).toHaveProperty(['requests.queue']);
+    expect(kinds).toHaveProperty(['requests.overdue']);
+  });
+});

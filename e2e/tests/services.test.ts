@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, logIn, newPage, shot } from '../support/browser.ts';
+
+/**
+ * 机制二 in the browser: a rider on a phone (390×844, location shared: 顾村公园) finds the nearest open positions with
+ * distances and a navigation link; 顾村's staff accept a request waiting in the queue (首问负责) and resolve it; the
+ * console's station map draws the district boundaries and the positions offline (no tile server).
+ */
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser.close());
+
+describe('a rider finds the nearest positions (390×844)', () => {
+  let phone: Page;
+  beforeAll(async () => {
+    phone = await newPage(browser, {
+      viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true,
+      permissions: ['geolocation'], geolocation: { latitude: 31.3519, longitude: 121.3833 },
+    });
+  });
+
+  it('lists positions nearest first with walking distance, open-now and a navigation link', async () => {
+    await phone.goto('/m/');
+    await phone.getByTestId('m-tile-stations').click();
+    await phone.getByTestId('m-station').first().waitFor({ timeout: 20_000 });
+    const distances = await phone.getByTestId('m-station-distance').allTextContents();
+    expect(distances.length).toBeGreaterThan(3);
+    const metres = distances.map((d) => (d.endsWith(' km') ? Number.parseFloat(d) * 1000 : Number.parseFloat(d)));
+    expect(metres).toEqual([...metres].sort((a, b) => a - b));
+    const link = await phone.getByTestId('m-station').first().getByRole('link', { name: '导航' }).getAttribute('href');
+    expect(link).toMatch(/^https:\/\/uri\.amap\.com\/marker\?position=121\.\d+,31\.\d+/);
+    await shot(phone, 'services-m-stations');
+  });
+
+  it('answers for a chosen district when the rider picks one', async () => {
+    const nearGucun = await phone.getByTestId('m-station').first().textContent();
+    await phone.getByTestId('m-district-picker').getByText('崇明区').click();
+    await expect.poll(async () => (await phone.getByTestId('m-station').first().textContent()) ?? '', { timeout: 20_000 }).not.toBe(nearGucun);
+    await expect.poll(async () => (await phone.getByTestId('m-station').first().textContent()) ?? '', { timeout: 20_000 }).toContain('崇明');
+  });
+});
+
+describe('顾村 staff work a request from the queue', () => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await newPage(browser, { viewport: { width: 1440, height: 900 }, reducedMotion: 'reduce' });
+    await logIn(page, 'demo-gucun');
+  });
+
+  it('accepts a queued request (becoming its owner) and resolves it with a result', async () => {
+    await page.getByRole('menuitem', { name: '诉求办理' }).click();
+    await page.goto('/requests?status=received');
+    await page.getByTestId('request-link').first().click();
+    await page.getByTestId('request-accept').click();
+    await expect.poll(() => page.getByTestId('request-status').textContent(), { timeout: 20_000 }).toBe('办理中');
+    await page.getByTestId('request-close').click();
+    await page.getByTestId('request-result').fill('已电话答复诉求人，问题已解决');
+    await page.locator('#request-action-ok').click();
+    await expect.poll(() => page.getByTestId('request-status').textContent(), { timeout: 20_000 }).toBe('已办结待评价');
+    await shot(page, 'services-request');
+  });
+
+  it('draws the positions on the offline district map', async () => {
+    await page.goto('/stations');
+    const canvas = page.getByTestId('station-map').locator('canvas').first();
+    await canvas.waitFor({ timeout: 20_000 });
+    await page.getByTestId('station-gaps').waitFor();
+    await page.getByTestId('service-lists').waitFor();
+    // the canvas has drawn something: not one uniform colour
+    await expect.poll(async () => page.evaluate(() => {
+      const c = document.querySelector('[data-testid="station-map"] canvas') as HTMLCanvasElement | null;
+      if (!c) return 0;
+      const data = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? new Uint8ClampedArray();
+      const colours = new Set<number>();
+      for (let i = 0; i < data.length; i += 4 * 97) colours.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
+      return colours.size;
+    }), { timeout: 20_000 }).toBeGreaterThan(5);
+    await shot(page, 'services-stations');
+  });
+});
