@@ -101,13 +101,13 @@ export function nextMonth(period: string): string {
 }
 
 /** The day a month's funds are due: the 15th of the following month (a provincial rule, DOMAIN.md §9.5). */
-export function dueDate(period: string): string {
+export function paymentDueOn(period: string): string {
   return `${nextMonth(period)}-15`;
 }
 
 /** Whole months from the due date of `period` to `today` (YYYY-MM-DD, the Shanghai day); 0 before or on the due day. */
 export function monthsOverdue(period: string, today: string): number {
-  const due = dueDate(period);
+  const due = paymentDueOn(period);
   if (today <= due) return 0;
   const months = (Number(today.slice(0, 4)) - Number(due.slice(0, 4))) * 12 + Number(today.slice(5, 7)) - Number(due.slice(5, 7));
   return today.slice(8) >= due.slice(8) ? months : months - 1;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  applyRate, assess, dueDate, monthsOverdue, nextDunningStep, parseYuan, splitFen, splitReceipt, type AssessmentSettings,
+  applyRate, assess, paymentDueOn, monthsOverdue, nextDunningStep, parseYuan, splitFen, splitReceipt, type AssessmentSettings,
 } from '../src/index.ts';
 
 const settings: AssessmentSettings = { rateBp: 200, preparatoryRateBp: 200, grassrootsBp: 6000, cityBp: 5000, districtBp: 3000, streetBp: 2000 };
@@ -66,7 +66,7 @@ describe('assessment', () => {
 
 describe('due dates and dunning', () => {
   it('is due on the 15th of the next month; overdue months are whole months after it', () => {
-    expect(dueDate('2026-12')).toBe('2027-01-15');
+    expect(paymentDueOn('2026-12')).toBe('2027-01-15');
     expect(monthsOverdue('2026-07', '2026-08-15')).toBe(0);
     expect(monthsOverdue('2026-07', '2026-08-16')).toBe(0);
     expect(monthsOverdue('2026-07', '2026-09-15')).toBe(1);
