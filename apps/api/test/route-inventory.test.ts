@@ -30,6 +30,9 @@ interface Fixtures {
   grantId: number;
   batchId: string;
   otherUnionId: number;
+  rightsCaseId: number;
+  warningId: number;
+  contractId: number;
 }
 
 interface Probe {
@@ -167,6 +170,39 @@ const inventory: Record<string, Entry> = {
   'GET /api/campaign/assignees': staffRead(() => ({ url: '/api/campaign/assignees', marker: '顾村' }), 'hidden'),
   'GET /api/campaign/santongshi': staffRead((fx) => ({ url: `/api/campaign/santongshi?orgId=${fx.gucunOrgId}` })),
   'POST /api/campaign/santongshi/:id/done': staffWrite((fx) => ({ url: `/api/campaign/santongshi/${fx.taskId}/done` })),
+
+  'POST /api/rights/cases': staffWrite((fx) => ({
+    url: '/api/rights/cases', body: { enterpriseId: fx.enterprise.id, type: 'wage_arrears', workers: [{ name: '越权' }], claimFen: 100 },
+  })),
+  'GET /api/rights/cases': staffRead((fx) => ({ url: `/api/rights/cases?orgId=${fx.gucunOrgId}` })),
+  'GET /api/rights/cases/:id': staffRead((fx) => ({ url: `/api/rights/cases/${fx.rightsCaseId}` })),
+  'POST /api/rights/cases/:id/stage': staffWrite((fx) => ({ url: `/api/rights/cases/${fx.rightsCaseId}/stage`, body: { to: 'investigating' } })),
+  'GET /api/rights/cases/:id/agreement.pdf': staffRead((fx) => ({ url: `/api/rights/cases/${fx.rightsCaseId}/agreement.pdf` })),
+  'POST /api/rights/warnings': staffWrite((fx) => ({ url: '/api/rights/warnings', body: { enterpriseId: fx.enterprise.id, signal: 'other', level: 'general' } })),
+  'GET /api/rights/warnings': staffRead((fx) => ({ url: `/api/rights/warnings?orgId=${fx.gucunOrgId}` })),
+  'GET /api/rights/warnings/:id': staffRead((fx) => ({ url: `/api/rights/warnings/${fx.warningId}` })),
+  'POST /api/rights/warnings/:id/meetings': staffWrite((fx) => ({
+    url: `/api/rights/warnings/${fx.warningId}/meetings`, body: { heldOn: '2026-01-05', participants: '越权' },
+  })),
+  'POST /api/rights/warnings/:id/close': staffWrite((fx) => ({ url: `/api/rights/warnings/${fx.warningId}/close`, body: { resolution: '越权' } })),
+  'GET /api/rights/warnings/:id/letter.pdf': staffRead((fx) => ({ url: `/api/rights/warnings/${fx.warningId}/letter.pdf` })),
+  'GET /api/rights/summary': staffRead((fx) => ({ url: `/api/rights/summary?orgId=${fx.gucunOrgId}` })),
+  'POST /api/bargaining/rounds': staffWrite((fx) => ({
+    url: '/api/bargaining/rounds', body: { enterpriseId: fx.enterprise.id, topic: 'wage', year: 2026, heldOn: '2026-01-05' },
+  })),
+  'GET /api/bargaining/rounds': staffRead((fx) => ({ url: `/api/bargaining/rounds?enterpriseId=${fx.enterprise.id}` })),
+  'POST /api/bargaining/contracts': staffWrite((fx) => ({
+    url: '/api/bargaining/contracts',
+    body: { enterpriseId: fx.enterprise.id, kind: 'collective', validFrom: '2020-01-01', validTo: '2020-12-31', minimumWageFen: 1, signedOn: '2020-01-01' },
+  })),
+  'GET /api/bargaining/contracts': staffRead((fx) => ({ url: `/api/bargaining/contracts?orgId=${fx.gucunOrgId}` })),
+  'GET /api/bargaining/contracts/:id': staffRead((fx) => ({ url: `/api/bargaining/contracts/${fx.contractId}` })),
+  'POST /api/bargaining/contracts/:id/file': staffWrite((fx) => ({ url: `/api/bargaining/contracts/${fx.contractId}/file`, body: { filedOn: '2026-01-05' } })),
+  // nobody outside 顾村 holds the joint council's duty: the declaration refuses them before the object is read
+  'POST /api/bargaining/contracts/:id/veto': staffWrite((fx) => ({ url: `/api/bargaining/contracts/${fx.contractId}/veto`, body: { reason: '越权' } }), 'forbidden', 'congress.jointCouncil'),
+  'POST /api/bargaining/contracts/:id/checks': staffWrite((fx) => ({
+    url: `/api/bargaining/contracts/${fx.contractId}/checks`, body: { checkedOn: '2026-01-05', wagesPaid: true },
+  })),
 };
 
 function rosterCsv(): Buffer {
@@ -227,7 +263,13 @@ const digest = async () => t.handle.query<{ t: string; d: string }>(`
   union all select 'campaign_items', md5(coalesce(string_agg(c::text, ',' order by enterprise_id), '')) from campaign_items c
   union all select 'enterprise_letters', md5(coalesce(string_agg(l::text, ',' order by id), '')) from enterprise_letters l
   union all select 'santongshi_tasks', md5(coalesce(string_agg(s::text, ',' order by id), '')) from santongshi_tasks s
-  union all select 'user_grants', md5(coalesce(string_agg(g::text, ',' order by id), '')) from user_grants g`);
+  union all select 'user_grants', md5(coalesce(string_agg(g::text, ',' order by id), '')) from user_grants g
+  union all select 'rights_cases', md5(coalesce(string_agg(c::text, ',' order by id), '')) from rights_cases c
+  union all select 'rights_warnings', md5(coalesce(string_agg(w::text, ',' order by id), '')) from rights_warnings w
+  union all select 'rights_meetings', md5(coalesce(string_agg(m::text, ',' order by id), '')) from rights_meetings m
+  union all select 'bargaining_rounds', md5(coalesce(string_agg(r::text, ',' order by id), '')) from bargaining_rounds r
+  union all select 'bargaining_contracts', md5(coalesce(string_agg(k::text, ',' order by id), '')) from bargaining_contracts k
+  union all select 'bargaining_checks', md5(coalesce(string_agg(x::text, ',' order by id), '')) from bargaining_checks x`);
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -274,7 +316,22 @@ beforeAll(async () => {
   // an audit entry for the enterprise (the owner's reads of it are audited only for personal data: write one)
   await json(request(t.app, gucun, 'PATCH', `/api/enterprises/${target.enterpriseId}`, { employeeCount: enterprise.items[0]!.employeeCount }));
 
+  // rights: a case settled in mediation (its agreement prints), a warning, a wage agreement of 顾村's enterprise
+  const rightsCase = await json<{ id: number }>(request(t.app, gucun, 'POST', '/api/rights/cases', {
+    enterpriseId: target.enterpriseId, type: 'wage_arrears', workers: [{ name: '周清单', phone: newPhone() }], claimFen: 500_000,
+  }));
+  for (const step of [{ to: 'investigating' }, { to: 'mediating' }, { to: 'closed', outcome: 'success', recoveredFen: 500_000 }]) {
+    await json(request(t.app, gucun, 'POST', `/api/rights/cases/${rightsCase.id}/stage`, step));
+  }
+  const warning = await json<{ id: number }>(request(t.app, gucun, 'POST', '/api/rights/warnings', { enterpriseId: target.enterpriseId, signal: 'wage_arrears', level: 'major' }));
+  const contract = await json<{ id: number }>(request(t.app, gucun, 'POST', '/api/bargaining/contracts', {
+    enterpriseId: target.enterpriseId, kind: 'wage_specific', validFrom: '2026-01-01', validTo: '2026-12-31', minimumWageFen: 269_000, signedOn: '2025-12-20',
+  }));
+
   fx = {
+    rightsCaseId: rightsCase.id,
+    warningId: warning.id,
+    contractId: contract.id,
     gucunOrgId: gucun.orgId,
     federationId,
     otherUnionId,

@@ -29,3 +29,5 @@ export * from './audit.labels.ts';
 export * from './workbench.ts';
 export * from './paging.ts';
 export * from './input.ts';
+export * from './rights.ts';
+export * from './rights.labels.ts';

@@ -13,7 +13,9 @@
 import { getTableName, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Tx } from './client.ts';
-import { auditLog, enterpriseEvents, enterprises, members, applications, memberTransfers, orgs, userGrants } from './schema/index.ts';
+import {
+  auditLog, bargainingContracts, enterpriseEvents, enterprises, members, applications, memberTransfers, orgs, rightsCases, rightsWarnings, userGrants,
+} from './schema/index.ts';
 
 export interface OrgPathColumn {
   table: PgTable;
@@ -32,6 +34,9 @@ export const orgPathColumns: readonly OrgPathColumn[] = [
   { table: memberTransfers, column: memberTransfers.toOrgPath, kind: 'live', note: 'the receiving union' },
   { table: enterpriseEvents, column: enterpriseEvents.orgPath, kind: 'live', note: 'the union responsible when the event happened' },
   { table: userGrants, column: userGrants.orgPath, kind: 'live', note: 'the unit a duty is granted at' },
+  { table: rightsCases, column: rightsCases.orgPath, kind: 'live', note: 'the enterprise\'s responsible union when the case was opened' },
+  { table: rightsWarnings, column: rightsWarnings.orgPath, kind: 'live', note: 'the enterprise\'s responsible union when the warning was raised' },
+  { table: bargainingContracts, column: bargainingContracts.orgPath, kind: 'live', note: 'the enterprise\'s responsible union when the contract was signed' },
   { table: auditLog, column: auditLog.orgPath, kind: 'historic', note: 'the object\'s path when the entry was written (append-only)' },
 ];
 

@@ -17,6 +17,7 @@ import { membersFeature } from './members/members.feature.ts';
 import { notificationsFeature } from './notifications/notifications.feature.ts';
 import { orgsFeature } from './orgs/orgs.feature.ts';
 import { regionsFeature } from './regions/regions.feature.ts';
+import { rightsFeature } from './rights/rights.feature.ts';
 import { workbenchFeature } from './workbench/workbench.feature.ts';
 
 export const features: readonly FeatureModule[] = [
@@ -33,5 +34,6 @@ export const features: readonly FeatureModule[] = [
   notificationsFeature,
   coverageFeature,
   campaignFeature,
+  rightsFeature,
   workbenchFeature,
 ];

@@ -6,3 +6,4 @@ export * from './audit.ts';
 export * from './members.ts';
 export * from './coverage.ts';
 export * from './grants.ts';
+export * from './rights.ts';
