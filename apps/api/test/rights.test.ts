@@ -5,7 +5,9 @@ import {
 import { enterpriseInput, newPhone } from './support/fixtures.ts';
 import { pdfText, squash } from './support/pdf-text.ts';
 import { request, signIn, startTestApp, type Session, type TestApp } from './support/test-app.ts';
+import fc from 'fast-check';
 import { rightsFigures } from '../src/features/rights/summary.service.ts';
+import { seedDemoRights, splitFen } from '../src/features/rights/demo-rights.ts';
 
 let t: TestApp;
 let gucun: Session;
@@ -311,5 +313,36 @@ describe('the rights summary', () => {
 
   it('is scoped: another district gets 404 for 顾村, the city sees it', async () => {
     expect((await request(t.app, foreign, 'GET', `/api/rights/summary?orgId=${gucun.orgId}`)).statusCode).toBe(404);
+  });
+});
+
+describe('the demo', () => {
+  it('holds 顾村\'s 2017: 301 cases, 98 % settled, 9,000,000 yuan recovered', async () => {
+    // the test template has the base seed only; npm start runs the feature's demo hook on top of it
+    await seedDemoRights(t.handle.db);
+    const s = await summary(gucun, `orgId=${gucun.orgId}&year=2017`);
+    expect(s).toMatchObject({ cases: 301, closed: 301, succeeded: 295, recoveredFen: 900_000_000 });
+    expect(s.successRate).toBeCloseTo(0.98, 2);
+    // this year's work: cases in mediation, one past its art. 14 deadline
+    const mediating = (await request(t.app, gucun, 'GET', '/api/rights/cases?status=mediating&pageSize=50')).json<{ items: CaseItem[] }>();
+    expect(mediating.items.some((c) => c.clock?.mayArbitrate)).toBe(true);
+    // the district's workbench carries 顾村's major warning, the overdue mediation and the expiring contracts
+    const bench = (await request(t.app, baoshan, 'GET', '/api/workbench')).json<{ items: { kind: string; count: number; overdue: number }[] }>();
+    const kind = (k: string) => bench.items.find((i) => i.kind === k);
+    expect(kind('rights.majorWarnings')!.count).toBeGreaterThanOrEqual(1);
+    expect(kind('rights.mediationDeadlines')!.overdue).toBeGreaterThanOrEqual(1);
+    const [expiring] = await t.handle.query<{ n: number }>(`
+      select count(*)::int as n from bargaining_contracts k, orgs o where o.id = $1 and k.org_path <@ o.path and k.status <> 'vetoed'
+         and k.valid_from <= $2::date and k.valid_to between $2::date and $2::date + 90`, [baoshanOrgId, today]);
+    expect(kind('bargaining.expiring')!.count).toBe(expiring!.n);
+    expect(expiring!.n).toBeGreaterThan(0);
+  });
+
+  it('splits an amount over weights conserving every fen', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 9_999_999_999 }), fc.array(fc.integer({ min: 1, max: 1000 }), { minLength: 1, maxLength: 300 }), (total, weights) => {
+      const shares = splitFen(total, weights);
+      expect(shares.reduce((a, b) => a + b, 0)).toBe(total);
+      expect(shares.every((s) => Number.isInteger(s) && s >= 0)).toBe(true);
+    }));
   });
 });
