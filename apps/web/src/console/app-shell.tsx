@@ -2,7 +2,7 @@ import { useEffect, type ReactNode } from 'react';
 import { useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
 import {
-  AimOutlined, ApartmentOutlined, AuditOutlined, DashboardOutlined, HomeOutlined, ImportOutlined, LogoutOutlined, ShopOutlined, SolutionOutlined, TeamOutlined,
+  AimOutlined, ApartmentOutlined, AuditOutlined, SafetyOutlined, DashboardOutlined, HomeOutlined, ImportOutlined, LogoutOutlined, ShopOutlined, SolutionOutlined, TeamOutlined,
 } from '@ant-design/icons';
 import { useLocale } from '../shared/i18n/locale-context.tsx';
 import { roleLabels } from '@lianxin/contracts';
@@ -15,6 +15,7 @@ const sections = [
   { key: '/enterprises', icon: <ShopOutlined />, label: 'nav.enterprises' },
   { key: '/coverage', icon: <DashboardOutlined />, label: 'nav.coverage' },
   { key: '/campaign', icon: <AimOutlined />, label: 'nav.campaign' },
+  { key: '/rights', icon: <SafetyOutlined />, label: 'nav.rights' },
   { key: '/applications', icon: <SolutionOutlined />, label: 'nav.applications' },
   { key: '/members', icon: <TeamOutlined />, label: 'nav.members' },
   { key: '/members/import', icon: <ImportOutlined />, label: 'nav.import', writersOnly: true },

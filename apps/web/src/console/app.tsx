@@ -22,6 +22,7 @@ const RosterImportPage = lazy(() => import('./features/roster-import/roster-impo
 const CoveragePage = lazy(() => import('./features/coverage/coverage-page.tsx'));
 const WorkbenchPage = lazy(() => import('./features/workbench/workbench-page.tsx'));
 const CampaignPage = lazy(() => import('./features/campaign/campaign-page.tsx'));
+const RightsPage = lazy(() => import('./features/rights/rights-page.tsx'));
 
 const theme = { token: { colorPrimary: '#c8102e', borderRadius: 6 } };
 
@@ -68,6 +69,9 @@ function SessionGate() {
               <Route path="/enterprises/:id" element={<EnterpriseDetailPage />} />
               <Route path="/coverage" element={<CoveragePage />} />
               <Route path="/campaign" element={<CampaignPage />} />
+              <Route path="/rights" element={<RightsPage />} />
+              <Route path="/rights/warnings" element={<RightsPage />} />
+              <Route path="/rights/contracts" element={<RightsPage />} />
               <Route path="/applications" element={<ApplicationsPage />} />
               <Route path="/members" element={<MembersPage />} />
               <Route path="/members/import" element={<RosterImportPage />} />

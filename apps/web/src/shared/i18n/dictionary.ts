@@ -9,6 +9,7 @@ import { membersTexts } from '../../console/features/members/members.i18n.ts';
 import { orgsTexts } from '../../console/features/orgs/orgs.i18n.ts';
 import { rosterImportTexts } from '../../console/features/roster-import/roster-import.i18n.ts';
 import { workbenchTexts } from '../../console/features/workbench/workbench.i18n.ts';
+import { rightsTexts } from '../../console/features/rights/rights.i18n.ts';
 import { exportTexts } from '../../console/components/export.i18n.ts';
 import { memberAuthTexts } from '../../mobile/features/auth/auth.i18n.ts';
 import { cardTexts } from '../../mobile/features/card/card.i18n.ts';
@@ -29,6 +30,7 @@ export const dictionaryParts = [
   enterprisesTexts,
   coverageTexts,
   campaignTexts,
+  rightsTexts,
   auditTexts,
   applicationsTexts,
   membersTexts,

@@ -12,6 +12,9 @@ const zhCN = {
   'workbench.kind.campaign.followUps': '到期的建会攻坚跟进',
   'workbench.kind.santongshi.due': '到期的三同时任务',
   'workbench.kind.imports.finished': '今日完成的名册导入',
+  'workbench.kind.rights.majorWarnings': '未结的重大预警',
+  'workbench.kind.rights.mediationDeadlines': '调解中的案件（15 日期限）',
+  'workbench.kind.bargaining.expiring': '90 天内到期的集体合同',
 } as const;
 
 const en: Record<keyof typeof zhCN, string> = {
@@ -27,6 +30,9 @@ const en: Record<keyof typeof zhCN, string> = {
   'workbench.kind.campaign.followUps': 'Campaign follow-ups due',
   'workbench.kind.santongshi.due': 'New-enterprise union tasks due',
   'workbench.kind.imports.finished': 'Roster imports finished today',
+  'workbench.kind.rights.majorWarnings': 'Open major warnings',
+  'workbench.kind.rights.mediationDeadlines': 'Cases in mediation (15-day limit)',
+  'workbench.kind.bargaining.expiring': 'Collective contracts expiring within 90 days',
 };
 
 export const workbenchTexts = { 'zh-CN': zhCN, en };
