@@ -24,15 +24,15 @@ async function samples<T>(rounds: number, fn: () => Promise<T>): Promise<{ p50: 
 async function direct(handle: DatabaseHandle, orgId: number, today: string) {
   const [cases, warnings, contracts] = await Promise.all([
     handle.query<{ cases: number; closed: number; succeeded: number; recovered: number }>(`
-      select count(*)::int as cases, count(*) filter (where status = 'closed')::int as closed,
-             count(*) filter (where outcome in ('success', 'partial'))::int as succeeded, coalesce(sum(recovered_fen), 0)::float8 as recovered
+      select count(*)::int as cases, count(*) filter (where c.status = 'closed')::int as closed,
+             count(*) filter (where c.outcome in ('success', 'partial'))::int as succeeded, coalesce(sum(c.recovered_fen), 0)::float8 as recovered
         from rights_cases c, orgs o where o.id = $1 and c.org_path <@ o.path`, [orgId]),
     handle.query<{ level: string; n: number }>(`
-      select level, count(*)::int as n from rights_warnings w, orgs o where o.id = $1 and w.org_path <@ o.path and status = 'open' group by level`, [orgId]),
+      select w.level, count(*)::int as n from rights_warnings w, orgs o where o.id = $1 and w.org_path <@ o.path and w.status = 'open' group by w.level`, [orgId]),
     handle.query<{ enterprises: number; employees: number }>(`
-      select count(*)::int as enterprises, coalesce(sum(covered_employees), 0)::int as employees
-        from bargaining_contracts k, orgs o where o.id = $1 and k.org_path <@ o.path and kind = 'collective' and status <> 'vetoed'
-         and $2::date between valid_from and valid_to`, [orgId, today]),
+      select count(*)::int as enterprises, coalesce(sum(k.covered_employees), 0)::int as employees
+        from bargaining_contracts k, orgs o where o.id = $1 and k.org_path <@ o.path and k.kind = 'collective' and k.status <> 'vetoed'
+         and $2::date between k.valid_from and k.valid_to`, [orgId, today]),
   ]);
   return { ...cases[0]!, warnings: warnings.length, ...contracts[0]! };
 }
@@ -57,7 +57,7 @@ export async function benchRights(handle: DatabaseHandle) {
              case when g % 10 < 8 and (g % 8) in (0, 1, 2, 3, 6, 7) then 50000 + g % 4000 * 100 else 0 end,
              date '2018-01-01' + (g % 3000), case when g % 10 < 8 then date '2018-01-01' + (g % 3000) + 10 end
         from generate_series($1::int, $2::int) g
-        join enterprises e on e.id = 1 + (g * 7919) % $3`, [offset + 1, Math.min(CASES, offset + CHUNK), enterprises]);
+        join enterprises e on e.id = 1 + (g::bigint * 7919) % $3`, [offset + 1, Math.min(CASES, offset + CHUNK), enterprises]);
   }
   for (let offset = 0; offset < CONTRACTS; offset += CHUNK) {
     await handle.query(`
@@ -65,7 +65,7 @@ export async function benchRights(handle: DatabaseHandle) {
       select e.id, e.org_path, case when g % 4 = 0 then 'wage_specific' else 'collective' end, case when g % 50 = 0 then 'vetoed' else 'filed' end,
              date '2022-01-01' + (g % 1800), date '2022-01-01' + (g % 1800) + 364 + (g % 3) * 365, 400, 269000, date '2022-01-01' + (g % 1800), e.employee_count
         from generate_series($1::int, $2::int) g
-        join enterprises e on e.id = 1 + (g * 104729) % $3`, [offset + 1, Math.min(CONTRACTS, offset + CHUNK), enterprises]);
+        join enterprises e on e.id = 1 + (g::bigint * 104729) % $3`, [offset + 1, Math.min(CONTRACTS, offset + CHUNK), enterprises]);
   }
   await handle.query(`insert into rights_warnings (enterprise_id, org_path, signal, level, source, raised_on, deadline, letter)
     select e.id, e.org_path, 'wage_arrears', (array['general','serious','major'])[1 + e.id % 3], 'staff', date '2026-01-01', date '2026-01-16', '{}'::jsonb

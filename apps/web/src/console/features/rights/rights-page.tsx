@@ -82,10 +82,18 @@ function SummaryCards({ orgId, version }: { orgId: number; version: number }) {
       <Col span={4}><Card><Statistic title={t('rights.kpi.cases')} value={data?.cases ?? '—'} /></Card></Col>
       <Col span={5}>
         <Card>
-          <Statistic title={t('rights.kpi.successRate')} value={data ? formatPercent(data.succeeded, data.closed) : '—'} valueStyle={{ color: '#3f8600' }} data-testid="rights-success-rate" />
+          <div data-testid="rights-success-rate" data-value={data ? String(data.successRate) : ''}>
+            <Statistic title={t('rights.kpi.successRate')} value={data ? formatPercent(data.succeeded, data.closed) : '—'} valueStyle={{ color: '#3f8600' }} />
+          </div>
         </Card>
       </Col>
-      <Col span={5}><Card><Statistic title={t('rights.kpi.recovered')} value={data ? formatFen(data.recoveredFen) : '—'} /></Card></Col>
+      <Col span={5}>
+        <Card>
+          <div data-testid="rights-recovered" data-value={data ? String(data.recoveredFen) : ''}>
+            <Statistic title={t('rights.kpi.recovered')} value={data ? formatFen(data.recoveredFen) : '—'} />
+          </div>
+        </Card>
+      </Col>
       <Col span={5}>
         <Card>
           <Statistic title={t('rights.kpi.warnings')} value={data ? `${data.openWarnings.general} / ${data.openWarnings.serious} / ${data.openWarnings.major}` : '—'} />
