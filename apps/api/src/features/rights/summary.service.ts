@@ -14,12 +14,20 @@ import { withinScope } from '../../access/access.ts';
 
 /** The figures of one organisation (no scope check: the caller has made it). */
 export async function rightsFigures(db: Database, orgId: number, year: number | undefined, today: string): Promise<RightsSummary> {
+  // Aggregated in SQL: the coverage rows (one per start or end day, thousands for the city) come back as two
+  // sums; the case and warning metrics as one row each (of the year when given).
   const rows = await queryRows<{ metric: string; value: number }>(db, sql`
-    select metric, sum(value)::float8 as value from (
+    with parts as materialized (
       select metric, value from org_figures where org_id = ${orgId} and (metric like 'r%' or metric like 'cc%')
       union all
-      select metric, delta from org_figure_deltas where org_id = ${orgId} and (metric like 'r%' or metric like 'cc%')) x
-     group by metric`);
+      select metric, delta from org_figure_deltas where org_id = ${orgId} and (metric like 'r%' or metric like 'cc%'))
+    select metric, sum(value)::float8 as value from parts
+     where metric like 'r%' ${year === undefined ? sql`` : sql`and (metric like 'rw%' or metric like ${`%:${year}`})`}
+     group by metric
+    union all
+    select left(metric, 7), sum(value)::float8 from parts
+     where metric like 'cc%' and substr(metric, 8) <= ${today}
+     group by 1`);
   const suffix = year === undefined ? null : `:${year}`;
   const sum = (prefix: string) => rows.reduce((acc, r) => {
     if (!r.metric.startsWith(prefix)) return acc;
@@ -32,9 +40,7 @@ export async function rightsFigures(db: Database, orgId: number, year: number | 
   const cases = sum('rc');
   const closed = sum('rc_closed');
   const succeeded = sum('rc_ok');
-  const coverage = (prefix: string) => rows
-    .filter((r) => r.metric.startsWith(prefix) && r.metric.slice(prefix.length) <= today)
-    .reduce((acc, r) => acc + Number(r.value), 0);
+  const coverage = (prefix: string) => Number(rows.find((r) => r.metric === prefix)?.value ?? 0);
   const open = (level: string) => Number(rows.find((r) => r.metric === `rw_open:${level}`)?.value ?? 0);
   return {
     cases,
