@@ -9,7 +9,7 @@
  * Workers of demo cases are names only (no phones). About 2,000 rows, written in a handful of bulk inserts.
  */
 import { sql } from 'drizzle-orm';
-import { queryRows, type Database } from '@lianxin/db';
+import { arrayLiteral, queryRows, type Database } from '@lianxin/db';
 import { addDays, caseTypes, shanghaiDate, type CaseOutcome, type CaseStatus, type CaseType } from '@lianxin/contracts';
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢';
@@ -49,14 +49,14 @@ async function insertCases(db: Database, cases: DemoCase[], threshold: number): 
   await db.execute(sql`
     insert into rights_cases (id, case_number, enterprise_id, org_path, type, status, outcome, worker_count, is_group, claim_fen, recovered_fen,
                               mediation_org, received_on, mediation_applied_on, closed_on, agreement_text)
-    select * from unnest(${sql.param(ids)}::int[], ${sql.param(col((c, i) => `RC${c.receivedOn.slice(0, 4)}-${String(ids[i]).padStart(6, '0')}`))}::text[],
-                         ${sql.param(col((c) => c.enterpriseId))}::int[], ${sql.param(col((c) => c.orgPath))}::ltree[], ${sql.param(col((c) => c.type))}::text[],
-                         ${sql.param(col((c) => c.status))}::text[], ${sql.param(col((c) => c.outcome))}::text[], ${sql.param(col((c) => c.workers))}::int[],
-                         ${sql.param(col((c) => c.workers >= threshold))}::boolean[], ${sql.param(col((c) => c.claimFen))}::bigint[],
-                         ${sql.param(col((c) => c.recoveredFen))}::bigint[], ${sql.param(col(() => '顾村镇劳动争议调解委员会'))}::text[],
-                         ${sql.param(col((c) => c.receivedOn))}::date[], ${sql.param(col((c) => c.mediationAppliedOn))}::date[],
-                         ${sql.param(col((c) => c.closedOn))}::date[],
-                         ${sql.param(col((c) => (c.outcome === 'success' || c.outcome === 'partial' ? '被申请人于协议签订之日起十日内一次性支付。' : null)))}::text[])`);
+    select * from unnest(${arrayLiteral(ids)}::int[], ${arrayLiteral(col((c, i) => `RC${c.receivedOn.slice(0, 4)}-${String(ids[i]).padStart(6, '0')}`))}::text[],
+                         ${arrayLiteral(col((c) => c.enterpriseId))}::int[], ${arrayLiteral(col((c) => c.orgPath))}::ltree[], ${arrayLiteral(col((c) => c.type))}::text[],
+                         ${arrayLiteral(col((c) => c.status))}::text[], ${arrayLiteral(col((c) => c.outcome))}::text[], ${arrayLiteral(col((c) => c.workers))}::int[],
+                         ${arrayLiteral(col((c) => c.workers >= threshold))}::boolean[], ${arrayLiteral(col((c) => c.claimFen))}::bigint[],
+                         ${arrayLiteral(col((c) => c.recoveredFen))}::bigint[], ${arrayLiteral(col(() => '顾村镇劳动争议调解委员会'))}::text[],
+                         ${arrayLiteral(col((c) => c.receivedOn))}::date[], ${arrayLiteral(col((c) => c.mediationAppliedOn))}::date[],
+                         ${arrayLiteral(col((c) => c.closedOn))}::date[],
+                         ${arrayLiteral(col((c) => (c.outcome === 'success' || c.outcome === 'partial' ? '被申请人于协议签订之日起十日内一次性支付。' : null)))}::text[])`);
   const workerCase: number[] = [];
   const workerName: string[] = [];
   cases.forEach((c, i) => {
@@ -66,7 +66,7 @@ async function insertCases(db: Database, cases: DemoCase[], threshold: number): 
     }
   });
   await db.execute(sql`
-    insert into rights_case_workers (case_id, name) select * from unnest(${sql.param(workerCase)}::int[], ${sql.param(workerName)}::text[])`);
+    insert into rights_case_workers (case_id, name) select * from unnest(${arrayLiteral(workerCase)}::int[], ${arrayLiteral(workerName)}::text[])`);
   return ids;
 }
 
@@ -136,19 +136,19 @@ export async function seedDemoRights(db: Database, today = shanghaiDate()): Prom
     ...elsewhere.slice(0, 8).map((e, i) => ({ e: { ...e, employee_count: 0 }, level: levels[i % 3]!, signal: signals[i % 5]!, raised: addDays(today, -(10 + i * 11)) })),
   ];
   const issuers = await queryRows<{ path: string; id: number; name: string }>(db, sql`
-    select e.p as path, o.id, o.name from unnest(${sql.param(warningRows.map((w) => w.e.org_path))}::text[]) with ordinality e(p, n)
+    select e.p as path, o.id, o.name from unnest(${arrayLiteral(warningRows.map((w) => w.e.org_path))}::text[]) with ordinality e(p, n)
       cross join lateral (select id, name from orgs where id = any(string_to_array(e.p, '.')::int[])
                              and kind in ('street_federation', 'district_federation', 'city_federation') order by nlevel(path) desc limit 1) o
      order by e.n`);
   const warningIds = await queryRows<{ id: number }>(db, sql`
     insert into rights_warnings (enterprise_id, org_path, signal, level, source, status, description, raised_on, deadline, closed_on, resolution, letter)
-    select * from unnest(${sql.param(warningRows.map((w) => w.e.id))}::int[], ${sql.param(warningRows.map((w) => w.e.org_path))}::ltree[],
-                         ${sql.param(warningRows.map((w) => w.signal))}::text[], ${sql.param(warningRows.map((w) => w.level))}::text[],
-                         ${sql.param(warningRows.map(() => 'staff'))}::text[], ${sql.param(warningRows.map((_, i) => (i === 4 ? 'closed' : 'open')))}::text[],
-                         ${sql.param(warningRows.map(() => '街道工会排查发现。'))}::text[], ${sql.param(warningRows.map((w) => w.raised))}::date[],
-                         ${sql.param(warningRows.map((w) => addDays(w.raised, 15)))}::date[], ${sql.param(warningRows.map((w, i) => (i === 4 ? addDays(w.raised, 12) : null)))}::date[],
-                         ${sql.param(warningRows.map((_, i) => (i === 4 ? '企业已整改' : '')))}::text[],
-                         ${sql.param(warningRows.map((w, i) => {
+    select * from unnest(${arrayLiteral(warningRows.map((w) => w.e.id))}::int[], ${arrayLiteral(warningRows.map((w) => w.e.org_path))}::ltree[],
+                         ${arrayLiteral(warningRows.map((w) => w.signal))}::text[], ${arrayLiteral(warningRows.map((w) => w.level))}::text[],
+                         ${arrayLiteral(warningRows.map(() => 'staff'))}::text[], ${arrayLiteral(warningRows.map((_, i) => (i === 4 ? 'closed' : 'open')))}::text[],
+                         ${arrayLiteral(warningRows.map(() => '街道工会排查发现。'))}::text[], ${arrayLiteral(warningRows.map((w) => w.raised))}::date[],
+                         ${arrayLiteral(warningRows.map((w) => addDays(w.raised, 15)))}::date[], ${arrayLiteral(warningRows.map((w, i) => (i === 4 ? addDays(w.raised, 12) : null)))}::date[],
+                         ${arrayLiteral(warningRows.map((_, i) => (i === 4 ? '企业已整改' : '')))}::text[],
+                         ${arrayLiteral(warningRows.map((w, i) => {
                            const issuer = issuers[i]!;
                            return JSON.stringify({ issuerId: String(issuer.id), issuerName: issuer.name, documentNumber: `工监函〔${w.raised.slice(0, 4)}〕${i + 1}号` });
                          }))}::jsonb[])
@@ -166,12 +166,12 @@ export async function seedDemoRights(db: Database, today = shanghaiDate()): Prom
   });
   await db.execute(sql`
     insert into bargaining_contracts (enterprise_id, org_path, kind, status, valid_from, valid_to, increase_bp, minimum_wage_fen, signed_on, filed_on, covered_employees)
-    select * from unnest(${sql.param(contracts.map((c) => c.e.id))}::int[], ${sql.param(contracts.map((c) => c.e.org_path))}::ltree[],
-                         ${sql.param(contracts.map((c) => c.kind))}::text[], ${sql.param(contracts.map((_, i) => (i % 3 === 0 ? 'signed' : 'filed')))}::text[],
-                         ${sql.param(contracts.map((c) => c.from))}::date[], ${sql.param(contracts.map((c) => c.to))}::date[],
-                         ${sql.param(contracts.map((c) => c.increase))}::int[], ${sql.param(contracts.map(() => 269_000))}::bigint[],
-                         ${sql.param(contracts.map((c) => addDays(c.from, -10)))}::date[], ${sql.param(contracts.map((c, i) => (i % 3 === 0 ? null : addDays(c.from, -3))))}::date[],
-                         ${sql.param(contracts.map((c) => c.e.employee_count))}::int[])`);
+    select * from unnest(${arrayLiteral(contracts.map((c) => c.e.id))}::int[], ${arrayLiteral(contracts.map((c) => c.e.org_path))}::ltree[],
+                         ${arrayLiteral(contracts.map((c) => c.kind))}::text[], ${arrayLiteral(contracts.map((_, i) => (i % 3 === 0 ? 'signed' : 'filed')))}::text[],
+                         ${arrayLiteral(contracts.map((c) => c.from))}::date[], ${arrayLiteral(contracts.map((c) => c.to))}::date[],
+                         ${arrayLiteral(contracts.map((c) => c.increase))}::int[], ${arrayLiteral(contracts.map(() => 269_000))}::bigint[],
+                         ${arrayLiteral(contracts.map((c) => addDays(c.from, -10)))}::date[], ${arrayLiteral(contracts.map((c, i) => (i % 3 === 0 ? null : addDays(c.from, -3))))}::date[],
+                         ${arrayLiteral(contracts.map((c) => c.e.employee_count))}::int[])`);
 
   // wage talks of the largest enterprise, 电装's way: demand, offer, revised offers (three rounds this year)
   const year = Number(today.slice(0, 4));
