@@ -3,7 +3,7 @@
  * scratch database (`BENCH_DB_NAME`, default `lianxin_bench`: two people benchmarking on one server pick
  * different names so that neither drops the other's database), seeds the city scale, measures, and drops it. Each
  * figure is printed with its raw baseline measured in the same run; copy the summary into docs/PERFORMANCE.md.
- * Names (seed, subtree, applications, import, coverage, search) pick which run after the seed; none = all (the
+ * Names (seed, subtree, applications, import, coverage, search, rights) pick which run after the seed; none = all (the
  * seed's raw baselines run only when "seed" is named or no name is given). `h5`, `office`, `startup` and
  * `roster-read` need no PostgreSQL and run alone when only they are named; `services` (机制二) builds its own scratch
  * database and data, no city seed.
@@ -20,6 +20,7 @@ import { benchStartup } from './startup.bench.ts';
 import { benchImport } from './import.bench.ts';
 import { benchSearch } from './search.bench.ts';
 import { benchRosterRead } from './roster-read.bench.ts';
+import { benchRights } from './rights.bench.ts';
 import { benchSeed } from './seed.bench.ts';
 import { benchServices } from './services.bench.ts';
 import { benchSubtreeCount } from './subtree-count.bench.ts';
@@ -99,10 +100,11 @@ try {
   const coverage = wanted('coverage') ? await benchCoverage(handle) : null;
   const search = wanted('search') ? await benchSearch(handle) : null;
   const funds = wanted('funds') ? await benchFunds(handle) : null;
+  const rights = wanted('rights') ? await benchRights(handle) : null;
   mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
   writeFileSync(
     new URL(`./results/${new Date().toISOString().slice(0, 19).replaceAll(':', '')}.json`, import.meta.url),
-    JSON.stringify({ at: new Date().toISOString(), seed, subtree, applications, import: importing, coverage, search, funds }, null, 2),
+    JSON.stringify({ at: new Date().toISOString(), seed, subtree, applications, import: importing, coverage, search, funds, rights }, null, 2),
   );
 } finally {
   await handle.close();

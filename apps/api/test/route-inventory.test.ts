@@ -33,6 +33,9 @@ interface Fixtures {
   batchId: string;
   otherUnionId: number;
   congress: CongressFixtures;
+  rightsCaseId: number;
+  warningId: number;
+  contractId: number;
   station: { id: number; name: string };
   serviceRequest: { id: number; description: string };
   memberRequestId: number;
@@ -294,6 +297,38 @@ const inventory: Record<string, Entry> = {
   'POST /api/me/service-requests': { access: 'member', probe: () => ({ url: '/api/me/service-requests', body: { categoryCode: 'general', description: '清单诉求' } }) },
   'GET /api/me/service-requests': { access: 'member', probe: () => ({ url: '/api/me/service-requests' }) },
   'GET /api/me/service-requests/:id': { access: 'member', probe: (fx) => ({ url: `/api/me/service-requests/${fx.memberRequestId}` }) },
+  'POST /api/rights/cases': staffWrite((fx) => ({
+    url: '/api/rights/cases', body: { enterpriseId: fx.enterprise.id, type: 'wage_arrears', workers: [{ name: '越权' }], claimFen: 100 },
+  })),
+  'GET /api/rights/cases': staffRead((fx) => ({ url: `/api/rights/cases?orgId=${fx.gucunOrgId}` })),
+  'GET /api/rights/cases/:id': staffRead((fx) => ({ url: `/api/rights/cases/${fx.rightsCaseId}` })),
+  'POST /api/rights/cases/:id/stage': staffWrite((fx) => ({ url: `/api/rights/cases/${fx.rightsCaseId}/stage`, body: { to: 'investigating' } })),
+  'GET /api/rights/cases/:id/agreement.pdf': staffRead((fx) => ({ url: `/api/rights/cases/${fx.rightsCaseId}/agreement.pdf` })),
+  'POST /api/rights/warnings': staffWrite((fx) => ({ url: '/api/rights/warnings', body: { enterpriseId: fx.enterprise.id, signal: 'other', level: 'general' } })),
+  'GET /api/rights/warnings': staffRead((fx) => ({ url: `/api/rights/warnings?orgId=${fx.gucunOrgId}` })),
+  'GET /api/rights/warnings/:id': staffRead((fx) => ({ url: `/api/rights/warnings/${fx.warningId}` })),
+  'POST /api/rights/warnings/:id/meetings': staffWrite((fx) => ({
+    url: `/api/rights/warnings/${fx.warningId}/meetings`, body: { heldOn: '2026-01-05', participants: '越权' },
+  })),
+  'POST /api/rights/warnings/:id/close': staffWrite((fx) => ({ url: `/api/rights/warnings/${fx.warningId}/close`, body: { resolution: '越权' } })),
+  'GET /api/rights/warnings/:id/letter.pdf': staffRead((fx) => ({ url: `/api/rights/warnings/${fx.warningId}/letter.pdf` })),
+  'GET /api/rights/summary': staffRead((fx) => ({ url: `/api/rights/summary?orgId=${fx.gucunOrgId}` })),
+  'POST /api/bargaining/rounds': staffWrite((fx) => ({
+    url: '/api/bargaining/rounds', body: { enterpriseId: fx.enterprise.id, topic: 'wage', year: 2026, heldOn: '2026-01-05' },
+  })),
+  'GET /api/bargaining/rounds': staffRead((fx) => ({ url: `/api/bargaining/rounds?enterpriseId=${fx.enterprise.id}` })),
+  'POST /api/bargaining/contracts': staffWrite((fx) => ({
+    url: '/api/bargaining/contracts',
+    body: { enterpriseId: fx.enterprise.id, kind: 'collective', validFrom: '2020-01-01', validTo: '2020-12-31', minimumWageFen: 1, signedOn: '2020-01-01' },
+  })),
+  'GET /api/bargaining/contracts': staffRead((fx) => ({ url: `/api/bargaining/contracts?orgId=${fx.gucunOrgId}` })),
+  'GET /api/bargaining/contracts/:id': staffRead((fx) => ({ url: `/api/bargaining/contracts/${fx.contractId}` })),
+  'POST /api/bargaining/contracts/:id/file': staffWrite((fx) => ({ url: `/api/bargaining/contracts/${fx.contractId}/file`, body: { filedOn: '2026-01-05' } })),
+  // nobody outside 顾村 holds the joint council's duty: the declaration refuses them before the object is read
+  'POST /api/bargaining/contracts/:id/veto': staffWrite((fx) => ({ url: `/api/bargaining/contracts/${fx.contractId}/veto`, body: { reason: '越权' } }), 'forbidden', 'congress.jointCouncil'),
+  'POST /api/bargaining/contracts/:id/checks': staffWrite((fx) => ({
+    url: `/api/bargaining/contracts/${fx.contractId}/checks`, body: { checkedOn: '2026-01-05', wagesPaid: true },
+  })),
 };
 
 function stationBody(orgId: number, name: string) {
@@ -385,7 +420,13 @@ const digest = async () => t.handle.query<{ t: string; d: string }>(`
   union all select 'service_stations', md5(coalesce(string_agg(s::text, ',' order by id), '')) from service_stations s
   union all select 'service_requests', md5(coalesce(string_agg(r::text, ',' order by id), '')) from service_requests r
   union all select 'service_items', md5(coalesce(string_agg(i::text, ',' order by id), '')) from service_items i
-  union all select 'service_request_pauses', md5(coalesce(string_agg(p::text, ',' order by request_id, from_on), '')) from service_request_pauses p`);
+  union all select 'service_request_pauses', md5(coalesce(string_agg(p::text, ',' order by request_id, from_on), '')) from service_request_pauses p
+  union all select 'rights_cases', md5(coalesce(string_agg(c::text, ',' order by id), '')) from rights_cases c
+  union all select 'rights_warnings', md5(coalesce(string_agg(w::text, ',' order by id), '')) from rights_warnings w
+  union all select 'rights_meetings', md5(coalesce(string_agg(m::text, ',' order by id), '')) from rights_meetings m
+  union all select 'bargaining_rounds', md5(coalesce(string_agg(r::text, ',' order by id), '')) from bargaining_rounds r
+  union all select 'bargaining_contracts', md5(coalesce(string_agg(k::text, ',' order by id), '')) from bargaining_contracts k
+  union all select 'bargaining_checks', md5(coalesce(string_agg(x::text, ',' order by id), '')) from bargaining_checks x`);
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -447,8 +488,23 @@ beforeAll(async () => {
   await json(request(t.app, owner, 'POST', `/api/service-requests/${memberRequest.id}/accept`));
   await json(request(t.app, owner, 'POST', `/api/service-requests/${memberRequest.id}/close`, { result: '已答复' }));
 
+  // rights: a case settled in mediation (its agreement prints), a warning, a wage agreement of 顾村's enterprise
+  const rightsCase = await json<{ id: number }>(request(t.app, gucun, 'POST', '/api/rights/cases', {
+    enterpriseId: target.enterpriseId, type: 'wage_arrears', workers: [{ name: '周清单', phone: newPhone() }], claimFen: 500_000,
+  }));
+  for (const step of [{ to: 'investigating' }, { to: 'mediating' }, { to: 'closed', outcome: 'success', recoveredFen: 500_000 }]) {
+    await json(request(t.app, gucun, 'POST', `/api/rights/cases/${rightsCase.id}/stage`, step));
+  }
+  const warning = await json<{ id: number }>(request(t.app, gucun, 'POST', '/api/rights/warnings', { enterpriseId: target.enterpriseId, signal: 'wage_arrears', level: 'major' }));
+  const contract = await json<{ id: number }>(request(t.app, gucun, 'POST', '/api/bargaining/contracts', {
+    enterpriseId: target.enterpriseId, kind: 'wage_specific', validFrom: '2026-01-01', validTo: '2026-12-31', minimumWageFen: 269_000, signedOn: '2025-12-20',
+  }));
+
   fx = {
     station, serviceRequest, memberRequestId: memberRequest.id, gucunUserId: gucun.userId, serviceItemId: serviceItem.id,
+    rightsCaseId: rightsCase.id,
+    warningId: warning.id,
+    contractId: contract.id,
     gucunOrgId: gucun.orgId,
     baoshanOrgId: owner.orgId,
     congress,

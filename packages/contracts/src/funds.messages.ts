@@ -1,6 +1,5 @@
 /** Message keys of the funds feature (merged into messages.ts), zh-CN first. */
 export const fundsMessages = {
-  'funds.fen': { 'zh-CN': '金额应为不小于 0 的整数（单位：分）', en: 'An amount is a whole number of fen, 0 or more' },
   'funds.fenPositive': { 'zh-CN': '金额应大于 0', en: 'The amount must be more than 0' },
   'funds.idempotencyKey': { 'zh-CN': '请求编号应为 8–100 位字母、数字或 ._:-', en: 'The request key has 8–100 letters, digits or ._:-' },
   'funds.idempotencyReused': { 'zh-CN': '该请求编号已用于另一笔不同的收款', en: 'This request key was used for a different receipt' },

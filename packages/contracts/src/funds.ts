@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDateSchema, calendarMonthSchema, recordIdQuery, recordIdSchema } from './input.ts';
+import { calendarDateSchema, calendarMonthSchema, fenSchema, recordIdQuery, recordIdSchema } from './input.ts';
 import { pageQuery, pagedResponse } from './paging.ts';
 
 /**
@@ -8,9 +8,6 @@ import { pageQuery, pagedResponse } from './paging.ts';
  * are basis points (200 = 2 %, 6000 = 60 %). Sources: 工会法 (2 % of 工资总额), DOMAIN.md §5, 《工会会计制度》.
  */
 
-/** Money in fen: a non-negative safe integer (bigint columns in the database; at most 10^15 fen = 10 trillion yuan). */
-export const MAX_FEN = 1_000_000_000_000_000;
-export const fenSchema = z.number().int({ message: 'funds.fen' }).min(0, { message: 'funds.fen' }).max(MAX_FEN, { message: 'funds.fen' });
 export const positiveFenSchema = fenSchema.refine((v) => v > 0, { message: 'funds.fenPositive' });
 
 /** Classes of 《工会会计制度》: assets, liabilities, net assets, income, expenses. */

@@ -39,3 +39,5 @@ export * from './funds.rules.ts';
 export * from './working-days.ts';
 export * from './services.ts';
 export * from './services.labels.ts';
+export * from './rights.ts';
+export * from './rights.labels.ts';

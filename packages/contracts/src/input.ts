@@ -78,3 +78,11 @@ export function findUnsafeText(value: unknown, path: string[] = []): { path: str
   return null;
 }
 const LONE_SURROGATE_G = new RegExp(LONE_SURROGATE.source, 'g');
+
+/**
+ * Money in fen (1 yuan = 100 fen), the one money schema of every feature: a whole number, 0 or more, at most
+ * {@link MAX_FEN} = 10^15 fen (10 trillion yuan) — below Number.MAX_SAFE_INTEGER, so every amount is exact in
+ * JavaScript and in the database's bigint columns.
+ */
+export const MAX_FEN = 1_000_000_000_000_000;
+export const fenSchema = z.number().int({ message: 'money.fen' }).min(0, { message: 'money.fen' }).max(MAX_FEN, { message: 'money.fen' });

@@ -18,6 +18,7 @@ import {
   evaluationRatings, evaluationScores, evaluationSamples,
   journalLines, ledgerBalances, fundUnmatchedLines,
   serviceStations, serviceRequests, serviceItems,
+  bargainingContracts, rightsCases, rightsWarnings,
 } from './schema/index.ts';
 
 export interface OrgPathColumn {
@@ -50,6 +51,9 @@ export const orgPathColumns: readonly OrgPathColumn[] = [
   { table: serviceRequests, column: serviceRequests.transferOrgPath, kind: 'live', note: 'the union a request is handed on to (转办)' },
   { table: serviceRequests, column: serviceRequests.escalatedOrgPath, kind: 'live', note: 'the parent union an overdue request is escalated to (上代下)' },
   { table: serviceItems, column: serviceItems.orgPath, kind: 'live', note: 'the unit publishing the list item (null: a city template)' },
+  { table: rightsCases, column: rightsCases.orgPath, kind: 'live', note: 'the enterprise\'s responsible union when the case was opened' },
+  { table: rightsWarnings, column: rightsWarnings.orgPath, kind: 'live', note: 'the enterprise\'s responsible union when the warning was raised' },
+  { table: bargainingContracts, column: bargainingContracts.orgPath, kind: 'live', note: 'the enterprise\'s responsible union when the contract was signed' },
   { table: auditLog, column: auditLog.orgPath, kind: 'historic', note: 'the object\'s path when the entry was written (append-only)' },
 ];
 

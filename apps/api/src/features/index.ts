@@ -22,6 +22,7 @@ import { regionsFeature } from './regions/regions.feature.ts';
 import { evaluationFeature } from './evaluation/evaluation.feature.ts';
 import { votesFeature } from './votes/votes.feature.ts';
 import { servicesFeature } from './services/services.feature.ts';
+import { rightsFeature } from './rights/rights.feature.ts';
 import { workbenchFeature } from './workbench/workbench.feature.ts';
 
 export const features: readonly FeatureModule[] = [
@@ -43,5 +44,6 @@ export const features: readonly FeatureModule[] = [
   evaluationFeature,
   fundsFeature,
   servicesFeature,
+  rightsFeature,
   workbenchFeature,
 ];

@@ -3,7 +3,7 @@ import { useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
 import {
   AccountBookOutlined, AimOutlined, ApartmentOutlined, AuditOutlined, CarryOutOutlined, CustomerServiceOutlined, DashboardOutlined, EnvironmentOutlined, HomeOutlined,
-  ImportOutlined, LogoutOutlined, ShopOutlined, SolutionOutlined, TeamOutlined,
+  ImportOutlined, LogoutOutlined, SafetyOutlined, ShopOutlined, SolutionOutlined, TeamOutlined,
 } from '@ant-design/icons';
 import { useLocale } from '../shared/i18n/locale-context.tsx';
 import { roleLabels } from '@lianxin/contracts';
@@ -20,6 +20,7 @@ const sections = [
   { key: '/funds', icon: <AccountBookOutlined />, label: 'nav.funds' },
   { key: '/stations', icon: <EnvironmentOutlined />, label: 'nav.stations' },
   { key: '/requests', icon: <CustomerServiceOutlined />, label: 'nav.requests' },
+  { key: '/rights', icon: <SafetyOutlined />, label: 'nav.rights' },
   { key: '/applications', icon: <SolutionOutlined />, label: 'nav.applications' },
   { key: '/members', icon: <TeamOutlined />, label: 'nav.members' },
   { key: '/members/import', icon: <ImportOutlined />, label: 'nav.import', writersOnly: true },

@@ -26,6 +26,7 @@ const CongressPage = lazy(() => import('./features/congress/congress-page.tsx'))
 const FundsPage = lazy(() => import('./features/funds/funds-page.tsx'));
 const StationsPage = lazy(() => import('./features/stations/stations-page.tsx'));
 const RequestsPage = lazy(() => import('./features/requests/requests-page.tsx'));
+const RightsPage = lazy(() => import('./features/rights/rights-page.tsx'));
 
 const theme = { token: { colorPrimary: '#c8102e', borderRadius: 6 } };
 
@@ -76,6 +77,9 @@ function SessionGate() {
               <Route path="/funds" element={<FundsPage />} />
               <Route path="/stations" element={<StationsPage />} />
               <Route path="/requests" element={<RequestsPage />} />
+              <Route path="/rights" element={<RightsPage />} />
+              <Route path="/rights/warnings" element={<RightsPage />} />
+              <Route path="/rights/contracts" element={<RightsPage />} />
               <Route path="/applications" element={<ApplicationsPage />} />
               <Route path="/members" element={<MembersPage />} />
               <Route path="/members/import" element={<RosterImportPage />} />

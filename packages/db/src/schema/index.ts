@@ -9,3 +9,4 @@ export * from './grants.ts';
 export * from './congress.ts';
 export * from './funds.ts';
 export * from './services.ts';
+export * from './rights.ts';

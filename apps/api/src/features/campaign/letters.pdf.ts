@@ -34,8 +34,8 @@ function fontFile(subpath: string): string {
   if (!existsSync(file)) throw new Error(`letters: the font file ${file} is missing; run npm ci`);
   return file;
 }
-const REGULAR_FONT = fontFile('400Regular/NotoSansSC_400Regular.ttf');
-const BOLD_FONT = fontFile('700Bold/NotoSansSC_700Bold.ttf');
+export const REGULAR_FONT = fontFile('400Regular/NotoSansSC_400Regular.ttf');
+export const BOLD_FONT = fontFile('700Bold/NotoSansSC_700Bold.ttf');
 
 const TITLE_SIZE = 18;
 const BODY_SIZE = 12;

@@ -14,6 +14,7 @@ import { workbenchTexts } from '../../console/features/workbench/workbench.i18n.
 import { stationsTexts } from '../../console/features/stations/stations.i18n.ts';
 import { requestsTexts } from '../../console/features/requests/requests.i18n.ts';
 import { servicesMobileTexts } from '../../mobile/features/services/services.i18n.ts';
+import { rightsTexts } from '../../console/features/rights/rights.i18n.ts';
 import { exportTexts } from '../../console/components/export.i18n.ts';
 import { memberAuthTexts } from '../../mobile/features/auth/auth.i18n.ts';
 import { cardTexts } from '../../mobile/features/card/card.i18n.ts';
@@ -37,6 +38,7 @@ export const dictionaryParts = [
   campaignTexts,
   congressTexts,
   fundsTexts,
+  rightsTexts,
   auditTexts,
   applicationsTexts,
   membersTexts,

@@ -21,6 +21,9 @@ const KNOWN: Record<string, true> = {
   'workbench.kind.campaign.followUps': true,
   'workbench.kind.santongshi.due': true,
   'workbench.kind.imports.finished': true,
+  'workbench.kind.rights.majorWarnings': true,
+  'workbench.kind.rights.mediationDeadlines': true,
+  'workbench.kind.bargaining.expiring': true,
 };
 
 /** Items with something waiting first, the overdue ones before the rest; the order within stays the server's. */

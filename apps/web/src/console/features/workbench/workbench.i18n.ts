@@ -15,6 +15,9 @@ const zhCN = {
   'workbench.kind.requests.mine': '我负责的诉求',
   'workbench.kind.requests.queue': '待受理的诉求',
   'workbench.kind.requests.overdue': '逾期未办结的诉求',
+  'workbench.kind.rights.majorWarnings': '未结的重大预警',
+  'workbench.kind.rights.mediationDeadlines': '调解中的案件（15 日期限）',
+  'workbench.kind.bargaining.expiring': '90 天内到期的集体合同',
 } as const;
 
 const en: Record<keyof typeof zhCN, string> = {
@@ -33,6 +36,9 @@ const en: Record<keyof typeof zhCN, string> = {
   'workbench.kind.requests.mine': 'My service requests',
   'workbench.kind.requests.queue': 'Service requests to accept',
   'workbench.kind.requests.overdue': 'Overdue service requests',
+  'workbench.kind.rights.majorWarnings': 'Open major warnings',
+  'workbench.kind.rights.mediationDeadlines': 'Cases in mediation (15-day limit)',
+  'workbench.kind.bargaining.expiring': 'Collective contracts expiring within 90 days',
 };
 
 export const workbenchTexts = { 'zh-CN': zhCN, en };

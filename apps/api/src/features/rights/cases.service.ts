@@ -1,0 +1,233 @@
+/**
+ * Legal-aid and dispute cases (法律援助 / 劳动争议调解): opening (零门槛: any worker, member or not; phones
+ * encrypted), the stages 受理 → 调查 → 调解 → 结案 with their rules (contracts `stageProblem`), the art. 14 clock,
+ * the 调解协议书, and the automatic early warning (≥ N cases of one enterprise in 30 days).
+ */
+import { sql } from 'drizzle-orm';
+import { queryRows, rightsCases, rightsCaseSteps, rightsCaseWorkers, type Database, type Tx } from '@lianxin/db';
+import {
+  DEFAULT_GROUP_THRESHOLD, isGroupDispute, maskPhone, mediationClock,
+  shanghaiDate, stageProblem, SUCCEEDED_OUTCOMES, type CaseCreate, type CaseItem, type CaseOutcome, type CaseStage, type CaseStatus,
+  type CaseType, type caseListQuerySchema, type Paged,
+} from '@lianxin/contracts';
+import type { z } from 'zod';
+import { withinScope, writeScope, type Scope } from '../../access/access.ts';
+import type { ServiceContext } from '../../context.ts';
+import { AppError, fieldError, notFound } from '../../errors.ts';
+import { pagedList } from '../../lib/paged-list.ts';
+import type { PiiCipher } from '../../security/pii-cipher.ts';
+import { recordAudit } from '../audit/audit.repo.ts';
+import { renderAgreement } from './documents.pdf.ts';
+import { numericSetting, scopedEnterprise, scopedOrgPath } from './rights.shared.ts';
+import { raiseAutomaticWarning } from './warnings.service.ts';
+
+interface CaseRow {
+  id: number;
+  case_number: string;
+  enterprise_id: number;
+  enterprise_name: string;
+  org_path: string;
+  type: CaseType;
+  status: CaseStatus;
+  outcome: CaseOutcome | null;
+  worker_count: number;
+  is_group: boolean;
+  claim_fen: number;
+  recovered_fen: number;
+  description: string;
+  mediation_org: string;
+  mediator: string;
+  lawyer: string;
+  received_on: string;
+  mediation_applied_on: string | null;
+  closed_on: string | null;
+  request_id: number | null;
+  agreement_text: string | null;
+}
+
+const caseColumns = sql`
+  c.id, c.case_number, c.enterprise_id, e.name as enterprise_name, c.org_path::text as org_path, c.type, c.status, c.outcome,
+  c.worker_count, c.is_group, c.claim_fen::float8 as claim_fen, c.recovered_fen::float8 as recovered_fen, c.description,
+  c.mediation_org, c.mediator, c.lawyer, c.received_on::text as received_on, c.mediation_applied_on::text as mediation_applied_on,
+  c.closed_on::text as closed_on, c.request_id, c.agreement_text`;
+
+async function workersOf(db: Database | Tx, cipher: PiiCipher, caseIds: number[]): Promise<Map<number, { name: string; phone: string | null }[]>> {
+  const byCase = new Map<number, { name: string; phone: string | null }[]>();
+  if (caseIds.length === 0) return byCase;
+  const rows = await queryRows<{ case_id: number; name: string; phone_enc: string | null }>(db, sql`
+    select case_id, name, phone_enc from rights_case_workers where case_id = any(${sql.param(caseIds)}::int[]) order by id`);
+  for (const r of rows) {
+    const list = byCase.get(r.case_id) ?? [];
+    list.push({ name: r.name, phone: r.phone_enc ? maskPhone(cipher.decrypt(r.phone_enc)) : null });
+    byCase.set(r.case_id, list);
+  }
+  return byCase;
+}
+
+function toItem(r: CaseRow, workers: { name: string; phone: string | null }[], today: string): CaseItem {
+  return {
+    id: r.id,
+    caseNumber: r.case_number,
+    enterprise: { id: r.enterprise_id, name: r.enterprise_name },
+    type: r.type,
+    status: r.status,
+    outcome: r.outcome,
+    workerCount: r.worker_count,
+    isGroup: r.is_group,
+    workers,
+    claimFen: Number(r.claim_fen),
+    recoveredFen: Number(r.recovered_fen),
+    description: r.description,
+    mediationOrg: r.mediation_org,
+    mediator: r.mediator,
+    lawyer: r.lawyer,
+    receivedOn: r.received_on,
+    mediationAppliedOn: r.mediation_applied_on,
+    closedOn: r.closed_on,
+    requestId: r.request_id,
+    clock: r.status === 'mediating' && r.mediation_applied_on ? mediationClock(r.mediation_applied_on, today) : null,
+  };
+}
+
+async function findCase(db: Database | Tx, scope: Scope, id: number, lock = false): Promise<CaseRow | undefined> {
+  const [row] = await queryRows<CaseRow>(db, sql`
+    select ${caseColumns} from rights_cases c join enterprises e on e.id = c.enterprise_id
+     where c.id = ${id} and ${withinScope(scope, sql`c.org_path`)} ${lock ? sql`for update of c` : sql``}`);
+  return row;
+}
+
+export async function getCase(ctx: ServiceContext, id: number): Promise<CaseItem> {
+  const row = await findCase(ctx.db, ctx.scope, id);
+  if (!row) throw notFound();
+  const workers = await workersOf(ctx.db, ctx.cipher, [id]);
+  return toItem(row, workers.get(id) ?? [], shanghaiDate());
+}
+
+export async function listCases(ctx: ServiceContext, query: z.output<typeof caseListQuerySchema>): Promise<Paged<CaseItem>> {
+  const under = await scopedOrgPath(ctx.db, ctx.scope, query.orgId);
+  const where = sql`c.org_path <@ ${under}::ltree and ${withinScope(ctx.scope, sql`c.org_path`)}
+    ${query.status ? sql`and c.status = ${query.status}` : sql``}
+    ${query.type ? sql`and c.type = ${query.type}` : sql``}
+    ${query.enterpriseId ? sql`and c.enterprise_id = ${query.enterpriseId}` : sql``}`;
+  const page = await pagedList<CaseRow, never>(ctx.db, {
+    query,
+    order: { default: sql`c.received_on desc, c.id desc`, keys: {}, tiebreaker: sql`c.id` },
+    rows: (orderBy, limit, offset) => queryRows<CaseRow>(ctx.db, sql`
+      select ${caseColumns} from rights_cases c join enterprises e on e.id = c.enterprise_id
+       where ${where} order by ${orderBy} limit ${limit} offset ${offset}`),
+    count: { from: sql`rights_cases c`, where },
+  });
+  const workers = await workersOf(ctx.db, ctx.cipher, page.items.map((r) => r.id));
+  const today = shanghaiDate();
+  return { ...page, items: page.items.map((r) => toItem(r, workers.get(r.id) ?? [], today)) };
+}
+
+/**
+ * Opens a case for one enterprise of the scope. The group flag (群体性) comes from the city setting
+ * `rights.groupThreshold` (default 10 workers); workers' phones are encrypted. In the same transaction the
+ * enterprise's recent cases are counted and an automatic warning raised at the threshold.
+ * @throws 404 enterprise outside the scope; 400 `receivedOn` in the future
+ */
+export async function createCase(ctx: ServiceContext, input: CaseCreate): Promise<CaseItem> {
+  const scope = writeScope(ctx.scope);
+  const today = shanghaiDate();
+  const receivedOn = input.receivedOn ?? today;
+  if (receivedOn > today) throw fieldError('receivedOn', 'rights.future');
+  const id = await ctx.db.transaction(async (tx) => {
+    // the lock serialises cases of one enterprise, so the automatic warning's count sees every earlier case
+    const enterprise = await scopedEnterprise(tx, scope, input.enterpriseId, true);
+    const threshold = await numericSetting(tx, 'rights.groupThreshold', DEFAULT_GROUP_THRESHOLD);
+    const [next] = await queryRows<{ id: number }>(tx, sql`select nextval(pg_get_serial_sequence('rights_cases', 'id'))::int as id`);
+    const caseId = next!.id;
+    await tx.insert(rightsCases).values({
+      id: caseId,
+      caseNumber: `RC${receivedOn.slice(0, 4)}-${String(caseId).padStart(6, '0')}`,
+      enterpriseId: enterprise.id,
+      orgPath: enterprise.orgPath,
+      type: input.type,
+      workerCount: input.workers.length,
+      isGroup: isGroupDispute(input.workers.length, threshold),
+      claimFen: input.claimFen,
+      description: input.description,
+      mediationOrg: input.mediationOrg,
+      mediator: input.mediator,
+      lawyer: input.lawyer,
+      receivedOn,
+      requestId: input.requestId ?? null,
+      createdBy: ctx.actor.userId,
+    });
+    await tx.insert(rightsCaseWorkers).values(input.workers.map((w) => ({
+      caseId, name: w.name, phoneEnc: w.phone ? ctx.cipher.encrypt(w.phone) : null,
+    })));
+    await recordAudit(tx, ctx.actor, ctx.ip, {
+      action: 'create', objectType: 'rights_case', objectId: caseId, orgPath: enterprise.orgPath,
+      detail: { enterpriseId: enterprise.id, type: input.type, workers: input.workers.length },
+    });
+    await raiseAutomaticWarning(tx, ctx, enterprise, today);
+    return caseId;
+  });
+  return getCase(ctx, id);
+}
+
+/**
+ * Moves a case one stage on, or closes it with an outcome. Rules: `stageProblem` (order; an agreement needs
+ * mediation; 不予受理 only at acceptance); an amount recovered only with success or partial (required then);
+ * dates not before receipt and not after today. Mediation starts the art. 14 clock at `mediationAppliedOn`.
+ * @throws 404 outside the scope; 409 stage rules; 400 field rules
+ */
+export async function moveCase(ctx: ServiceContext, id: number, step: CaseStage): Promise<CaseItem> {
+  const scope = writeScope(ctx.scope);
+  const today = shanghaiDate();
+  const on = step.on ?? today;
+  if (on > today) throw fieldError('on', 'rights.future');
+  await ctx.db.transaction(async (tx) => {
+    const current = await findCase(tx, scope, id, true);
+    if (!current) throw notFound();
+    const problem = stageProblem(current.status, step.to, step.outcome);
+    if (problem === 'rights.outcomeRequired') throw fieldError('outcome', problem);
+    if (problem) throw new AppError('conflict', 409, problem, {}, step.outcome ? { outcome: problem } : {});
+    if (on < current.received_on) throw fieldError('on', 'rights.beforeReceived');
+    const agreed = step.outcome !== undefined && SUCCEEDED_OUTCOMES.includes(step.outcome);
+    if (step.recoveredFen !== undefined && step.recoveredFen > 0 && !agreed) throw fieldError('recoveredFen', 'rights.recoveredOnlyWithAgreement');
+    if (agreed && step.recoveredFen === undefined) throw fieldError('recoveredFen', 'rights.recoveredRequired');
+    const appliedOn = step.to === 'mediating' ? step.mediationAppliedOn ?? on : undefined;
+    if (appliedOn !== undefined && (appliedOn < current.received_on || appliedOn > today)) {
+      throw fieldError('mediationAppliedOn', appliedOn > today ? 'rights.future' : 'rights.beforeReceived');
+    }
+    await tx.execute(sql`
+      update rights_cases set status = ${step.to}, updated_at = now()
+        ${appliedOn !== undefined ? sql`, mediation_applied_on = ${appliedOn}` : sql``}
+        ${step.to === 'closed' ? sql`, outcome = ${step.outcome ?? null}, closed_on = ${on}, recovered_fen = ${agreed ? step.recoveredFen ?? 0 : 0},
+                                      agreement_text = ${agreed ? step.agreementText ?? '' : null}` : sql``}
+       where id = ${id}`);
+    await tx.insert(rightsCaseSteps).values({ caseId: id, fromStatus: current.status, toStatus: step.to, on, note: step.note, userId: ctx.actor.userId });
+    await recordAudit(tx, ctx.actor, ctx.ip, {
+      action: 'update', objectType: 'rights_case', objectId: id, orgPath: current.org_path,
+      detail: { from: current.status, to: step.to, ...(step.outcome ? { outcome: step.outcome } : {}) },
+    });
+  });
+  return getCase(ctx, id);
+}
+
+/** The 调解协议书 of a case closed with an agreement (success or partial), naming the parties. */
+export async function agreementPdf(ctx: ServiceContext, id: number): Promise<{ file: Buffer; filename: string }> {
+  const row = await findCase(ctx.db, ctx.scope, id);
+  if (!row) throw notFound();
+  if (!row.outcome || !SUCCEEDED_OUTCOMES.includes(row.outcome) || !row.closed_on) throw new AppError('conflict', 409, 'rights.noAgreement');
+  const [enterprise] = await queryRows<{ credit_code: string; address: string }>(ctx.db, sql`select credit_code, address from enterprises where id = ${row.enterprise_id}`);
+  const workers = (await workersOf(ctx.db, ctx.cipher, [id])).get(id) ?? [];
+  const file = await renderAgreement({
+    caseNumber: row.case_number,
+    closedOn: row.closed_on,
+    type: row.type,
+    workers: workers.map((w) => w.name),
+    enterprise: { name: row.enterprise_name, creditCode: enterprise?.credit_code ?? '', address: enterprise?.address ?? '' },
+    mediationOrg: row.mediation_org,
+    mediator: row.mediator,
+    claimFen: Number(row.claim_fen),
+    recoveredFen: Number(row.recovered_fen),
+    agreementText: row.agreement_text ?? '',
+    partial: row.outcome === 'partial',
+  });
+  return { file, filename: `调解协议书-${row.case_number}.pdf` };
+}

@@ -1,0 +1,91 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyReply } from 'fastify';
+import {
+  caseCreateSchema, caseItemSchema, caseListQuerySchema, caseListResponseSchema, caseStageSchema, idParamSchema, meetingCreateSchema,
+  rightsSummaryQuerySchema, rightsSummarySchema, warningCloseSchema, warningCreateSchema, warningItemSchema, warningListQuerySchema,
+  warningListResponseSchema,
+} from '@lianxin/contracts';
+import { serviceContext } from '../../context.ts';
+import { access } from '../../access/route-access.ts';
+import { agreementPdf, createCase, getCase, listCases, moveCase } from './cases.service.ts';
+import { rightsSummary } from './summary.service.ts';
+import { addMeeting, closeWarning, createWarning, getWarning, listWarnings, warningLetterPdf } from './warnings.service.ts';
+
+const sendPdf = (reply: FastifyReply, { file, filename }: { file: Buffer; filename: string }) => reply
+  .type('application/pdf')
+  .header('content-disposition', `inline; filename="document.pdf"; filename*=UTF-8''${encodeURIComponent(filename)}`)
+  .send(file);
+
+export const rightsRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    '/api/rights/cases',
+    {
+      schema: { tags: ['rights'], description: 'Opens a legal-aid / dispute case (零门槛). Group flag from the city threshold.', body: caseCreateSchema, response: { 201: caseItemSchema } },
+      config: { access: access.staffWrite() },
+    },
+    async (request, reply) => reply.status(201).send(await createCase(serviceContext(request), request.body)),
+  );
+  app.get(
+    '/api/rights/cases',
+    { schema: { tags: ['rights'], querystring: caseListQuerySchema, response: { 200: caseListResponseSchema } }, config: { access: access.staffRead() } },
+    async (request) => listCases(serviceContext(request), request.query),
+  );
+  app.get(
+    '/api/rights/cases/:id',
+    { schema: { tags: ['rights'], params: idParamSchema, response: { 200: caseItemSchema } }, config: { access: access.staffRead() } },
+    async (request) => getCase(serviceContext(request), request.params.id),
+  );
+  app.post(
+    '/api/rights/cases/:id/stage',
+    {
+      schema: { tags: ['rights'], description: '受理 → 调查 → 调解 → 结案 (with outcome and amount recovered).', params: idParamSchema, body: caseStageSchema, response: { 200: caseItemSchema } },
+      config: { access: access.staffWrite() },
+    },
+    async (request) => moveCase(serviceContext(request), request.params.id, request.body),
+  );
+  app.get(
+    '/api/rights/cases/:id/agreement.pdf',
+    { schema: { tags: ['rights'], params: idParamSchema }, config: { access: access.staffRead() } },
+    async (request, reply) => sendPdf(reply, await agreementPdf(serviceContext(request), request.params.id)),
+  );
+
+  app.post(
+    '/api/rights/warnings',
+    { schema: { tags: ['rights'], body: warningCreateSchema, response: { 201: warningItemSchema } }, config: { access: access.staffWrite() } },
+    async (request, reply) => reply.status(201).send(await createWarning(serviceContext(request), request.body)),
+  );
+  app.get(
+    '/api/rights/warnings',
+    { schema: { tags: ['rights'], querystring: warningListQuerySchema, response: { 200: warningListResponseSchema } }, config: { access: access.staffRead() } },
+    async (request) => listWarnings(serviceContext(request), request.query),
+  );
+  app.get(
+    '/api/rights/warnings/:id',
+    { schema: { tags: ['rights'], params: idParamSchema, response: { 200: warningItemSchema } }, config: { access: access.staffRead() } },
+    async (request) => getWarning(serviceContext(request), request.params.id),
+  );
+  app.post(
+    '/api/rights/warnings/:id/meetings',
+    { schema: { tags: ['rights'], description: '紧急约见 record.', params: idParamSchema, body: meetingCreateSchema, response: { 201: warningItemSchema } }, config: { access: access.staffWrite() } },
+    async (request, reply) => reply.status(201).send(await addMeeting(serviceContext(request), request.params.id, request.body)),
+  );
+  app.post(
+    '/api/rights/warnings/:id/close',
+    { schema: { tags: ['rights'], params: idParamSchema, body: warningCloseSchema, response: { 200: warningItemSchema } }, config: { access: access.staffWrite() } },
+    async (request) => closeWarning(serviceContext(request), request.params.id, request.body.resolution),
+  );
+  app.get(
+    '/api/rights/warnings/:id/letter.pdf',
+    { schema: { tags: ['rights'], description: '《工会劳动法律监督整改意见函》', params: idParamSchema }, config: { access: access.staffRead() } },
+    async (request, reply) => sendPdf(reply, await warningLetterPdf(serviceContext(request), request.params.id)),
+  );
+
+  app.get(
+    '/api/rights/summary',
+    {
+      schema: { tags: ['rights'], description: 'Rights figures of a unit\'s subtree (trigger-kept; contract coverage as of today).', querystring: rightsSummaryQuerySchema, response: { 200: rightsSummarySchema } },
+      config: { access: access.staffRead() },
+    },
+    async (request) => rightsSummary(serviceContext(request), request.query),
+  );
+};

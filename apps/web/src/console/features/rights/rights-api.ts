@@ -1,0 +1,27 @@
+import type {
+  CaseItem, CaseOutcome, CaseStatus, CaseType, ContractItem, Paged, RightsSummary, WarningItem, WarningLevel, WarningSignal,
+} from '@lianxin/contracts';
+import { api } from '../../../shared/api-client.ts';
+
+export const fetchSummary = (orgId: number, signal?: AbortSignal) => api.get<RightsSummary>('/api/rights/summary', { orgId }, signal);
+
+export interface CaseQuery { orgId: number; status?: CaseStatus; type?: CaseType; page: number; pageSize: number }
+export const fetchCases = (q: CaseQuery, signal?: AbortSignal) => api.get<Paged<CaseItem>>('/api/rights/cases', { ...q }, signal);
+export const createCase = (body: { enterpriseId: number; type: CaseType; workers: { name: string; phone?: string }[]; claimFen: number; mediationOrg?: string; mediator?: string; lawyer?: string; description?: string }) =>
+  api.post<CaseItem>('/api/rights/cases', body);
+export const moveCase = (id: number, body: { to: 'investigating' | 'mediating' | 'closed'; outcome?: CaseOutcome; recoveredFen?: number; agreementText?: string }) =>
+  api.post<CaseItem>(`/api/rights/cases/${id}/stage`, body);
+export const agreementUrl = (id: number) => `/api/rights/cases/${id}/agreement.pdf`;
+
+export interface WarningQuery { orgId: number; level?: WarningLevel; status?: 'open' | 'closed'; page: number; pageSize: number }
+export const fetchWarnings = (q: WarningQuery, signal?: AbortSignal) => api.get<Paged<WarningItem>>('/api/rights/warnings', { ...q }, signal);
+export const createWarning = (body: { enterpriseId: number; signal: Exclude<WarningSignal, 'case_cluster'>; level: WarningLevel; description: string }) =>
+  api.post<WarningItem>('/api/rights/warnings', body);
+export const closeWarning = (id: number) => api.post<WarningItem>(`/api/rights/warnings/${id}/close`, {});
+export const letterUrl = (id: number) => `/api/rights/warnings/${id}/letter.pdf`;
+
+export interface ContractQuery { orgId: number; expiringWithinDays?: number; page: number; pageSize: number }
+export const fetchContracts = (q: ContractQuery, signal?: AbortSignal) => api.get<Paged<ContractItem>>('/api/bargaining/contracts', { ...q }, signal);
+
+export const searchEnterprises = (q: string, signal?: AbortSignal) =>
+  api.get<{ items: { id: number; name: string }[] }>('/api/enterprises', { q, pageSize: 20 }, signal).then((r) => r.items);

@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, logIn, newPage, shot } from '../support/browser.ts';
+
+/**
+ * Rights, as 顾村's street staff: open a dispute case for a worker of an enterprise, move it through investigation
+ * and mediation, close it as settled with the amount recovered, and see the street's success rate and the amount
+ * recovered move.
+ */
+
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  page = await newPage(browser, { viewport: { width: 1440, height: 900 } });
+  await logIn(page, 'demo-gucun');
+});
+afterAll(() => browser.close());
+
+const figure = async (testId: string) => {
+  const el = page.getByTestId(testId);
+  await expect.poll(async () => (await el.getAttribute('data-value')) ?? '', { timeout: 20_000 }).not.toBe('');
+  return Number(await el.getAttribute('data-value'));
+};
+
+/** Picks the option `label` (or the first option when `label` is a RegExp) of the open modal's select `field`. */
+async function choose(modal: ReturnType<Page['locator']>, field: string, label: string) {
+  await modal.getByTestId(field).click();
+  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: new RegExp(`^${label}$`) }).first();
+  await option.waitFor({ state: 'visible', timeout: 10_000 });
+  await option.click();
+}
+
+describe('a dispute case to a settlement (顾村 street staff)', () => {
+  it('opens a case, mediates it to success with an amount, and the street\'s success rate moves', async () => {
+    await page.getByRole('menuitem', { name: '维权服务' }).click();
+    await page.getByTestId('rights-summary').waitFor();
+    const rateBefore = await figure('rights-success-rate');
+    const recoveredBefore = await figure('rights-recovered');
+    await shot(page, '40-rights');
+
+    await page.getByTestId('rights-new-case').click();
+    // the modal's root wrapper has no box of its own: wait on its fields
+    const modal = page.locator('.ant-modal').filter({ has: page.getByTestId('rights-workers') });
+    await modal.getByTestId('rights-workers').waitFor();
+    await modal.getByTestId('rights-enterprise').click();
+    await page.keyboard.type('上海');
+    const enterprise = page.locator('.ant-select-dropdown:visible .ant-select-item-option').first();
+    await enterprise.waitFor({ state: 'visible', timeout: 20_000 });
+    await enterprise.click();
+    await modal.getByTestId('rights-workers').fill('张维权 13800138000\n李互助');
+    await modal.getByTestId('rights-claim').fill('12,345.67');
+    await page.getByRole('button', { name: /确\s*定|OK/ }).last().click();
+    await page.getByTestId('rights-workers').waitFor({ state: 'hidden', timeout: 20_000 });
+
+    const row = page.getByTestId('rights-cases').locator('tbody tr').first();
+    await expect.poll(() => row.textContent(), { timeout: 20_000 }).toContain('¥12345.67');
+    for (const [to, label] of [['investigating', '调查'], ['mediating', '调解']] as const) {
+      await row.locator('[data-testid^="rights-stage-"]').click();
+      const stage = page.locator('.ant-modal').filter({ has: page.getByTestId('rights-stage-to') });
+      await stage.getByTestId('rights-stage-to').waitFor();
+      await expect.poll(() => stage.getByTestId('rights-stage-to').textContent()).toContain(label);
+      await page.getByRole('button', { name: /确\s*定|OK/ }).last().click();
+      await page.getByTestId('rights-stage-to').waitFor({ state: 'hidden', timeout: 20_000 });
+      await expect.poll(() => row.textContent(), { timeout: 20_000 }).toContain(label);
+      expect(to).toBeTruthy();
+    }
+    // in mediation the art. 14 clock shows
+    await expect.poll(() => row.textContent()).toMatch(/剩 15 天/);
+
+    await row.locator('[data-testid^="rights-stage-"]').click();
+    const closing = page.locator('.ant-modal').filter({ has: page.getByTestId('rights-stage-to') });
+    await closing.getByTestId('rights-stage-to').waitFor();
+    await choose(closing, 'rights-stage-to', '结案');
+    await choose(closing, 'rights-stage-outcome', '调解成功');
+    await closing.getByTestId('rights-stage-recovered').fill('10000');
+    await page.getByRole('button', { name: /确\s*定|OK/ }).last().click();
+    await page.getByTestId('rights-stage-to').waitFor({ state: 'hidden', timeout: 20_000 });
+    await expect.poll(() => row.textContent(), { timeout: 20_000 }).toContain('调解成功');
+    await row.getByRole('link', { name: '调解协议书' }).waitFor();
+
+    await expect.poll(() => figure('rights-recovered'), { timeout: 20_000 }).toBe(recoveredBefore + 1_000_000);
+    const rateAfter = await figure('rights-success-rate');
+    expect(rateAfter).not.toBe(rateBefore);
+    expect(rateAfter).toBeGreaterThan(rateBefore);
+    await shot(page, '41-rights-settled');
+  });
+});
