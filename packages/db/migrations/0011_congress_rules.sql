@@ -1,5 +1,6 @@
 -- Integrity rules of the workers' congress and its votes that Drizzle cannot express (see src/schema/congress.ts).
--- Errors use SQLSTATE 55000 (object_not_in_prerequisite_state); the API answers them with 409.
+-- Errors use SQLSTATE 55000 (object_not_in_prerequisite_state; the API answers 409), and 42501 for a voter off
+-- the entitled snapshot (the API answers 404).
 
 -- Votes move forward only (created → started → finished → published); once started, the definition is fixed.
 CREATE OR REPLACE FUNCTION votes_guard() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -89,7 +90,7 @@ CREATE TRIGGER vote_ballots_guard BEFORE INSERT OR UPDATE OR DELETE ON vote_ball
 CREATE OR REPLACE FUNCTION vote_has_voted_guard() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'INSERT' AND NOT EXISTS (SELECT 1 FROM vote_voters WHERE vote_id = NEW.vote_id AND member_id = NEW.member_id) THEN
-    RAISE EXCEPTION 'member % is not entitled to vote %', NEW.member_id, NEW.vote_id USING ERRCODE = '55000';
+    RAISE EXCEPTION 'member % is not entitled to vote %', NEW.member_id, NEW.vote_id USING ERRCODE = '42501';
   END IF;
   RETURN NEW;
 END $$;
