@@ -200,43 +200,69 @@ export async function startVote(ctx: ServiceContext, id: number): Promise<Vote> 
   return getVote(ctx, id);
 }
 
+interface CastDefinition { method: VoteMethod; cap: number | null; seats: number | null; secret: boolean; optionIds: number[] }
+
 /**
- * Casts the signed-in member's ballot. Returns the receipt code (shown once). 404 unless the member is on the
- * vote's entitled snapshot; 409 when they have voted (the has-voted key decides, also under concurrency) or
- * the vote is not open.
+ * Definitions of started votes, by id. Safe to keep: from start on the definition cannot change (the triggers
+ * refuse it), and a vote that has finished meanwhile is refused by the ballot's own trigger. Saves a read per
+ * ballot in a city-wide contest.
+ */
+const startedDefinitions = new WeakMap<object, Map<number, CastDefinition>>();
+const DEFINITIONS_KEPT = 1000;
+
+/**
+ * Casts the signed-in member's ballot in one statement (the has-voted row, then the ballot, atomically). Returns
+ * the receipt code (shown once). 404 unless the member is on the vote's entitled snapshot; 409 when they have
+ * voted (the has-voted key decides, also under concurrency) or the vote is not open.
  */
 export async function castBallot(ctx: ServiceContext, id: number, choices: number[]): Promise<{ receipt: string }> {
   const memberId = ctx.actor.memberId;
   if (memberId === null) throw notFound();
-  const [vote] = await queryRows<{ state: VoteState; method: VoteMethod; cap: number | null; seats: number | null; secret: boolean; option_ids: number[] }>(ctx.db, sql`
-    select v.state, v.method, v.cap, v.seats, v.secret,
-           coalesce((select array_agg(o.id) from vote_options o where o.vote_id = v.id), '{}') as option_ids
-      from votes v
-     where v.id = ${id} and exists (select 1 from vote_voters w where w.vote_id = v.id and w.member_id = ${memberId})`);
-  if (!vote) throw notFound();
-  if (vote.state !== 'started') throw conflict('vote.wrongState', {}, { state: vote.state });
+  let kept = startedDefinitions.get(ctx.db);
+  if (!kept) startedDefinitions.set(ctx.db, (kept = new Map()));
+  let vote = kept.get(id);
+  if (!vote) {
+    const [row] = await queryRows<{ state: VoteState; method: VoteMethod; cap: number | null; seats: number | null; secret: boolean; option_ids: number[] }>(ctx.db, sql`
+      select v.state, v.method, v.cap, v.seats, v.secret,
+             coalesce((select array_agg(o.id) from vote_options o where o.vote_id = v.id), '{}') as option_ids
+        from votes v
+       where v.id = ${id} and exists (select 1 from vote_voters w where w.vote_id = v.id and w.member_id = ${memberId})`);
+    if (!row) throw notFound();
+    if (row.state !== 'started') throw conflict('vote.wrongState', {}, { state: row.state });
+    vote = { method: row.method, cap: row.cap, seats: row.seats, secret: row.secret, optionIds: row.option_ids };
+    if (kept.size >= DEFINITIONS_KEPT) kept.clear();
+    kept.set(id, vote);
+  }
   const max = maxChoices(vote.method, vote.cap, vote.seats);
-  const problem = ballotProblem(choices, vote.option_ids, max);
+  const problem = ballotProblem(choices, vote.optionIds, max);
   if (problem) throw new AppError('validation_failed', 400, 'error.validation_failed', { max }, { choices: problem });
   const receipt = newReceipt();
   try {
-    await ctx.db.transaction(async (tx) => {
-      await tx.execute(sql`insert into vote_has_voted (vote_id, member_id) values (${id}, ${memberId})`);
-      await tx.execute(sql`
-        insert into vote_ballots (vote_id, receipt, choices, voter_member_id)
-        values (${id}, ${receipt}, ${sql.param(choices)}::integer[], ${vote.secret ? null : memberId})`);
-    });
+    // one statement, one transaction: the has-voted key fails a second ballot before its ballot is written
+    await ctx.db.execute(sql`
+      with voted as (insert into vote_has_voted (vote_id, member_id) values (${id}, ${memberId}) returning vote_id)
+      insert into vote_ballots (vote_id, receipt, choices, voter_member_id)
+      select vote_id, ${receipt}, ${sql.param(choices)}::integer[], ${vote.secret ? null : memberId} from voted`);
   } catch (error) {
     if (isUniqueViolation(error)) throw conflict('vote.alreadyVoted', {}, {});
+    if (isNotEntitled(error)) throw notFound();
     if (isStateRefusal(error)) throw conflict('vote.wrongState', {}, {});
     throw error;
   }
   return { receipt };
 }
 
+/** The has-voted trigger's refusal of a voter off the snapshot (SQLSTATE 42501): out of scope, a 404. */
+function isNotEntitled(error: unknown): boolean {
+  return (error as { code?: string }).code === '42501' || (error as { cause?: { code?: string } }).cause?.code === '42501';
+}
+
 /** Reads the ballots in chain order (receipt, byte order). */
 export async function ballotsOf(db: Database | Tx, voteId: number): Promise<ChainBallot[]> {
-  return queryRows<ChainBallot>(db, sql`select receipt, choices from vote_ballots where vote_id = ${voteId} order by receipt collate "C"`);
+  // choices as text ("{3,7}"): splitting it is several times faster than the driver's array parser at 200,000 rows
+  const rows = await queryRows<{ receipt: string; c: string }>(db, sql`
+    select receipt, choices::text as c from vote_ballots where vote_id = ${voteId} order by receipt collate "C"`);
+  return rows.map((r) => ({ receipt: r.receipt, choices: r.c === '{}' ? [] : r.c.slice(1, -1).split(',').map(Number) }));
 }
 
 /** Closes the vote: computes the result and the hash chain once and stores them. */
