@@ -125,6 +125,10 @@ describe('trusting no proxy (the default)', () => {
     'POST /api/applications/status': { url: '/api/applications/status', body: { reference: 'ABCDE12345', phone: newPhone() } },
     'GET /api/enterprises/lookup': { url: `/api/enterprises/lookup?q=${encodeURIComponent('物流')}` },
     'POST /api/cards/verify': { url: '/api/cards/verify', body: { token: 'not-a-real-token' } },
+    'GET /api/calendar/due': { url: '/api/calendar/due?from=2026-09-30&workingDays=5' },
+    'GET /api/calendar/:year': { url: '/api/calendar/2026' },
+    'GET /api/service-categories': { url: '/api/service-categories' },
+    'GET /api/stations/nearest': { url: '/api/stations/nearest?lat=31.35&lng=121.38&limit=3' },
   };
 
   it('every rate-limited route has a probe here', () => {
