@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 
 export const screenshotDir = fileURLToPath(new URL('../screenshots/', import.meta.url));
 mkdirSync(screenshotDir, { recursive: true });
@@ -68,4 +68,18 @@ export function smsTexts(phone: string): { template: string; text: string }[] {
     .map((line) => JSON.parse(line) as { phone: string; template: string; text: string })
     .filter((m) => m.phone === phone)
     .map(({ template, text }) => ({ template, text }));
+}
+
+/**
+ * Clicks an H5 form's "send code" button until the code is sent (the button counts down). Another journey may have
+ * signed the same demo member in less than a minute ago, and the API sends one code a minute per number: ask again
+ * every 20 s (under the 5-a-minute cap per address and number), for up to 100 s.
+ */
+export async function sendCodeWhenAllowed(page: Page, testId = 'login-send-code'): Promise<void> {
+  const button = page.getByTestId(testId);
+  await expect.poll(async () => {
+    if (await button.getByText(/秒后重发|Resend in/).count()) return true;
+    await button.click();
+    return button.getByText(/秒后重发|Resend in/).waitFor({ timeout: 3_000 }).then(() => true, () => false);
+  }, { timeout: 100_000, interval: 20_000 }).toBe(true);
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { latestOtp, launchBrowser, logIn, newPage, shot } from '../support/browser.ts';
+import { latestOtp, launchBrowser, logIn, newPage, sendCodeWhenAllowed, shot } from '../support/browser.ts';
 
 /**
  * The workers' congress: a representative (the demo member, on a phone) seconds a proposal with one click and
@@ -29,12 +29,11 @@ afterAll(() => browser.close());
 const input = (page: Page, testId: string) => page.locator(`[data-testid="${testId}"] input, input[data-testid="${testId}"]`).first();
 
 describe('the workers\' congress on the phone and in the console', () => {
-  it('the representative signs in, seconds a proposal with one click and votes, keeping the receipt', async () => {
+  it('the representative signs in, seconds a proposal with one click and votes, keeping the receipt', { timeout: 150_000 }, async () => {
     await phone.goto('/m/congress');
     await input(phone, 'login-phone').waitFor();
     await input(phone, 'login-phone').fill(DEMO_MEMBER_PHONE);
-    await phone.getByTestId('login-send-code').click();
-    await phone.getByTestId('login-send-code').getByText(/秒后重发/).waitFor();
+    await sendCodeWhenAllowed(phone);
     await input(phone, 'login-code').fill(await latestOtp(DEMO_MEMBER_PHONE));
     await phone.getByTestId('login-submit').click();
     await phone.getByTestId('m-congress-page').waitFor();

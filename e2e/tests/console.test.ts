@@ -132,8 +132,22 @@ async function chooseOption(page: Page, name: string, label: string, typed?: str
   }, { timeout: 45_000, interval: 300 }).toBe(true);
 }
 
-/** Picks 顾村镇 in the street cascader. */
+/**
+ * Picks 顾村镇 in the street cascader; opens it again if a click landed while it was animating (once the menu stayed
+ * open with nothing chosen), until the field shows the street.
+ */
 async function chooseStreet(page: Page) {
-  await page.locator('#regionCode').click({ force: true });
-  await page.locator('.ant-cascader-dropdown:visible .ant-cascader-menu-item').filter({ hasText: '顾村镇' }).first().click();
+  const field = page.locator('.ant-form-item').filter({ has: page.locator('#regionCode') });
+  const option = page.locator('.ant-cascader-dropdown:visible .ant-cascader-menu-item').filter({ hasText: '顾村镇' }).first();
+  await expect.poll(async () => {
+    if (((await field.textContent()) ?? '').includes('顾村镇')) return true;
+    if (!(await option.isVisible())) {
+      await page.locator('#regionCode').click({ force: true });
+      await option.waitFor({ state: 'visible', timeout: 3_000 }).catch(() => undefined);
+      return false;
+    }
+    await page.waitForTimeout(200);
+    await option.click({ timeout: 3_000 }).catch(() => undefined);
+    return ((await field.textContent()) ?? '').includes('顾村镇');
+  }, { timeout: 45_000, interval: 300 }).toBe(true);
 }
