@@ -1,7 +1,5 @@
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
 import { label, letterKindLabels, type LetterKind } from '@lianxin/contracts';
+import { BODY_SIZE, formatChineseDate, openOfficialDocument } from '../../lib/official-pdf.ts';
 
 /**
  * The "两书" issued to an enterprise that refuses to build a union (DOMAIN.md §1): a rectification opinion first,
@@ -18,27 +16,6 @@ export interface LetterInput {
   deadlineDays?: number;
 }
 
-/**
- * Noto Sans SC from the npm package @expo-google-fonts/noto-sans-sc (fonts: SIL OFL 1.1; package: MIT), so letters
- * need no system font. pdfkit embeds only the glyphs a letter uses. Resolved when the module loads: a missing file
- * stops the server at startup rather than failing the first download.
- */
-function fontFile(subpath: string): string {
-  const specifier = `@expo-google-fonts/noto-sans-sc/${subpath}`;
-  let file: string;
-  try {
-    file = createRequire(import.meta.url).resolve(specifier);
-  } catch (cause) {
-    throw new Error(`letters: the font ${specifier} is not installed; run npm ci`, { cause });
-  }
-  if (!existsSync(file)) throw new Error(`letters: the font file ${file} is missing; run npm ci`);
-  return file;
-}
-export const REGULAR_FONT = fontFile('400Regular/NotoSansSC_400Regular.ttf');
-export const BOLD_FONT = fontFile('700Bold/NotoSansSC_700Bold.ttf');
-
-const TITLE_SIZE = 18;
-const BODY_SIZE = 12;
 const BODY_LINE_GAP = 6;
 const DEFAULT_DEADLINE_DAYS = 30;
 
@@ -47,12 +24,6 @@ export function letterTitle(kind: LetterKind): string {
   return label(letterKindLabels, kind, 'zh-CN');
 }
 
-export function formatChineseDate(isoDate: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  if (!match) throw new Error(`not a YYYY-MM-DD date: ${isoDate}`);
-  const [, year, month, day] = match;
-  return `${year}年${Number(month)}月${Number(day)}日`;
-}
 
 const RIGHT_TO_ORGANISE =
   '《中华人民共和国工会法》第三条规定，在中国境内的企业、事业单位、机关、社会组织中以工资收入为主要生活来源的劳动者，' +
@@ -107,37 +78,9 @@ export function letterText(input: LetterInput): { paragraphs: string[]; closing:
 export async function renderLetter(input: LetterInput): Promise<Buffer> {
   const issuedDate = formatChineseDate(input.issuedOn);
   const title = letterTitle(input.kind);
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: 64, bottom: 64, left: 72, right: 72 },
-    // Fixed dates make the output byte-for-byte repeatable: pdfkit also derives the file ID from this dictionary.
-    info: {
-      Title: title,
-      Author: input.issuer.name,
-      Subject: input.enterprise.name,
-      CreationDate: new Date(`${input.issuedOn}T00:00:00+08:00`),
-      ModDate: new Date(`${input.issuedOn}T00:00:00+08:00`),
-    },
-    displayTitle: true,
-    lang: 'zh-CN',
+  const { doc, width, finished } = openOfficialDocument({
+    title, documentNumber: input.documentNumber, author: input.issuer.name, subject: input.enterprise.name, date: input.issuedOn,
   });
-  const chunks: Buffer[] = [];
-  const finished = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-
-  doc.registerFont('cjk', REGULAR_FONT);
-  doc.registerFont('cjk-bold', BOLD_FONT);
-
-  const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
-  const left = doc.page.margins.left;
-
-  doc.font('cjk-bold').fontSize(TITLE_SIZE).text(title, left, doc.y, { width, align: 'center' });
-  doc.moveDown(0.6);
-  doc.font('cjk').fontSize(BODY_SIZE).text(input.documentNumber, { width, align: 'right' });
-  doc.moveDown(1);
 
   doc.text(`${input.enterprise.name}：`, { width, lineGap: BODY_LINE_GAP });
   const paragraph = { width, lineGap: BODY_LINE_GAP, indent: BODY_SIZE * 2, align: 'left' } as const;

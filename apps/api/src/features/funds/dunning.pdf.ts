@@ -1,8 +1,5 @@
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
 import { dunningStepLabels, label, type DunningStep } from '@lianxin/contracts';
-import { formatChineseDate } from '../campaign/letters.pdf.ts';
+import { formatChineseDate, openOfficialDocument } from '../../lib/official-pdf.ts';
 
 /**
  * The letters of 依法催缴 (DOMAIN.md §5): lawyer's letter, 《关于依法催缴工会经费的函》 (deadline; payroll tax
@@ -25,13 +22,6 @@ export interface DunningLetterInput {
   split: { upperFen: number; grassrootsFen: number };
 }
 
-function fontFile(subpath: string): string {
-  const file = createRequire(import.meta.url).resolve(`@expo-google-fonts/noto-sans-sc/${subpath}`);
-  if (!existsSync(file)) throw new Error(`dunning letters: the font file ${file} is missing; run npm ci`);
-  return file;
-}
-const REGULAR_FONT = fontFile('400Regular/NotoSansSC_400Regular.ttf');
-const BOLD_FONT = fontFile('700Bold/NotoSansSC_700Bold.ttf');
 
 /** Fen as yuan with two decimals and thousands separators: 1234567 → "12,345.67". */
 export function yuan(fen: number): string {
@@ -78,25 +68,9 @@ export function dunningText(input: DunningLetterInput): { paragraphs: string[]; 
 
 export async function renderDunningLetter(input: DunningLetterInput): Promise<Buffer> {
   const title = label(dunningStepLabels, input.step, 'zh-CN');
-  const at = new Date(`${input.issuedOn}T00:00:00+08:00`);
-  const doc = new PDFDocument({
-    size: 'A4', margins: { top: 64, bottom: 64, left: 72, right: 72 },
-    info: { Title: title, Author: input.issuer.name, Subject: input.enterprise.name, CreationDate: at, ModDate: at },
-    displayTitle: true, lang: 'zh-CN',
+  const { doc, width, finished } = openOfficialDocument({
+    title, documentNumber: input.documentNumber, author: input.issuer.name, subject: input.enterprise.name, date: input.issuedOn,
   });
-  const chunks: Buffer[] = [];
-  const finished = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont('cjk', REGULAR_FONT);
-  doc.registerFont('cjk-bold', BOLD_FONT);
-  const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
-  doc.font('cjk-bold').fontSize(18).text(title, { width, align: 'center' });
-  doc.moveDown(0.6);
-  doc.font('cjk').fontSize(12).text(input.documentNumber, { width, align: 'right' });
-  doc.moveDown(1);
   if (input.step !== 'payment_order') doc.text(`${input.enterprise.name}：`, { width, lineGap: 6 });
   const { paragraphs, closing } = dunningText(input);
   for (const text of paragraphs) doc.text(text, { width, lineGap: 6, indent: 24 });

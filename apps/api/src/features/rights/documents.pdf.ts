@@ -4,9 +4,8 @@
  * of an early warning. Pure: fields in, PDF out; the creation date is the document's own date, so the same input
  * gives the same bytes.
  */
-import PDFDocument from 'pdfkit';
 import { caseTypeLabels, label, warningSignalLabels, type CaseType, type WarningLevel, type WarningSignal, warningLevelLabels } from '@lianxin/contracts';
-import { BOLD_FONT, formatChineseDate, REGULAR_FONT } from '../campaign/letters.pdf.ts';
+import { formatChineseDate, openOfficialDocument } from '../../lib/official-pdf.ts';
 
 interface Document {
   title: string;
@@ -24,30 +23,9 @@ interface Document {
 }
 
 async function render(input: Document): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: 64, bottom: 64, left: 72, right: 72 },
-    info: {
-      Title: input.title, Author: input.author, Subject: input.subject,
-      CreationDate: new Date(`${input.date}T00:00:00+08:00`), ModDate: new Date(`${input.date}T00:00:00+08:00`),
-    },
-    displayTitle: true,
-    lang: 'zh-CN',
+  const { doc, width, finished } = openOfficialDocument({
+    title: input.title, documentNumber: input.documentNumber, author: input.author, subject: input.subject, date: input.date,
   });
-  const chunks: Buffer[] = [];
-  const finished = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont('cjk', REGULAR_FONT);
-  doc.registerFont('cjk-bold', BOLD_FONT);
-  const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
-  doc.font('cjk-bold').fontSize(18).text(input.title, doc.page.margins.left, doc.y, { width, align: 'center' });
-  doc.moveDown(0.6);
-  doc.font('cjk').fontSize(12);
-  if (input.documentNumber) doc.text(input.documentNumber, { width, align: 'right' });
-  doc.moveDown(1);
   for (const line of input.heading) doc.text(line, { width, lineGap: 6 });
   const paragraph = { width, lineGap: 6, indent: 24, align: 'left' } as const;
   for (const text of input.paragraphs) doc.text(text, paragraph);
