@@ -219,6 +219,7 @@ export const messages = {
   'rights.beforeReceived': { 'zh-CN': '日期不能早于受理日期', en: 'The date cannot be before the case was received' },
   'rights.beforeSigned': { 'zh-CN': '日期不能早于合同签订日期', en: 'The date cannot be before the contract was signed' },
   'rights.future': { 'zh-CN': '日期不能晚于今天', en: 'The date cannot be in the future' },
+  'rights.requestHasCase': { 'zh-CN': '该诉求已转为维权案件', en: 'A rights case was already opened from this request' },
   'rights.noAgreement': { 'zh-CN': '该案件没有调解协议', en: 'This case has no mediation agreement' },
   'rights.warningClosed': { 'zh-CN': '该预警已关闭', en: 'This warning is closed' },
   'rights.meetingNotNeeded': { 'zh-CN': '紧急约见用于重大预警或群体性争议', en: 'Emergency meetings are for major warnings or group disputes' },

@@ -229,6 +229,8 @@ export const serviceRequestSchema = z.object({
   rating: z.number().int().nullable(),
   ratingComment: z.string().nullable(),
   events: z.array(requestEventSchema),
+  /** the rights case opened from this request (机制三), or null */
+  rightsCaseId: z.number().int().nullable(),
 });
 export type ServiceRequest = z.infer<typeof serviceRequestSchema>;
 
@@ -241,7 +243,7 @@ export const serviceRequestListQuerySchema = z.object({
   orgId: recordIdQuery.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
-export const serviceRequestListResponseSchema = z.object({ items: z.array(serviceRequestSchema.omit({ events: true })) });
+export const serviceRequestListResponseSchema = z.object({ items: z.array(serviceRequestSchema.omit({ events: true, rightsCaseId: true })) });
 export type ServiceRequestListItem = z.infer<typeof serviceRequestListResponseSchema>['items'][number];
 
 export const transferBodySchema = z.object({ toOrgId: recordIdSchema, reason: text(500) });

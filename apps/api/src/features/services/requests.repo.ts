@@ -100,5 +100,7 @@ export function toListItem(r: RequestRow, cipher: PiiCipher, today: string): Ser
 }
 
 export async function toRequest(db: Database | Tx, r: RequestRow, cipher: PiiCipher, today: string): Promise<ServiceRequest> {
-  return { ...toListItem(r, cipher, today), events: await eventsOf(db, r.id) };
+  // the rights case opened from it (机制三 stores `rights_cases.request_id`; one case per request)
+  const [linked] = await queryRows<{ id: number }>(db, sql`select id from rights_cases where request_id = ${r.id} order by id limit 1`);
+  return { ...toListItem(r, cipher, today), events: await eventsOf(db, r.id), rightsCaseId: linked?.id ?? null };
 }

@@ -1,0 +1,75 @@
+/**
+ * The links between the 2026 mechanisms: a rights case opened from a service request (机制二 → 机制三), service
+ * requests counted by the automatic early warning, the service figures in the evaluation's score (机制五).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseItem, Enterprise, ServiceRequest } from '@lianxin/contracts';
+import { enterpriseInput, newPhone } from './support/fixtures.ts';
+import { request, signIn, startTestApp, type Session, type TestApp } from './support/test-app.ts';
+
+let t: TestApp;
+let gucun: Session;
+let foreign: Session;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  gucun = await signIn(t.app, 'demo-gucun');
+  foreign = await signIn(t.app, 'staff-310101');
+});
+afterAll(() => t.close());
+
+let serial = 0;
+async function newEnterprise(): Promise<Enterprise> {
+  const response = await request(t.app, gucun, 'POST', '/api/enterprises', enterpriseInput({ employeeCount: 60, name: `上海联动测试物流${++serial}号有限公司` }));
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json<Enterprise>();
+}
+async function newRequest(session: Session, overrides: Record<string, unknown> = {}): Promise<ServiceRequest> {
+  const response = await request(t.app, session, 'POST', '/api/service-requests', {
+    categoryCode: 'general', orgId: session.orgId, channel: 'station', description: '骑手反映站点拖欠三个月工资', requesterName: '王骑手', requesterPhone: newPhone(), ...overrides,
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json<ServiceRequest>();
+}
+const caseBody = (enterpriseId: number, extra: Record<string, unknown> = {}) => ({
+  enterpriseId, type: 'wage_arrears', workers: [{ name: '王骑手', phone: newPhone() }], claimFen: 1_800_000, ...extra,
+});
+
+describe('a rights case opened from a service request', () => {
+  it('links both ways: the case names the request, the request names the case', async () => {
+    const e = await newEnterprise();
+    const r = await newRequest(gucun);
+    expect(r.rightsCaseId).toBeNull();
+    const opened = await request(t.app, gucun, 'POST', '/api/rights/cases', caseBody(e.id, { requestId: r.id }));
+    expect(opened.statusCode, opened.body).toBe(201);
+    const c = opened.json<CaseItem>();
+    expect(c.requestId).toBe(r.id);
+    const detail = await request(t.app, gucun, 'GET', `/api/service-requests/${r.id}`);
+    expect(detail.json<ServiceRequest>().rightsCaseId).toBe(c.id);
+    expect((await request(t.app, gucun, 'GET', `/api/rights/cases/${c.id}`)).json<CaseItem>().requestId).toBe(r.id);
+  });
+
+  it('refuses a second case from the same request with 409 and writes nothing', async () => {
+    const e = await newEnterprise();
+    const r = await newRequest(gucun);
+    expect((await request(t.app, gucun, 'POST', '/api/rights/cases', caseBody(e.id, { requestId: r.id }))).statusCode).toBe(201);
+    const again = await request(t.app, gucun, 'POST', '/api/rights/cases', caseBody(e.id, { requestId: r.id }));
+    expect(again.statusCode).toBe(409);
+    expect(again.json<{ fields: Record<string, string> }>().fields).toEqual({ requestId: '该诉求已转为维权案件' });
+    const [n] = await t.handle.query<{ n: number }>('select count(*)::int as n from rights_cases where request_id = $1', [r.id]);
+    expect(n!.n).toBe(1);
+  });
+
+  it('a request outside the scope reads as 404 on requestId, and nothing is written', async () => {
+    const e = await newEnterprise();
+    const elsewhere = await newRequest(foreign);
+    const response = await request(t.app, gucun, 'POST', '/api/rights/cases', caseBody(e.id, { requestId: elsewhere.id }));
+    expect(response.statusCode).toBe(404);
+    expect(response.json<{ fields: Record<string, string> }>().fields).toHaveProperty('requestId');
+    const missing = await request(t.app, gucun, 'POST', '/api/rights/cases', caseBody(e.id, { requestId: 99_999_999 }));
+    expect(missing.statusCode).toBe(404);
+    const [n] = await t.handle.query<{ n: number }>('select count(*)::int as n from rights_cases where enterprise_id = $1', [e.id]);
+    expect(n!.n).toBe(0);
+    expect((await request(t.app, foreign, 'GET', `/api/service-requests/${elsewhere.id}`)).json<ServiceRequest>().rightsCaseId).toBeNull();
+  });
+});
