@@ -73,3 +73,55 @@ describe('a rights case opened from a service request', () => {
     expect((await request(t.app, foreign, 'GET', `/api/service-requests/${elsewhere.id}`)).json<ServiceRequest>().rightsCaseId).toBeNull();
   });
 });
+
+describe('service requests in the automatic early warning', () => {
+  const autoWarnings = async (enterpriseId: number) =>
+    (await t.handle.query<{ n: number }>(`select count(*)::int as n from rights_warnings where enterprise_id = $1 and source = 'auto' and status = 'open'`, [enterpriseId]))[0]!.n;
+
+  it('requests named against an enterprise count with its cases: the third signal in 30 days raises one warning', async () => {
+    const e = await newEnterprise();
+    const first = await newRequest(gucun, { enterpriseId: e.id });
+    expect(first.enterprise).toEqual({ id: e.id, name: e.name });
+    await newRequest(gucun, { enterpriseId: e.id });
+    expect(await autoWarnings(e.id)).toBe(0);
+    expect((await request(t.app, gucun, 'POST', '/api/rights/cases', caseBody(e.id))).statusCode).toBe(201);
+    expect(await autoWarnings(e.id)).toBe(1);
+    const [w] = await t.handle.query<{ description: string; signal: string }>(`select description, signal from rights_warnings where enterprise_id = $1`, [e.id]);
+    expect(w).toMatchObject({ signal: 'case_cluster', description: expect.stringContaining('3件') as unknown as string });
+    // a fourth signal while the warning is open raises no second one
+    await newRequest(gucun, { enterpriseId: e.id });
+    expect(await autoWarnings(e.id)).toBe(1);
+  });
+
+  it('three requests alone raise it; a request turned into a case counts once; requests without an enterprise never count', async () => {
+    const e = await newEnterprise();
+    const r1 = await newRequest(gucun, { enterpriseId: e.id });
+    expect((await request(t.app, gucun, 'POST', '/api/rights/cases', caseBody(e.id, { requestId: r1.id }))).statusCode).toBe(201);
+    await newRequest(gucun);
+    expect(await autoWarnings(e.id)).toBe(0);
+    await newRequest(gucun, { enterpriseId: e.id });
+    expect(await autoWarnings(e.id)).toBe(0);
+    await newRequest(gucun, { enterpriseId: e.id });
+    expect(await autoWarnings(e.id)).toBe(1);
+  });
+
+  it('requests received more than 30 days ago do not count', async () => {
+    const e = await newEnterprise();
+    const old = new Date(Date.now() - 40 * 86_400_000).toISOString();
+    await newRequest(gucun, { enterpriseId: e.id, receivedAt: old });
+    await newRequest(gucun, { enterpriseId: e.id, receivedAt: old });
+    await newRequest(gucun, { enterpriseId: e.id });
+    expect(await autoWarnings(e.id)).toBe(0);
+  });
+
+  it('an enterprise outside the scope is a 404 on enterpriseId and writes no request', async () => {
+    const e = await newEnterprise();
+    const before = (await t.handle.query<{ n: number }>('select count(*)::int as n from service_requests'))[0]!.n;
+    const response = await request(t.app, foreign, 'POST', '/api/service-requests', {
+      categoryCode: 'general', orgId: foreign.orgId, channel: 'station', description: '外区企业', requesterName: '李', requesterPhone: newPhone(), enterpriseId: e.id,
+    });
+    expect(response.statusCode).toBe(404);
+    expect(response.json<{ fields: Record<string, string> }>().fields).toHaveProperty('enterpriseId');
+    expect((await t.handle.query<{ n: number }>('select count(*)::int as n from service_requests'))[0]!.n).toBe(before);
+  });
+});

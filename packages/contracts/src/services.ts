@@ -180,6 +180,8 @@ export const serviceRequestCreateSchema = z.object({
   /** staff may give a past time for a request taken on paper or by phone (ISO 8601 with offset) */
   receivedAt: z.iso.datetime({ offset: true, message: 'request.receivedAt' }).optional(),
   stationId: recordIdSchema.optional(),
+  /** the enterprise it is about (in the actor's scope); counted by the rights module's automatic early warning */
+  enterpriseId: recordIdSchema.optional(),
 });
 export type ServiceRequestCreate = z.input<typeof serviceRequestCreateSchema>;
 
@@ -210,6 +212,8 @@ export const serviceRequestSchema = z.object({
   requesterName: z.string(),
   /** masked (138****1234) */
   requesterPhone: z.string(),
+  /** the enterprise the request is about (staff-named), or null */
+  enterprise: z.object({ id: z.number().int(), name: z.string() }).nullable(),
   stationId: z.number().int().nullable(),
   receivedAt: z.string(),
   receivedOn: z.string(),

@@ -102,6 +102,7 @@ export function RequestDrawer({ id, onClose, onChanged }: { id: number | null; o
             <Descriptions.Item label={t('requests.col.requester')}>{r.requesterName} {r.requesterPhone}</Descriptions.Item>
             <Descriptions.Item label={t('requests.col.description')}>{r.description}</Descriptions.Item>
             <Descriptions.Item label={t('requests.col.org')}>{r.orgName}</Descriptions.Item>
+            {r.enterprise && <Descriptions.Item label={t('requests.enterprise')}>{r.enterprise.name}</Descriptions.Item>}
             <Descriptions.Item label={t('requests.col.owner')}>{r.ownerName ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('requests.col.due')}>
               {r.dueOn ?? '—'} {r.provisional && <Tag color="gold" title={t('requests.provisionalHint')}>{t('requests.provisional')}</Tag>}
