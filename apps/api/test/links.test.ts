@@ -3,7 +3,7 @@
  * requests counted by the automatic early warning, the service figures in the evaluation's score (机制五).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CaseItem, Enterprise, ServiceRequest } from '@lianxin/contracts';
+import { combinedScore, serviceScore, shanghaiDate, starsOf, type CaseItem, type Enterprise, type Evaluation, type ServiceRequest } from '@lianxin/contracts';
 import { enterpriseInput, newPhone } from './support/fixtures.ts';
 import { request, signIn, startTestApp, type Session, type TestApp } from './support/test-app.ts';
 
@@ -123,5 +123,37 @@ describe('service requests in the automatic early warning', () => {
     expect(response.statusCode).toBe(404);
     expect(response.json<{ fields: Record<string, string> }>().fields).toHaveProperty('enterpriseId');
     expect((await t.handle.query<{ n: number }>('select count(*)::int as n from service_requests'))[0]!.n).toBe(before);
+  });
+});
+
+describe('the service figures in the evaluation', () => {
+  it('the union\'s resolved requests of the year give the service part, which enters the combined score with weight 0.1', async () => {
+    const year = Number(shanghaiDate().slice(0, 4));
+    const url = `/api/evaluation/${year}?orgId=${gucun.orgId}`;
+    const before = (await request(t.app, gucun, 'GET', url)).json<Evaluation>();
+    const made = [await newRequest(gucun), await newRequest(gucun), await newRequest(gucun)];
+    for (const r of made) {
+      const closed = await request(t.app, gucun, 'POST', `/api/service-requests/${r.id}/close`, { result: '已协调站点补发工资' });
+      expect(closed.statusCode, closed.body).toBe(200);
+    }
+    // one resolved late, two rated (the member's rating route is exercised in services.test.ts)
+    await t.handle.query('update service_requests set on_time = false where id = $1', [made[0]!.id]);
+    await t.handle.query('update service_requests set rating = 5 where id = $1', [made[1]!.id]);
+    await t.handle.query('update service_requests set rating = 3 where id = $1', [made[2]!.id]);
+    const response = await request(t.app, gucun, 'GET', url);
+    expect(response.statusCode, response.body).toBe(200);
+    const ev = response.json<Evaluation>();
+    const s = ev.parts.services;
+    expect(s.resolved).toBe(before.parts.services.resolved + 3);
+    expect(s.score).not.toBeNull();
+    if (before.parts.services.resolved === 0) {
+      expect(s.onTimeRate).toBeCloseTo(2 / 3, 12);
+      expect(s.satisfaction).toBe(4);
+      expect(s.score).toBe(serviceScore(2 / 3, 4));
+    }
+    expect(ev.combined).toBe(combinedScore({
+      members: ev.parts.members.score, selfCheck: ev.parts.selfCheck.score, spotCheck: ev.parts.spotCheck.score, thirdParty: ev.parts.thirdParty.score, services: s.score,
+    }));
+    expect(ev.stars).toBe(ev.combined === null ? null : starsOf(ev.combined));
   });
 });

@@ -3,14 +3,15 @@
  * and year, unique index), 工会自查 against the indicator set (contracts `defaultIndicatorSet`, 5 areas / 19
  * items), 上级抽查 (a seeded random sample of a district's grassroots unions, seed recorded, scored by checkers
  * holding `evaluation.check`), 第三方评审 (scores and report by `evaluation.assess`). The combined score and the
- * stars are pure functions (contracts congress-rules.ts). Chair allowances and incentive grants follow from the
+ * stars are pure functions (contracts congress-rules.ts); the service part (on-time share and satisfaction of the
+ * union's own service requests resolved that year, 机制二) enters it with weight 0.1 when there is one. Chair allowances and incentive grants follow from the
  * stars; they are posted as ledger entries once the funds module lands — until then the result says so.
  */
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '@lianxin/db';
 import {
-  combinedScore, drawSample, indicatorItems, memberRatingScore, shanghaiDate, starsOf,
+  combinedScore, drawSample, indicatorItems, memberRatingScore, serviceScore, shanghaiDate, starsOf,
   type Evaluation, type EvaluationPart, type EvaluationSummary,
 } from '@lianxin/contracts';
 import { requireCapability, withinScope, writeScope } from '../../access/access.ts';
@@ -18,6 +19,34 @@ import type { ServiceContext } from '../../context.ts';
 import { conflict, fieldError, isUniqueViolation, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { findOrg } from '../orgs/orgs.repo.ts';
+
+interface ServiceFigures { resolved: number; onTime: number; rated: number; ratingSum: number }
+
+/**
+ * The service part's figures (机制二): the union's own requests (`org_id`, the receiving union) resolved in the
+ * year by their Asia/Shanghai day of resolution — how many, how many on time, how many rated and the ratings' sum.
+ * Keyed by org id; `orgIds` limits it (a summary's evaluated units).
+ */
+async function serviceFigures(db: ServiceContext['db'], year: number, orgIds: number[]): Promise<Map<number, ServiceFigures>> {
+  const byOrg = new Map<number, ServiceFigures>();
+  if (orgIds.length === 0) return byOrg;
+  const rows = await queryRows<ServiceFigures & { org_id: number }>(db, sql`
+    select org_id, count(*)::int as resolved, count(*) filter (where on_time)::int as "onTime", count(rating)::int as rated,
+           coalesce(sum(rating), 0)::int as "ratingSum"
+      from service_requests
+     where org_id = any(${sql.param(orgIds)}::int[]) and resolved_on >= ${`${year}-01-01`}::date and resolved_on <= ${`${year}-12-31`}::date
+     group by org_id`);
+  for (const r of rows) byOrg.set(r.org_id, r);
+  return byOrg;
+}
+
+/** The service part of one union: its figures as rates and the 0–100 score (null without resolved requests). */
+function servicePart(f: ServiceFigures | undefined) {
+  if (!f || f.resolved === 0) return { score: null, resolved: 0, onTimeRate: null, satisfaction: null };
+  const onTimeRate = f.onTime / f.resolved;
+  const satisfaction = f.rated > 0 ? f.ratingSum / f.rated : null;
+  return { score: serviceScore(onTimeRate, satisfaction), resolved: f.resolved, onTimeRate, satisfaction };
+}
 
 /** Units a spot check draws from: the grassroots unions and federations below the street level. */
 const SAMPLED_KINDS_EXCLUDED = ['city_federation', 'district_federation', 'industry_union', 'street_federation', 'branch_union'];
@@ -38,7 +67,8 @@ export async function getEvaluation(ctx: ServiceContext, year: number, orgId: nu
   const self = part('selfCheck');
   const spot = part('spotCheck');
   const third = part('thirdParty');
-  const combined = combinedScore({ members, selfCheck: self?.score ?? null, spotCheck: spot?.score ?? null, thirdParty: third?.score ?? null });
+  const services = servicePart((await serviceFigures(ctx.db, year, [orgId])).get(orgId));
+  const combined = combinedScore({ members, selfCheck: self?.score ?? null, spotCheck: spot?.score ?? null, thirdParty: third?.score ?? null, services: services.score });
   return {
     org: { id: org.id, name: org.name },
     year,
@@ -47,6 +77,7 @@ export async function getEvaluation(ctx: ServiceContext, year: number, orgId: nu
       selfCheck: { score: self?.score ?? null, items: self?.items ?? [] },
       spotCheck: { sampled: sampled !== undefined, score: spot?.score ?? null, report: spot?.report ?? '' },
       thirdParty: { score: third?.score ?? null, report: third?.report ?? '' },
+      services,
     },
     combined,
     stars: combined === null ? null : starsOf(combined),
@@ -174,8 +205,12 @@ export async function evaluationSummary(ctx: ServiceContext, year: number, orgId
   const [samples] = await queryRows<{ sampled: number }>(ctx.db, sql`
     select count(distinct u)::int as sampled from evaluation_samples sm, unnest(sm.org_ids) u join orgs o on o.id = u
      where sm.year = ${year} and o.path <@ ${org.path}::ltree`);
+  // the service part counts for units evaluated on the other parts; it does not by itself make a unit "evaluated"
+  const services = await serviceFigures(ctx.db, year, rows.map((r) => r.id));
   const units = rows.map((r) => {
-    const combined = combinedScore({ members: memberRatingScore(r.total ?? 0, r.answers ?? 0), selfCheck: r.self, spotCheck: r.spot, thirdParty: r.third })!;
+    const combined = combinedScore({
+      members: memberRatingScore(r.total ?? 0, r.answers ?? 0), selfCheck: r.self, spotCheck: r.spot, thirdParty: r.third, services: servicePart(services.get(r.id)).score,
+    })!;
     return { id: r.id, name: r.name, combined, stars: starsOf(combined) };
   }).sort((a, b) => b.combined - a.combined || a.id - b.id);
   const stars = [0, 0, 0, 0, 0];

@@ -5,7 +5,7 @@ import {
   Table, Tabs, Tag, Typography,
 } from 'antd';
 import {
-  can, evaluationPartLabels, evaluationParts, passRules, passRuleLabels, proposalRatingLabels, proposalStates, proposalStateLabels, shanghaiDate,
+  can, evaluationPartLabels, scoredParts, passRules, passRuleLabels, proposalRatingLabels, proposalStates, proposalStateLabels, shanghaiDate,
   voteMethods, voteMethodLabels, voteStateLabels, type Proposal, type ProposalState, type Vote, type VoteMethod,
 } from '@lianxin/contracts';
 import { isApiError } from '../../../shared/api-client.ts';
@@ -480,7 +480,7 @@ function EvaluationTab({ orgId }: { orgId: number }) {
       <Drawer open={unit !== null} onClose={() => setUnit(null)} title={detail.data ? `${detail.data.org.name} · ${t('evaluation.detail')}` : t('evaluation.detail')} width={520}>
         {detail.data && (
           <Descriptions column={1} bordered size="small" data-testid="evaluation-detail">
-            {evaluationParts.map((p) => {
+            {scoredParts.map((p) => {
               const score = detail.data!.parts[p].score;
               return (
                 <Descriptions.Item key={p} label={pick(evaluationPartLabels[p])}>
