@@ -3,7 +3,7 @@
  * requests counted by the automatic early warning, the service figures in the evaluation's score (机制五).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { combinedScore, serviceScore, shanghaiDate, starsOf, type CaseItem, type Enterprise, type Evaluation, type ServiceRequest } from '@lianxin/contracts';
+import { combinedScore, grantYearFen, indicatorItems, serviceScore, shanghaiDate, starsOf, type CaseItem, type Enterprise, type Evaluation, type ServiceRequest } from '@lianxin/contracts';
 import { enterpriseInput, newPhone } from './support/fixtures.ts';
 import { request, signIn, startTestApp, type Session, type TestApp } from './support/test-app.ts';
 
@@ -155,5 +155,53 @@ describe('the service figures in the evaluation', () => {
       members: ev.parts.members.score, selfCheck: ev.parts.selfCheck.score, spotCheck: ev.parts.spotCheck.score, thirdParty: ev.parts.thirdParty.score, services: s.score,
     }));
     expect(ev.stars).toBe(ev.combined === null ? null : starsOf(ev.combined));
+  });
+});
+
+describe('the incentive grant as a funds-ledger posting', () => {
+  async function grassroots(n: number): Promise<number[]> {
+    const rows = await t.handle.query<{ id: number }>(`
+      select o.id from orgs o join orgs g on g.id = $1
+       where o.path <@ g.path and o.id <> g.id and o.status = 'active' and o.kind not like '%federation'
+         and not exists (select 1 from evaluation_scores s where s.org_id = o.id) order by o.id limit $2`, [gucun.orgId, n]);
+    expect(rows).toHaveLength(n);
+    return rows.map((r) => r.id);
+  }
+  const year = 2031;
+
+  it('posts 12 months of the stars\' rate once per unit and year, balanced for each union, and the evaluation shows it', async () => {
+    const [unit] = await grassroots(1);
+    const full = indicatorItems.map((i) => ({ code: i.code, score: i.points, evidence: '台账' }));
+    const saved = await request(t.app, gucun, 'PUT', `/api/evaluation/${year}/self-check`, { orgId: unit, items: full });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const stars = saved.json<Evaluation>().stars!;
+    expect(stars).toBe(5);
+    const first = await request(t.app, gucun, 'POST', `/api/evaluation/${year}/grant`, { orgId: unit });
+    expect(first.statusCode, first.body).toBe(200);
+    const posting = first.json<Evaluation>().ledgerPosting!;
+    expect(posting.amountFen).toBe(grantYearFen(5));
+    expect(posting.amountFen).toBe(12 * 80_000);
+    expect(posting.grantorOrgId).toBe(gucun.orgId);
+    const again = await request(t.app, gucun, 'POST', `/api/evaluation/${year}/grant`, { orgId: unit });
+    expect(again.json<Evaluation>().ledgerPosting).toEqual(posting);
+    const [entries] = await t.handle.query<{ n: number }>(`select count(*)::int as n from journal_entries where idempotency_key = $1`, [`evaluation-grant:${year}:${unit}`]);
+    expect(entries!.n).toBe(1);
+    const perOrg = await t.handle.query<{ org_id: number; d: string; c: string }>(
+      `select org_id, sum(debit_fen)::text as d, sum(credit_fen)::text as c from journal_lines where entry_id = $1 group by org_id order by org_id`, [posting.entryId]);
+    expect(perOrg).toHaveLength(2);
+    for (const r of perOrg) expect(r.d).toBe(r.c);
+    const [all] = await t.handle.query<{ d: string; c: string }>(`select sum(debit_fen)::text as d, sum(credit_fen)::text as c from journal_lines`);
+    expect(all!.d).toBe(all!.c);
+    expect((await request(t.app, gucun, 'GET', `/api/evaluation/${year}?orgId=${unit}`)).json<Evaluation>().ledgerPosting).toEqual(posting);
+  });
+
+  it('one star earns nothing (409); outside the scope is 404; nothing is posted', async () => {
+    const [unit] = await grassroots(1);
+    expect((await request(t.app, gucun, 'PUT', `/api/evaluation/${year}/self-check`, { orgId: unit, items: [{ code: indicatorItems[0]!.code, score: 1, evidence: '' }] })).statusCode).toBe(200);
+    const low = await request(t.app, gucun, 'POST', `/api/evaluation/${year}/grant`, { orgId: unit });
+    expect(low.statusCode).toBe(409);
+    expect((await request(t.app, foreign, 'POST', `/api/evaluation/${year}/grant`, { orgId: unit })).statusCode).toBe(404);
+    const [entries] = await t.handle.query<{ n: number }>(`select count(*)::int as n from journal_entries where idempotency_key = $1`, [`evaluation-grant:${year}:${unit}`]);
+    expect(entries!.n).toBe(0);
   });
 });

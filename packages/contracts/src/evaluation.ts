@@ -93,6 +93,13 @@ export const scoreWeights: Record<ScoredPart, number> = {
   services: SERVICE_PART_WEIGHT,
 };
 
+/**
+ * 星级工会 incentive grant per month, fen, by stars (index 0 = 1 star): 长宁 pays 300–800 yuan a month by size and
+ * performance (DOMAIN.md §4, seeds); here by stars only, 1 star none. A year's grant is 12 months of it.
+ */
+export const INCENTIVE_GRANT_MONTHLY_FEN = [0, 30_000, 45_000, 60_000, 80_000] as const;
+export const grantYearFen = (stars: number): number => 12 * (INCENTIVE_GRANT_MONTHLY_FEN[stars - 1] ?? 0);
+
 /** Lowest combined score for 5, 4, 3 and 2 stars; below the last, 1 star. */
 export const starThresholds = [90, 80, 70, 60] as const;
 
@@ -156,8 +163,8 @@ export const evaluationSchema = z.object({
   }),
   combined: z.number().nullable(),
   stars: z.number().int().nullable(),
-  /** results drive chair allowances and incentive grants: posted to the ledger once the funds module exists */
-  ledgerPosting: z.literal('awaiting_funds_module'),
+  /** the unit's incentive grant for the year as posted to the funds ledger (POST …/grant), or null before it is */
+  ledgerPosting: z.object({ entryId: z.number().int(), amountFen: z.number().int(), period: z.string(), grantorOrgId: z.number().int() }).nullable(),
 });
 export type Evaluation = z.infer<typeof evaluationSchema>;
 

@@ -198,6 +198,7 @@ export const messages = {
   'vote.proposalNotFiled': { 'zh-CN': '只有已立案的提案可以提交表决', en: 'Only filed proposals can be put to a vote' },
   'vote.noQuorum': { 'zh-CN': '出席代表 {present} 人，未达全体代表三分之二（{needed} 人），不能表决', en: '{present} representatives present, fewer than two thirds of all ({needed}): no vote' },
   'vote.noVoters': { 'zh-CN': '没有可投票的人员（职代会须先登记出席代表）', en: 'No one is entitled to vote (record the representatives present first)' },
+  'evaluation.noGrant': { 'zh-CN': '该单位本年度未评出二星及以上，无激励奖补', en: 'No incentive grant: the unit has fewer than two stars this year' },
   'evaluation.year': { 'zh-CN': '年度不正确', en: 'Invalid year' },
   'evaluation.answerRange': { 'zh-CN': '每项评分为 1–5 分', en: 'Each answer is 1 to 5' },
   'evaluation.answerCount': { 'zh-CN': '请回答全部问题', en: 'Answer every question' },

@@ -5,20 +5,73 @@
  * holding `evaluation.check`), 第三方评审 (scores and report by `evaluation.assess`). The combined score and the
  * stars are pure functions (contracts congress-rules.ts); the service part (on-time share and satisfaction of the
  * union's own service requests resolved that year, 机制二) enters it with weight 0.1 when there is one. Chair allowances and incentive grants follow from the
- * stars; they are posted as ledger entries once the funds module lands — until then the result says so.
+ * stars; a unit's incentive grant is posted to the funds ledger once per year (postIncentiveGrant).
  */
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '@lianxin/db';
 import {
-  combinedScore, drawSample, indicatorItems, memberRatingScore, serviceScore, shanghaiDate, starsOf,
+  combinedScore, drawSample, grantYearFen, indicatorItems, memberRatingScore, serviceScore, shanghaiDate, starsOf,
   type Evaluation, type EvaluationPart, type EvaluationSummary,
 } from '@lianxin/contracts';
 import { requireCapability, withinScope, writeScope } from '../../access/access.ts';
 import type { ServiceContext } from '../../context.ts';
-import { conflict, fieldError, isUniqueViolation, notFound } from '../../errors.ts';
+import { conflict, fieldError, forbidden, isUniqueViolation, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { findOrg } from '../orgs/orgs.repo.ts';
+import { postEntry } from '../funds/ledger.repo.ts';
+import { issuerOf } from '../rights/rights.shared.ts';
+
+const grantKey = (year: number, orgId: number) => `evaluation-grant:${year}:${orgId}`;
+
+/** The unit's posted incentive grant of the year (its ledger entry, found by the idempotency key), or null. */
+async function grantPosting(db: ServiceContext['db'] | Tx, year: number, orgId: number) {
+  const [row] = await queryRows<{ entryId: number; period: string; amountFen: number; grantorOrgId: number }>(db, sql`
+    select e.id::int as "entryId", e.period, l.credit_fen::float8 as "amountFen", l.counterparty_org_id as "grantorOrgId"
+      from journal_entries e join journal_lines l on l.entry_id = e.id and l.org_id = ${orgId} and l.account_code = '40301'
+     where e.idempotency_key = ${grantKey(year, orgId)}`);
+  return row ? { ...row, amountFen: Number(row.amountFen) } : null;
+}
+
+/**
+ * Posts a unit's 星级 incentive grant for a year to the funds ledger (机制四), once per unit and year: the idempotency
+ * key `evaluation-grant:<year>:<orgId>` makes a repeat answer the first posting. The territorial union above the
+ * unit (street first) pays: it debits 506 补助下级支出 and credits 102 银行存款; the unit debits 102 and credits
+ * 40301 上级补助收入 — each union's lines balance (the ledger's LF002 check at commit). Amount: 12 × the monthly
+ * rate of its stars (contracts INCENTIVE_GRANT_MONTHLY_FEN, 长宁 300–800 yuan), whole fen, no rounding.
+ * @throws 404 unit outside the scope; 403 the paying union outside the actor's write scope; 409 `evaluation.noGrant`
+ */
+export async function postIncentiveGrant(ctx: ServiceContext, year: number, orgId: number): Promise<Evaluation> {
+  const scope = writeScope(ctx.scope);
+  const evaluation = await getEvaluation(ctx, year, orgId);
+  if (evaluation.ledgerPosting) return evaluation;
+  const amountFen = evaluation.stars === null ? 0 : grantYearFen(evaluation.stars);
+  if (amountFen <= 0) throw conflict('evaluation.noGrant', {}, {});
+  await ctx.db.transaction(async (tx) => {
+    const org = await findOrg(tx, scope, orgId);
+    if (!org) throw notFound();
+    const grantor = await issuerOf(tx, org.path);
+    if (grantor.id === org.id) throw conflict('evaluation.noGrant', {}, {});
+    const [grantorRow] = await queryRows<{ path: string }>(tx, sql`select path::text as path from orgs o where o.id = ${grantor.id} and ${withinScope(scope, sql`o.path`)}`);
+    if (!grantorRow) throw forbidden();
+    // one posting per unit and year even when two clicks race: the key's unique index decides, the loser re-reads
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${grantKey(year, orgId)}))`);
+    if (await grantPosting(tx, year, orgId)) return;
+    const today = shanghaiDate();
+    await postEntry(tx, {
+      idempotencyKey: grantKey(year, orgId), period: today.slice(0, 7), postedOn: today, kind: 'adjustment',
+      memo: `${year}年度星级工会激励奖补（${evaluation.stars}星）`, createdBy: ctx.actor.userId,
+      lines: [
+        { orgId: grantor.id, orgPath: grantorRow.path, account: '506', debitFen: amountFen, counterpartyOrgId: org.id },
+        { orgId: grantor.id, orgPath: grantorRow.path, account: '102', creditFen: amountFen, counterpartyOrgId: org.id },
+        { orgId: org.id, orgPath: org.path, account: '102', debitFen: amountFen, counterpartyOrgId: grantor.id },
+        { orgId: org.id, orgPath: org.path, account: '40301', creditFen: amountFen, counterpartyOrgId: grantor.id },
+      ],
+    });
+    await recordAudit(tx, ctx.actor, ctx.ip, { action: 'create', objectType: 'evaluation_grant', objectId: org.id, orgPath: org.path, detail: { year, stars: evaluation.stars, amountFen } });
+  });
+  return getEvaluation(ctx, year, orgId);
+}
 
 interface ServiceFigures { resolved: number; onTime: number; rated: number; ratingSum: number }
 
@@ -81,7 +134,7 @@ export async function getEvaluation(ctx: ServiceContext, year: number, orgId: nu
     },
     combined,
     stars: combined === null ? null : starsOf(combined),
-    ledgerPosting: 'awaiting_funds_module',
+    ledgerPosting: await grantPosting(ctx.db, year, orgId),
   };
 }
 
