@@ -15,10 +15,11 @@ import { LoadErrorAlert } from '../../components/error-result.tsx';
 import { OrgTreeSelect } from '../../components/org-tree-select.tsx';
 import { useCurrentUser } from '../auth/session-context.tsx';
 import {
-  agreementUrl, closeWarning, createCase, createWarning, fetchCases, fetchContracts, fetchSummary, fetchWarnings, letterUrl, moveCase, searchEnterprises,
+  agreementUrl, closeWarning, createCase, createWarning, fetchCases, fetchContracts, fetchSummary, fetchWarnings, letterUrl, moveCase,
 } from './rights-api.ts';
 import { formatBp, parseWorkers, yuanToFen } from './rights-format.ts';
 import { fetchRequest } from '../requests/requests-api.ts';
+import { EnterpriseSelect } from './enterprise-select.tsx';
 
 const PAGE_SIZE = 20;
 const positiveInt = (value: string | null, fallback: number) => {
@@ -106,24 +107,6 @@ function SummaryCards({ orgId, version }: { orgId: number; version: number }) {
         </Card>
       </Col>
     </Row>
-  );
-}
-
-/** An enterprise search box (the enterprise list's name search inside the user's scope). */
-function EnterpriseSelect({ value, onChange }: { value?: number; onChange?: (id: number) => void }) {
-  const { t } = useLocale();
-  const [q, setQ] = useState('');
-  const found = useApi(q.trim() === '' ? null : `rights-enterprise-${q}`, (signal) => searchEnterprises(q, signal));
-  return (
-    <Select<number>
-      showSearch={{ filterOption: false, onSearch: setQ }}
-      value={value}
-      onChange={(id) => onChange?.(id)}
-      placeholder={t('rights.enterprise.search')}
-      options={(found.data ?? []).map((e) => ({ value: e.id, label: e.name }))}
-      loading={found.loading}
-      data-testid="rights-enterprise"
-    />
   );
 }
 
