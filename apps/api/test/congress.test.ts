@@ -452,7 +452,7 @@ describe('evaluation', () => {
     expect(result.parts.thirdParty.score).toBe(90);
     expect(result.combined).not.toBeNull();
     expect(result.stars).toBe(starsOf(result.combined!));
-    expect(result.ledgerPosting).toBe('awaiting_funds_module');
+    expect(result.ledgerPosting).toBeNull();
     const read = await ok<Evaluation>(baoshan, 'GET', `/api/evaluation/${year}?orgId=${org!.org_id}`);
     expect(read).toEqual(result);
   });

@@ -233,6 +233,7 @@ const inventory: Record<string, Entry> = {
   'GET /api/evaluation/:year/summary': staffRead((fx) => ({ url: `/api/evaluation/${shanghaiDate().slice(0, 4)}/summary?orgId=${fx.gucunOrgId}` })),
   'PUT /api/evaluation/:year/self-check': staffWrite((fx) => ({ url: `/api/evaluation/2030/self-check`, body: { orgId: fx.gucunOrgId, items: [{ code: 'A1', score: 1 }] } })),
   'POST /api/evaluation/:year/samples': staffWrite((fx) => ({ url: '/api/evaluation/2030/samples', body: { districtOrgId: fx.baoshanOrgId, size: 3 } })),
+  'POST /api/evaluation/:year/grant': staffWrite((fx) => ({ url: '/api/evaluation/2030/grant', body: { orgId: fx.gucunOrgId } })),
   'PUT /api/evaluation/:year/spot-check': staffWrite((fx) => ({ url: '/api/evaluation/2030/spot-check', body: { orgId: fx.gucunOrgId, score: 1 } }), 'forbidden', 'evaluation.check'),
   'PUT /api/evaluation/:year/third-party': staffWrite((fx) => ({ url: '/api/evaluation/2030/third-party', body: { orgId: fx.gucunOrgId, score: 1 } }), 'forbidden', 'evaluation.assess'),
   'POST /api/me/evaluation/:year/rating': { access: 'member', probe: () => ({ url: `/api/me/evaluation/${shanghaiDate().slice(0, 4)}/rating`, body: { answers: [5, 4, 4, 5] } }) },

@@ -3,7 +3,7 @@
  * the web shows the same answers). Sources: DOMAIN.md §4, §6, §9.3 and §9.4.
  */
 import type { PassRule, VoteMethod } from './congress.ts';
-import { evaluationParts, partWeights, starThresholds, type EvaluationPart } from './evaluation.ts';
+import { scoredParts, scoreWeights, starThresholds, type ScoredPart } from './evaluation.ts';
 
 /** Quorum of a session: two thirds of ALL representatives present (rounded up: 2/3 of 31 needs 21). */
 export function quorumOf(total: number, present: number): { total: number; present: number; needed: number; met: boolean } {
@@ -89,18 +89,28 @@ export function memberRatingScore(answerSums: number, answerCount: number): numb
 }
 
 /**
- * The combined score 0–100 of the parts that have one, weighted by {@link partWeights} and renormalised over the
- * parts present (a unit not drawn for the spot check is not punished for it); null when no part has a score.
- * Rounded to one decimal, half up.
+ * The service part 0–100 from the service-request figures (机制二): the on-time share × 100 and the mean
+ * satisfaction 1–5 × 20 (the scale of 会员评家), averaged over those present; null when the union resolved no
+ * request that year. Rounded to one decimal, half up.
  */
-export function combinedScore(parts: Partial<Record<EvaluationPart, number | null>>): number | null {
+export function serviceScore(onTimeRate: number | null, satisfaction: number | null): number | null {
+  const present = [onTimeRate === null ? null : onTimeRate * 100, satisfaction === null ? null : satisfaction * 20].filter((x): x is number => x !== null);
+  return present.length === 0 ? null : round1(present.reduce((s, x) => s + x, 0) / present.length);
+}
+
+/**
+ * The combined score 0–100 of the parts that have one, weighted by {@link scoreWeights} (the entered parts and
+ * the computed service part) and renormalised over the parts present (a unit not drawn for the spot check, or
+ * without service requests, is not punished for it); null when no part has a score. Rounded to one decimal, half up.
+ */
+export function combinedScore(parts: Partial<Record<ScoredPart, number | null>>): number | null {
   let sum = 0;
   let weight = 0;
-  for (const part of evaluationParts) {
+  for (const part of scoredParts) {
     const score = parts[part];
     if (score === null || score === undefined) continue;
-    sum += score * partWeights[part];
-    weight += partWeights[part];
+    sum += score * scoreWeights[part];
+    weight += scoreWeights[part];
   }
   return weight === 0 ? null : round1(sum / weight);
 }

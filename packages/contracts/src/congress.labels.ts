@@ -1,5 +1,5 @@
 import type { PassRule, ProposalRating, ProposalState, VoteMethod, VoteState } from './congress.ts';
-import type { EvaluationPart } from './evaluation.ts';
+import type { ScoredPart } from './evaluation.ts';
 import type { Labels } from './labels.ts';
 
 export const voteMethodLabels: Labels<VoteMethod> = {
@@ -35,9 +35,10 @@ export const proposalRatingLabels: Labels<ProposalRating> = {
   unsatisfied: { 'zh-CN': '不满意', en: 'Not satisfied' },
 };
 
-export const evaluationPartLabels: Labels<EvaluationPart> = {
+export const evaluationPartLabels: Labels<ScoredPart> = {
   members: { 'zh-CN': '会员评家', en: 'Members\' rating' },
   selfCheck: { 'zh-CN': '工会自查', en: 'Self-check' },
   spotCheck: { 'zh-CN': '上级抽查', en: 'Spot check' },
   thirdParty: { 'zh-CN': '第三方评审', en: 'Third-party review' },
+  services: { 'zh-CN': '服务成效（诉求按时办结率、满意度）', en: 'Service results (requests on time, satisfaction)' },
 };

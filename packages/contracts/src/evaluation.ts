@@ -76,6 +76,30 @@ export const memberRatingQuestions = [
 /** The weights of the parts in the combined score (sum 1); a part without a score is left out and the others renormalised. */
 export const partWeights: Record<EvaluationPart, number> = { members: 0.2, selfCheck: 0.2, spotCheck: 0.3, thirdParty: 0.3 };
 
+/**
+ * The service part (机制二's figures, issue 14: "the service-request figures enter the score where that module is
+ * present"): computed, never entered. It takes {@link SERVICE_PART_WEIGHT} of the combined score and the entered
+ * parts share the rest in their {@link partWeights} proportions (0.18 / 0.18 / 0.27 / 0.27 + 0.10 = 1); a unit
+ * without resolved requests that year has no service part and scores exactly as before.
+ */
+export const SERVICE_PART_WEIGHT = 0.1;
+export const scoredParts = ['members', 'selfCheck', 'spotCheck', 'thirdParty', 'services'] as const;
+export type ScoredPart = (typeof scoredParts)[number];
+export const scoreWeights: Record<ScoredPart, number> = {
+  members: partWeights.members * (1 - SERVICE_PART_WEIGHT),
+  selfCheck: partWeights.selfCheck * (1 - SERVICE_PART_WEIGHT),
+  spotCheck: partWeights.spotCheck * (1 - SERVICE_PART_WEIGHT),
+  thirdParty: partWeights.thirdParty * (1 - SERVICE_PART_WEIGHT),
+  services: SERVICE_PART_WEIGHT,
+};
+
+/**
+ * 星级工会 incentive grant per month, fen, by stars (index 0 = 1 star): 长宁 pays 300–800 yuan a month by size and
+ * performance (DOMAIN.md §4, seeds); here by stars only, 1 star none. A year's grant is 12 months of it.
+ */
+export const INCENTIVE_GRANT_MONTHLY_FEN = [0, 30_000, 45_000, 60_000, 80_000] as const;
+export const grantYearFen = (stars: number): number => 12 * (INCENTIVE_GRANT_MONTHLY_FEN[stars - 1] ?? 0);
+
 /** Lowest combined score for 5, 4, 3 and 2 stars; below the last, 1 star. */
 export const starThresholds = [90, 80, 70, 60] as const;
 
@@ -134,11 +158,13 @@ export const evaluationSchema = z.object({
     }),
     spotCheck: z.object({ sampled: z.boolean(), score: z.number().nullable(), report: z.string() }),
     thirdParty: z.object({ score: z.number().nullable(), report: z.string() }),
+    /** the union's own service requests resolved that year (Asia/Shanghai day): on-time share 0…1, mean rating 1–5 */
+    services: z.object({ score: z.number().nullable(), resolved: z.number().int(), onTimeRate: z.number().nullable(), satisfaction: z.number().nullable() }),
   }),
   combined: z.number().nullable(),
   stars: z.number().int().nullable(),
-  /** results drive chair allowances and incentive grants: posted to the ledger once the funds module exists */
-  ledgerPosting: z.literal('awaiting_funds_module'),
+  /** the unit's incentive grant for the year as posted to the funds ledger (POST …/grant), or null before it is */
+  ledgerPosting: z.object({ entryId: z.number().int(), amountFen: z.number().int(), period: z.string(), grantorOrgId: z.number().int() }).nullable(),
 });
 export type Evaluation = z.infer<typeof evaluationSchema>;
 

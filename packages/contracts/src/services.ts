@@ -180,6 +180,8 @@ export const serviceRequestCreateSchema = z.object({
   /** staff may give a past time for a request taken on paper or by phone (ISO 8601 with offset) */
   receivedAt: z.iso.datetime({ offset: true, message: 'request.receivedAt' }).optional(),
   stationId: recordIdSchema.optional(),
+  /** the enterprise it is about (in the actor's scope); counted by the rights module's automatic early warning */
+  enterpriseId: recordIdSchema.optional(),
 });
 export type ServiceRequestCreate = z.input<typeof serviceRequestCreateSchema>;
 
@@ -210,6 +212,8 @@ export const serviceRequestSchema = z.object({
   requesterName: z.string(),
   /** masked (138****1234) */
   requesterPhone: z.string(),
+  /** the enterprise the request is about (staff-named), or null */
+  enterprise: z.object({ id: z.number().int(), name: z.string() }).nullable(),
   stationId: z.number().int().nullable(),
   receivedAt: z.string(),
   receivedOn: z.string(),
@@ -229,6 +233,8 @@ export const serviceRequestSchema = z.object({
   rating: z.number().int().nullable(),
   ratingComment: z.string().nullable(),
   events: z.array(requestEventSchema),
+  /** the rights case opened from this request (机制三), or null */
+  rightsCaseId: z.number().int().nullable(),
 });
 export type ServiceRequest = z.infer<typeof serviceRequestSchema>;
 
@@ -241,7 +247,7 @@ export const serviceRequestListQuerySchema = z.object({
   orgId: recordIdQuery.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
-export const serviceRequestListResponseSchema = z.object({ items: z.array(serviceRequestSchema.omit({ events: true })) });
+export const serviceRequestListResponseSchema = z.object({ items: z.array(serviceRequestSchema.omit({ events: true, rightsCaseId: true })) });
 export type ServiceRequestListItem = z.infer<typeof serviceRequestListResponseSchema>['items'][number];
 
 export const transferBodySchema = z.object({ toOrgId: recordIdSchema, reason: text(500) });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  ballotProblem, combinedScore, drawSample, electedOptions, indicatorItems, defaultIndicatorSet, maxChoices, memberRatingScore,
+  ballotProblem, combinedScore, serviceScore, scoreWeights, drawSample, electedOptions, indicatorItems, defaultIndicatorSet, maxChoices, memberRatingScore,
   motionPassed, quorumOf, seededRandom, starsOf, tallyBallots, windowOpen,
 } from '../src/index.ts';
 
@@ -101,6 +101,31 @@ describe('evaluation', () => {
     expect(combinedScore({ members: 100, selfCheck: 80, spotCheck: 70, thirdParty: 90 })).toBe(84);
     // not drawn for the spot check: the other three count (0.2, 0.2, 0.3 → 2/7, 2/7, 3/7)
     expect(combinedScore({ members: 100, selfCheck: 80, spotCheck: null, thirdParty: 90 })).toBe(90);
+  });
+  it('the service part: on-time share and satisfaction, averaged over those present', () => {
+    expect(serviceScore(null, null)).toBeNull();
+    expect(serviceScore(0.9, null)).toBe(90);
+    expect(serviceScore(null, 4)).toBe(80);
+    expect(serviceScore(0.75, 4.5)).toBe(82.5);
+  });
+  it('the service part weighs 0.1 and the entered parts keep their proportions (weights sum to 1)', () => {
+    expect(Object.values(scoreWeights).reduce((s, w) => s + w, 0)).toBeCloseTo(1, 12);
+    expect(combinedScore({ members: 100, selfCheck: 80, spotCheck: 70, thirdParty: 90, services: 50 })).toBe(80.6);
+    expect(combinedScore({ services: 70 })).toBe(70);
+    // a unit without service requests scores exactly as without the part
+    fc.assert(fc.property(
+      fc.record({ members: fc.option(fc.double({ min: 0, max: 100, noNaN: true })), selfCheck: fc.option(fc.double({ min: 0, max: 100, noNaN: true })),
+        spotCheck: fc.option(fc.double({ min: 0, max: 100, noNaN: true })), thirdParty: fc.option(fc.double({ min: 0, max: 100, noNaN: true })) }),
+      fc.double({ min: 0, max: 100, noNaN: true }),
+      (parts, services) => {
+        const without = combinedScore(parts);
+        const withIt = combinedScore({ ...parts, services });
+        expect(combinedScore({ ...parts, services: null })).toBe(without);
+        // the combined score lies between the part's score and the score without it
+        if (without !== null && withIt !== null) expect(withIt).toBeGreaterThanOrEqual(Math.min(without, services) - 0.1);
+        if (without !== null && withIt !== null) expect(withIt).toBeLessThanOrEqual(Math.max(without, services) + 0.1);
+      },
+    ));
   });
   it('stars by thresholds 90 / 80 / 70 / 60', () => {
     expect([100, 90, 89.9, 80, 79.9, 70, 69.9, 60, 59.9, 0].map(starsOf)).toEqual([5, 5, 4, 4, 3, 3, 2, 2, 1, 1]);

@@ -7,6 +7,7 @@ import {
 } from '@lianxin/contracts';
 import { ltree } from './types.ts';
 import { orgs } from './orgs.ts';
+import { enterprises } from './enterprises.ts';
 import { users } from './users.ts';
 
 /**
@@ -98,6 +99,8 @@ export const serviceRequests = pgTable(
     /** the member account that submitted it on the H5 (rates it there) */
     requesterUserId: integer('requester_user_id').references(() => users.id),
     stationId: integer('station_id').references(() => serviceStations.id),
+    /** the enterprise the request is about, when staff name one (机制三 counts it for the automatic early warning) */
+    enterpriseId: integer('enterprise_id').references(() => enterprises.id),
     receivedAt: timestamp('received_at', { withTimezone: true, mode: 'string' }).notNull(),
     receivedOn: date('received_on', { mode: 'string' }).notNull(),
     /** the category's limit at receipt, working days */
@@ -137,6 +140,7 @@ export const serviceRequests = pgTable(
     index('service_requests_owner_open_idx').on(t.ownerUserId, t.dueOn, t.id).where(sql`status in ('received', 'in_progress', 'paused')`),
     index('service_requests_handler_open_idx').on(t.handlerUserId, t.dueOn, t.id).where(sql`status in ('received', 'in_progress', 'paused')`),
     index('service_requests_owner_idx').on(t.ownerUserId),
+    index('service_requests_enterprise_idx').on(t.enterpriseId, t.receivedOn).where(sql`enterprise_id is not null`),
     index('service_requests_status_due_idx').on(t.status, t.dueOn),
   ],
 );

@@ -2,11 +2,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   evaluationParamsSchema, evaluationQuerySchema, evaluationSchema, evaluationSummarySchema, memberRatingSchema, sampleDrawSchema, sampleSchema, scoreEntrySchema,
-  selfCheckSchema,
+  selfCheckSchema, recordIdSchema,
 } from '@lianxin/contracts';
 import { access } from '../../access/route-access.ts';
 import { serviceContext } from '../../context.ts';
-import { drawDistrictSample, evaluationSummary, getEvaluation, rateUnion, saveSelfCheck, saveSpotCheck, saveThirdParty } from './evaluation.service.ts';
+import { postIncentiveGrant, drawDistrictSample, evaluationSummary, getEvaluation, rateUnion, saveSelfCheck, saveSpotCheck, saveThirdParty } from './evaluation.service.ts';
 
 const tags = ['evaluation'];
 
@@ -20,6 +20,14 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/evaluation/:year/summary',
     { schema: { tags, description: 'The cockpit\'s figures: evaluated units of the subtree by stars, ratings, sampled and checked units.', params: evaluationParamsSchema, querystring: evaluationQuerySchema, response: { 200: evaluationSummarySchema } }, config: { access: access.staffRead() } },
     async (request) => evaluationSummary(serviceContext(request), request.params.year, request.query.orgId),
+  );
+  app.post(
+    '/api/evaluation/:year/grant',
+    {
+      schema: { tags, description: 'Posts the unit\'s 星级 incentive grant of the year to the funds ledger (once per unit and year; a repeat answers the first).', params: evaluationParamsSchema, body: z.object({ orgId: recordIdSchema }), response: { 200: evaluationSchema } },
+      config: { access: access.staffWrite() },
+    },
+    async (request) => postIncentiveGrant(serviceContext(request), request.params.year, request.body.orgId),
   );
   app.put(
     '/api/evaluation/:year/self-check',

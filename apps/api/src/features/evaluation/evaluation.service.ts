@@ -3,21 +3,103 @@
  * and year, unique index), 工会自查 against the indicator set (contracts `defaultIndicatorSet`, 5 areas / 19
  * items), 上级抽查 (a seeded random sample of a district's grassroots unions, seed recorded, scored by checkers
  * holding `evaluation.check`), 第三方评审 (scores and report by `evaluation.assess`). The combined score and the
- * stars are pure functions (contracts congress-rules.ts). Chair allowances and incentive grants follow from the
- * stars; they are posted as ledger entries once the funds module lands — until then the result says so.
+ * stars are pure functions (contracts congress-rules.ts); the service part (on-time share and satisfaction of the
+ * union's own service requests resolved that year, 机制二) enters it with weight 0.1 when there is one. Chair allowances and incentive grants follow from the
+ * stars; a unit's incentive grant is posted to the funds ledger once per year (postIncentiveGrant).
  */
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '@lianxin/db';
 import {
-  combinedScore, drawSample, indicatorItems, memberRatingScore, shanghaiDate, starsOf,
+  combinedScore, drawSample, grantYearFen, indicatorItems, memberRatingScore, serviceScore, shanghaiDate, starsOf,
   type Evaluation, type EvaluationPart, type EvaluationSummary,
 } from '@lianxin/contracts';
 import { requireCapability, withinScope, writeScope } from '../../access/access.ts';
 import type { ServiceContext } from '../../context.ts';
-import { conflict, fieldError, isUniqueViolation, notFound } from '../../errors.ts';
+import { conflict, fieldError, forbidden, isUniqueViolation, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { findOrg } from '../orgs/orgs.repo.ts';
+import { postEntry } from '../funds/ledger.repo.ts';
+import { issuerOf } from '../rights/rights.shared.ts';
+
+const grantKey = (year: number, orgId: number) => `evaluation-grant:${year}:${orgId}`;
+
+/** The unit's posted incentive grant of the year (its ledger entry, found by the idempotency key), or null. */
+async function grantPosting(db: ServiceContext['db'] | Tx, year: number, orgId: number) {
+  const [row] = await queryRows<{ entryId: number; period: string; amountFen: number; grantorOrgId: number }>(db, sql`
+    select e.id::int as "entryId", e.period, l.credit_fen::float8 as "amountFen", l.counterparty_org_id as "grantorOrgId"
+      from journal_entries e join journal_lines l on l.entry_id = e.id and l.org_id = ${orgId} and l.account_code = '40301'
+     where e.idempotency_key = ${grantKey(year, orgId)}`);
+  return row ? { ...row, amountFen: Number(row.amountFen) } : null;
+}
+
+/**
+ * Posts a unit's 星级 incentive grant for a year to the funds ledger (机制四), once per unit and year: the idempotency
+ * key `evaluation-grant:<year>:<orgId>` makes a repeat answer the first posting. The territorial union above the
+ * unit (street first) pays: it debits 506 补助下级支出 and credits 102 银行存款; the unit debits 102 and credits
+ * 40301 上级补助收入 — each union's lines balance (the ledger's LF002 check at commit). Amount: 12 × the monthly
+ * rate of its stars (contracts INCENTIVE_GRANT_MONTHLY_FEN, 长宁 300–800 yuan), whole fen, no rounding.
+ * @throws 404 unit outside the scope; 403 the paying union outside the actor's write scope; 409 `evaluation.noGrant`
+ */
+export async function postIncentiveGrant(ctx: ServiceContext, year: number, orgId: number): Promise<Evaluation> {
+  const scope = writeScope(ctx.scope);
+  const evaluation = await getEvaluation(ctx, year, orgId);
+  if (evaluation.ledgerPosting) return evaluation;
+  const amountFen = evaluation.stars === null ? 0 : grantYearFen(evaluation.stars);
+  if (amountFen <= 0) throw conflict('evaluation.noGrant', {}, {});
+  await ctx.db.transaction(async (tx) => {
+    const org = await findOrg(tx, scope, orgId);
+    if (!org) throw notFound();
+    const grantor = await issuerOf(tx, org.path);
+    if (grantor.id === org.id) throw conflict('evaluation.noGrant', {}, {});
+    const [grantorRow] = await queryRows<{ path: string }>(tx, sql`select path::text as path from orgs o where o.id = ${grantor.id} and ${withinScope(scope, sql`o.path`)}`);
+    if (!grantorRow) throw forbidden();
+    // one posting per unit and year even when two clicks race: the key's unique index decides, the loser re-reads
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${grantKey(year, orgId)}))`);
+    if (await grantPosting(tx, year, orgId)) return;
+    const today = shanghaiDate();
+    await postEntry(tx, {
+      idempotencyKey: grantKey(year, orgId), period: today.slice(0, 7), postedOn: today, kind: 'adjustment',
+      memo: `${year}年度星级工会激励奖补（${evaluation.stars}星）`, createdBy: ctx.actor.userId,
+      lines: [
+        { orgId: grantor.id, orgPath: grantorRow.path, account: '506', debitFen: amountFen, counterpartyOrgId: org.id },
+        { orgId: grantor.id, orgPath: grantorRow.path, account: '102', creditFen: amountFen, counterpartyOrgId: org.id },
+        { orgId: org.id, orgPath: org.path, account: '102', debitFen: amountFen, counterpartyOrgId: grantor.id },
+        { orgId: org.id, orgPath: org.path, account: '40301', creditFen: amountFen, counterpartyOrgId: grantor.id },
+      ],
+    });
+    await recordAudit(tx, ctx.actor, ctx.ip, { action: 'create', objectType: 'evaluation_grant', objectId: org.id, orgPath: org.path, detail: { year, stars: evaluation.stars, amountFen } });
+  });
+  return getEvaluation(ctx, year, orgId);
+}
+
+interface ServiceFigures { resolved: number; onTime: number; rated: number; ratingSum: number }
+
+/**
+ * The service part's figures (机制二): the union's own requests (`org_id`, the receiving union) resolved in the
+ * year by their Asia/Shanghai day of resolution — how many, how many on time, how many rated and the ratings' sum.
+ * Keyed by org id; `orgIds` limits it (a summary's evaluated units).
+ */
+async function serviceFigures(db: ServiceContext['db'], year: number, orgIds: number[]): Promise<Map<number, ServiceFigures>> {
+  const byOrg = new Map<number, ServiceFigures>();
+  if (orgIds.length === 0) return byOrg;
+  const rows = await queryRows<ServiceFigures & { org_id: number }>(db, sql`
+    select org_id, count(*)::int as resolved, count(*) filter (where on_time)::int as "onTime", count(rating)::int as rated,
+           coalesce(sum(rating), 0)::int as "ratingSum"
+      from service_requests
+     where org_id = any(${sql.param(orgIds)}::int[]) and resolved_on >= ${`${year}-01-01`}::date and resolved_on <= ${`${year}-12-31`}::date
+     group by org_id`);
+  for (const r of rows) byOrg.set(r.org_id, r);
+  return byOrg;
+}
+
+/** The service part of one union: its figures as rates and the 0–100 score (null without resolved requests). */
+function servicePart(f: ServiceFigures | undefined) {
+  if (!f || f.resolved === 0) return { score: null, resolved: 0, onTimeRate: null, satisfaction: null };
+  const onTimeRate = f.onTime / f.resolved;
+  const satisfaction = f.rated > 0 ? f.ratingSum / f.rated : null;
+  return { score: serviceScore(onTimeRate, satisfaction), resolved: f.resolved, onTimeRate, satisfaction };
+}
 
 /** Units a spot check draws from: the grassroots unions and federations below the street level. */
 const SAMPLED_KINDS_EXCLUDED = ['city_federation', 'district_federation', 'industry_union', 'street_federation', 'branch_union'];
@@ -38,7 +120,8 @@ export async function getEvaluation(ctx: ServiceContext, year: number, orgId: nu
   const self = part('selfCheck');
   const spot = part('spotCheck');
   const third = part('thirdParty');
-  const combined = combinedScore({ members, selfCheck: self?.score ?? null, spotCheck: spot?.score ?? null, thirdParty: third?.score ?? null });
+  const services = servicePart((await serviceFigures(ctx.db, year, [orgId])).get(orgId));
+  const combined = combinedScore({ members, selfCheck: self?.score ?? null, spotCheck: spot?.score ?? null, thirdParty: third?.score ?? null, services: services.score });
   return {
     org: { id: org.id, name: org.name },
     year,
@@ -47,10 +130,11 @@ export async function getEvaluation(ctx: ServiceContext, year: number, orgId: nu
       selfCheck: { score: self?.score ?? null, items: self?.items ?? [] },
       spotCheck: { sampled: sampled !== undefined, score: spot?.score ?? null, report: spot?.report ?? '' },
       thirdParty: { score: third?.score ?? null, report: third?.report ?? '' },
+      services,
     },
     combined,
     stars: combined === null ? null : starsOf(combined),
-    ledgerPosting: 'awaiting_funds_module',
+    ledgerPosting: await grantPosting(ctx.db, year, orgId),
   };
 }
 
@@ -174,8 +258,12 @@ export async function evaluationSummary(ctx: ServiceContext, year: number, orgId
   const [samples] = await queryRows<{ sampled: number }>(ctx.db, sql`
     select count(distinct u)::int as sampled from evaluation_samples sm, unnest(sm.org_ids) u join orgs o on o.id = u
      where sm.year = ${year} and o.path <@ ${org.path}::ltree`);
+  // the service part counts for units evaluated on the other parts; it does not by itself make a unit "evaluated"
+  const services = await serviceFigures(ctx.db, year, rows.map((r) => r.id));
   const units = rows.map((r) => {
-    const combined = combinedScore({ members: memberRatingScore(r.total ?? 0, r.answers ?? 0), selfCheck: r.self, spotCheck: r.spot, thirdParty: r.third })!;
+    const combined = combinedScore({
+      members: memberRatingScore(r.total ?? 0, r.answers ?? 0), selfCheck: r.self, spotCheck: r.spot, thirdParty: r.third, services: servicePart(services.get(r.id)).score,
+    })!;
     return { id: r.id, name: r.name, combined, stars: starsOf(combined) };
   }).sort((a, b) => b.combined - a.combined || a.id - b.id);
   const stars = [0, 0, 0, 0, 0];

@@ -20,6 +20,7 @@ import { recordAudit } from '../audit/audit.repo.ts';
 import { renderAgreement } from './documents.pdf.ts';
 import { numericSetting, scopedEnterprise, scopedOrgPath } from './rights.shared.ts';
 import { raiseAutomaticWarning } from './warnings.service.ts';
+import { findRequest } from '../services/requests.repo.ts';
 
 interface CaseRow {
   id: number;
@@ -126,7 +127,10 @@ export async function listCases(ctx: ServiceContext, query: z.output<typeof case
  * Opens a case for one enterprise of the scope. The group flag (群体性) comes from the city setting
  * `rights.groupThreshold` (default 10 workers); workers' phones are encrypted. In the same transaction the
  * enterprise's recent cases are counted and an automatic warning raised at the threshold.
- * @throws 404 enterprise outside the scope; 400 `receivedOn` in the future
+ * `requestId` opens it from a service request (机制二, "in one click, linked both ways"): the request must be one the
+ * actor sees (received, handed on or escalated into the scope) and may carry one case only; the request's detail
+ * then names the case (`rightsCaseId`).
+ * @throws 404 enterprise or request outside the scope; 409 `rights.requestHasCase`; 400 `receivedOn` in the future
  */
 export async function createCase(ctx: ServiceContext, input: CaseCreate): Promise<CaseItem> {
   const scope = writeScope(ctx.scope);
@@ -136,6 +140,12 @@ export async function createCase(ctx: ServiceContext, input: CaseCreate): Promis
   const id = await ctx.db.transaction(async (tx) => {
     // the lock serialises cases of one enterprise, so the automatic warning's count sees every earlier case
     const enterprise = await scopedEnterprise(tx, scope, input.enterpriseId, true);
+    if (input.requestId !== undefined) {
+      // the request row's lock serialises two clicks on the same request, so the check below cannot both pass
+      if (!(await findRequest(tx, scope, input.requestId, true))) throw fieldError('requestId', 'error.not_found', 404, 'not_found');
+      const [linked] = await queryRows<{ id: number }>(tx, sql`select id from rights_cases where request_id = ${input.requestId} limit 1`);
+      if (linked) throw new AppError('conflict', 409, 'rights.requestHasCase', {}, { requestId: 'rights.requestHasCase' });
+    }
     const threshold = await numericSetting(tx, 'rights.groupThreshold', DEFAULT_GROUP_THRESHOLD);
     const [next] = await queryRows<{ id: number }>(tx, sql`select nextval(pg_get_serial_sequence('rights_cases', 'id'))::int as id`);
     const caseId = next!.id;

@@ -15,12 +15,18 @@ export interface ScopedEnterprise {
 
 /** The enterprise if inside the scope (locked for update inside a transaction when asked), else 404. */
 export async function scopedEnterprise(db: Database | Tx, scope: Scope, id: number, lock = false): Promise<ScopedEnterprise> {
+  const row = await scopedEnterpriseOrNull(db, scope, id, lock);
+  if (!row) throw notFound();
+  return row;
+}
+
+/** The enterprise if inside the scope (locked for update by default: callers are in a transaction), else null. */
+export async function scopedEnterpriseOrNull(db: Database | Tx, scope: Scope, id: number, lock = true): Promise<ScopedEnterprise | null> {
   const [row] = await queryRows<ScopedEnterprise>(db, sql`
     select id, name, credit_code as "creditCode", address, employee_count as "employeeCount", org_path::text as "orgPath"
       from enterprises e where e.id = ${id} and ${withinScope(scope, sql`e.org_path`)}
       ${lock ? sql`for update` : sql``}`);
-  if (!row) throw notFound();
-  return row;
+  return row ?? null;
 }
 
 /** A numeric city setting (`settings.value` is JSON), or the fallback when unset or not a positive integer. */

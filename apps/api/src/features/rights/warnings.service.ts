@@ -1,6 +1,6 @@
 /**
  * The early-warning register (预警): signals per enterprise entered by staff or raised automatically (≥ N cases of
- * one enterprise in 30 days; city setting `rights.autoWarningCases`, default 3), levels 一般/较大/重大, the
+ * one enterprise in 30 days, service requests included; city setting `rights.autoWarningCases`, default 3), levels 一般/较大/重大, the
  * 《工会劳动法律监督整改意见函》 with its deadline, 紧急约见 records (major warnings or group disputes) and closing.
  */
 import { sql } from 'drizzle-orm';
@@ -22,12 +22,17 @@ import { issuerOf, numericSetting, scopedEnterprise, scopedOrgPath, type ScopedE
 const AUTO_DEADLINE_DAYS = 15;
 
 /**
- * Signals of one enterprise since a day, for the automatic warning. THE HOOK for the service-requests module
- * (another engineer's): it counts cases only; add the enterprise's requests of the same window here.
+ * Signals of one enterprise in the 30-day window from `since`, for the automatic warning ("≥ N requests or cases
+ * from one enterprise in 30 days", issue 12): its dispute cases by day received plus the service requests (机制二)
+ * staff recorded against it, by their Asia/Shanghai day of receipt. A request that became a case counts once (as
+ * the case). Both counts use an index on (enterprise_id, received_on).
  */
 export async function recentSignals(tx: Tx, enterpriseId: number, since: string): Promise<number> {
+  const until = addDays(since, AUTO_WARNING_WINDOW_DAYS - 1);
   const [row] = await queryRows<{ n: number }>(tx, sql`
-    select count(*)::int as n from rights_cases where enterprise_id = ${enterpriseId} and received_on >= ${since} and received_on <= ${addDays(since, AUTO_WARNING_WINDOW_DAYS - 1)}`);
+    select (select count(*) from rights_cases where enterprise_id = ${enterpriseId} and received_on >= ${since} and received_on <= ${until})::int
+         + (select count(*) from service_requests r where r.enterprise_id = ${enterpriseId} and r.received_on >= ${since} and r.received_on <= ${until}
+               and not exists (select 1 from rights_cases c where c.request_id = r.id))::int as n`);
   return row?.n ?? 0;
 }
 
@@ -83,7 +88,7 @@ export async function raiseAutomaticWarning(tx: Tx, ctx: ServiceContext, enterpr
     select bool_or(is_group) as g from rights_cases where enterprise_id = ${enterprise.id} and received_on >= ${since}`);
   return insertWarning(tx, ctx, enterprise, {
     signal: 'case_cluster', level: group?.g ? 'serious' : 'general', source: 'auto',
-    description: `近${AUTO_WARNING_WINDOW_DAYS}日内发生劳动争议案件${signals}件。`, deadlineDays: AUTO_DEADLINE_DAYS,
+    description: `近${AUTO_WARNING_WINDOW_DAYS}日内该企业职工诉求和劳动争议案件共${signals}件。`, deadlineDays: AUTO_DEADLINE_DAYS,
   }, today);
 }
 

@@ -7,7 +7,7 @@ import type { PiiCipher } from '../../security/pii-cipher.ts';
 /** A request row with the names the answer shows; the phone still encrypted. */
 export interface RequestRow {
   id: number; categoryCode: string; categoryName: string; limitDays: number; orgId: number; orgName: string; orgPath: string; channel: RequestChannel;
-  status: RequestStatus; description: string; requesterName: string; requesterPhoneEnc: string; requesterUserId: number | null; stationId: number | null;
+  status: RequestStatus; description: string; requesterName: string; requesterPhoneEnc: string; requesterUserId: number | null; stationId: number | null; enterpriseId: number | null; enterpriseName: string | null;
   receivedAt: string; receivedOn: string; dueOn: string | null; provisional: boolean; ownerUserId: number | null; ownerName: string | null;
   transferOrgId: number | null; transferOrgName: string | null; transferOrgPath: string | null; transferReason: string | null;
   transferState: TransferState | null; handlerUserId: number | null; extensionDays: number | null; extensionReason: string | null;
@@ -23,7 +23,7 @@ export function requestVisible(scope: Scope): SQL {
 const requestColumns = sql`
   r.id, r.category_code as "categoryCode", c.name_zh as "categoryName", r.limit_days as "limitDays", r.org_id as "orgId", o.name as "orgName",
   r.org_path::text as "orgPath", r.channel, r.status, r.description, r.requester_name as "requesterName", r.requester_phone_enc as "requesterPhoneEnc",
-  r.requester_user_id as "requesterUserId", r.station_id as "stationId", r.received_at::text as "receivedAt", r.received_on::text as "receivedOn",
+  r.requester_user_id as "requesterUserId", r.station_id as "stationId", r.enterprise_id as "enterpriseId", en.name as "enterpriseName", r.received_at::text as "receivedAt", r.received_on::text as "receivedOn",
   r.due_on::text as "dueOn", r.provisional, r.owner_user_id as "ownerUserId", u.display_name as "ownerName", r.transfer_org_id as "transferOrgId",
   t.name as "transferOrgName", r.transfer_org_path::text as "transferOrgPath", r.transfer_reason as "transferReason", r.transfer_state as "transferState",
   r.handler_user_id as "handlerUserId", r.extension_days as "extensionDays", r.extension_reason as "extensionReason", r.escalated_org_id as "escalatedOrgId",
@@ -32,7 +32,8 @@ const requestColumns = sql`
 
 const requestFrom = sql`
   service_requests r join service_categories c on c.code = r.category_code join orgs o on o.id = r.org_id
-  left join users u on u.id = r.owner_user_id left join orgs t on t.id = r.transfer_org_id left join orgs e on e.id = r.escalated_org_id`;
+  left join users u on u.id = r.owner_user_id left join orgs t on t.id = r.transfer_org_id left join orgs e on e.id = r.escalated_org_id
+  left join enterprises en on en.id = r.enterprise_id`;
 
 /** One request the scope sees (`forUpdate`: lock it for the caller's transaction), or undefined. */
 export async function findRequest(db: Database | Tx, scope: Scope, id: number, forUpdate = false): Promise<RequestRow | undefined> {
@@ -87,6 +88,7 @@ export function toListItem(r: RequestRow, cipher: PiiCipher, today: string): Ser
   return {
     id: r.id, categoryCode: r.categoryCode, categoryName: r.categoryName, orgId: r.orgId, orgName: r.orgName, channel: r.channel, status: r.status,
     description: r.description, requesterName: r.requesterName, requesterPhone: maskPhone(cipher.decrypt(r.requesterPhoneEnc)), stationId: r.stationId,
+    enterprise: r.enterpriseId !== null ? { id: r.enterpriseId, name: r.enterpriseName ?? '' } : null,
     receivedAt: new Date(r.receivedAt).toISOString(), receivedOn: r.receivedOn, dueOn: r.dueOn, provisional: r.provisional,
     overdue: (OPEN_STATUSES as readonly string[]).includes(r.status) && r.dueOn !== null && r.dueOn < today,
     ownerUserId: r.ownerUserId, ownerName: r.ownerName,
@@ -100,5 +102,7 @@ export function toListItem(r: RequestRow, cipher: PiiCipher, today: string): Ser
 }
 
 export async function toRequest(db: Database | Tx, r: RequestRow, cipher: PiiCipher, today: string): Promise<ServiceRequest> {
-  return { ...toListItem(r, cipher, today), events: await eventsOf(db, r.id) };
+  // the rights case opened from it (机制三 stores `rights_cases.request_id`; one case per request)
+  const [linked] = await queryRows<{ id: number }>(db, sql`select id from rights_cases where request_id = ${r.id} order by id limit 1`);
+  return { ...toListItem(r, cipher, today), events: await eventsOf(db, r.id), rightsCaseId: linked?.id ?? null };
 }

@@ -14,6 +14,8 @@ import { figureColumns } from '../coverage/figures.sql.ts';
 import { findOrg } from '../orgs/orgs.repo.ts';
 import { loadCalendar } from './calendar.repo.ts';
 import { findStation } from './stations.repo.ts';
+import { scopedEnterpriseOrNull } from '../rights/rights.shared.ts';
+import { raiseAutomaticWarning } from '../rights/warnings.service.ts';
 import {
   addEvent, findOwnRequest, findRequest, listRequests, mineIds, OPEN_STATUSES, pausesOf, requestVisible, toListItem, toRequest, type RequestRow,
 } from './requests.repo.ts';
@@ -44,7 +46,7 @@ async function computeDue(db: Database | Tx, receivedOn: string, workingDays: nu
 interface NewRequest {
   categoryCode: string; limitDays: number; orgId: number; orgPath: string; orgName: string; channel: string; status: 'received' | 'in_progress';
   description: string; requesterName: string; requesterPhone: string; requesterUserId: number | null; stationId: number | null;
-  receivedAt: Date; ownerUserId: number | null;
+  receivedAt: Date; ownerUserId: number | null; enterpriseId?: number | null;
 }
 
 async function insertRequest(tx: Tx, ctx: Pick<ServiceContext, 'cipher' | 'keys' | 'actor' | 'ip'>, r: NewRequest): Promise<number> {
@@ -52,9 +54,9 @@ async function insertRequest(tx: Tx, ctx: Pick<ServiceContext, 'cipher' | 'keys'
   const due = await computeDue(tx, receivedOn, r.limitDays, null);
   const [row] = await queryRows<{ id: number }>(tx, sql`
     insert into service_requests (category_code, org_id, org_path, channel, status, description, requester_name, requester_phone_enc, requester_phone_hash,
-                                  requester_user_id, station_id, received_at, received_on, limit_days, due_on, provisional, owner_user_id, accepted_at)
+                                  requester_user_id, station_id, enterprise_id, received_at, received_on, limit_days, due_on, provisional, owner_user_id, accepted_at)
     values (${r.categoryCode}, ${r.orgId}, ${r.orgPath}::ltree, ${r.channel}, ${r.status}, ${r.description}, ${r.requesterName},
-            ${ctx.cipher.encrypt(r.requesterPhone)}, ${ctx.keys.blindIndex(r.requesterPhone)}, ${r.requesterUserId}, ${r.stationId},
+            ${ctx.cipher.encrypt(r.requesterPhone)}, ${ctx.keys.blindIndex(r.requesterPhone)}, ${r.requesterUserId}, ${r.stationId}, ${r.enterpriseId ?? null},
             ${r.receivedAt.toISOString()}::timestamptz, ${receivedOn}::date, ${r.limitDays}, ${due.dueOn}::date, ${due.provisional}, ${r.ownerUserId},
             ${r.ownerUserId === null ? null : new Date().toISOString()}::timestamptz)
     returning id`);
@@ -69,7 +71,9 @@ async function insertRequest(tx: Tx, ctx: Pick<ServiceContext, 'cipher' | 'keys'
 /**
  * A request taken by staff. At a station or by the hotline the recording staff member owns it at once (首问负责);
  * an H5 request typed in by staff waits in the union's queue. `receivedAt` may be a past time (taken on paper or by
- * phone): the deadline counts from that day; a time in the future is refused.
+ * phone): the deadline counts from that day; a time in the future is refused. `enterpriseId` names the enterprise it
+ * is about (in the scope, else 404): in the same transaction the rights module counts the enterprise's requests and
+ * cases of the last 30 days and raises its automatic early warning at the city's threshold (DOMAIN.md §3, issue 12).
  */
 export async function createRequest(ctx: ServiceContext, input: z.output<typeof serviceRequestCreateSchema>, now = new Date()): Promise<ServiceRequest> {
   writeScope(ctx.scope);
@@ -80,11 +84,18 @@ export async function createRequest(ctx: ServiceContext, input: z.output<typeof 
   const cat = await category(ctx.db, input.categoryCode);
   if (input.stationId !== undefined && !(await findStation(ctx.db, ctx.scope, input.stationId))) throw fieldError('stationId', 'request.stationUnknown');
   const queued = input.channel === 'h5';
-  const id = await ctx.db.transaction((tx) => insertRequest(tx, ctx, {
-    categoryCode: cat.code, limitDays: cat.workingDays, orgId: org.id, orgPath: org.path, orgName: org.name, channel: input.channel,
-    status: queued ? 'received' : 'in_progress', description: input.description, requesterName: input.requesterName, requesterPhone: input.requesterPhone,
-    requesterUserId: null, stationId: input.stationId ?? null, receivedAt, ownerUserId: queued ? null : ctx.actor.userId,
-  }));
+  const id = await ctx.db.transaction(async (tx) => {
+    // locked like a case's: the warning's count of this enterprise's signals sees every earlier request and case
+    const enterprise = input.enterpriseId === undefined ? null : await scopedEnterpriseOrNull(tx, ctx.scope, input.enterpriseId);
+    if (input.enterpriseId !== undefined && !enterprise) throw fieldError('enterpriseId', 'error.not_found', 404, 'not_found');
+    const requestId = await insertRequest(tx, ctx, {
+      categoryCode: cat.code, limitDays: cat.workingDays, orgId: org.id, orgPath: org.path, orgName: org.name, channel: input.channel,
+      status: queued ? 'received' : 'in_progress', description: input.description, requesterName: input.requesterName, requesterPhone: input.requesterPhone,
+      requesterUserId: null, stationId: input.stationId ?? null, receivedAt, ownerUserId: queued ? null : ctx.actor.userId, enterpriseId: enterprise?.id ?? null,
+    });
+    if (enterprise) await raiseAutomaticWarning(tx, ctx, enterprise, shanghaiDate(now));
+    return requestId;
+  });
   void ctx.flushNotifications();
   return requestDetail(ctx, id, now);
 }

@@ -24,5 +24,7 @@ export const fetchVoteResult = (id: number, signal?: AbortSignal) => api.get<Vot
 
 export const fetchEvaluationSummary = (year: number, orgId: number, signal?: AbortSignal) =>
   api.get<EvaluationSummary>(`/api/evaluation/${year}/summary`, { orgId }, signal);
+/** Posts the unit's 星级 incentive grant of the year to the funds ledger (once; a repeat answers the first). */
+export const postGrant = (year: number, orgId: number) => api.post<Evaluation>(`/api/evaluation/${year}/grant`, { orgId });
 export const fetchEvaluation = (year: number, orgId: number, signal?: AbortSignal) =>
   api.get<Evaluation>(`/api/evaluation/${year}`, { orgId }, signal);

@@ -5,7 +5,7 @@ import {
   Table, Tabs, Tag, Typography,
 } from 'antd';
 import {
-  can, evaluationPartLabels, evaluationParts, passRules, passRuleLabels, proposalRatingLabels, proposalStates, proposalStateLabels, shanghaiDate,
+  can, evaluationPartLabels, scoredParts, passRules, passRuleLabels, proposalRatingLabels, proposalStates, proposalStateLabels, shanghaiDate,
   voteMethods, voteMethodLabels, voteStateLabels, type Proposal, type ProposalState, type Vote, type VoteMethod,
 } from '@lianxin/contracts';
 import { isApiError } from '../../../shared/api-client.ts';
@@ -15,7 +15,7 @@ import { LoadErrorAlert } from '../../components/error-result.tsx';
 import { OrgTreeSelect } from '../../components/org-tree-select.tsx';
 import { useCurrentUser } from '../auth/session-context.tsx';
 import {
-  answerProposal, createVote, fetchEvaluation, fetchEvaluationSummary, fetchProposals, fetchSessions, fetchVoteResult, fetchVotes, fileProposal,
+  answerProposal, createVote, postGrant, fetchEvaluation, fetchEvaluationSummary, fetchProposals, fetchSessions, fetchVoteResult, fetchVotes, fileProposal,
   returnProposal, voteStep,
 } from './congress-api.ts';
 
@@ -443,6 +443,18 @@ function EvaluationTab({ orgId }: { orgId: number }) {
   const summary = useApi(`evaluation:${year}:${orgId}`, (signal) => fetchEvaluationSummary(year, orgId, signal));
   const detail = useApi(unit ? `evaluation-unit:${year}:${unit}` : null, (signal) => fetchEvaluation(year, unit!, signal));
   const s = summary.data;
+  const user = useCurrentUser();
+  const { message } = App.useApp();
+  // 机制四: the stars' incentive grant goes to the funds ledger once per unit and year
+  const grant = async () => {
+    if (unit === null) return;
+    try {
+      await postGrant(year, unit);
+      detail.reload();
+    } catch (e) {
+      void message.error(isApiError(e) ? e.message : t('app.networkError'));
+    }
+  };
   return (
     <>
       <Space wrap style={{ marginBottom: 12 }}>
@@ -480,7 +492,7 @@ function EvaluationTab({ orgId }: { orgId: number }) {
       <Drawer open={unit !== null} onClose={() => setUnit(null)} title={detail.data ? `${detail.data.org.name} · ${t('evaluation.detail')}` : t('evaluation.detail')} width={520}>
         {detail.data && (
           <Descriptions column={1} bordered size="small" data-testid="evaluation-detail">
-            {evaluationParts.map((p) => {
+            {scoredParts.map((p) => {
               const score = detail.data!.parts[p].score;
               return (
                 <Descriptions.Item key={p} label={pick(evaluationPartLabels[p])}>
@@ -491,6 +503,13 @@ function EvaluationTab({ orgId }: { orgId: number }) {
             <Descriptions.Item label={t('evaluation.col.combined')}>{detail.data.combined ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('evaluation.col.stars')}>
               <Rate disabled value={detail.data.stars ?? 0} />
+            </Descriptions.Item>
+            <Descriptions.Item label={t('evaluation.grant')}>
+              {detail.data.ledgerPosting
+                ? t('evaluation.grantPosted', { yuan: (detail.data.ledgerPosting.amountFen / 100).toFixed(2), id: detail.data.ledgerPosting.entryId })
+                : (detail.data.stars ?? 0) >= 2 && can(user, 'records.write')
+                  ? <Button size="small" onClick={() => void grant()} data-testid="evaluation-grant">{t('evaluation.grantPost')}</Button>
+                  : '—'}
             </Descriptions.Item>
           </Descriptions>
         )}

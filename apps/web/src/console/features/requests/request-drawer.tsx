@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
 import { App, Button, Descriptions, Drawer, Form, Input, InputNumber, Modal, Space, Tag, Timeline, Typography } from 'antd';
 import {
   can, closeBodySchema, extendBodySchema, pauseBodySchema, requestChannelLabels, requestStatusLabels, transferBodySchema, transferStateLabels,
@@ -72,7 +73,10 @@ export function RequestDrawer({ id, onClose, onChanged }: { id: number | null; o
     void run(asking, checked.data);
   };
 
+  const navigate = useNavigate();
   const mayExtend = r ? can(user, 'requests.approveExtension', undefined) : false;
+  // 机制三: a rights case opens from the request in one click (the rights page's form, prefilled, with requestId)
+  const mayOpenCase = r ? r.rightsCaseId === null && can(user, 'records.write') : false;
   return (
     <Drawer open={id !== null} onClose={onClose} size="large" title={r ? t('requests.detail', { id: r.id }) : ''}>
       {r && (
@@ -84,6 +88,9 @@ export function RequestDrawer({ id, onClose, onChanged }: { id: number | null; o
                 {t(`requests.action.${a}`)}
               </Button>
             ))}
+            {mayOpenCase && r && (
+              <Button data-testid="request-to-case" onClick={() => void navigate(`/rights?fromRequest=${r.id}`)}>{t('requests.toCase')}</Button>
+            )}
           </Space>
           <Descriptions column={1} size="small" bordered>
             <Descriptions.Item label={t('requests.col.status')}>
@@ -95,6 +102,7 @@ export function RequestDrawer({ id, onClose, onChanged }: { id: number | null; o
             <Descriptions.Item label={t('requests.col.requester')}>{r.requesterName} {r.requesterPhone}</Descriptions.Item>
             <Descriptions.Item label={t('requests.col.description')}>{r.description}</Descriptions.Item>
             <Descriptions.Item label={t('requests.col.org')}>{r.orgName}</Descriptions.Item>
+            {r.enterprise && <Descriptions.Item label={t('requests.enterprise')}>{r.enterprise.name}</Descriptions.Item>}
             <Descriptions.Item label={t('requests.col.owner')}>{r.ownerName ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('requests.col.due')}>
               {r.dueOn ?? '—'} {r.provisional && <Tag color="gold" title={t('requests.provisionalHint')}>{t('requests.provisional')}</Tag>}
@@ -106,6 +114,11 @@ export function RequestDrawer({ id, onClose, onChanged }: { id: number | null; o
             )}
             {r.extension && <Descriptions.Item label={t('requests.action.extend')}>{t('requests.extension', { n: r.extension.workingDays, reason: r.extension.reason })}</Descriptions.Item>}
             {r.result && <Descriptions.Item label={t('requests.result')}>{r.result}</Descriptions.Item>}
+            {r.rightsCaseId !== null && (
+              <Descriptions.Item label={t('requests.case')}>
+                <Link to="/rights" data-testid="request-case-link">{t('requests.caseLink', { id: r.rightsCaseId })}</Link>
+              </Descriptions.Item>
+            )}
             {r.rating !== null && <Descriptions.Item label={t('requests.rating')}>{'★'.repeat(r.rating)} {r.ratingComment}</Descriptions.Item>}
           </Descriptions>
           <Typography.Title level={5}>{t('requests.events')}</Typography.Title>

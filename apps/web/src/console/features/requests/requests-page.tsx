@@ -14,6 +14,7 @@ import { CalendarAlert } from './calendar-alert.tsx';
 import { FiguresBar } from './figures-bar.tsx';
 import { RequestDrawer } from './request-drawer.tsx';
 import { createRequest, fetchCategories, fetchRequests, type RequestQuery } from './requests-api.ts';
+import { EnterpriseSelect } from '../rights/enterprise-select.tsx';
 
 type View = 'all' | 'mine' | 'overdue';
 
@@ -105,6 +106,7 @@ export default function RequestsPage() {
           <Form.Item name="requesterName" label={t('requests.field.requesterName')} required><Input maxLength={40} /></Form.Item>
           <Form.Item name="requesterPhone" label={t('requests.field.requesterPhone')} required><Input maxLength={20} /></Form.Item>
           <Form.Item name="receivedAt" label={t('requests.field.receivedAt')}><DatePicker showTime /></Form.Item>
+          <Form.Item name="enterpriseId" label={t('requests.enterprise')} extra={t('requests.enterpriseHint')}><EnterpriseSelect /></Form.Item>
         </Form>
       </Modal>
     </Space>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { Alert, App, Button, Card, Col, Form, Input, Modal, Row, Select, Space, Statistic, Switch, Table, Tabs, Tag, Typography } from 'antd';
 import {
@@ -15,9 +15,11 @@ import { LoadErrorAlert } from '../../components/error-result.tsx';
 import { OrgTreeSelect } from '../../components/org-tree-select.tsx';
 import { useCurrentUser } from '../auth/session-context.tsx';
 import {
-  agreementUrl, closeWarning, createCase, createWarning, fetchCases, fetchContracts, fetchSummary, fetchWarnings, letterUrl, moveCase, searchEnterprises,
+  agreementUrl, closeWarning, createCase, createWarning, fetchCases, fetchContracts, fetchSummary, fetchWarnings, letterUrl, moveCase,
 } from './rights-api.ts';
 import { formatBp, parseWorkers, yuanToFen } from './rights-format.ts';
+import { fetchRequest } from '../requests/requests-api.ts';
+import { EnterpriseSelect } from './enterprise-select.tsx';
 
 const PAGE_SIZE = 20;
 const positiveInt = (value: string | null, fallback: number) => {
@@ -108,24 +110,6 @@ function SummaryCards({ orgId, version }: { orgId: number; version: number }) {
   );
 }
 
-/** An enterprise search box (the enterprise list's name search inside the user's scope). */
-function EnterpriseSelect({ value, onChange }: { value?: number; onChange?: (id: number) => void }) {
-  const { t } = useLocale();
-  const [q, setQ] = useState('');
-  const found = useApi(q.trim() === '' ? null : `rights-enterprise-${q}`, (signal) => searchEnterprises(q, signal));
-  return (
-    <Select<number>
-      showSearch={{ filterOption: false, onSearch: setQ }}
-      value={value}
-      onChange={(id) => onChange?.(id)}
-      placeholder={t('rights.enterprise.search')}
-      options={(found.data ?? []).map((e) => ({ value: e.id, label: e.name }))}
-      loading={found.loading}
-      data-testid="rights-enterprise"
-    />
-  );
-}
-
 function CasesTab({ orgId, version, onChanged }: { orgId: number; version: number; onChanged: () => void }) {
   const { t, pick } = useLocale();
   const user = useCurrentUser();
@@ -138,6 +122,9 @@ function CasesTab({ orgId, version, onChanged }: { orgId: number; version: numbe
   const [creating, setCreating] = useState(false);
   const [moving, setMoving] = useState<CaseItem | null>(null);
   const update = (patch: Record<string, string | number | undefined>) => setParams((prev) => patchParams(prev, patch));
+  // ?fromRequest=<id>: the request drawer's 转为维权案件 opens the new-case form prefilled from that request
+  const fromRequest = positiveInt(params.get('fromRequest'), 0) || undefined;
+  const closeForm = () => { setCreating(false); if (fromRequest) update({ fromRequest: undefined }); };
   const writer = can(user, 'records.write');
 
   return (
@@ -181,7 +168,7 @@ function CasesTab({ orgId, version, onChanged }: { orgId: number; version: numbe
           },
         ]}
       />
-      {creating && <NewCaseModal onClose={() => setCreating(false)} onSaved={() => { setCreating(false); onChanged(); }} />}
+      {(creating || fromRequest) && <NewCaseModal requestId={fromRequest} onClose={closeForm} onSaved={() => { closeForm(); onChanged(); }} />}
       {moving && <StageModal item={moving} onClose={() => setMoving(null)} onSaved={() => { setMoving(null); onChanged(); }} />}
     </>
   );
@@ -189,11 +176,16 @@ function CasesTab({ orgId, version, onChanged }: { orgId: number; version: numbe
 
 interface NewCaseValues { enterpriseId?: number; type: CaseType; workers: string; claim: string; mediationOrg?: string; mediator?: string; lawyer?: string; description?: string }
 
-function NewCaseModal({ onClose, onSaved }: { onClose: () => void; onSaved: () => void }) {
+function NewCaseModal({ requestId, onClose, onSaved }: { requestId?: number; onClose: () => void; onSaved: () => void }) {
   const { t, pick } = useLocale();
   const { message } = App.useApp();
   const [form] = Form.useForm<NewCaseValues>();
   const [problem, setProblem] = useState<string | null>(null);
+  // the request's requester and description as a start (its phone is masked here, so the name only)
+  const source = useApi(requestId ? `rights-from-request-${requestId}` : null, (signal) => fetchRequest(requestId!, signal));
+  useEffect(() => {
+    if (source.data) form.setFieldsValue({ workers: source.data.requesterName, description: source.data.description });
+  }, [source.data, form]);
   const submit = async (v: NewCaseValues) => {
     const claimFen = yuanToFen(v.claim ?? '');
     if (claimFen === null) return form.setFields([{ name: 'claim', errors: [t('rights.amountInvalid')] }]);
@@ -201,6 +193,7 @@ function NewCaseModal({ onClose, onSaved }: { onClose: () => void; onSaved: () =
       await createCase({
         enterpriseId: v.enterpriseId ?? 0, type: v.type, workers: parseWorkers(v.workers ?? ''), claimFen,
         mediationOrg: v.mediationOrg ?? '', mediator: v.mediator ?? '', lawyer: v.lawyer ?? '', description: v.description ?? '',
+        ...(requestId ? { requestId } : {}),
       });
       void message.success(t('rights.saved'));
       onSaved();
@@ -210,6 +203,7 @@ function NewCaseModal({ onClose, onSaved }: { onClose: () => void; onSaved: () =
   };
   return (
     <Modal open title={t('rights.new')} onCancel={onClose} onOk={() => form.submit()} destroyOnHidden data-testid="rights-case-modal">
+      {requestId && <Alert type="info" showIcon title={t('rights.fromRequest', { id: requestId })} style={{ marginBottom: 16 }} />}
       {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} />}
       <Form<NewCaseValues> form={form} layout="vertical" initialValues={{ type: 'wage_arrears' }} onFinish={(v) => void submit(v)}>
         <Form.Item name="enterpriseId" label={t('rights.enterprise')} rules={[{ required: true }]}><EnterpriseSelect /></Form.Item>

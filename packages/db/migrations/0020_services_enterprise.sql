@@ -1,0 +1,3 @@
+ALTER TABLE "service_requests" ADD COLUMN "enterprise_id" integer;--> statement-breakpoint
+ALTER TABLE "service_requests" ADD CONSTRAINT "service_requests_enterprise_id_enterprises_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "public"."enterprises"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "service_requests_enterprise_idx" ON "service_requests" USING btree ("enterprise_id","received_on") WHERE enterprise_id is not null;
