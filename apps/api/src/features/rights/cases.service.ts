@@ -17,6 +17,7 @@ import { AppError, fieldError, notFound } from '../../errors.ts';
 import { pagedList } from '../../lib/paged-list.ts';
 import type { PiiCipher } from '../../security/pii-cipher.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
+import { findRequest } from '../services/requests.repo.ts';
 import { renderAgreement } from './documents.pdf.ts';
 import { numericSetting, scopedEnterprise, scopedOrgPath } from './rights.shared.ts';
 import { raiseAutomaticWarning } from './warnings.service.ts';
@@ -126,7 +127,7 @@ export async function listCases(ctx: ServiceContext, query: z.output<typeof case
  * Opens a case for one enterprise of the scope. The group flag (群体性) comes from the city setting
  * `rights.groupThreshold` (default 10 workers); workers' phones are encrypted. In the same transaction the
  * enterprise's recent cases are counted and an automatic warning raised at the threshold.
- * @throws 404 enterprise outside the scope; 400 `receivedOn` in the future
+ * @throws 404 enterprise outside the scope, or `requestId` not a service request the actor sees; 400 `receivedOn` in the future
  */
 export async function createCase(ctx: ServiceContext, input: CaseCreate): Promise<CaseItem> {
   const scope = writeScope(ctx.scope);
@@ -136,6 +137,8 @@ export async function createCase(ctx: ServiceContext, input: CaseCreate): Promis
   const id = await ctx.db.transaction(async (tx) => {
     // the lock serialises cases of one enterprise, so the automatic warning's count sees every earlier case
     const enterprise = await scopedEnterprise(tx, scope, input.enterpriseId, true);
+    // a linked request must be one the actor sees (no link to another district's request, nor to none)
+    if (input.requestId !== undefined && !(await findRequest(tx, scope, input.requestId))) throw fieldError('requestId', 'error.not_found', 404, 'not_found');
     const threshold = await numericSetting(tx, 'rights.groupThreshold', DEFAULT_GROUP_THRESHOLD);
     const [next] = await queryRows<{ id: number }>(tx, sql`select nextval(pg_get_serial_sequence('rights_cases', 'id'))::int as id`);
     const caseId = next!.id;
