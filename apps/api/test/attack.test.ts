@@ -15,6 +15,9 @@ let gucun: Session;
 let gucunSw: Session;
 let nanjing: Session;
 let member: Session;
+const logLines: string[] = [];
+/** every phone number this file sent (none may reach the server log) */
+const phonesUsed: string[] = [];
 let gucunEnterprise: { id: number; name: string; credit_code: string };
 
 async function memberSession(phone: string): Promise<Session> {
@@ -34,8 +37,14 @@ async function ok<T>(session: Session | null, method: 'GET' | 'POST' | 'PUT' | '
   return r.json<T>();
 }
 
+function phone(): string {
+  const p = newPhone();
+  phonesUsed.push(p);
+  return p;
+}
+
 const serviceRequest = (orgId: number, overrides: Record<string, unknown> = {}) => ({
-  categoryCode: 'general', orgId, channel: 'station', description: '骑手反映驿站热水器损坏', requesterName: '王骑手', requesterPhone: newPhone(), ...overrides,
+  categoryCode: 'general', orgId, channel: 'station', description: '骑手反映驿站热水器损坏', requesterName: '王骑手', requesterPhone: phone(), ...overrides,
 });
 
 const upload = (session: Session, filename: string, data: Buffer) => {
@@ -44,16 +53,16 @@ const upload = (session: Session, filename: string, data: Buffer) => {
 };
 
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({}, { log: { level: 'trace', destination: { write: (line: string) => { logLines.push(line); } } } });
   baoshan = await signIn(t.app, 'demo-baoshan');
   gucun = await signIn(t.app, 'demo-gucun');
   gucunSw = await signIn(t.app, 'staff-310113109');
   nanjing = await signIn(t.app, 'demo-nanjingdonglu');
-  const phone = newPhone();
-  const applied = (await applyOnline(t, { name: '钱骑手', idNumber: newIdNumber(), phone, occupation: 'rider', regionCode: GUCUN })).json<ApplicationCreated>();
+  const memberPhone = phone();
+  const applied = (await applyOnline(t, { name: '钱骑手', idNumber: newIdNumber(), phone: memberPhone, occupation: 'rider', regionCode: GUCUN })).json<ApplicationCreated>();
   const queue = await ok<{ items: ApplicationItem[] }>(baoshan, 'GET', '/api/applications?status=pending&pageSize=200');
   await ok(baoshan, 'POST', `/api/applications/${queue.items.find((i) => i.reference === applied.reference)!.id}/approve`);
-  member = await memberSession(phone);
+  member = await memberSession(memberPhone);
   const [e] = await t.handle.query<{ id: number; name: string; credit_code: string }>(`
     select id, name, credit_code from enterprises where region_code = $1 and union_status <> 'none' and employee_count between 10 and 2000
      and org_path <@ (select path from orgs where id = $2) order by id limit 1`, [GUCUN, gucun.orgId]);
@@ -66,7 +75,7 @@ describe('ids of other units in bodies', () => {
     const foreignRequest = await ok<ServiceRequest>(nanjing, 'POST', '/api/service-requests', serviceRequest(nanjing.orgId));
     const before = await t.handle.query<{ n: number }>('select count(*)::int as n from rights_cases');
     const r = await request(t.app, gucun, 'POST', '/api/rights/cases', {
-      enterpriseId: gucunEnterprise.id, type: 'wage_arrears', workers: [{ name: '张维权', phone: newPhone() }], claimFen: 100_000, requestId: foreignRequest.id,
+      enterpriseId: gucunEnterprise.id, type: 'wage_arrears', workers: [{ name: '张维权', phone: phone() }], claimFen: 100_000, requestId: foreignRequest.id,
     });
     expect(r.statusCode, r.body).toBe(404);
     const missing = await request(t.app, gucun, 'POST', '/api/rights/cases', {
@@ -181,12 +190,55 @@ describe('messy input', () => {
 
 describe('personal data', () => {
   it('keeps requesters\' and workers\' phones only encrypted at rest and masked in lists', async () => {
-    const phone = newPhone();
-    const created = await ok<ServiceRequest>(gucun, 'POST', '/api/service-requests', serviceRequest(gucun.orgId, { requesterPhone: phone }));
-    expect(created.requesterPhone).not.toContain(phone);
+    const requester = phone();
+    const created = await ok<ServiceRequest>(gucun, 'POST', '/api/service-requests', serviceRequest(gucun.orgId, { requesterPhone: requester }));
+    expect(created.requesterPhone).not.toContain(requester);
     const [row] = await t.handle.query<Record<string, unknown>>('select * from service_requests where id = $1', [created.id]);
-    expect(JSON.stringify(row)).not.toContain(phone);
+    expect(JSON.stringify(row)).not.toContain(requester);
     const list = await request(t.app, gucun, 'GET', '/api/service-requests?limit=200');
-    expect(list.body).not.toContain(phone);
+    expect(list.body).not.toContain(requester);
+  });
+
+  it('never writes a phone of this file into the server log (requests, errors, jobs)', () => {
+    const log = logLines.join('');
+    expect(logLines.length).toBeGreaterThan(50);
+    for (const p of phonesUsed) expect(log).not.toContain(p);
+  });
+});
+
+describe('double taps by members', () => {
+  it('the same H5 request sent twice at once makes one request', async () => {
+    const body = { categoryCode: 'general', description: `外卖站点夜间无处休息，请求协调（${Date.now()}）` };
+    const [a, b] = await Promise.all([
+      request(t.app, member, 'POST', '/api/me/service-requests', body),
+      request(t.app, member, 'POST', '/api/me/service-requests', body),
+    ]);
+    expect([a.statusCode, b.statusCode].sort(), `${a.body} ${b.body}`).toEqual([200, 201]);
+    expect(a.json<ServiceRequest>().id).toBe(b.json<ServiceRequest>().id);
+    const rows = await t.handle.query<{ n: number }>('select count(*)::int as n from service_requests where requester_user_id = $1 and description = $2', [member.userId, body.description]);
+    expect(rows[0]!.n).toBe(1);
+    // a different request is a new one
+    const other = await request(t.app, member, 'POST', '/api/me/service-requests', { ...body, description: `${body.description}（补充）` });
+    expect(other.statusCode).toBe(201);
+  });
+
+  it('two ballots of one member at once: one counted, the other 409; finishing while ballots arrive counts each once', async () => {
+    const vote = await ok<{ id: number }>(gucun, 'POST', '/api/votes', { orgId: member.orgId, title: '攻击测试表决', method: 'yes_no_abstain', secret: true });
+    await ok(gucun, 'POST', `/api/votes/${vote.id}/start`);
+    const [optionsRow] = await t.handle.query<{ id: number }>('select id from vote_options where vote_id = $1 order by position limit 1', [vote.id]);
+    const ballot = { choices: [optionsRow!.id] };
+    const [a, b, finish] = await Promise.all([
+      request(t.app, member, 'POST', `/api/votes/${vote.id}/ballots`, ballot),
+      request(t.app, member, 'POST', `/api/votes/${vote.id}/ballots`, ballot),
+      request(t.app, gucun, 'POST', `/api/votes/${vote.id}/finish`),
+    ]);
+    expect(finish.statusCode, finish.body).toBe(200);
+    const codes = [a.statusCode, b.statusCode].sort();
+    // one ballot in before the finish (201 + 409), or none (409 + 409: the vote closed first)
+    expect([[201, 409], [409, 409]]).toContainEqual(codes);
+    const [stored] = await t.handle.query<{ cast: number; ballots: number }>(`
+      select (result->>'cast')::int as cast, (select count(*)::int from vote_ballots where vote_id = $1) as ballots from votes where id = $1`, [vote.id]);
+    expect(stored!.cast).toBe(stored!.ballots);
+    expect(stored!.ballots).toBe(codes[0] === 201 ? 1 : 0);
   });
 });

@@ -92,8 +92,15 @@ export async function createRequest(ctx: ServiceContext, input: z.output<typeof 
 /**
  * A member's request from the H5: into the queue of the position's union (`stationId`), of the union named
  * (`orgId`), or else of the member's own union. Name and phone are the membership record's.
+ *
+ * A double tap or a retry on a weak mobile connection sends the same request again: the same requester, union,
+ * position, category and text, still waiting in the queue and received within {@link RESUBMIT_WINDOW_MS}, answers
+ * the first request (`created: false`, HTTP 200) instead of queueing a second one. The requester's advisory lock
+ * serialises two tries sent at once, so the second one sees the first.
  */
-export async function createMemberRequest(ctx: ServiceContext, input: z.output<typeof memberRequestCreateSchema>, now = new Date()): Promise<ServiceRequest> {
+export async function createMemberRequest(
+  ctx: ServiceContext, input: z.output<typeof memberRequestCreateSchema>, now = new Date(),
+): Promise<{ request: ServiceRequest; created: boolean }> {
   if (ctx.actor.memberId === null) throw forbidden();
   const [member] = await queryRows<{ name: string; phoneEnc: string; orgId: number }>(ctx.db, sql`
     select name, phone_enc as "phoneEnc", org_id as "orgId" from members where id = ${ctx.actor.memberId} and status = 'active'`);
@@ -109,14 +116,28 @@ export async function createMemberRequest(ctx: ServiceContext, input: z.output<t
   }
   const [org] = await queryRows<{ id: number; path: string; name: string }>(ctx.db, sql`select id, path::text as path, name from orgs where id = ${orgId} and status = 'active'`);
   if (!org) throw fieldError('orgId', 'error.not_found', 404, 'not_found');
-  const id = await ctx.db.transaction((tx) => insertRequest(tx, ctx, {
-    categoryCode: cat.code, limitDays: cat.workingDays, orgId: org.id, orgPath: org.path, orgName: org.name, channel: 'h5', status: 'received',
-    description: input.description, requesterName: member.name, requesterPhone: ctx.cipher.decrypt(member.phoneEnc), requesterUserId: ctx.actor.userId,
-    stationId, receivedAt: now, ownerUserId: null,
-  }));
+  const { id, created } = await ctx.db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('service_requests.h5'), ${ctx.actor.userId})`);
+    const [same] = await queryRows<{ id: number }>(tx, sql`
+      select id from service_requests
+       where requester_user_id = ${ctx.actor.userId} and channel = 'h5' and status = 'received' and org_id = ${org.id}
+         and category_code = ${cat.code} and station_id is not distinct from ${stationId}::int and description = ${input.description}
+         and received_at > ${new Date(now.getTime() - RESUBMIT_WINDOW_MS).toISOString()}::timestamptz
+       order by id limit 1`);
+    if (same) return { id: same.id, created: false };
+    const newId = await insertRequest(tx, ctx, {
+      categoryCode: cat.code, limitDays: cat.workingDays, orgId: org.id, orgPath: org.path, orgName: org.name, channel: 'h5', status: 'received',
+      description: input.description, requesterName: member.name, requesterPhone: ctx.cipher.decrypt(member.phoneEnc), requesterUserId: ctx.actor.userId,
+      stationId, receivedAt: now, ownerUserId: null,
+    });
+    return { id: newId, created: true };
+  });
   void ctx.flushNotifications();
-  return memberRequestDetail(ctx, id, now);
+  return { request: await memberRequestDetail(ctx, id, now), created };
 }
+
+/** How long a member's identical, still queued request counts as a resend of the first (a double tap, a retry). */
+export const RESUBMIT_WINDOW_MS = 10 * 60_000;
 
 export async function requestDetail(ctx: ServiceContext, id: number, now = new Date()): Promise<ServiceRequest> {
   const row = await findRequest(ctx.db, ctx.scope, id);

@@ -140,9 +140,15 @@ export const servicesRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => rateRequest(serviceContext(request), request.params.id, request.body));
 
   app.post('/api/me/service-requests', {
-    schema: { tags, body: memberRequestCreateSchema, response: { 201: serviceRequestSchema } },
+    schema: {
+      tags, description: 'A member\'s request from the H5; the same request sent again while queued (a double tap, a retry within 10 minutes) answers the first with 200.',
+      body: memberRequestCreateSchema, response: { 200: serviceRequestSchema, 201: serviceRequestSchema },
+    },
     config: { access: access.member },
-  }, async (request, reply) => reply.status(201).send(await createMemberRequest(serviceContext(request), request.body)));
+  }, async (request, reply) => {
+    const { request: created, created: isNew } = await createMemberRequest(serviceContext(request), request.body);
+    return reply.status(isNew ? 201 : 200).send(created);
+  });
 
   app.get('/api/me/service-requests', {
     schema: { tags, response: { 200: serviceRequestListResponseSchema } },
