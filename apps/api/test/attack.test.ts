@@ -206,6 +206,19 @@ describe('personal data', () => {
   });
 });
 
+describe('double taps by staff', () => {
+  it('the same dispute case sent twice at once opens one case; a changed one is new', async () => {
+    const body = { enterpriseId: gucunEnterprise.id, type: 'social_insurance', workers: [{ name: '双击甲', phone: phone() }, { name: '双击乙' }], claimFen: 777_700, description: '社保断缴' };
+    const [a, b] = await Promise.all([request(t.app, gucun, 'POST', '/api/rights/cases', body), request(t.app, gucun, 'POST', '/api/rights/cases', body)]);
+    expect([a.statusCode, b.statusCode].sort(), `${a.body} ${b.body}`).toEqual([200, 201]);
+    expect(a.json<{ id: number }>().id).toBe(b.json<{ id: number }>().id);
+    const rows = await t.handle.query<{ n: number }>(`select count(*)::int as n from rights_cases where enterprise_id = $1 and claim_fen = 777700`, [gucunEnterprise.id]);
+    expect(rows[0]!.n).toBe(1);
+    const other = await request(t.app, gucun, 'POST', '/api/rights/cases', { ...body, workers: [{ name: '双击甲' }, { name: '双击丙' }] });
+    expect(other.statusCode).toBe(201);
+  });
+});
+
 describe('double taps by members', () => {
   it('the same H5 request sent twice at once makes one request', async () => {
     const body = { categoryCode: 'general', description: `外卖站点夜间无处休息，请求协调（${Date.now()}）` };

@@ -127,9 +127,14 @@ export async function listCases(ctx: ServiceContext, query: z.output<typeof case
  * Opens a case for one enterprise of the scope. The group flag (群体性) comes from the city setting
  * `rights.groupThreshold` (default 10 workers); workers' phones are encrypted. In the same transaction the
  * enterprise's recent cases are counted and an automatic warning raised at the threshold.
+ *
+ * The same case sent again by the same staff member (a double tap, a retry within {@link RESEND_WINDOW_MS}: same
+ * enterprise, type, claim, day, description, link and worker names, still at acceptance) answers the first case
+ * (`created: false`, HTTP 200) instead of opening a second one; the enterprise's row lock makes two tries sent at
+ * once meet here one after the other.
  * @throws 404 enterprise outside the scope, or `requestId` not a service request the actor sees; 400 `receivedOn` in the future
  */
-export async function createCase(ctx: ServiceContext, input: CaseCreate): Promise<CaseItem> {
+export async function createCase(ctx: ServiceContext, input: CaseCreate): Promise<{ item: CaseItem; created: boolean }> {
   const scope = writeScope(ctx.scope);
   const today = shanghaiDate();
   const receivedOn = input.receivedOn ?? today;
@@ -139,6 +144,15 @@ export async function createCase(ctx: ServiceContext, input: CaseCreate): Promis
     const enterprise = await scopedEnterprise(tx, scope, input.enterpriseId, true);
     // a linked request must be one the actor sees (no link to another district's request, nor to none)
     if (input.requestId !== undefined && !(await findRequest(tx, scope, input.requestId))) throw fieldError('requestId', 'error.not_found', 404, 'not_found');
+    const [same] = await queryRows<{ id: number }>(tx, sql`
+      select c.id from rights_cases c
+       where c.enterprise_id = ${enterprise.id} and c.created_by = ${ctx.actor.userId} and c.status = 'accepted' and c.type = ${input.type}
+         and c.claim_fen = ${input.claimFen} and c.received_on = ${receivedOn}::date and c.description = ${input.description}
+         and c.request_id is not distinct from ${input.requestId ?? null}::int
+         and c.created_at > ${new Date(Date.now() - RESEND_WINDOW_MS).toISOString()}::timestamptz
+         and (select array_agg(w.name order by w.id) from rights_case_workers w where w.case_id = c.id) = ${sql.param(input.workers.map((w) => w.name))}::text[]
+       order by c.id limit 1`);
+    if (same) return { caseId: same.id, created: false };
     const threshold = await numericSetting(tx, 'rights.groupThreshold', DEFAULT_GROUP_THRESHOLD);
     const [next] = await queryRows<{ id: number }>(tx, sql`select nextval(pg_get_serial_sequence('rights_cases', 'id'))::int as id`);
     const caseId = next!.id;
@@ -167,10 +181,13 @@ export async function createCase(ctx: ServiceContext, input: CaseCreate): Promis
       detail: { enterpriseId: enterprise.id, type: input.type, workers: input.workers.length },
     });
     await raiseAutomaticWarning(tx, ctx, enterprise, today);
-    return caseId;
+    return { caseId, created: true };
   });
-  return getCase(ctx, id);
+  return { item: await getCase(ctx, id.caseId), created: id.created };
 }
+
+/** How long the same case sent again by the same staff member counts as a resend of the first (a double tap, a retry). */
+export const RESEND_WINDOW_MS = 10 * 60_000;
 
 /**
  * Moves a case one stage on, or closes it with an outcome. Rules: `stageProblem` (order; an agreement needs
