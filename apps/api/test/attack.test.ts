@@ -4,13 +4,15 @@
  * that found a fault are regression tests of its fix (see the report of the attack branch).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApplicationCreated, ApplicationItem, ReceiptImportResult, ServiceRequest } from '@lianxin/contracts';
+import { memberRatingQuestions, shanghaiDate, type ApplicationCreated, type ApplicationItem, type ReceiptImportResult, type ServiceRequest } from '@lianxin/contracts';
 import { GUCUN, newIdNumber, newPhone } from './support/fixtures.ts';
+import { emptyRowsBombXlsx } from './fixtures/rosters.ts';
 import { multipart } from './support/multipart.ts';
 import { applyOnline, request, signIn, startTestApp, type Session, type TestApp } from './support/test-app.ts';
 
 let t: TestApp;
 let baoshan: Session;
+let city: Session;
 let gucun: Session;
 let gucunSw: Session;
 let nanjing: Session;
@@ -55,6 +57,7 @@ const upload = (session: Session, filename: string, data: Buffer) => {
 beforeAll(async () => {
   t = await startTestApp({}, { log: { level: 'trace', destination: { write: (line: string) => { logLines.push(line); } } } });
   baoshan = await signIn(t.app, 'demo-baoshan');
+  city = await signIn(t.app, 'demo-city');
   gucun = await signIn(t.app, 'demo-gucun');
   gucunSw = await signIn(t.app, 'staff-310113109');
   nanjing = await signIn(t.app, 'demo-nanjingdonglu');
@@ -253,5 +256,42 @@ describe('double taps by members', () => {
       select (result->>'cast')::int as cast, (select count(*)::int from vote_ballots where vote_id = $1) as ballots from votes where id = $1`, [vote.id]);
     expect(stored!.cast).toBe(stored!.ballots);
     expect(stored!.ballots).toBe(codes[0] === 201 ? 1 : 0);
+  });
+});
+
+describe('closed months and hostile files', () => {
+  it('a payroll and its correction for a closed month post into the next open month, never into the closed one', async () => {
+    const closed = await request(t.app, city, 'POST', '/api/funds/periods/2026-06/close');
+    expect([200, 409]).toContain(closed.statusCode);
+    const [e] = await t.handle.query<{ id: number }>(`
+      select id from enterprises where region_code = $1 and union_status <> 'none' and employee_count between 10 and 2000
+       and org_path <@ (select path from orgs where id = $2) order by id offset 3 limit 1`, [GUCUN, gucun.orgId]);
+    const first = await request(t.app, gucun, 'POST', '/api/funds/payroll', { enterpriseId: e!.id, period: '2026-06', payrollFen: 10_000_000 });
+    expect(first.statusCode, first.body).toBeLessThan(300);
+    const again = await request(t.app, gucun, 'POST', '/api/funds/payroll', { enterpriseId: e!.id, period: '2026-06', payrollFen: 12_000_000 });
+    expect(again.statusCode, again.body).toBeLessThan(300);
+    const [inClosed] = await t.handle.query<{ n: number }>(`
+      select count(*)::int as n from journal_entries je where je.period = '2026-06' and je.created_at > now() - interval '1 hour'
+         and exists (select 1 from journal_lines l where l.entry_id = je.id and l.enterprise_id = $1)`, [e!.id]);
+    expect(inClosed!.n).toBe(0);
+  });
+
+  it('a bank statement that inflates past the limit (a zip bomb) is refused with 400, nothing posted', async () => {
+    const before = await t.handle.query<{ n: number }>('select count(*)::int as n from fund_receipts');
+    const bomb = await emptyRowsBombXlsx(100);
+    const r = await upload(gucun, 'bank.xlsx', bomb);
+    expect(r.statusCode, r.body).toBe(400);
+    const after = await t.handle.query<{ n: number }>('select count(*)::int as n from fund_receipts');
+    expect(after[0]!.n).toBe(before[0]!.n);
+  }, 120_000);
+
+  it('a member rating their union twice at once is counted once (409 for the second)', async () => {
+    const year = shanghaiDate().slice(0, 4);
+    const body = { answers: memberRatingQuestions.map(() => 4) };
+    const [a, b] = await Promise.all([
+      request(t.app, member, 'POST', `/api/me/evaluation/${year}/rating`, body),
+      request(t.app, member, 'POST', `/api/me/evaluation/${year}/rating`, body),
+    ]);
+    expect([a.statusCode, b.statusCode].sort(), `${a.body} ${b.body}`).toEqual([201, 409]);
   });
 });
