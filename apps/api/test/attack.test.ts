@@ -210,6 +210,15 @@ describe('personal data', () => {
 });
 
 describe('double taps by staff', () => {
+  it('the same request saved twice at once by a station\'s staff makes one request; another requester\'s is new', async () => {
+    const body = serviceRequest(gucun.orgId, { description: `驿站热水器又坏了（${Date.now()}）` });
+    const [a, b] = await Promise.all([request(t.app, gucun, 'POST', '/api/service-requests', body), request(t.app, gucun, 'POST', '/api/service-requests', body)]);
+    expect([a.statusCode, b.statusCode].sort(), `${a.body} ${b.body}`).toEqual([200, 201]);
+    expect(a.json<ServiceRequest>().id).toBe(b.json<ServiceRequest>().id);
+    const other = await request(t.app, gucun, 'POST', '/api/service-requests', { ...body, requesterPhone: phone() });
+    expect(other.statusCode).toBe(201);
+  });
+
   it('the same dispute case sent twice at once opens one case; a changed one is new', async () => {
     const body = { enterpriseId: gucunEnterprise.id, type: 'social_insurance', workers: [{ name: '双击甲', phone: phone() }, { name: '双击乙' }], claimFen: 777_700, description: '社保断缴' };
     const [a, b] = await Promise.all([request(t.app, gucun, 'POST', '/api/rights/cases', body), request(t.app, gucun, 'POST', '/api/rights/cases', body)]);

@@ -70,8 +70,14 @@ async function insertRequest(tx: Tx, ctx: Pick<ServiceContext, 'cipher' | 'keys'
  * A request taken by staff. At a station or by the hotline the recording staff member owns it at once (首问负责);
  * an H5 request typed in by staff waits in the union's queue. `receivedAt` may be a past time (taken on paper or by
  * phone): the deadline counts from that day; a time in the future is refused.
+ *
+ * The same request saved again by the same staff member (a double click, a retry within {@link RESUBMIT_WINDOW_MS}:
+ * same union, channel, position, category, text and requester's phone, still open) answers the first
+ * (`created: false`, HTTP 200); the recorder's advisory lock makes two saves sent at once meet one after the other.
  */
-export async function createRequest(ctx: ServiceContext, input: z.output<typeof serviceRequestCreateSchema>, now = new Date()): Promise<ServiceRequest> {
+export async function createRequest(
+  ctx: ServiceContext, input: z.output<typeof serviceRequestCreateSchema>, now = new Date(),
+): Promise<{ request: ServiceRequest; created: boolean }> {
   writeScope(ctx.scope);
   const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
   if (receivedAt.getTime() > now.getTime() + 60_000) throw fieldError('receivedAt', 'request.receivedAt');
@@ -80,13 +86,25 @@ export async function createRequest(ctx: ServiceContext, input: z.output<typeof 
   const cat = await category(ctx.db, input.categoryCode);
   if (input.stationId !== undefined && !(await findStation(ctx.db, ctx.scope, input.stationId))) throw fieldError('stationId', 'request.stationUnknown');
   const queued = input.channel === 'h5';
-  const id = await ctx.db.transaction((tx) => insertRequest(tx, ctx, {
-    categoryCode: cat.code, limitDays: cat.workingDays, orgId: org.id, orgPath: org.path, orgName: org.name, channel: input.channel,
-    status: queued ? 'received' : 'in_progress', description: input.description, requesterName: input.requesterName, requesterPhone: input.requesterPhone,
-    requesterUserId: null, stationId: input.stationId ?? null, receivedAt, ownerUserId: queued ? null : ctx.actor.userId,
-  }));
+  const { id, created } = await ctx.db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('service_requests.staff'), ${ctx.actor.userId})`);
+    const [same] = await queryRows<{ id: number }>(tx, sql`
+      select r.id from service_requests r join service_request_events ev on ev.request_id = r.id and ev.action = 'received'
+       where ev.actor_user_id = ${ctx.actor.userId} and r.org_id = ${org.id} and r.channel = ${input.channel} and r.status in ('received', 'in_progress')
+         and r.category_code = ${cat.code} and r.station_id is not distinct from ${input.stationId ?? null}::int and r.description = ${input.description}
+         and r.requester_phone_hash = ${ctx.keys.blindIndex(input.requesterPhone)}
+         and ev.at > ${new Date(now.getTime() - RESUBMIT_WINDOW_MS).toISOString()}::timestamptz
+       order by r.id limit 1`);
+    if (same) return { id: same.id, created: false };
+    const newId = await insertRequest(tx, ctx, {
+      categoryCode: cat.code, limitDays: cat.workingDays, orgId: org.id, orgPath: org.path, orgName: org.name, channel: input.channel,
+      status: queued ? 'received' : 'in_progress', description: input.description, requesterName: input.requesterName, requesterPhone: input.requesterPhone,
+      requesterUserId: null, stationId: input.stationId ?? null, receivedAt, ownerUserId: queued ? null : ctx.actor.userId,
+    });
+    return { id: newId, created: true };
+  });
   void ctx.flushNotifications();
-  return requestDetail(ctx, id, now);
+  return { request: await requestDetail(ctx, id, now), created };
 }
 
 /**
