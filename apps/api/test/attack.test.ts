@@ -4,7 +4,7 @@
  * that found a fault are regression tests of its fix (see the report of the attack branch).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { memberRatingQuestions, shanghaiDate, type ApplicationCreated, type ApplicationItem, type ReceiptImportResult, type ServiceRequest } from '@lianxin/contracts';
+import { addDays, memberRatingQuestions, shanghaiDate, type ApplicationCreated, type ApplicationItem, type ReceiptImportResult, type ServiceRequest } from '@lianxin/contracts';
 import { GUCUN, newIdNumber, newPhone } from './support/fixtures.ts';
 import { emptyRowsBombXlsx } from './fixtures/rosters.ts';
 import { multipart } from './support/multipart.ts';
@@ -54,6 +54,18 @@ const upload = (session: Session, filename: string, data: Buffer) => {
   return t.app.inject({ method: 'POST', url: '/api/funds/receipts/import', payload: m.payload, headers: { ...m.headers, cookie: session.cookie, 'x-csrf-token': session.csrfToken } });
 };
 
+/** A gig worker of 顾村 who joined online, approved, signed in on the H5. */
+async function newMember(name: string): Promise<Session> {
+  const memberPhone = phone();
+  const applied = (await applyOnline(t, { name, idNumber: newIdNumber(), phone: memberPhone, occupation: 'rider', regionCode: GUCUN })).json<ApplicationCreated>();
+  const queue = await ok<{ items: ApplicationItem[] }>(baoshan, 'GET', '/api/applications?status=pending&pageSize=200');
+  await ok(baoshan, 'POST', `/api/applications/${queue.items.find((i) => i.reference === applied.reference)!.id}/approve`);
+  return memberSession(memberPhone);
+}
+
+const memberIdOf = async (session: Session) =>
+  (await t.handle.query<{ member_id: number }>('select member_id from users where id = $1', [session.userId]))[0]!.member_id;
+
 beforeAll(async () => {
   t = await startTestApp({}, { log: { level: 'trace', destination: { write: (line: string) => { logLines.push(line); } } } });
   baoshan = await signIn(t.app, 'demo-baoshan');
@@ -61,11 +73,7 @@ beforeAll(async () => {
   gucun = await signIn(t.app, 'demo-gucun');
   gucunSw = await signIn(t.app, 'staff-310113109');
   nanjing = await signIn(t.app, 'demo-nanjingdonglu');
-  const memberPhone = phone();
-  const applied = (await applyOnline(t, { name: '钱骑手', idNumber: newIdNumber(), phone: memberPhone, occupation: 'rider', regionCode: GUCUN })).json<ApplicationCreated>();
-  const queue = await ok<{ items: ApplicationItem[] }>(baoshan, 'GET', '/api/applications?status=pending&pageSize=200');
-  await ok(baoshan, 'POST', `/api/applications/${queue.items.find((i) => i.reference === applied.reference)!.id}/approve`);
-  member = await memberSession(memberPhone);
+  member = await newMember('钱骑手');
   const [e] = await t.handle.query<{ id: number; name: string; credit_code: string }>(`
     select id, name, credit_code from enterprises where region_code = $1 and union_status <> 'none' and employee_count between 10 and 2000
      and org_path <@ (select path from orgs where id = $2) order by id limit 1`, [GUCUN, gucun.orgId]);
@@ -302,5 +310,31 @@ describe('closed months and hostile files', () => {
       request(t.app, member, 'POST', `/api/me/evaluation/${year}/rating`, body),
     ]);
     expect([a.statusCode, b.statusCode].sort(), `${a.body} ${b.body}`).toEqual([201, 409]);
+  });
+});
+
+describe('members acting on congress proposals', () => {
+  it('one proposal per double tap; no seconding or rating by others, no seconding twice', async () => {
+    const other = await newMember('孙骑手');
+    const outsider = await newMember('李骑手');
+    const today = shanghaiDate();
+    const session = await ok<{ id: number }>(gucun, 'POST', '/api/congress/sessions', {
+      orgId: gucun.orgId, title: '攻击测试职代会', heldOn: addDays(today, 20), proposalsOpenOn: addDays(today, -1), proposalsCloseOn: addDays(today, 10),
+      representatives: [{ memberId: await memberIdOf(member), constituency: '一组' }, { memberId: await memberIdOf(other), constituency: '二组' }],
+    });
+    const body = { sessionId: session.id, subject: '增设骑手休息点', reasons: '夏季高温无处休息', measures: '在各驿站增设休息点' };
+    const [a, b] = await Promise.all([request(t.app, member, 'POST', '/api/congress/proposals', body), request(t.app, member, 'POST', '/api/congress/proposals', body)]);
+    expect([a.statusCode, b.statusCode].sort(), `${a.body} ${b.body}`).toEqual([200, 201]);
+    const id = a.json<{ id: number }>().id;
+    expect(b.json<{ id: number }>().id).toBe(id);
+    const [n] = await t.handle.query<{ n: number }>('select count(*)::int as n from congress_proposals where session_id = $1', [session.id]);
+    expect(n!.n).toBe(1);
+    // not a representative: not found; one's own proposal: 409; twice at once: one seconder
+    expect((await request(t.app, outsider, 'POST', '/api/congress/proposals', body)).statusCode).toBe(404);
+    expect((await request(t.app, outsider, 'POST', `/api/congress/proposals/${id}/second`)).statusCode).toBe(404);
+    expect((await request(t.app, member, 'POST', `/api/congress/proposals/${id}/second`)).statusCode).toBe(409);
+    const seconds = await Promise.all([request(t.app, other, 'POST', `/api/congress/proposals/${id}/second`), request(t.app, other, 'POST', `/api/congress/proposals/${id}/second`)]);
+    expect(seconds.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    expect((await request(t.app, other, 'POST', `/api/congress/proposals/${id}/rate`, { rating: 'unsatisfied' })).statusCode).toBe(404);
   });
 });
