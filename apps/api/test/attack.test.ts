@@ -218,6 +218,17 @@ describe('personal data', () => {
 });
 
 describe('double taps by staff', () => {
+  it('the same bargaining round sent twice at once is one round; the next one is round 2', async () => {
+    const today = shanghaiDate();
+    const body = { enterpriseId: gucunEnterprise.id, topic: 'welfare', year: Number(today.slice(0, 4)), heldOn: today, attendees: '工会主席、人事经理', minutes: '首轮协商' };
+    const [a, b] = await Promise.all([request(t.app, gucun, 'POST', '/api/bargaining/rounds', body), request(t.app, gucun, 'POST', '/api/bargaining/rounds', body)]);
+    expect([a.statusCode, b.statusCode].sort(), `${a.body} ${b.body}`).toEqual([200, 201]);
+    expect(a.json<{ id: number }>().id).toBe(b.json<{ id: number }>().id);
+    const next = await request(t.app, gucun, 'POST', '/api/bargaining/rounds', { ...body, minutes: '第二轮协商' });
+    expect(next.statusCode).toBe(201);
+    expect(next.json<{ roundNo: number }>().roundNo).toBe(2);
+  });
+
   it('the same request saved twice at once by a station\'s staff makes one request; another requester\'s is new', async () => {
     const body = serviceRequest(gucun.orgId, { description: `驿站热水器又坏了（${Date.now()}）` });
     const [a, b] = await Promise.all([request(t.app, gucun, 'POST', '/api/service-requests', body), request(t.app, gucun, 'POST', '/api/service-requests', body)]);
