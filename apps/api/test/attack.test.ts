@@ -218,6 +218,15 @@ describe('personal data', () => {
 });
 
 describe('double taps by staff', () => {
+  it('the same warning sent twice at once issues one letter', async () => {
+    const body = { enterpriseId: gucunEnterprise.id, signal: 'wage_arrears', level: 'serious', description: '连续两月欠薪（双击测试）' };
+    const [a, b] = await Promise.all([request(t.app, gucun, 'POST', '/api/rights/warnings', body), request(t.app, gucun, 'POST', '/api/rights/warnings', body)]);
+    expect([a.statusCode, b.statusCode].sort(), `${a.body} ${b.body}`).toEqual([200, 201]);
+    expect(a.json<{ id: number }>().id).toBe(b.json<{ id: number }>().id);
+    const [n] = await t.handle.query<{ n: number }>(`select count(*)::int as n from rights_warnings where description = '连续两月欠薪（双击测试）'`);
+    expect(n!.n).toBe(1);
+  });
+
   it('the same bargaining round sent twice at once is one round; the next one is round 2', async () => {
     const today = shanghaiDate();
     const body = { enterpriseId: gucunEnterprise.id, topic: 'welfare', year: Number(today.slice(0, 4)), heldOn: today, attendees: '工会主席、人事经理', minutes: '首轮协商' };

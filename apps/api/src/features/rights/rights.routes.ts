@@ -57,8 +57,14 @@ export const rightsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/rights/warnings',
-    { schema: { tags: ['rights'], body: warningCreateSchema, response: { 201: warningItemSchema } }, config: { access: access.staffWrite() } },
-    async (request, reply) => reply.status(201).send(await createWarning(serviceContext(request), request.body)),
+    {
+      schema: { tags: ['rights'], description: 'A warning with its 整改意见函; the same warning sent again the same day answers the first with 200.', body: warningCreateSchema, response: { 200: warningItemSchema, 201: warningItemSchema } },
+      config: { access: access.staffWrite() },
+    },
+    async (request, reply) => {
+      const { item, created } = await createWarning(serviceContext(request), request.body);
+      return reply.status(created ? 201 : 200).send(item);
+    },
   );
   app.get(
     '/api/rights/warnings',
