@@ -109,7 +109,9 @@ describe('sessions', () => {
 
 describe('proposals', () => {
   let sessionId: number;
-  const draft = () => ({ sessionId, subject: '关于增设夜班职工休息室的提案', reasons: '夜班职工无处休息。', measures: '在二号楼设休息室，配饮水机。' });
+  let drafts = 0;
+  // each draft a different proposal (the same one sent again answers the first: a resend)
+  const draft = () => ({ sessionId, subject: `关于增设夜班职工休息室的提案（${++drafts}）`, reasons: '夜班职工无处休息。', measures: '在二号楼设休息室，配饮水机。' });
 
   beforeAll(async () => {
     sessionId = (await ok<CongressSession>(gucun, 'POST', '/api/congress/sessions', newSession(), 201)).id;

@@ -137,7 +137,7 @@ describe('early warnings', () => {
     const before = await request(t.app, gucun, 'GET', `/api/rights/warnings?enterpriseId=${e.id}`);
     expect(before.json<{ total: number }>().total).toBe(0);
     await openCase(e.id, { workers: workers(12) });
-    await openCase(e.id);
+    await openCase(e.id, { description: '又一名职工来访' }); // not the same case again (that would answer the first: a resend)
     const after = (await request(t.app, gucun, 'GET', `/api/rights/warnings?enterpriseId=${e.id}`)).json<{ items: WarningItem[]; total: number }>();
     expect(after.total).toBe(1);
     expect(after.items[0]).toMatchObject({ source: 'auto', signal: 'case_cluster', level: 'serious', status: 'open', deadline: addDays(today, 15) });

@@ -43,8 +43,17 @@ export const congressRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/api/congress/proposals',
-    { schema: { tags, description: 'A representative\'s proposal (一事一议), in the session\'s window.', body: proposalCreateSchema, response: { 201: proposalSchema } }, config: { access: access.member } },
-    async (request, reply) => reply.status(201).send(await submitProposal(serviceContext(request), request.body)),
+    {
+      schema: {
+        tags, description: 'A representative\'s proposal (一事一议), in the session\'s window; the same proposal sent again while submitted answers the first with 200.',
+        body: proposalCreateSchema, response: { 200: proposalSchema, 201: proposalSchema },
+      },
+      config: { access: access.member },
+    },
+    async (request, reply) => {
+      const { proposal, created } = await submitProposal(serviceContext(request), request.body);
+      return reply.status(created ? 201 : 200).send(proposal);
+    },
   );
   app.post(
     '/api/congress/proposals/:id/second',

@@ -208,19 +208,33 @@ async function proposalFor(ctx: ServiceContext, id: number): Promise<Proposal> {
   return toProposal(row, await minSeconders(ctx.db));
 }
 
-/** A representative submits a proposal in the session's window (Asia/Shanghai days). */
-export async function submitProposal(ctx: ServiceContext, input: ProposalCreate): Promise<Proposal> {
+/**
+ * A representative submits a proposal in the session's window (Asia/Shanghai days). The same proposal sent again
+ * (a double tap, a retry: same session, subject, reasons and measures, still submitted) answers the first
+ * (`created: false`, HTTP 200); the proposer's advisory lock makes two tries sent at once meet one after the other.
+ */
+export async function submitProposal(ctx: ServiceContext, input: ProposalCreate): Promise<{ proposal: Proposal; created: boolean }> {
   const memberId = memberOf(ctx);
   const session = await findSession(ctx.db, null, input.sessionId);
   if (!session || !(await isRepresentative(ctx.db, session.id, memberId))) throw notFound();
   if (!windowOpen(shanghaiDate(), session.proposals_open_on, session.proposals_close_on)) {
     throw conflict('congress.windowClosed', {}, { opensOn: session.proposals_open_on, closesOn: session.proposals_close_on });
   }
-  const [row] = await queryRows<{ id: number }>(ctx.db, sql`
-    insert into congress_proposals (session_id, subject, reasons, measures, proposer_member_id)
-    values (${session.id}, ${input.subject}, ${input.reasons}, ${input.measures}, ${memberId}) returning id`);
-  await recordAudit(ctx.db, ctx.actor, ctx.ip, { action: 'create', objectType: 'congress_proposal', objectId: row!.id, orgPath: session.org_path });
-  return proposalFor(ctx, row!.id);
+  const { id, created } = await ctx.db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('congress_proposals'), ${memberId})`);
+    const [same] = await queryRows<{ id: number }>(tx, sql`
+      select id from congress_proposals
+       where session_id = ${session.id} and proposer_member_id = ${memberId} and state = 'submitted'
+         and subject = ${input.subject} and reasons = ${input.reasons} and measures = ${input.measures}
+       order by id limit 1`);
+    if (same) return { id: same.id, created: false };
+    const [row] = await queryRows<{ id: number }>(tx, sql`
+      insert into congress_proposals (session_id, subject, reasons, measures, proposer_member_id)
+      values (${session.id}, ${input.subject}, ${input.reasons}, ${input.measures}, ${memberId}) returning id`);
+    await recordAudit(tx, ctx.actor, ctx.ip, { action: 'create', objectType: 'congress_proposal', objectId: row!.id, orgPath: session.org_path });
+    return { id: row!.id, created: true };
+  });
+  return { proposal: await proposalFor(ctx, id), created };
 }
 
 /** 附议: one click by another representative of the session, while proposals are collected. */

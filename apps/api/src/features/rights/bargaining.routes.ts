@@ -11,8 +11,17 @@ import { addCheck, createContract, createRound, fileContract, getContract, listC
 export const bargainingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/bargaining/rounds',
-    { schema: { tags: ['bargaining'], description: 'The next round of a topic\'s talks (3 as a rule, 5 at most).', body: roundCreateSchema, response: { 201: roundItemSchema } }, config: { access: access.staffWrite() } },
-    async (request, reply) => reply.status(201).send(await createRound(serviceContext(request), request.body)),
+    {
+      schema: {
+        tags: ['bargaining'], description: 'The next round of a topic\'s talks (3 as a rule, 5 at most); the same round sent again answers the recorded one with 200.',
+        body: roundCreateSchema, response: { 200: roundItemSchema, 201: roundItemSchema },
+      },
+      config: { access: access.staffWrite() },
+    },
+    async (request, reply) => {
+      const { round, created } = await createRound(serviceContext(request), request.body);
+      return reply.status(created ? 201 : 200).send(round);
+    },
   );
   app.get(
     '/api/bargaining/rounds',

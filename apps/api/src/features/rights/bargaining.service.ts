@@ -47,15 +47,29 @@ export async function listRounds(ctx: ServiceContext, query: z.output<typeof rou
 /**
  * Records the next round of a topic's talks in a year. The enterprise row is locked so two rounds get distinct
  * numbers; the unique index (enterprise, topic, year, round) and a CHECK (1–5) are the guard underneath.
+ * The same round sent again (a double tap, a retry: same topic, year, day, attendees, demand, offer and minutes)
+ * answers the recorded round (`created: false`, HTTP 200) instead of counting a second round.
  * @throws 409 `rights.roundsExhausted` past the 5th round
  */
-export async function createRound(ctx: ServiceContext, input: z.output<typeof roundCreateSchema>): Promise<RoundItem> {
+export async function createRound(ctx: ServiceContext, input: z.output<typeof roundCreateSchema>): Promise<{ round: RoundItem; created: boolean }> {
   const scope = writeScope(ctx.scope);
   if (input.heldOn > shanghaiDate()) throw fieldError('heldOn', 'rights.future');
   let id: number;
+  let created = true;
   try {
     id = await ctx.db.transaction(async (tx) => {
       const enterprise = await scopedEnterprise(tx, scope, input.enterpriseId, true);
+      const [same] = await queryRows<{ id: number }>(tx, sql`
+        select id from bargaining_rounds
+         where enterprise_id = ${enterprise.id} and topic = ${input.topic} and year = ${input.year} and held_on = ${input.heldOn}::date
+           and attendees = ${input.attendees} and minutes = ${input.minutes}
+           and union_demand_bp is not distinct from ${input.unionDemandBp ?? null}::int and union_demand_fen is not distinct from ${input.unionDemandFen ?? null}::bigint
+           and company_offer_bp is not distinct from ${input.companyOfferBp ?? null}::int and company_offer_fen is not distinct from ${input.companyOfferFen ?? null}::bigint
+         order by id limit 1`);
+      if (same) {
+        created = false;
+        return same.id;
+      }
       const [held] = await queryRows<{ n: number }>(tx, sql`
         select count(*)::int as n from bargaining_rounds where enterprise_id = ${enterprise.id} and topic = ${input.topic} and year = ${input.year}`);
       const roundNo = nextRoundNumber(held?.n ?? 0);
@@ -75,7 +89,7 @@ export async function createRound(ctx: ServiceContext, input: z.output<typeof ro
     throw error;
   }
   const [row] = await queryRows<RoundRow>(ctx.db, sql`select ${roundColumns} from bargaining_rounds r join enterprises e on e.id = r.enterprise_id where r.id = ${id}`);
-  return toRound(row!);
+  return { round: toRound(row!), created };
 }
 
 interface ContractRow {

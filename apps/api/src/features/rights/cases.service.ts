@@ -17,6 +17,7 @@ import { AppError, fieldError, notFound } from '../../errors.ts';
 import { pagedList } from '../../lib/paged-list.ts';
 import type { PiiCipher } from '../../security/pii-cipher.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
+import { findRequest } from '../services/requests.repo.ts';
 import { renderAgreement } from './documents.pdf.ts';
 import { numericSetting, scopedEnterprise, scopedOrgPath } from './rights.shared.ts';
 import { raiseAutomaticWarning } from './warnings.service.ts';
@@ -130,9 +131,14 @@ export async function listCases(ctx: ServiceContext, query: z.output<typeof case
  * `requestId` opens it from a service request (机制二, "in one click, linked both ways"): the request must be one the
  * actor sees (received, handed on or escalated into the scope) and may carry one case only; the request's detail
  * then names the case (`rightsCaseId`).
- * @throws 404 enterprise or request outside the scope; 409 `rights.requestHasCase`; 400 `receivedOn` in the future
+ *
+ * The same case sent again by the same staff member (a double tap, a retry within {@link RESEND_WINDOW_MS}: same
+ * enterprise, type, claim, day, description, link and worker names, still at acceptance) answers the first case
+ * (`created: false`, HTTP 200) instead of opening a second one; the enterprise's row lock makes two tries sent at
+ * once meet here one after the other.
+ * @throws 404 enterprise or request outside the scope; 409 `rights.requestHasCase` (another case already links the request); 400 `receivedOn` in the future
  */
-export async function createCase(ctx: ServiceContext, input: CaseCreate): Promise<CaseItem> {
+export async function createCase(ctx: ServiceContext, input: CaseCreate): Promise<{ item: CaseItem; created: boolean }> {
   const scope = writeScope(ctx.scope);
   const today = shanghaiDate();
   const receivedOn = input.receivedOn ?? today;
@@ -141,8 +147,19 @@ export async function createCase(ctx: ServiceContext, input: CaseCreate): Promis
     // the lock serialises cases of one enterprise, so the automatic warning's count sees every earlier case
     const enterprise = await scopedEnterprise(tx, scope, input.enterpriseId, true);
     if (input.requestId !== undefined) {
-      // the request row's lock serialises two clicks on the same request, so the check below cannot both pass
+      // a linked request must be one the actor sees; the request row's lock serialises two clicks on the same request
       if (!(await findRequest(tx, scope, input.requestId, true))) throw fieldError('requestId', 'error.not_found', 404, 'not_found');
+    }
+    const [same] = await queryRows<{ id: number }>(tx, sql`
+      select c.id from rights_cases c
+       where c.enterprise_id = ${enterprise.id} and c.created_by = ${ctx.actor.userId} and c.status = 'accepted' and c.type = ${input.type}
+         and c.claim_fen = ${input.claimFen} and c.received_on = ${receivedOn}::date and c.description = ${input.description}
+         and c.request_id is not distinct from ${input.requestId ?? null}::int
+         and c.created_at > ${new Date(Date.now() - RESEND_WINDOW_MS).toISOString()}::timestamptz
+         and (select array_agg(w.name order by w.id) from rights_case_workers w where w.case_id = c.id) = ${sql.param(input.workers.map((w) => w.name))}::text[]
+       order by c.id limit 1`);
+    if (same) return { caseId: same.id, created: false };
+    if (input.requestId !== undefined) {
       const [linked] = await queryRows<{ id: number }>(tx, sql`select id from rights_cases where request_id = ${input.requestId} limit 1`);
       if (linked) throw new AppError('conflict', 409, 'rights.requestHasCase', {}, { requestId: 'rights.requestHasCase' });
     }
@@ -174,10 +191,13 @@ export async function createCase(ctx: ServiceContext, input: CaseCreate): Promis
       detail: { enterpriseId: enterprise.id, type: input.type, workers: input.workers.length },
     });
     await raiseAutomaticWarning(tx, ctx, enterprise, today);
-    return caseId;
+    return { caseId, created: true };
   });
-  return getCase(ctx, id);
+  return { item: await getCase(ctx, id.caseId), created: id.created };
 }
+
+/** How long the same case sent again by the same staff member counts as a resend of the first (a double tap, a retry). */
+export const RESEND_WINDOW_MS = 10 * 60_000;
 
 /**
  * Moves a case one stage on, or closes it with an outcome. Rules: `stageProblem` (order; an agreement needs

@@ -20,10 +20,16 @@ export const rightsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/rights/cases',
     {
-      schema: { tags: ['rights'], description: 'Opens a legal-aid / dispute case (零门槛). Group flag from the city threshold.', body: caseCreateSchema, response: { 201: caseItemSchema } },
+      schema: {
+        tags: ['rights'], description: 'Opens a legal-aid / dispute case (零门槛). Group flag from the city threshold. The same case sent again (a double tap, a retry within 10 minutes) answers the first with 200.',
+        body: caseCreateSchema, response: { 200: caseItemSchema, 201: caseItemSchema },
+      },
       config: { access: access.staffWrite() },
     },
-    async (request, reply) => reply.status(201).send(await createCase(serviceContext(request), request.body)),
+    async (request, reply) => {
+      const { item, created } = await createCase(serviceContext(request), request.body);
+      return reply.status(created ? 201 : 200).send(item);
+    },
   );
   app.get(
     '/api/rights/cases',
@@ -51,8 +57,14 @@ export const rightsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/rights/warnings',
-    { schema: { tags: ['rights'], body: warningCreateSchema, response: { 201: warningItemSchema } }, config: { access: access.staffWrite() } },
-    async (request, reply) => reply.status(201).send(await createWarning(serviceContext(request), request.body)),
+    {
+      schema: { tags: ['rights'], description: 'A warning with its 整改意见函; the same warning sent again the same day answers the first with 200.', body: warningCreateSchema, response: { 200: warningItemSchema, 201: warningItemSchema } },
+      config: { access: access.staffWrite() },
+    },
+    async (request, reply) => {
+      const { item, created } = await createWarning(serviceContext(request), request.body);
+      return reply.status(created ? 201 : 200).send(item);
+    },
   );
   app.get(
     '/api/rights/warnings',

@@ -171,14 +171,26 @@ export async function listWarnings(ctx: ServiceContext, query: z.output<typeof w
   return { ...page, items: await toItems(ctx.db, page.items) };
 }
 
-export async function createWarning(ctx: ServiceContext, input: z.output<typeof warningCreateSchema>): Promise<WarningItem> {
+/**
+ * A staff member's warning with its 整改意见函. The same warning sent again on the same day (a double tap, a retry:
+ * same enterprise, signal, level and description, still open) answers the first (`created: false`, HTTP 200), so
+ * no second letter with a second document number is issued; the enterprise's row lock orders two tries sent at once.
+ */
+export async function createWarning(ctx: ServiceContext, input: z.output<typeof warningCreateSchema>): Promise<{ item: WarningItem; created: boolean }> {
   const scope = writeScope(ctx.scope);
-  const id = await ctx.db.transaction(async (tx) => {
+  const today = shanghaiDate();
+  const { id, created } = await ctx.db.transaction(async (tx) => {
     const enterprise = await scopedEnterprise(tx, scope, input.enterpriseId, true);
-    return insertWarning(tx, ctx, enterprise, { ...input, source: 'staff' }, shanghaiDate());
+    const [same] = await queryRows<{ id: number }>(tx, sql`
+      select id from rights_warnings
+       where enterprise_id = ${enterprise.id} and source = 'staff' and status = 'open' and raised_on = ${today}::date
+         and signal = ${input.signal} and level = ${input.level} and description = ${input.description}
+       order by id limit 1`);
+    if (same) return { id: same.id, created: false };
+    return { id: await insertWarning(tx, ctx, enterprise, { ...input, source: 'staff' }, today), created: true };
   });
   if (id === null) throw new Error('a staff warning cannot conflict');
-  return getWarning(ctx, id);
+  return { item: await getWarning(ctx, id), created };
 }
 
 /**

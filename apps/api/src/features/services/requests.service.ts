@@ -74,8 +74,14 @@ async function insertRequest(tx: Tx, ctx: Pick<ServiceContext, 'cipher' | 'keys'
  * phone): the deadline counts from that day; a time in the future is refused. `enterpriseId` names the enterprise it
  * is about (in the scope, else 404): in the same transaction the rights module counts the enterprise's requests and
  * cases of the last 30 days and raises its automatic early warning at the city's threshold (DOMAIN.md §3, issue 12).
+ *
+ * The same request saved again by the same staff member (a double click, a retry within {@link RESUBMIT_WINDOW_MS}:
+ * same union, channel, position, category, text and requester's phone, still open) answers the first
+ * (`created: false`, HTTP 200); the recorder's advisory lock makes two saves sent at once meet one after the other.
  */
-export async function createRequest(ctx: ServiceContext, input: z.output<typeof serviceRequestCreateSchema>, now = new Date()): Promise<ServiceRequest> {
+export async function createRequest(
+  ctx: ServiceContext, input: z.output<typeof serviceRequestCreateSchema>, now = new Date(),
+): Promise<{ request: ServiceRequest; created: boolean }> {
   writeScope(ctx.scope);
   const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
   if (receivedAt.getTime() > now.getTime() + 60_000) throw fieldError('receivedAt', 'request.receivedAt');
@@ -84,27 +90,43 @@ export async function createRequest(ctx: ServiceContext, input: z.output<typeof 
   const cat = await category(ctx.db, input.categoryCode);
   if (input.stationId !== undefined && !(await findStation(ctx.db, ctx.scope, input.stationId))) throw fieldError('stationId', 'request.stationUnknown');
   const queued = input.channel === 'h5';
-  const id = await ctx.db.transaction(async (tx) => {
+  const { id, created } = await ctx.db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('service_requests.staff'), ${ctx.actor.userId})`);
     // locked like a case's: the warning's count of this enterprise's signals sees every earlier request and case
     const enterprise = input.enterpriseId === undefined ? null : await scopedEnterpriseOrNull(tx, ctx.scope, input.enterpriseId);
     if (input.enterpriseId !== undefined && !enterprise) throw fieldError('enterpriseId', 'error.not_found', 404, 'not_found');
-    const requestId = await insertRequest(tx, ctx, {
+    const [same] = await queryRows<{ id: number }>(tx, sql`
+      select r.id from service_requests r join service_request_events ev on ev.request_id = r.id and ev.action = 'received'
+       where ev.actor_user_id = ${ctx.actor.userId} and r.org_id = ${org.id} and r.channel = ${input.channel} and r.status in ('received', 'in_progress')
+         and r.category_code = ${cat.code} and r.station_id is not distinct from ${input.stationId ?? null}::int and r.description = ${input.description}
+         and r.requester_phone_hash = ${ctx.keys.blindIndex(input.requesterPhone)}
+         and ev.at > ${new Date(now.getTime() - RESUBMIT_WINDOW_MS).toISOString()}::timestamptz
+       order by r.id limit 1`);
+    if (same) return { id: same.id, created: false };
+    const newId = await insertRequest(tx, ctx, {
       categoryCode: cat.code, limitDays: cat.workingDays, orgId: org.id, orgPath: org.path, orgName: org.name, channel: input.channel,
       status: queued ? 'received' : 'in_progress', description: input.description, requesterName: input.requesterName, requesterPhone: input.requesterPhone,
       requesterUserId: null, stationId: input.stationId ?? null, receivedAt, ownerUserId: queued ? null : ctx.actor.userId, enterpriseId: enterprise?.id ?? null,
     });
     if (enterprise) await raiseAutomaticWarning(tx, ctx, enterprise, shanghaiDate(now));
-    return requestId;
+    return { id: newId, created: true };
   });
   void ctx.flushNotifications();
-  return requestDetail(ctx, id, now);
+  return { request: await requestDetail(ctx, id, now), created };
 }
 
 /**
  * A member's request from the H5: into the queue of the position's union (`stationId`), of the union named
  * (`orgId`), or else of the member's own union. Name and phone are the membership record's.
+ *
+ * A double tap or a retry on a weak mobile connection sends the same request again: the same requester, union,
+ * position, category and text, still waiting in the queue and received within {@link RESUBMIT_WINDOW_MS}, answers
+ * the first request (`created: false`, HTTP 200) instead of queueing a second one. The requester's advisory lock
+ * serialises two tries sent at once, so the second one sees the first.
  */
-export async function createMemberRequest(ctx: ServiceContext, input: z.output<typeof memberRequestCreateSchema>, now = new Date()): Promise<ServiceRequest> {
+export async function createMemberRequest(
+  ctx: ServiceContext, input: z.output<typeof memberRequestCreateSchema>, now = new Date(),
+): Promise<{ request: ServiceRequest; created: boolean }> {
   if (ctx.actor.memberId === null) throw forbidden();
   const [member] = await queryRows<{ name: string; phoneEnc: string; orgId: number }>(ctx.db, sql`
     select name, phone_enc as "phoneEnc", org_id as "orgId" from members where id = ${ctx.actor.memberId} and status = 'active'`);
@@ -120,14 +142,28 @@ export async function createMemberRequest(ctx: ServiceContext, input: z.output<t
   }
   const [org] = await queryRows<{ id: number; path: string; name: string }>(ctx.db, sql`select id, path::text as path, name from orgs where id = ${orgId} and status = 'active'`);
   if (!org) throw fieldError('orgId', 'error.not_found', 404, 'not_found');
-  const id = await ctx.db.transaction((tx) => insertRequest(tx, ctx, {
-    categoryCode: cat.code, limitDays: cat.workingDays, orgId: org.id, orgPath: org.path, orgName: org.name, channel: 'h5', status: 'received',
-    description: input.description, requesterName: member.name, requesterPhone: ctx.cipher.decrypt(member.phoneEnc), requesterUserId: ctx.actor.userId,
-    stationId, receivedAt: now, ownerUserId: null,
-  }));
+  const { id, created } = await ctx.db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('service_requests.h5'), ${ctx.actor.userId})`);
+    const [same] = await queryRows<{ id: number }>(tx, sql`
+      select id from service_requests
+       where requester_user_id = ${ctx.actor.userId} and channel = 'h5' and status = 'received' and org_id = ${org.id}
+         and category_code = ${cat.code} and station_id is not distinct from ${stationId}::int and description = ${input.description}
+         and received_at > ${new Date(now.getTime() - RESUBMIT_WINDOW_MS).toISOString()}::timestamptz
+       order by id limit 1`);
+    if (same) return { id: same.id, created: false };
+    const newId = await insertRequest(tx, ctx, {
+      categoryCode: cat.code, limitDays: cat.workingDays, orgId: org.id, orgPath: org.path, orgName: org.name, channel: 'h5', status: 'received',
+      description: input.description, requesterName: member.name, requesterPhone: ctx.cipher.decrypt(member.phoneEnc), requesterUserId: ctx.actor.userId,
+      stationId, receivedAt: now, ownerUserId: null,
+    });
+    return { id: newId, created: true };
+  });
   void ctx.flushNotifications();
-  return memberRequestDetail(ctx, id, now);
+  return { request: await memberRequestDetail(ctx, id, now), created };
 }
+
+/** How long a member's identical, still queued request counts as a resend of the first (a double tap, a retry). */
+export const RESUBMIT_WINDOW_MS = 10 * 60_000;
 
 export async function requestDetail(ctx: ServiceContext, id: number, now = new Date()): Promise<ServiceRequest> {
   const row = await findRequest(ctx.db, ctx.scope, id);

@@ -96,9 +96,15 @@ export const servicesRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post('/api/service-requests', {
-    schema: { tags, description: 'A request taken by staff (首问负责: at a station or by the hotline the recorder owns it; h5 waits in the queue).', body: serviceRequestCreateSchema, response: { 201: serviceRequestSchema } },
+    schema: {
+      tags, description: 'A request taken by staff (首问负责: at a station or by the hotline the recorder owns it; h5 waits in the queue). The same request saved again within 10 minutes answers the first with 200.',
+      body: serviceRequestCreateSchema, response: { 200: serviceRequestSchema, 201: serviceRequestSchema },
+    },
     config: { access: access.staffWrite() },
-  }, async (request, reply) => reply.status(201).send(await createRequest(serviceContext(request), request.body)));
+  }, async (request, reply) => {
+    const { request: taken, created } = await createRequest(serviceContext(request), request.body);
+    return reply.status(created ? 201 : 200).send(taken);
+  });
 
   app.get('/api/service-requests', {
     schema: { tags, querystring: serviceRequestListQuerySchema, response: { 200: serviceRequestListResponseSchema } },
@@ -140,9 +146,15 @@ export const servicesRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => rateRequest(serviceContext(request), request.params.id, request.body));
 
   app.post('/api/me/service-requests', {
-    schema: { tags, body: memberRequestCreateSchema, response: { 201: serviceRequestSchema } },
+    schema: {
+      tags, description: 'A member\'s request from the H5; the same request sent again while queued (a double tap, a retry within 10 minutes) answers the first with 200.',
+      body: memberRequestCreateSchema, response: { 200: serviceRequestSchema, 201: serviceRequestSchema },
+    },
     config: { access: access.member },
-  }, async (request, reply) => reply.status(201).send(await createMemberRequest(serviceContext(request), request.body)));
+  }, async (request, reply) => {
+    const { request: created, created: isNew } = await createMemberRequest(serviceContext(request), request.body);
+    return reply.status(isNew ? 201 : 200).send(created);
+  });
 
   app.get('/api/me/service-requests', {
     schema: { tags, response: { 200: serviceRequestListResponseSchema } },
