@@ -88,7 +88,7 @@ export async function createRequest(
   const org = await findOrg(ctx.db, ctx.scope, input.orgId);
   if (!org) throw fieldError('orgId', 'error.not_found', 404, 'not_found');
   const cat = await category(ctx.db, input.categoryCode);
-  if (input.stationId !== undefined && !(await findStation(ctx.db, ctx.scope, input.stationId))) throw fieldError('stationId', 'request.stationUnknown');
+  if (input.stationId !== undefined && !(await findStation(ctx.db, ctx.scope, input.stationId))) throw fieldError('stationId', 'request.stationUnknown', 404, 'not_found');
   const queued = input.channel === 'h5';
   const { id, created } = await ctx.db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('service_requests.staff'), ${ctx.actor.userId})`);
