@@ -21,7 +21,6 @@ import { findRequest } from '../services/requests.repo.ts';
 import { renderAgreement } from './documents.pdf.ts';
 import { numericSetting, scopedEnterprise, scopedOrgPath } from './rights.shared.ts';
 import { raiseAutomaticWarning } from './warnings.service.ts';
-import { findRequest } from '../services/requests.repo.ts';
 
 interface CaseRow {
   id: number;
