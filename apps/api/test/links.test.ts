@@ -49,11 +49,17 @@ describe('a rights case opened from a service request', () => {
     expect((await request(t.app, gucun, 'GET', `/api/rights/cases/${c.id}`)).json<CaseItem>().requestId).toBe(r.id);
   });
 
-  it('refuses a second case from the same request with 409 and writes nothing', async () => {
+  it('refuses a second, different case from the same request with 409 and writes nothing; the same case sent again answers the first', async () => {
     const e = await newEnterprise();
     const r = await newRequest(gucun);
-    expect((await request(t.app, gucun, 'POST', '/api/rights/cases', caseBody(e.id, { requestId: r.id }))).statusCode).toBe(201);
-    const again = await request(t.app, gucun, 'POST', '/api/rights/cases', caseBody(e.id, { requestId: r.id }));
+    const body = caseBody(e.id, { requestId: r.id });
+    const first = await request(t.app, gucun, 'POST', '/api/rights/cases', body);
+    expect(first.statusCode).toBe(201);
+    // a double tap: the same case again is the first one (200), not a conflict
+    const resent = await request(t.app, gucun, 'POST', '/api/rights/cases', body);
+    expect(resent.statusCode).toBe(200);
+    expect(resent.json<{ id: number }>().id).toBe(first.json<{ id: number }>().id);
+    const again = await request(t.app, gucun, 'POST', '/api/rights/cases', { ...body, claimFen: 2_400_000 });
     expect(again.statusCode).toBe(409);
     expect(again.json<{ fields: Record<string, string> }>().fields).toEqual({ requestId: '该诉求已转为维权案件' });
     const [n] = await t.handle.query<{ n: number }>('select count(*)::int as n from rights_cases where request_id = $1', [r.id]);
