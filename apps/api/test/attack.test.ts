@@ -173,6 +173,22 @@ describe('messy input', () => {
     expect(long.body).toContain('description');
     const control = await request(t.app, gucun, 'POST', '/api/service-requests', serviceRequest(gucun.orgId, { description: 'a\u0000b' }));
     expect(control.statusCode).toBe(400);
+    // an empty coordinate is missing, not 0
+    for (const query of ['lat=&lng=121.4', 'lat=31.3&lng=', 'lat=%20&lng=121.4']) {
+      const blank = await t.app.inject({ method: 'GET', url: `/api/stations/nearest?${query}` });
+      expect(blank.statusCode, query).toBe(400);
+    }
+  });
+
+  it('a member cannot file a request at a position not yet accepted (it reads as unknown)', async () => {
+    const pending = await ok<{ id: number }>(gucun, 'POST', '/api/stations', {
+      orgId: gucun.orgId, name: '攻击测试待验收驿站', level: 'relay', address: '宝山区顾村镇2号', lat: 31.35, lng: 121.38, hours: [], facilities: [],
+    });
+    const response = await request(t.app, member, 'POST', '/api/me/service-requests', { categoryCode: 'general', description: '待验收站点的诉求', stationId: pending.id });
+    expect(response.statusCode).toBe(400);
+    expect(response.json<{ fields: Record<string, string> }>().fields).toHaveProperty('stationId');
+    const rows = await t.handle.query<{ n: number }>('select count(*)::int as n from service_requests where station_id = $1', [pending.id]);
+    expect(rows[0]!.n).toBe(0);
   });
 
   it('reads bank statements in GB18030 and UTF-16 with title rows; refuses empty and garbage files without a 500', async () => {

@@ -95,9 +95,12 @@ export const stationListQuerySchema = z.object({
 });
 export const stationListResponseSchema = z.object({ items: z.array(stationSchema), total: z.number().int() });
 
+// An empty `lat=` is a missing value, not 0 (z.coerce would read '' as 0: a point in the Gulf of Guinea).
+const blankAsMissing = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
 export const nearestQuerySchema = z.object({
-  lat: z.coerce.number().min(-90, { message: 'station.lat' }).max(90, { message: 'station.lat' }).transform(degrees7),
-  lng: z.coerce.number().min(-180, { message: 'station.lng' }).max(180, { message: 'station.lng' }).transform(degrees7),
+  lat: z.preprocess(blankAsMissing, z.coerce.number().min(-90, { message: 'station.lat' }).max(90, { message: 'station.lat' })).transform(degrees7),
+  lng: z.preprocess(blankAsMissing, z.coerce.number().min(-180, { message: 'station.lng' }).max(180, { message: 'station.lng' })).transform(degrees7),
   limit: z.coerce.number().int().min(1).max(50).default(10),
 });
 

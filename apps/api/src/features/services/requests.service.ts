@@ -135,8 +135,9 @@ export async function createMemberRequest(
   let orgId = input.orgId ?? member.orgId;
   let stationId: number | null = null;
   if (input.stationId !== undefined) {
+    // a member sees only accepted positions (the nearest list shows no others): any other reads as unknown
     const station = await findStation(ctx.db, null, input.stationId);
-    if (!station) throw fieldError('stationId', 'request.stationUnknown');
+    if (!station || station.acceptance !== 'accepted') throw fieldError('stationId', 'request.stationUnknown');
     orgId = station.orgId;
     stationId = station.id;
   }
