@@ -8,7 +8,7 @@ import { addDays, memberRatingQuestions, shanghaiDate, type ApplicationCreated, 
 import { GUCUN, newIdNumber, newPhone } from './support/fixtures.ts';
 import { emptyRowsBombXlsx } from './fixtures/rosters.ts';
 import { multipart } from './support/multipart.ts';
-import { applyOnline, request, signIn, startTestApp, type Session, type TestApp } from './support/test-app.ts';
+import { applyOnline, request, signIn, signInMember, startTestApp, type Session, type TestApp } from './support/test-app.ts';
 
 let t: TestApp;
 let baoshan: Session;
@@ -21,17 +21,6 @@ const logLines: string[] = [];
 /** every phone number this file sent (none may reach the server log) */
 const phonesUsed: string[] = [];
 let gucunEnterprise: { id: number; name: string; credit_code: string };
-
-async function memberSession(phone: string): Promise<Session> {
-  await t.app.inject({ method: 'POST', url: '/api/member-auth/code', payload: { phone } });
-  await t.app.flushNotifications();
-  const code = t.sms.sent.filter((m) => m.phone === phone && m.template === 'otp').at(-1)?.params.code;
-  const response = await t.app.inject({ method: 'POST', url: '/api/member-auth/login', payload: { phone, code } });
-  if (response.statusCode !== 200) throw new Error(`member sign-in: ${response.statusCode} ${response.body}`);
-  const cookie = response.cookies.find((c) => c.name === 'lianxin_session')!;
-  const body = response.json<{ csrfToken: string; user: { id: number; org: { id: number } } }>();
-  return { cookie: `lianxin_session=${cookie.value}`, csrfToken: body.csrfToken, userId: body.user.id, orgId: body.user.org.id };
-}
 
 async function ok<T>(session: Session | null, method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, body?: unknown): Promise<T> {
   const r = await request(t.app, session, method, url, body);
@@ -60,7 +49,7 @@ async function newMember(name: string): Promise<Session> {
   const applied = (await applyOnline(t, { name, idNumber: newIdNumber(), phone: memberPhone, occupation: 'rider', regionCode: GUCUN })).json<ApplicationCreated>();
   const queue = await ok<{ items: ApplicationItem[] }>(baoshan, 'GET', '/api/applications?status=pending&pageSize=200');
   await ok(baoshan, 'POST', `/api/applications/${queue.items.find((i) => i.reference === applied.reference)!.id}/approve`);
-  return memberSession(memberPhone);
+  return signInMember(t, memberPhone);
 }
 
 const memberIdOf = async (session: Session) =>

@@ -6,7 +6,7 @@ import { createSession } from '../src/features/auth/sessions.repo.ts';
 import { insertMembers } from '../src/features/members/members.enrol.ts';
 import { enterpriseInput, GUCUN, newIdNumber, newPhone } from './support/fixtures.ts';
 import { multipart } from './support/multipart.ts';
-import { applyOnline, request, signIn, startTestApp, type Session, type TestApp } from './support/test-app.ts';
+import { applyOnline, request, signIn, signInMember, startTestApp, type Session, type TestApp } from './support/test-app.ts';
 
 /**
  * The route inventory: every /api route the app registers, with the access it declares, asked as
@@ -363,14 +363,7 @@ async function memberSession(phone: string): Promise<Session> {
     const session = await createSession(t.handle.db, member.userId);
     return { ...member, cookie: `lianxin_session=${session.token}`, csrfToken: session.csrfToken };
   }
-  await t.app.inject({ method: 'POST', url: '/api/member-auth/code', payload: { phone } });
-  await t.app.flushNotifications();
-  const code = t.sms.sent.filter((m) => m.phone === phone && m.template === 'otp').at(-1)?.params.code;
-  const response = await t.app.inject({ method: 'POST', url: '/api/member-auth/login', payload: { phone, code } });
-  if (response.statusCode !== 200) throw new Error(`member sign-in: ${response.statusCode} ${response.body}`);
-  const cookie = response.cookies.find((c) => c.name === 'lianxin_session')!;
-  const body = response.json<{ csrfToken: string; user: { id: number; org: { id: number } } }>();
-  return { cookie: `lianxin_session=${cookie.value}`, csrfToken: body.csrfToken, userId: body.user.id, orgId: body.user.org.id };
+  return signInMember(t, phone);
 }
 
 const send = (session: Session | null, method: string, p: Probe): Promise<LightMyRequestResponse> => {

@@ -6,7 +6,7 @@ import type { ApplicationCreated, ApplicationItem, CalendarResponse, NearestStat
 import { seedDemoServices } from '../src/features/services/demo-services.ts';
 import { runRequestJobs } from '../src/features/services/requests.jobs.ts';
 import { GUCUN, newIdNumber, newPhone } from './support/fixtures.ts';
-import { applyOnline, request, signIn, startTestApp, type Session, type TestApp } from './support/test-app.ts';
+import { applyOnline, request, signIn, signInMember, startTestApp, type Session, type TestApp } from './support/test-app.ts';
 
 let t: TestApp;
 let city: Session;
@@ -16,17 +16,6 @@ let gucunSw: Session;
 let nanjing: Session;
 let huangpu: Session;
 let member: Session;
-
-async function memberSession(phone: string): Promise<Session> {
-  await t.app.inject({ method: 'POST', url: '/api/member-auth/code', payload: { phone } });
-  await t.app.flushNotifications();
-  const code = t.sms.sent.filter((m) => m.phone === phone && m.template === 'otp').at(-1)?.params.code;
-  const response = await t.app.inject({ method: 'POST', url: '/api/member-auth/login', payload: { phone, code } });
-  if (response.statusCode !== 200) throw new Error(`member sign-in: ${response.statusCode} ${response.body}`);
-  const cookie = response.cookies.find((c) => c.name === 'lianxin_session')!;
-  const body = response.json<{ csrfToken: string; user: { id: number; org: { id: number } } }>();
-  return { cookie: `lianxin_session=${cookie.value}`, csrfToken: body.csrfToken, userId: body.user.id, orgId: body.user.org.id };
-}
 
 async function ok<T>(session: Session | null, method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, body?: unknown): Promise<T> {
   const r = await request(t.app, session, method, url, body);
@@ -51,7 +40,7 @@ beforeAll(async () => {
   const applied = (await applyOnline(t, { name: '孙骑手', idNumber: newIdNumber(), phone, occupation: 'rider', regionCode: GUCUN })).json<ApplicationCreated>();
   const queue = await ok<{ items: ApplicationItem[] }>(baoshan, 'GET', '/api/applications?status=pending&pageSize=200');
   await ok(baoshan, 'POST', `/api/applications/${queue.items.find((i) => i.reference === applied.reference)!.id}/approve`);
-  member = await memberSession(phone);
+  member = await signInMember(t, phone);
 });
 afterAll(() => t.close());
 

@@ -107,6 +107,18 @@ export async function signIn(app: FastifyInstance, username: string, password = 
   return { cookie: `lianxin_session=${cookie.value}`, csrfToken: body.csrfToken, userId: body.user.id, orgId: body.user.org.id };
 }
 
+/** A member signed in on the H5 with the one-time code the test app's memory SMS transport received. */
+export async function signInMember(t: Pick<TestApp, 'app' | 'sms'>, phone: string): Promise<Session> {
+  await t.app.inject({ method: 'POST', url: '/api/member-auth/code', payload: { phone } });
+  await t.app.flushNotifications();
+  const code = t.sms.sent.filter((m) => m.phone === phone && m.template === 'otp').at(-1)?.params.code;
+  const response = await t.app.inject({ method: 'POST', url: '/api/member-auth/login', payload: { phone, code } });
+  if (response.statusCode !== 200) throw new Error(`member sign-in: ${response.statusCode} ${response.body}`);
+  const cookie = response.cookies.find((c) => c.name === 'lianxin_session')!;
+  const body = response.json<{ csrfToken: string; user: { id: number; org: { id: number } } }>();
+  return { cookie: `lianxin_session=${cookie.value}`, csrfToken: body.csrfToken, userId: body.user.id, orgId: body.user.org.id };
+}
+
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 /** Sends a request as a signed-in user, with the CSRF header on writes. */
