@@ -6,7 +6,7 @@ import { enterpriseInput, newPhone } from './support/fixtures.ts';
 import { pdfText, squash } from './support/pdf-text.ts';
 import { request, signIn, startTestApp, type Session, type TestApp } from './support/test-app.ts';
 import fc from 'fast-check';
-import { rightsFigures } from '../src/features/rights/summary.service.ts';
+import { foldContractCoverage, rightsFigures } from '../src/features/rights/summary.service.ts';
 import { seedDemoRights, splitFen } from '../src/features/rights/demo-rights.ts';
 
 let t: TestApp;
@@ -308,6 +308,46 @@ describe('the rights summary', () => {
       expect(later.contractCoverage.employees).toBe(before.contractCoverage.employees - 77);
     } finally {
       vi.useRealTimers();
+    }
+  });
+
+  it('folds the coverage days already past into one base row per unit, the figures unchanged (the rights job)', async () => {
+    const contract = async (employees: number, validFrom: string, validTo: string) => {
+      const e = await newEnterprise(employees);
+      const created = await request(t.app, gucun, 'POST', '/api/bargaining/contracts', {
+        enterpriseId: e.id, kind: 'collective', validFrom, validTo, minimumWageFen: 269_000, signedOn: validFrom,
+      });
+      expect(created.statusCode, created.body).toBe(201);
+    };
+    await contract(11, addDays(today, -700), addDays(today, -300));
+    await contract(12, addDays(today, -500), addDays(today, 200));
+    await contract(13, addDays(today, -20), today);
+    await t.handle.query('select compact_org_figures()');
+    const dayRows = async (orgId: number) => (await t.handle.query<{ n: number }>(`
+      select count(*)::int as n from org_figures where org_id = $1 and metric like 'cc%' and metric not like '%@0000-00-00'
+         and substr(metric, 8) < $2`, [orgId, today]))[0]!.n;
+    expect(await dayRows(gucun.orgId)).toBeGreaterThan(2);
+    const before = await summary(gucun);
+    expect(await foldContractCoverage(t.handle.db)).toBeGreaterThan(0);
+    expect(await dayRows(gucun.orgId)).toBe(0);
+    expect(await dayRows(baoshanOrgId)).toBe(0);
+    expect(await foldContractCoverage(t.handle.db)).toBe(0);
+    for (const [session, orgId] of [[gucun, gucun.orgId], [baoshan, baoshanOrgId]] as const) {
+      expectEqual(await summary(session, `orgId=${orgId}`), await direct(orgId, undefined, today));
+      expectEqual(await rightsFigures(t.handle.db, orgId, undefined, addDays(today, 1)), await direct(orgId, undefined, addDays(today, 1)));
+    }
+    expect((await summary(gucun)).contractCoverage).toEqual(before.contractCoverage);
+    // a contract recorded after the fold with a start in the past: its day rows (pending, then folded) still count
+    await contract(14, addDays(today, -30), addDays(today, 300));
+    expectEqual(await summary(gucun, `orgId=${gucun.orgId}`), await direct(gucun.orgId, undefined, today));
+    await t.handle.query('select compact_org_figures()');
+    expectEqual(await summary(gucun, `orgId=${gucun.orgId}`), await direct(gucun.orgId, undefined, today));
+    // the next Shanghai day (16:30 UTC = 00:30 there) folds today's rows: tomorrow reads the same as the base tables
+    expect(await foldContractCoverage(t.handle.db, new Date(`${today}T16:30:00Z`))).toBeGreaterThan(0);
+    expect(await dayRows(gucun.orgId)).toBe(0);
+    for (const orgId of [gucun.orgId, baoshanOrgId]) {
+      expectEqual(await rightsFigures(t.handle.db, orgId, undefined, addDays(today, 1)), await direct(orgId, undefined, addDays(today, 1)));
+      expectEqual(await rightsFigures(t.handle.db, orgId, undefined, addDays(today, 201)), await direct(orgId, undefined, addDays(today, 201)));
     }
   });
 
