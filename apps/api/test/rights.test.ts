@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
-  addDays, shanghaiDate, type CaseItem, type ContractItem, type Enterprise, type RightsSummary, type RoundItem, type WarningItem,
+  addDays, shanghaiDate, type CaseItem, type ConsultationItem, type ContractItem, type Enterprise, type RightsSummary, type RoundItem, type WarningItem,
 } from '@lianxin/contracts';
 import { enterpriseInput, newPhone } from './support/fixtures.ts';
 import { pdfText, squash } from './support/pdf-text.ts';
@@ -219,6 +219,96 @@ describe('collective bargaining', () => {
     const soon = (await request(t.app, gucun, 'GET', '/api/bargaining/contracts?expiringWithinDays=30&pageSize=200')).json<{ items: ContractItem[] }>();
     expect(soon.items.map((i) => i.id)).not.toContain(c.id);
     expect((await request(t.app, foreign, 'GET', '/api/bargaining/contracts?expiringWithinDays=90&pageSize=200')).json<{ items: ContractItem[] }>().items.map((i) => i.id)).not.toContain(c.id);
+  });
+});
+
+describe('consultation meetings (恳谈会)', () => {
+  const move = (id: number, body: unknown, session = gucun) => request(t.app, session, 'POST', `/api/rights/consultations/${id}/step`, body);
+  const consultationsDue = async (session: Session) => {
+    const bench = (await request(t.app, session, 'GET', '/api/workbench')).json<{ items: { kind: string; count: number; overdue: number }[] }>();
+    return bench.items.find((i) => i.kind === 'rights.consultationsDue')!;
+  };
+
+  it('go through the fixed steps in order, each dated, one under way per enterprise; resends answer the first', async () => {
+    const e = await newEnterprise();
+    const body = { enterpriseId: e.id, collectedOn: addDays(today, -30), issues: '食堂伙食、夜班班车' };
+    const opened = await request(t.app, gucun, 'POST', '/api/rights/consultations', body);
+    expect(opened.statusCode, opened.body).toBe(201);
+    const k = opened.json<ConsultationItem>();
+    expect(k).toMatchObject({ enterprise: { id: e.id, name: e.name }, step: 'collecting', steps: [{ step: 'collecting', on: addDays(today, -30), text: '食堂伙食、夜班班车' }] });
+    const again = await request(t.app, gucun, 'POST', '/api/rights/consultations', body);
+    expect([again.statusCode, again.json<ConsultationItem>().id]).toEqual([200, k.id]);
+    const second = await request(t.app, gucun, 'POST', '/api/rights/consultations', { ...body, issues: '另一次' });
+    expect([second.statusCode, second.json<{ message: string }>().message]).toEqual([409, '该企业已有进行中的恳谈会']);
+
+    // out of order, before the previous step, in the future
+    expect((await move(k.id, { to: 'meeting', on: today, text: '会议纪要' })).statusCode).toBe(409);
+    const early = await move(k.id, { to: 'participants', on: addDays(today, -31), text: '职工代表5人' });
+    expect([early.statusCode, early.json<{ fields: Record<string, string> }>().fields.on]).toEqual([400, '日期不能早于上一步']);
+    expect((await move(k.id, { to: 'participants', on: addDays(today, 1), text: '职工代表5人' })).statusCode).toBe(400);
+    expect((await move(k.id, { to: 'participants', on: addDays(today, -20), text: '职工代表5人' }, foreign)).statusCode).toBe(404);
+
+    const steps = [
+      { to: 'participants', on: addDays(today, -20), text: '职工代表5人、总经理、人事经理' },
+      { to: 'feedback', on: addDays(today, -10), text: '企业书面答复班车问题' },
+      { to: 'meeting', on: addDays(today, -5), text: '恳谈会纪要：增开夜班班车' },
+      { to: 'published', on: today, text: '结果在厂务公开栏公布' },
+    ] as const;
+    let item = k;
+    for (const step of steps) {
+      const moved = await move(k.id, step);
+      expect(moved.statusCode, moved.body).toBe(200);
+      item = moved.json<ConsultationItem>();
+      expect(item.step).toBe(step.to);
+    }
+    // the same last step sent again answers the consultation as it is; nothing follows the published results
+    expect((await move(k.id, steps[3])).statusCode).toBe(200);
+    expect((await move(k.id, { to: 'published', on: today, text: '再次公开' })).statusCode).toBe(409);
+    expect(item.steps.map((s) => [s.step, s.on])).toEqual([
+      ['collecting', addDays(today, -30)], ['participants', addDays(today, -20)], ['feedback', addDays(today, -10)], ['meeting', addDays(today, -5)], ['published', today],
+    ]);
+    const [audit] = await t.handle.query<{ n: number }>(`select count(*)::int as n from audit_log where object_type = 'rights_consultation' and object_id = $1`, [String(k.id)]);
+    expect(audit!.n).toBe(5);
+    // published: a new one may start
+    expect((await request(t.app, gucun, 'POST', '/api/rights/consultations', { ...body, issues: '下一轮' })).statusCode).toBe(201);
+    const list = (await request(t.app, gucun, 'GET', `/api/rights/consultations?enterpriseId=${e.id}&step=published`)).json<{ items: ConsultationItem[]; total: number }>();
+    expect(list).toMatchObject({ total: 1, items: [{ id: k.id }] });
+    expect((await request(t.app, foreign, 'GET', `/api/rights/consultations/${k.id}`)).statusCode).toBe(404);
+    expect((await request(t.app, foreign, 'GET', '/api/rights/consultations?pageSize=200')).json<{ items: ConsultationItem[] }>().items.some((i) => i.id === k.id)).toBe(false);
+    expect((await request(t.app, gucun, 'POST', '/api/rights/consultations', { ...body, collectedOn: addDays(today, 1) })).statusCode).toBe(400);
+  });
+
+  it('the database refuses steps without their day or days out of order', async () => {
+    const e = await newEnterprise();
+    const k = (await request(t.app, gucun, 'POST', '/api/rights/consultations', { enterpriseId: e.id, collectedOn: addDays(today, -3), issues: '工时' })).json<ConsultationItem>();
+    await expect(t.handle.query(`update rights_consultations set step = 'feedback' where id = $1`, [k.id])).rejects.toThrow();
+    await expect(t.handle.query(`update rights_consultations set step = 'participants', participants_on = $2 where id = $1`, [k.id, addDays(today, -4)])).rejects.toThrow();
+  });
+
+  it('the workbench counts enterprises with a union and no meeting this year, overdue from the city\'s month', async () => {
+    const e = await newEnterprise();
+    await t.handle.query(`update enterprises set union_status = 'own' where id = $1`, [e.id]);
+    const before = await consultationsDue(gucun);
+    expect(before.count).toBeGreaterThanOrEqual(1);
+    expect((await consultationsDue(baoshan)).count).toBeGreaterThanOrEqual(before.count);
+    const [counted] = await t.handle.query<{ n: number }>(`
+      select count(*)::int as n from enterprises e, orgs o where o.id = $1 and e.org_path <@ o.path and e.union_status <> 'none'
+         and not exists (select 1 from rights_consultations k where k.enterprise_id = e.id and k.held_on >= date_trunc('year', $2::date) and k.held_on <= $2::date)`,
+    [gucun.orgId, today]);
+    expect(before.count).toBe(counted!.n);
+    const month = Number(today.slice(5, 7));
+    await t.handle.query(`update settings set value = $1 where key = 'rights.consultationDueMonth'`, [JSON.stringify(month)]);
+    try {
+      expect((await consultationsDue(gucun)).overdue).toBe(before.count);
+      await t.handle.query(`update settings set value = $1 where key = 'rights.consultationDueMonth'`, [JSON.stringify(month === 12 ? 13 : month + 1)]);
+      expect((await consultationsDue(gucun)).overdue).toBe(0);
+    } finally {
+      await t.handle.query(`update settings set value = '10' where key = 'rights.consultationDueMonth'`);
+    }
+    // a meeting held this year takes the enterprise off
+    const k = (await request(t.app, gucun, 'POST', '/api/rights/consultations', { enterpriseId: e.id, collectedOn: today, issues: '高温补贴' })).json<ConsultationItem>();
+    for (const to of ['participants', 'feedback', 'meeting'] as const) expect((await move(k.id, { to, on: today, text: to })).statusCode).toBe(200);
+    expect((await consultationsDue(gucun)).count).toBe(before.count - 1);
   });
 });
 

@@ -36,6 +36,7 @@ interface Fixtures {
   rightsCaseId: number;
   warningId: number;
   contractId: number;
+  consultationId: number;
   station: { id: number; name: string };
   serviceRequest: { id: number; description: string };
   memberRequestId: number;
@@ -314,6 +315,12 @@ const inventory: Record<string, Entry> = {
   'POST /api/rights/warnings/:id/close': staffWrite((fx) => ({ url: `/api/rights/warnings/${fx.warningId}/close`, body: { resolution: '越权' } })),
   'GET /api/rights/warnings/:id/letter.pdf': staffRead((fx) => ({ url: `/api/rights/warnings/${fx.warningId}/letter.pdf` })),
   'GET /api/rights/summary': staffRead((fx) => ({ url: `/api/rights/summary?orgId=${fx.gucunOrgId}` })),
+  'POST /api/rights/consultations': staffWrite((fx) => ({ url: '/api/rights/consultations', body: { enterpriseId: fx.enterprise.id, collectedOn: '2026-01-05', issues: '越权' } })),
+  'GET /api/rights/consultations': staffRead((fx) => ({ url: `/api/rights/consultations?orgId=${fx.gucunOrgId}` })),
+  'GET /api/rights/consultations/:id': staffRead((fx) => ({ url: `/api/rights/consultations/${fx.consultationId}` })),
+  'POST /api/rights/consultations/:id/step': staffWrite((fx) => ({
+    url: `/api/rights/consultations/${fx.consultationId}/step`, body: { to: 'participants', on: '2026-01-06', text: '越权' },
+  })),
   'POST /api/bargaining/rounds': staffWrite((fx) => ({
     url: '/api/bargaining/rounds', body: { enterpriseId: fx.enterprise.id, topic: 'wage', year: 2026, heldOn: '2026-01-05' },
   })),
@@ -494,11 +501,16 @@ beforeAll(async () => {
     enterpriseId: target.enterpriseId, kind: 'wage_specific', validFrom: '2026-01-01', validTo: '2026-12-31', minimumWageFen: 269_000, signedOn: '2025-12-20',
   }));
 
+  const consultation = await json<{ id: number }>(request(t.app, gucun, 'POST', '/api/rights/consultations', {
+    enterpriseId: target.enterpriseId, collectedOn: '2026-01-05', issues: '清单测试：食堂与班车',
+  }));
+
   fx = {
     station, serviceRequest, memberRequestId: memberRequest.id, gucunUserId: gucun.userId, serviceItemId: serviceItem.id,
     rightsCaseId: rightsCase.id,
     warningId: warning.id,
     contractId: contract.id,
+    consultationId: consultation.id,
     gucunOrgId: gucun.orgId,
     baoshanOrgId: owner.orgId,
     congress,

@@ -1,5 +1,5 @@
 import type { Labels } from './labels.ts';
-import type { BargainingTopic, CaseOutcome, CaseStatus, CaseType, ContractKind, ContractStatus, WarningLevel, WarningSignal, WarningSource } from './rights.ts';
+import type { BargainingTopic, CaseOutcome, ConsultationStep, CaseStatus, CaseType, ContractKind, ContractStatus, WarningLevel, WarningSignal, WarningSource } from './rights.ts';
 
 export const caseTypeLabels: Labels<CaseType> = {
   wage_arrears: { 'zh-CN': '欠薪', en: 'Unpaid wages' },
@@ -64,4 +64,12 @@ export const contractStatusLabels: Labels<ContractStatus> = {
   signed: { 'zh-CN': '已签订', en: 'Signed' },
   filed: { 'zh-CN': '已备案', en: 'Filed' },
   vetoed: { 'zh-CN': '已否决', en: 'Vetoed' },
+};
+
+export const consultationStepLabels: Labels<ConsultationStep> = {
+  collecting: { 'zh-CN': '收集议题', en: 'Collecting issues' },
+  participants: { 'zh-CN': '确定参会人员', en: 'Participants set' },
+  feedback: { 'zh-CN': '意见反馈', en: 'Feedback' },
+  meeting: { 'zh-CN': '召开恳谈会', en: 'Meeting held' },
+  published: { 'zh-CN': '结果公开', en: 'Results published' },
 };

@@ -336,6 +336,70 @@ export const roundListQuerySchema = z.object({
   year: z.coerce.number().int().min(1990).max(2199).optional(),
 });
 
+// ---- consultation meetings (恳谈会) -----------------------------------------------------------------------------
+
+/**
+ * 闵行's 恳谈会: at least once a year per enterprise, in fixed steps — 收集议题 (collect issues) → 确定参会人员 (set the
+ * participants) → 意见反馈 (feedback) → 召开恳谈会 (the meeting) → 结果公开 (results published); each step dated.
+ */
+export const consultationSteps = ['collecting', 'participants', 'feedback', 'meeting', 'published'] as const;
+export type ConsultationStep = (typeof consultationSteps)[number];
+
+/**
+ * From this month (1–12) of the year on, an enterprise with a union that has held no consultation meeting this year
+ * is overdue on the workbench (city setting `rights.consultationDueMonth`; before it the item counts them as due).
+ */
+export const DEFAULT_CONSULTATION_DUE_MONTH = 10;
+
+/** The step after `step`, or null once the results are published. */
+export function nextConsultationStep(step: ConsultationStep): ConsultationStep | null {
+  return consultationSteps[consultationSteps.indexOf(step) + 1] ?? null;
+}
+
+/** Why a consultation at `from` cannot move to `to` on `on` (the previous step's day `previousOn`), or null. */
+export function consultationStepProblem(from: ConsultationStep, to: ConsultationStep, on: string, previousOn: string, today: string):
+  'rights.consultationDone' | 'rights.stepOrder' | 'rights.beforePreviousStep' | 'rights.future' | null {
+  const next = nextConsultationStep(from);
+  if (next === null) return 'rights.consultationDone';
+  if (to !== next) return 'rights.stepOrder';
+  if (on < previousOn) return 'rights.beforePreviousStep';
+  if (on > today) return 'rights.future';
+  return null;
+}
+
+export const consultationCreateSchema = z.object({
+  enterpriseId: recordIdSchema,
+  /** the day issues started to be collected (the first step) */
+  collectedOn: calendarDateSchema,
+  issues: shortText(4000).min(1, { message: 'required' }),
+});
+
+export const consultationStepSchema = z.object({
+  to: z.enum(consultationSteps).exclude(['collecting']),
+  on: calendarDateSchema,
+  /** the participants, the feedback given, the meeting's minutes or the results published — by step */
+  text: shortText(4000).min(1, { message: 'required' }),
+});
+
+export const consultationItemSchema = z.object({
+  id: z.number().int(),
+  enterprise: z.object({ id: z.number().int(), name: z.string() }),
+  step: z.enum(consultationSteps),
+  /** the steps done so far, in order, each with its day and text */
+  steps: z.array(z.object({ step: z.enum(consultationSteps), on: z.string(), text: z.string() })),
+});
+export type ConsultationItem = z.infer<typeof consultationItemSchema>;
+
+export const consultationListQuerySchema = z.object({
+  orgId: recordIdQuery.optional(),
+  enterpriseId: recordIdQuery.optional(),
+  step: z.enum(consultationSteps).optional(),
+  /** consultations whose issues were collected in this year */
+  year: z.coerce.number().int().min(1990).max(2199).optional(),
+  ...pageQuery(),
+});
+export const consultationListResponseSchema = pagedResponse(consultationItemSchema);
+
 // ---- summary -------------------------------------------------------------------------------------------------------
 
 export const rightsSummaryQuerySchema = z.object({

@@ -3,7 +3,7 @@ import {
   pgTable, integer, bigint, boolean, text, date, timestamp, jsonb, index, uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import {
-  bargainingTopics, caseOutcomes, caseStatuses, caseTypes, contractKinds, contractStatuses, warningLevels, warningSignals, warningSources,
+  bargainingTopics, caseOutcomes, caseStatuses, caseTypes, consultationSteps, contractKinds, contractStatuses, warningLevels, warningSignals, warningSources,
 } from '@lianxin/contracts';
 import { ltree } from './types.ts';
 import { enterprises } from './enterprises.ts';
@@ -192,4 +192,36 @@ export const bargainingChecks = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
   },
   (t) => [index('bargaining_checks_contract_idx').on(t.contractId)],
+);
+
+/**
+ * 恳谈会 (consultation meeting, 闵行): at least once a year per enterprise, in fixed steps, each dated —
+ * collect issues → set participants → feedback → meeting → results published. One under way per enterprise.
+ */
+export const rightsConsultations = pgTable(
+  'rights_consultations',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    enterpriseId: integer('enterprise_id').notNull().references(() => enterprises.id),
+    orgPath: ltree('org_path').notNull(),
+    step: text('step', { enum: consultationSteps }).notNull().default('collecting'),
+    collectedOn: date('collected_on', { mode: 'string' }).notNull(),
+    issues: text('issues').notNull(),
+    participantsOn: date('participants_on', { mode: 'string' }),
+    participants: text('participants'),
+    feedbackOn: date('feedback_on', { mode: 'string' }),
+    feedback: text('feedback'),
+    heldOn: date('held_on', { mode: 'string' }),
+    minutes: text('minutes'),
+    publishedOn: date('published_on', { mode: 'string' }),
+    results: text('results'),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('rights_consultations_enterprise_idx').on(t.enterpriseId, t.heldOn),
+    index('rights_consultations_path_idx').using('gist', t.orgPath),
+    uniqueIndex('rights_consultations_open_uq').on(t.enterpriseId).where(sql`step <> 'published'`),
+  ],
 );

@@ -1,13 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyReply } from 'fastify';
 import {
-  caseCreateSchema, caseItemSchema, caseListQuerySchema, caseListResponseSchema, caseStageSchema, idParamSchema, meetingCreateSchema,
+  caseCreateSchema, caseItemSchema, caseListQuerySchema, caseListResponseSchema, caseStageSchema, consultationCreateSchema, consultationItemSchema,
+  consultationListQuerySchema, consultationListResponseSchema, consultationStepSchema, idParamSchema, meetingCreateSchema,
   rightsSummaryQuerySchema, rightsSummarySchema, warningCloseSchema, warningCreateSchema, warningItemSchema, warningListQuerySchema,
   warningListResponseSchema,
 } from '@lianxin/contracts';
 import { serviceContext } from '../../context.ts';
 import { access } from '../../access/route-access.ts';
 import { agreementPdf, createCase, getCase, listCases, moveCase } from './cases.service.ts';
+import { createConsultation, getConsultation, listConsultations, moveConsultation } from './consultations.service.ts';
 import { rightsSummary } from './summary.service.ts';
 import { addMeeting, closeWarning, createWarning, getWarning, listWarnings, warningLetterPdf } from './warnings.service.ts';
 
@@ -90,6 +92,42 @@ export const rightsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/rights/warnings/:id/letter.pdf',
     { schema: { tags: ['rights'], description: '《工会劳动法律监督整改意见函》', params: idParamSchema }, config: { access: access.staffRead() } },
     async (request, reply) => sendPdf(reply, await warningLetterPdf(serviceContext(request), request.params.id)),
+  );
+
+  app.post(
+    '/api/rights/consultations',
+    {
+      schema: {
+        tags: ['rights'], description: '恳谈会: opens with the issues collected (one under way per enterprise); the same one sent again answers the first with 200.',
+        body: consultationCreateSchema, response: { 200: consultationItemSchema, 201: consultationItemSchema },
+      },
+      config: { access: access.staffWrite() },
+    },
+    async (request, reply) => {
+      const { item, created } = await createConsultation(serviceContext(request), request.body);
+      return reply.status(created ? 201 : 200).send(item);
+    },
+  );
+  app.get(
+    '/api/rights/consultations',
+    { schema: { tags: ['rights'], querystring: consultationListQuerySchema, response: { 200: consultationListResponseSchema } }, config: { access: access.staffRead() } },
+    async (request) => listConsultations(serviceContext(request), request.query),
+  );
+  app.get(
+    '/api/rights/consultations/:id',
+    { schema: { tags: ['rights'], params: idParamSchema, response: { 200: consultationItemSchema } }, config: { access: access.staffRead() } },
+    async (request) => getConsultation(serviceContext(request), request.params.id),
+  );
+  app.post(
+    '/api/rights/consultations/:id/step',
+    {
+      schema: {
+        tags: ['rights'], description: '收集议题 → 确定参会人员 → 意见反馈 → 召开恳谈会 → 结果公开, each dated, in order.',
+        params: idParamSchema, body: consultationStepSchema, response: { 200: consultationItemSchema },
+      },
+      config: { access: access.staffWrite() },
+    },
+    async (request) => moveConsultation(serviceContext(request), request.params.id, request.body),
   );
 
   app.get(

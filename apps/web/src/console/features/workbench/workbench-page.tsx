@@ -24,6 +24,7 @@ const KNOWN: Record<string, true> = {
   'workbench.kind.rights.majorWarnings': true,
   'workbench.kind.rights.mediationDeadlines': true,
   'workbench.kind.bargaining.expiring': true,
+  'workbench.kind.rights.consultationsDue': true,
 };
 
 /** Items with something waiting first, the overdue ones before the rest; the order within stays the server's. */

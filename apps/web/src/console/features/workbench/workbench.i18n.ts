@@ -18,6 +18,7 @@ const zhCN = {
   'workbench.kind.rights.majorWarnings': '未结的重大预警',
   'workbench.kind.rights.mediationDeadlines': '调解中的案件（15 日期限）',
   'workbench.kind.bargaining.expiring': '90 天内到期的集体合同',
+  'workbench.kind.rights.consultationsDue': '本年度尚未召开恳谈会的企业',
 } as const;
 
 const en: Record<keyof typeof zhCN, string> = {
@@ -39,6 +40,7 @@ const en: Record<keyof typeof zhCN, string> = {
   'workbench.kind.rights.majorWarnings': 'Open major warnings',
   'workbench.kind.rights.mediationDeadlines': 'Cases in mediation (15-day limit)',
   'workbench.kind.bargaining.expiring': 'Collective contracts expiring within 90 days',
+  'workbench.kind.rights.consultationsDue': 'Enterprises without a consultation meeting this year',
 };
 
 export const workbenchTexts = { 'zh-CN': zhCN, en };
