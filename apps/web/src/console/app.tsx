@@ -80,6 +80,7 @@ function SessionGate() {
               <Route path="/rights" element={<RightsPage />} />
               <Route path="/rights/warnings" element={<RightsPage />} />
               <Route path="/rights/contracts" element={<RightsPage />} />
+              <Route path="/rights/consultations" element={<RightsPage />} />
               <Route path="/applications" element={<ApplicationsPage />} />
               <Route path="/members" element={<MembersPage />} />
               <Route path="/members/import" element={<RosterImportPage />} />

@@ -1,5 +1,5 @@
 import type {
-  CaseItem, CaseOutcome, CaseStatus, CaseType, ContractItem, Paged, RightsSummary, WarningItem, WarningLevel, WarningSignal,
+  CaseItem, CaseOutcome, CaseStatus, CaseType, ConsultationItem, ConsultationStep, ContractItem, Paged, RightsSummary, WarningItem, WarningLevel, WarningSignal,
 } from '@lianxin/contracts';
 import { api } from '../../../shared/api-client.ts';
 
@@ -22,6 +22,12 @@ export const letterUrl = (id: number) => `/api/rights/warnings/${id}/letter.pdf`
 
 export interface ContractQuery { orgId: number; expiringWithinDays?: number; page: number; pageSize: number }
 export const fetchContracts = (q: ContractQuery, signal?: AbortSignal) => api.get<Paged<ContractItem>>('/api/bargaining/contracts', { ...q }, signal);
+
+export const fetchConsultations = (q: { orgId: number; page: number; pageSize: number }, signal?: AbortSignal) =>
+  api.get<Paged<ConsultationItem>>('/api/rights/consultations', { ...q }, signal);
+export const createConsultation = (body: { enterpriseId: number; collectedOn: string; issues: string }) => api.post<ConsultationItem>('/api/rights/consultations', body);
+export const moveConsultation = (id: number, body: { to: Exclude<ConsultationStep, 'collecting'>; on: string; text: string }) =>
+  api.post<ConsultationItem>(`/api/rights/consultations/${id}/step`, body);
 
 export const searchEnterprises = (q: string, signal?: AbortSignal) =>
   api.get<{ items: { id: number; name: string }[] }>('/api/enterprises', { q, pageSize: 20 }, signal).then((r) => r.items);

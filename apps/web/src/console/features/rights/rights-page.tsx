@@ -20,6 +20,7 @@ import {
 import { formatBp, parseWorkers, yuanToFen } from './rights-format.ts';
 import { fetchRequest } from '../requests/requests-api.ts';
 import { EnterpriseSelect } from './enterprise-select.tsx';
+import { ConsultationsTab } from './consultations-tab.tsx';
 
 const PAGE_SIZE = 20;
 const positiveInt = (value: string | null, fallback: number) => {
@@ -33,7 +34,7 @@ const levelColor: Record<WarningLevel, string> = { general: 'gold', serious: 'or
 
 /**
  * 维权服务: the rights figures of a unit (?orgId=), then its cases (/rights), warnings (/rights/warnings) and
- * collective contracts (/rights/contracts), each filtered through the URL so the workbench can link to them.
+ * collective contracts (/rights/contracts) and 恳谈会 (/rights/consultations), each filtered through the URL so the workbench can link to them.
  */
 export default function RightsPage() {
   const { t } = useLocale();
@@ -42,7 +43,7 @@ export default function RightsPage() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const orgId = positiveInt(params.get('orgId'), user.org.id);
-  const tab = pathname.endsWith('/warnings') ? 'warnings' : pathname.endsWith('/contracts') ? 'contracts' : 'cases';
+  const tab = pathname.endsWith('/warnings') ? 'warnings' : pathname.endsWith('/contracts') ? 'contracts' : pathname.endsWith('/consultations') ? 'consultations' : 'cases';
   const update = (patch: Record<string, string | number | undefined>) => setParams((prev) => patchParams(prev, patch));
   const [version, setVersion] = useState(0);
   const changed = () => setVersion((v) => v + 1);
@@ -69,6 +70,7 @@ export default function RightsPage() {
           { key: 'cases', label: t('rights.tab.cases'), children: tab === 'cases' ? <CasesTab orgId={orgId} version={version} onChanged={changed} /> : null },
           { key: 'warnings', label: t('rights.tab.warnings'), children: tab === 'warnings' ? <WarningsTab orgId={orgId} version={version} onChanged={changed} /> : null },
           { key: 'contracts', label: t('rights.tab.contracts'), children: tab === 'contracts' ? <ContractsTab orgId={orgId} /> : null },
+          { key: 'consultations', label: t('rights.tab.consultations'), children: tab === 'consultations' ? <ConsultationsTab orgId={orgId} /> : null },
         ]}
       />
     </>

@@ -65,6 +65,17 @@ const zhCN = {
   'rights.contract.expiry': '距到期',
   'rights.contract.days': '{n} 天',
   'rights.contract.checks': '三访三查 {n} 次',
+  'rights.tab.consultations': '恳谈会',
+  'rights.consultation.rule': '每家企业每年至少召开一次恳谈会：收集议题 → 确定参会人员 → 意见反馈 → 召开恳谈会 → 结果公开',
+  'rights.consultation.new': '发起恳谈会',
+  'rights.consultation.steps': '步骤',
+  'rights.consultation.next': '下一步',
+  'rights.consultation.collectedOn': '开始收集议题日期',
+  'rights.consultation.on': '日期',
+  'rights.consultation.text.participants': '参会人员',
+  'rights.consultation.text.feedback': '反馈意见',
+  'rights.consultation.text.meeting': '会议纪要',
+  'rights.consultation.text.published': '公开的结果',
 } as const;
 
 const en: Record<keyof typeof zhCN, string> = {
@@ -133,6 +144,17 @@ const en: Record<keyof typeof zhCN, string> = {
   'rights.contract.expiry': 'Expires in',
   'rights.contract.days': '{n} days',
   'rights.contract.checks': '{n} compliance checks',
+  'rights.tab.consultations': 'Consultation meetings',
+  'rights.consultation.rule': 'Each enterprise holds at least one consultation meeting a year: collect issues → set participants → feedback → meeting → results published',
+  'rights.consultation.new': 'New consultation meeting',
+  'rights.consultation.steps': 'Steps',
+  'rights.consultation.next': 'Next step',
+  'rights.consultation.collectedOn': 'Issues collected from',
+  'rights.consultation.on': 'Date',
+  'rights.consultation.text.participants': 'Participants',
+  'rights.consultation.text.feedback': 'Feedback',
+  'rights.consultation.text.meeting': 'Minutes',
+  'rights.consultation.text.published': 'Results published',
 };
 
 export const rightsTexts = { 'zh-CN': zhCN, en };
