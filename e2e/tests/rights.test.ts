@@ -85,5 +85,22 @@ describe('a dispute case to a settlement (顾村 street staff)', () => {
     expect(rateAfter).not.toBe(rateBefore);
     expect(rateAfter).toBeGreaterThan(rateBefore);
     await shot(page, '41-rights-settled');
+
+    // the case's detail: parties masked, the stages with their days, claim and amount recovered, the agreement
+    await row.locator('[data-testid^="rights-case-link-"]').click();
+    const detail = page.getByTestId('rights-case-detail');
+    await detail.waitFor({ timeout: 20_000 });
+    await expect.poll(() => detail.textContent()).toContain('调解成功');
+    expect(await page.getByTestId('rights-case-claim').textContent()).toBe('¥12345.67');
+    expect(await page.getByTestId('rights-case-recovered').textContent()).toBe('¥10000.00');
+    const workers = await page.getByTestId('rights-case-workers').textContent();
+    expect(workers).toContain('张维权');
+    expect(workers).toContain('李互助');
+    expect(workers).not.toContain('13800138000');
+    expect(workers).toMatch(/138\*+8000/);
+    const timeline = await page.getByTestId('rights-case-timeline').textContent();
+    for (const stage of ['受理', '调查', '调解', '结案（调解成功）']) expect(timeline).toContain(stage);
+    expect(await page.getByTestId('rights-case-agreement').getAttribute('href')).toMatch(/^\/api\/rights\/cases\/\d+\/agreement\.pdf$/);
+    await shot(page, '42-rights-case-detail');
   });
 });

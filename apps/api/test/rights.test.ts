@@ -107,6 +107,11 @@ describe('dispute cases', () => {
     const closed = await stage(c.id, { to: 'closed', outcome: 'success', recoveredFen: 1_200_000, agreementText: '被申请人于十日内一次性支付。' });
     expect(closed.json<CaseItem>()).toMatchObject({ status: 'closed', outcome: 'success', recoveredFen: 1_200_000, closedOn: today, clock: null });
     expect((await stage(c.id, { to: 'closed', outcome: 'withdrawn' })).statusCode).toBe(409);
+    // the detail carries the stage history, oldest first
+    const detail = (await request(t.app, gucun, 'GET', `/api/rights/cases/${c.id}`)).json<CaseItem>();
+    expect(detail.history?.map((h) => [h.from, h.to, h.on])).toEqual([
+      ['accepted', 'investigating', addDays(today, -19)], ['investigating', 'mediating', addDays(today, -16)], ['mediating', 'closed', today],
+    ]);
     // 不予受理 only at acceptance
     const other = await openCase(e.id);
     expect((await stage(other.id, { to: 'closed', outcome: 'not_accepted' })).json<CaseItem>()).toMatchObject({ outcome: 'not_accepted', recoveredFen: 0 });

@@ -135,6 +135,8 @@ export const caseItemSchema = z.object({
   requestId: z.number().int().nullable(),
   /** the art. 14 clock while in mediation, null otherwise */
   clock: z.object({ appliedOn: z.string(), deadline: z.string(), daysLeft: z.number().int(), mayArbitrate: z.boolean() }).nullable(),
+  /** the stage changes with their days, oldest first (the detail `GET /api/rights/cases/:id` only) */
+  history: z.array(z.object({ from: z.enum(caseStatuses), to: z.enum(caseStatuses), on: z.string(), note: z.string() })).optional(),
 });
 export type CaseItem = z.infer<typeof caseItemSchema>;
 

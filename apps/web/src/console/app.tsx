@@ -27,6 +27,7 @@ const FundsPage = lazy(() => import('./features/funds/funds-page.tsx'));
 const StationsPage = lazy(() => import('./features/stations/stations-page.tsx'));
 const RequestsPage = lazy(() => import('./features/requests/requests-page.tsx'));
 const RightsPage = lazy(() => import('./features/rights/rights-page.tsx'));
+const CaseDetailPage = lazy(() => import('./features/rights/case-detail-page.tsx'));
 
 const theme = { token: { colorPrimary: '#c8102e', borderRadius: 6 } };
 
@@ -81,6 +82,7 @@ function SessionGate() {
               <Route path="/rights/warnings" element={<RightsPage />} />
               <Route path="/rights/contracts" element={<RightsPage />} />
               <Route path="/rights/consultations" element={<RightsPage />} />
+              <Route path="/rights/cases/:id" element={<CaseDetailPage />} />
               <Route path="/applications" element={<ApplicationsPage />} />
               <Route path="/members" element={<MembersPage />} />
               <Route path="/members/import" element={<RosterImportPage />} />

@@ -101,7 +101,9 @@ export async function getCase(ctx: ServiceContext, id: number): Promise<CaseItem
   const row = await findCase(ctx.db, ctx.scope, id);
   if (!row) throw notFound();
   const workers = await workersOf(ctx.db, ctx.cipher, [id]);
-  return toItem(row, workers.get(id) ?? [], shanghaiDate());
+  const history = await queryRows<{ from: CaseStatus; to: CaseStatus; on: string; note: string }>(ctx.db, sql`
+    select from_status as "from", to_status as "to", "on"::text as "on", note from rights_case_steps where case_id = ${id} order by "on", id`);
+  return { ...toItem(row, workers.get(id) ?? [], shanghaiDate()), history };
 }
 
 export async function listCases(ctx: ServiceContext, query: z.output<typeof caseListQuerySchema>): Promise<Paged<CaseItem>> {

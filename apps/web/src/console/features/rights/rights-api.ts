@@ -7,6 +7,7 @@ export const fetchSummary = (orgId: number, signal?: AbortSignal) => api.get<Rig
 
 export interface CaseQuery { orgId: number; status?: CaseStatus; type?: CaseType; page: number; pageSize: number }
 export const fetchCases = (q: CaseQuery, signal?: AbortSignal) => api.get<Paged<CaseItem>>('/api/rights/cases', { ...q }, signal);
+export const fetchCase = (id: number, signal?: AbortSignal) => api.get<CaseItem>(`/api/rights/cases/${id}`, undefined, signal);
 export const createCase = (body: { enterpriseId: number; type: CaseType; workers: { name: string; phone?: string }[]; claimFen: number; mediationOrg?: string; mediator?: string; lawyer?: string; description?: string; requestId?: number }) =>
   api.post<CaseItem>('/api/rights/cases', body);
 export const moveCase = (id: number, body: { to: 'investigating' | 'mediating' | 'closed'; outcome?: CaseOutcome; recoveredFen?: number; agreementText?: string }) =>

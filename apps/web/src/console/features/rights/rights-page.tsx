@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useLocation, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { Alert, App, Button, Card, Col, Form, Input, Modal, Row, Select, Space, Statistic, Switch, Table, Tabs, Tag, Typography } from 'antd';
 import {
   caseOutcomeLabels, caseOutcomes, caseStatuses, caseStatusLabels, caseTypeLabels, caseTypes, contractKindLabels, contractStatusLabels,
@@ -146,7 +146,7 @@ function CasesTab({ orgId, version, onChanged }: { orgId: number; version: numbe
         data-testid="rights-cases"
         pagination={{ current: page, pageSize: PAGE_SIZE, total: data?.total ?? 0, onChange: (p) => update({ page: p === 1 ? undefined : p }), showSizeChanger: false }}
         columns={[
-          { title: t('rights.col.number'), dataIndex: 'caseNumber' },
+          { title: t('rights.col.number'), render: (_, c) => <Link to={`/rights/cases/${c.id}`} data-testid={`rights-case-link-${c.id}`}>{c.caseNumber}</Link> },
           { title: t('rights.col.enterprise'), render: (_, c) => <>{c.enterprise.name} {c.isGroup && <Tag color="red">{t('rights.group')}</Tag>}</> },
           { title: t('rights.col.type'), render: (_, c) => pick(caseTypeLabels[c.type]) },
           { title: t('rights.col.workers'), dataIndex: 'workerCount' },
