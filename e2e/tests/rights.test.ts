@@ -102,5 +102,12 @@ describe('a dispute case to a settlement (顾村 street staff)', () => {
     for (const stage of ['受理', '调查', '调解', '结案（调解成功）']) expect(timeline).toContain(stage);
     expect(await page.getByTestId('rights-case-agreement').getAttribute('href')).toMatch(/^\/api\/rights\/cases\/\d+\/agreement\.pdf$/);
     await shot(page, '42-rights-case-detail');
+
+    // the cockpit's rights panel reads the same figures for the street
+    await page.goto('/coverage?tab=rights');
+    await page.getByTestId('cockpit-rights').waitFor({ timeout: 20_000 });
+    expect(Number(await page.getByTestId('cockpit-rights-rate').getAttribute('data-value'))).toBe(rateAfter);
+    await expect.poll(() => page.getByTestId('cockpit-rights').textContent()).toContain('调解成功');
+    await shot(page, '43-cockpit-rights');
   });
 });

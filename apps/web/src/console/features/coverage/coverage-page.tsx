@@ -7,6 +7,7 @@ import { useLocale } from '../../../shared/i18n/locale-context.tsx';
 import { useApi } from '../../../shared/use-api.ts';
 import { ErrorResult, LoadErrorAlert } from '../../components/error-result.tsx';
 import { useCurrentUser } from '../auth/session-context.tsx';
+import { RightsPanel } from '../rights/rights-panel.tsx';
 import { ChildrenTable, defaultChildrenView, type ChildrenView } from './children-table.tsx';
 import { coverageExportUrl, fetchCoverage, fetchCoverageTrend } from './coverage-api.ts';
 import { CoverageCharts } from './coverage-charts.tsx';
@@ -38,7 +39,7 @@ export default function CoveragePage() {
   const unitId = positiveInt(params.get('orgId')) ?? user.org.id;
   const rawPeriod = params.get('period');
   const period = rawPeriod && periodSchema.safeParse(rawPeriod).success ? rawPeriod : undefined;
-  const tab = params.get('tab') === 'staffing' ? 'staffing' : 'overview';
+  const tab = params.get('tab') === 'staffing' ? 'staffing' : params.get('tab') === 'rights' ? 'rights' : 'overview';
 
   const trend = useApi(`coverage-trend:${unitId}`, (signal) => fetchCoverageTrend(unitId, signal));
   const view = childrenView.unitId === unitId ? childrenView.view : defaultChildrenView;
@@ -108,7 +109,7 @@ export default function CoveragePage() {
       )}
       <Tabs
         activeKey={tab}
-        onChange={(key) => setParam('tab', key === 'staffing' ? key : undefined)}
+        onChange={(key) => setParam('tab', key === 'overview' ? undefined : key)}
         items={[
           {
             key: 'overview',
@@ -141,6 +142,11 @@ export default function CoveragePage() {
             key: 'staffing',
             label: t('coverage.tab.staffing'),
             children: tab === 'staffing' ? <StaffingTab orgId={unitId} /> : null,
+          },
+          {
+            key: 'rights',
+            label: t('rights.cockpit.tab'),
+            children: tab === 'rights' ? <RightsPanel orgId={unitId} /> : null,
           },
         ]}
       />
