@@ -111,3 +111,21 @@ describe('a dispute case to a settlement (顾村 street staff)', () => {
     await shot(page, '43-cockpit-rights');
   });
 });
+
+describe('an emergency meeting over a major warning (顾村 street staff)', () => {
+  it('records a 紧急约见 from the warnings list', async () => {
+    await page.goto('/rights/warnings?level=major&status=open');
+    const row = page.getByTestId('rights-warnings').locator('tbody tr').filter({ has: page.locator('[data-testid^="rights-meeting-"]') }).first();
+    await row.waitFor({ timeout: 20_000 });
+    const before = (await row.textContent()) ?? '';
+    const held = Number(/紧急约见 (\d+) 次/.exec(before)?.[1] ?? 0);
+    await row.locator('[data-testid^="rights-meeting-"]').click();
+    const form = page.getByTestId('rights-meeting-form');
+    await form.waitFor();
+    await page.getByTestId('rights-meeting-participants').fill('企业法定代表人、街道总工会、职工代表');
+    await page.getByRole('button', { name: /确\s*定|OK/ }).last().click();
+    await form.waitFor({ state: 'hidden', timeout: 20_000 });
+    await expect.poll(() => row.textContent(), { timeout: 20_000 }).toContain(`紧急约见 ${held + 1} 次`);
+    await shot(page, '44-rights-meeting');
+  });
+});

@@ -19,6 +19,9 @@ export const fetchWarnings = (q: WarningQuery, signal?: AbortSignal) => api.get<
 export const createWarning = (body: { enterpriseId: number; signal: Exclude<WarningSignal, 'case_cluster'>; level: WarningLevel; description: string }) =>
   api.post<WarningItem>('/api/rights/warnings', body);
 export const closeWarning = (id: number) => api.post<WarningItem>(`/api/rights/warnings/${id}/close`, {});
+export const addMeeting = (id: number, body: { heldOn: string; participants: string; minutes: string; commitments: string; followUpOn?: string }) =>
+  api.post<WarningItem>(`/api/rights/warnings/${id}/meetings`, body);
+export const vetoContract = (id: number, reason: string) => api.post<ContractItem>(`/api/bargaining/contracts/${id}/veto`, { reason });
 export const letterUrl = (id: number) => `/api/rights/warnings/${id}/letter.pdf`;
 
 export interface ContractQuery { orgId: number; expiringWithinDays?: number; page: number; pageSize: number }

@@ -21,6 +21,7 @@ import { formatBp, parseWorkers, yuanToFen } from './rights-format.ts';
 import { fetchRequest } from '../requests/requests-api.ts';
 import { EnterpriseSelect } from './enterprise-select.tsx';
 import { ConsultationsTab } from './consultations-tab.tsx';
+import { MeetingModal, VetoModal } from './rights-forms.tsx';
 
 const PAGE_SIZE = 20;
 const positiveInt = (value: string | null, fallback: number) => {
@@ -277,6 +278,7 @@ function WarningsTab({ orgId, version, onChanged }: { orgId: number; version: nu
   const query = { orgId, page, pageSize: PAGE_SIZE, ...(level ? { level } : {}), ...(status ? { status } : {}) };
   const { data, error, loading, reload } = useApi(`rights-warnings-${JSON.stringify(query)}-${version}`, (signal) => fetchWarnings(query, signal));
   const [creating, setCreating] = useState(false);
+  const [meeting, setMeeting] = useState<WarningItem | null>(null);
   const [form] = Form.useForm<{ enterpriseId?: number; signal: Exclude<WarningSignal, 'case_cluster'>; level: WarningLevel; description?: string }>();
   const update = (patch: Record<string, string | number | undefined>) => setParams((prev) => patchParams(prev, patch));
   const writer = can(user, 'records.write');
@@ -318,12 +320,16 @@ function WarningsTab({ orgId, version, onChanged }: { orgId: number; version: nu
             render: (_, w) => (
               <Space>
                 <a href={letterUrl(w.id)} target="_blank" rel="noreferrer">{t('rights.warning.letter')}</a>
+                {writer && w.status === 'open' && (
+                  <Button size="small" danger={w.level === 'major'} onClick={() => setMeeting(w)} data-testid={`rights-meeting-${w.id}`}>{t('rights.meeting.title')}</Button>
+                )}
                 {writer && w.status === 'open' ? <Button size="small" onClick={() => void close(w)}>{t('rights.warning.close')}</Button> : <Tag>{t(`rights.warning.status.${w.status}`)}</Tag>}
               </Space>
             ),
           },
         ]}
       />
+      {meeting && <MeetingModal warning={meeting} onClose={() => setMeeting(null)} onSaved={() => { setMeeting(null); onChanged(); }} />}
       {creating && (
         <Modal open title={t('rights.warning.new')} onCancel={() => setCreating(false)} onOk={() => form.submit()} destroyOnHidden>
           <Form form={form} layout="vertical" initialValues={{ signal: 'wage_arrears', level: 'general' }} onFinish={(v) => {
@@ -345,11 +351,15 @@ function WarningsTab({ orgId, version, onChanged }: { orgId: number; version: nu
 
 function ContractsTab({ orgId }: { orgId: number }) {
   const { t, pick } = useLocale();
+  const user = useCurrentUser();
+  const [vetoing, setVetoing] = useState<ContractItem | null>(null);
+  const [version, setVersion] = useState(0);
+  const mayVeto = can(user, 'congress.jointCouncil');
   const [params, setParams] = useSearchParams();
   const expiring = params.get('expiringWithinDays') !== null;
   const page = positiveInt(params.get('page'), 1);
   const query = { orgId, page, pageSize: PAGE_SIZE, ...(expiring ? { expiringWithinDays: 90 } : {}) };
-  const { data, error, loading, reload } = useApi(`rights-contracts-${JSON.stringify(query)}`, (signal) => fetchContracts(query, signal));
+  const { data, error, loading, reload } = useApi(`rights-contracts-${JSON.stringify(query)}-${version}`, (signal) => fetchContracts(query, signal));
   const update = (patch: Record<string, string | number | undefined>) => setParams((prev) => patchParams(prev, patch));
   return (
     <>
@@ -376,8 +386,15 @@ function ContractsTab({ orgId }: { orgId: number }) {
           { title: t('rights.contract.employees'), dataIndex: 'coveredEmployees' },
           { title: t('rights.contract.expiry'), render: (_, c) => (c.daysToExpiry >= 0 ? t('rights.contract.days', { n: c.daysToExpiry }) : '—') },
           { title: '', render: (_, c) => (c.checks.length > 0 ? t('rights.contract.checks', { n: c.checks.length }) : '') },
+          {
+            title: '',
+            render: (_, c) => (mayVeto && c.kind === 'wage_specific' && c.status !== 'vetoed'
+              ? <Button size="small" danger onClick={() => setVetoing(c)} data-testid={`rights-veto-${c.id}`}>{t('rights.veto.action')}</Button>
+              : c.status === 'vetoed' && c.vetoReason ? <Typography.Text type="secondary">{c.vetoReason}</Typography.Text> : null),
+          },
         ]}
       />
+      {vetoing && <VetoModal contract={vetoing} onClose={() => setVetoing(null)} onSaved={() => { setVetoing(null); setVersion((v) => v + 1); }} />}
     </>
   );
 }
