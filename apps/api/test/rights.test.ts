@@ -227,6 +227,43 @@ describe('collective bargaining', () => {
   });
 });
 
+describe('bargaining preparation', () => {
+  it('keeps an enterprise\'s calendar (电装: bonus in June, wages in October, welfare monthly), one line per topic and month', async () => {
+    const e = await newEnterprise();
+    const add = (body: Record<string, unknown>, session = gucun) => request(t.app, session, 'POST', '/api/bargaining/calendar', { enterpriseId: e.id, ...body });
+    for (const line of [{ topic: 'wage', month: 10, note: '工资协商' }, { topic: 'bonus', month: 6, note: '奖金协商' }, { topic: 'welfare', month: null, note: '每月福利' }]) {
+      expect((await add(line)).statusCode).toBe(201);
+    }
+    expect((await add({ topic: 'bonus', month: 6 })).statusCode).toBe(409);
+    expect((await add({ topic: 'welfare', month: null })).statusCode).toBe(409);
+    expect((await add({ topic: 'bonus', month: 13 })).statusCode).toBe(400);
+    expect((await add({ topic: 'bonus', month: 7 }, foreign)).statusCode).toBe(404);
+    const calendar = (await request(t.app, gucun, 'GET', `/api/bargaining/calendar?enterpriseId=${e.id}`)).json<{ items: { topic: string; month: number | null }[] }>();
+    expect(calendar.items.map((i) => [i.topic, i.month])).toEqual([['welfare', null], ['bonus', 6], ['wage', 10]]);
+    expect((await request(t.app, foreign, 'GET', `/api/bargaining/calendar?enterpriseId=${e.id}`)).statusCode).toBe(404);
+  });
+
+  it('records a year\'s preparation data (profit, CPI, the wage guideline lower ≤ base ≤ upper) and replaces it', async () => {
+    const e = await newEnterprise();
+    const path = `/api/bargaining/preparations?enterpriseId=${e.id}&year=2026`;
+    expect((await request(t.app, gucun, 'GET', path)).json()).toMatchObject({ enterpriseId: e.id, year: 2026, lastYearProfitFen: null, guidelineBaseBp: null });
+    const body = { enterpriseId: e.id, year: 2026, lastYearProfitFen: 123_456_789_00, cpiBp: 20, guidelineBaseBp: 500, guidelineUpperBp: 800, guidelineLowerBp: 300 };
+    const saved = await request(t.app, gucun, 'PUT', '/api/bargaining/preparations', body);
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json()).toEqual(body);
+    const loss = { ...body, lastYearProfitFen: -5_000_000, guidelineBaseBp: 450 };
+    expect((await request(t.app, gucun, 'PUT', '/api/bargaining/preparations', loss)).json()).toEqual(loss);
+    expect((await request(t.app, gucun, 'GET', path)).json()).toEqual(loss);
+    const wrong = await request(t.app, gucun, 'PUT', '/api/bargaining/preparations', { ...body, guidelineLowerBp: 600 });
+    expect([wrong.statusCode, Object.keys(wrong.json<{ fields: Record<string, string> }>().fields)]).toEqual([400, ['guidelineBaseBp']]);
+    expect((await request(t.app, foreign, 'PUT', '/api/bargaining/preparations', body)).statusCode).toBe(404);
+    expect((await request(t.app, assessor, 'PUT', '/api/bargaining/preparations', body)).statusCode).toBe(403);
+    await expect(t.handle.query('update bargaining_preparations set guideline_lower_bp = 900 where enterprise_id = $1', [e.id])).rejects.toThrow();
+    const [audit] = await t.handle.query<{ n: number }>(`select count(*)::int as n from audit_log where object_type = 'bargaining_preparation' and object_id = $1`, [`${e.id}:2026`]);
+    expect(audit!.n).toBe(2);
+  });
+});
+
 describe('consultation meetings (恳谈会)', () => {
   const move = (id: number, body: unknown, session = gucun) => request(t.app, session, 'POST', `/api/rights/consultations/${id}/step`, body);
   const consultationsDue = async (session: Session) => {

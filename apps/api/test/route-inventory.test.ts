@@ -334,6 +334,13 @@ const inventory: Record<string, Entry> = {
   'POST /api/bargaining/contracts/:id/file': staffWrite((fx) => ({ url: `/api/bargaining/contracts/${fx.contractId}/file`, body: { filedOn: '2026-01-05' } })),
   // nobody outside 顾村 holds the joint council's duty: the declaration refuses them before the object is read
   'POST /api/bargaining/contracts/:id/veto': staffWrite((fx) => ({ url: `/api/bargaining/contracts/${fx.contractId}/veto`, body: { reason: '越权' } }), 'forbidden', 'congress.jointCouncil'),
+  'GET /api/bargaining/calendar': staffRead((fx) => ({ url: `/api/bargaining/calendar?enterpriseId=${fx.enterprise.id}` })),
+  'POST /api/bargaining/calendar': staffWrite((fx) => ({ url: '/api/bargaining/calendar', body: { enterpriseId: fx.enterprise.id, topic: 'bonus', month: 6 } })),
+  'GET /api/bargaining/preparations': staffRead((fx) => ({ url: `/api/bargaining/preparations?enterpriseId=${fx.enterprise.id}&year=2026` })),
+  'PUT /api/bargaining/preparations': staffWrite((fx) => ({
+    url: '/api/bargaining/preparations',
+    body: { enterpriseId: fx.enterprise.id, year: 2026, lastYearProfitFen: 1, cpiBp: 200, guidelineBaseBp: 500, guidelineUpperBp: 800, guidelineLowerBp: 300 },
+  })),
   'POST /api/bargaining/contracts/:id/checks': staffWrite((fx) => ({
     url: `/api/bargaining/contracts/${fx.contractId}/checks`, body: { checkedOn: '2026-01-05', wagesPaid: true },
   })),

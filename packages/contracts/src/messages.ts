@@ -236,6 +236,8 @@ export const messages = {
   'rights.consultationDone': { 'zh-CN': '该恳谈会结果已公开', en: 'The results of this consultation meeting are published' },
   'rights.stepOrder': { 'zh-CN': '请按顺序办理下一步', en: 'Take the next step in order' },
   'rights.beforePreviousStep': { 'zh-CN': '日期不能早于上一步', en: 'The date cannot be before the previous step' },
+  'rights.guidelineOrder': { 'zh-CN': '工资指导线须满足 下线 ≤ 基准线 ≤ 上线', en: 'The wage guideline needs lower ≤ base ≤ upper' },
+  'rights.calendarExists': { 'zh-CN': '该议题在该月份已列入协商日历', en: 'This topic is already on the calendar for that month' },
   'error.validation_failed': { 'zh-CN': '提交的内容有误，请检查标出的字段', en: 'Some fields need attention' },
   'error.unauthenticated': { 'zh-CN': '请先登录', en: 'Please sign in' },
   'error.invalid_credentials': { 'zh-CN': '用户名或密码错误', en: 'Wrong username or password' },

@@ -260,6 +260,42 @@ export const roundCreateSchema = z.object({
   minutes: shortText(4000).default(''),
 });
 
+/** A line of the bargaining calendar: a topic in a month (1–12) or every month (`month` null). */
+export const calendarItemCreateSchema = z.object({
+  enterpriseId: recordIdSchema,
+  topic: z.enum(bargainingTopics),
+  month: z.number().int().min(1).max(12).nullable(),
+  note: shortText(200).default(''),
+});
+export const calendarItemSchema = z.object({ id: z.number().int(), topic: z.enum(bargainingTopics), month: z.number().int().nullable(), note: z.string() });
+export type CalendarItem = z.infer<typeof calendarItemSchema>;
+export const calendarQuerySchema = z.object({ enterpriseId: recordIdQuery });
+
+/**
+ * Preparation data of a year's talks: last year's profit (fen, may be a loss), the CPI change and the government
+ * wage guideline (基准线 / 上线 / 下线) in basis points; lower ≤ base ≤ upper when all three are given.
+ */
+export const preparationSchema = z.object({
+  enterpriseId: recordIdSchema,
+  year: z.number().int().min(1990).max(2199),
+  lastYearProfitFen: z.number().int().min(-1e15).max(1e15).nullable(),
+  cpiBp: bpSchema.nullable(),
+  guidelineBaseBp: bpSchema.nullable(),
+  guidelineUpperBp: bpSchema.nullable(),
+  guidelineLowerBp: bpSchema.nullable(),
+});
+export type Preparation = z.infer<typeof preparationSchema>;
+export const preparationQuerySchema = z.object({ enterpriseId: recordIdQuery, year: z.coerce.number().int().min(1990).max(2199) });
+
+/** Why a wage guideline is inconsistent (lower ≤ base ≤ upper), or null. */
+export function guidelineProblem(p: Pick<Preparation, 'guidelineBaseBp' | 'guidelineUpperBp' | 'guidelineLowerBp'>): 'rights.guidelineOrder' | null {
+  const { guidelineLowerBp: lower, guidelineBaseBp: base, guidelineUpperBp: upper } = p;
+  if (lower !== null && base !== null && lower > base) return 'rights.guidelineOrder';
+  if (base !== null && upper !== null && base > upper) return 'rights.guidelineOrder';
+  if (lower !== null && upper !== null && lower > upper) return 'rights.guidelineOrder';
+  return null;
+}
+
 export const roundItemSchema = z.object({
   id: z.number().int(),
   enterprise: z.object({ id: z.number().int(), name: z.string() }),

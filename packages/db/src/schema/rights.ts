@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
-  pgTable, integer, bigint, boolean, text, date, timestamp, jsonb, index, uniqueIndex,
+  pgTable, integer, bigint, boolean, text, date, timestamp, jsonb, index, primaryKey, uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import {
   bargainingTopics, caseOutcomes, caseStatuses, caseTypes, consultationSteps, contractKinds, contractStatuses, warningLevels, warningSignals, warningSources,
@@ -224,4 +224,46 @@ export const rightsConsultations = pgTable(
     index('rights_consultations_path_idx').using('gist', t.orgPath),
     uniqueIndex('rights_consultations_open_uq').on(t.enterpriseId).where(sql`step <> 'published'`),
   ],
+);
+
+/**
+ * An enterprise's bargaining calendar (电装: bonus talks in June, wage talks in October, welfare monthly): one row per
+ * topic and month, `month` null = every month.
+ */
+export const bargainingCalendarItems = pgTable(
+  'bargaining_calendar_items',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    enterpriseId: integer('enterprise_id').notNull().references(() => enterprises.id),
+    topic: text('topic', { enum: bargainingTopics }).notNull(),
+    /** 1–12, or null for every month */
+    month: integer('month'),
+    note: text('note').notNull().default(''),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('bargaining_calendar_enterprise_idx').on(t.enterpriseId),
+    uniqueIndex('bargaining_calendar_uq').on(t.enterpriseId, t.topic, sql`coalesce(${t.month}, 0)`),
+  ],
+);
+
+/**
+ * Preparation data of a year's talks (协商准备): last year's profit (fen), the CPI change and the government wage
+ * guideline (基准线 / 上线 / 下线), percentages in basis points (450 = 4.50 %).
+ */
+export const bargainingPreparations = pgTable(
+  'bargaining_preparations',
+  {
+    enterpriseId: integer('enterprise_id').notNull().references(() => enterprises.id),
+    year: integer('year').notNull(),
+    lastYearProfitFen: bigint('last_year_profit_fen', { mode: 'number' }),
+    cpiBp: integer('cpi_bp'),
+    guidelineBaseBp: integer('guideline_base_bp'),
+    guidelineUpperBp: integer('guideline_upper_bp'),
+    guidelineLowerBp: integer('guideline_lower_bp'),
+    updatedBy: integer('updated_by').references(() => users.id),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.enterpriseId, t.year] })],
 );

@@ -1,11 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  checkCreateSchema, contractCreateSchema, contractFileSchema, contractItemSchema, contractListQuerySchema, contractListResponseSchema,
+  calendarItemCreateSchema, calendarItemSchema, calendarQuerySchema, preparationQuerySchema, preparationSchema, checkCreateSchema, contractCreateSchema, contractFileSchema, contractItemSchema, contractListQuerySchema, contractListResponseSchema,
   contractVetoSchema, idParamSchema, roundCreateSchema, roundItemSchema, roundListQuerySchema,
 } from '@lianxin/contracts';
 import { serviceContext } from '../../context.ts';
 import { access } from '../../access/route-access.ts';
+import { addCalendarItem, getPreparation, listCalendar, savePreparation } from './bargaining-prep.service.ts';
 import { addCheck, createContract, createRound, fileContract, getContract, listContracts, listRounds, vetoContract } from './bargaining.service.ts';
 
 export const bargainingRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -60,5 +61,31 @@ export const bargainingRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/bargaining/contracts/:id/checks',
     { schema: { tags: ['bargaining'], description: '三访三查 after signing.', params: idParamSchema, body: checkCreateSchema, response: { 201: contractItemSchema } }, config: { access: access.staffWrite() } },
     async (request, reply) => reply.status(201).send(await addCheck(serviceContext(request), request.params.id, request.body)),
+  );
+  app.get(
+    '/api/bargaining/calendar',
+    { schema: { tags: ['bargaining'], querystring: calendarQuerySchema, response: { 200: z.object({ items: z.array(calendarItemSchema) }) } }, config: { access: access.staffRead() } },
+    async (request) => listCalendar(serviceContext(request), request.query.enterpriseId),
+  );
+  app.post(
+    '/api/bargaining/calendar',
+    {
+      schema: { tags: ['bargaining'], description: 'A line of the bargaining calendar: a topic in a month, or every month (month null).', body: calendarItemCreateSchema, response: { 201: calendarItemSchema } },
+      config: { access: access.staffWrite() },
+    },
+    async (request, reply) => reply.status(201).send(await addCalendarItem(serviceContext(request), request.body)),
+  );
+  app.get(
+    '/api/bargaining/preparations',
+    { schema: { tags: ['bargaining'], querystring: preparationQuerySchema, response: { 200: preparationSchema } }, config: { access: access.staffRead() } },
+    async (request) => getPreparation(serviceContext(request), request.query.enterpriseId, request.query.year),
+  );
+  app.put(
+    '/api/bargaining/preparations',
+    {
+      schema: { tags: ['bargaining'], description: 'The year\'s preparation data: last year\'s profit, CPI, the wage guideline (基准线/上线/下线).', body: preparationSchema, response: { 200: preparationSchema } },
+      config: { access: access.staffWrite() },
+    },
+    async (request) => savePreparation(serviceContext(request), request.body),
   );
 };
