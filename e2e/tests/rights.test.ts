@@ -129,3 +129,33 @@ describe('an emergency meeting over a major warning (顾村 street staff)', () =
     await shot(page, '44-rights-meeting');
   });
 });
+
+describe('collective bargaining with its preparation data (顾村 street staff)', () => {
+  it('saves the year\'s preparation data, shows it on the round form and records a round', async () => {
+    await page.goto('/rights/bargaining');
+    await page.getByTestId('rights-enterprise').click();
+    await page.keyboard.type('上海');
+    const enterprise = page.locator('.ant-select-dropdown:visible .ant-select-item-option').first();
+    await enterprise.waitFor({ state: 'visible', timeout: 20_000 });
+    await enterprise.click();
+    await page.getByTestId('bargaining-prep-form').waitFor({ timeout: 20_000 });
+    await page.getByTestId('bargaining-profit').fill('-1,000.50');
+    await page.getByTestId('bargaining-cpi').fill('0.2');
+    await page.getByTestId('bargaining-lower').fill('3');
+    await page.getByTestId('bargaining-base').fill('5');
+    await page.getByTestId('bargaining-upper').fill('8.5');
+    await page.getByTestId('bargaining-prep-save').click();
+    const summary = page.getByTestId('bargaining-prep-summary');
+    await expect.poll(() => summary.textContent(), { timeout: 20_000 }).toContain('3.00% / 5.00% / 8.50%');
+    expect(await summary.textContent()).toContain('-¥1000.50');
+    const rounds = page.getByTestId('bargaining-rounds').locator('tbody tr.ant-table-row');
+    const before = await rounds.count();
+    await page.getByTestId('bargaining-demand').fill('6');
+    await page.getByTestId('bargaining-offer').fill('3.5');
+    await page.getByTestId('bargaining-round-save').click();
+    await expect.poll(() => rounds.count(), { timeout: 20_000 }).toBe(before + 1);
+    expect(await rounds.last().textContent()).toContain('6.00%');
+    expect(await rounds.last().textContent()).toContain('3.50%');
+    await shot(page, '45-rights-bargaining');
+  });
+});

@@ -82,6 +82,7 @@ function SessionGate() {
               <Route path="/rights/warnings" element={<RightsPage />} />
               <Route path="/rights/contracts" element={<RightsPage />} />
               <Route path="/rights/consultations" element={<RightsPage />} />
+              <Route path="/rights/bargaining" element={<RightsPage />} />
               <Route path="/rights/cases/:id" element={<CaseDetailPage />} />
               <Route path="/applications" element={<ApplicationsPage />} />
               <Route path="/members" element={<MembersPage />} />

@@ -1,5 +1,5 @@
 import type {
-  CaseItem, CaseOutcome, CaseStatus, CaseType, ConsultationItem, ConsultationStep, ContractItem, Paged, RightsSummary, WarningItem, WarningLevel, WarningSignal,
+  BargainingTopic, CalendarItem, CaseItem, CaseOutcome, CaseStatus, CaseType, ConsultationItem, Preparation, RoundItem, ConsultationStep, ContractItem, Paged, RightsSummary, WarningItem, WarningLevel, WarningSignal,
 } from '@lianxin/contracts';
 import { api } from '../../../shared/api-client.ts';
 
@@ -32,6 +32,14 @@ export const fetchConsultations = (q: { orgId: number; page: number; pageSize: n
 export const createConsultation = (body: { enterpriseId: number; collectedOn: string; issues: string }) => api.post<ConsultationItem>('/api/rights/consultations', body);
 export const moveConsultation = (id: number, body: { to: Exclude<ConsultationStep, 'collecting'>; on: string; text: string }) =>
   api.post<ConsultationItem>(`/api/rights/consultations/${id}/step`, body);
+
+export const fetchCalendar = (enterpriseId: number, signal?: AbortSignal) => api.get<{ items: CalendarItem[] }>('/api/bargaining/calendar', { enterpriseId }, signal);
+export const addCalendarItem = (body: { enterpriseId: number; topic: BargainingTopic; month: number | null; note: string }) => api.post<CalendarItem>('/api/bargaining/calendar', body);
+export const fetchPreparation = (enterpriseId: number, year: number, signal?: AbortSignal) => api.get<Preparation>('/api/bargaining/preparations', { enterpriseId, year }, signal);
+export const savePreparation = (body: Preparation) => api.put<Preparation>('/api/bargaining/preparations', body);
+export const fetchRounds = (enterpriseId: number, year: number, signal?: AbortSignal) => api.get<{ items: RoundItem[] }>('/api/bargaining/rounds', { enterpriseId, year }, signal);
+export const createRound = (body: { enterpriseId: number; topic: BargainingTopic; year: number; heldOn: string; attendees: string; minutes: string; unionDemandBp?: number; companyOfferBp?: number }) =>
+  api.post<RoundItem>('/api/bargaining/rounds', body);
 
 export const searchEnterprises = (q: string, signal?: AbortSignal) =>
   api.get<{ items: { id: number; name: string }[] }>('/api/enterprises', { q, pageSize: 20 }, signal).then((r) => r.items);

@@ -25,3 +25,19 @@ export function parseWorkers(text: string): { name: string; phone?: string }[] {
     return phone ? { name, phone } : { name };
   });
 }
+
+/** "5.5" / "5.50%" / "-0.3" → basis points (550, -30), by the digits; "" or more than two decimals → null. */
+export function percentToBp(text: string): number | null {
+  const match = /^([-−]?)(\d{1,4})(?:\.(\d{1,2}))?%?$/.exec(text.replace(/\s/g, ''));
+  if (!match) return null;
+  const bp = Number(match[2]) * 100 + Number((match[3] ?? '').padEnd(2, '0'));
+  return match[1] && bp !== 0 ? -bp : bp;
+}
+
+/** Like yuanToFen, with a leading minus for a loss: "-1,000" → -100000. */
+export function signedYuanToFen(text: string): number | null {
+  const clean = text.trim();
+  const negative = /^[-−]/.test(clean);
+  const fen = yuanToFen(negative ? clean.slice(1) : clean);
+  return fen === null ? null : negative && fen !== 0 ? -fen : fen;
+}

@@ -20,6 +20,7 @@ import {
 import { formatBp, parseWorkers, yuanToFen } from './rights-format.ts';
 import { fetchRequest } from '../requests/requests-api.ts';
 import { EnterpriseSelect } from './enterprise-select.tsx';
+import { BargainingTab } from './bargaining-tab.tsx';
 import { ConsultationsTab } from './consultations-tab.tsx';
 import { MeetingModal, VetoModal } from './rights-forms.tsx';
 
@@ -44,7 +45,8 @@ export default function RightsPage() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const orgId = positiveInt(params.get('orgId'), user.org.id);
-  const tab = pathname.endsWith('/warnings') ? 'warnings' : pathname.endsWith('/contracts') ? 'contracts' : pathname.endsWith('/consultations') ? 'consultations' : 'cases';
+  const tab = pathname.endsWith('/warnings') ? 'warnings' : pathname.endsWith('/contracts') ? 'contracts' : pathname.endsWith('/consultations') ? 'consultations'
+    : pathname.endsWith('/bargaining') ? 'bargaining' : 'cases';
   const update = (patch: Record<string, string | number | undefined>) => setParams((prev) => patchParams(prev, patch));
   const [version, setVersion] = useState(0);
   const changed = () => setVersion((v) => v + 1);
@@ -71,6 +73,7 @@ export default function RightsPage() {
           { key: 'cases', label: t('rights.tab.cases'), children: tab === 'cases' ? <CasesTab orgId={orgId} version={version} onChanged={changed} /> : null },
           { key: 'warnings', label: t('rights.tab.warnings'), children: tab === 'warnings' ? <WarningsTab orgId={orgId} version={version} onChanged={changed} /> : null },
           { key: 'contracts', label: t('rights.tab.contracts'), children: tab === 'contracts' ? <ContractsTab orgId={orgId} /> : null },
+          { key: 'bargaining', label: t('rights.tab.bargaining'), children: tab === 'bargaining' ? <BargainingTab /> : null },
           { key: 'consultations', label: t('rights.tab.consultations'), children: tab === 'consultations' ? <ConsultationsTab orgId={orgId} /> : null },
         ]}
       />
