@@ -461,3 +461,23 @@ describe('the H5 without an account: a phone verified by one-time code, follow a
     expect((await ok<ServiceRequest>(gucun, 'GET', `/api/service-requests/${r.id}`)).rating).toBeNull();
   });
 });
+
+describe('reminders to the owner (fake clock)', () => {
+  it('marks a request due the next working day, on a working day within working hours, once; in-app only (staff accounts hold no phone)', async () => {
+    // received Friday 2026-11-06, consultation (1 working day): due Monday 11-09; the reminder belongs to Friday
+    const r = await ok<ServiceRequest>(gucun, 'POST', '/api/service-requests', newRequest({ receivedAt: '2026-11-06T09:00:00+08:00', categoryCode: 'consultation' }));
+    expect(r.dueOn).toBe('2026-11-09');
+    const reminders = async () => (await ok<ServiceRequest>(gucun, 'GET', `/api/service-requests/${r.id}`)).events.filter((e) => e.action === 'reminded');
+    const [before] = await t.handle.query<{ n: number }>('select count(*)::int as n from notifications');
+    for (const at of ['2026-11-06T08:59:00+08:00', '2026-11-06T17:30:00+08:00', '2026-11-06T00:10:00+08:00', '2026-11-07T10:00:00+08:00', '2026-11-08T10:00:00+08:00']) {
+      await runRequestJobs(t.handle.db, new Date(at)); // before or after hours, at midnight, on the weekend: nothing
+      expect(await reminders(), at).toEqual([]);
+    }
+    expect((await runRequestJobs(t.handle.db, new Date('2026-11-06T10:00:00+08:00'))).reminded).toBeGreaterThanOrEqual(1);
+    await runRequestJobs(t.handle.db, new Date('2026-11-06T15:00:00+08:00'));
+    expect((await reminders()).map((e) => e.note)).toEqual([`owner ${gucun.userId}`]);
+    // no SMS: the users table has no phone for staff, so the reminder is the record on the request (and the workbench)
+    const [after] = await t.handle.query<{ n: number }>('select count(*)::int as n from notifications');
+    expect(after!.n).toBe(before!.n);
+  });
+});
