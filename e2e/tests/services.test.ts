@@ -83,6 +83,24 @@ describe('顾村 staff work a request from the queue', () => {
     }), { timeout: 20_000 }).toBeGreaterThan(5);
     await shot(page, 'services-stations');
   });
+
+  it('sets a new position\'s coordinates by a click on the form\'s offline picker map; typing stays possible', async () => {
+    await page.getByTestId('station-add').click();
+    const picker = page.getByTestId('station-point-picker');
+    await picker.locator('canvas').first().waitFor({ timeout: 20_000 });
+    const lat = page.getByTestId('station-lat');
+    const lng = page.getByTestId('station-lng');
+    expect(await lat.inputValue()).toBe('31.2304');
+    const box = (await picker.boundingBox())!;
+    // the map opens centred on the form's point: a click up and to the right moves the point north-east
+    await page.mouse.click(box.x + box.width / 2 + 60, box.y + box.height / 2 - 40);
+    await expect.poll(async () => Number(await lat.inputValue()), { timeout: 10_000 }).toBeGreaterThan(31.2304);
+    expect(Number(await lng.inputValue())).toBeGreaterThan(121.4737);
+    expect(Number(await lat.inputValue())).toBeLessThan(31.5);
+    await shot(page, 'services-station-picker');
+    await lat.fill('31.35');
+    expect(await lat.inputValue()).toBe('31.35');
+  });
 });
 
 describe('a rider without an account asks at a position, follows the request by its link and rates it by SMS', () => {
@@ -110,9 +128,9 @@ describe('a rider without an account asks at a position, follows the request by 
     await rider.getByTestId('m-guest-code').locator('input').fill(await latestOtp(riderPhone, 'request_code'));
     await rider.getByTestId('m-guest-submit').click();
     await rider.getByTestId('m-follow-hint').waitFor({ timeout: 20_000 });
-    expect(rider.url()).toMatch(/\/m\/follow\/f\d+\.[A-Za-z0-9_-]{43}$/);
+    expect(rider.url()).toMatch(/\/m\/follow\/f\d+-[A-Za-z0-9_-]{43}$/);
     expect(await rider.getByTestId('m-link-status').textContent()).toBe('待受理');
-    requestId = Number(/\/f(\d+)\./.exec(rider.url())![1]);
+    requestId = Number(/\/f(\d+)-/.exec(rider.url())![1]);
     await shot(rider, 'services-m-follow');
   });
 
@@ -128,7 +146,7 @@ describe('a rider without an account asks at a position, follows the request by 
     let link = '';
     await expect.poll(() => {
       const text = smsTexts(riderPhone).find((m) => m.template === 'request_resolved')?.text ?? '';
-      link = /\/m\/rate\/[A-Za-z0-9._-]+/.exec(text)?.[0] ?? '';
+      link = /\/m\/rate\/[A-Za-z0-9_-]+/.exec(text)?.[0] ?? '';
       return link;
     }, { timeout: 20_000 }).not.toBe('');
     await rider.goto(link);

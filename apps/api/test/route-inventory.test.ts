@@ -299,8 +299,8 @@ const inventory: Record<string, Entry> = {
   'POST /api/service-requests/public': open((fx) => ({
     url: '/api/service-requests/public', body: { categoryCode: 'general', orgId: fx.gucunOrgId, description: '清单：免登录诉求', requesterName: '清单', phone: newPhone(), phoneCode: '000000' },
   })),
-  'POST /api/service-requests/by-link': open(() => ({ url: '/api/service-requests/by-link', body: { token: `f1.${'A'.repeat(43)}` } })),
-  'POST /api/service-requests/rate-by-link': open(() => ({ url: '/api/service-requests/rate-by-link', body: { token: `r1.${'A'.repeat(43)}`, score: 5 } })),
+  'POST /api/service-requests/by-link': open(() => ({ url: '/api/service-requests/by-link', body: { token: `f1-${'A'.repeat(43)}` } })),
+  'POST /api/service-requests/rate-by-link': open(() => ({ url: '/api/service-requests/rate-by-link', body: { token: `r1-${'A'.repeat(43)}`, score: 5 } })),
   'POST /api/me/service-requests': { access: 'member', probe: () => ({ url: '/api/me/service-requests', body: { categoryCode: 'general', description: '清单诉求' } }) },
   'GET /api/me/service-requests': { access: 'member', probe: () => ({ url: '/api/me/service-requests' }) },
   'GET /api/me/service-requests/:id': { access: 'member', probe: (fx) => ({ url: `/api/me/service-requests/${fx.memberRequestId}` }) },

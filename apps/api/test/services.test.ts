@@ -374,7 +374,7 @@ describe('the H5 without an account: a phone verified by one-time code, follow a
   };
   const rateLinkOf = (phone: string) => {
     const link = t.sms.sent.filter((m) => m.phone === phone && m.template === 'request_resolved').at(-1)!.params.link!;
-    expect(link).toMatch(/^\/m\/rate\/r\d+\.[A-Za-z0-9_-]{43}$/);
+    expect(link).toMatch(/^\/m\/rate\/r\d+-[A-Za-z0-9_-]{43}$/);
     return link.slice('/m/rate/'.length);
   };
 
@@ -394,7 +394,7 @@ describe('the H5 without an account: a phone verified by one-time code, follow a
     expect(first.statusCode, first.body).toBe(201);
     const created = first.json<{ request: { id: number; status: string; orgName: string }; followToken: string }>();
     expect(created.request).toMatchObject({ status: 'received' });
-    expect(created.followToken).toMatch(/^f\d+\.[A-Za-z0-9_-]{43}$/);
+    expect(created.followToken).toMatch(/^f\d+-[A-Za-z0-9_-]{43}$/);
     const again = await request(t.app, null, 'POST', '/api/service-requests/public', { ...body, phoneCode: code });
     expect(again.statusCode).toBe(200);
     expect(again.json()).toEqual(first.json());
@@ -413,8 +413,8 @@ describe('the H5 without an account: a phone verified by one-time code, follow a
     expect(followed.events.map((e) => e.action)).toEqual(['received', 'accepted']);
     expect(JSON.stringify(followed)).not.toContain(phone.slice(-4));
     // an altered token, or one request's signature on another id, is nobody's
-    const [, sig] = created.followToken.split('.');
-    expect((await request(t.app, null, 'POST', '/api/service-requests/by-link', { token: `f${created.request.id + 1}.${sig}` })).statusCode).toBe(404);
+    const sig = created.followToken.slice(created.followToken.indexOf('-') + 1);
+    expect((await request(t.app, null, 'POST', '/api/service-requests/by-link', { token: `f${created.request.id + 1}-${sig}` })).statusCode).toBe(404);
     // a follow link cannot rate
     expect((await request(t.app, null, 'POST', '/api/service-requests/rate-by-link', { token: created.followToken, score: 5 })).statusCode).toBe(404);
   });
@@ -430,10 +430,10 @@ describe('the H5 without an account: a phone verified by one-time code, follow a
     await ok(gucun, 'POST', `/api/service-requests/${id}/close`, { result: '已告知每日 8:00–20:00 开放' });
     await t.app.flushNotifications();
     const token = rateLinkOf(phone);
-    expect(token.startsWith(`r${id}.`)).toBe(true);
+    expect(token.startsWith(`r${id}-`)).toBe(true);
     expect(await ok(null, 'POST', '/api/service-requests/by-link', { token })).toMatchObject({ id, status: 'resolved', canRate: true, result: '已告知每日 8:00–20:00 开放' });
     // the signature of this request's link does not rate another
-    expect((await request(t.app, null, 'POST', '/api/service-requests/rate-by-link', { token: `r${id - 1}.${token.split('.')[1]}`, score: 1 })).statusCode).toBe(404);
+    expect((await request(t.app, null, 'POST', '/api/service-requests/rate-by-link', { token: `r${id - 1}-${token.slice(token.indexOf('-') + 1)}`, score: 1 })).statusCode).toBe(404);
     expect((await request(t.app, null, 'POST', '/api/service-requests/rate-by-link', { token, score: 0 })).statusCode).toBe(400);
     const rated = await ok(null, 'POST', '/api/service-requests/rate-by-link', { token, score: 5, comment: '回复很快' });
     expect(rated).toMatchObject({ status: 'closed', rating: 5, ratingComment: '回复很快', canRate: false });

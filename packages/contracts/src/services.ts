@@ -215,10 +215,10 @@ export const publicRequestCreateSchema = z.object({
 });
 
 /**
- * A link token for one request, without an account: `f<id>.<HMAC>` follows it (given on submission), `r<id>.<HMAC>`
+ * A link token for one request, without an account: `f<id>-<HMAC>` follows it (given on submission), `r<id>-<HMAC>`
  * rates it (sent by SMS when it is resolved). Always in a body, never in an API URL.
  */
-export const requestTokenSchema = z.string().trim().regex(/^[fr][1-9]\d{0,9}\.[A-Za-z0-9_-]{43}$/, { message: 'request.token' });
+export const requestTokenSchema = z.string().trim().regex(/^[fr][1-9]\d{0,9}-[A-Za-z0-9_-]{43}$/, { message: 'request.token' });
 export const requestTokenBodySchema = z.object({ token: requestTokenSchema });
 
 /** What a link shows: no phone, no staff names. `canRate` only for a rating link while the request awaits its rating. */
