@@ -136,6 +136,10 @@ describe('a rider without an account asks at a position, follows the request by 
 
   it('is accepted and resolved by the district\'s staff; the rider rates it once by the SMS link', async () => {
     await staff.goto(`/requests?request=${requestId}`);
+    // the phone shows masked; 显示号码 reveals it (the API writes an audit entry)
+    expect(await staff.getByTestId('request-phone').textContent()).not.toBe(riderPhone);
+    await staff.getByTestId('request-reveal-phone').click();
+    await expect.poll(() => staff.getByTestId('request-phone').textContent(), { timeout: 20_000 }).toBe(riderPhone);
     await staff.getByTestId('request-accept').click();
     await expect.poll(() => staff.getByTestId('request-status').textContent(), { timeout: 20_000 }).toBe('办理中');
     await staff.getByTestId('request-close').click();

@@ -34,6 +34,8 @@ interface Fixtures {
   otherUnionId: number;
   congress: CongressFixtures;
   rightsCaseId: number;
+  /** the case's worker with a phone */
+  rightsPartyId: number;
   warningId: number;
   contractId: number;
   station: { id: number; name: string };
@@ -282,6 +284,7 @@ const inventory: Record<string, Entry> = {
   'POST /api/service-lists/items': staffWrite((fx) => ({ url: '/api/service-lists/items', body: { orgId: fx.gucunOrgId, list: 'service', category: '越权', title: '越权' } })),
   'DELETE /api/service-lists/items/:id': staffWrite((fx) => ({ url: `/api/service-lists/items/${fx.serviceItemId}` })),
   // the foreign caller's own requests, handed to someone outside their scope: not found
+  'POST /api/service-requests/:id/requester-phone': staffWrite((fx) => ({ url: `/api/service-requests/${fx.serviceRequest.id}/requester-phone` })),
   'POST /api/service-requests/handover': staffWrite((fx) => ({ url: '/api/service-requests/handover', body: { toUserId: fx.gucunUserId } })),
   'GET /api/service-requests': staffRead((fx) => ({ url: '/api/service-requests?limit=200', marker: fx.serviceRequest.description }), 'hidden'),
   'GET /api/service-requests/figures': staffRead((fx) => ({ url: `/api/service-requests/figures?orgId=${fx.gucunOrgId}` })),
@@ -310,6 +313,7 @@ const inventory: Record<string, Entry> = {
   'GET /api/rights/cases': staffRead((fx) => ({ url: `/api/rights/cases?orgId=${fx.gucunOrgId}` })),
   'GET /api/rights/cases/:id': staffRead((fx) => ({ url: `/api/rights/cases/${fx.rightsCaseId}` })),
   'POST /api/rights/cases/:id/stage': staffWrite((fx) => ({ url: `/api/rights/cases/${fx.rightsCaseId}/stage`, body: { to: 'investigating' } })),
+  'POST /api/rights/cases/:id/parties/:partyId/phone': staffWrite((fx) => ({ url: `/api/rights/cases/${fx.rightsCaseId}/parties/${fx.rightsPartyId}/phone` })),
   'GET /api/rights/cases/:id/agreement.pdf': staffRead((fx) => ({ url: `/api/rights/cases/${fx.rightsCaseId}/agreement.pdf` })),
   'POST /api/rights/warnings': staffWrite((fx) => ({ url: '/api/rights/warnings', body: { enterpriseId: fx.enterprise.id, signal: 'other', level: 'general' } })),
   'GET /api/rights/warnings': staffRead((fx) => ({ url: `/api/rights/warnings?orgId=${fx.gucunOrgId}` })),
@@ -503,6 +507,7 @@ beforeAll(async () => {
   fx = {
     station, serviceRequest, memberRequestId: memberRequest.id, gucunUserId: gucun.userId, serviceItemId: serviceItem.id,
     rightsCaseId: rightsCase.id,
+    rightsPartyId: (await t.handle.query<{ id: number }>('select id from rights_case_workers where case_id = $1', [rightsCase.id]))[0]!.id,
     warningId: warning.id,
     contractId: contract.id,
     gucunOrgId: gucun.orgId,

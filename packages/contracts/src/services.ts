@@ -306,6 +306,9 @@ export const extendBodySchema = z.object({ workingDays: z.number().int().min(1).
 export const closeBodySchema = z.object({ result: text(2000) });
 export const ratingBodySchema = z.object({ score: z.number().int().min(1, { message: 'rating.score' }).max(5, { message: 'rating.score' }), comment: z.string().trim().max(500).default('') });
 
+/** A phone shown in clear on request (the requester's, a rights case party's): the reveal is audit-logged. */
+export const revealedPhoneSchema = z.object({ phone: z.string() });
+
 /** Rating by the SMS link: the token instead of a session. */
 export const linkRatingBodySchema = ratingBodySchema.extend({ token: requestTokenSchema });
 

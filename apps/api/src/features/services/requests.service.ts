@@ -92,7 +92,18 @@ export async function createRequest(
   const org = await findOrg(ctx.db, ctx.scope, input.orgId);
   if (!org) throw fieldError('orgId', 'error.not_found', 404, 'not_found');
   const cat = await category(ctx.db, input.categoryCode);
-  if (input.stationId !== undefined && !(await findStation(ctx.db, ctx.scope, input.stationId))) throw fieldError('stationId', 'request.stationUnknown', 404, 'not_found');
+  if (input.stationId !== undefined) {
+    const station = await findStation(ctx.db, ctx.scope, input.stationId);
+    if (!station) throw fieldError('stationId', 'request.stationUnknown', 404, 'not_found');
+    // The position must belong to the receiving union, a union below it (a street union's request taken at one of
+    // its enterprises' relay stations) or a union above it (a street's request taken at the district's service
+    // centre): the request's channel "at a station" then names a place that union's line answers for. A position of
+    // a sibling or cousin union inside the actor's scope (another street of the same district) would file the
+    // request with one union while its station figures and map count another's position: 400 on stationId.
+    if (!(station.orgPath === org.path || station.orgPath.startsWith(`${org.path}.`) || org.path.startsWith(`${station.orgPath}.`))) {
+      throw fieldError('stationId', 'request.stationOutsideOrg');
+    }
+  }
   const queued = input.channel === 'h5';
   const { id, created } = await ctx.db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('service_requests.staff'), ${ctx.actor.userId})`);
@@ -230,6 +241,20 @@ async function change(ctx: ServiceContext, id: number, now: Date, apply: (tx: Tx
 
 const audit = (tx: Tx, ctx: ServiceContext, row: RequestRow, detail: Record<string, unknown>) =>
   recordAudit(tx, ctx.actor, ctx.ip, { action: 'update', objectType: 'service_request', objectId: row.id, orgPath: row.orgPath, detail });
+
+/**
+ * The requester's phone in clear, for staff whose scope sees the request (to call them back); the list and the
+ * detail show it masked. Each reveal is an audit entry (`read_personal`) written before the answer.
+ */
+export async function revealRequesterPhone(ctx: ServiceContext, id: number): Promise<{ phone: string }> {
+  writeScope(ctx.scope);
+  const row = await findRequest(ctx.db, ctx.scope, id);
+  if (!row) throw notFound();
+  await recordAudit(ctx.db, ctx.actor, ctx.ip, {
+    action: 'read_personal', objectType: 'service_request', objectId: id, orgPath: row.orgPath, detail: { field: 'requesterPhone' },
+  });
+  return { phone: ctx.cipher.decrypt(row.requesterPhoneEnc) };
+}
 
 /** Whether the actor works the request: its owner, or the handler after an accepted transfer. */
 function assertWorker(ctx: ServiceContext, row: RequestRow) {

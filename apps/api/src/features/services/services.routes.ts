@@ -6,7 +6,7 @@ import {
   calendarPutSchema, handoverBodySchema, serviceItemInputSchema, serviceItemSchema, serviceListsQuerySchema, serviceListsResponseSchema, handoverResponseSchema, stationGapsQuerySchema, stationGapsResponseSchema, calendarResponseSchema, calendarYearParamSchema, closeBodySchema, dueQuerySchema, dueResponseSchema, extendBodySchema, idParamSchema,
   memberRequestCreateSchema, nearestQuerySchema, nearestResponseSchema, pauseBodySchema, ratingBodySchema, requestFiguresQuerySchema, requestFiguresSchema,
   serviceCategoriesResponseSchema, serviceRequestCreateSchema, serviceRequestListQuerySchema, serviceRequestListResponseSchema, serviceRequestSchema,
-  linkRatingBodySchema, publicRequestCreatedSchema, publicRequestCreateSchema, publicRequestSchema, requestCodeRequestSchema, requestTokenBodySchema,
+  linkRatingBodySchema, revealedPhoneSchema, publicRequestCreatedSchema, publicRequestCreateSchema, publicRequestSchema, requestCodeRequestSchema, requestTokenBodySchema,
   stationInputSchema, stationListQuerySchema, stationListResponseSchema, stationPatchSchema, stationSchema, transferBodySchema,
 } from '@lianxin/contracts';
 import { access } from '../../access/route-access.ts';
@@ -14,7 +14,7 @@ import { serviceContext } from '../../context.ts';
 import { calendarYear, dueFrom, putCalendarYear } from './calendar.service.ts';
 import {
   acceptRequest, closeRequest, createMemberRequest, createRequest, extendRequest, memberRequestDetail, memberRequests, pauseRequest, rateRequest,
-  handOver, requestDetail, requestFigures, requestList, resumeRequest, transferRequest,
+  handOver, requestDetail, revealRequesterPhone, requestFigures, requestList, resumeRequest, transferRequest,
 } from './requests.service.ts';
 import { issueCode, perPhoneRateLimit } from '../phone-verification/phone-verification.service.ts';
 import { createPublicRequest, rateByLink, requestByToken } from './requests.public.ts';
@@ -124,6 +124,11 @@ export const servicesRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, params: idParamSchema, response: { 200: serviceRequestSchema } },
     config: { access: access.staffRead() },
   }, async (request) => requestDetail(serviceContext(request), request.params.id));
+
+  app.post('/api/service-requests/:id/requester-phone', {
+    schema: { tags, description: 'The requester\'s phone in clear, for staff whose scope sees the request (to call back); audit-logged.', params: idParamSchema, response: { 200: revealedPhoneSchema } },
+    config: { access: access.staffWrite() },
+  }, async (request) => revealRequesterPhone(serviceContext(request), request.params.id));
 
   app.post('/api/service-requests/handover', {
     schema: { tags, description: 'An owner leaving hands all their open requests to a colleague of their scope.', body: handoverBodySchema, response: { 200: handoverResponseSchema } },
