@@ -481,3 +481,18 @@ describe('reminders to the owner (fake clock)', () => {
     expect(after!.n).toBe(before!.n);
   });
 });
+
+describe('demo requests', () => {
+  it('name the 顾村 enterprise the requester works in when the request is about the employer, a different one each', async () => {
+    const rows = await t.handle.query<{ description: string; enterprise: number | null; inGucun: boolean | null }>(`
+      select r.description, r.enterprise_id as enterprise, e.org_path <@ r.org_path as "inGucun"
+        from service_requests r left join enterprises e on e.id = r.enterprise_id
+       where r.id <= (select min(id) + 36 from service_requests)`);
+    const named = rows.filter((r) => r.enterprise !== null);
+    expect(named.length).toBeGreaterThanOrEqual(12);
+    expect(named.every((r) => r.inGucun)).toBe(true);
+    expect(new Set(named.map((r) => r.enterprise)).size).toBe(named.length);
+    expect(new Set(named.map((r) => r.description))).toEqual(new Set(['家政服务员被拖欠两个月工资约 9,600 元，请求法律援助', '职工家属重病，家庭困难，申请困难职工帮扶', '十余名装卸工反映用工单位未签劳动合同、未缴社保']));
+    expect(rows.filter((r) => r.description.startsWith('外卖骑手咨询')).every((r) => r.enterprise === null)).toBe(true);
+  });
+});
