@@ -45,7 +45,7 @@ export async function logIn(page: Page, username: string): Promise<void> {
 }
 
 /** The latest one-time code the server sent to a phone (read from the SMS file the e2e server writes). */
-export async function latestOtp(phone: string, template: 'otp' | 'application_code' = 'otp'): Promise<string> {
+export async function latestOtp(phone: string, template: 'otp' | 'application_code' | 'request_code' = 'otp'): Promise<string> {
   const file = inject('smsFile');
   for (let i = 0; i < 50; i++) {
     if (existsSync(file)) {

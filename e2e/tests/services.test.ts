@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, logIn, newPage, shot } from '../support/browser.ts';
+import { latestOtp, launchBrowser, logIn, newPage, sendCodeWhenAllowed, shot, smsTexts } from '../support/browser.ts';
 
 /**
  * 机制二 in the browser: a rider on a phone (390×844, location shared: 顾村公园) finds the nearest open positions with
  * distances and a navigation link; 顾村's staff accept a request waiting in the queue (首问负责) and resolve it; the
- * console's station map draws the district boundaries and the positions offline (no tile server).
+ * console's station map draws the district boundaries and the positions offline (no tile server). A rider without an
+ * account submits at a position with an SMS code, follows the request by its link, and rates it by the SMS link.
  */
 
 let browser: Browser;
@@ -81,5 +82,86 @@ describe('顾村 staff work a request from the queue', () => {
       return colours.size;
     }), { timeout: 20_000 }).toBeGreaterThan(5);
     await shot(page, 'services-stations');
+  });
+
+  it('sets a new position\'s coordinates by a click on the form\'s offline picker map; typing stays possible', async () => {
+    await page.getByTestId('station-add').click();
+    const picker = page.getByTestId('station-point-picker');
+    await picker.locator('canvas').first().waitFor({ timeout: 20_000 });
+    const lat = page.getByTestId('station-lat');
+    const lng = page.getByTestId('station-lng');
+    expect(await lat.inputValue()).toBe('31.2304');
+    const box = (await picker.boundingBox())!;
+    // the map opens centred on the form's point: a click up and to the right moves the point north-east
+    await page.mouse.click(box.x + box.width / 2 + 60, box.y + box.height / 2 - 40);
+    await expect.poll(async () => Number(await lat.inputValue()), { timeout: 10_000 }).toBeGreaterThan(31.2304);
+    expect(Number(await lng.inputValue())).toBeGreaterThan(121.4737);
+    expect(Number(await lat.inputValue())).toBeLessThan(31.5);
+    await shot(page, 'services-station-picker');
+    await lat.fill('31.35');
+    expect(await lat.inputValue()).toBe('31.35');
+  });
+});
+
+describe('a rider without an account asks at a position, follows the request by its link and rates it by SMS', () => {
+  let rider: Page;
+  let staff: Page;
+  const riderPhone = `139${String(Date.now()).slice(-8)}`;
+  let requestId = 0;
+  beforeAll(async () => {
+    rider = await newPage(browser, {
+      viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true,
+      permissions: ['geolocation'], geolocation: { latitude: 31.3519, longitude: 121.3833 },
+    });
+    staff = await newPage(browser, { viewport: { width: 1440, height: 900 }, reducedMotion: 'reduce' });
+    await logIn(staff, 'demo-baoshan');
+  });
+
+  it('submits at the nearest position with a one-time code and lands on the follow page', async () => {
+    await rider.goto('/m/stations');
+    await rider.getByTestId('m-station-ask').first().click();
+    await rider.getByTestId('m-guest-request').waitFor({ timeout: 20_000 });
+    await rider.getByTestId('m-guest-description').locator('textarea').fill('驿站的微波炉坏了，午饭没法加热');
+    await rider.getByTestId('m-guest-name').locator('input').fill('陈骑手');
+    await rider.getByTestId('m-guest-phone').locator('input').fill(riderPhone);
+    await sendCodeWhenAllowed(rider, 'm-guest-send-code');
+    await rider.getByTestId('m-guest-code').locator('input').fill(await latestOtp(riderPhone, 'request_code'));
+    await rider.getByTestId('m-guest-submit').click();
+    await rider.getByTestId('m-follow-hint').waitFor({ timeout: 20_000 });
+    expect(rider.url()).toMatch(/\/m\/follow\/f\d+-[A-Za-z0-9_-]{43}$/);
+    expect(await rider.getByTestId('m-link-status').textContent()).toBe('待受理');
+    requestId = Number(/\/f(\d+)-/.exec(rider.url())![1]);
+    await shot(rider, 'services-m-follow');
+  });
+
+  it('is accepted and resolved by the district\'s staff; the rider rates it once by the SMS link', async () => {
+    await staff.goto(`/requests?request=${requestId}`);
+    // the phone shows masked; 显示号码 reveals it (the API writes an audit entry)
+    expect(await staff.getByTestId('request-phone').textContent()).not.toBe(riderPhone);
+    await staff.getByTestId('request-reveal-phone').click();
+    await expect.poll(() => staff.getByTestId('request-phone').textContent(), { timeout: 20_000 }).toBe(riderPhone);
+    await staff.getByTestId('request-accept').click();
+    await expect.poll(() => staff.getByTestId('request-status').textContent(), { timeout: 20_000 }).toBe('办理中');
+    await staff.getByTestId('request-close').click();
+    await staff.getByTestId('request-result').fill('已更换微波炉');
+    await staff.locator('#request-action-ok').click();
+    await expect.poll(() => staff.getByTestId('request-status').textContent(), { timeout: 20_000 }).toBe('已办结待评价');
+
+    let link = '';
+    await expect.poll(() => {
+      const text = smsTexts(riderPhone).find((m) => m.template === 'request_resolved')?.text ?? '';
+      link = /\/m\/rate\/[A-Za-z0-9_-]+/.exec(text)?.[0] ?? '';
+      return link;
+    }, { timeout: 20_000 }).not.toBe('');
+    await rider.goto(link);
+    await rider.getByTestId('m-link-result').waitFor({ timeout: 20_000 });
+    await rider.getByTestId('m-link-stars').locator('.adm-rate-star').nth(3).tap(); // antd-mobile's Rate listens to touch
+    await rider.getByTestId('m-link-rate').click();
+    await rider.getByTestId('m-link-rated').waitFor({ timeout: 20_000 });
+    expect(await rider.getByTestId('m-link-status').textContent()).toBe('已关闭');
+    await shot(rider, 'services-m-rate');
+    // the link works once
+    await rider.reload();
+    await rider.getByTestId('m-link-error').waitFor({ timeout: 20_000 });
   });
 });

@@ -105,6 +105,65 @@ describe('ids of other units in bodies', () => {
     expect(r.body).toContain('stationId');
   });
 
+  it('a staff request names a position of the receiving union, below it or above it; a sibling street\'s inside the scope is 400', async () => {
+    const paths = await t.handle.query<{ id: number; path: string }>('select id, path::text as path from orgs where id = any($1::int[])', [[baoshan.orgId, gucun.orgId]]);
+    const pathOf = (id: number) => paths.find((p) => p.id === id)!.path;
+    // a position of another street union of 宝山区 (a sibling of 顾村's, inside the district staff's scope)
+    const [street] = await t.handle.query<{ id: number }>(
+      `select id from orgs where path <@ $1::ltree and nlevel(path) = nlevel($2::ltree) and id <> $3 order by id limit 1`, [pathOf(baoshan.orgId), pathOf(gucun.orgId), gucun.orgId]);
+    const sibling = await ok<{ id: number }>(baoshan, 'POST', '/api/stations', {
+      orgId: street!.id, name: '兄弟街镇驿站（攻击测试）', level: 'station', address: '宝山区友谊路1号', lat: 31.4, lng: 121.48, hours: [], facilities: [],
+    });
+    const before = await t.handle.query<{ n: number }>('select count(*)::int as n from service_requests');
+    const refused = await request(t.app, baoshan, 'POST', '/api/service-requests', serviceRequest(gucun.orgId, { stationId: sibling.id, description: '兄弟街镇阵地' }));
+    expect(refused.statusCode, refused.body).toBe(400);
+    expect(refused.json<{ fields: Record<string, string> }>().fields).toHaveProperty('stationId');
+    expect(await t.handle.query('select count(*)::int as n from service_requests')).toEqual(before);
+    // the district's own centre (above 顾村) and 顾村's own position are fine
+    const centre = await ok<{ id: number }>(baoshan, 'POST', '/api/stations', {
+      orgId: baoshan.orgId, name: '宝山区职工服务中心（攻击测试）', level: 'centre', address: '宝山区牡丹江路1号', lat: 31.405, lng: 121.489, hours: [], facilities: [],
+    });
+    expect((await request(t.app, baoshan, 'POST', '/api/service-requests', serviceRequest(gucun.orgId, { stationId: centre.id, description: '区中心受理' }))).statusCode).toBe(201);
+    const own = await ok<{ id: number }>(gucun, 'POST', '/api/stations', {
+      orgId: gucun.orgId, name: '顾村驿站（攻击测试）', level: 'station', address: '宝山区顾村镇1号', lat: 31.35, lng: 121.38, hours: [], facilities: [],
+    });
+    expect((await request(t.app, gucun, 'POST', '/api/service-requests', serviceRequest(gucun.orgId, { stationId: own.id, description: '本镇阵地受理' }))).statusCode).toBe(201);
+  });
+
+  it('reveals a requester\'s phone to staff in scope only, each time with an audit entry', async () => {
+    const requesterPhone = phone();
+    const r = await ok<ServiceRequest>(gucun, 'POST', '/api/service-requests', serviceRequest(gucun.orgId, { requesterPhone, description: '需要回电的诉求' }));
+    expect(r.requesterPhone).not.toBe(requesterPhone);
+    const url = `/api/service-requests/${r.id}/requester-phone`;
+    expect((await request(t.app, null, 'POST', url)).statusCode).toBe(401);
+    expect((await request(t.app, nanjing, 'POST', url)).statusCode).toBe(404);
+    expect((await request(t.app, member, 'POST', url)).statusCode).toBe(403);
+    const audit = `select actor_user_id as actor, detail from audit_log where action = 'read_personal' and object_type = 'service_request' and object_id = '${r.id}'`;
+    expect(await t.handle.query(audit)).toEqual([]);
+    expect(await ok(baoshan, 'POST', url)).toEqual({ phone: requesterPhone });
+    expect(await t.handle.query(audit)).toEqual([{ actor: baoshan.userId, detail: { field: 'requesterPhone' } }]);
+  });
+
+  it('reveals a rights case party\'s phone to staff in scope only, for that case\'s party, with an audit entry', async () => {
+    const workerPhone = phone();
+    const created = await ok<{ id: number }>(gucun, 'POST', '/api/rights/cases', {
+      enterpriseId: gucunEnterprise.id, type: 'wage_arrears', workers: [{ name: '赵当事人', phone: workerPhone }, { name: '钱当事人' }], claimFen: 80_000,
+    });
+    const detail = await ok<{ workers: { id: number; name: string; phone: string | null }[] }>(gucun, 'GET', `/api/rights/cases/${created.id}`);
+    const [withPhone, without] = detail.workers;
+    expect(withPhone!.phone).not.toBe(workerPhone);
+    const url = (caseId: number, partyId: number) => `/api/rights/cases/${caseId}/parties/${partyId}/phone`;
+    expect((await request(t.app, null, 'POST', url(created.id, withPhone!.id))).statusCode).toBe(401);
+    expect((await request(t.app, nanjing, 'POST', url(created.id, withPhone!.id))).statusCode).toBe(404);
+    expect((await request(t.app, gucun, 'POST', url(created.id, without!.id))).statusCode).toBe(404);
+    const other = await ok<{ id: number }>(gucun, 'POST', '/api/rights/cases', { enterpriseId: gucunEnterprise.id, type: 'work_injury', workers: [{ name: '孙其他' }], claimFen: 1_000 });
+    expect((await request(t.app, gucun, 'POST', url(other.id, withPhone!.id))).statusCode).toBe(404);
+    const audit = `select actor_user_id as actor, detail from audit_log where action = 'read_personal' and object_type = 'rights_case' and object_id = '${created.id}'`;
+    expect(await t.handle.query(audit)).toEqual([]);
+    expect(await ok(gucun, 'POST', url(created.id, withPhone!.id))).toEqual({ phone: workerPhone });
+    expect(await t.handle.query(audit)).toEqual([{ actor: gucun.userId, detail: { field: 'partyPhone', partyId: withPhone!.id } }]);
+  });
+
   it('a member cannot read or rate another member\'s request (404)', async () => {
     const own = await ok<ServiceRequest>(gucun, 'POST', '/api/service-requests', serviceRequest(gucun.orgId));
     expect((await request(t.app, member, 'GET', `/api/me/service-requests/${own.id}`)).statusCode).toBe(404);

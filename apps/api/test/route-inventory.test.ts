@@ -34,6 +34,8 @@ interface Fixtures {
   otherUnionId: number;
   congress: CongressFixtures;
   rightsCaseId: number;
+  /** the case's worker with a phone */
+  rightsPartyId: number;
   warningId: number;
   contractId: number;
   consultationId: number;
@@ -283,6 +285,7 @@ const inventory: Record<string, Entry> = {
   'POST /api/service-lists/items': staffWrite((fx) => ({ url: '/api/service-lists/items', body: { orgId: fx.gucunOrgId, list: 'service', category: '越权', title: '越权' } })),
   'DELETE /api/service-lists/items/:id': staffWrite((fx) => ({ url: `/api/service-lists/items/${fx.serviceItemId}` })),
   // the foreign caller's own requests, handed to someone outside their scope: not found
+  'POST /api/service-requests/:id/requester-phone': staffWrite((fx) => ({ url: `/api/service-requests/${fx.serviceRequest.id}/requester-phone` })),
   'POST /api/service-requests/handover': staffWrite((fx) => ({ url: '/api/service-requests/handover', body: { toUserId: fx.gucunUserId } })),
   'GET /api/service-requests': staffRead((fx) => ({ url: '/api/service-requests?limit=200', marker: fx.serviceRequest.description }), 'hidden'),
   'GET /api/service-requests/figures': staffRead((fx) => ({ url: `/api/service-requests/figures?orgId=${fx.gucunOrgId}` })),
@@ -296,6 +299,12 @@ const inventory: Record<string, Entry> = {
   }), 'forbidden', 'requests.approveExtension'),
   'POST /api/service-requests/:id/close': staffWrite((fx) => ({ url: `/api/service-requests/${fx.serviceRequest.id}/close`, body: { result: '越权' } })),
   'POST /api/service-requests/:id/rating': { access: 'member', probe: (fx) => ({ url: `/api/service-requests/${fx.memberRequestId}/rating`, body: { score: 5 } }) },
+  'POST /api/service-requests/code': open(() => ({ url: '/api/service-requests/code', body: { phone: newPhone() } })),
+  'POST /api/service-requests/public': open((fx) => ({
+    url: '/api/service-requests/public', body: { categoryCode: 'general', orgId: fx.gucunOrgId, description: '清单：免登录诉求', requesterName: '清单', phone: newPhone(), phoneCode: '000000' },
+  })),
+  'POST /api/service-requests/by-link': open(() => ({ url: '/api/service-requests/by-link', body: { token: `f1-${'A'.repeat(43)}` } })),
+  'POST /api/service-requests/rate-by-link': open(() => ({ url: '/api/service-requests/rate-by-link', body: { token: `r1-${'A'.repeat(43)}`, score: 5 } })),
   'POST /api/me/service-requests': { access: 'member', probe: () => ({ url: '/api/me/service-requests', body: { categoryCode: 'general', description: '清单诉求' } }) },
   'GET /api/me/service-requests': { access: 'member', probe: () => ({ url: '/api/me/service-requests' }) },
   'GET /api/me/service-requests/:id': { access: 'member', probe: (fx) => ({ url: `/api/me/service-requests/${fx.memberRequestId}` }) },
@@ -305,6 +314,7 @@ const inventory: Record<string, Entry> = {
   'GET /api/rights/cases': staffRead((fx) => ({ url: `/api/rights/cases?orgId=${fx.gucunOrgId}` })),
   'GET /api/rights/cases/:id': staffRead((fx) => ({ url: `/api/rights/cases/${fx.rightsCaseId}` })),
   'POST /api/rights/cases/:id/stage': staffWrite((fx) => ({ url: `/api/rights/cases/${fx.rightsCaseId}/stage`, body: { to: 'investigating' } })),
+  'POST /api/rights/cases/:id/parties/:partyId/phone': staffWrite((fx) => ({ url: `/api/rights/cases/${fx.rightsCaseId}/parties/${fx.rightsPartyId}/phone` })),
   'GET /api/rights/cases/:id/agreement.pdf': staffRead((fx) => ({ url: `/api/rights/cases/${fx.rightsCaseId}/agreement.pdf` })),
   'POST /api/rights/warnings': staffWrite((fx) => ({ url: '/api/rights/warnings', body: { enterpriseId: fx.enterprise.id, signal: 'other', level: 'general' } })),
   'GET /api/rights/warnings': staffRead((fx) => ({ url: `/api/rights/warnings?orgId=${fx.gucunOrgId}` })),
@@ -515,6 +525,7 @@ beforeAll(async () => {
   fx = {
     station, serviceRequest, memberRequestId: memberRequest.id, gucunUserId: gucun.userId, serviceItemId: serviceItem.id,
     rightsCaseId: rightsCase.id,
+    rightsPartyId: (await t.handle.query<{ id: number }>('select id from rights_case_workers where case_id = $1', [rightsCase.id]))[0]!.id,
     warningId: warning.id,
     contractId: contract.id,
     consultationId: consultation.id,

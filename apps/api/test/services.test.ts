@@ -364,3 +364,135 @@ describe('service requests', () => {
     expect(kinds).toHaveProperty(['requests.overdue']);
   });
 });
+
+describe('the H5 without an account: a phone verified by one-time code, follow and rating links', () => {
+  const codeFor = async (phone: string) => {
+    const sent = await request(t.app, null, 'POST', '/api/service-requests/code', { phone });
+    expect(sent.statusCode, sent.body).toBe(202);
+    await t.app.flushNotifications();
+    return t.sms.sent.filter((m) => m.phone === phone && m.template === 'request_code').at(-1)!.params.code!;
+  };
+  const rateLinkOf = (phone: string) => {
+    const link = t.sms.sent.filter((m) => m.phone === phone && m.template === 'request_resolved').at(-1)!.params.link!;
+    expect(link).toMatch(/^\/m\/rate\/r\d+-[A-Za-z0-9_-]{43}$/);
+    return link.slice('/m/rate/'.length);
+  };
+
+  it('takes a request with the phone\'s code into the position\'s union queue (channel h5); a resend answers the first; the link follows it', async () => {
+    const phone = newPhone();
+    const station = (await ok<{ items: Station[] }>(gucun, 'GET', `/api/stations?orgId=${gucun.orgId}&acceptance=accepted`)).items[0]!;
+    const body = { categoryCode: 'general', stationId: station.id, description: '驿站充电桩坏了，无法给电瓶车充电', requesterName: '周骑手', phone, phoneCode: '000000' };
+    const wrong = await request(t.app, null, 'POST', '/api/service-requests/public', body);
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json<{ fields: Record<string, string> }>().fields).toHaveProperty('phoneCode');
+    const code = await codeFor(phone);
+    // another code for the same phone within a minute: the resend rule of the phone-verification feature
+    expect((await request(t.app, null, 'POST', '/api/service-requests/code', { phone })).statusCode).toBe(429);
+    const noUnion = await request(t.app, null, 'POST', '/api/service-requests/public', { ...body, stationId: undefined, phoneCode: code });
+    expect(noUnion.json<{ fields: Record<string, string> }>().fields).toHaveProperty('orgId');
+    const first = await request(t.app, null, 'POST', '/api/service-requests/public', { ...body, phoneCode: code });
+    expect(first.statusCode, first.body).toBe(201);
+    const created = first.json<{ request: { id: number; status: string; orgName: string }; followToken: string }>();
+    expect(created.request).toMatchObject({ status: 'received' });
+    expect(created.followToken).toMatch(/^f\d+-[A-Za-z0-9_-]{43}$/);
+    const again = await request(t.app, null, 'POST', '/api/service-requests/public', { ...body, phoneCode: code });
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toEqual(first.json());
+    const [row] = await t.handle.query<{ n: number }>(`select count(*)::int as n from service_requests where description = '${body.description}'`);
+    expect(row!.n).toBe(1);
+
+    const queued = await ok<ServiceRequest>(gucun, 'GET', `/api/service-requests/${created.request.id}`);
+    expect(queued).toMatchObject({ channel: 'h5', status: 'received', ownerUserId: null, orgId: station.orgId, stationId: station.id, requesterName: '周骑手' });
+    expect((await request(t.app, huangpu, 'GET', `/api/service-requests/${created.request.id}`)).statusCode).toBe(404);
+    const audit = await t.handle.query<{ actor: number | null }>(`select actor_user_id as actor from audit_log where object_type = 'service_request' and object_id = '${created.request.id}' and action = 'create'`);
+    expect(audit).toEqual([{ actor: null }]);
+
+    await ok(gucun, 'POST', `/api/service-requests/${created.request.id}/accept`);
+    const followed = await ok<{ status: string; canRate: boolean; events: { action: string }[] }>(null, 'POST', '/api/service-requests/by-link', { token: created.followToken });
+    expect(followed).toMatchObject({ status: 'in_progress', canRate: false });
+    expect(followed.events.map((e) => e.action)).toEqual(['received', 'accepted']);
+    expect(JSON.stringify(followed)).not.toContain(phone.slice(-4));
+    // an altered token, or one request's signature on another id, is nobody's
+    const sig = created.followToken.slice(created.followToken.indexOf('-') + 1);
+    expect((await request(t.app, null, 'POST', '/api/service-requests/by-link', { token: `f${created.request.id + 1}-${sig}` })).statusCode).toBe(404);
+    // a follow link cannot rate
+    expect((await request(t.app, null, 'POST', '/api/service-requests/rate-by-link', { token: created.followToken, score: 5 })).statusCode).toBe(404);
+  });
+
+  it('sends a rating link when the request is resolved; it rates once, only its request, and closes it', async () => {
+    const phone = newPhone();
+    const code = await codeFor(phone);
+    const created = await ok<{ request: { id: number } }>(null, 'POST', '/api/service-requests/public', {
+      categoryCode: 'consultation', orgId: gucun.orgId, description: '想了解爱心接力站的开放时间', requesterName: '吴骑手', phone, phoneCode: code,
+    });
+    const id = created.request.id;
+    await ok(gucun, 'POST', `/api/service-requests/${id}/accept`);
+    await ok(gucun, 'POST', `/api/service-requests/${id}/close`, { result: '已告知每日 8:00–20:00 开放' });
+    await t.app.flushNotifications();
+    const token = rateLinkOf(phone);
+    expect(token.startsWith(`r${id}-`)).toBe(true);
+    expect(await ok(null, 'POST', '/api/service-requests/by-link', { token })).toMatchObject({ id, status: 'resolved', canRate: true, result: '已告知每日 8:00–20:00 开放' });
+    // the signature of this request's link does not rate another
+    expect((await request(t.app, null, 'POST', '/api/service-requests/rate-by-link', { token: `r${id - 1}-${token.slice(token.indexOf('-') + 1)}`, score: 1 })).statusCode).toBe(404);
+    expect((await request(t.app, null, 'POST', '/api/service-requests/rate-by-link', { token, score: 0 })).statusCode).toBe(400);
+    const rated = await ok(null, 'POST', '/api/service-requests/rate-by-link', { token, score: 5, comment: '回复很快' });
+    expect(rated).toMatchObject({ status: 'closed', rating: 5, ratingComment: '回复很快', canRate: false });
+    const again = await request(t.app, null, 'POST', '/api/service-requests/rate-by-link', { token, score: 1 });
+    expect(again.statusCode).toBe(410);
+    expect((await request(t.app, null, 'POST', '/api/service-requests/by-link', { token })).statusCode).toBe(410);
+    expect(await ok(gucun, 'GET', `/api/service-requests/${id}`)).toMatchObject({ status: 'closed', rating: 5 });
+    const audit = await t.handle.query<{ detail: { rating: number; by: string } }>(`select detail from audit_log where object_type = 'service_request' and object_id = '${id}' order by id desc limit 1`);
+    expect(audit[0]!.detail).toEqual({ rating: 5, by: 'sms_link' });
+  });
+
+  it('lets a rating link expire when the request closes as 未评价 (fake clock)', async () => {
+    const phone = newPhone();
+    const r = await ok<ServiceRequest>(gucun, 'POST', '/api/service-requests', newRequest({ requesterPhone: phone }));
+    const done = await ok<ServiceRequest>(gucun, 'POST', `/api/service-requests/${r.id}/close`, { result: '已修复热水器' });
+    await t.app.flushNotifications();
+    const token = rateLinkOf(phone);
+    const { dueDate, workCalendar } = await import('@lianxin/contracts');
+    const years = await t.handle.query<{ year: number }>('select year from calendar_years');
+    const days = await t.handle.query<{ date: string; kind: 'holiday' | 'workday' }>('select day::text as date, kind from calendar_days');
+    const third = dueDate(workCalendar(years.map((y) => y.year), days), done.resolvedOn!, 3).dueOn!;
+    await runRequestJobs(t.handle.db, new Date(`${third}T12:00:00+08:00`));
+    expect((await ok<ServiceRequest>(gucun, 'GET', `/api/service-requests/${r.id}`)).status).toBe('closed');
+    expect((await request(t.app, null, 'POST', '/api/service-requests/rate-by-link', { token, score: 4 })).statusCode).toBe(410);
+    expect((await ok<ServiceRequest>(gucun, 'GET', `/api/service-requests/${r.id}`)).rating).toBeNull();
+  });
+});
+
+describe('reminders to the owner (fake clock)', () => {
+  it('marks a request due the next working day, on a working day within working hours, once; in-app only (staff accounts hold no phone)', async () => {
+    // received Friday 2026-11-06, consultation (1 working day): due Monday 11-09; the reminder belongs to Friday
+    const r = await ok<ServiceRequest>(gucun, 'POST', '/api/service-requests', newRequest({ receivedAt: '2026-11-06T09:00:00+08:00', categoryCode: 'consultation' }));
+    expect(r.dueOn).toBe('2026-11-09');
+    const reminders = async () => (await ok<ServiceRequest>(gucun, 'GET', `/api/service-requests/${r.id}`)).events.filter((e) => e.action === 'reminded');
+    const [before] = await t.handle.query<{ n: number }>('select count(*)::int as n from notifications');
+    for (const at of ['2026-11-06T08:59:00+08:00', '2026-11-06T17:30:00+08:00', '2026-11-06T00:10:00+08:00', '2026-11-07T10:00:00+08:00', '2026-11-08T10:00:00+08:00']) {
+      await runRequestJobs(t.handle.db, new Date(at)); // before or after hours, at midnight, on the weekend: nothing
+      expect(await reminders(), at).toEqual([]);
+    }
+    expect((await runRequestJobs(t.handle.db, new Date('2026-11-06T10:00:00+08:00'))).reminded).toBeGreaterThanOrEqual(1);
+    await runRequestJobs(t.handle.db, new Date('2026-11-06T15:00:00+08:00'));
+    expect((await reminders()).map((e) => e.note)).toEqual([`owner ${gucun.userId}`]);
+    // no SMS: the users table has no phone for staff, so the reminder is the record on the request (and the workbench)
+    const [after] = await t.handle.query<{ n: number }>('select count(*)::int as n from notifications');
+    expect(after!.n).toBe(before!.n);
+  });
+});
+
+describe('demo requests', () => {
+  it('name the 顾村 enterprise the requester works in when the request is about the employer, a different one each', async () => {
+    const rows = await t.handle.query<{ description: string; enterprise: number | null; inGucun: boolean | null }>(`
+      select r.description, r.enterprise_id as enterprise, e.org_path <@ r.org_path as "inGucun"
+        from service_requests r left join enterprises e on e.id = r.enterprise_id
+       where r.id <= (select min(id) + 36 from service_requests)`);
+    const named = rows.filter((r) => r.enterprise !== null);
+    expect(named.length).toBeGreaterThanOrEqual(12);
+    expect(named.every((r) => r.inGucun)).toBe(true);
+    expect(new Set(named.map((r) => r.enterprise)).size).toBe(named.length);
+    expect(new Set(named.map((r) => r.description))).toEqual(new Set(['家政服务员被拖欠两个月工资约 9,600 元，请求法律援助', '职工家属重病，家庭困难，申请困难职工帮扶', '十余名装卸工反映用工单位未签劳动合同、未缴社保']));
+    expect(rows.filter((r) => r.description.startsWith('外卖骑手咨询')).every((r) => r.enterprise === null)).toBe(true);
+  });
+});

@@ -121,8 +121,8 @@ export const caseItemSchema = z.object({
   outcome: z.enum(caseOutcomes).nullable(),
   workerCount: z.number().int(),
   isGroup: z.boolean(),
-  /** workers with masked phones */
-  workers: z.array(z.object({ name: z.string(), phone: z.string().nullable() })),
+  /** workers (the case's parties) with masked phones; `id` names one for the audited reveal of the phone */
+  workers: z.array(z.object({ id: z.number().int(), name: z.string(), phone: z.string().nullable() })),
   claimFen: z.number().int(),
   recoveredFen: z.number().int(),
   description: z.string(),
@@ -460,3 +460,6 @@ export const rightsSummarySchema = z.object({
   contractCoverage: z.object({ enterprises: z.number().int(), employees: z.number().int() }),
 });
 export type RightsSummary = z.infer<typeof rightsSummarySchema>;
+
+/** `/api/rights/cases/:id/parties/:partyId/phone`: the case and one of its parties (workers). */
+export const partyParamSchema = z.object({ id: recordIdQuery, partyId: recordIdQuery });

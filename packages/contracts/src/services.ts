@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { calendarDateSchema, recordIdQuery, recordIdSchema } from './input.ts';
 import { chinaMobileSchema } from './phone.ts';
+import { otpCodeSchema } from './members.ts';
 
 /**
  * 机制二 (DOMAIN.md §3): service positions (服务阵地) on one map, service categories with their 限时办结 limits in
@@ -196,6 +197,52 @@ export const memberRequestCreateSchema = z.object({
   description: text(2000),
 });
 
+/** The H5 without signing in: a one-time code to the requester's phone first (`POST /api/service-requests/code`). */
+export const requestCodeRequestSchema = z.object({ phone: chinaMobileSchema });
+
+/**
+ * A request from the H5 by someone not signed in, "with a phone verified by one-time code": into the queue of the
+ * position's union (`stationId`) or of the union named (`orgId`; one of the two is needed).
+ */
+export const publicRequestCreateSchema = z.object({
+  categoryCode,
+  orgId: recordIdSchema.optional(),
+  stationId: recordIdSchema.optional(),
+  description: text(2000),
+  requesterName: text(40),
+  phone: chinaMobileSchema,
+  phoneCode: otpCodeSchema,
+});
+
+/**
+ * A link token for one request, without an account: `f<id>-<HMAC>` follows it (given on submission), `r<id>-<HMAC>`
+ * rates it (sent by SMS when it is resolved). Always in a body, never in an API URL.
+ */
+export const requestTokenSchema = z.string().trim().regex(/^[fr][1-9]\d{0,9}-[A-Za-z0-9_-]{43}$/, { message: 'request.token' });
+export const requestTokenBodySchema = z.object({ token: requestTokenSchema });
+
+/** What a link shows: no phone, no staff names. `canRate` only for a rating link while the request awaits its rating. */
+export const publicRequestSchema = z.object({
+  id: z.number().int(),
+  categoryName: z.string(),
+  orgName: z.string(),
+  status: z.enum(requestStatuses),
+  description: z.string(),
+  receivedOn: z.string(),
+  dueOn: z.string().nullable(),
+  provisional: z.boolean(),
+  overdue: z.boolean(),
+  result: z.string().nullable(),
+  resolvedOn: z.string().nullable(),
+  rating: z.number().int().nullable(),
+  ratingComment: z.string().nullable(),
+  canRate: z.boolean(),
+  events: z.array(z.object({ at: z.string(), action: z.string() })),
+});
+export type PublicRequest = z.infer<typeof publicRequestSchema>;
+export const publicRequestCreatedSchema = z.object({ request: publicRequestSchema, followToken: z.string() });
+export type PublicRequestCreated = z.infer<typeof publicRequestCreatedSchema>;
+
 export const requestEventSchema = z.object({
   at: z.string(),
   action: z.string(),
@@ -258,6 +305,12 @@ export const pauseBodySchema = z.object({ reason: text(500) });
 export const extendBodySchema = z.object({ workingDays: z.number().int().min(1).max(30), reason: text(500) });
 export const closeBodySchema = z.object({ result: text(2000) });
 export const ratingBodySchema = z.object({ score: z.number().int().min(1, { message: 'rating.score' }).max(5, { message: 'rating.score' }), comment: z.string().trim().max(500).default('') });
+
+/** A phone shown in clear on request (the requester's, a rights case party's): the reveal is audit-logged. */
+export const revealedPhoneSchema = z.object({ phone: z.string() });
+
+/** Rating by the SMS link: the token instead of a session. */
+export const linkRatingBodySchema = ratingBodySchema.extend({ token: requestTokenSchema });
 
 /** Cockpit figures of a unit's subtree (requests received there or escalated to it). */
 export const requestFiguresSchema = z.object({

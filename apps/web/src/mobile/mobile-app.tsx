@@ -14,6 +14,7 @@ const CardPage = lazy(() => import('./features/card/card-page.tsx'));
 const CongressPage = lazy(() => import('./features/congress/congress-page.tsx'));
 const StationsPage = lazy(() => import('./features/services/stations-page.tsx'));
 const RequestsPage = lazy(() => import('./features/services/requests-page.tsx'));
+const LinkRequestPage = lazy(() => import('./features/services/link-request-page.tsx'));
 
 function LocalizedApp() {
   const { locale } = useLocale();
@@ -30,6 +31,8 @@ function LocalizedApp() {
             <Route path="/congress" element={<CongressPage />} />
             <Route path="/stations" element={<StationsPage />} />
             <Route path="/requests" element={<RequestsPage />} />
+            <Route path="/follow/:token" element={<LinkRequestPage mode="follow" />} />
+            <Route path="/rate/:token" element={<LinkRequestPage mode="rate" />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
         </Suspense>

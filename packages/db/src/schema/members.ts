@@ -170,13 +170,13 @@ export const notifications = pgTable(
   (t) => [index('notifications_pending_idx').on(t.id).where(sql`status = 'pending'`)],
 );
 
-/** One-time codes sent to a phone, for a purpose (member sign-in, verifying an applicant's phone); only a hash is kept. */
+/** One-time codes sent to a phone, for a purpose (member sign-in, verifying an applicant's or a service requester's phone); only a hash is kept. */
 export const otpCodes = pgTable(
   'otp_codes',
   {
     id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
     phoneHash: text('phone_hash').notNull(),
-    purpose: text('purpose', { enum: ['sign_in', 'application'] }).notNull().default('sign_in'),
+    purpose: text('purpose', { enum: ['sign_in', 'application', 'service_request'] }).notNull().default('sign_in'),
     codeHash: text('code_hash').notNull(),
     attempts: integer('attempts').notNull().default(0),
     expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'string' }).notNull(),

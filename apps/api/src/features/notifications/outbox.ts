@@ -20,7 +20,9 @@ export const smsTemplates = {
   /** 机制二: to the requester of a service request (限时办结 notices) */
   request_received: '【连心】您的诉求（编号 {id}）已由{union}受理，将于 {dueOn} 前办结。',
   request_extended: '【连心】您的诉求（编号 {id}）经单位负责人批准延期 {days} 个工作日，将于 {dueOn} 前办结。原因：{reason}',
-  request_resolved: '【连心】您的诉求（编号 {id}）已办结：{result}。请在连心“我的诉求”中评价（1–5 分）。',
+  request_code: '【连心】您提交诉求的验证码为 {code}，5 分钟内有效，请勿告诉他人。',
+  /** `{link}` is the H5 rating page `/m/rate/<token>`: rate 1–5 without signing in, once, until 未评价 closes it */
+  request_resolved: '【连心】您的诉求（编号 {id}）已办结：{result}。请打开 {link} 评价（1–5 分）。',
 } as const;
 export type SmsTemplate = keyof typeof smsTemplates;
 

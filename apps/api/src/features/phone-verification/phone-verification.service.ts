@@ -6,11 +6,12 @@ import type { AppKeys } from '../../security/keys.ts';
 import type { SmsTemplate } from '../notifications/outbox.ts';
 
 /**
- * One-time codes sent to a phone, for a purpose: `sign_in` (a member signs in; single use) and `application`
+ * One-time codes sent to a phone, for a purpose: `sign_in` (a member signs in; single use), `application`
  * (an applicant proves the phone is theirs; the code verifies the phone for its lifetime, so a retried submit with
- * the same code finds the first application). One machinery, one set of limits for every purpose.
+ * the same code finds the first application) and `service_request` (a requester on the H5 without an account; like
+ * `application`). One machinery, one set of limits for every purpose.
  */
-export type CodePurpose = 'sign_in' | 'application';
+export type CodePurpose = 'sign_in' | 'application' | 'service_request';
 
 export const CODE_TTL_MS = 5 * 60 * 1000;
 /** one code a minute and five an hour per phone and purpose; five wrong tries spend a code */
@@ -18,7 +19,7 @@ export const CODE_RESEND_MS = 60 * 1000;
 export const CODES_PER_HOUR = 5;
 export const CODE_MAX_ATTEMPTS = 5;
 
-const smsTemplate: Record<CodePurpose, SmsTemplate> = { sign_in: 'otp', application: 'application_code' };
+const smsTemplate: Record<CodePurpose, SmsTemplate> = { sign_in: 'otp', application: 'application_code', service_request: 'request_code' };
 
 /** Per-address-and-number request cap for the code routes (the service adds the per-number limits). */
 export function perPhoneRateLimit(max: number) {

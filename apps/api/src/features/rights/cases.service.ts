@@ -52,20 +52,22 @@ const caseColumns = sql`
   c.mediation_org, c.mediator, c.lawyer, c.received_on::text as received_on, c.mediation_applied_on::text as mediation_applied_on,
   c.closed_on::text as closed_on, c.request_id, c.agreement_text`;
 
-async function workersOf(db: Database | Tx, cipher: PiiCipher, caseIds: number[]): Promise<Map<number, { name: string; phone: string | null }[]>> {
-  const byCase = new Map<number, { name: string; phone: string | null }[]>();
+type CaseWorker = { id: number; name: string; phone: string | null };
+
+async function workersOf(db: Database | Tx, cipher: PiiCipher, caseIds: number[]): Promise<Map<number, CaseWorker[]>> {
+  const byCase = new Map<number, CaseWorker[]>();
   if (caseIds.length === 0) return byCase;
-  const rows = await queryRows<{ case_id: number; name: string; phone_enc: string | null }>(db, sql`
-    select case_id, name, phone_enc from rights_case_workers where case_id = any(${sql.param(caseIds)}::int[]) order by id`);
+  const rows = await queryRows<{ id: number; case_id: number; name: string; phone_enc: string | null }>(db, sql`
+    select id, case_id, name, phone_enc from rights_case_workers where case_id = any(${sql.param(caseIds)}::int[]) order by id`);
   for (const r of rows) {
     const list = byCase.get(r.case_id) ?? [];
-    list.push({ name: r.name, phone: r.phone_enc ? maskPhone(cipher.decrypt(r.phone_enc)) : null });
+    list.push({ id: r.id, name: r.name, phone: r.phone_enc ? maskPhone(cipher.decrypt(r.phone_enc)) : null });
     byCase.set(r.case_id, list);
   }
   return byCase;
 }
 
-function toItem(r: CaseRow, workers: { name: string; phone: string | null }[], today: string): CaseItem {
+function toItem(r: CaseRow, workers: CaseWorker[], today: string): CaseItem {
   return {
     id: r.id,
     caseNumber: r.case_number,
@@ -95,6 +97,23 @@ async function findCase(db: Database | Tx, scope: Scope, id: number, lock = fals
     select ${caseColumns} from rights_cases c join enterprises e on e.id = c.enterprise_id
      where c.id = ${id} and ${withinScope(scope, sql`c.org_path`)} ${lock ? sql`for update of c` : sql``}`);
   return row;
+}
+
+/**
+ * A party's (worker's) phone in clear, for staff whose scope holds the case (to call them); the case shows it
+ * masked. 404 for a case out of scope, a party of another case, or a party without a phone. Each reveal is an
+ * audit entry (`read_personal`) written before the answer.
+ */
+export async function revealPartyPhone(ctx: ServiceContext, caseId: number, partyId: number): Promise<{ phone: string }> {
+  writeScope(ctx.scope);
+  const row = await findCase(ctx.db, ctx.scope, caseId);
+  if (!row) throw notFound();
+  const [party] = await queryRows<{ phone_enc: string | null }>(ctx.db, sql`select phone_enc from rights_case_workers where id = ${partyId} and case_id = ${caseId}`);
+  if (!party?.phone_enc) throw notFound();
+  await recordAudit(ctx.db, ctx.actor, ctx.ip, {
+    action: 'read_personal', objectType: 'rights_case', objectId: caseId, orgPath: row.org_path, detail: { field: 'partyPhone', partyId },
+  });
+  return { phone: ctx.cipher.decrypt(party.phone_enc) };
 }
 
 export async function getCase(ctx: ServiceContext, id: number): Promise<CaseItem> {

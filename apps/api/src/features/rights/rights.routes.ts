@@ -4,11 +4,11 @@ import {
   caseCreateSchema, caseItemSchema, caseListQuerySchema, caseListResponseSchema, caseStageSchema, consultationCreateSchema, consultationItemSchema,
   consultationListQuerySchema, consultationListResponseSchema, consultationStepSchema, idParamSchema, meetingCreateSchema,
   rightsSummaryQuerySchema, rightsSummarySchema, warningCloseSchema, warningCreateSchema, warningItemSchema, warningListQuerySchema,
-  warningListResponseSchema,
+  warningListResponseSchema, partyParamSchema, revealedPhoneSchema,
 } from '@lianxin/contracts';
 import { serviceContext } from '../../context.ts';
 import { access } from '../../access/route-access.ts';
-import { agreementPdf, createCase, getCase, listCases, moveCase } from './cases.service.ts';
+import { agreementPdf, createCase, getCase, listCases, moveCase, revealPartyPhone } from './cases.service.ts';
 import { createConsultation, getConsultation, listConsultations, moveConsultation } from './consultations.service.ts';
 import { rightsSummary } from './summary.service.ts';
 import { addMeeting, closeWarning, createWarning, getWarning, listWarnings, warningLetterPdf } from './warnings.service.ts';
@@ -50,6 +50,14 @@ export const rightsRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: access.staffWrite() },
     },
     async (request) => moveCase(serviceContext(request), request.params.id, request.body),
+  );
+  app.post(
+    '/api/rights/cases/:id/parties/:partyId/phone',
+    {
+      schema: { tags: ['rights'], description: 'A party\'s phone in clear, for staff whose scope holds the case; audit-logged.', params: partyParamSchema, response: { 200: revealedPhoneSchema } },
+      config: { access: access.staffWrite() },
+    },
+    async (request) => revealPartyPhone(serviceContext(request), request.params.id, request.params.partyId),
   );
   app.get(
     '/api/rights/cases/:id/agreement.pdf',

@@ -2,7 +2,10 @@
  * Demo data for 机制二 (`npm start` on an empty embedded database), kept small for the demo image: five positions
  * in every street and town (a 服务分中心, a 职工服务站, an 爱心接力站, a 驿站 and a 妈咪小屋 — about 1,200 rows, one
  * INSERT … SELECT) placed among the street's enterprises, and about forty requests of 顾村 in every state (one
- * INSERT from arrays), written through the app's PII cipher. The Pudong plan and the 5,700+ relay stations
+ * INSERT from arrays), written through the app's PII cipher. A request about the requester's employer (wage
+ * arrears, contracts and social insurance, a worker's hardship) names one of 顾村's enterprises, each a different one,
+ * so the rights module's automatic early warning (≥ 3 requests or cases of one enterprise in 30 days) has realistic
+ * input without any demo enterprise reaching it with the demo cases (each counts at most one demo request). The Pudong plan and the 5,700+ relay stations
  * (DOMAIN.md §3) are the shape; the benchmark generates its own 60,000 positions.
  */
 import { sql } from 'drizzle-orm';
@@ -61,6 +64,11 @@ export async function seedDemoServices(app: FastifyInstance, now = new Date()): 
     ['consultation', '咨询会员服务卡的普惠活动和商惠折扣如何使用'],
     ['legal_aid', '网约送餐员配送途中受伤，平台拒绝承担医疗费用'],
   ] as const;
+  /** the texts about the requester's employer: these requests name the enterprise the requester works in */
+  const aboutEmployer = new Set([2, 3, 5]);
+  const employers = await queryRows<{ id: number }>(db, sql`
+    select e.id from enterprises e where e.org_path <@ ${gucun.orgPath}::ltree order by e.employee_count desc, e.id limit 40`);
+  let employerIndex = 0;
   const names = ['王建国', '李秀英', '张伟', '刘芳', '陈磊', '杨静', '赵强', '黄敏', '周杰', '吴霞'];
   const plan: { status: RequestStatus; back: number }[] = [
     ...[1, 0, 2, 0, 1].map((back) => ({ status: 'received' as const, back })),
@@ -74,7 +82,7 @@ export async function seedDemoServices(app: FastifyInstance, now = new Date()): 
     category: [] as string[], status: [] as string[], channel: [] as string[], description: [] as string[], name: [] as string[], phoneEnc: [] as string[],
     phoneHash: [] as string[], receivedAt: [] as string[], receivedOn: [] as string[], limit: [] as number[], dueOn: [] as (string | null)[],
     owner: [] as (number | null)[], result: [] as (string | null)[], resolvedOn: [] as (string | null)[], onTime: [] as (boolean | null)[],
-    taken: [] as (number | null)[], rating: [] as (number | null)[],
+    taken: [] as (number | null)[], rating: [] as (number | null)[], enterprise: [] as (number | null)[],
   };
   plan.forEach((p, i) => {
     const [code, text] = texts[i % texts.length]!;
@@ -99,19 +107,20 @@ export async function seedDemoServices(app: FastifyInstance, now = new Date()): 
     cols.onTime.push(resolvedOn && due ? resolvedOn <= due : null);
     cols.taken.push(resolvedOn ? workingDaysBetween(calendar, receivedOn, resolvedOn) : null);
     cols.rating.push(p.status === 'closed' && i % 5 !== 0 ? 3 + (i % 3) : null);
+    cols.enterprise.push(aboutEmployer.has(i % texts.length) ? (employers[employerIndex++]?.id ?? null) : null);
   });
   const a = (values: readonly unknown[]) => sql.param(arrayLiteral(values));
   await db.execute(sql`
     insert into service_requests (category_code, status, channel, description, requester_name, requester_phone_enc, requester_phone_hash, received_at,
                                   received_on, limit_days, due_on, owner_user_id, accepted_at, result, resolved_on, on_time, working_days_taken, rating,
-                                  closed_at, org_id, org_path, station_id)
+                                  closed_at, org_id, org_path, station_id, enterprise_id)
     select c, s, ch, d, n, pe, ph, ra, ro, l, du, ow, case when ow is null then null else ra end, re, rs, ot, tk, rt,
-           case when s = 'closed' then rs + 4 end, ${gucun.orgId}, ${gucun.orgPath}::ltree, case when ch = 'station' then ${gucun.stationId}::int end
+           case when s = 'closed' then rs + 4 end, ${gucun.orgId}, ${gucun.orgPath}::ltree, case when ch = 'station' then ${gucun.stationId}::int end, en
       from unnest(${a(cols.category)}::text[], ${a(cols.status)}::text[], ${a(cols.channel)}::text[], ${a(cols.description)}::text[], ${a(cols.name)}::text[],
                   ${a(cols.phoneEnc)}::text[], ${a(cols.phoneHash)}::text[], ${a(cols.receivedAt)}::timestamptz[], ${a(cols.receivedOn)}::date[],
                   ${a(cols.limit)}::int[], ${a(cols.dueOn)}::date[], ${a(cols.owner)}::int[], ${a(cols.result)}::text[], ${a(cols.resolvedOn)}::date[],
-                  ${a(cols.onTime)}::boolean[], ${a(cols.taken)}::int[], ${a(cols.rating)}::int[])
-           as t(c, s, ch, d, n, pe, ph, ra, ro, l, du, ow, re, rs, ot, tk, rt)`);
+                  ${a(cols.onTime)}::boolean[], ${a(cols.taken)}::int[], ${a(cols.rating)}::int[], ${a(cols.enterprise)}::int[])
+           as t(c, s, ch, d, n, pe, ph, ra, ro, l, du, ow, re, rs, ot, tk, rt, en)`);
   await db.execute(sql`
     insert into service_request_pauses (request_id, from_on) select id, received_on + 1 from service_requests where status = 'paused' and org_id = ${gucun.orgId}`);
   await db.execute(sql`

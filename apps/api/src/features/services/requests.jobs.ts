@@ -15,7 +15,9 @@ const shanghaiTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai
  * - 上代下: an open request past its due day is escalated to its union's parent (once; an extension clears it);
  * - 未评价: a resolved request unrated after {@link RATING_WAIT_WORKING_DAYS} working days closes without a rating;
  * - reminders: on a working day, within working hours, requests due on the next working day are marked reminded
- *   (an event on the request; the workbench shows them as due).
+ *   (an event on the request naming the owner; the workbench shows them as due). In-app only: staff accounts
+ *   (`users`) hold no phone number, so no SMS can go to the owner; when the users table gains one, enqueue the SMS
+ *   here in the same statement (notifications outbox).
  */
 export async function runRequestJobs(db: Database, now: Date): Promise<{ escalated: number; unrated: number; reminded: number }> {
   const today = shanghaiDate(now);
@@ -51,9 +53,10 @@ export async function runRequestJobs(db: Database, now: Date): Promise<{ escalat
     reminded = await queryRows<{ id: number }>(db, sql`
       with marked as (
         update service_requests set reminded_on = ${today}::date
-         where status in ('received', 'in_progress') and due_on = ${next}::date and reminded_on is null returning id
+         where status in ('received', 'in_progress') and due_on = ${next}::date and reminded_on is null
+        returning id, owner_user_id as owner
       ), ev as (
-        insert into service_request_events (request_id, action) select id, 'reminded' from marked
+        insert into service_request_events (request_id, action, note) select id, 'reminded', coalesce('owner ' || owner, 'queue') from marked
       )
       select id from marked`);
   }

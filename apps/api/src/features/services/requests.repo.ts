@@ -42,6 +42,13 @@ export async function findRequest(db: Database | Tx, scope: Scope, id: number, f
   return row;
 }
 
+/** One request by id, whatever the scope: only for a caller holding a genuine link token for it (requests.public.ts). */
+export async function findRequestById(db: Database | Tx, id: number, forUpdate = false): Promise<RequestRow | undefined> {
+  const [row] = await queryRows<RequestRow>(db, sql`
+    select ${requestColumns} from ${requestFrom} where r.id = ${id} ${forUpdate ? sql`for update of r` : sql``}`);
+  return row;
+}
+
 /** A member's own request (they submitted it on the H5). */
 export async function findOwnRequest(db: Database | Tx, userId: number, id: number, forUpdate = false): Promise<RequestRow | undefined> {
   const [row] = await queryRows<RequestRow>(db, sql`

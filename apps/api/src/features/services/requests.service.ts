@@ -5,7 +5,7 @@ import {
   type serviceRequestCreateSchema, type serviceRequestListQuerySchema,
 } from '@lianxin/contracts';
 import type { z } from 'zod';
-import { requireCapability, writeScope } from '../../access/access.ts';
+import { requireCapability, writeScope, type Actor } from '../../access/access.ts';
 import type { ServiceContext } from '../../context.ts';
 import { AppError, fieldError, forbidden, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
@@ -14,6 +14,7 @@ import { figureColumns } from '../coverage/figures.sql.ts';
 import { findOrg } from '../orgs/orgs.repo.ts';
 import { loadCalendar } from './calendar.repo.ts';
 import { findStation } from './stations.repo.ts';
+import { signRequestToken } from './requests.token.ts';
 import { scopedEnterpriseOrNull } from '../rights/rights.shared.ts';
 import { raiseAutomaticWarning } from '../rights/warnings.service.ts';
 import {
@@ -31,7 +32,7 @@ import {
 
 const wrongStatus = () => new AppError('conflict', 409, 'request.wrongStatus');
 
-async function category(db: Database | Tx, code: string) {
+export async function category(db: Database | Tx, code: string) {
   const [row] = await queryRows<{ code: string; workingDays: number }>(db, sql`select code, working_days as "workingDays" from service_categories where code = ${code}`);
   if (!row) throw fieldError('categoryCode', 'request.categoryUnknown');
   return row;
@@ -43,13 +44,16 @@ async function computeDue(db: Database | Tx, receivedOn: string, workingDays: nu
   return dueDate(await loadCalendar(db, receivedOn), receivedOn, workingDays, pauses);
 }
 
-interface NewRequest {
+export interface NewRequest {
   categoryCode: string; limitDays: number; orgId: number; orgPath: string; orgName: string; channel: string; status: 'received' | 'in_progress';
   description: string; requesterName: string; requesterPhone: string; requesterUserId: number | null; stationId: number | null;
   receivedAt: Date; ownerUserId: number | null; enterpriseId?: number | null;
 }
 
-async function insertRequest(tx: Tx, ctx: Pick<ServiceContext, 'cipher' | 'keys' | 'actor' | 'ip'>, r: NewRequest): Promise<number> {
+/** Writes a new request with its events, audit entry and the requester's SMS; `ctx.actor` null for a requester without an account. */
+export async function insertRequest(
+  tx: Tx, ctx: Pick<ServiceContext, 'cipher' | 'keys' | 'ip'> & { actor: Pick<Actor, 'userId' | 'username'> | null }, r: NewRequest,
+): Promise<number> {
   const receivedOn = shanghaiDate(r.receivedAt);
   const due = await computeDue(tx, receivedOn, r.limitDays, null);
   const [row] = await queryRows<{ id: number }>(tx, sql`
@@ -61,7 +65,7 @@ async function insertRequest(tx: Tx, ctx: Pick<ServiceContext, 'cipher' | 'keys'
             ${r.ownerUserId === null ? null : new Date().toISOString()}::timestamptz)
     returning id`);
   if (!row) throw new Error('request not written');
-  await addEvent(tx, row.id, 'received', ctx.actor.userId, r.channel);
+  await addEvent(tx, row.id, 'received', ctx.actor?.userId ?? null, r.channel);
   if (r.ownerUserId !== null) await addEvent(tx, row.id, 'accepted', r.ownerUserId);
   await recordAudit(tx, ctx.actor, ctx.ip, { action: 'create', objectType: 'service_request', objectId: row.id, orgPath: r.orgPath, detail: { channel: r.channel, categoryCode: r.categoryCode } });
   await enqueueSms(tx, ctx.cipher, r.requesterPhone, 'request_received', { id: String(row.id), union: r.orgName, dueOn: due.dueOn ?? '' });
@@ -88,7 +92,18 @@ export async function createRequest(
   const org = await findOrg(ctx.db, ctx.scope, input.orgId);
   if (!org) throw fieldError('orgId', 'error.not_found', 404, 'not_found');
   const cat = await category(ctx.db, input.categoryCode);
-  if (input.stationId !== undefined && !(await findStation(ctx.db, ctx.scope, input.stationId))) throw fieldError('stationId', 'request.stationUnknown', 404, 'not_found');
+  if (input.stationId !== undefined) {
+    const station = await findStation(ctx.db, ctx.scope, input.stationId);
+    if (!station) throw fieldError('stationId', 'request.stationUnknown', 404, 'not_found');
+    // The position must belong to the receiving union, a union below it (a street union's request taken at one of
+    // its enterprises' relay stations) or a union above it (a street's request taken at the district's service
+    // centre): the request's channel "at a station" then names a place that union's line answers for. A position of
+    // a sibling or cousin union inside the actor's scope (another street of the same district) would file the
+    // request with one union while its station figures and map count another's position: 400 on stationId.
+    if (!(station.orgPath === org.path || station.orgPath.startsWith(`${org.path}.`) || org.path.startsWith(`${station.orgPath}.`))) {
+      throw fieldError('stationId', 'request.stationOutsideOrg');
+    }
+  }
   const queued = input.channel === 'h5';
   const { id, created } = await ctx.db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('service_requests.staff'), ${ctx.actor.userId})`);
@@ -227,6 +242,20 @@ async function change(ctx: ServiceContext, id: number, now: Date, apply: (tx: Tx
 const audit = (tx: Tx, ctx: ServiceContext, row: RequestRow, detail: Record<string, unknown>) =>
   recordAudit(tx, ctx.actor, ctx.ip, { action: 'update', objectType: 'service_request', objectId: row.id, orgPath: row.orgPath, detail });
 
+/**
+ * The requester's phone in clear, for staff whose scope sees the request (to call them back); the list and the
+ * detail show it masked. Each reveal is an audit entry (`read_personal`) written before the answer.
+ */
+export async function revealRequesterPhone(ctx: ServiceContext, id: number): Promise<{ phone: string }> {
+  writeScope(ctx.scope);
+  const row = await findRequest(ctx.db, ctx.scope, id);
+  if (!row) throw notFound();
+  await recordAudit(ctx.db, ctx.actor, ctx.ip, {
+    action: 'read_personal', objectType: 'service_request', objectId: id, orgPath: row.orgPath, detail: { field: 'requesterPhone' },
+  });
+  return { phone: ctx.cipher.decrypt(row.requesterPhoneEnc) };
+}
+
 /** Whether the actor works the request: its owner, or the handler after an accepted transfer. */
 function assertWorker(ctx: ServiceContext, row: RequestRow) {
   if (row.ownerUserId !== ctx.actor.userId && row.handlerUserId !== ctx.actor.userId) throw new AppError('forbidden', 403, 'request.notOwner');
@@ -337,7 +366,10 @@ export function closeRequest(ctx: ServiceContext, id: number, result: string, no
        where id = ${id}`);
     await addEvent(tx, id, 'resolved', ctx.actor.userId, result);
     await audit(tx, ctx, row, { status: 'resolved', onTime });
-    await enqueueSms(tx, ctx.cipher, ctx.cipher.decrypt(row.requesterPhoneEnc), 'request_resolved', { id: String(id), result: result.slice(0, 60) });
+    // the rating link works without an account, once, while the request waits for its rating (requests.public.ts)
+    await enqueueSms(tx, ctx.cipher, ctx.cipher.decrypt(row.requesterPhoneEnc), 'request_resolved', {
+      id: String(id), result: result.slice(0, 60), link: `/m/rate/${signRequestToken(ctx.keys, 'rate', id)}`,
+    });
   });
 }
 

@@ -1,10 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { queryRows } from '@lianxin/db';
 import {
   calendarPutSchema, handoverBodySchema, serviceItemInputSchema, serviceItemSchema, serviceListsQuerySchema, serviceListsResponseSchema, handoverResponseSchema, stationGapsQuerySchema, stationGapsResponseSchema, calendarResponseSchema, calendarYearParamSchema, closeBodySchema, dueQuerySchema, dueResponseSchema, extendBodySchema, idParamSchema,
   memberRequestCreateSchema, nearestQuerySchema, nearestResponseSchema, pauseBodySchema, ratingBodySchema, requestFiguresQuerySchema, requestFiguresSchema,
   serviceCategoriesResponseSchema, serviceRequestCreateSchema, serviceRequestListQuerySchema, serviceRequestListResponseSchema, serviceRequestSchema,
+  linkRatingBodySchema, revealedPhoneSchema, publicRequestCreatedSchema, publicRequestCreateSchema, publicRequestSchema, requestCodeRequestSchema, requestTokenBodySchema,
   stationInputSchema, stationListQuerySchema, stationListResponseSchema, stationPatchSchema, stationSchema, transferBodySchema,
 } from '@lianxin/contracts';
 import { access } from '../../access/route-access.ts';
@@ -12,8 +14,10 @@ import { serviceContext } from '../../context.ts';
 import { calendarYear, dueFrom, putCalendarYear } from './calendar.service.ts';
 import {
   acceptRequest, closeRequest, createMemberRequest, createRequest, extendRequest, memberRequestDetail, memberRequests, pauseRequest, rateRequest,
-  handOver, requestDetail, requestFigures, requestList, resumeRequest, transferRequest,
+  handOver, requestDetail, revealRequesterPhone, requestFigures, requestList, resumeRequest, transferRequest,
 } from './requests.service.ts';
+import { issueCode, perPhoneRateLimit } from '../phone-verification/phone-verification.service.ts';
+import { createPublicRequest, rateByLink, requestByToken } from './requests.public.ts';
 import { addServiceItem, removeServiceItem, serviceLists } from './service-lists.service.ts';
 import { createStation, findNearest, patchStation, stationDetail, stationGaps, stationList } from './stations.service.ts';
 
@@ -121,6 +125,11 @@ export const servicesRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: access.staffRead() },
   }, async (request) => requestDetail(serviceContext(request), request.params.id));
 
+  app.post('/api/service-requests/:id/requester-phone', {
+    schema: { tags, description: 'The requester\'s phone in clear, for staff whose scope sees the request (to call back); audit-logged.', params: idParamSchema, response: { 200: revealedPhoneSchema } },
+    config: { access: access.staffWrite() },
+  }, async (request) => revealRequesterPhone(serviceContext(request), request.params.id));
+
   app.post('/api/service-requests/handover', {
     schema: { tags, description: 'An owner leaving hands all their open requests to a colleague of their scope.', body: handoverBodySchema, response: { 200: handoverResponseSchema } },
     config: { access: access.staffWrite() },
@@ -144,6 +153,38 @@ export const servicesRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, description: 'The requester rates a resolved request (H5, signed in).', params: idParamSchema, body: ratingBodySchema, response: { 200: serviceRequestSchema } },
     config: { access: access.member },
   }, async (request) => rateRequest(serviceContext(request), request.params.id, request.body));
+
+  // the H5 without an account (issue 11): a one-time code, the request, then link tokens to follow and rate it
+  app.post('/api/service-requests/code', {
+    schema: { tags, description: 'Sends a one-time code to a requester\'s phone (no account); POST /api/service-requests/public carries it as phoneCode.', body: requestCodeRequestSchema, response: { 202: z.object({ sent: z.literal(true) }) } },
+    config: { ...perPhoneRateLimit(5), access: access.public },
+  }, async (request, reply) => {
+    await issueCode(app.db, app.keys, request.body.phone, 'service_request');
+    void app.flushNotifications();
+    return reply.status(202).send({ sent: true as const });
+  });
+
+  app.post('/api/service-requests/public', {
+    schema: {
+      tags, description: 'A request from the H5 without signing in, with the phone\'s one-time code; into the queue of the position\'s (or the named) union. Answers a follow link token; the same body again within 10 minutes answers the first with 200.',
+      body: publicRequestCreateSchema, response: { 200: publicRequestCreatedSchema, 201: publicRequestCreatedSchema },
+    },
+    config: { access: access.public, rateLimit: { max: 10, timeWindow: 60_000 } },
+  }, async (request, reply) => {
+    const { created, ...answer } = await createPublicRequest({ db: app.db, keys: app.keys, ip: request.ip }, request.body);
+    void app.flushNotifications();
+    return reply.status(created ? 201 : 200).send(answer);
+  });
+
+  app.post('/api/service-requests/by-link', {
+    schema: { tags, description: 'A request by its follow or rating link token (in the body, never in a URL); no phone, no staff names. 410 for a spent or expired rating link.', body: requestTokenBodySchema, response: { 200: publicRequestSchema } },
+    config: { ...publicLimit, access: access.public },
+  }, async (request) => requestByToken({ db: app.db, keys: app.keys, ip: request.ip }, request.body.token));
+
+  app.post('/api/service-requests/rate-by-link', {
+    schema: { tags, description: 'The requester rates a resolved request by the SMS link, without signing in; the link works once.', body: linkRatingBodySchema, response: { 200: publicRequestSchema } },
+    config: { access: access.public, rateLimit: { max: 20, timeWindow: 60_000 } },
+  }, async (request) => rateByLink({ db: app.db, keys: app.keys, ip: request.ip }, request.body));
 
   app.post('/api/me/service-requests', {
     schema: {

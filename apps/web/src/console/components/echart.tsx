@@ -19,6 +19,8 @@ interface EChartProps {
   style?: CSSProperties;
   /** a click on a data item (a bar, a point) */
   onItemClick?: (item: EChartClick) => void;
+  /** any click on the canvas, at its pixel offset (e.g. a map turning it into coordinates with `convertFromPixel`) */
+  onCanvasClick?: (offset: [number, number], instance: echarts.ECharts) => void;
   'data-testid'?: string;
 }
 
@@ -26,10 +28,11 @@ interface EChartProps {
  * An ECharts canvas that follows its box: created once, fed each new option (replacing the previous one; no
  * animation when the system asks for reduced motion), resized by a ResizeObserver and disposed on unmount.
  */
-export function EChart({ option, height = 320, style, onItemClick, 'data-testid': testId }: EChartProps) {
+export function EChart({ option, height = 320, style, onItemClick, onCanvasClick, 'data-testid': testId }: EChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const clicked = useEffectEvent((item: EChartClick) => onItemClick?.(item));
+  const canvasClicked = useEffectEvent((offset: [number, number], instance: echarts.ECharts) => onCanvasClick?.(offset, instance));
 
   useEffect(() => {
     const element = box.current;
@@ -37,6 +40,7 @@ export function EChart({ option, height = 320, style, onItemClick, 'data-testid'
     const instance = echarts.init(element, undefined, { renderer: 'canvas' });
     chart.current = instance;
     instance.on('click', (params) => clicked({ dataIndex: params.dataIndex, seriesIndex: params.seriesIndex ?? 0, name: params.name }));
+    instance.getZr().on('click', (event) => canvasClicked([event.offsetX, event.offsetY], instance));
     const observer = new ResizeObserver(() => instance.resize());
     observer.observe(element);
     return () => {

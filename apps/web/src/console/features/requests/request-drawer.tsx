@@ -13,7 +13,7 @@ import { validateWith, type SafeParser } from '../../../shared/schema-errors.ts'
 import { useApi } from '../../../shared/use-api.ts';
 import { useCurrentUser } from '../auth/session-context.tsx';
 import { OrgDirectorySelect } from '../members/org-directory-select.tsx';
-import { fetchRequest, requestAction, type RequestAction } from './requests-api.ts';
+import { fetchRequest, revealRequesterPhone, requestAction, type RequestAction } from './requests-api.ts';
 
 /** The actions the actor may take on a request as it stands (the API decides again). */
 export function actionsFor(r: Pick<ServiceRequest, 'status' | 'ownerUserId' | 'transfer' | 'extension'>, userId: number, mayExtend: boolean): RequestAction[] {
@@ -38,6 +38,16 @@ export function RequestDrawer({ id, onClose, onChanged }: { id: number | null; o
   const { message } = App.useApp();
   const user = useCurrentUser();
   const [asking, setAsking] = useState<RequestAction | null>(null);
+  /** the phone in clear for the request it was asked for (each reveal is audit-logged by the API) */
+  const [revealed, setRevealed] = useState<{ id: number; phone: string } | null>(null);
+  const reveal = async (requestId: number) => {
+    try {
+      setRevealed({ id: requestId, ...(await revealRequesterPhone(requestId)) });
+      void message.info(t('requests.revealedNotice'));
+    } catch (e) {
+      void message.error(isApiError(e) ? e.message : t('app.networkError'));
+    }
+  };
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<Record<string, unknown>>();
   const { data: r, reload } = useApi(id === null ? null : `request-${id}`, (signal) => fetchRequest(id!, signal));
@@ -99,7 +109,12 @@ export function RequestDrawer({ id, onClose, onChanged }: { id: number | null; o
               {r.escalatedToOrgName && <Tag color="red">{t('requests.escalated', { org: r.escalatedToOrgName })}</Tag>}
             </Descriptions.Item>
             <Descriptions.Item label={t('requests.col.category')}>{r.categoryName} · {pick(requestChannelLabels[r.channel])}</Descriptions.Item>
-            <Descriptions.Item label={t('requests.col.requester')}>{r.requesterName} {r.requesterPhone}</Descriptions.Item>
+            <Descriptions.Item label={t('requests.col.requester')}>
+              {r.requesterName} <span data-testid="request-phone">{revealed?.id === r.id ? revealed.phone : r.requesterPhone}</span>{' '}
+              {user.canWrite && revealed?.id !== r.id && (
+                <Button size="small" type="link" onClick={() => void reveal(r.id)} data-testid="request-reveal-phone">{t('requests.revealPhone')}</Button>
+              )}
+            </Descriptions.Item>
             <Descriptions.Item label={t('requests.col.description')}>{r.description}</Descriptions.Item>
             <Descriptions.Item label={t('requests.col.org')}>{r.orgName}</Descriptions.Item>
             {r.enterprise && <Descriptions.Item label={t('requests.enterprise')}>{r.enterprise.name}</Descriptions.Item>}

@@ -10,6 +10,8 @@ export interface RequestQuery {
 export const fetchRequests = (query: RequestQuery, signal?: AbortSignal) =>
   api.get<{ items: ServiceRequestListItem[] }>('/api/service-requests', { ...query, limit: 200 }, signal);
 export const fetchRequest = (id: number, signal?: AbortSignal) => api.get<ServiceRequest>(`/api/service-requests/${id}`, undefined, signal);
+/** The requester's phone in clear (to call back); the API writes an audit entry for each reveal. */
+export const revealRequesterPhone = (id: number) => api.post<{ phone: string }>(`/api/service-requests/${id}/requester-phone`);
 export const fetchCategories = (signal?: AbortSignal) => api.get<{ items: ServiceCategory[] }>('/api/service-categories', undefined, signal);
 export const createRequest = (input: ServiceRequestCreate) => api.post<ServiceRequest>('/api/service-requests', input);
 

@@ -10,6 +10,7 @@ import { validateWith } from '../../../shared/schema-errors.ts';
 import { DateInput } from '../../components/date-input.tsx';
 import { OrgTreeSelect } from '../../components/org-tree-select.tsx';
 import { createStation, patchStation } from './stations-api.ts';
+import { StationPointPicker } from './station-map.tsx';
 
 /** Opening-hours presets (the form keeps a position's own hours when they match none). */
 export const hourPresets = {
@@ -44,6 +45,8 @@ export function StationForm({ open, station, onClose, onSaved }: { open: boolean
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
+  const lat = Form.useWatch('lat', form);
+  const lng = Form.useWatch('lng', form);
 
   useEffect(() => {
     if (!open) return;
@@ -97,9 +100,12 @@ export function StationForm({ open, station, onClose, onSaved }: { open: boolean
         </Form.Item>
         <Form.Item name="address" label={t('stations.field.address')} required><Input maxLength={200} data-testid="station-address" /></Form.Item>
         <Space>
-          <Form.Item name="lat" label={t('stations.field.lat')} required><InputNumber step={0.0001} style={{ width: 160 }} /></Form.Item>
-          <Form.Item name="lng" label={t('stations.field.lng')} required><InputNumber step={0.0001} style={{ width: 160 }} /></Form.Item>
+          <Form.Item name="lat" label={t('stations.field.lat')} required><InputNumber step={0.0001} style={{ width: 160 }} data-testid="station-lat" /></Form.Item>
+          <Form.Item name="lng" label={t('stations.field.lng')} required><InputNumber step={0.0001} style={{ width: 160 }} data-testid="station-lng" /></Form.Item>
         </Space>
+        <Form.Item label={t('stations.picker.label')} extra={t('stations.picker.hint')}>
+          <StationPointPicker lat={lat} lng={lng} onPick={(pickedLat, pickedLng) => form.setFieldsValue({ lat: pickedLat, lng: pickedLng })} />
+        </Form.Item>
         <Form.Item name="preset" label={t('stations.field.hours')}>
           <Select options={(['office', 'staggered', 'daily', 'allDay', 'custom'] as const).map((p) => ({ value: p, label: t(`stations.hours.${p}`) }))} />
         </Form.Item>

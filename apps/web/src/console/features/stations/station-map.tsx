@@ -42,3 +42,36 @@ export function StationMap({ stations, onPick }: { stations: readonly Station[];
     />
   );
 }
+
+/** Rounds a degree to 6 decimals (≈ 0.1 m), what the form keeps. */
+const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
+
+/**
+ * The form's coordinate picker: the same offline district map, zoomed on the current point (a red pin); a click
+ * anywhere sets the point to the clicked WGS-84 coordinates (the GeoJSON's own, so no conversion). Wheel and drag
+ * zoom and pan; typing the numbers stays possible beside it.
+ */
+export function StationPointPicker({ lat, lng, onPick }: { lat: number | undefined; lng: number | undefined; onPick: (lat: number, lng: number) => void }) {
+  const { t } = useLocale();
+  const has = typeof lat === 'number' && typeof lng === 'number' && Number.isFinite(lat) && Number.isFinite(lng);
+  const option = useMemo(() => ({
+    tooltip: { show: false },
+    geo: {
+      map: 'shanghai', roam: true, zoom: has ? 8 : 1, ...(has ? { center: [lng, lat] } : {}),
+      itemStyle: { areaColor: '#f5f5f5', borderColor: '#999' }, emphasis: { disabled: true }, label: { show: true, color: '#888', fontSize: 10 },
+    },
+    series: [{ type: 'scatter', coordinateSystem: 'geo', symbol: 'pin', symbolSize: 28, itemStyle: { color: '#c8102e' }, data: has ? [{ name: t('stations.picker.point'), value: [lng, lat] }] : [] }],
+  }), [has, lat, lng, t]);
+  return (
+    <EChart
+      option={option}
+      height={260}
+      data-testid="station-point-picker"
+      onCanvasClick={(offset, instance) => {
+        const point = instance.convertFromPixel({ geoIndex: 0 }, offset) as number[] | undefined;
+        const [x, y] = point ?? [];
+        if (typeof x === 'number' && typeof y === 'number' && Number.isFinite(x) && Number.isFinite(y)) onPick(round6(y), round6(x));
+      }}
+    />
+  );
+}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Navigate, useSearchParams } from 'react-router-dom';
+import { useSearchParams } from 'react-router-dom';
 import { Button, Form, List, Rate, Selector, Tag, TextArea, Toast } from 'antd-mobile';
 import { requestStatusLabels, type ServiceRequestListItem } from '@lianxin/contracts';
 import { isApiError } from '../../../shared/api-client.ts';
@@ -7,6 +7,7 @@ import { useLocale } from '../../../shared/i18n/locale-context.tsx';
 import { useApi } from '../../../shared/use-api.ts';
 import { MobilePage } from '../../components/mobile-page.tsx';
 import { SignInRequired } from '../card/card-api.ts';
+import { GuestRequestForm } from './guest-request-form.tsx';
 import { fetchCategories, fetchMyRequests, rateRequest, submitRequest } from './services-api.ts';
 
 /** 我的诉求: submit a request (at a position, from the station list, or to one's own union), follow it, rate it. */
@@ -19,7 +20,14 @@ export default function RequestsPage() {
   const [category, setCategory] = useState('general');
   const [description, setDescription] = useState('');
   const [busy, setBusy] = useState(false);
-  if (error instanceof SignInRequired) return <Navigate to={`/login?next=${encodeURIComponent(`/requests${stationId ? `?stationId=${stationId}` : ''}`)}`} replace />;
+  if (error instanceof SignInRequired) {
+    // not signed in: submit with a phone verified by one-time code, or sign in
+    return (
+      <MobilePage title={t('mrequests.new')} data-testid="m-requests-page">
+        <GuestRequestForm stationId={stationId} stationName={params.get('station')} categories={categories} next={`/requests${params.size > 0 ? `?${params.toString()}` : ''}`} />
+      </MobilePage>
+    );
+  }
 
   const submit = async () => {
     setBusy(true);

@@ -1,4 +1,4 @@
-import type { NearestStation, ServiceCategory, ServiceRequest, ServiceRequestListItem } from '@lianxin/contracts';
+import type { NearestStation, PublicRequest, PublicRequestCreated, ServiceCategory, ServiceRequest, ServiceRequestListItem } from '@lianxin/contracts';
 import { api, isApiError, setCsrfToken } from '../../../shared/api-client.ts';
 import { fetchMe } from '../auth/member-auth-api.ts';
 import { SignInRequired } from '../card/card-api.ts';
@@ -36,3 +36,10 @@ export const fetchMyRequests = (signal?: AbortSignal) =>
   asMember(() => api.get<{ items: ServiceRequestListItem[] }>('/api/me/service-requests', undefined, signal), signal);
 export const submitRequest = (body: { categoryCode: string; description: string; stationId?: number }) => api.post<ServiceRequest>('/api/me/service-requests', body);
 export const rateRequest = (id: number, score: number, comment: string) => api.post<ServiceRequest>(`/api/service-requests/${id}/rating`, { score, comment });
+
+// without an account (issue 11): a one-time code proves the phone; link tokens go in bodies, never in API URLs
+export const requestRequestCode = (phone: string) => api.post<{ sent: boolean }>('/api/service-requests/code', { phone });
+export const submitGuestRequest = (body: { categoryCode: string; description: string; requesterName: string; phone: string; phoneCode: string; stationId?: number; orgId?: number }) =>
+  api.post<PublicRequestCreated>('/api/service-requests/public', body);
+export const fetchByLink = (token: string) => api.post<PublicRequest>('/api/service-requests/by-link', { token });
+export const rateByLink = (token: string, score: number, comment: string) => api.post<PublicRequest>('/api/service-requests/rate-by-link', { token, score, comment });

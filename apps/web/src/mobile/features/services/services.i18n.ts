@@ -24,6 +24,18 @@ const zhCN = {
   'mrequests.rated': '感谢您的评价',
   'mrequests.comment': '评价内容（选填）',
   'mrequests.atStation': '在“{name}”提出',
+  'mrequests.name': '您的称呼',
+  'mrequests.phone': '手机号',
+  'mrequests.phoneCode': '短信验证码',
+  'mrequests.sendCode': '获取验证码',
+  'mrequests.resendIn': '{seconds} 秒后重发',
+  'mrequests.codeSent': '验证码已发送',
+  'mrequests.signInInstead': '已是会员？登录后提交',
+  'mrequests.pickStation': '可在“附近服务阵地”选择就近阵地提交',
+  'mrequests.followTitle': '诉求进度',
+  'mrequests.rateTitle': '评价诉求办理',
+  'mrequests.receivedOn': '{date} 受理',
+  'mrequests.keepLink': '请收藏本页链接，无需登录即可随时查看办理进度；办结后将短信邀请您评价。',
 } as const;
 
 const en: Record<keyof typeof zhCN, string> = {
@@ -51,6 +63,18 @@ const en: Record<keyof typeof zhCN, string> = {
   'mrequests.rated': 'Thank you for rating',
   'mrequests.comment': 'Comment (optional)',
   'mrequests.atStation': 'Asked at "{name}"',
+  'mrequests.name': 'Your name',
+  'mrequests.phone': 'Mobile phone',
+  'mrequests.phoneCode': 'SMS code',
+  'mrequests.sendCode': 'Send code',
+  'mrequests.resendIn': 'Resend in {seconds}s',
+  'mrequests.codeSent': 'Code sent',
+  'mrequests.signInInstead': 'A member? Sign in to submit',
+  'mrequests.pickStation': 'Or pick a nearby position under "Service positions nearby"',
+  'mrequests.followTitle': 'Request progress',
+  'mrequests.rateTitle': 'Rate the answer',
+  'mrequests.receivedOn': 'Received {date}',
+  'mrequests.keepLink': 'Keep this page\'s link: it shows the progress without signing in; when it is resolved an SMS invites you to rate it.',
 };
 
 export const servicesMobileTexts = { 'zh-CN': zhCN, en };
