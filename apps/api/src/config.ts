@@ -29,6 +29,8 @@ export interface AppConfig {
   applicationRateLimit: number;
   /** SMS transport: unset = server log; file:/path = JSON lines */
   smsTransport: string | undefined;
+  /** PUBLIC_ORIGIN, e.g. https://lianxin.example.cn: put before the H5 paths SMS links carry; '' = the path alone */
+  publicOrigin: string;
   /** base64 AES-256 key for personal data; unset = key file under dataDir (embedded database only) */
   piiKey: string | undefined;
   /** built web bundle served at / and /m/; null = API only */
@@ -80,6 +82,22 @@ export function parseTrustProxy(value: string | undefined): TrustProxy {
   return entries;
 }
 
+/** PUBLIC_ORIGIN: unset or empty = none; else an http(s) origin (scheme and host, no path), trailing slash dropped. */
+export function parsePublicOrigin(value: string | undefined): string {
+  const setting = value?.trim() ?? '';
+  if (setting === '') return '';
+  let url: URL;
+  try {
+    url = new URL(setting);
+  } catch {
+    throw new Error(`PUBLIC_ORIGIN must be an origin such as https://lianxin.example.cn, not "${setting}"`);
+  }
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.pathname !== '/' || url.search || url.hash || url.username) {
+    throw new Error(`PUBLIC_ORIGIN must be an origin such as https://lianxin.example.cn, not "${setting}"`);
+  }
+  return url.origin;
+}
+
 function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -108,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionIdleMs: positive(env, 'SESSION_IDLE_MINUTES', 30) * 60_000,
     applicationRateLimit: Number(env.APPLICATION_RATE_LIMIT ?? 20),
     smsTransport: env.SMS_TRANSPORT || undefined,
+    publicOrigin: parsePublicOrigin(env.PUBLIC_ORIGIN),
     piiKey: env.LIANXIN_PII_KEY || undefined,
     webDist: join(repoRoot, 'apps/web/dist'),
     logLevel: env.LOG_LEVEL ?? 'info',

@@ -5,6 +5,8 @@ import { shanghaiDate } from '@lianxin/contracts';
 import type { ApplicationCreated, ApplicationItem, CalendarResponse, NearestStation, ServiceRequest, ServiceRequestListItem, Station } from '@lianxin/contracts';
 import { seedDemoServices } from '../src/features/services/demo-services.ts';
 import { runRequestJobs } from '../src/features/services/requests.jobs.ts';
+import { renderSms } from '../src/features/notifications/outbox.ts';
+import { parsePublicOrigin } from '../src/config.ts';
 import { GUCUN, newIdNumber, newPhone } from './support/fixtures.ts';
 import { applyOnline, request, signIn, signInMember, startTestApp, type Session, type TestApp } from './support/test-app.ts';
 
@@ -443,6 +445,14 @@ describe('the H5 without an account: a phone verified by one-time code, follow a
     expect(await ok(gucun, 'GET', `/api/service-requests/${id}`)).toMatchObject({ status: 'closed', rating: 5 });
     const audit = await t.handle.query<{ detail: { rating: number; by: string } }>(`select detail from audit_log where object_type = 'service_request' and object_id = '${id}' order by id desc limit 1`);
     expect(audit[0]!.detail).toEqual({ rating: 5, by: 'sms_link' });
+  });
+
+  it('puts the deployment\'s public origin (PUBLIC_ORIGIN) before the SMS link\'s path; without one the path alone', () => {
+    const params = { id: '7', result: '已答复', link: '/m/rate/r7-abc' };
+    expect(renderSms('request_resolved', params, parsePublicOrigin('https://lianxin.example.cn/'))).toContain('请打开 https://lianxin.example.cn/m/rate/r7-abc 评价');
+    expect(renderSms('request_resolved', params)).toContain('请打开 /m/rate/r7-abc 评价');
+    expect(parsePublicOrigin(undefined)).toBe('');
+    for (const bad of ['lianxin.example.cn', 'ftp://x.cn', 'https://x.cn/m/', 'https://x.cn?a=1']) expect(() => parsePublicOrigin(bad), bad).toThrow(/PUBLIC_ORIGIN/);
   });
 
   it('lets a rating link expire when the request closes as 未评价 (fake clock)', async () => {

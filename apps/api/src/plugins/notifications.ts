@@ -22,7 +22,7 @@ export function registerNotifications(app: FastifyInstance, transport: SmsTransp
     // one delivery run at a time, in order
     running = running
       .then(async () => {
-        while ((await deliverPending(app.db, app.cipher, transport, app.log)) === 100);
+        while ((await deliverPending(app.db, app.cipher, transport, app.log, app.config.publicOrigin)) === 100);
       })
       .catch((error: unknown) => app.log.error({ err: error }, 'notification delivery failed'));
     return running;

@@ -26,8 +26,12 @@ export const smsTemplates = {
 } as const;
 export type SmsTemplate = keyof typeof smsTemplates;
 
-export function renderSms(template: SmsTemplate, params: Record<string, string>): string {
-  return smsTemplates[template].replace(/\{(\w+)\}/g, (_, key: string) => params[key] ?? '');
+/** The text of an SMS; a `link` param holding an H5 path gets the deployment's public origin in front (PUBLIC_ORIGIN). */
+export function renderSms(template: SmsTemplate, params: Record<string, string>, origin = ''): string {
+  return smsTemplates[template].replace(/\{(\w+)\}/g, (_, key: string) => {
+    const value = params[key] ?? '';
+    return key === 'link' && value.startsWith('/') ? `${origin}${value}` : value;
+  });
 }
 
 /** Where an SMS goes. The default writes to the server log; an SMS gateway plugs in here. */
@@ -64,7 +68,7 @@ export async function enqueueSms(tx: Database | Tx, cipher: PiiCipher, phone: st
 }
 
 /** Delivers pending notifications, oldest first; failures stay pending (up to 5 attempts). */
-export async function deliverPending(db: Database, cipher: PiiCipher, transport: SmsTransport, log: FastifyBaseLogger): Promise<number> {
+export async function deliverPending(db: Database, cipher: PiiCipher, transport: SmsTransport, log: FastifyBaseLogger, origin = ''): Promise<number> {
   const pending = await db
     .select()
     .from(notifications)
@@ -74,7 +78,7 @@ export async function deliverPending(db: Database, cipher: PiiCipher, transport:
   for (const n of pending) {
     const template = n.template as SmsTemplate;
     try {
-      await transport.send(cipher.decrypt(n.recipientEnc), renderSms(template, n.params), { template, params: n.params });
+      await transport.send(cipher.decrypt(n.recipientEnc), renderSms(template, n.params, origin), { template, params: n.params });
       await db.update(notifications).set({ status: 'sent', sentAt: sql`now()`, attempts: n.attempts + 1 }).where(eq(notifications.id, n.id));
     } catch (error) {
       log.warn({ err: error, notification: n.id }, 'SMS delivery failed');
