@@ -98,6 +98,9 @@ describe('a dispute case to a settlement (顾村 street staff)', () => {
     expect(workers).toContain('李互助');
     expect(workers).not.toContain('13800138000');
     expect(workers).toMatch(/138\*+8000/);
+    // 显示号码: the one party's number in clear on request (the API audit-logs the reveal)
+    await page.getByTestId('rights-party-reveal').first().click();
+    await expect.poll(() => page.getByTestId('rights-case-workers').textContent()).toContain('13800138000');
     const timeline = await page.getByTestId('rights-case-timeline').textContent();
     for (const stage of ['受理', '调查', '调解', '结案（调解成功）']) expect(timeline).toContain(stage);
     expect(await page.getByTestId('rights-case-agreement').getAttribute('href')).toMatch(/^\/api\/rights\/cases\/\d+\/agreement\.pdf$/);

@@ -1,13 +1,16 @@
+import { useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
-import { Button, Card, Descriptions, Skeleton, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Skeleton, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { caseOutcomeLabels, caseStatusLabels, caseTypeLabels, type CaseItem } from '@lianxin/contracts';
 import { formatFen } from '../../../shared/format.ts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
 import { useApi } from '../../../shared/use-api.ts';
+import { isApiError } from '../../../shared/api-client.ts';
+import { useCurrentUser } from '../auth/session-context.tsx';
 import { ErrorResult } from '../../components/error-result.tsx';
 import { NotFound } from '../../components/not-found.tsx';
-import { agreementUrl, fetchCase } from './rights-api.ts';
+import { agreementUrl, fetchCase, revealPartyPhone } from './rights-api.ts';
 
 /**
  * A dispute case (/rights/cases/:id): parties with masked phones, the stages as a timeline with their days, the
@@ -26,6 +29,19 @@ function CaseDetail({ id }: { id: number }) {
   const navigate = useNavigate();
   const location = useLocation();
   const { data: c, error, reload } = useApi(`rights-case-${id}`, (signal) => fetchCase(id, signal));
+  const { message } = App.useApp();
+  const user = useCurrentUser();
+  /** parties' phones in clear, by party id, as asked for one by one (each reveal is audit-logged by the API) */
+  const [revealed, setRevealed] = useState<Record<number, string>>({});
+  const reveal = async (partyId: number) => {
+    try {
+      const { phone } = await revealPartyPhone(id, partyId);
+      setRevealed((shown) => ({ ...shown, [partyId]: phone }));
+      void message.info(t('rights.case.revealedNotice'));
+    } catch (e) {
+      void message.error(isApiError(e) ? e.message : t('app.networkError'));
+    }
+  };
   const header = (
     <Button type="link" icon={<ArrowLeftOutlined />} onClick={() => (location.key === 'default' ? navigate('/rights') : navigate(-1))} style={{ paddingLeft: 0 }}>
       {t('app.back')}
@@ -73,14 +89,24 @@ function CaseDetail({ id }: { id: number }) {
       </Card>
       <Card title={t('rights.case.parties', { n: c.workerCount })} style={{ marginTop: 16 }}>
         <Table<CaseItem['workers'][number]>
-          rowKey={(w, i) => `${w.name}-${i ?? 0}`}
+          rowKey="id"
           size="small"
           pagination={false}
           dataSource={c.workers}
           data-testid="rights-case-workers"
           columns={[
             { title: t('rights.case.worker'), dataIndex: 'name' },
-            { title: t('rights.case.phone'), render: (_, w) => w.phone ?? '—' },
+            {
+              title: t('rights.case.phone'),
+              render: (_, w) => (
+                <Space size={4}>
+                  <span data-testid="rights-party-phone">{revealed[w.id] ?? w.phone ?? '—'}</span>
+                  {w.phone && user.canWrite && revealed[w.id] === undefined && (
+                    <Button size="small" type="link" onClick={() => void reveal(w.id)} data-testid="rights-party-reveal">{t('rights.case.revealPhone')}</Button>
+                  )}
+                </Space>
+              ),
+            },
           ]}
         />
       </Card>

@@ -12,6 +12,8 @@ export const createCase = (body: { enterpriseId: number; type: CaseType; workers
   api.post<CaseItem>('/api/rights/cases', body);
 export const moveCase = (id: number, body: { to: 'investigating' | 'mediating' | 'closed'; outcome?: CaseOutcome; recoveredFen?: number; agreementText?: string }) =>
   api.post<CaseItem>(`/api/rights/cases/${id}/stage`, body);
+/** A party's phone in clear (the API writes an audit entry for each reveal). */
+export const revealPartyPhone = (id: number, partyId: number) => api.post<{ phone: string }>(`/api/rights/cases/${id}/parties/${partyId}/phone`);
 export const agreementUrl = (id: number) => `/api/rights/cases/${id}/agreement.pdf`;
 
 export interface WarningQuery { orgId: number; level?: WarningLevel; status?: 'open' | 'closed'; page: number; pageSize: number }
