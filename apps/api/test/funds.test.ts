@@ -7,6 +7,7 @@ import {
   shanghaiDate, splitReceipt, type ArrearsItem, type Assessment, type FundsSummary, type Paged, type Receipt, type ReceiptImportResult,
   type ReturnRun, type Statement, type TrialBalance,
 } from '@lianxin/contracts';
+import { emptyRowsBombXlsx } from './fixtures/rosters.ts';
 import { GUCUN } from './support/fixtures.ts';
 import { multipart } from './support/multipart.ts';
 import { pdfText, squash } from './support/pdf-text.ts';
@@ -188,7 +189,7 @@ describe('bank statements, returns, reports', () => {
     expect(first.errors).toEqual([expect.objectContaining({ row: 5, field: '金额' })]);
     const again = (await upload()).json<ReceiptImportResult>();
     expect(again).toMatchObject({ matched: 0, queued: 0, duplicates: 3 });
-    const [ra] = await t.handle.query<{ amount: number }>(`select amount_fen::int as amount from fund_receipts where idempotency_key = 'bank:BANK-T-1'`);
+    const [ra] = await t.handle.query<{ amount: number }>(`select amount_fen::int as amount from fund_receipts where idempotency_key = $1`, [`bank:${gucun.orgId}:BANK-T-1`]);
     expect(ra!.amount).toBe(120_050);
     const queue = await ok<{ items: { id: number; reference: string }[] }>(gucun, 'GET', '/api/funds/unmatched');
     const line = queue.items.find((i) => i.reference === 'BANK-T-3')!;
@@ -198,6 +199,33 @@ describe('bank statements, returns, reports', () => {
     expect((await request(t.app, gucun, 'POST', `/api/funds/unmatched/${line.id}/match`, { enterpriseId: a.id })).statusCode).toBe(409);
     await ledgerInvariants();
   });
+
+  it('a 流水号 is unique per importing unit: another district\'s line with the same reference is imported, not dropped as a duplicate', async () => {
+    // gucun imported BANK-T-1 (a receipt) and BANK-T-3 (queued, then matched) above; 黄浦's statement uses the same references
+    const csv = ['交易日期,付款人名称,金额,流水号', '2026-10-15,上海某某黄浦公司,100.00,BANK-T-1', '2026-10-15,上海某某黄浦公司,200.00,BANK-T-3'].join('\n');
+    const m = multipart({}, { filename: 'bank.csv', type: 'text/csv', data: Buffer.from(csv) });
+    const r = await t.app.inject({ method: 'POST', url: '/api/funds/receipts/import', payload: m.payload, headers: { ...m.headers, cookie: foreign.cookie, 'x-csrf-token': foreign.csrfToken } });
+    expect(r.json<ReceiptImportResult>(), r.body).toMatchObject({ total: 2, queued: 2, duplicates: 0, matched: 0 });
+    const queue = await ok<{ items: { reference: string; amountFen: number }[] }>(foreign, 'GET', '/api/funds/unmatched');
+    expect(queue.items.filter((i) => i.reference.startsWith('BANK-T-')).map((i) => [i.reference, i.amountFen]).sort()).toEqual([['BANK-T-1', 10_000], ['BANK-T-3', 20_000]]);
+    // gucun's own queue and receipts are untouched; its re-import still finds its own lines duplicates
+    expect((await ok<{ items: { reference: string }[] }>(gucun, 'GET', '/api/funds/unmatched')).items.map((i) => i.reference)).not.toContain('BANK-T-1');
+    const again = (await t.app.inject({ method: 'POST', url: '/api/funds/receipts/import', payload: m.payload, headers: { ...m.headers, cookie: foreign.cookie, 'x-csrf-token': foreign.csrfToken } })).json<ReceiptImportResult>();
+    expect(again).toMatchObject({ queued: 0, duplicates: 2 });
+  });
+
+  it('refuses a statement that inflates past the limit (a zip bomb) naming the cause, and an unreadable xlsx as unreadable', async () => {
+    const send = (data: Buffer) => {
+      const m = multipart({}, { filename: 'bank.xlsx', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', data });
+      return t.app.inject({ method: 'POST', url: '/api/funds/receipts/import', payload: m.payload, headers: { ...m.headers, cookie: gucun.cookie, 'x-csrf-token': gucun.csrfToken, 'accept-language': 'zh-CN' } });
+    };
+    const bomb = await send(await emptyRowsBombXlsx(100));
+    expect(bomb.statusCode, bomb.body).toBe(400);
+    expect(bomb.json<{ fields: Record<string, string> }>().fields.file).toMatch(/^文件解压后超过 64 MB，不予读取（可能含大量空白格式或为压缩炸弹）/);
+    const broken = await send(Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 7)]));
+    expect(broken.statusCode, broken.body).toBe(400);
+    expect(broken.json<{ fields: Record<string, string> }>().fields.file).toMatch(/^无法读取该文件/);
+  }, 120_000);
 
   it('returns ≥ 80 % of the held grassroots parts to the unions; each union sees only its own books', async () => {
     const run = await ok<ReturnRun>(gucun, 'POST', '/api/funds/returns', { orgId: gucun.orgId, period: '2026-10' }, 200);
@@ -373,7 +401,7 @@ describe('bank statements as xlsx', () => {
     const m = multipart({}, { filename: 'bank.xlsx', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', data });
     const r = await t.app.inject({ method: 'POST', url: '/api/funds/receipts/import', payload: m.payload, headers: { ...m.headers, cookie: gucun.cookie, 'x-csrf-token': gucun.csrfToken } });
     expect(r.json<ReceiptImportResult>(), r.body).toMatchObject({ total: 1, matched: 1, errors: [] });
-    const [row] = await t.handle.query<{ amount: number; received_on: string }>(`select amount_fen::int as amount, received_on::text from fund_receipts where idempotency_key = 'bank:XLSX-T-1'`);
+    const [row] = await t.handle.query<{ amount: number; received_on: string }>(`select amount_fen::int as amount, received_on::text from fund_receipts where idempotency_key = $1`, [`bank:${gucun.orgId}:XLSX-T-1`]);
     expect(row).toEqual({ amount: 234_567, received_on: '2026-10-21' });
   });
 });

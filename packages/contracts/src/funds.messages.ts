@@ -22,5 +22,9 @@ export const fundsMessages = {
   'funds.importHeader': { 'zh-CN': '缺少列：{columns}', en: 'Missing columns: {columns}' },
   'funds.importAmount': { 'zh-CN': '金额应为大于 0 的数字（元，最多两位小数）', en: 'The amount is a number of yuan above 0 with at most two decimals' },
   'funds.importReference': { 'zh-CN': '缺少银行流水号', en: 'The bank reference is missing' },
+  'funds.importInflated': {
+    'zh-CN': '文件解压后超过 {max} MB，不予读取（可能含大量空白格式或为压缩炸弹）；请只保留数据另存后再导入',
+    en: 'The file inflates to more than {max} MB and is not read (masses of empty formatting, or a zip bomb); keep only the data and save it again',
+  },
   'funds.matchedAlready': { 'zh-CN': '该笔已匹配', en: 'This line is already matched' },
 } as const;

@@ -185,11 +185,15 @@ export const fundReceipts = pgTable(
   ],
 );
 
-/** Bank-statement lines no single enterprise matched (the matching queue), held at the importing unit. */
+/**
+ * Bank-statement lines no single enterprise matched (the matching queue), held at the importing unit (the
+ * custody account the statement belongs to): a 流水号 is unique per importing unit, not citywide.
+ */
 export const fundUnmatchedLines = pgTable(
   'fund_unmatched_lines',
   {
     id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    orgId: integer('org_id').notNull().references(() => orgs.id),
     orgPath: ltree('org_path').notNull(),
     reference: text('reference').notNull(),
     receivedOn: date('received_on', { mode: 'string' }).notNull(),
@@ -199,7 +203,7 @@ export const fundUnmatchedLines = pgTable(
     receiptId: integer('receipt_id'),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('fund_unmatched_reference_idx').on(t.reference), index('fund_unmatched_path_idx').using('gist', t.orgPath)],
+  (t) => [uniqueIndex('fund_unmatched_reference_idx').on(t.orgId, t.reference), index('fund_unmatched_path_idx').using('gist', t.orgPath)],
 );
 
 /** Every step of 依法催缴 taken for an enterprise; `content` keeps what its letter printed. */
