@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { rewriteSubtreePaths } from '@lianxin/db';
 import {
-  shanghaiDate, splitReceipt, type ArrearsItem, type Assessment, type FundsSummary, type Paged, type Receipt, type ReceiptImportResult,
+  shanghaiDate, splitReceipt, type ArrearsItem, type Assessment, type FundsSummary, type Paged, type PayrollImportResult, type Receipt, type ReceiptImportResult,
   type ReturnRun, type Statement, type TrialBalance,
 } from '@lianxin/contracts';
-import { emptyRowsBombXlsx } from './fixtures/rosters.ts';
+import { emptyRowsBombXlsx, gb18030 } from './fixtures/rosters.ts';
 import { GUCUN } from './support/fixtures.ts';
 import { multipart } from './support/multipart.ts';
 import { pdfText, squash } from './support/pdf-text.ts';
@@ -403,5 +403,99 @@ describe('bank statements as xlsx', () => {
     expect(r.json<ReceiptImportResult>(), r.body).toMatchObject({ total: 1, matched: 1, errors: [] });
     const [row] = await t.handle.query<{ amount: number; received_on: string }>(`select amount_fen::int as amount, received_on::text from fund_receipts where idempotency_key = $1`, [`bank:${gucun.orgId}:XLSX-T-1`]);
     expect(row).toEqual({ amount: 234_567, received_on: '2026-10-21' });
+  });
+});
+
+describe('payroll import', () => {
+  const send = (session: Session, filename: string, data: Buffer, fields: Record<string, string> = {}) => {
+    const type = filename.endsWith('.xlsx') ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv';
+    const m = multipart(fields, { filename, type, data });
+    return t.app.inject({ method: 'POST', url: '/api/funds/payroll/import', payload: m.payload, headers: { ...m.headers, cookie: session.cookie, 'x-csrf-token': session.csrfToken } });
+  };
+  const current = async (enterpriseId: number, period: string) =>
+    (await t.handle.query<{ payroll: number; assessment: number }>(`
+      select payroll_fen::float8 as payroll, assessment_fen::float8 as assessment from fund_assessments
+       where enterprise_id = $1 and period = $2 and replaced_by_id is null`, [enterpriseId, period]))[0];
+  const entries = async () => (await t.handle.query<{ n: number }>('select count(*)::int as n from journal_entries'))[0]!.n;
+
+  it('reads a GB18030 csv with a title row, "12,345.67" yuan and months written as offices write them; the same file again posts nothing', async () => {
+    const [a, b, c] = [withUnion[50]!, withUnion[51]!, withUnion[52]!];
+    const csv = [
+      '顾村镇企业工资总额申报表（2026年10月）,,,',
+      '序号,企业名称,统一社会信用代码,所属月份,工资总额（元）',
+      `1,随便写,${a.credit_code},2026年10月,"12,345.67"`,
+      `2,,${b.credit_code.toLowerCase()},2026/10,￥100000`,
+      `3,${c.name},,202610,1000000.5`,
+      '合计,,,,"1,112,346.17"',
+    ].join('\r\n');
+    const r = await send(gucun, 'payroll.csv', gb18030(csv));
+    expect(r.statusCode, r.body).toBe(200);
+    const result = r.json<PayrollImportResult>();
+    expect(result).toMatchObject({ total: 3, posted: true, created: 3, replaced: 0, unchanged: 0, errors: [] });
+    expect(result.rows.map((x) => [x.row, x.enterpriseId, x.period, x.payrollFen, x.status])).toEqual([
+      [3, a.id, '2026-10', 1_234_567, 'created'], [4, b.id, '2026-10', 10_000_000, 'created'], [5, c.id, '2026-10', 100_000_050, 'created'],
+    ]);
+    expect(await current(b.id, '2026-10')).toEqual({ payroll: 10_000_000, assessment: 200_000 });
+    const before = await entries();
+    const again = (await send(gucun, 'payroll.csv', gb18030(csv))).json<PayrollImportResult>();
+    expect(again).toMatchObject({ posted: true, created: 0, replaced: 0, unchanged: 3 });
+    expect(await entries()).toBe(before);
+    await ledgerInvariants();
+  });
+
+  it('reads every sheet of an xlsx with a header (title rows above, numbers as text), the month chosen on upload', async () => {
+    const [a, b] = [withUnion[53]!, withUnion[54]!];
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('填表说明').addRow(['请按企业填写本月工资总额']);
+    const one = book.addWorksheet('一季度');
+    one.addRow(['顾村镇工资总额汇总']);
+    one.addRow([]);
+    one.addRow(['统一社会信用代码', '单位名称', '工资总额(元)']);
+    one.addRow([a.credit_code, a.name, '200,000.00']);
+    const two = book.addWorksheet('补报');
+    two.addRow(['统一社会信用代码', '工资总额']);
+    two.addRow([b.credit_code, 345_678.9]);
+    const hidden = book.addWorksheet('下拉');
+    hidden.state = 'hidden';
+    hidden.addRow(['统一社会信用代码', '工资总额']);
+    hidden.addRow([withUnion[55]!.credit_code, 1]);
+    const data = Buffer.from(await book.xlsx.writeBuffer());
+    const r = await send(gucun, 'payroll.xlsx', data, { period: '2026-11' });
+    const result = r.json<PayrollImportResult>();
+    expect(result, r.body).toMatchObject({ total: 2, posted: true, created: 2 });
+    expect(result.rows.map((x) => [x.sheet, x.row, x.payrollFen, x.period])).toEqual([['一季度', 4, 20_000_000, '2026-11'], ['补报', 2, 34_567_890, '2026-11']]);
+    expect(await current(withUnion[55]!.id, '2026-11')).toBeUndefined();
+    expect((await current(a.id, '2026-11'))!.assessment).toBe(400_000);
+  });
+
+  it('posts nothing when any row is refused, and says which rows and why; a corrected file replaces through a reversal', async () => {
+    const [a, b] = [withUnion[50]!, withUnion[51]!];
+    const foreignCode = (await t.handle.query<{ code: string }>(`select credit_code as code from enterprises where org_path <@ (select path from orgs where id = $1) limit 1`, [foreign.orgId]))[0]!.code;
+    const lines = (bRow: string) => ['统一社会信用代码,所属月份,工资总额', `${a.credit_code},2026-10,20000`, bRow, `${foreignCode},2026-10,500`, `${a.credit_code},2026-10,1`, `${b.credit_code},2026-13,1`].join('\n');
+    const before = await entries();
+    const r = (await send(gucun, 'payroll.csv', Buffer.from(lines(`${b.credit_code},2026-10,abc`)))).json<PayrollImportResult>();
+    expect(r).toMatchObject({ total: 5, posted: false, created: 0 });
+    expect(r.errors.map((e) => [e.row, e.field])).toEqual([[3, '工资总额'], [6, '所属月份'], [4, '统一社会信用代码'], [5, '统一社会信用代码']]);
+    expect(r.errors.find((e) => e.row === 5)!.message).toContain('第 2 行');
+    expect(await entries()).toBe(before);
+    expect((await current(a.id, '2026-10'))!.payroll).toBe(1_234_567);
+    // 宝山's staff see their enterprise; the other district's staff are told it is not theirs, nothing else
+    const fromForeign = (await send(foreign, 'payroll.csv', Buffer.from(`统一社会信用代码,所属月份,工资总额\n${a.credit_code},2026-10,1\n`))).json<PayrollImportResult>();
+    expect(fromForeign).toMatchObject({ posted: false, rows: [], errors: [expect.objectContaining({ row: 2, message: expect.stringContaining('本单位范围内找不到') })] });
+    // the corrected file: a's payroll changes (reversal and a new assessment), b's stays
+    const fixed = (await send(gucun, 'payroll.csv', Buffer.from(['统一社会信用代码,所属月份,工资总额', `${a.credit_code},2026-10,20000`, `${b.credit_code},2026-10,100000`].join('\n')))).json<PayrollImportResult>();
+    expect(fixed).toMatchObject({ posted: true, created: 0, replaced: 1, unchanged: 1 });
+    expect(await current(a.id, '2026-10')).toEqual({ payroll: 2_000_000, assessment: 40_000 });
+    await ledgerInvariants();
+  });
+
+  it('refuses a file without a payroll header naming the columns and sheets, and a UTF-16 text file reads', async () => {
+    const r = await send(gucun, 'payroll.csv', Buffer.from('姓名,金额\n张三,1\n'), { period: '2026-10' });
+    expect(r.statusCode).toBe(400);
+    expect(r.json<{ fields: Record<string, string> }>().fields.file).toContain('工资总额');
+    const e = withUnion[56]!;
+    const text = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`统一社会信用代码\t工资总额\r\n${e.credit_code}\t"88,000"\r\n`, 'utf16le')]);
+    const ok16 = (await send(gucun, 'payroll.txt', text, { period: '2026-10' })).json<PayrollImportResult>();
+    expect(ok16).toMatchObject({ posted: true, created: 1, rows: [expect.objectContaining({ payrollFen: 8_800_000 })] });
   });
 });

@@ -238,6 +238,11 @@ const inventory: Record<string, Entry> = {
   'PUT /api/evaluation/:year/third-party': staffWrite((fx) => ({ url: '/api/evaluation/2030/third-party', body: { orgId: fx.gucunOrgId, score: 1 } }), 'forbidden', 'evaluation.assess'),
   'POST /api/me/evaluation/:year/rating': { access: 'member', probe: () => ({ url: `/api/me/evaluation/${shanghaiDate().slice(0, 4)}/rating`, body: { answers: [5, 4, 4, 5] } }) },
   'POST /api/funds/payroll': staffWrite((fx) => ({ url: '/api/funds/payroll', body: { enterpriseId: fx.enterprise.id, period: '2026-10', payrollFen: 100 } })),
+  // another district's file naming an enterprise of 宝山: the row is refused in its own scope (and the bad figure writes nothing anywhere)
+  'POST /api/funds/payroll/import': staffWrite((fx) => ({
+    url: '/api/funds/payroll/import',
+    multipart: multipart({ period: '2026-10' }, { filename: 'payroll.csv', type: 'text/csv', data: Buffer.from(`企业名称,工资总额\n${fx.enterprise.name},abc\n`) }),
+  }), 'own'),
   'POST /api/funds/receipts': staffWrite((fx) => ({
     url: '/api/funds/receipts', body: { enterpriseId: fx.enterprise.id, amountFen: 100, receivedOn: '2026-10-01', idempotencyKey: 'inventory-probe-1' },
   })),

@@ -112,6 +112,33 @@ export const receiptImportResultSchema = z.object({
 });
 export type ReceiptImportResult = z.infer<typeof receiptImportResultSchema>;
 
+/** A payroll file's outcome, row by row: all rows post together, or none when any row is refused. */
+export const payrollImportResultSchema = z.object({
+  /** data rows read (all sheets with a header) */
+  total: z.number().int(),
+  /** true when the file's rows were posted (no row refused); false posts nothing */
+  posted: z.boolean(),
+  /** new assessments */
+  created: z.number().int(),
+  /** assessments replacing an earlier payroll of the month (through a reversal) */
+  replaced: z.number().int(),
+  /** rows equal to the month's current payroll: nothing posted */
+  unchanged: z.number().int(),
+  rows: z.array(z.object({
+    sheet: z.string(),
+    row: z.number().int(),
+    enterpriseId: z.number().int(),
+    enterpriseName: z.string(),
+    period: z.string(),
+    payrollFen: z.number().int(),
+    /** null until posted (a file with refused rows) */
+    assessmentFen: z.number().int().nullable(),
+    status: z.enum(['created', 'replaced', 'unchanged', 'valid']),
+  })),
+  errors: z.array(z.object({ sheet: z.string(), row: z.number().int(), field: z.string(), message: z.string() })),
+});
+export type PayrollImportResult = z.infer<typeof payrollImportResultSchema>;
+
 export const unmatchedLineSchema = z.object({
   id: z.number().int(),
   receivedOn: z.string(),

@@ -80,10 +80,17 @@ async function toAssessment(tx: Tx, row: AssessmentRow): Promise<Assessment> {
  */
 export async function recordPayroll(ctx: ServiceContext, input: PayrollCreate): Promise<{ assessment: Assessment; replaced: boolean }> {
   const scope = writeScope(ctx.scope);
-  const today = shanghaiDate();
   return ledgerWrite(() => ctx.db.transaction(async (tx) => {
     const enterprise = await fundsEnterprise(tx, scope, input.enterpriseId, true);
     if (!enterprise) throw notFound();
+    return postPayroll(tx, ctx, enterprise, input);
+  }));
+}
+
+/** Posts a payroll's assessment inside the caller's transaction (the enterprise found in scope and locked). */
+export async function postPayroll(tx: Tx, ctx: ServiceContext, enterprise: FundsEnterprise, input: PayrollCreate): Promise<{ assessment: Assessment; replaced: boolean }> {
+  const today = shanghaiDate();
+  {
     const chain = await chainOf(tx, enterprise);
     const settings = await requireSettings(tx, periodStart(input.period));
     const payrollFen = input.estimated ? enterprise.employeeCount * settings.averageWageFen : input.payrollFen!;
@@ -121,7 +128,7 @@ export async function recordPayroll(ctx: ServiceContext, input: PayrollCreate): 
       detail: { enterpriseId: enterprise.id, period: input.period, assessmentFen: rule.assessmentFen, basis: rule.basis, estimated: input.estimated },
     });
     return { assessment: await toAssessment(tx, row), replaced: Boolean(previous) };
-  }));
+  }
 }
 
 // ---- receipts --------------------------------------------------------------------------------------------------

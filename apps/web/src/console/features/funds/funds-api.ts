@@ -1,5 +1,5 @@
 import type {
-  ArrearsItem, Assessment, DunningStep, DunningStepRecord, EnterpriseListResponse, FundsSummary, Paged, Receipt, ReceiptImportResult, ReturnRun,
+  ArrearsItem, Assessment, DunningStep, DunningStepRecord, EnterpriseListResponse, FundsSummary, Paged, PayrollImportResult, Receipt, ReceiptImportResult, ReturnRun,
   Statement, StatementKind, TrialBalance,
 } from '@lianxin/contracts';
 import { api } from '../../../shared/api-client.ts';
@@ -11,6 +11,14 @@ export function fetchSummary(orgId: number, year: string, signal?: AbortSignal):
 
 export function postPayroll(body: { enterpriseId: number; period: string; payrollFen?: number; estimated: boolean }): Promise<Assessment> {
   return api.post<Assessment>('/api/funds/payroll', body);
+}
+
+/** A payroll file; `period` is the month of rows without a month column. */
+export function importPayroll(file: File, period: string): Promise<PayrollImportResult> {
+  const form = new FormData();
+  form.append('period', period);
+  form.append('file', file);
+  return api.upload<PayrollImportResult>('/api/funds/payroll/import', form);
 }
 
 export function postReceipt(body: { enterpriseId: number; amountFen: number; receivedOn: string; idempotencyKey: string }): Promise<Receipt> {

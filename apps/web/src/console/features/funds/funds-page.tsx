@@ -3,7 +3,7 @@ import { useSearchParams } from 'react-router-dom';
 import { App, Button, Card, Checkbox, Col, Form, Input, Row, Space, Statistic, Table, Tabs, Tag, Typography, Upload } from 'antd';
 import { FilePdfOutlined, UploadOutlined } from '@ant-design/icons';
 import {
-  can, dunningStepLabels, parseYuan, previousMonth, shanghaiDate, statementKindLabels, statementKinds, type ArrearsItem, type StatementKind,
+  can, dunningStepLabels, parseYuan, previousMonth, shanghaiDate, statementKindLabels, statementKinds, type ArrearsItem, type PayrollImportResult, type StatementKind,
 } from '@lianxin/contracts';
 import { isApiError } from '../../../shared/api-client.ts';
 import { formatFen } from '../../../shared/format.ts';
@@ -15,7 +15,7 @@ import { OrgTreeSelect } from '../../components/org-tree-select.tsx';
 import { useCurrentUser } from '../auth/session-context.tsx';
 import { EnterpriseSelect } from './enterprise-select.tsx';
 import {
-  dunningPdfUrl, fetchArrears, fetchDunning, fetchStatement, fetchSummary, fetchTrialBalance, importStatement, newIdempotencyKey, postPayroll,
+  dunningPdfUrl, fetchArrears, fetchDunning, fetchStatement, fetchSummary, fetchTrialBalance, importPayroll, importStatement, newIdempotencyKey, postPayroll,
   postReceipt, runReturns, takeStep,
 } from './funds-api.ts';
 
@@ -49,7 +49,7 @@ export default function FundsPage() {
         items={[
           { key: 'overview', label: t('funds.tab.overview'), children: <Overview orgId={orgId} /> },
           ...(user.canWrite ? [
-            { key: 'payroll', label: t('funds.tab.payroll'), children: <PayrollForm /> },
+            { key: 'payroll', label: t('funds.tab.payroll'), children: <Space orientation="vertical" size="large" style={{ width: '100%' }}><PayrollForm /><PayrollImport /></Space> },
             { key: 'receipts', label: t('funds.tab.receipts'), children: <Receipts orgId={orgId} period={period} /> },
           ] : []),
           { key: 'ledger', label: t('funds.tab.ledger'), children: <Books orgId={orgId} period={period} onPeriod={(p) => update({ period: p })} /> },
@@ -126,6 +126,59 @@ function PayrollForm() {
       )}
       <Button type="primary" htmlType="submit" data-testid="payroll-submit">{t('funds.submitPayroll')}</Button>
     </Form>
+  );
+}
+
+function PayrollImport() {
+  const { t } = useLocale();
+  const { message } = App.useApp();
+  const fail = useFail();
+  const [period, setPeriod] = useState(previousMonth(shanghaiDate().slice(0, 7)));
+  const [result, setResult] = useState<PayrollImportResult | null>(null);
+  return (
+    <Card size="small" title={t('funds.payrollImport')} data-testid="payroll-import">
+      <Typography.Paragraph type="secondary">{t('funds.payrollImportHint')}</Typography.Paragraph>
+      <Space>
+        <Input value={period} onChange={(e) => setPeriod(e.target.value)} placeholder="YYYY-MM" style={{ width: 120 }} data-testid="payroll-import-period" />
+        <Upload
+          accept=".csv,.xlsx,.txt"
+          showUploadList={false}
+          customRequest={({ file }) => {
+            setResult(null);
+            importPayroll(file as File, period).then((r) => {
+              setResult(r);
+              if (r.posted) void message.success(t('funds.payrollImportDone', { total: r.rows.length, created: r.created, replaced: r.replaced, unchanged: r.unchanged }));
+              else void message.error(t('funds.payrollImportRefused', { errors: r.errors.length }));
+            }, fail);
+          }}
+        >
+          <Button icon={<UploadOutlined />} data-testid="payroll-import-upload">{t('funds.payrollImport')}</Button>
+        </Upload>
+      </Space>
+      {result && result.errors.length > 0 && (
+        <Table
+          rowKey={(r) => `${r.sheet}:${r.row}:${r.field}`} size="small" pagination={{ pageSize: 20 }} dataSource={result.errors} data-testid="payroll-import-errors"
+          columns={[
+            { title: t('funds.sheet'), dataIndex: 'sheet' },
+            { title: t('funds.row'), dataIndex: 'row', align: 'right' },
+            { title: t('funds.field'), dataIndex: 'field' },
+            { title: t('funds.problem'), dataIndex: 'message' },
+          ]}
+        />
+      )}
+      {result && result.posted && (
+        <Table
+          rowKey={(r) => `${r.sheet}:${r.row}`} size="small" pagination={{ pageSize: 20 }} dataSource={result.rows} data-testid="payroll-import-rows"
+          columns={[
+            { title: t('funds.row'), dataIndex: 'row', align: 'right' },
+            { title: t('funds.enterprise'), dataIndex: 'enterpriseName' },
+            { title: t('funds.period'), dataIndex: 'period' },
+            { title: t('funds.payroll'), align: 'right', render: (_, r) => formatFen(r.payrollFen) },
+            { title: t('funds.assessed'), align: 'right', render: (_, r) => (r.assessmentFen === null ? '' : formatFen(r.assessmentFen)) },
+          ]}
+        />
+      )}
+    </Card>
   );
 }
 
