@@ -499,3 +499,73 @@ describe('payroll import', () => {
     expect(ok16).toMatchObject({ posted: true, created: 1, rows: [expect.objectContaining({ payrollFen: 8_800_000 })] });
   });
 });
+
+describe('reports as files', () => {
+  const get = (session: Session, url: string) => t.app.inject({ method: 'GET', url, headers: { cookie: session.cookie, 'accept-language': 'zh-CN' } });
+  const sheetOf = async (data: Buffer) => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(data as unknown as ArrayBuffer);
+    return book.worksheets[0]!;
+  };
+  const yuanText = (fen: number) => `${fen < 0 ? '-' : ''}${Math.floor(Math.abs(fen) / 100).toLocaleString('en-US')}.${String(Math.abs(fen) % 100).padStart(2, '0')}`;
+
+  it('the trial balance as xlsx and PDF holds the screen\'s figures', async () => {
+    const month = '2026-10';
+    const e = withUnion[57]!;
+    await ok<Assessment>(gucun, 'POST', '/api/funds/payroll', { enterpriseId: e.id, period: month, payrollFen: 5_000_000 });
+    await ok<Receipt>(gucun, 'POST', '/api/funds/receipts', { enterpriseId: e.id, amountFen: 60_001, receivedOn: '2026-10-20', idempotencyKey: 'report-file-test' });
+    const tb = await ok<TrialBalance>(gucun, 'GET', `/api/funds/trial-balance?period=${month}`);
+    expect(tb.accounts.length).toBeGreaterThan(2);
+    const x = await get(gucun, `/api/funds/reports/trial-balance?period=${month}&format=xlsx`);
+    expect(x.statusCode, x.body).toBe(200);
+    expect(x.headers['content-disposition']).toContain(encodeURIComponent(`${tb.org.name}-试算平衡表-${month}.xlsx`));
+    const sheet = await sheetOf(x.rawPayload);
+    expect(sheet.getRow(1).values).toEqual([undefined, '科目代码', '科目名称', '借方（元）', '贷方（元）']);
+    const rows = tb.accounts.map((_, i) => sheet.getRow(i + 2));
+    expect(rows.map((r) => [r.getCell(1).value, r.getCell(2).value, Math.round(Number(r.getCell(3).value) * 100), Math.round(Number(r.getCell(4).value) * 100)]))
+      .toEqual(tb.accounts.map((a) => [a.code, a.name, a.debitFen, a.creditFen]));
+    const totals = sheet.getRow(tb.accounts.length + 2);
+    expect([totals.getCell(2).value, Math.round(Number(totals.getCell(3).value) * 100), Math.round(Number(totals.getCell(4).value) * 100)]).toEqual(['合计', tb.totalDebitFen, tb.totalCreditFen]);
+    expect(totals.getCell(3).numFmt).toBe('#,##0.00');
+
+    const p = await get(gucun, `/api/funds/reports/trial-balance?period=${month}&format=pdf`);
+    expect(p.statusCode).toBe(200);
+    expect(p.headers['content-type']).toBe('application/pdf');
+    const text = squash(await pdfText(p.rawPayload));
+    expect(text).toContain(squash('试算平衡表'));
+    expect(text).toContain(squash(`编制单位：${tb.org.name}`));
+    expect(text).toContain(squash(`会计期间：${month.slice(0, 4)}年${Number(month.slice(5))}月`));
+    expect(text).toContain(squash(`合计${yuanText(tb.totalDebitFen)}${yuanText(tb.totalCreditFen)}`));
+    expect(tb.totalDebitFen).toBeGreaterThan(0);
+    for (const a of tb.accounts) expect(text).toContain(squash(`${a.code}${a.name}`));
+  });
+
+  it('资产负债表 and 收入支出表 as xlsx and PDF, consolidated for the district; out of scope 404, an unknown format 400', async () => {
+    const bs = await ok<Statement>(baoshan, 'GET', '/api/funds/statements/balance-sheet?period=2026-10');
+    const x = await get(baoshan, '/api/funds/reports/balance-sheet?period=2026-10&format=xlsx');
+    expect(x.statusCode, x.body).toBe(200);
+    const sheet = await sheetOf(x.rawPayload);
+    const lines = bs.sections.flatMap((s) => s.lines);
+    const read: [string, string, number][] = [];
+    sheet.eachRow((row, n) => {
+      if (n > 1 && row.getCell(2).value) read.push([String(row.getCell(2).value), String(row.getCell(3).value), Math.round(Number(row.getCell(4).value) * 100)]);
+    });
+    expect(read).toEqual(lines.map((l) => [l.code, l.name, l.amountFen]));
+    const result = sheet.getRow(lines.length + bs.sections.length + 2);
+    expect([result.getCell(3).value, result.getCell(4).value]).toEqual(['资产 − 负债 − 净资产', 0]);
+    const p = await get(baoshan, '/api/funds/reports/balance-sheet?period=2026-10&format=pdf');
+    const text = squash(await pdfText(p.rawPayload));
+    expect(text).toContain(squash(`资产负债表编制单位：${bs.org.name}`));
+    const assets = bs.sections.find((s) => s.class === 'asset')!;
+    expect(text).toContain(squash(`资产小计${yuanText(assets.totalFen)}`));
+
+    const ie = await ok<Statement>(gucun, 'GET', '/api/funds/statements/income-expense?period=2026-10');
+    const iePdf = squash(await pdfText((await get(gucun, '/api/funds/reports/income-expense?period=2026-10&format=pdf')).rawPayload));
+    expect(iePdf).toContain(squash('收入支出表'));
+    expect(iePdf).toContain(squash(`收支结余${yuanText(ie.resultFen)}`));
+
+    expect((await get(foreign, `/api/funds/reports/trial-balance?orgId=${gucun.orgId}&period=2026-10&format=xlsx`)).statusCode).toBe(404);
+    expect((await get(gucun, '/api/funds/reports/trial-balance?period=2026-10&format=doc')).statusCode).toBe(400);
+    expect((await get(gucun, '/api/funds/reports/cash-flow?period=2026-10&format=pdf')).statusCode).toBe(400);
+  });
+});

@@ -255,6 +255,7 @@ const inventory: Record<string, Entry> = {
   'POST /api/funds/unmatched/:id/match': staffWrite((fx) => ({ url: `/api/funds/unmatched/${fx.unmatchedId}/match`, body: { enterpriseId: fx.enterprise.id } })),
   'GET /api/funds/trial-balance': staffRead((fx) => ({ url: `/api/funds/trial-balance?orgId=${fx.gucunOrgId}&period=2026-03` })),
   'GET /api/funds/statements/:kind': staffRead((fx) => ({ url: `/api/funds/statements/balance-sheet?orgId=${fx.gucunOrgId}&period=2026-03` })),
+  'GET /api/funds/reports/:report': staffRead((fx) => ({ url: `/api/funds/reports/trial-balance?orgId=${fx.gucunOrgId}&period=2026-03&format=xlsx` })),
   'GET /api/funds/summary': staffRead((fx) => ({ url: `/api/funds/summary?orgId=${fx.gucunOrgId}&year=2026` })),
   'GET /api/funds/arrears': staffRead((fx) => ({ url: `/api/funds/arrears?orgId=${fx.gucunOrgId}` })),
   'GET /api/funds/enterprises/:enterpriseId': staffRead((fx) => ({ url: `/api/funds/enterprises/${fx.enterprise.id}` })),

@@ -162,6 +162,12 @@ export const trialBalanceSchema = z.object({
 export type TrialBalance = z.infer<typeof trialBalanceSchema>;
 
 export const statementParamsSchema = z.object({ kind: z.enum(statementKinds) });
+
+/** The books as files: the trial balance or a statement, as xlsx or PDF. */
+export const fundsReports = ['trial-balance', ...statementKinds] as const;
+export type FundsReport = (typeof fundsReports)[number];
+export const fundsReportParamsSchema = z.object({ report: z.enum(fundsReports) });
+export const fundsReportQuery = fundsOrgPeriodQuery.extend({ format: z.enum(['xlsx', 'pdf']) });
 export const statementSchema = z.object({
   kind: z.enum(statementKinds),
   org: z.object({ id: z.number().int(), name: z.string() }),

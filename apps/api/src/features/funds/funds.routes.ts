@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   arrearsQuerySchema, arrearsResponseSchema, assessmentSchema, dunningHistorySchema, dunningStepCreateSchema, dunningStepSchema, enterpriseIdParams,
-  fundSettingsCreateSchema, fundSettingsListSchema, fundSettingsSchema, fundsOrgPeriodQuery, fundsSummaryQuery, fundsSummarySchema, idParamSchema,
+  fundSettingsCreateSchema, fundSettingsListSchema, fundSettingsSchema, fundsOrgPeriodQuery, fundsReportParamsSchema, fundsReportQuery, shanghaiDate, fundsSummaryQuery, fundsSummarySchema, idParamSchema,
   ledgerPeriodListSchema, ledgerPeriodSchema, payrollCreateSchema, payrollImportResultSchema, periodParamsSchema, rateExceptionCreateSchema, rateExceptionSchema,
   receiptCreateSchema, receiptImportResultSchema, receiptSchema, returnRunCreateSchema, returnRunSchema, statementParamsSchema, statementSchema,
   trialBalanceSchema, unmatchedListSchema, unmatchedMatchSchema, arrearsItemSchema,
@@ -11,9 +11,11 @@ import {
 import { access } from '../../access/route-access.ts';
 import { serviceContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
+import { attachment, XLSX_TYPE } from '../../lib/xlsx.ts';
 import { dunningHistory, dunningLetterPdf, takeDunningStep } from './dunning.service.ts';
 import { importBankStatement, matchUnmatched, unmatchedLines } from './funds.import.ts';
 import { importPayroll } from './funds.payroll-import.ts';
+import { reportFilename, reportPdf, reportWorkbook, statementTable, trialBalanceTable } from './funds.reports.ts';
 import {
   addRateException, addSettings, arrears, closePeriod, enterpriseStatement, listPeriods, listSettings, recordPayroll, recordReceipt, runReturns, statement,
   summary, trialBalance,
@@ -109,6 +111,23 @@ export const fundsRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, description: '资产负债表 (balance-sheet) or 收入支出表 (income-expense) of the unit\'s subtree.', params: statementParamsSchema, querystring: fundsOrgPeriodQuery, response: { 200: statementSchema } },
     config: { access: access.staffRead() },
   }, async (request) => statement(serviceContext(request), request.params.kind, request.query, request.locale));
+
+  app.get('/api/funds/reports/:report', {
+    schema: { tags, description: 'The trial balance, 资产负债表 or 收入支出表 of the unit\'s subtree for `period` as a file: `format=xlsx` or `pdf`.', params: fundsReportParamsSchema, querystring: fundsReportQuery },
+    config: { access: access.staffRead() },
+  }, async (request, reply) => {
+    const ctx = serviceContext(request);
+    const { report } = request.params;
+    const { format, ...query } = request.query;
+    const table = report === 'trial-balance'
+      ? trialBalanceTable(await trialBalance(ctx, query, request.locale), request.locale)
+      : statementTable(await statement(ctx, report, query, request.locale), request.locale);
+    const filename = reportFilename(table, format);
+    if (format === 'xlsx') return reply.type(XLSX_TYPE).header('content-disposition', attachment(filename)).send(await reportWorkbook(table, request.locale));
+    return reply.type('application/pdf')
+      .header('content-disposition', `attachment; filename="report.pdf"; filename*=UTF-8''${encodeURIComponent(filename)}`)
+      .send(await reportPdf(table, request.locale, shanghaiDate()));
+  });
 
   app.get('/api/funds/summary', {
     schema: { tags, description: 'Cockpit figures of a unit and its children for a year.', querystring: fundsSummaryQuery, response: { 200: fundsSummarySchema } },

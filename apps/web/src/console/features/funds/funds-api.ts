@@ -39,6 +39,12 @@ export function fetchStatement(kind: StatementKind, orgId: number, period: strin
   return api.get<Statement>(`/api/funds/statements/${kind}`, { orgId, period }, signal);
 }
 
+/** The trial balance or a statement as a file (a plain link: the browser downloads it with the session cookie). */
+export function reportUrl(report: 'trial' | StatementKind, orgId: number, period: string, format: 'xlsx' | 'pdf'): string {
+  const query = new URLSearchParams({ orgId: String(orgId), period, format });
+  return `/api/funds/reports/${report === 'trial' ? 'trial-balance' : report}?${query.toString()}`;
+}
+
 export function fetchArrears(orgId: number, page: number, signal?: AbortSignal): Promise<Paged<ArrearsItem>> {
   return api.get<Paged<ArrearsItem>>('/api/funds/arrears', { orgId, page, pageSize: 20 }, signal);
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { App, Button, Card, Checkbox, Col, Form, Input, Row, Space, Statistic, Table, Tabs, Tag, Typography, Upload } from 'antd';
-import { FilePdfOutlined, UploadOutlined } from '@ant-design/icons';
+import { FileExcelOutlined, FilePdfOutlined, UploadOutlined } from '@ant-design/icons';
 import {
   can, dunningStepLabels, parseYuan, previousMonth, shanghaiDate, statementKindLabels, statementKinds, type ArrearsItem, type PayrollImportResult, type StatementKind,
 } from '@lianxin/contracts';
@@ -16,7 +16,7 @@ import { useCurrentUser } from '../auth/session-context.tsx';
 import { EnterpriseSelect } from './enterprise-select.tsx';
 import {
   dunningPdfUrl, fetchArrears, fetchDunning, fetchStatement, fetchSummary, fetchTrialBalance, importPayroll, importStatement, newIdempotencyKey, postPayroll,
-  postReceipt, runReturns, takeStep,
+  postReceipt, reportUrl, runReturns, takeStep,
 } from './funds-api.ts';
 
 const rate = (r: number) => `${(r * 100).toFixed(1)}%`;
@@ -248,6 +248,8 @@ function Books({ orgId, period, onPeriod }: { orgId: number; period: string; onP
         {(['trial', ...statementKinds] as const).map((k) => (
           <Button key={k} type={kind === k ? 'primary' : 'default'} onClick={() => setKind(k)}>{k === 'trial' ? t('funds.trialBalance') : pick(statementKindLabels[k])}</Button>
         ))}
+        <Button icon={<FileExcelOutlined />} href={reportUrl(kind, orgId, period, 'xlsx')} data-testid="report-xlsx">xlsx</Button>
+        <Button icon={<FilePdfOutlined />} href={reportUrl(kind, orgId, period, 'pdf')} target="_blank" rel="noopener noreferrer" data-testid="report-pdf">PDF</Button>
       </Space>
       {kind === 'trial' && tb.data && (
         <Table
