@@ -194,8 +194,17 @@ describe('bank statements, returns, reports', () => {
     const queue = await ok<{ items: { id: number; reference: string }[] }>(gucun, 'GET', '/api/funds/unmatched');
     const line = queue.items.find((i) => i.reference === 'BANK-T-3')!;
     expect((await request(t.app, foreign, 'POST', `/api/funds/unmatched/${line.id}/match`, { enterpriseId: a.id })).statusCode).toBe(404);
+    // the queued line's money is on the books: in suspense (242) at the importing unit, balanced by its bank (102)
+    const suspense = () => t.handle.query<{ account_code: string; net: number }>(`
+      select l.account_code, sum(l.debit_fen - l.credit_fen)::int as net from journal_lines l join journal_entries e on e.id = l.entry_id
+       where e.idempotency_key like $1 and l.org_id = $2 group by 1 order by 1`, [`suspense:${gucun.orgId}:BANK-T-3%`, gucun.orgId]);
+    expect(await suspense()).toEqual([{ account_code: '102', net: 30_000 }, { account_code: '242', net: -30_000 }]);
+    const held = await ok<TrialBalance>(gucun, 'GET', '/api/funds/trial-balance?period=2026-10');
+    expect(held.accounts.find((x) => x.code === '242')).toMatchObject({ name: '暂收款—待查明款项', creditFen: 30_000 });
     const matched = await ok<Receipt>(gucun, 'POST', `/api/funds/unmatched/${line.id}/match`, { enterpriseId: a.id });
     expect(matched).toMatchObject({ amountFen: 30_000, source: 'bank' });
+    // matched: out of suspense with a balancing entry; the receipt took the money in at the street (gucun here)
+    expect(await suspense()).toEqual([{ account_code: '102', net: 0 }, { account_code: '242', net: 0 }]);
     expect((await request(t.app, gucun, 'POST', `/api/funds/unmatched/${line.id}/match`, { enterpriseId: a.id })).statusCode).toBe(409);
     await ledgerInvariants();
   });
@@ -208,6 +217,10 @@ describe('bank statements, returns, reports', () => {
     expect(r.json<ReceiptImportResult>(), r.body).toMatchObject({ total: 2, queued: 2, duplicates: 0, matched: 0 });
     const queue = await ok<{ items: { reference: string; amountFen: number }[] }>(foreign, 'GET', '/api/funds/unmatched');
     expect(queue.items.filter((i) => i.reference.startsWith('BANK-T-')).map((i) => [i.reference, i.amountFen]).sort()).toEqual([['BANK-T-1', 10_000], ['BANK-T-3', 20_000]]);
+    const [held] = await t.handle.query<{ net: number }>(`
+      select sum(l.credit_fen - l.debit_fen)::int as net from journal_lines l join journal_entries e on e.id = l.entry_id
+       where l.account_code = '242' and l.org_id = $1 and e.idempotency_key in ($2, $3)`, [foreign.orgId, `suspense:${foreign.orgId}:BANK-T-1`, `suspense:${foreign.orgId}:BANK-T-3`]);
+    expect(held!.net).toBe(30_000);
     // gucun's own queue and receipts are untouched; its re-import still finds its own lines duplicates
     expect((await ok<{ items: { reference: string }[] }>(gucun, 'GET', '/api/funds/unmatched')).items.map((i) => i.reference)).not.toContain('BANK-T-1');
     const again = (await t.app.inject({ method: 'POST', url: '/api/funds/receipts/import', payload: m.payload, headers: { ...m.headers, cookie: foreign.cookie, 'x-csrf-token': foreign.csrfToken } })).json<ReceiptImportResult>();

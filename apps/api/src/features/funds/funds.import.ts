@@ -2,19 +2,22 @@
  * Bank-statement import (csv/xlsx): each credit line is matched to one enterprise of the importer's scope by
  * credit code, else by the payer's name normalised as every name search is (search_key: NFKC, case, brackets,
  * spaces), with the amount deciding between several same-named enterprises (the one whose arrears equal it); a
- * matched line posts a receipt keyed by its bank reference (a re-import posts nothing twice), the rest wait in the
- * matching queue. Partial and over-payments are kept as paid. Rows are independent: a bad row is reported and the
+ * matched line posts a receipt keyed by the importing unit and its bank reference (a re-import posts nothing twice;
+ * a reference is the bank's per account, so another unit's same 流水号 is another line), the rest wait in the
+ * matching queue with their money in suspense at the importing unit (Dr 102 / Cr 242 暂收款—待查明款项); matching
+ * one posts its receipt and moves it out of suspense (Dr 242 / Cr 102). Partial and over-payments are kept as paid. Rows are independent: a bad row is reported and the
  * others go on.
  */
 import { sql } from 'drizzle-orm';
 import { queryRows } from '@lianxin/db';
-import { parseYuan, translate, type Locale, type MessageKey, type ReceiptImportResult } from '@lianxin/contracts';
+import { parseYuan, shanghaiDate, translate, type Locale, type MessageKey, type ReceiptImportResult } from '@lianxin/contracts';
 import { writeScope } from '../../access/access.ts';
 import type { ServiceContext } from '../../context.ts';
 import { AppError, isUniqueViolation, notFound } from '../../errors.ts';
 import { fundsEnterprise } from './funds.repo.ts';
 import { fileError, findHeader, readDate, readSheets } from './funds.sheets.ts';
 import { postReceipt } from './funds.service.ts';
+import { postEntry } from './ledger.repo.ts';
 
 /** Lines read from one statement at most. */
 export const BANK_IMPORT_MAX_ROWS = 5_000;
@@ -30,6 +33,9 @@ const required = ['date', 'payer', 'amount', 'reference'] as const;
 
 /** A bank line's receipt key: the importing unit (its custody account) and the bank's 流水号. */
 export const bankKey = (orgId: number, reference: string) => `bank:${orgId}:${reference}`;
+
+/** The suspense posting of a queued line (Dr 102 / Cr 242 at the importing unit). */
+const suspenseKey = (orgId: number, reference: string) => `suspense:${orgId}:${reference}`;
 
 /** Imports a bank statement into the receipts of the actor's scope. */
 export async function importBankStatement(ctx: ServiceContext, buffer: Buffer, locale: Locale): Promise<ReceiptImportResult> {
@@ -75,6 +81,15 @@ export async function importBankStatement(ctx: ServiceContext, buffer: Buffer, l
           await tx.execute(sql`
             insert into fund_unmatched_lines (org_id, org_path, reference, received_on, payer_name, credit_code, amount_fen)
             values (${scope.rootOrgId}, ${scope.path}::ltree, ${reference}, ${receivedOn}, ${payer.slice(0, 200)}, ${creditCode.slice(0, 18)}, ${amountFen})`);
+          // the money is in the bank: held in suspense at the importing unit until someone says whose it is
+          await postEntry(tx, {
+            idempotencyKey: suspenseKey(scope.rootOrgId, reference), period: receivedOn.slice(0, 7), postedOn: shanghaiDate(), kind: 'receipt',
+            memo: `待查明款项 ${payer.slice(0, 100)} ${reference}`, createdBy: ctx.actor.userId,
+            lines: [
+              { orgId: scope.rootOrgId, orgPath: scope.path, account: '102', debitFen: amountFen },
+              { orgId: scope.rootOrgId, orgPath: scope.path, account: '242', creditFen: amountFen },
+            ],
+          });
           result.queued++;
         }
       });
@@ -124,6 +139,21 @@ export async function matchUnmatched(ctx: ServiceContext, lineId: number, enterp
     const enterprise = await fundsEnterprise(tx, scope, enterpriseId);
     if (!enterprise) throw notFound();
     const receipt = await postReceipt(tx, ctx, enterprise, { amountFen: line.amount_fen, receivedOn: line.received_on, key: bankKey(line.org_id, line.reference), source: 'bank' });
+    // out of suspense: the receipt above took the money in at the enterprise's street; the importing unit's 242
+    // and 102 give it back (lines queued before the suspense account was kept have nothing to clear)
+    const [held] = await queryRows<{ org_path: string }>(tx, sql`
+      select l.org_path::text as org_path from journal_entries e join journal_lines l on l.entry_id = e.id
+       where e.idempotency_key = ${suspenseKey(line.org_id, line.reference)} and l.account_code = '242' limit 1`);
+    if (held) {
+      await postEntry(tx, {
+        idempotencyKey: `${suspenseKey(line.org_id, line.reference)}:cleared`, period: receipt.period, postedOn: shanghaiDate(), kind: 'adjustment',
+        memo: `待查明款项转出 ${enterprise.name} ${line.reference}`, createdBy: ctx.actor.userId,
+        lines: [
+          { orgId: line.org_id, orgPath: held.org_path, account: '242', debitFen: line.amount_fen, enterpriseId: enterprise.id },
+          { orgId: line.org_id, orgPath: held.org_path, account: '102', creditFen: line.amount_fen, enterpriseId: enterprise.id },
+        ],
+      });
+    }
     await tx.execute(sql`update fund_unmatched_lines set receipt_id = ${receipt.id} where id = ${line.id}`);
     return { id: receipt.id, enterpriseId: receipt.enterprise_id, amountFen: receipt.amount_fen, receivedOn: receipt.received_on, period: receipt.period,
       grassrootsFen: receipt.grassroots_fen, upperFen: receipt.upper_fen, entryId: receipt.entry_id, source: receipt.source };

@@ -8,6 +8,8 @@
  *   grassroots union U, counterparty U) — or Cr 231 代管经费 when the enterprise has no union (建会筹备金) — / Cr 402
  *   拨缴经费收入 (the street's share) / Cr 102 (remitted up); district D and city C: Dr 102 / Cr 402 their shares;
  * - return run (后返) at S: Dr 222 held / Cr 102 returned / Cr 402 retained; U: Dr 102 / Cr 40301 回拨补助.
+ * - an imported bank line no enterprise matched, at the importing unit I: Dr 102 / Cr 242 暂收款—待查明款项; matched
+ *   later: the receipt as above, and I: Dr 242 / Cr 102 (funds.import.ts).
  * Every entry balances for every union it touches, so every union's books and every subtree's trial balance sum
  * to zero (the database checks it at commit).
  */
