@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { rewriteSubtreePaths } from '@lianxin/db';
 import {
-  shanghaiDate, splitReceipt, type ArrearsItem, type Assessment, type FundsSummary, type Paged, type PayrollImportResult, type Receipt, type ReceiptImportResult,
+  chairAllowanceFen, shanghaiDate, splitReceipt, type ChairAllowanceRun, type ArrearsItem, type Assessment, type FundsSummary, type Paged, type PayrollImportResult, type Receipt, type ReceiptImportResult,
   type ReturnRun, type Statement, type TrialBalance,
 } from '@lianxin/contracts';
 import { emptyRowsBombXlsx, gb18030 } from './fixtures/rosters.ts';
@@ -580,5 +580,59 @@ describe('reports as files', () => {
     expect((await get(foreign, `/api/funds/reports/trial-balance?orgId=${gucun.orgId}&period=2026-10&format=xlsx`)).statusCode).toBe(404);
     expect((await get(gucun, '/api/funds/reports/trial-balance?period=2026-10&format=doc')).statusCode).toBe(400);
     expect((await get(gucun, '/api/funds/reports/cash-flow?period=2026-10&format=pdf')).statusCode).toBe(400);
+  });
+});
+
+describe('chair allowances', () => {
+  it('pays each chair of the street by members and last year\'s stars, once per union and month; a rerun posts nothing', async () => {
+    const unions = await t.handle.query<{ id: number; path: string }>(`
+      select id, path::text as path from orgs where path <@ (select path from orgs where id = $1) and id <> $1 and status <> 'dissolved' order by id limit 2`, [gucun.orgId]);
+    const [a, b] = unions as [{ id: number; path: string }, { id: number; path: string }];
+    await t.handle.query(`update orgs set chair_name = '王主席' where id = $1`, [a.id]);
+    await t.handle.query(`update orgs set chair_name = '李主席' where id = $1`, [b.id]);
+    // a was evaluated in 2025 (the last finished year before 2026-10); b was not
+    await t.handle.query(`insert into evaluation_scores (year, org_id, org_path, part, score) values (2025, $1, $2::ltree, 'selfCheck', 95) on conflict do nothing`, [a.id, a.path]);
+    const preview = await ok<ChairAllowanceRun>(gucun, 'GET', `/api/funds/chair-allowances?period=2026-10`);
+    expect(preview).toMatchObject({ starsYear: 2025, postedCount: 0 });
+    const [ia, ib] = [preview.items.find((i) => i.orgId === a.id)!, preview.items.find((i) => i.orgId === b.id)!];
+    const settings = { validFrom: '2000-01-01', baseFen: 30_000, perStarFen: 5_000, maxFen: 80_000, sizeTiers: [{ minMembers: 50, addFen: 10_000 }, { minMembers: 200, addFen: 20_000 }, { minMembers: 500, addFen: 30_000 }] };
+    expect(ia).toMatchObject({ chairName: '王主席', stars: 5, entryId: null });
+    expect(ia.amountFen).toBe(chairAllowanceFen(settings, ia.members, 5));
+    expect(ia.amountFen).toBeGreaterThanOrEqual(50_000);
+    expect(ib).toMatchObject({ chairName: '李主席', stars: null, amountFen: 30_000 });
+    expect(preview.totalFen).toBe(preview.items.reduce((s, i) => s + i.amountFen, 0));
+
+    expect((await request(t.app, foreign, 'POST', '/api/funds/chair-allowances', { orgId: gucun.orgId, period: '2026-10' })).statusCode).toBe(404);
+    expect((await request(t.app, gucun, 'POST', '/api/funds/chair-allowances', { orgId: a.id, period: '2026-10' })).statusCode).toBe(400);
+    const run = await ok<ChairAllowanceRun>(gucun, 'POST', '/api/funds/chair-allowances', { orgId: gucun.orgId, period: '2026-10' }, 200);
+    expect(run.postedCount).toBe(run.items.length);
+    expect(run.postedFen).toBe(run.totalFen);
+    expect(run.items.every((i) => i.entryId !== null)).toBe(true);
+    // what the street's books show is exactly the run: no fen lost or invented
+    const [books] = await t.handle.query<{ d: number; c: number }>(`
+      select coalesce(sum(l.debit_fen) filter (where l.account_code = '506'), 0)::float8 as d, coalesce(sum(l.credit_fen) filter (where l.account_code = '102'), 0)::float8 as c
+        from journal_lines l join journal_entries e on e.id = l.entry_id where e.idempotency_key like 'chair-allowance:%:2026-10' and l.org_id = $1`, [gucun.orgId]);
+    expect(books).toEqual({ d: run.totalFen, c: run.totalFen });
+    const again = await ok<ChairAllowanceRun>(gucun, 'POST', '/api/funds/chair-allowances', { orgId: gucun.orgId, period: '2026-10' }, 200);
+    expect(again).toMatchObject({ postedCount: 0, postedFen: 0, totalFen: run.totalFen });
+    await ledgerInvariants();
+  });
+
+  it('property: an allowance is whole fen within base and maximum, never less for more stars or members', () => {
+    const settings = fc.record({
+      validFrom: fc.constant('2000-01-01'), baseFen: fc.integer({ min: 1, max: 100_000 }), perStarFen: fc.integer({ min: 0, max: 50_000 }),
+      sizeTiers: fc.array(fc.record({ minMembers: fc.integer({ min: 0, max: 2_000 }), addFen: fc.integer({ min: 0, max: 50_000 }) }), { maxLength: 4 })
+        .map((tiers) => [...tiers].sort((x, y) => x.minMembers - y.minMembers).map((tier, i, all) => ({ ...tier, addFen: all.slice(0, i + 1).reduce((m, x) => Math.max(m, x.addFen), 0) }))),
+      extra: fc.integer({ min: 0, max: 200_000 }),
+    }).map(({ extra, ...s }) => ({ ...s, maxFen: s.baseFen + extra }));
+    fc.assert(fc.property(settings, fc.integer({ min: 0, max: 5_000 }), fc.integer({ min: 1, max: 5 }), (s, members, stars) => {
+      const amount = chairAllowanceFen(s, members, stars);
+      expect(Number.isInteger(amount)).toBe(true);
+      expect(amount).toBeGreaterThanOrEqual(s.baseFen);
+      expect(amount).toBeLessThanOrEqual(s.maxFen);
+      expect(chairAllowanceFen(s, members + 100, stars)).toBeGreaterThanOrEqual(amount);
+      if (stars < 5) expect(chairAllowanceFen(s, members, stars + 1)).toBeGreaterThanOrEqual(amount);
+      expect(chairAllowanceFen(s, members, null)).toBe(s.baseFen);
+    }), { numRuns: 500 });
   });
 });

@@ -263,6 +263,8 @@ const inventory: Record<string, Entry> = {
   'POST /api/funds/dunning/:enterpriseId/step': staffWrite((fx) => ({ url: `/api/funds/dunning/${fx.enterprise.id}/step`, body: { step: 'interview' } })),
   'GET /api/funds/dunning-steps/:id/pdf': staffRead((fx) => ({ url: `/api/funds/dunning-steps/${fx.dunningStepId}/pdf` })),
   'POST /api/funds/returns': staffWrite((fx) => ({ url: '/api/funds/returns', body: { orgId: fx.gucunOrgId, period: '2026-10' } }), 'not_found', 'funds.returns'),
+  'GET /api/funds/chair-allowances': staffRead((fx) => ({ url: `/api/funds/chair-allowances?orgId=${fx.gucunOrgId}&period=2026-03` })),
+  'POST /api/funds/chair-allowances': staffWrite((fx) => ({ url: '/api/funds/chair-allowances', body: { orgId: fx.gucunOrgId, period: '2026-03' } }), 'not_found', 'funds.returns'),
   'GET /api/funds/periods': staffRead(() => ({ url: '/api/funds/periods' }), 'citywide'),
   'POST /api/funds/periods/:period/close': staffWrite(() => ({ url: '/api/funds/periods/2020-01/close' }), 'forbidden', 'funds.manage'),
   'GET /api/funds/settings': staffRead(() => ({ url: '/api/funds/settings' }), 'citywide'),

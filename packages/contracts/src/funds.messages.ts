@@ -33,5 +33,6 @@ export const fundsMessages = {
   'funds.importRowTwice': { 'zh-CN': '同一企业同一月份在文件中出现两次（第 {row} 行）', en: 'The same enterprise and month appear twice in the file (row {row})' },
   'funds.importPayrollHeader': { 'zh-CN': '没有找到工资总额表头（须含 {columns}），已查找的工作表：{sheets}', en: 'No payroll header found (needs {columns}); sheets searched: {sheets}' },
   'funds.importTooManyRows': { 'zh-CN': '一次最多导入 {max} 行', en: 'At most {max} rows per file' },
+  'funds.noChairSettings': { 'zh-CN': '该月份没有工会主席津贴标准', en: 'No chair allowance setting for this month' },
   'funds.matchedAlready': { 'zh-CN': '该笔已匹配', en: 'This line is already matched' },
 } as const;

@@ -294,3 +294,31 @@ export const fundsFiguresSchema = z.object({
 export type FundsFigures = z.infer<typeof fundsFiguresSchema>;
 export const fundsSummarySchema = fundsFiguresSchema.extend({ year: z.string(), children: z.array(fundsFiguresSchema) });
 export type FundsSummary = z.infer<typeof fundsSummarySchema>;
+
+// ---- chair allowances (长宁: 300–800 yuan a month by size and 星级) ----------------------------------------------
+
+export const chairAllowanceQuery = z.object({ orgId: recordIdQuery.optional(), period: calendarMonthSchema });
+export const chairAllowanceRunCreateSchema = z.object({ orgId: recordIdSchema, period: calendarMonthSchema });
+export const chairAllowanceItemSchema = z.object({
+  orgId: z.number().int(),
+  name: z.string(),
+  chairName: z.string(),
+  members: z.number().int(),
+  /** 星级 of the last finished year; null when the union was not evaluated */
+  stars: z.number().int().nullable(),
+  amountFen: z.number().int(),
+  /** the ledger entry of this union and month, once posted */
+  entryId: z.number().int().nullable(),
+});
+export const chairAllowanceRunSchema = z.object({
+  org: z.object({ id: z.number().int(), name: z.string() }),
+  period: z.string(),
+  /** the year whose stars count (the last finished one before the month) */
+  starsYear: z.number().int(),
+  items: z.array(chairAllowanceItemSchema),
+  totalFen: z.number().int(),
+  /** entries posted by this call (0 on a rerun) */
+  postedCount: z.number().int(),
+  postedFen: z.number().int(),
+});
+export type ChairAllowanceRun = z.infer<typeof chairAllowanceRunSchema>;

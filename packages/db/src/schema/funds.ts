@@ -223,3 +223,19 @@ export const dunningStepsTable = pgTable(
   },
   (t) => [uniqueIndex('dunning_steps_once_idx').on(t.enterpriseId, t.step)],
 );
+
+/**
+ * The union chairs' monthly allowance, a dated city setting (a month uses the one valid on its first day): base,
+ * per star, size tiers by active members, maximum (contracts chairAllowanceFen). The register of chairs is the
+ * unions' `orgs.chair_name`; each union's allowance of a month is one journal entry keyed `chair-allowance:<orgId>:<month>`.
+ */
+export const chairAllowanceSettings = pgTable('chair_allowance_settings', {
+  id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+  validFrom: date('valid_from', { mode: 'string' }).notNull().unique(),
+  baseFen: bigint('base_fen', { mode: 'number' }).notNull(),
+  perStarFen: bigint('per_star_fen', { mode: 'number' }).notNull(),
+  sizeTiers: jsonb('size_tiers').$type<{ minMembers: number; addFen: number }[]>().notNull(),
+  maxFen: bigint('max_fen', { mode: 'number' }).notNull(),
+  createdBy: integer('created_by').references(() => users.id),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+}, (t) => [check('chair_allowance_amounts', sql`${t.baseFen} > 0 and ${t.perStarFen} >= 0 and ${t.maxFen} >= ${t.baseFen}`)]);

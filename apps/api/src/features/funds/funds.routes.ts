@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  arrearsQuerySchema, arrearsResponseSchema, assessmentSchema, dunningHistorySchema, dunningStepCreateSchema, dunningStepSchema, enterpriseIdParams,
+  arrearsQuerySchema, arrearsResponseSchema, chairAllowanceQuery, chairAllowanceRunCreateSchema, chairAllowanceRunSchema, assessmentSchema, dunningHistorySchema, dunningStepCreateSchema, dunningStepSchema, enterpriseIdParams,
   fundSettingsCreateSchema, fundSettingsListSchema, fundSettingsSchema, fundsOrgPeriodQuery, fundsReportParamsSchema, fundsReportQuery, shanghaiDate, fundsSummaryQuery, fundsSummarySchema, idParamSchema,
   ledgerPeriodListSchema, ledgerPeriodSchema, payrollCreateSchema, payrollImportResultSchema, periodParamsSchema, rateExceptionCreateSchema, rateExceptionSchema,
   receiptCreateSchema, receiptImportResultSchema, receiptSchema, returnRunCreateSchema, returnRunSchema, statementParamsSchema, statementSchema,
@@ -14,6 +14,7 @@ import { AppError } from '../../errors.ts';
 import { attachment, XLSX_TYPE } from '../../lib/xlsx.ts';
 import { dunningHistory, dunningLetterPdf, takeDunningStep } from './dunning.service.ts';
 import { importBankStatement, matchUnmatched, unmatchedLines } from './funds.import.ts';
+import { chairAllowances, runChairAllowances } from './funds.chairs.ts';
 import { importPayroll } from './funds.payroll-import.ts';
 import { reportFilename, reportPdf, reportWorkbook, statementTable, trialBalanceTable } from './funds.reports.ts';
 import {
@@ -166,6 +167,16 @@ export const fundsRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, description: '先收后返: returns the configured share of the grassroots parts a street holds to its unions.', body: returnRunCreateSchema, response: { 200: returnRunSchema } },
     config: { access: access.staffWrite('funds.returns') },
   }, async (request) => runReturns(serviceContext(request), request.body));
+
+  app.get('/api/funds/chair-allowances', {
+    schema: { tags, description: 'The register of a street\'s union chairs with each one\'s monthly allowance (by members and last year\'s 星级) and what is posted.', querystring: chairAllowanceQuery, response: { 200: chairAllowanceRunSchema } },
+    config: { access: access.staffRead() },
+  }, async (request) => chairAllowances(serviceContext(request), request.query));
+
+  app.post('/api/funds/chair-allowances', {
+    schema: { tags, description: 'Posts the month\'s chair allowances of a street (one entry per union and month; a rerun posts nothing new).', body: chairAllowanceRunCreateSchema, response: { 200: chairAllowanceRunSchema } },
+    config: { access: access.staffWrite('funds.returns') },
+  }, async (request) => runChairAllowances(serviceContext(request), request.body));
 
   app.get('/api/funds/periods', {
     schema: { tags, response: { 200: ledgerPeriodListSchema } },

@@ -1,5 +1,5 @@
 import type {
-  ArrearsItem, Assessment, DunningStep, DunningStepRecord, EnterpriseListResponse, FundsSummary, Paged, PayrollImportResult, Receipt, ReceiptImportResult, ReturnRun,
+  ArrearsItem, Assessment, ChairAllowanceRun, DunningStep, DunningStepRecord, EnterpriseListResponse, FundsSummary, Paged, PayrollImportResult, Receipt, ReceiptImportResult, ReturnRun,
   Statement, StatementKind, TrialBalance,
 } from '@lianxin/contracts';
 import { api } from '../../../shared/api-client.ts';
@@ -63,6 +63,11 @@ export function dunningPdfUrl(stepId: number): string {
 
 export function runReturns(orgId: number, period: string): Promise<ReturnRun> {
   return api.post<ReturnRun>('/api/funds/returns', { orgId, period });
+}
+
+/** Posts the month's allowances of the street's union chairs (a rerun posts nothing new). */
+export function runChairAllowances(orgId: number, period: string): Promise<ChairAllowanceRun> {
+  return api.post<ChairAllowanceRun>('/api/funds/chair-allowances', { orgId, period });
 }
 
 export function searchEnterprises(q: string, signal?: AbortSignal): Promise<EnterpriseListResponse> {

@@ -16,7 +16,7 @@ import { useCurrentUser } from '../auth/session-context.tsx';
 import { EnterpriseSelect } from './enterprise-select.tsx';
 import {
   dunningPdfUrl, fetchArrears, fetchDunning, fetchStatement, fetchSummary, fetchTrialBalance, importPayroll, importStatement, newIdempotencyKey, postPayroll,
-  postReceipt, reportUrl, runReturns, takeStep,
+  postReceipt, reportUrl, runChairAllowances, runReturns, takeStep,
 } from './funds-api.ts';
 
 const rate = (r: number) => `${(r * 100).toFixed(1)}%`;
@@ -230,6 +230,14 @@ function Receipts({ orgId, period }: { orgId: number; period: string }) {
           onClick={() => runReturns(orgId, period).then((r) => void message.success(t('funds.returnDone', { unions: r.unions, amount: formatFen(r.returnedFen) })), fail)}
         >
           {t('funds.returnRun')} {period}
+        </Button>
+      )}
+      {can(user, 'funds.returns') && (
+        <Button
+          data-testid="chair-allowance-run"
+          onClick={() => runChairAllowances(orgId, period).then((r) => void message.success(t('funds.chairDone', { unions: r.postedCount, amount: formatFen(r.postedFen), total: formatFen(r.totalFen) })), fail)}
+        >
+          {t('funds.chairRun')} {period}
         </Button>
       )}
     </Space>

@@ -55,6 +55,8 @@ const zhCN = {
   'funds.row': '行',
   'funds.field': '列',
   'funds.problem': '问题',
+  'funds.chairRun': '发放工会主席津贴',
+  'funds.chairDone': '本次向 {unions} 位主席发放 {amount}（本月合计 {total}）',
 } as const;
 
 const en: Record<keyof typeof zhCN, string> = {
@@ -113,6 +115,8 @@ const en: Record<keyof typeof zhCN, string> = {
   'funds.row': 'Row',
   'funds.field': 'Column',
   'funds.problem': 'Problem',
+  'funds.chairRun': 'Pay union chairs\' allowances',
+  'funds.chairDone': 'Paid {amount} to {unions} chairs now ({total} for the month)',
 };
 
 export const fundsTexts = { 'zh-CN': zhCN, en } as const;
