@@ -60,6 +60,25 @@ describe('union funds (顾村 street staff)', () => {
     rateBefore = await collectionRate();
   });
 
+  it('imports a payroll file: a row with a wrong figure posts nothing and is named; the corrected file posts', async () => {
+    await page.getByRole('tab', { name: '应缴核定' }).click();
+    await page.getByTestId('payroll-import-period').fill('2026-01');
+    const upload = async (csv: string) => {
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByTestId('payroll-import-upload').click();
+      await (await chooser).setFiles({ name: 'payroll.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    };
+    await upload(`顾村镇工资总额表\n统一社会信用代码,工资总额（元）\n${enterprise.creditCode},五千万\n`);
+    const errors = page.getByTestId('payroll-import-errors');
+    await errors.getByText('工资总额应为大于 0 的数字').waitFor({ timeout: 20_000 });
+    expect(await errors.locator('.ant-table-row').first().innerText()).toContain('3');
+    // the same payroll as entered by hand above: nothing changes
+    await upload(`顾村镇工资总额表\n统一社会信用代码,工资总额（元）\n${enterprise.creditCode},"50,000,000.00"\n`);
+    await page.locator('.ant-message').getByText(/未变 1/).waitFor({ timeout: 20_000 });
+    await page.getByTestId('payroll-import-rows').getByText(enterprise.name).waitFor();
+    await shot(page, '60b-funds-payroll-import');
+  });
+
   it('imports a bank statement: the line is matched by credit code and the collection rate moves', async () => {
     await page.getByRole('tab', { name: '收款' }).click();
     const csv = `交易日期,付款人名称,统一社会信用代码,金额,流水号\n2026-02-10,${enterprise.name},${enterprise.creditCode},1000000.00,E2E-${Date.now()}\n`;

@@ -4,9 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { rewriteSubtreePaths } from '@lianxin/db';
 import {
-  shanghaiDate, splitReceipt, type ArrearsItem, type Assessment, type FundsSummary, type Paged, type Receipt, type ReceiptImportResult,
+  chairAllowanceFen, shanghaiDate, splitReceipt, type ChairAllowanceRun, type ArrearsItem, type Assessment, type FundsSummary, type Paged, type PayrollImportResult, type Receipt, type ReceiptImportResult,
   type ReturnRun, type Statement, type TrialBalance,
 } from '@lianxin/contracts';
+import { emptyRowsBombXlsx, gb18030 } from './fixtures/rosters.ts';
 import { GUCUN } from './support/fixtures.ts';
 import { multipart } from './support/multipart.ts';
 import { pdfText, squash } from './support/pdf-text.ts';
@@ -188,16 +189,56 @@ describe('bank statements, returns, reports', () => {
     expect(first.errors).toEqual([expect.objectContaining({ row: 5, field: '金额' })]);
     const again = (await upload()).json<ReceiptImportResult>();
     expect(again).toMatchObject({ matched: 0, queued: 0, duplicates: 3 });
-    const [ra] = await t.handle.query<{ amount: number }>(`select amount_fen::int as amount from fund_receipts where idempotency_key = 'bank:BANK-T-1'`);
+    const [ra] = await t.handle.query<{ amount: number }>(`select amount_fen::int as amount from fund_receipts where idempotency_key = $1`, [`bank:${gucun.orgId}:BANK-T-1`]);
     expect(ra!.amount).toBe(120_050);
     const queue = await ok<{ items: { id: number; reference: string }[] }>(gucun, 'GET', '/api/funds/unmatched');
     const line = queue.items.find((i) => i.reference === 'BANK-T-3')!;
     expect((await request(t.app, foreign, 'POST', `/api/funds/unmatched/${line.id}/match`, { enterpriseId: a.id })).statusCode).toBe(404);
+    // the queued line's money is on the books: in suspense (242) at the importing unit, balanced by its bank (102)
+    const suspense = () => t.handle.query<{ account_code: string; net: number }>(`
+      select l.account_code, sum(l.debit_fen - l.credit_fen)::int as net from journal_lines l join journal_entries e on e.id = l.entry_id
+       where e.idempotency_key like $1 and l.org_id = $2 group by 1 order by 1`, [`suspense:${gucun.orgId}:BANK-T-3%`, gucun.orgId]);
+    expect(await suspense()).toEqual([{ account_code: '102', net: 30_000 }, { account_code: '242', net: -30_000 }]);
+    const held = await ok<TrialBalance>(gucun, 'GET', '/api/funds/trial-balance?period=2026-10');
+    expect(held.accounts.find((x) => x.code === '242')).toMatchObject({ name: '暂收款—待查明款项', creditFen: 30_000 });
     const matched = await ok<Receipt>(gucun, 'POST', `/api/funds/unmatched/${line.id}/match`, { enterpriseId: a.id });
     expect(matched).toMatchObject({ amountFen: 30_000, source: 'bank' });
+    // matched: out of suspense with a balancing entry; the receipt took the money in at the street (gucun here)
+    expect(await suspense()).toEqual([{ account_code: '102', net: 0 }, { account_code: '242', net: 0 }]);
     expect((await request(t.app, gucun, 'POST', `/api/funds/unmatched/${line.id}/match`, { enterpriseId: a.id })).statusCode).toBe(409);
     await ledgerInvariants();
   });
+
+  it('a 流水号 is unique per importing unit: another district\'s line with the same reference is imported, not dropped as a duplicate', async () => {
+    // gucun imported BANK-T-1 (a receipt) and BANK-T-3 (queued, then matched) above; 黄浦's statement uses the same references
+    const csv = ['交易日期,付款人名称,金额,流水号', '2026-10-15,上海某某黄浦公司,100.00,BANK-T-1', '2026-10-15,上海某某黄浦公司,200.00,BANK-T-3'].join('\n');
+    const m = multipart({}, { filename: 'bank.csv', type: 'text/csv', data: Buffer.from(csv) });
+    const r = await t.app.inject({ method: 'POST', url: '/api/funds/receipts/import', payload: m.payload, headers: { ...m.headers, cookie: foreign.cookie, 'x-csrf-token': foreign.csrfToken } });
+    expect(r.json<ReceiptImportResult>(), r.body).toMatchObject({ total: 2, queued: 2, duplicates: 0, matched: 0 });
+    const queue = await ok<{ items: { reference: string; amountFen: number }[] }>(foreign, 'GET', '/api/funds/unmatched');
+    expect(queue.items.filter((i) => i.reference.startsWith('BANK-T-')).map((i) => [i.reference, i.amountFen]).sort()).toEqual([['BANK-T-1', 10_000], ['BANK-T-3', 20_000]]);
+    const [held] = await t.handle.query<{ net: number }>(`
+      select sum(l.credit_fen - l.debit_fen)::int as net from journal_lines l join journal_entries e on e.id = l.entry_id
+       where l.account_code = '242' and l.org_id = $1 and e.idempotency_key in ($2, $3)`, [foreign.orgId, `suspense:${foreign.orgId}:BANK-T-1`, `suspense:${foreign.orgId}:BANK-T-3`]);
+    expect(held!.net).toBe(30_000);
+    // gucun's own queue and receipts are untouched; its re-import still finds its own lines duplicates
+    expect((await ok<{ items: { reference: string }[] }>(gucun, 'GET', '/api/funds/unmatched')).items.map((i) => i.reference)).not.toContain('BANK-T-1');
+    const again = (await t.app.inject({ method: 'POST', url: '/api/funds/receipts/import', payload: m.payload, headers: { ...m.headers, cookie: foreign.cookie, 'x-csrf-token': foreign.csrfToken } })).json<ReceiptImportResult>();
+    expect(again).toMatchObject({ queued: 0, duplicates: 2 });
+  });
+
+  it('refuses a statement that inflates past the limit (a zip bomb) naming the cause, and an unreadable xlsx as unreadable', async () => {
+    const send = (data: Buffer) => {
+      const m = multipart({}, { filename: 'bank.xlsx', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', data });
+      return t.app.inject({ method: 'POST', url: '/api/funds/receipts/import', payload: m.payload, headers: { ...m.headers, cookie: gucun.cookie, 'x-csrf-token': gucun.csrfToken, 'accept-language': 'zh-CN' } });
+    };
+    const bomb = await send(await emptyRowsBombXlsx(100));
+    expect(bomb.statusCode, bomb.body).toBe(400);
+    expect(bomb.json<{ fields: Record<string, string> }>().fields.file).toMatch(/^文件解压后超过 64 MB，不予读取（可能含大量空白格式或为压缩炸弹）/);
+    const broken = await send(Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 7)]));
+    expect(broken.statusCode, broken.body).toBe(400);
+    expect(broken.json<{ fields: Record<string, string> }>().fields.file).toMatch(/^无法读取该文件/);
+  }, 120_000);
 
   it('returns ≥ 80 % of the held grassroots parts to the unions; each union sees only its own books', async () => {
     const run = await ok<ReturnRun>(gucun, 'POST', '/api/funds/returns', { orgId: gucun.orgId, period: '2026-10' }, 200);
@@ -373,7 +414,225 @@ describe('bank statements as xlsx', () => {
     const m = multipart({}, { filename: 'bank.xlsx', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', data });
     const r = await t.app.inject({ method: 'POST', url: '/api/funds/receipts/import', payload: m.payload, headers: { ...m.headers, cookie: gucun.cookie, 'x-csrf-token': gucun.csrfToken } });
     expect(r.json<ReceiptImportResult>(), r.body).toMatchObject({ total: 1, matched: 1, errors: [] });
-    const [row] = await t.handle.query<{ amount: number; received_on: string }>(`select amount_fen::int as amount, received_on::text from fund_receipts where idempotency_key = 'bank:XLSX-T-1'`);
+    const [row] = await t.handle.query<{ amount: number; received_on: string }>(`select amount_fen::int as amount, received_on::text from fund_receipts where idempotency_key = $1`, [`bank:${gucun.orgId}:XLSX-T-1`]);
     expect(row).toEqual({ amount: 234_567, received_on: '2026-10-21' });
+  });
+});
+
+describe('payroll import', () => {
+  const send = (session: Session, filename: string, data: Buffer, fields: Record<string, string> = {}) => {
+    const type = filename.endsWith('.xlsx') ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv';
+    const m = multipart(fields, { filename, type, data });
+    return t.app.inject({ method: 'POST', url: '/api/funds/payroll/import', payload: m.payload, headers: { ...m.headers, cookie: session.cookie, 'x-csrf-token': session.csrfToken } });
+  };
+  const current = async (enterpriseId: number, period: string) =>
+    (await t.handle.query<{ payroll: number; assessment: number }>(`
+      select payroll_fen::float8 as payroll, assessment_fen::float8 as assessment from fund_assessments
+       where enterprise_id = $1 and period = $2 and replaced_by_id is null`, [enterpriseId, period]))[0];
+  const entries = async () => (await t.handle.query<{ n: number }>('select count(*)::int as n from journal_entries'))[0]!.n;
+
+  it('reads a GB18030 csv with a title row, "12,345.67" yuan and months written as offices write them; the same file again posts nothing', async () => {
+    const [a, b, c] = [withUnion[50]!, withUnion[51]!, withUnion[52]!];
+    const csv = [
+      '顾村镇企业工资总额申报表（2026年10月）,,,',
+      '序号,企业名称,统一社会信用代码,所属月份,工资总额（元）',
+      `1,随便写,${a.credit_code},2026年10月,"12,345.67"`,
+      `2,,${b.credit_code.toLowerCase()},2026/10,￥100000`,
+      `3,${c.name},,202610,1000000.5`,
+      '合计,,,,"1,112,346.17"',
+    ].join('\r\n');
+    const r = await send(gucun, 'payroll.csv', gb18030(csv));
+    expect(r.statusCode, r.body).toBe(200);
+    const result = r.json<PayrollImportResult>();
+    expect(result).toMatchObject({ total: 3, posted: true, created: 3, replaced: 0, unchanged: 0, errors: [] });
+    expect(result.rows.map((x) => [x.row, x.enterpriseId, x.period, x.payrollFen, x.status])).toEqual([
+      [3, a.id, '2026-10', 1_234_567, 'created'], [4, b.id, '2026-10', 10_000_000, 'created'], [5, c.id, '2026-10', 100_000_050, 'created'],
+    ]);
+    expect(await current(b.id, '2026-10')).toEqual({ payroll: 10_000_000, assessment: 200_000 });
+    const before = await entries();
+    const again = (await send(gucun, 'payroll.csv', gb18030(csv))).json<PayrollImportResult>();
+    expect(again).toMatchObject({ posted: true, created: 0, replaced: 0, unchanged: 3 });
+    expect(await entries()).toBe(before);
+    await ledgerInvariants();
+  });
+
+  it('reads every sheet of an xlsx with a header (title rows above, numbers as text), the month chosen on upload', async () => {
+    const [a, b] = [withUnion[53]!, withUnion[54]!];
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('填表说明').addRow(['请按企业填写本月工资总额']);
+    const one = book.addWorksheet('一季度');
+    one.addRow(['顾村镇工资总额汇总']);
+    one.addRow([]);
+    one.addRow(['统一社会信用代码', '单位名称', '工资总额(元)']);
+    one.addRow([a.credit_code, a.name, '200,000.00']);
+    const two = book.addWorksheet('补报');
+    two.addRow(['统一社会信用代码', '工资总额']);
+    two.addRow([b.credit_code, 345_678.9]);
+    const hidden = book.addWorksheet('下拉');
+    hidden.state = 'hidden';
+    hidden.addRow(['统一社会信用代码', '工资总额']);
+    hidden.addRow([withUnion[55]!.credit_code, 1]);
+    const data = Buffer.from(await book.xlsx.writeBuffer());
+    const r = await send(gucun, 'payroll.xlsx', data, { period: '2026-11' });
+    const result = r.json<PayrollImportResult>();
+    expect(result, r.body).toMatchObject({ total: 2, posted: true, created: 2 });
+    expect(result.rows.map((x) => [x.sheet, x.row, x.payrollFen, x.period])).toEqual([['一季度', 4, 20_000_000, '2026-11'], ['补报', 2, 34_567_890, '2026-11']]);
+    expect(await current(withUnion[55]!.id, '2026-11')).toBeUndefined();
+    expect((await current(a.id, '2026-11'))!.assessment).toBe(400_000);
+  });
+
+  it('posts nothing when any row is refused, and says which rows and why; a corrected file replaces through a reversal', async () => {
+    const [a, b] = [withUnion[50]!, withUnion[51]!];
+    const foreignCode = (await t.handle.query<{ code: string }>(`select credit_code as code from enterprises where org_path <@ (select path from orgs where id = $1) limit 1`, [foreign.orgId]))[0]!.code;
+    const lines = (bRow: string) => ['统一社会信用代码,所属月份,工资总额', `${a.credit_code},2026-10,20000`, bRow, `${foreignCode},2026-10,500`, `${a.credit_code},2026-10,1`, `${b.credit_code},2026-13,1`].join('\n');
+    const before = await entries();
+    const r = (await send(gucun, 'payroll.csv', Buffer.from(lines(`${b.credit_code},2026-10,abc`)))).json<PayrollImportResult>();
+    expect(r).toMatchObject({ total: 5, posted: false, created: 0 });
+    expect(r.errors.map((e) => [e.row, e.field])).toEqual([[3, '工资总额'], [6, '所属月份'], [4, '统一社会信用代码'], [5, '统一社会信用代码']]);
+    expect(r.errors.find((e) => e.row === 5)!.message).toContain('第 2 行');
+    expect(await entries()).toBe(before);
+    expect((await current(a.id, '2026-10'))!.payroll).toBe(1_234_567);
+    // 宝山's staff see their enterprise; the other district's staff are told it is not theirs, nothing else
+    const fromForeign = (await send(foreign, 'payroll.csv', Buffer.from(`统一社会信用代码,所属月份,工资总额\n${a.credit_code},2026-10,1\n`))).json<PayrollImportResult>();
+    expect(fromForeign).toMatchObject({ posted: false, rows: [], errors: [expect.objectContaining({ row: 2, message: expect.stringContaining('本单位范围内找不到') })] });
+    // the corrected file: a's payroll changes (reversal and a new assessment), b's stays
+    const fixed = (await send(gucun, 'payroll.csv', Buffer.from(['统一社会信用代码,所属月份,工资总额', `${a.credit_code},2026-10,20000`, `${b.credit_code},2026-10,100000`].join('\n')))).json<PayrollImportResult>();
+    expect(fixed).toMatchObject({ posted: true, created: 0, replaced: 1, unchanged: 1 });
+    expect(await current(a.id, '2026-10')).toEqual({ payroll: 2_000_000, assessment: 40_000 });
+    await ledgerInvariants();
+  });
+
+  it('refuses a file without a payroll header naming the columns and sheets, and a UTF-16 text file reads', async () => {
+    const r = await send(gucun, 'payroll.csv', Buffer.from('姓名,金额\n张三,1\n'), { period: '2026-10' });
+    expect(r.statusCode).toBe(400);
+    expect(r.json<{ fields: Record<string, string> }>().fields.file).toContain('工资总额');
+    const e = withUnion[56]!;
+    const text = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`统一社会信用代码\t工资总额\r\n${e.credit_code}\t"88,000"\r\n`, 'utf16le')]);
+    const ok16 = (await send(gucun, 'payroll.txt', text, { period: '2026-10' })).json<PayrollImportResult>();
+    expect(ok16).toMatchObject({ posted: true, created: 1, rows: [expect.objectContaining({ payrollFen: 8_800_000 })] });
+  });
+});
+
+describe('reports as files', () => {
+  const get = (session: Session, url: string) => t.app.inject({ method: 'GET', url, headers: { cookie: session.cookie, 'accept-language': 'zh-CN' } });
+  const sheetOf = async (data: Buffer) => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(data as unknown as ArrayBuffer);
+    return book.worksheets[0]!;
+  };
+  const yuanText = (fen: number) => `${fen < 0 ? '-' : ''}${Math.floor(Math.abs(fen) / 100).toLocaleString('en-US')}.${String(Math.abs(fen) % 100).padStart(2, '0')}`;
+
+  it('the trial balance as xlsx and PDF holds the screen\'s figures', async () => {
+    const month = '2026-10';
+    const e = withUnion[57]!;
+    await ok<Assessment>(gucun, 'POST', '/api/funds/payroll', { enterpriseId: e.id, period: month, payrollFen: 5_000_000 });
+    await ok<Receipt>(gucun, 'POST', '/api/funds/receipts', { enterpriseId: e.id, amountFen: 60_001, receivedOn: '2026-10-20', idempotencyKey: 'report-file-test' });
+    const tb = await ok<TrialBalance>(gucun, 'GET', `/api/funds/trial-balance?period=${month}`);
+    expect(tb.accounts.length).toBeGreaterThan(2);
+    const x = await get(gucun, `/api/funds/reports/trial-balance?period=${month}&format=xlsx`);
+    expect(x.statusCode, x.body).toBe(200);
+    expect(x.headers['content-disposition']).toContain(encodeURIComponent(`${tb.org.name}-试算平衡表-${month}.xlsx`));
+    const sheet = await sheetOf(x.rawPayload);
+    expect(sheet.getRow(1).values).toEqual([undefined, '科目代码', '科目名称', '借方（元）', '贷方（元）']);
+    const rows = tb.accounts.map((_, i) => sheet.getRow(i + 2));
+    expect(rows.map((r) => [r.getCell(1).value, r.getCell(2).value, Math.round(Number(r.getCell(3).value) * 100), Math.round(Number(r.getCell(4).value) * 100)]))
+      .toEqual(tb.accounts.map((a) => [a.code, a.name, a.debitFen, a.creditFen]));
+    const totals = sheet.getRow(tb.accounts.length + 2);
+    expect([totals.getCell(2).value, Math.round(Number(totals.getCell(3).value) * 100), Math.round(Number(totals.getCell(4).value) * 100)]).toEqual(['合计', tb.totalDebitFen, tb.totalCreditFen]);
+    expect(totals.getCell(3).numFmt).toBe('#,##0.00');
+
+    const p = await get(gucun, `/api/funds/reports/trial-balance?period=${month}&format=pdf`);
+    expect(p.statusCode).toBe(200);
+    expect(p.headers['content-type']).toBe('application/pdf');
+    const text = squash(await pdfText(p.rawPayload));
+    expect(text).toContain(squash('试算平衡表'));
+    expect(text).toContain(squash(`编制单位：${tb.org.name}`));
+    expect(text).toContain(squash(`会计期间：${month.slice(0, 4)}年${Number(month.slice(5))}月`));
+    expect(text).toContain(squash(`合计${yuanText(tb.totalDebitFen)}${yuanText(tb.totalCreditFen)}`));
+    expect(tb.totalDebitFen).toBeGreaterThan(0);
+    for (const a of tb.accounts) expect(text).toContain(squash(`${a.code}${a.name}`));
+  });
+
+  it('资产负债表 and 收入支出表 as xlsx and PDF, consolidated for the district; out of scope 404, an unknown format 400', async () => {
+    const bs = await ok<Statement>(baoshan, 'GET', '/api/funds/statements/balance-sheet?period=2026-10');
+    const x = await get(baoshan, '/api/funds/reports/balance-sheet?period=2026-10&format=xlsx');
+    expect(x.statusCode, x.body).toBe(200);
+    const sheet = await sheetOf(x.rawPayload);
+    const lines = bs.sections.flatMap((s) => s.lines);
+    const read: [string, string, number][] = [];
+    sheet.eachRow((row, n) => {
+      if (n > 1 && row.getCell(2).value) read.push([String(row.getCell(2).value), String(row.getCell(3).value), Math.round(Number(row.getCell(4).value) * 100)]);
+    });
+    expect(read).toEqual(lines.map((l) => [l.code, l.name, l.amountFen]));
+    const result = sheet.getRow(lines.length + bs.sections.length + 2);
+    expect([result.getCell(3).value, result.getCell(4).value]).toEqual(['资产 − 负债 − 净资产', 0]);
+    const p = await get(baoshan, '/api/funds/reports/balance-sheet?period=2026-10&format=pdf');
+    const text = squash(await pdfText(p.rawPayload));
+    expect(text).toContain(squash(`资产负债表编制单位：${bs.org.name}`));
+    const assets = bs.sections.find((s) => s.class === 'asset')!;
+    expect(text).toContain(squash(`资产小计${yuanText(assets.totalFen)}`));
+
+    const ie = await ok<Statement>(gucun, 'GET', '/api/funds/statements/income-expense?period=2026-10');
+    const iePdf = squash(await pdfText((await get(gucun, '/api/funds/reports/income-expense?period=2026-10&format=pdf')).rawPayload));
+    expect(iePdf).toContain(squash('收入支出表'));
+    expect(iePdf).toContain(squash(`收支结余${yuanText(ie.resultFen)}`));
+
+    expect((await get(foreign, `/api/funds/reports/trial-balance?orgId=${gucun.orgId}&period=2026-10&format=xlsx`)).statusCode).toBe(404);
+    expect((await get(gucun, '/api/funds/reports/trial-balance?period=2026-10&format=doc')).statusCode).toBe(400);
+    expect((await get(gucun, '/api/funds/reports/cash-flow?period=2026-10&format=pdf')).statusCode).toBe(400);
+  });
+});
+
+describe('chair allowances', () => {
+  it('pays each chair of the street by members and last year\'s stars, once per union and month; a rerun posts nothing', async () => {
+    const unions = await t.handle.query<{ id: number; path: string }>(`
+      select id, path::text as path from orgs where path <@ (select path from orgs where id = $1) and id <> $1 and status <> 'dissolved' order by id limit 2`, [gucun.orgId]);
+    const [a, b] = unions as [{ id: number; path: string }, { id: number; path: string }];
+    await t.handle.query(`update orgs set chair_name = '王主席' where id = $1`, [a.id]);
+    await t.handle.query(`update orgs set chair_name = '李主席' where id = $1`, [b.id]);
+    // a was evaluated in 2025 (the last finished year before 2026-10); b was not
+    await t.handle.query(`insert into evaluation_scores (year, org_id, org_path, part, score) values (2025, $1, $2::ltree, 'selfCheck', 95) on conflict do nothing`, [a.id, a.path]);
+    const preview = await ok<ChairAllowanceRun>(gucun, 'GET', `/api/funds/chair-allowances?period=2026-10`);
+    expect(preview).toMatchObject({ starsYear: 2025, postedCount: 0 });
+    const [ia, ib] = [preview.items.find((i) => i.orgId === a.id)!, preview.items.find((i) => i.orgId === b.id)!];
+    const settings = { validFrom: '2000-01-01', baseFen: 30_000, perStarFen: 5_000, maxFen: 80_000, sizeTiers: [{ minMembers: 50, addFen: 10_000 }, { minMembers: 200, addFen: 20_000 }, { minMembers: 500, addFen: 30_000 }] };
+    expect(ia).toMatchObject({ chairName: '王主席', stars: 5, entryId: null });
+    expect(ia.amountFen).toBe(chairAllowanceFen(settings, ia.members, 5));
+    expect(ia.amountFen).toBeGreaterThanOrEqual(50_000);
+    expect(ib).toMatchObject({ chairName: '李主席', stars: null, amountFen: 30_000 });
+    expect(preview.totalFen).toBe(preview.items.reduce((s, i) => s + i.amountFen, 0));
+
+    expect((await request(t.app, foreign, 'POST', '/api/funds/chair-allowances', { orgId: gucun.orgId, period: '2026-10' })).statusCode).toBe(404);
+    expect((await request(t.app, gucun, 'POST', '/api/funds/chair-allowances', { orgId: a.id, period: '2026-10' })).statusCode).toBe(400);
+    const run = await ok<ChairAllowanceRun>(gucun, 'POST', '/api/funds/chair-allowances', { orgId: gucun.orgId, period: '2026-10' }, 200);
+    expect(run.postedCount).toBe(run.items.length);
+    expect(run.postedFen).toBe(run.totalFen);
+    expect(run.items.every((i) => i.entryId !== null)).toBe(true);
+    // what the street's books show is exactly the run: no fen lost or invented
+    const [books] = await t.handle.query<{ d: number; c: number }>(`
+      select coalesce(sum(l.debit_fen) filter (where l.account_code = '506'), 0)::float8 as d, coalesce(sum(l.credit_fen) filter (where l.account_code = '102'), 0)::float8 as c
+        from journal_lines l join journal_entries e on e.id = l.entry_id where e.idempotency_key like 'chair-allowance:%:2026-10' and l.org_id = $1`, [gucun.orgId]);
+    expect(books).toEqual({ d: run.totalFen, c: run.totalFen });
+    const again = await ok<ChairAllowanceRun>(gucun, 'POST', '/api/funds/chair-allowances', { orgId: gucun.orgId, period: '2026-10' }, 200);
+    expect(again).toMatchObject({ postedCount: 0, postedFen: 0, totalFen: run.totalFen });
+    await ledgerInvariants();
+  });
+
+  it('property: an allowance is whole fen within base and maximum, never less for more stars or members', () => {
+    const settings = fc.record({
+      validFrom: fc.constant('2000-01-01'), baseFen: fc.integer({ min: 1, max: 100_000 }), perStarFen: fc.integer({ min: 0, max: 50_000 }),
+      sizeTiers: fc.array(fc.record({ minMembers: fc.integer({ min: 0, max: 2_000 }), addFen: fc.integer({ min: 0, max: 50_000 }) }), { maxLength: 4 })
+        .map((tiers) => [...tiers].sort((x, y) => x.minMembers - y.minMembers).map((tier, i, all) => ({ ...tier, addFen: all.slice(0, i + 1).reduce((m, x) => Math.max(m, x.addFen), 0) }))),
+      extra: fc.integer({ min: 0, max: 200_000 }),
+    }).map(({ extra, ...s }) => ({ ...s, maxFen: s.baseFen + extra }));
+    fc.assert(fc.property(settings, fc.integer({ min: 0, max: 5_000 }), fc.integer({ min: 1, max: 5 }), (s, members, stars) => {
+      const amount = chairAllowanceFen(s, members, stars);
+      expect(Number.isInteger(amount)).toBe(true);
+      expect(amount).toBeGreaterThanOrEqual(s.baseFen);
+      expect(amount).toBeLessThanOrEqual(s.maxFen);
+      expect(chairAllowanceFen(s, members + 100, stars)).toBeGreaterThanOrEqual(amount);
+      if (stars < 5) expect(chairAllowanceFen(s, members, stars + 1)).toBeGreaterThanOrEqual(amount);
+      expect(chairAllowanceFen(s, members, null)).toBe(s.baseFen);
+    }), { numRuns: 500 });
   });
 });

@@ -241,6 +241,11 @@ const inventory: Record<string, Entry> = {
   'PUT /api/evaluation/:year/third-party': staffWrite((fx) => ({ url: '/api/evaluation/2030/third-party', body: { orgId: fx.gucunOrgId, score: 1 } }), 'forbidden', 'evaluation.assess'),
   'POST /api/me/evaluation/:year/rating': { access: 'member', probe: () => ({ url: `/api/me/evaluation/${shanghaiDate().slice(0, 4)}/rating`, body: { answers: [5, 4, 4, 5] } }) },
   'POST /api/funds/payroll': staffWrite((fx) => ({ url: '/api/funds/payroll', body: { enterpriseId: fx.enterprise.id, period: '2026-10', payrollFen: 100 } })),
+  // another district's file naming an enterprise of 宝山: the row is refused in its own scope (and the bad figure writes nothing anywhere)
+  'POST /api/funds/payroll/import': staffWrite((fx) => ({
+    url: '/api/funds/payroll/import',
+    multipart: multipart({ period: '2026-10' }, { filename: 'payroll.csv', type: 'text/csv', data: Buffer.from(`企业名称,工资总额\n${fx.enterprise.name},abc\n`) }),
+  }), 'own'),
   'POST /api/funds/receipts': staffWrite((fx) => ({
     url: '/api/funds/receipts', body: { enterpriseId: fx.enterprise.id, amountFen: 100, receivedOn: '2026-10-01', idempotencyKey: 'inventory-probe-1' },
   })),
@@ -253,6 +258,7 @@ const inventory: Record<string, Entry> = {
   'POST /api/funds/unmatched/:id/match': staffWrite((fx) => ({ url: `/api/funds/unmatched/${fx.unmatchedId}/match`, body: { enterpriseId: fx.enterprise.id } })),
   'GET /api/funds/trial-balance': staffRead((fx) => ({ url: `/api/funds/trial-balance?orgId=${fx.gucunOrgId}&period=2026-03` })),
   'GET /api/funds/statements/:kind': staffRead((fx) => ({ url: `/api/funds/statements/balance-sheet?orgId=${fx.gucunOrgId}&period=2026-03` })),
+  'GET /api/funds/reports/:report': staffRead((fx) => ({ url: `/api/funds/reports/trial-balance?orgId=${fx.gucunOrgId}&period=2026-03&format=xlsx` })),
   'GET /api/funds/summary': staffRead((fx) => ({ url: `/api/funds/summary?orgId=${fx.gucunOrgId}&year=2026` })),
   'GET /api/funds/arrears': staffRead((fx) => ({ url: `/api/funds/arrears?orgId=${fx.gucunOrgId}` })),
   'GET /api/funds/enterprises/:enterpriseId': staffRead((fx) => ({ url: `/api/funds/enterprises/${fx.enterprise.id}` })),
@@ -260,6 +266,8 @@ const inventory: Record<string, Entry> = {
   'POST /api/funds/dunning/:enterpriseId/step': staffWrite((fx) => ({ url: `/api/funds/dunning/${fx.enterprise.id}/step`, body: { step: 'interview' } })),
   'GET /api/funds/dunning-steps/:id/pdf': staffRead((fx) => ({ url: `/api/funds/dunning-steps/${fx.dunningStepId}/pdf` })),
   'POST /api/funds/returns': staffWrite((fx) => ({ url: '/api/funds/returns', body: { orgId: fx.gucunOrgId, period: '2026-10' } }), 'not_found', 'funds.returns'),
+  'GET /api/funds/chair-allowances': staffRead((fx) => ({ url: `/api/funds/chair-allowances?orgId=${fx.gucunOrgId}&period=2026-03` })),
+  'POST /api/funds/chair-allowances': staffWrite((fx) => ({ url: '/api/funds/chair-allowances', body: { orgId: fx.gucunOrgId, period: '2026-03' } }), 'not_found', 'funds.returns'),
   'GET /api/funds/periods': staffRead(() => ({ url: '/api/funds/periods' }), 'citywide'),
   'POST /api/funds/periods/:period/close': staffWrite(() => ({ url: '/api/funds/periods/2020-01/close' }), 'forbidden', 'funds.manage'),
   'GET /api/funds/settings': staffRead(() => ({ url: '/api/funds/settings' }), 'citywide'),

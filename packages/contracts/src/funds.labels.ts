@@ -1,7 +1,7 @@
 import type { AccountClass, AssessmentBasis, DunningStep, FundAccountCode, StatementKind } from './funds.ts';
 import type { Labels } from './labels.ts';
 
-/** Account names: 《工会会计制度》 (2010 edition names; 135 and 241 are the platform's own, see funds.ts). */
+/** Account names: 《工会会计制度》 (2010 edition names; 135, 241 and 242 are the platform's own, see funds.ts). */
 export const fundAccountLabels: Labels<FundAccountCode> = {
   '102': { 'zh-CN': '银行存款', en: 'Bank deposits' },
   '135': { 'zh-CN': '应收拨缴经费', en: 'Assessed funds receivable' },
@@ -9,6 +9,7 @@ export const fundAccountLabels: Labels<FundAccountCode> = {
   '222': { 'zh-CN': '应付下级经费', en: 'Due to grassroots unions' },
   '231': { 'zh-CN': '代管经费', en: 'Funds held in custody' },
   '241': { 'zh-CN': '待分配拨缴经费', en: 'Assessed funds to allocate' },
+  '242': { 'zh-CN': '暂收款—待查明款项', en: 'Suspense — unidentified receipts' },
   '331': { 'zh-CN': '结余', en: 'Surplus' },
   '402': { 'zh-CN': '拨缴经费收入', en: 'Assessed funds income' },
   '40301': { 'zh-CN': '上级补助收入—回拨补助', en: 'Grants from above — returns' },

@@ -22,5 +22,17 @@ export const fundsMessages = {
   'funds.importHeader': { 'zh-CN': '缺少列：{columns}', en: 'Missing columns: {columns}' },
   'funds.importAmount': { 'zh-CN': '金额应为大于 0 的数字（元，最多两位小数）', en: 'The amount is a number of yuan above 0 with at most two decimals' },
   'funds.importReference': { 'zh-CN': '缺少银行流水号', en: 'The bank reference is missing' },
+  'funds.importInflated': {
+    'zh-CN': '文件解压后超过 {max} MB，不予读取（可能含大量空白格式或为压缩炸弹）；请只保留数据另存后再导入',
+    en: 'The file inflates to more than {max} MB and is not read (masses of empty formatting, or a zip bomb); keep only the data and save it again',
+  },
+  'funds.importPayroll': { 'zh-CN': '工资总额应为大于 0 的数字（元，最多两位小数）', en: 'The payroll is a number of yuan above 0 with at most two decimals' },
+  'funds.importMonth': { 'zh-CN': '所属月份无效（如 2026-10 或 2026年10月），或文件没有月份列且未选择月份', en: 'The month is invalid (e.g. 2026-10), or the file has no month column and none was chosen' },
+  'funds.importEnterprise': { 'zh-CN': '本单位范围内找不到该企业（按统一社会信用代码或名称）', en: 'No enterprise of your unit has this credit code or name' },
+  'funds.importEnterpriseAmbiguous': { 'zh-CN': '本单位范围内有多家同名企业，请填写统一社会信用代码', en: 'Several enterprises of your unit have this name; give the credit code' },
+  'funds.importRowTwice': { 'zh-CN': '同一企业同一月份在文件中出现两次（第 {row} 行）', en: 'The same enterprise and month appear twice in the file (row {row})' },
+  'funds.importPayrollHeader': { 'zh-CN': '没有找到工资总额表头（须含 {columns}），已查找的工作表：{sheets}', en: 'No payroll header found (needs {columns}); sheets searched: {sheets}' },
+  'funds.importTooManyRows': { 'zh-CN': '一次最多导入 {max} 行', en: 'At most {max} rows per file' },
+  'funds.noChairSettings': { 'zh-CN': '该月份没有工会主席津贴标准', en: 'No chair allowance setting for this month' },
   'funds.matchedAlready': { 'zh-CN': '该笔已匹配', en: 'This line is already matched' },
 } as const;

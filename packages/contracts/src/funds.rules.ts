@@ -134,3 +134,28 @@ export function parseYuan(text: string): number | null {
   const fen = Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
   return fen > 0 ? fen : null;
 }
+
+/** A dated city setting of the union chairs' monthly allowance (长宁: 300–800 yuan by size and performance). */
+export interface ChairAllowanceSettings {
+  validFrom: string;
+  /** the amount of a union without stars for the last finished year, and the start of every other */
+  baseFen: number;
+  /** added per star above one */
+  perStarFen: number;
+  /** added by the union's active members: the tier with the largest `minMembers` not above them */
+  sizeTiers: { minMembers: number; addFen: number }[];
+  /** the most a chair receives a month */
+  maxFen: number;
+}
+
+/**
+ * A chair's monthly allowance in whole fen: the base amount when the union has no stars for the last finished year
+ * (not evaluated), else base + the size tier's amount + (stars − 1) × perStarFen, at most maxFen. Pure: the run
+ * posts exactly these amounts, so the sum of a run is the sum of them (no fen lost or invented).
+ */
+export function chairAllowanceFen(settings: ChairAllowanceSettings, members: number, stars: number | null): number {
+  if (stars === null) return settings.baseFen;
+  const tier = settings.sizeTiers.filter((t) => t.minMembers <= members).sort((a, b) => b.minMembers - a.minMembers)[0];
+  const amount = settings.baseFen + (tier?.addFen ?? 0) + (Math.min(Math.max(stars, 1), 5) - 1) * settings.perStarFen;
+  return Math.min(amount, settings.maxFen);
+}

@@ -17,13 +17,14 @@ export type AccountClass = (typeof accountClasses)[number];
 /**
  * The chart of accounts the platform posts to. Codes follow the 2010 edition of 《工会会计制度》 as DOMAIN.md §9.5 quotes
  * them; the 2021 edition (财会〔2021〕7号) was NOT verified here. 135 and 241 are the platform's own codes for the
- * assessed-but-unpaid funds and their not-yet-allocated counterpart (no code for them was found in the sources).
+ * assessed-but-unpaid funds and their not-yet-allocated counterpart, 242 for unidentified bank money held in
+ * suspense until matched (no code for them was found in the sources).
  */
-export const fundAccountCodes = ['102', '135', '221', '222', '231', '241', '331', '402', '40301', '501', '506'] as const;
+export const fundAccountCodes = ['102', '135', '221', '222', '231', '241', '242', '331', '402', '40301', '501', '506'] as const;
 export type FundAccountCode = (typeof fundAccountCodes)[number];
 export const fundAccountClass: Record<FundAccountCode, AccountClass> = {
   '102': 'asset', '135': 'asset',
-  '221': 'liability', '222': 'liability', '231': 'liability', '241': 'liability',
+  '221': 'liability', '222': 'liability', '231': 'liability', '241': 'liability', '242': 'liability',
   '331': 'net_assets',
   '402': 'income', '40301': 'income',
   '501': 'expense', '506': 'expense',
@@ -112,6 +113,33 @@ export const receiptImportResultSchema = z.object({
 });
 export type ReceiptImportResult = z.infer<typeof receiptImportResultSchema>;
 
+/** A payroll file's outcome, row by row: all rows post together, or none when any row is refused. */
+export const payrollImportResultSchema = z.object({
+  /** data rows read (all sheets with a header) */
+  total: z.number().int(),
+  /** true when the file's rows were posted (no row refused); false posts nothing */
+  posted: z.boolean(),
+  /** new assessments */
+  created: z.number().int(),
+  /** assessments replacing an earlier payroll of the month (through a reversal) */
+  replaced: z.number().int(),
+  /** rows equal to the month's current payroll: nothing posted */
+  unchanged: z.number().int(),
+  rows: z.array(z.object({
+    sheet: z.string(),
+    row: z.number().int(),
+    enterpriseId: z.number().int(),
+    enterpriseName: z.string(),
+    period: z.string(),
+    payrollFen: z.number().int(),
+    /** null until posted (a file with refused rows) */
+    assessmentFen: z.number().int().nullable(),
+    status: z.enum(['created', 'replaced', 'unchanged', 'valid']),
+  })),
+  errors: z.array(z.object({ sheet: z.string(), row: z.number().int(), field: z.string(), message: z.string() })),
+});
+export type PayrollImportResult = z.infer<typeof payrollImportResultSchema>;
+
 export const unmatchedLineSchema = z.object({
   id: z.number().int(),
   receivedOn: z.string(),
@@ -135,6 +163,12 @@ export const trialBalanceSchema = z.object({
 export type TrialBalance = z.infer<typeof trialBalanceSchema>;
 
 export const statementParamsSchema = z.object({ kind: z.enum(statementKinds) });
+
+/** The books as files: the trial balance or a statement, as xlsx or PDF. */
+export const fundsReports = ['trial-balance', ...statementKinds] as const;
+export type FundsReport = (typeof fundsReports)[number];
+export const fundsReportParamsSchema = z.object({ report: z.enum(fundsReports) });
+export const fundsReportQuery = fundsOrgPeriodQuery.extend({ format: z.enum(['xlsx', 'pdf']) });
 export const statementSchema = z.object({
   kind: z.enum(statementKinds),
   org: z.object({ id: z.number().int(), name: z.string() }),
@@ -260,3 +294,31 @@ export const fundsFiguresSchema = z.object({
 export type FundsFigures = z.infer<typeof fundsFiguresSchema>;
 export const fundsSummarySchema = fundsFiguresSchema.extend({ year: z.string(), children: z.array(fundsFiguresSchema) });
 export type FundsSummary = z.infer<typeof fundsSummarySchema>;
+
+// ---- chair allowances (长宁: 300–800 yuan a month by size and 星级) ----------------------------------------------
+
+export const chairAllowanceQuery = z.object({ orgId: recordIdQuery.optional(), period: calendarMonthSchema });
+export const chairAllowanceRunCreateSchema = z.object({ orgId: recordIdSchema, period: calendarMonthSchema });
+export const chairAllowanceItemSchema = z.object({
+  orgId: z.number().int(),
+  name: z.string(),
+  chairName: z.string(),
+  members: z.number().int(),
+  /** 星级 of the last finished year; null when the union was not evaluated */
+  stars: z.number().int().nullable(),
+  amountFen: z.number().int(),
+  /** the ledger entry of this union and month, once posted */
+  entryId: z.number().int().nullable(),
+});
+export const chairAllowanceRunSchema = z.object({
+  org: z.object({ id: z.number().int(), name: z.string() }),
+  period: z.string(),
+  /** the year whose stars count (the last finished one before the month) */
+  starsYear: z.number().int(),
+  items: z.array(chairAllowanceItemSchema),
+  totalFen: z.number().int(),
+  /** entries posted by this call (0 on a rerun) */
+  postedCount: z.number().int(),
+  postedFen: z.number().int(),
+});
+export type ChairAllowanceRun = z.infer<typeof chairAllowanceRunSchema>;

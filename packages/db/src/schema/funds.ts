@@ -185,11 +185,15 @@ export const fundReceipts = pgTable(
   ],
 );
 
-/** Bank-statement lines no single enterprise matched (the matching queue), held at the importing unit. */
+/**
+ * Bank-statement lines no single enterprise matched (the matching queue), held at the importing unit (the
+ * custody account the statement belongs to): a 流水号 is unique per importing unit, not citywide.
+ */
 export const fundUnmatchedLines = pgTable(
   'fund_unmatched_lines',
   {
     id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    orgId: integer('org_id').notNull().references(() => orgs.id),
     orgPath: ltree('org_path').notNull(),
     reference: text('reference').notNull(),
     receivedOn: date('received_on', { mode: 'string' }).notNull(),
@@ -199,7 +203,7 @@ export const fundUnmatchedLines = pgTable(
     receiptId: integer('receipt_id'),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('fund_unmatched_reference_idx').on(t.reference), index('fund_unmatched_path_idx').using('gist', t.orgPath)],
+  (t) => [uniqueIndex('fund_unmatched_reference_idx').on(t.orgId, t.reference), index('fund_unmatched_path_idx').using('gist', t.orgPath)],
 );
 
 /** Every step of 依法催缴 taken for an enterprise; `content` keeps what its letter printed. */
@@ -219,3 +223,19 @@ export const dunningStepsTable = pgTable(
   },
   (t) => [uniqueIndex('dunning_steps_once_idx').on(t.enterpriseId, t.step)],
 );
+
+/**
+ * The union chairs' monthly allowance, a dated city setting (a month uses the one valid on its first day): base,
+ * per star, size tiers by active members, maximum (contracts chairAllowanceFen). The register of chairs is the
+ * unions' `orgs.chair_name`; each union's allowance of a month is one journal entry keyed `chair-allowance:<orgId>:<month>`.
+ */
+export const chairAllowanceSettings = pgTable('chair_allowance_settings', {
+  id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+  validFrom: date('valid_from', { mode: 'string' }).notNull().unique(),
+  baseFen: bigint('base_fen', { mode: 'number' }).notNull(),
+  perStarFen: bigint('per_star_fen', { mode: 'number' }).notNull(),
+  sizeTiers: jsonb('size_tiers').$type<{ minMembers: number; addFen: number }[]>().notNull(),
+  maxFen: bigint('max_fen', { mode: 'number' }).notNull(),
+  createdBy: integer('created_by').references(() => users.id),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+}, (t) => [check('chair_allowance_amounts', sql`${t.baseFen} > 0 and ${t.perStarFen} >= 0 and ${t.maxFen} >= ${t.baseFen}`)]);

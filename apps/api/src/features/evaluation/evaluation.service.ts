@@ -239,25 +239,19 @@ export async function saveThirdParty(ctx: ServiceContext, year: number, input: {
 }
 
 /**
- * The evaluation figures of a unit's subtree: each evaluated union's combined score and stars (the same pure
- * functions as one union's evaluation), counted by stars, with ratings, sampled and spot-checked units. Computed
- * from the base tables on each call: a year has at most a few thousand evaluated unions in the city.
+ * Every evaluated union of a subtree (in the actor's scope) with its combined score and stars for a year, best
+ * first: the evaluation summary's units, and the stars the funds' chair allowances read (all of them, no page).
  */
-export async function evaluationSummary(ctx: ServiceContext, year: number, orgId: number): Promise<EvaluationSummary> {
-  const org = await findOrg(ctx.db, ctx.scope, orgId);
-  if (!org) throw notFound();
+export async function evaluatedUnits(ctx: ServiceContext, year: number, path: string) {
   const rows = await queryRows<{ id: number; name: string; total: number | null; answers: number | null; n: number; self: number | null; spot: number | null; third: number | null }>(ctx.db, sql`
     with r as (select org_id, count(*)::int as n, sum((select sum(a) from unnest(answers) a))::int as total, sum(cardinality(answers))::int as answers
-                 from evaluation_ratings where year = ${year} and org_path <@ ${org.path}::ltree group by org_id),
+                 from evaluation_ratings where year = ${year} and org_path <@ ${path}::ltree group by org_id),
          s as (select org_id, max(score) filter (where part = 'selfCheck') as self, max(score) filter (where part = 'spotCheck') as spot,
                       max(score) filter (where part = 'thirdParty') as third
-                 from evaluation_scores where year = ${year} and org_path <@ ${org.path}::ltree group by org_id)
+                 from evaluation_scores where year = ${year} and org_path <@ ${path}::ltree group by org_id)
     select o.id, o.name, r.total, r.answers, coalesce(r.n, 0) as n, s.self, s.spot, s.third
       from orgs o left join r on r.org_id = o.id left join s on s.org_id = o.id
      where (r.org_id is not null or s.org_id is not null) and ${withinScope(ctx.scope, sql`o.path`)}`);
-  const [samples] = await queryRows<{ sampled: number }>(ctx.db, sql`
-    select count(distinct u)::int as sampled from evaluation_samples sm, unnest(sm.org_ids) u join orgs o on o.id = u
-     where sm.year = ${year} and o.path <@ ${org.path}::ltree`);
   // the service part counts for units evaluated on the other parts; it does not by itself make a unit "evaluated"
   const services = await serviceFigures(ctx.db, year, rows.map((r) => r.id));
   const units = rows.map((r) => {
@@ -266,6 +260,21 @@ export async function evaluationSummary(ctx: ServiceContext, year: number, orgId
     })!;
     return { id: r.id, name: r.name, combined, stars: starsOf(combined) };
   }).sort((a, b) => b.combined - a.combined || a.id - b.id);
+  return { units, rows };
+}
+
+/**
+ * The evaluation figures of a unit's subtree: each evaluated union's combined score and stars (the same pure
+ * functions as one union's evaluation), counted by stars, with ratings, sampled and spot-checked units. Computed
+ * from the base tables on each call: a year has at most a few thousand evaluated unions in the city.
+ */
+export async function evaluationSummary(ctx: ServiceContext, year: number, orgId: number): Promise<EvaluationSummary> {
+  const org = await findOrg(ctx.db, ctx.scope, orgId);
+  if (!org) throw notFound();
+  const { units, rows } = await evaluatedUnits(ctx, year, org.path);
+  const [samples] = await queryRows<{ sampled: number }>(ctx.db, sql`
+    select count(distinct u)::int as sampled from evaluation_samples sm, unnest(sm.org_ids) u join orgs o on o.id = u
+     where sm.year = ${year} and o.path <@ ${org.path}::ltree`);
   const stars = [0, 0, 0, 0, 0];
   for (const u of units) stars[u.stars - 1]!++;
   return {

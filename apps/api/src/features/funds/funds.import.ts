@@ -2,20 +2,22 @@
  * Bank-statement import (csv/xlsx): each credit line is matched to one enterprise of the importer's scope by
  * credit code, else by the payer's name normalised as every name search is (search_key: NFKC, case, brackets,
  * spaces), with the amount deciding between several same-named enterprises (the one whose arrears equal it); a
- * matched line posts a receipt keyed by its bank reference (a re-import posts nothing twice), the rest wait in the
- * matching queue. Partial and over-payments are kept as paid. Rows are independent: a bad row is reported and the
+ * matched line posts a receipt keyed by the importing unit and its bank reference (a re-import posts nothing twice;
+ * a reference is the bank's per account, so another unit's same 流水号 is another line), the rest wait in the
+ * matching queue with their money in suspense at the importing unit (Dr 102 / Cr 242 暂收款—待查明款项); matching
+ * one posts its receipt and moves it out of suspense (Dr 242 / Cr 102). Partial and over-payments are kept as paid. Rows are independent: a bad row is reported and the
  * others go on.
  */
 import { sql } from 'drizzle-orm';
 import { queryRows } from '@lianxin/db';
-import { calendarDateSchema, calendarDayOf, parseYuan, translate, type Locale, type MessageKey, type ReceiptImportResult } from '@lianxin/contracts';
+import { parseYuan, shanghaiDate, translate, type Locale, type MessageKey, type ReceiptImportResult } from '@lianxin/contracts';
 import { writeScope } from '../../access/access.ts';
 import type { ServiceContext } from '../../context.ts';
 import { AppError, isUniqueViolation, notFound } from '../../errors.ts';
-import { csvRecords, decodeText } from '../../lib/csv.ts';
-import { XlsxBook } from '../../lib/xlsx-reader.ts';
 import { fundsEnterprise } from './funds.repo.ts';
+import { fileError, findHeader, readDate, readSheets } from './funds.sheets.ts';
 import { postReceipt } from './funds.service.ts';
+import { postEntry } from './ledger.repo.ts';
 
 /** Lines read from one statement at most. */
 export const BANK_IMPORT_MAX_ROWS = 5_000;
@@ -27,73 +29,28 @@ const columns = {
   amount: ['金额', '贷方金额', '收入金额', '金额（元）', '金额(元)'],
   reference: ['流水号', '交易流水号', '银行流水号'],
 } as const;
-type Column = keyof typeof columns;
-const required: Column[] = ['date', 'payer', 'amount', 'reference'];
+const required = ['date', 'payer', 'amount', 'reference'] as const;
 
-const fileError = (key: MessageKey, params: Record<string, string | number> = {}) => new AppError('validation_failed', 400, key, params, { file: key });
+/** A bank line's receipt key: the importing unit (its custody account) and the bank's 流水号. */
+export const bankKey = (orgId: number, reference: string) => `bank:${orgId}:${reference}`;
 
-async function readRows(buffer: Buffer): Promise<string[][]> {
-  if (buffer[0] === 0x50 && buffer[1] === 0x4b) {
-    let book: XlsxBook | null = null;
-    try {
-      book = await XlsxBook.open(buffer, { inflatedBytes: 64 * 1024 * 1024 });
-      const sheet = book.sheets.find((s) => !s.hidden);
-      if (!sheet) throw fileError('import.fileType');
-      const rows: string[][] = [];
-      for await (const batch of book.rows(sheet)) {
-        for (const record of batch) rows.push(record.values);
-        if (rows.length > BANK_IMPORT_MAX_ROWS + 20) break;
-      }
-      return rows;
-    } catch (error) {
-      if (error instanceof AppError) throw error;
-      throw fileError('import.fileType');
-    } finally {
-      book?.close();
-    }
-  }
-  const rows: string[][] = [];
-  for (const { values } of csvRecords(decodeText(buffer))) {
-    rows.push(values);
-    if (rows.length > BANK_IMPORT_MAX_ROWS + 20) break;
-  }
-  return rows;
-}
-
-const excelEpoch = Date.UTC(1899, 11, 30);
-function readDate(text: string): string | null {
-  const t = text.trim();
-  let day = t;
-  if (/^\d{8}$/.test(t)) day = `${t.slice(0, 4)}-${t.slice(4, 6)}-${t.slice(6)}`;
-  else if (/^\d{4}[/.年-]\d{1,2}[/.月-]\d{1,2}日?$/.test(t)) {
-    const [y, m, d] = t.split(/[/.年月日-]/);
-    day = `${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
-  } else if (/^\d{5}(\.\d+)?$/.test(t)) day = calendarDayOf(excelEpoch + Math.round(Number(t)) * 86_400_000);
-  return calendarDateSchema.safeParse(day).success ? day : null;
-}
+/** The suspense posting of a queued line (Dr 102 / Cr 242 at the importing unit). */
+const suspenseKey = (orgId: number, reference: string) => `suspense:${orgId}:${reference}`;
 
 /** Imports a bank statement into the receipts of the actor's scope. */
 export async function importBankStatement(ctx: ServiceContext, buffer: Buffer, locale: Locale): Promise<ReceiptImportResult> {
   const scope = writeScope(ctx.scope);
-  const rows = await readRows(buffer);
-  const headerAt = rows.findIndex((r) => required.every((c) => r.some((v) => (columns[c] as readonly string[]).includes(v.trim()))));
-  if (headerAt < 0) {
-    const first = rows[0] ?? [];
-    const missing = required.filter((c) => !first.some((v) => (columns[c] as readonly string[]).includes(v.trim()))).map((c) => columns[c][0]);
-    throw fileError('funds.importHeader', { columns: missing.join('、') });
-  }
-  const header = rows[headerAt]!.map((v) => v.trim());
-  const at = (c: Column) => header.findIndex((h) => (columns[c] as readonly string[]).includes(h));
-  const index = { date: at('date'), payer: at('payer'), creditCode: at('creditCode'), amount: at('amount'), reference: at('reference') };
+  const { sheets } = await readSheets(buffer, BANK_IMPORT_MAX_ROWS + 20);
+  const rows = sheets[0]?.rows ?? [];
+  const header = findHeader(rows, columns, required);
+  if ('missing' in header) throw fileError('funds.importHeader', { columns: header.missing.map((c) => columns[c][0]).join('、') });
+  const { index } = header;
   const result: ReceiptImportResult = { total: 0, matched: 0, queued: 0, duplicates: 0, errors: [] };
   const error = (row: number, field: string, key: MessageKey) => {
     if (result.errors.length < 100) result.errors.push({ row, field, message: translate(key, locale) });
   };
-  const body = rows.slice(headerAt + 1, headerAt + 1 + BANK_IMPORT_MAX_ROWS);
-  for (const [i, values] of body.entries()) {
-    const row = headerAt + i + 2;
-    const cell = (k: number) => (k >= 0 ? (values[k] ?? '').trim() : '');
-    if (values.every((v) => v.trim() === '')) continue;
+  for (const { row, values } of rows.slice(header.at + 1, header.at + 1 + BANK_IMPORT_MAX_ROWS)) {
+    const cell = (k: number) => (k >= 0 ? (values[k] ?? '') : '');
     result.total++;
     const receivedOn = readDate(cell(index.date));
     const amountFen = parseYuan(cell(index.amount));
@@ -104,9 +61,14 @@ export async function importBankStatement(ctx: ServiceContext, buffer: Buffer, l
     if (amountFen === null) { error(row, columns.amount[0], 'funds.importAmount'); continue; }
     if (!reference) { error(row, columns.reference[0], 'funds.importReference'); continue; }
     if (!payer) { error(row, columns.payer[0], 'required'); continue; }
-    const key = `bank:${reference}`;
+    const key = bankKey(scope.rootOrgId, reference);
+    // a duplicate is a line this unit imported before (a reference is unique per custody account, not citywide);
+    // receipts imported before the key named the unit count when their enterprise is in scope
     const [seen] = await queryRows<{ n: number }>(ctx.db, sql`
-      select (select count(*) from fund_receipts where idempotency_key = ${key}) + (select count(*) from fund_unmatched_lines where reference = ${reference}) as n`);
+      select (select count(*) from fund_receipts where idempotency_key = ${key})
+           + (select count(*) from fund_receipts r join enterprises e on e.id = r.enterprise_id
+               where r.idempotency_key = ${`bank:${reference}`} and e.org_path <@ ${scope.path}::ltree)
+           + (select count(*) from fund_unmatched_lines where org_id = ${scope.rootOrgId} and reference = ${reference}) as n`);
     if (Number(seen?.n ?? 0) > 0) { result.duplicates++; continue; }
     const enterpriseId = await matchEnterprise(ctx, scope.path, creditCode, payer, amountFen);
     try {
@@ -117,8 +79,17 @@ export async function importBankStatement(ctx: ServiceContext, buffer: Buffer, l
           result.matched++;
         } else {
           await tx.execute(sql`
-            insert into fund_unmatched_lines (org_path, reference, received_on, payer_name, credit_code, amount_fen)
-            values (${scope.path}::ltree, ${reference}, ${receivedOn}, ${payer.slice(0, 200)}, ${creditCode.slice(0, 18)}, ${amountFen})`);
+            insert into fund_unmatched_lines (org_id, org_path, reference, received_on, payer_name, credit_code, amount_fen)
+            values (${scope.rootOrgId}, ${scope.path}::ltree, ${reference}, ${receivedOn}, ${payer.slice(0, 200)}, ${creditCode.slice(0, 18)}, ${amountFen})`);
+          // the money is in the bank: held in suspense at the importing unit until someone says whose it is
+          await postEntry(tx, {
+            idempotencyKey: suspenseKey(scope.rootOrgId, reference), period: receivedOn.slice(0, 7), postedOn: shanghaiDate(), kind: 'receipt',
+            memo: `待查明款项 ${payer.slice(0, 100)} ${reference}`, createdBy: ctx.actor.userId,
+            lines: [
+              { orgId: scope.rootOrgId, orgPath: scope.path, account: '102', debitFen: amountFen },
+              { orgId: scope.rootOrgId, orgPath: scope.path, account: '242', creditFen: amountFen },
+            ],
+          });
           result.queued++;
         }
       });
@@ -160,14 +131,29 @@ export async function unmatchedLines(ctx: ServiceContext) {
 export async function matchUnmatched(ctx: ServiceContext, lineId: number, enterpriseId: number) {
   const scope = writeScope(ctx.scope);
   return ctx.db.transaction(async (tx) => {
-    const [line] = await queryRows<{ id: number; reference: string; received_on: string; amount_fen: number; receipt_id: number | null }>(tx, sql`
-      select id, reference, received_on::text as received_on, amount_fen::float8 as amount_fen, receipt_id from fund_unmatched_lines
+    const [line] = await queryRows<{ id: number; org_id: number; reference: string; received_on: string; amount_fen: number; receipt_id: number | null }>(tx, sql`
+      select id, org_id, reference, received_on::text as received_on, amount_fen::float8 as amount_fen, receipt_id from fund_unmatched_lines
        where id = ${lineId} and org_path <@ ${scope.path}::ltree for update`);
     if (!line) throw notFound();
     if (line.receipt_id !== null) throw new AppError('conflict', 409, 'funds.matchedAlready');
     const enterprise = await fundsEnterprise(tx, scope, enterpriseId);
     if (!enterprise) throw notFound();
-    const receipt = await postReceipt(tx, ctx, enterprise, { amountFen: line.amount_fen, receivedOn: line.received_on, key: `bank:${line.reference}`, source: 'bank' });
+    const receipt = await postReceipt(tx, ctx, enterprise, { amountFen: line.amount_fen, receivedOn: line.received_on, key: bankKey(line.org_id, line.reference), source: 'bank' });
+    // out of suspense: the receipt above took the money in at the enterprise's street; the importing unit's 242
+    // and 102 give it back (lines queued before the suspense account was kept have nothing to clear)
+    const [held] = await queryRows<{ org_path: string }>(tx, sql`
+      select l.org_path::text as org_path from journal_entries e join journal_lines l on l.entry_id = e.id
+       where e.idempotency_key = ${suspenseKey(line.org_id, line.reference)} and l.account_code = '242' limit 1`);
+    if (held) {
+      await postEntry(tx, {
+        idempotencyKey: `${suspenseKey(line.org_id, line.reference)}:cleared`, period: receipt.period, postedOn: shanghaiDate(), kind: 'adjustment',
+        memo: `待查明款项转出 ${enterprise.name} ${line.reference}`, createdBy: ctx.actor.userId,
+        lines: [
+          { orgId: line.org_id, orgPath: held.org_path, account: '242', debitFen: line.amount_fen, enterpriseId: enterprise.id },
+          { orgId: line.org_id, orgPath: held.org_path, account: '102', creditFen: line.amount_fen, enterpriseId: enterprise.id },
+        ],
+      });
+    }
     await tx.execute(sql`update fund_unmatched_lines set receipt_id = ${receipt.id} where id = ${line.id}`);
     return { id: receipt.id, enterpriseId: receipt.enterprise_id, amountFen: receipt.amount_fen, receivedOn: receipt.received_on, period: receipt.period,
       grassrootsFen: receipt.grassroots_fen, upperFen: receipt.upper_fen, entryId: receipt.entry_id, source: receipt.source };

@@ -1,17 +1,22 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  arrearsQuerySchema, arrearsResponseSchema, assessmentSchema, dunningHistorySchema, dunningStepCreateSchema, dunningStepSchema, enterpriseIdParams,
-  fundSettingsCreateSchema, fundSettingsListSchema, fundSettingsSchema, fundsOrgPeriodQuery, fundsSummaryQuery, fundsSummarySchema, idParamSchema,
-  ledgerPeriodListSchema, ledgerPeriodSchema, payrollCreateSchema, periodParamsSchema, rateExceptionCreateSchema, rateExceptionSchema,
+  arrearsQuerySchema, arrearsResponseSchema, chairAllowanceQuery, chairAllowanceRunCreateSchema, chairAllowanceRunSchema, assessmentSchema, dunningHistorySchema, dunningStepCreateSchema, dunningStepSchema, enterpriseIdParams,
+  fundSettingsCreateSchema, fundSettingsListSchema, fundSettingsSchema, fundsOrgPeriodQuery, fundsReportParamsSchema, fundsReportQuery, shanghaiDate, fundsSummaryQuery, fundsSummarySchema, idParamSchema,
+  ledgerPeriodListSchema, ledgerPeriodSchema, payrollCreateSchema, payrollImportResultSchema, periodParamsSchema, rateExceptionCreateSchema, rateExceptionSchema,
   receiptCreateSchema, receiptImportResultSchema, receiptSchema, returnRunCreateSchema, returnRunSchema, statementParamsSchema, statementSchema,
   trialBalanceSchema, unmatchedListSchema, unmatchedMatchSchema, arrearsItemSchema,
 } from '@lianxin/contracts';
 import { access } from '../../access/route-access.ts';
 import { serviceContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
+import { attachment, XLSX_TYPE } from '../../lib/xlsx.ts';
 import { dunningHistory, dunningLetterPdf, takeDunningStep } from './dunning.service.ts';
 import { importBankStatement, matchUnmatched, unmatchedLines } from './funds.import.ts';
+import { chairAllowances, runChairAllowances } from './funds.chairs.ts';
+import { importPayroll } from './funds.payroll-import.ts';
+import { reportFilename, reportPdf, reportWorkbook, statementTable, trialBalanceTable } from './funds.reports.ts';
 import {
   addRateException, addSettings, arrears, closePeriod, enterpriseStatement, listPeriods, listSettings, recordPayroll, recordReceipt, runReturns, statement,
   summary, trialBalance,
@@ -20,6 +25,26 @@ import {
 const tags = ['funds'];
 const fileError = (key: 'import.fileRequired' | 'import.fileTooLarge', params: Record<string, number> = {}, status = 400) =>
   new AppError('validation_failed', status, key, params, { file: key });
+
+/** The one uploaded `file` of a multipart request and its text fields (a few, short). */
+async function readUpload(request: FastifyRequest): Promise<{ data: Buffer; filename: string; mimetype: string; fields: Record<string, string> }> {
+  if (!request.isMultipart()) throw fileError('import.fileRequired');
+  let file: { data: Buffer; filename: string; mimetype: string } | null = null;
+  const fields: Record<string, string> = {};
+  try {
+    for await (const part of request.parts({ limits: { files: 1, fields: 5, fieldSize: 200 } })) {
+      if (part.type === 'file') {
+        if (part.fieldname === 'file' && !file) file = { data: await part.toBuffer(), filename: part.filename, mimetype: part.mimetype };
+        else await part.toBuffer();
+      } else if (typeof part.value === 'string') fields[part.fieldname] = part.value;
+    }
+  } catch (error) {
+    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw fileError('import.fileTooLarge', { max: 30 }, 413);
+    throw error;
+  }
+  if (!file || file.data.length === 0) throw fileError('import.fileRequired');
+  return { ...file, fields };
+}
 
 const enterpriseStatementSchema = z.object({
   enterprise: z.object({ id: z.number().int(), name: z.string(), creditCode: z.string() }),
@@ -38,6 +63,19 @@ export const fundsRoutes: FastifyPluginAsyncZod = async (app) => {
     return reply.status(replaced ? 200 : 201).send(assessment);
   });
 
+  app.post('/api/funds/payroll/import', {
+    schema: {
+      tags,
+      description: 'multipart `file`: 工资总额 by enterprise (统一社会信用代码 or 企业名称, 工资总额 in yuan, 所属月份 or the field `period`), xlsx (every sheet with a header) or csv (UTF-8, GB18030, UTF-16). All rows post in one transaction, or none when any row is refused (the answer lists every row\'s problem).',
+      response: { 200: payrollImportResultSchema },
+    },
+    config: { access: access.staffWrite() },
+  }, async (request) => {
+    const ctx = serviceContext(request);
+    const upload = await readUpload(request);
+    return importPayroll(ctx, upload.data, { period: upload.fields.period, filename: upload.filename, mimetype: upload.mimetype }, request.locale);
+  });
+
   app.post('/api/funds/receipts', {
     schema: { tags, description: 'A payment by hand (201); a retry with the same idempotencyKey answers the first receipt (200).', body: receiptCreateSchema, response: { 200: receiptSchema, 201: receiptSchema } },
     config: { access: access.staffWrite() },
@@ -51,17 +89,7 @@ export const fundsRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: access.staffWrite() },
   }, async (request) => {
     const ctx = serviceContext(request);
-    if (!request.isMultipart()) throw fileError('import.fileRequired');
-    let data: Buffer | null = null;
-    try {
-      for await (const part of request.parts({ limits: { files: 1, fields: 5 } })) {
-        if (part.type === 'file' && part.fieldname === 'file' && !data) data = await part.toBuffer();
-      }
-    } catch (error) {
-      if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw fileError('import.fileTooLarge', { max: 30 }, 413);
-      throw error;
-    }
-    if (!data || data.length === 0) throw fileError('import.fileRequired');
+    const { data } = await readUpload(request);
     return importBankStatement(ctx, data, request.locale);
   });
 
@@ -84,6 +112,23 @@ export const fundsRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, description: '资产负债表 (balance-sheet) or 收入支出表 (income-expense) of the unit\'s subtree.', params: statementParamsSchema, querystring: fundsOrgPeriodQuery, response: { 200: statementSchema } },
     config: { access: access.staffRead() },
   }, async (request) => statement(serviceContext(request), request.params.kind, request.query, request.locale));
+
+  app.get('/api/funds/reports/:report', {
+    schema: { tags, description: 'The trial balance, 资产负债表 or 收入支出表 of the unit\'s subtree for `period` as a file: `format=xlsx` or `pdf`.', params: fundsReportParamsSchema, querystring: fundsReportQuery },
+    config: { access: access.staffRead() },
+  }, async (request, reply) => {
+    const ctx = serviceContext(request);
+    const { report } = request.params;
+    const { format, ...query } = request.query;
+    const table = report === 'trial-balance'
+      ? trialBalanceTable(await trialBalance(ctx, query, request.locale), request.locale)
+      : statementTable(await statement(ctx, report, query, request.locale), request.locale);
+    const filename = reportFilename(table, format);
+    if (format === 'xlsx') return reply.type(XLSX_TYPE).header('content-disposition', attachment(filename)).send(await reportWorkbook(table, request.locale));
+    return reply.type('application/pdf')
+      .header('content-disposition', `attachment; filename="report.pdf"; filename*=UTF-8''${encodeURIComponent(filename)}`)
+      .send(await reportPdf(table, request.locale, shanghaiDate()));
+  });
 
   app.get('/api/funds/summary', {
     schema: { tags, description: 'Cockpit figures of a unit and its children for a year.', querystring: fundsSummaryQuery, response: { 200: fundsSummarySchema } },
@@ -122,6 +167,16 @@ export const fundsRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, description: '先收后返: returns the configured share of the grassroots parts a street holds to its unions.', body: returnRunCreateSchema, response: { 200: returnRunSchema } },
     config: { access: access.staffWrite('funds.returns') },
   }, async (request) => runReturns(serviceContext(request), request.body));
+
+  app.get('/api/funds/chair-allowances', {
+    schema: { tags, description: 'The register of a street\'s union chairs with each one\'s monthly allowance (by members and last year\'s 星级) and what is posted.', querystring: chairAllowanceQuery, response: { 200: chairAllowanceRunSchema } },
+    config: { access: access.staffRead() },
+  }, async (request) => chairAllowances(serviceContext(request), request.query));
+
+  app.post('/api/funds/chair-allowances', {
+    schema: { tags, description: 'Posts the month\'s chair allowances of a street (one entry per union and month; a rerun posts nothing new).', body: chairAllowanceRunCreateSchema, response: { 200: chairAllowanceRunSchema } },
+    config: { access: access.staffWrite('funds.returns') },
+  }, async (request) => runChairAllowances(serviceContext(request), request.body));
 
   app.get('/api/funds/periods', {
     schema: { tags, response: { 200: ledgerPeriodListSchema } },

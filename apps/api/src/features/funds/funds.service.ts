@@ -8,6 +8,8 @@
  *   grassroots union U, counterparty U) — or Cr 231 代管经费 when the enterprise has no union (建会筹备金) — / Cr 402
  *   拨缴经费收入 (the street's share) / Cr 102 (remitted up); district D and city C: Dr 102 / Cr 402 their shares;
  * - return run (后返) at S: Dr 222 held / Cr 102 returned / Cr 402 retained; U: Dr 102 / Cr 40301 回拨补助.
+ * - an imported bank line no enterprise matched, at the importing unit I: Dr 102 / Cr 242 暂收款—待查明款项; matched
+ *   later: the receipt as above, and I: Dr 242 / Cr 102 (funds.import.ts).
  * Every entry balances for every union it touches, so every union's books and every subtree's trial balance sum
  * to zero (the database checks it at commit).
  */
@@ -80,10 +82,17 @@ async function toAssessment(tx: Tx, row: AssessmentRow): Promise<Assessment> {
  */
 export async function recordPayroll(ctx: ServiceContext, input: PayrollCreate): Promise<{ assessment: Assessment; replaced: boolean }> {
   const scope = writeScope(ctx.scope);
-  const today = shanghaiDate();
   return ledgerWrite(() => ctx.db.transaction(async (tx) => {
     const enterprise = await fundsEnterprise(tx, scope, input.enterpriseId, true);
     if (!enterprise) throw notFound();
+    return postPayroll(tx, ctx, enterprise, input);
+  }));
+}
+
+/** Posts a payroll's assessment inside the caller's transaction (the enterprise found in scope and locked). */
+export async function postPayroll(tx: Tx, ctx: ServiceContext, enterprise: FundsEnterprise, input: PayrollCreate): Promise<{ assessment: Assessment; replaced: boolean }> {
+  const today = shanghaiDate();
+  {
     const chain = await chainOf(tx, enterprise);
     const settings = await requireSettings(tx, periodStart(input.period));
     const payrollFen = input.estimated ? enterprise.employeeCount * settings.averageWageFen : input.payrollFen!;
@@ -121,7 +130,7 @@ export async function recordPayroll(ctx: ServiceContext, input: PayrollCreate): 
       detail: { enterpriseId: enterprise.id, period: input.period, assessmentFen: rule.assessmentFen, basis: rule.basis, estimated: input.estimated },
     });
     return { assessment: await toAssessment(tx, row), replaced: Boolean(previous) };
-  }));
+  }
 }
 
 // ---- receipts --------------------------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 import type {
-  ArrearsItem, Assessment, DunningStep, DunningStepRecord, EnterpriseListResponse, FundsSummary, Paged, Receipt, ReceiptImportResult, ReturnRun,
+  ArrearsItem, Assessment, ChairAllowanceRun, DunningStep, DunningStepRecord, EnterpriseListResponse, FundsSummary, Paged, PayrollImportResult, Receipt, ReceiptImportResult, ReturnRun,
   Statement, StatementKind, TrialBalance,
 } from '@lianxin/contracts';
 import { api } from '../../../shared/api-client.ts';
@@ -11,6 +11,14 @@ export function fetchSummary(orgId: number, year: string, signal?: AbortSignal):
 
 export function postPayroll(body: { enterpriseId: number; period: string; payrollFen?: number; estimated: boolean }): Promise<Assessment> {
   return api.post<Assessment>('/api/funds/payroll', body);
+}
+
+/** A payroll file; `period` is the month of rows without a month column. */
+export function importPayroll(file: File, period: string): Promise<PayrollImportResult> {
+  const form = new FormData();
+  form.append('period', period);
+  form.append('file', file);
+  return api.upload<PayrollImportResult>('/api/funds/payroll/import', form);
 }
 
 export function postReceipt(body: { enterpriseId: number; amountFen: number; receivedOn: string; idempotencyKey: string }): Promise<Receipt> {
@@ -31,6 +39,12 @@ export function fetchStatement(kind: StatementKind, orgId: number, period: strin
   return api.get<Statement>(`/api/funds/statements/${kind}`, { orgId, period }, signal);
 }
 
+/** The trial balance or a statement as a file (a plain link: the browser downloads it with the session cookie). */
+export function reportUrl(report: 'trial' | StatementKind, orgId: number, period: string, format: 'xlsx' | 'pdf'): string {
+  const query = new URLSearchParams({ orgId: String(orgId), period, format });
+  return `/api/funds/reports/${report === 'trial' ? 'trial-balance' : report}?${query.toString()}`;
+}
+
 export function fetchArrears(orgId: number, page: number, signal?: AbortSignal): Promise<Paged<ArrearsItem>> {
   return api.get<Paged<ArrearsItem>>('/api/funds/arrears', { orgId, page, pageSize: 20 }, signal);
 }
@@ -49,6 +63,11 @@ export function dunningPdfUrl(stepId: number): string {
 
 export function runReturns(orgId: number, period: string): Promise<ReturnRun> {
   return api.post<ReturnRun>('/api/funds/returns', { orgId, period });
+}
+
+/** Posts the month's allowances of the street's union chairs (a rerun posts nothing new). */
+export function runChairAllowances(orgId: number, period: string): Promise<ChairAllowanceRun> {
+  return api.post<ChairAllowanceRun>('/api/funds/chair-allowances', { orgId, period });
 }
 
 export function searchEnterprises(q: string, signal?: AbortSignal): Promise<EnterpriseListResponse> {

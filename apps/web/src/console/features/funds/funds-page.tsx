@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { App, Button, Card, Checkbox, Col, Form, Input, Row, Space, Statistic, Table, Tabs, Tag, Typography, Upload } from 'antd';
-import { FilePdfOutlined, UploadOutlined } from '@ant-design/icons';
+import { FileExcelOutlined, FilePdfOutlined, UploadOutlined } from '@ant-design/icons';
 import {
-  can, dunningStepLabels, parseYuan, previousMonth, shanghaiDate, statementKindLabels, statementKinds, type ArrearsItem, type StatementKind,
+  can, dunningStepLabels, parseYuan, previousMonth, shanghaiDate, statementKindLabels, statementKinds, type ArrearsItem, type PayrollImportResult, type StatementKind,
 } from '@lianxin/contracts';
 import { isApiError } from '../../../shared/api-client.ts';
 import { formatFen } from '../../../shared/format.ts';
@@ -15,8 +15,8 @@ import { OrgTreeSelect } from '../../components/org-tree-select.tsx';
 import { useCurrentUser } from '../auth/session-context.tsx';
 import { EnterpriseSelect } from './enterprise-select.tsx';
 import {
-  dunningPdfUrl, fetchArrears, fetchDunning, fetchStatement, fetchSummary, fetchTrialBalance, importStatement, newIdempotencyKey, postPayroll,
-  postReceipt, runReturns, takeStep,
+  dunningPdfUrl, fetchArrears, fetchDunning, fetchStatement, fetchSummary, fetchTrialBalance, importPayroll, importStatement, newIdempotencyKey, postPayroll,
+  postReceipt, reportUrl, runChairAllowances, runReturns, takeStep,
 } from './funds-api.ts';
 
 const rate = (r: number) => `${(r * 100).toFixed(1)}%`;
@@ -49,7 +49,7 @@ export default function FundsPage() {
         items={[
           { key: 'overview', label: t('funds.tab.overview'), children: <Overview orgId={orgId} /> },
           ...(user.canWrite ? [
-            { key: 'payroll', label: t('funds.tab.payroll'), children: <PayrollForm /> },
+            { key: 'payroll', label: t('funds.tab.payroll'), children: <Space orientation="vertical" size="large" style={{ width: '100%' }}><PayrollForm /><PayrollImport /></Space> },
             { key: 'receipts', label: t('funds.tab.receipts'), children: <Receipts orgId={orgId} period={period} /> },
           ] : []),
           { key: 'ledger', label: t('funds.tab.ledger'), children: <Books orgId={orgId} period={period} onPeriod={(p) => update({ period: p })} /> },
@@ -129,6 +129,59 @@ function PayrollForm() {
   );
 }
 
+function PayrollImport() {
+  const { t } = useLocale();
+  const { message } = App.useApp();
+  const fail = useFail();
+  const [period, setPeriod] = useState(previousMonth(shanghaiDate().slice(0, 7)));
+  const [result, setResult] = useState<PayrollImportResult | null>(null);
+  return (
+    <Card size="small" title={t('funds.payrollImport')} data-testid="payroll-import">
+      <Typography.Paragraph type="secondary">{t('funds.payrollImportHint')}</Typography.Paragraph>
+      <Space>
+        <Input value={period} onChange={(e) => setPeriod(e.target.value)} placeholder="YYYY-MM" style={{ width: 120 }} data-testid="payroll-import-period" />
+        <Upload
+          accept=".csv,.xlsx,.txt"
+          showUploadList={false}
+          customRequest={({ file }) => {
+            setResult(null);
+            importPayroll(file as File, period).then((r) => {
+              setResult(r);
+              if (r.posted) void message.success(t('funds.payrollImportDone', { total: r.rows.length, created: r.created, replaced: r.replaced, unchanged: r.unchanged }));
+              else void message.error(t('funds.payrollImportRefused', { errors: r.errors.length }));
+            }, fail);
+          }}
+        >
+          <Button icon={<UploadOutlined />} data-testid="payroll-import-upload">{t('funds.payrollImport')}</Button>
+        </Upload>
+      </Space>
+      {result && result.errors.length > 0 && (
+        <Table
+          rowKey={(r) => `${r.sheet}:${r.row}:${r.field}`} size="small" pagination={{ pageSize: 20 }} dataSource={result.errors} data-testid="payroll-import-errors"
+          columns={[
+            { title: t('funds.sheet'), dataIndex: 'sheet' },
+            { title: t('funds.row'), dataIndex: 'row', align: 'right' },
+            { title: t('funds.field'), dataIndex: 'field' },
+            { title: t('funds.problem'), dataIndex: 'message' },
+          ]}
+        />
+      )}
+      {result && result.posted && (
+        <Table
+          rowKey={(r) => `${r.sheet}:${r.row}`} size="small" pagination={{ pageSize: 20 }} dataSource={result.rows} data-testid="payroll-import-rows"
+          columns={[
+            { title: t('funds.row'), dataIndex: 'row', align: 'right' },
+            { title: t('funds.enterprise'), dataIndex: 'enterpriseName' },
+            { title: t('funds.period'), dataIndex: 'period' },
+            { title: t('funds.payroll'), align: 'right', render: (_, r) => formatFen(r.payrollFen) },
+            { title: t('funds.assessed'), align: 'right', render: (_, r) => (r.assessmentFen === null ? '' : formatFen(r.assessmentFen)) },
+          ]}
+        />
+      )}
+    </Card>
+  );
+}
+
 function Receipts({ orgId, period }: { orgId: number; period: string }) {
   const { t } = useLocale();
   const { message } = App.useApp();
@@ -179,6 +232,14 @@ function Receipts({ orgId, period }: { orgId: number; period: string }) {
           {t('funds.returnRun')} {period}
         </Button>
       )}
+      {can(user, 'funds.returns') && (
+        <Button
+          data-testid="chair-allowance-run"
+          onClick={() => runChairAllowances(orgId, period).then((r) => void message.success(t('funds.chairDone', { unions: r.postedCount, amount: formatFen(r.postedFen), total: formatFen(r.totalFen) })), fail)}
+        >
+          {t('funds.chairRun')} {period}
+        </Button>
+      )}
     </Space>
   );
 }
@@ -195,6 +256,8 @@ function Books({ orgId, period, onPeriod }: { orgId: number; period: string; onP
         {(['trial', ...statementKinds] as const).map((k) => (
           <Button key={k} type={kind === k ? 'primary' : 'default'} onClick={() => setKind(k)}>{k === 'trial' ? t('funds.trialBalance') : pick(statementKindLabels[k])}</Button>
         ))}
+        <Button icon={<FileExcelOutlined />} href={reportUrl(kind, orgId, period, 'xlsx')} data-testid="report-xlsx">xlsx</Button>
+        <Button icon={<FilePdfOutlined />} href={reportUrl(kind, orgId, period, 'pdf')} target="_blank" rel="noopener noreferrer" data-testid="report-pdf">PDF</Button>
       </Space>
       {kind === 'trial' && tb.data && (
         <Table

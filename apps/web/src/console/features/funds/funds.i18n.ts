@@ -47,6 +47,16 @@ const zhCN = {
   'funds.stepDone': '已完成：{step}',
   'funds.letters': '函件',
   'funds.none': '无',
+  'funds.payrollImport': '导入工资总额（xlsx/csv）',
+  'funds.payrollImportHint': '列：统一社会信用代码（或企业名称）、工资总额（元）、所属月份（可选，缺省为下面的月份）；多个工作表、表头上方的标题行均可。任何一行有误时整个文件不入账，请按提示修改后重新导入。',
+  'funds.payrollImportDone': '已入账 {total} 行：新核定 {created}，更正 {replaced}，未变 {unchanged}',
+  'funds.payrollImportRefused': '{errors} 行有误，整个文件未入账；请修改后重新导入',
+  'funds.sheet': '工作表',
+  'funds.row': '行',
+  'funds.field': '列',
+  'funds.problem': '问题',
+  'funds.chairRun': '发放工会主席津贴',
+  'funds.chairDone': '本次向 {unions} 位主席发放 {amount}（本月合计 {total}）',
 } as const;
 
 const en: Record<keyof typeof zhCN, string> = {
@@ -97,6 +107,16 @@ const en: Record<keyof typeof zhCN, string> = {
   'funds.stepDone': 'Done: {step}',
   'funds.letters': 'Letters',
   'funds.none': 'None',
+  'funds.payrollImport': 'Import payrolls (xlsx/csv)',
+  'funds.payrollImportHint': 'Columns: credit code (or enterprise name), payroll (yuan), month (optional, else the month below); several sheets and title rows above the header are fine. When any row is wrong nothing is posted: correct the file and import it again.',
+  'funds.payrollImportDone': 'Posted {total} rows: {created} new, {replaced} corrected, {unchanged} unchanged',
+  'funds.payrollImportRefused': '{errors} rows are wrong; nothing was posted. Correct the file and import it again',
+  'funds.sheet': 'Sheet',
+  'funds.row': 'Row',
+  'funds.field': 'Column',
+  'funds.problem': 'Problem',
+  'funds.chairRun': 'Pay union chairs\' allowances',
+  'funds.chairDone': 'Paid {amount} to {unions} chairs now ({total} for the month)',
 };
 
 export const fundsTexts = { 'zh-CN': zhCN, en } as const;
