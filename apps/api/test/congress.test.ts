@@ -441,6 +441,18 @@ describe('evaluation', () => {
     expect(await code(baoshan, 'PUT', `/api/evaluation/${year}/spot-check`, { orgId: unsampled!.id, score: 88 })).toBe(409);
     const checked = await ok<Evaluation>(baoshan, 'PUT', `/api/evaluation/${year}/spot-check`, { orgId: sampled, score: 88, report: '台账齐全' });
     expect(checked.parts.spotCheck).toEqual({ sampled: true, score: 88, report: '台账齐全' });
+
+    // the sampled union's own chair, even holding the checker duty there, does not score their own union
+    const [chair] = await t.handle.query<{ id: number }>(`
+      insert into users (username, display_name, password_hash, role, org_id) values ('own-checker', '本单位主席', '!', 'enterprise_chair', $1) returning id`, [sampled]);
+    await ok(baoshan, 'POST', `/api/orgs/${sampled}/grants`, { userId: chair!.id, kind: 'checker' }, 201);
+    const own = await createSession(t.handle.db, chair!.id);
+    const ownChecker: Session = { cookie: `lianxin_session=${own.token}`, csrfToken: own.csrfToken, userId: chair!.id, orgId: sampled };
+    const refused = await request(t.app, ownChecker, 'PUT', `/api/evaluation/${year}/spot-check`, { orgId: sampled, score: 100, report: '自评满分' });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json<{ message: string }>().message).toBe('检查人不能抽查自己所在的工会');
+    // the score entered by the district's checker stands
+    expect((await ok<Evaluation>(baoshan, 'GET', `/api/evaluation/${year}?orgId=${sampled}`)).parts.spotCheck.score).toBe(88);
   });
 
   it('third-party scores by the assessor duty; the combined score gives the stars; ledger postings wait for the funds module', async () => {

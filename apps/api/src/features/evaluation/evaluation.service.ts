@@ -219,6 +219,12 @@ export async function saveSpotCheck(ctx: ServiceContext, year: number, input: { 
     const org = await findOrg(tx, scope, input.orgId);
     if (!org) throw notFound();
     requireCapability(ctx.actor, 'evaluation.check', org.path);
+    // 上级抽查 is the level above checking: nobody scores the union they work for (or belong to as a member)
+    if (org.id === ctx.actor.orgId) throw conflict('evaluation.ownUnit', {}, {});
+    if (ctx.actor.memberId !== null) {
+      const [own] = await queryRows<{ ok: number }>(tx, sql`select 1 as ok from members where id = ${ctx.actor.memberId} and org_id = ${org.id}`);
+      if (own) throw conflict('evaluation.ownUnit', {}, {});
+    }
     const [sampled] = await queryRows<{ ok: number }>(tx, sql`select 1 as ok from evaluation_samples where year = ${year} and ${org.id} = any(org_ids) limit 1`);
     if (!sampled) throw conflict('evaluation.notSampled', {}, {});
     await upsertScore(tx, ctx, year, org, 'spotCheck', input.score, input.report);
