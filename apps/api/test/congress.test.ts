@@ -182,6 +182,54 @@ describe('proposals', () => {
     expect(await code(gucun, 'POST', `/api/congress/proposals/${p.id}/file`, { department: '行政部', dueOn: today })).toBe(409);
   });
 
+  it('progress notes follow the answer until one says 落实完成; the committee marks best proposals, listed per session and shown on the H5', async () => {
+    const p = await ok<Proposal>(reps[0]!.s, 'POST', '/api/congress/proposals', draft(), 201);
+    await ok(reps[1]!.s, 'POST', `/api/congress/proposals/${p.id}/second`);
+    await ok(reps[2]!.s, 'POST', `/api/congress/proposals/${p.id}/second`);
+    await ok(gucun, 'POST', `/api/congress/proposals/${p.id}/file`, { department: '后勤部', dueOn: addDays(today, 30) });
+    // not answered yet: no progress note, not a best proposal
+    const early = await request(t.app, gucun, 'POST', `/api/congress/proposals/${p.id}/progress`, { note: '正在选址' });
+    expect(early.statusCode).toBe(409);
+    expect(early.json<{ message: string }>().message).toBe('提案答复后才能填报办理进展');
+    const notYet = await request(t.app, gucun, 'POST', `/api/congress/proposals/${p.id}/best`, { best: true });
+    expect(notYet.statusCode).toBe(409);
+    expect(notYet.json<{ message: string }>().message).toBe('只有已立案并已答复的提案才能评为优秀提案');
+
+    await ok(gucun, 'POST', `/api/congress/proposals/${p.id}/answer`, { text: '拟在二号楼一层设休息室。', leader: '王建国', answeredOn: today });
+    expect(await code(gucun, 'POST', `/api/congress/proposals/${p.id}/progress`, { note: '' })).toBe(400);
+    const first = await ok<Proposal>(gucun, 'POST', `/api/congress/proposals/${p.id}/progress`, { note: '已完成装修招标' });
+    expect(first.progress).toEqual([{ id: expect.any(Number), note: '已完成装修招标', done: false, postedOn: today }]);
+    expect(first.progressDoneOn).toBeNull();
+    // the proposer's rating closes the answer; the department still reports until it is implemented
+    await ok(reps[0]!.s, 'POST', `/api/congress/proposals/${p.id}/rate`, { rating: 'satisfied' });
+    const last = await ok<Proposal>(gucun, 'POST', `/api/congress/proposals/${p.id}/progress`, { note: '休息室已投入使用', done: true });
+    expect(last.progress.map((g) => [g.note, g.done])).toEqual([['已完成装修招标', false], ['休息室已投入使用', true]]);
+    expect(last.progressDoneOn).toBe(today);
+    const after = await request(t.app, gucun, 'POST', `/api/congress/proposals/${p.id}/progress`, { note: '补充' });
+    expect(after.statusCode).toBe(409);
+    expect(after.json<{ message: string }>().message).toBe('该提案已落实完成，不能再填报办理进展');
+    // another district's staff do not find it; without the committee's duty nobody marks a best proposal
+    expect(await code(foreign, 'POST', `/api/congress/proposals/${p.id}/progress`, { note: '越权' })).toBe(404);
+    expect(await code(foreign, 'POST', `/api/congress/proposals/${p.id}/best`, { best: true })).toBe(403);
+    expect(await code(baoshan, 'POST', `/api/congress/proposals/${p.id}/best`, { best: true })).toBe(403);
+
+    // best: the committee's duty; listed per session; unmarking takes it off the list
+    const best = await ok<Proposal>(gucun, 'POST', `/api/congress/proposals/${p.id}/best`, { best: true });
+    expect(best.best).toBe(true);
+    const listed = await ok<{ items: Proposal[] }>(gucun, 'GET', `/api/congress/proposals?sessionId=${sessionId}&best=true`);
+    expect(listed.items.map((x) => x.id)).toEqual([p.id]);
+    const others = await ok<{ items: Proposal[] }>(gucun, 'GET', `/api/congress/proposals?sessionId=${sessionId}&best=false`);
+    expect(others.items.length).toBeGreaterThan(0);
+    expect(others.items.some((x) => x.id === p.id)).toBe(false);
+    const onPhone = await ok<MyCongress>(reps[5]!.s, 'GET', '/api/me/congress');
+    expect(onPhone.proposals.find((x) => x.id === p.id)).toMatchObject({ best: true, progressDoneOn: today, progress: [{ note: '已完成装修招标' }, { note: '休息室已投入使用' }] });
+    const [audit] = await t.handle.query<{ n: number }>(
+      `select count(*)::int as n from audit_log where object_type = 'congress_proposal' and object_id = $1 and detail->>'step' in ('progress', 'best')`, [String(p.id)]);
+    expect(audit!.n).toBe(3);
+    await ok(gucun, 'POST', `/api/congress/proposals/${p.id}/best`, { best: false });
+    expect((await ok<{ items: Proposal[] }>(gucun, 'GET', `/api/congress/proposals?sessionId=${sessionId}&best=true`)).items).toEqual([]);
+  });
+
   it('the committee\'s queue lists the session\'s proposals by state; the member sees their sessions on the H5', async () => {
     const queue = await ok<{ items: Proposal[] }>(gucun, 'GET', `/api/congress/proposals?sessionId=${sessionId}&state=submitted`);
     expect(queue.items.length).toBeGreaterThan(0);

@@ -215,6 +215,8 @@ const inventory: Record<string, Entry> = {
   'POST /api/congress/proposals/:id/answer': staffWrite((fx) => ({
     url: `/api/congress/proposals/${fx.congress.filedId}/answer`, body: { text: '越权', leader: '越权', answeredOn: '2030-01-01' },
   })),
+  'POST /api/congress/proposals/:id/progress': staffWrite((fx) => ({ url: `/api/congress/proposals/${fx.congress.answeredId}/progress`, body: { note: '越权' } })),
+  'POST /api/congress/proposals/:id/best': staffWrite((fx) => ({ url: `/api/congress/proposals/${fx.congress.answeredId}/best`, body: { best: true } }), 'forbidden', 'congress.fileProposals'),
   'POST /api/congress/proposals/:id/rate': { access: 'member', probe: (fx) => ({ url: `/api/congress/proposals/${fx.congress.answeredId}/rate`, body: { rating: 'satisfied' } }) },
   'GET /api/me/congress': { access: 'member', probe: () => ({ url: '/api/me/congress' }) },
 

@@ -62,8 +62,27 @@ export const congressProposals = pgTable(
     voteId: integer('vote_id'),
     decidedBy: integer('decided_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    /** 优秀提案: chosen by the proposal committee among filed and answered proposals */
+    best: boolean('best').notNull().default(false),
+    /** the department's last progress note said 落实完成 (Asia/Shanghai day); no notes after it */
+    progressDoneOn: date('progress_done_on', { mode: 'string' }),
   },
   (t) => [index('congress_proposals_session_idx').on(t.sessionId)],
+);
+
+/** Progress notes (办理进展) the responsible department posts after its answer, until one says it is done. */
+export const congressProposalProgress = pgTable(
+  'congress_proposal_progress',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    proposalId: integer('proposal_id').notNull().references(() => congressProposals.id),
+    note: text('note').notNull(),
+    done: boolean('done').notNull().default(false),
+    postedOn: date('posted_on', { mode: 'string' }).notNull(),
+    postedBy: integer('posted_by').notNull().references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [index('congress_proposal_progress_proposal_idx').on(t.proposalId)],
 );
 
 /** 附议: one row per seconder; the primary key is the one-click guard. */

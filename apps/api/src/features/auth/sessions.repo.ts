@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { eq, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { ActorGrant } from '@lianxin/contracts';
-import { orgs, queryRows, sessions, users, type Database } from '@lianxin/db';
+import { type orgs, queryRows, sessions, type users, type Database } from '@lianxin/db';
 
 /** The absolute cap: a session ends 12 h after sign-in however active it is. */
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
