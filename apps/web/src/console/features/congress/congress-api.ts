@@ -8,8 +8,13 @@ export type SessionItem = Omit<CongressSession, 'representatives'>;
 export const fetchSessions = (orgId: number, signal?: AbortSignal) =>
   api.get<{ items: SessionItem[] }>('/api/congress/sessions', { orgId }, signal).then((r) => r.items);
 
-export const fetchProposals = (sessionId: number, state: ProposalState | undefined, signal?: AbortSignal) =>
-  api.get<{ items: Proposal[] }>('/api/congress/proposals', { sessionId, state }, signal).then((r) => r.items);
+export const fetchProposals = (sessionId: number, state: ProposalState | undefined, best: boolean, signal?: AbortSignal) =>
+  api.get<{ items: Proposal[] }>('/api/congress/proposals', { sessionId, state, best: best ? 'true' : undefined }, signal).then((r) => r.items);
+
+/** 办理进展: the department's progress note after its answer; `done` (落实完成) is the last one. */
+export const postProgress = (id: number, body: { note: string; done: boolean }) => api.post<Proposal>(`/api/congress/proposals/${id}/progress`, body);
+/** 优秀提案: the proposal committee marks or unmarks a filed and answered proposal. */
+export const markBest = (id: number, best: boolean) => api.post<Proposal>(`/api/congress/proposals/${id}/best`, { best });
 
 /** 立案 (the proposal committee), with the responsible department and a deadline. */
 export const fileProposal = (id: number, body: { department: string; dueOn: string }) => api.post<Proposal>(`/api/congress/proposals/${id}/file`, body);

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import {
-  App, Button, DatePicker, Descriptions, Drawer, Form, Input, InputNumber, Modal, Popconfirm, Progress, Rate, Select, Space, Statistic, Switch,
-  Table, Tabs, Tag, Typography,
+  App, Button, Checkbox, DatePicker, Descriptions, Drawer, Form, Input, InputNumber, Modal, Popconfirm, Progress, Rate, Select, Space, Statistic, Switch,
+  Table, Tabs, Tag, Timeline, Typography,
 } from 'antd';
 import {
   can, evaluationPartLabels, scoredParts, passRules, passRuleLabels, proposalRatingLabels, proposalStates, proposalStateLabels, shanghaiDate,
@@ -16,7 +16,7 @@ import { OrgTreeSelect } from '../../components/org-tree-select.tsx';
 import { useCurrentUser } from '../auth/session-context.tsx';
 import {
   answerProposal, createVote, postGrant, fetchEvaluation, fetchEvaluationSummary, fetchProposals, fetchSessions, fetchVoteResult, fetchVotes, fileProposal,
-  returnProposal, voteStep,
+  markBest, postProgress, returnProposal, voteStep,
 } from './congress-api.ts';
 
 function positiveInt(value: string | null, fallback: number): number {
@@ -96,7 +96,8 @@ function ProposalsTab({ orgId }: { orgId: number }) {
   const sessions = useApi(`sessions:${orgId}`, (signal) => fetchSessions(orgId, signal));
   const sessionId = positiveInt(params.get('session'), sessions.data?.[0]?.id ?? 0) || null;
   const state = (proposalStates as readonly string[]).includes(params.get('state') ?? '') ? (params.get('state') as ProposalState) : undefined;
-  const proposals = useApi(sessionId ? `proposals:${sessionId}:${state ?? ''}` : null, (signal) => fetchProposals(sessionId!, state, signal));
+  const bestOnly = params.get('best') === '1';
+  const proposals = useApi(sessionId ? `proposals:${sessionId}:${state ?? ''}:${bestOnly}` : null, (signal) => fetchProposals(sessionId!, state, bestOnly, signal));
   const session = sessions.data?.find((s) => s.id === sessionId);
   const [acting, setActing] = useState<{ kind: 'file' | 'return' | 'answer'; proposal: Proposal } | null>(null);
   const [open, setOpen] = useState<Proposal | null>(null);
@@ -130,6 +131,10 @@ function ProposalsTab({ orgId }: { orgId: number }) {
           style={{ minWidth: 160 }}
           data-testid="congress-state"
         />
+        <Space size={4}>
+          <Switch size="small" checked={bestOnly} onChange={(on) => set('best', on ? '1' : undefined)} data-testid="congress-best-only" />
+          <span>{t('congress.bestOnly')}</span>
+        </Space>
       </Space>
       {session && (
         <Space wrap style={{ marginBottom: 12 }} data-testid="congress-quorum">
@@ -157,6 +162,7 @@ function ProposalsTab({ orgId }: { orgId: number }) {
               <Space size={4}>
                 <Tag>{pick(proposalStateLabels[p.state])}</Tag>
                 {p.voteId !== null && <Tag color="purple">{t('congress.frozen')}</Tag>}
+                {p.best && <Tag color="gold">{t('congress.best')}</Tag>}
               </Space>
             ),
           },
@@ -204,8 +210,77 @@ function ProposalsTab({ orgId }: { orgId: number }) {
             )}
           </Descriptions>
         )}
+        {open && (
+          <ProposalFollowUp
+            proposal={open}
+            committee={committee}
+            canWrite={user.canWrite}
+            onChanged={(p) => { setOpen(p); proposals.reload(); }}
+          />
+        )}
       </Drawer>
     </>
+  );
+}
+
+/**
+ * In the proposal drawer, once answered: the department's progress notes (办理进展) with a form for the next one
+ * until a note says 落实完成, and the committee's 优秀提案 mark.
+ */
+function ProposalFollowUp({ proposal, committee, canWrite, onChanged }: { proposal: Proposal; committee: boolean; canWrite: boolean; onChanged: (p: Proposal) => void }) {
+  const { t } = useLocale();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ note: string; done: boolean }>();
+  const [busy, setBusy] = useState(false);
+  const answered = proposal.state === 'answered' || proposal.state === 'done';
+  const writable = answered && canWrite && proposal.voteId === null;
+  const run = async (call: () => Promise<Proposal>) => {
+    setBusy(true);
+    try {
+      const next = await call();
+      void message.success(t('congress.done'));
+      form.resetFields();
+      onChanged(next);
+    } catch (e) {
+      void message.error(isApiError(e) ? e.message : t('app.networkError'));
+    } finally {
+      setBusy(false);
+    }
+  };
+  if (!answered) return null;
+  return (
+    <div style={{ marginTop: 16 }} data-testid="proposal-follow-up">
+      <Space style={{ marginBottom: 8 }}>
+        <Typography.Title level={5} style={{ margin: 0 }}>{t('congress.progress')}</Typography.Title>
+        {proposal.best && <Tag color="gold" data-testid="proposal-best-tag">{t('congress.best')}</Tag>}
+        {proposal.progressDoneOn && <Tag color="green">{t('congress.progressDoneOn', { date: proposal.progressDoneOn })}</Tag>}
+      </Space>
+      {proposal.progress.length === 0 ? (
+        <Typography.Paragraph type="secondary">{t('congress.progressNone')}</Typography.Paragraph>
+      ) : (
+        <Timeline
+          data-testid="proposal-progress"
+          items={proposal.progress.map((g) => ({ key: g.id, color: g.done ? 'green' : 'blue', content: `${g.postedOn} ${g.note}` }))}
+        />
+      )}
+      {writable && proposal.progressDoneOn === null && (
+        <Form form={form} layout="vertical" initialValues={{ done: false }} data-testid="proposal-progress-form"
+          onFinish={(v) => void run(() => postProgress(proposal.id, { note: v.note, done: v.done }))}>
+          <Form.Item name="note" label={t('congress.progressNote')} rules={[{ required: true }]}>
+            <Input.TextArea rows={2} maxLength={2000} />
+          </Form.Item>
+          <Form.Item name="done" valuePropName="checked">
+            <Checkbox>{t('congress.progressDone')}</Checkbox>
+          </Form.Item>
+          <Button htmlType="submit" loading={busy} data-testid="proposal-progress-post">{t('congress.progressPost')}</Button>
+        </Form>
+      )}
+      {writable && committee && (
+        <Button style={{ marginTop: 12 }} loading={busy} onClick={() => void run(() => markBest(proposal.id, !proposal.best))} data-testid="proposal-best">
+          {proposal.best ? t('congress.unmarkBest') : t('congress.markBest')}
+        </Button>
+      )}
+    </div>
   );
 }
 

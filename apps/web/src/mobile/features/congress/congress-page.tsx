@@ -145,12 +145,27 @@ function ProposalCard({ proposal: p, memberId, onChanged }: { proposal: Proposal
     }
   };
   return (
-    <Card title={p.subject} extra={<Tag>{pick(proposalStateLabels[p.state])}</Tag>} data-testid={`m-proposal-${p.id}`}>
+    <Card
+      title={p.subject}
+      extra={(
+        <Space>
+          {p.best && <Tag color="warning" data-testid={`m-best-${p.id}`}>{t('mcongress.best')}</Tag>}
+          <Tag>{pick(proposalStateLabels[p.state])}</Tag>
+        </Space>
+      )}
+      data-testid={`m-proposal-${p.id}`}
+    >
       <div className="m-hint">
         {p.proposer.name}{mine ? `（${t('mcongress.mine')}）` : ''} · {t('mcongress.secondersCount', { count: p.seconders.length, needed: p.secondersNeeded })}
       </div>
       <div>{p.reasons}</div>
       {p.answer && <div>{t('mcongress.answer', { text: p.answer.text, leader: p.answer.leader, date: p.answer.answeredOn })}</div>}
+      {p.progress.length > 0 && (
+        <div className="m-hint" data-testid={`m-progress-${p.id}`}>
+          {t('mcongress.progress')}
+          {p.progress.map((g) => <div key={g.id}>{g.postedOn} {g.note}{g.done ? `（${t('mcongress.progressDone')}）` : ''}</div>)}
+        </div>
+      )}
       {p.state === 'submitted' && !mine && p.voteId === null && (
         seconded ? <Tag color="success">{t('mcongress.seconded')}</Tag> : (
           <Button size="small" color="primary" onClick={() => void run(() => secondProposal(p.id), t('mcongress.secondDone'))} data-testid={`m-second-${p.id}`}>
