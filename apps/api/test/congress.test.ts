@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  addDays, drawSample, shanghaiDate, starsOf,
-  type CongressSession, type Evaluation, type EvaluationSummary, type MyCongress, type Proposal, type Vote, type VoteResult,
+  addDays, drawSample, memberRatingQuestions, shanghaiDate, starsOf,
+  type CongressSession, type RatingQuestionSet, type Evaluation, type EvaluationSummary, type MyCongress, type Proposal, type Vote, type VoteResult,
 } from '@lianxin/contracts';
 import { createSession } from '../src/features/auth/sessions.repo.ts';
 import { insertMembers, type NewMember } from '../src/features/members/members.enrol.ts';
@@ -447,6 +447,47 @@ describe('evaluation', () => {
     expect(await code(reps[1]!.s, 'POST', `/api/me/evaluation/${year - 1}/rating`, { answers: [5, 5, 5, 5] })).toBe(400);
     expect(await code(reps[1]!.s, 'POST', `/api/me/evaluation/${year}/rating`, { answers: [6, 5, 5, 5] })).toBe(400);
     expect(await code(reps[1]!.s, 'POST', `/api/me/evaluation/${year}/rating`, { answers: [5, 5] })).toBe(400);
+  });
+
+  it('会员评家 questions: a union sets its own for the year until a rating is in; the city sets the default; the H5 asks them', async () => {
+    const [own] = await t.handle.query<{ org_id: number; path: string }>('select org_id, org_path::text as path from members where id = $1', [outsider.id]);
+    const [before] = await t.handle.query<{ n: number }>('select count(*)::int as n from evaluation_ratings where year = $1 and org_path <@ $2::ltree', [year, own!.path]);
+    expect(before!.n).toBe(0);
+    // nothing set: the built-in four
+    const builtIn = await ok<RatingQuestionSet>(outsider.s, 'GET', `/api/me/evaluation/${year}/questions`);
+    expect(builtIn.questions.map((q) => q.code)).toEqual(memberRatingQuestions.map((q) => q.code));
+    expect(builtIn.source).toBeNull();
+
+    const questions = ['食堂饭菜质量', '夜班交通', '工会活动'];
+    expect(await code(gucun, 'PUT', `/api/evaluation/${year}/questions`, { orgId: own!.org_id, questions: Array.from({ length: 11 }, (_, i) => `问题${i}`) })).toBe(400);
+    expect(await code(foreign, 'PUT', `/api/evaluation/${year}/questions`, { orgId: own!.org_id, questions })).toBe(404);
+    const set = await ok<RatingQuestionSet>(gucun, 'PUT', `/api/evaluation/${year}/questions`, { orgId: own!.org_id, questions });
+    expect(set).toMatchObject({ year, source: { id: own!.org_id }, frozen: false });
+    const asked = await ok<RatingQuestionSet>(outsider.s, 'GET', `/api/me/evaluation/${year}/questions`);
+    expect(asked.questions.map((q) => q.zh)).toEqual(questions);
+    // one answer per question of the union's set
+    const wrong = await request(t.app, outsider.s, 'POST', `/api/me/evaluation/${year}/rating`, { answers: [5, 4, 5, 4] });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json<{ fields: Record<string, string> }>().fields.answers).toBe('请回答全部问题');
+    expect(await code(outsider.s, 'POST', `/api/me/evaluation/${year}/rating`, { answers: [5, 3, 4] })).toBe(201);
+    // a rating is in: frozen
+    const frozen = await request(t.app, gucun, 'PUT', `/api/evaluation/${year}/questions`, { orgId: own!.org_id, questions: ['改'] });
+    expect(frozen.statusCode).toBe(409);
+    expect(frozen.json<{ message: string }>().message).toBe('本年度已有会员评价，评家问题不能再修改');
+    expect((await ok<RatingQuestionSet>(gucun, 'GET', `/api/evaluation/${year}/questions?orgId=${own!.org_id}`)).frozen).toBe(true);
+    // the rating counts on the union's 0–100 scale like any other: (5 + 3 + 4) / 3 × 20
+    expect((await ok<Evaluation>(gucun, 'GET', `/api/evaluation/${year}?orgId=${own!.org_id}`)).parts.members.score).toBe(80);
+
+    // next year: the city sets everyone's default; a union's own set wins below it
+    const city = await signIn(t.app, 'demo-city');
+    await ok(city, 'PUT', `/api/evaluation/${year + 1}/questions`, { orgId: city.orgId, questions: ['服务态度', '维权成效'] });
+    const byDefault = await ok<RatingQuestionSet>(gucun, 'GET', `/api/evaluation/${year + 1}/questions?orgId=${unionId}`);
+    expect(byDefault).toMatchObject({ source: { id: city.orgId }, frozen: false });
+    expect(byDefault.questions.map((q) => q.zh)).toEqual(['服务态度', '维权成效']);
+    await ok(gucun, 'PUT', `/api/evaluation/${year + 1}/questions`, { orgId: unionId, questions: ['职代会开得好'] });
+    expect((await ok<RatingQuestionSet>(gucun, 'GET', `/api/evaluation/${year + 1}/questions?orgId=${unionId}`)).questions.map((q) => q.zh)).toEqual(['职代会开得好']);
+    // the city's default for this year is frozen: members have rated this year (the demo's and the tests' ratings)
+    expect(await code(city, 'PUT', `/api/evaluation/${year}/questions`, { orgId: city.orgId, questions: ['改'] })).toBe(409);
   });
 
   it('self-check against the indicator set: unknown items and scores above the points are refused', async () => {

@@ -238,6 +238,9 @@ const inventory: Record<string, Entry> = {
   'POST /api/evaluation/:year/grant': staffWrite((fx) => ({ url: '/api/evaluation/2030/grant', body: { orgId: fx.gucunOrgId } })),
   'PUT /api/evaluation/:year/spot-check': staffWrite((fx) => ({ url: '/api/evaluation/2030/spot-check', body: { orgId: fx.gucunOrgId, score: 1 } }), 'forbidden', 'evaluation.check'),
   'PUT /api/evaluation/:year/third-party': staffWrite((fx) => ({ url: '/api/evaluation/2030/third-party', body: { orgId: fx.gucunOrgId, score: 1 } }), 'forbidden', 'evaluation.assess'),
+  'GET /api/evaluation/:year/questions': staffRead((fx) => ({ url: `/api/evaluation/2030/questions?orgId=${fx.gucunOrgId}` })),
+  'PUT /api/evaluation/:year/questions': staffWrite((fx) => ({ url: '/api/evaluation/2030/questions', body: { orgId: fx.gucunOrgId, questions: ['越权'] } })),
+  'GET /api/me/evaluation/:year/questions': { access: 'member', probe: () => ({ url: `/api/me/evaluation/${shanghaiDate().slice(0, 4)}/questions` }) },
   'POST /api/me/evaluation/:year/rating': { access: 'member', probe: () => ({ url: `/api/me/evaluation/${shanghaiDate().slice(0, 4)}/rating`, body: { answers: [5, 4, 4, 5] } }) },
   'POST /api/funds/payroll': staffWrite((fx) => ({ url: '/api/funds/payroll', body: { enterpriseId: fx.enterprise.id, period: '2026-10', payrollFen: 100 } })),
   'POST /api/funds/receipts': staffWrite((fx) => ({

@@ -210,6 +210,8 @@ export const messages = {
   'evaluation.itemPoints': { 'zh-CN': '得分不能超过该项分值', en: 'A score cannot exceed the item\'s points' },
   'evaluation.alreadyRated': { 'zh-CN': '您今年已评价过本工会', en: 'You have already rated your union this year' },
   'evaluation.notSampled': { 'zh-CN': '该单位未被抽中，不能录入抽查得分', en: 'This unit was not drawn for the spot check' },
+  'evaluation.questionsFrozen': { 'zh-CN': '本年度已有会员评价，评家问题不能再修改', en: 'Members have rated this year: the questions can no longer change' },
+  'evaluation.tooManyQuestions': { 'zh-CN': '评家问题最多 10 个', en: 'At most 10 questions' },
   'evaluation.ownUnit': { 'zh-CN': '检查人不能抽查自己所在的工会', en: 'A checker cannot spot-check their own union' },
   'evaluation.notDistrict': { 'zh-CN': '抽样须以区总工会为单位', en: 'Samples are drawn per district federation' },
   'evaluation.sampleExists': { 'zh-CN': '该区本年度已抽样', en: 'This district has already been sampled this year' },

@@ -205,6 +205,23 @@ export const evaluationRatings = pgTable(
   ],
 );
 
+/**
+ * 会员评家 questions a union (or the city federation, for every union without its own) sets for a year, before
+ * any rating of that year is in; frozen after. The nearest unit up the path with a row decides; none: the built-in set.
+ */
+export const evaluationQuestions = pgTable(
+  'evaluation_questions',
+  {
+    orgId: integer('org_id').notNull().references(() => orgs.id),
+    year: integer('year').notNull(),
+    /** the questions' wording, in order; a rating answers each 1–5 */
+    questions: jsonb('questions').$type<string[]>().notNull(),
+    setBy: integer('set_by').references(() => users.id),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.year] })],
+);
+
 /** One score per union, year and part (self-check, spot check, third party); items hold the self-check's lines. */
 export const evaluationScores = pgTable(
   'evaluation_scores',

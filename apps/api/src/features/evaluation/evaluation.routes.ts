@@ -1,12 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  evaluationParamsSchema, evaluationQuerySchema, evaluationSchema, evaluationSummarySchema, memberRatingSchema, sampleDrawSchema, sampleSchema, scoreEntrySchema,
-  selfCheckSchema, recordIdSchema,
+  evaluationParamsSchema, evaluationQuerySchema, evaluationSchema, evaluationSummarySchema, memberRatingSchema, ratingQuestionSetSchema, ratingQuestionsUpdateSchema,
+  sampleDrawSchema, sampleSchema, scoreEntrySchema, selfCheckSchema, recordIdSchema,
 } from '@lianxin/contracts';
 import { access } from '../../access/route-access.ts';
 import { serviceContext } from '../../context.ts';
-import { postIncentiveGrant, drawDistrictSample, evaluationSummary, getEvaluation, rateUnion, saveSelfCheck, saveSpotCheck, saveThirdParty } from './evaluation.service.ts';
+import {
+  postIncentiveGrant, drawDistrictSample, evaluationSummary, getEvaluation, myRatingQuestions, rateUnion, ratingQuestions, saveSelfCheck, saveSpotCheck,
+  saveThirdParty, setRatingQuestions,
+} from './evaluation.service.ts';
 
 const tags = ['evaluation'];
 
@@ -48,6 +51,21 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/evaluation/:year/third-party',
     { schema: { tags, description: '第三方评审: the assessor\'s score and report.', params: evaluationParamsSchema, body: scoreEntrySchema, response: { 200: evaluationSchema } }, config: { access: access.staffWrite('evaluation.assess') } },
     async (request) => saveThirdParty(serviceContext(request), request.params.year, request.body),
+  );
+  app.get(
+    '/api/evaluation/:year/questions',
+    { schema: { tags, description: '会员评家 questions that apply to a union in a year (its own, the nearest set above, e.g. the city\'s, or the built-in set).', params: evaluationParamsSchema, querystring: evaluationQuerySchema, response: { 200: ratingQuestionSetSchema } }, config: { access: access.staffRead() } },
+    async (request) => ratingQuestions(serviceContext(request), request.params.year, request.query.orgId),
+  );
+  app.put(
+    '/api/evaluation/:year/questions',
+    { schema: { tags, description: 'A union (or the city, as the default) sets its 会员评家 questions for a year; 409 once members below it have rated that year.', params: evaluationParamsSchema, body: ratingQuestionsUpdateSchema, response: { 200: ratingQuestionSetSchema } }, config: { access: access.staffWrite() } },
+    async (request) => setRatingQuestions(serviceContext(request), request.params.year, request.body),
+  );
+  app.get(
+    '/api/me/evaluation/:year/questions',
+    { schema: { tags, description: '会员评家: the questions the member answers for their union this year.', params: evaluationParamsSchema, response: { 200: ratingQuestionSetSchema } }, config: { access: access.member } },
+    async (request) => myRatingQuestions(serviceContext(request), request.params.year),
   );
   app.post(
     '/api/me/evaluation/:year/rating',
