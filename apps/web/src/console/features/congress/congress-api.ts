@@ -1,5 +1,5 @@
 import type {
-  CongressSession, Evaluation, EvaluationSummary, Proposal, ProposalState, Vote, VoteCreate, VoteResult,
+  CongressSession, Evaluation, EvaluationSummary, Proposal, ProposalState, RatingQuestionSet, Vote, VoteCreate, VoteResult,
 } from '@lianxin/contracts';
 import { api } from '../../../shared/api-client.ts';
 
@@ -33,3 +33,10 @@ export const fetchEvaluationSummary = (year: number, orgId: number, signal?: Abo
 export const postGrant = (year: number, orgId: number) => api.post<Evaluation>(`/api/evaluation/${year}/grant`, { orgId });
 export const fetchEvaluation = (year: number, orgId: number, signal?: AbortSignal) =>
   api.get<Evaluation>(`/api/evaluation/${year}`, { orgId }, signal);
+
+/** 会员评家 questions that apply to a union in a year (its own, the nearest above, or the built-in set). */
+export const fetchRatingQuestions = (year: number, orgId: number, signal?: AbortSignal) =>
+  api.get<RatingQuestionSet>(`/api/evaluation/${year}/questions`, { orgId }, signal);
+/** Sets the union's own questions for the year (refused once a member below it has rated that year). */
+export const saveRatingQuestions = (year: number, orgId: number, questions: string[]) =>
+  api.put<RatingQuestionSet>(`/api/evaluation/${year}/questions`, { orgId, questions });

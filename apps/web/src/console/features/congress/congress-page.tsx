@@ -16,7 +16,7 @@ import { OrgTreeSelect } from '../../components/org-tree-select.tsx';
 import { useCurrentUser } from '../auth/session-context.tsx';
 import {
   answerProposal, createVote, postGrant, fetchEvaluation, fetchEvaluationSummary, fetchProposals, fetchSessions, fetchVoteResult, fetchVotes, fileProposal,
-  markBest, postProgress, returnProposal, voteStep,
+  fetchRatingQuestions, markBest, postProgress, returnProposal, saveRatingQuestions, voteStep,
 } from './congress-api.ts';
 
 function positiveInt(value: string | null, fallback: number): number {
@@ -510,11 +510,67 @@ function VoteResultDrawer({ vote, onClose }: { vote: Vote | null; onClose: () =>
 
 // ---- evaluation -----------------------------------------------------------------------------------------------
 
+/**
+ * 会员评家 questions of the page's union for a year: the set in use (its own, the nearest above — the city's
+ * default — or the built-in one), editable until a member below has rated that year.
+ */
+function RatingQuestionsModal({ year, orgId, canWrite, onClose }: { year: number; orgId: number; canWrite: boolean; onClose: () => void }) {
+  const { t, pick } = useLocale();
+  const act = useAction();
+  const current = useApi(`rating-questions:${year}:${orgId}`, (signal) => fetchRatingQuestions(year, orgId, signal));
+  const [form] = Form.useForm<{ questions: string[] }>();
+  const [busy, setBusy] = useState(false);
+  const data = current.data;
+  const editable = canWrite && data !== undefined && !data.frozen;
+  const save = async () => {
+    const v = await form.validateFields();
+    setBusy(true);
+    const ok = await act(() => saveRatingQuestions(year, orgId, v.questions.map((q) => q.trim())));
+    setBusy(false);
+    if (ok) onClose();
+  };
+  return (
+    <Modal open title={t('evaluation.questionsOf', { year })} onCancel={onClose} onOk={editable ? () => void save() : onClose} confirmLoading={busy} destroyOnHidden>
+      {current.error !== undefined && <LoadErrorAlert error={current.error} onRetry={current.reload} />}
+      {data && (
+        <div data-testid="rating-questions">
+          <Typography.Paragraph type="secondary">
+            {data.source ? t('evaluation.questionsSource', { name: data.source.name }) : t('evaluation.questionsBuiltIn')}
+          </Typography.Paragraph>
+          {data.frozen && <Typography.Paragraph type="warning">{t('evaluation.questionsFrozen')}</Typography.Paragraph>}
+          {editable ? (
+            <Form form={form} layout="vertical" initialValues={{ questions: data.questions.map((q) => pick({ 'zh-CN': q.zh, en: q.en })) }} data-testid="rating-questions-form">
+              <Form.List name="questions">
+                {(fields, { add, remove }) => (
+                  <>
+                    {fields.map((field, i) => (
+                      <Space key={field.key} align="baseline" style={{ display: 'flex' }}>
+                        <Form.Item name={field.name} label={t('evaluation.questionN', { n: i + 1 })} rules={[{ required: true, whitespace: true }]} style={{ width: 380 }}>
+                          <Input maxLength={100} />
+                        </Form.Item>
+                        {fields.length > 1 && <Button size="small" onClick={() => remove(field.name)}>−</Button>}
+                      </Space>
+                    ))}
+                    {fields.length < 10 && <Button onClick={() => add('')} data-testid="rating-question-add">{t('evaluation.questionAdd')}</Button>}
+                  </>
+                )}
+              </Form.List>
+            </Form>
+          ) : (
+            <ol>{data.questions.map((q) => <li key={q.code}>{pick({ 'zh-CN': q.zh, en: q.en })}</li>)}</ol>
+          )}
+        </div>
+      )}
+    </Modal>
+  );
+}
+
 function EvaluationTab({ orgId }: { orgId: number }) {
   const { t, pick } = useLocale();
   const thisYear = Number(shanghaiDate().slice(0, 4));
   const [year, setYear] = useState(thisYear);
   const [unit, setUnit] = useState<number | null>(null);
+  const [editing, setEditing] = useState(false);
   const summary = useApi(`evaluation:${year}:${orgId}`, (signal) => fetchEvaluationSummary(year, orgId, signal));
   const detail = useApi(unit ? `evaluation-unit:${year}:${unit}` : null, (signal) => fetchEvaluation(year, unit!, signal));
   const s = summary.data;
@@ -534,8 +590,10 @@ function EvaluationTab({ orgId }: { orgId: number }) {
     <>
       <Space wrap style={{ marginBottom: 12 }}>
         <span>{t('evaluation.year')}</span>
-        <Select value={year} onChange={setYear} options={[thisYear, thisYear - 1, thisYear - 2].map((y) => ({ value: y, label: String(y) }))} data-testid="evaluation-year" />
+        <Select value={year} onChange={setYear} options={[thisYear + 1, thisYear, thisYear - 1, thisYear - 2].map((y) => ({ value: y, label: String(y) }))} data-testid="evaluation-year" />
+        <Button onClick={() => setEditing(true)} data-testid="evaluation-questions">{t('evaluation.questions')}</Button>
       </Space>
+      {editing && <RatingQuestionsModal year={year} orgId={orgId} canWrite={user.canWrite} onClose={() => setEditing(false)} />}
       {summary.error !== undefined && <LoadErrorAlert error={summary.error} onRetry={summary.reload} />}
       {s && (
         <div data-testid="evaluation-summary">

@@ -88,6 +88,13 @@ const zhCN = {
   'evaluation.grantPosted': '已入账 {yuan} 元（凭证 {id}）',
   'evaluation.part.score': '得分',
   'evaluation.noScore': '未评',
+  'evaluation.questions': '会员评家问题',
+  'evaluation.questionsOf': '{year} 年会员评家问题',
+  'evaluation.questionsSource': '现用：{name}设置的问题',
+  'evaluation.questionsBuiltIn': '现用：系统默认问题（未设置时市总工会可统一设置）',
+  'evaluation.questionsFrozen': '本年度已有会员评价，问题已冻结，不能修改',
+  'evaluation.questionAdd': '添加问题',
+  'evaluation.questionN': '问题 {n}',
   'evaluation.ledger': '津贴与奖补将在经费模块上线后按星级记账',
 } as const;
 
@@ -180,6 +187,13 @@ const en: Record<keyof typeof zhCN, string> = {
   'evaluation.grantPosted': 'Posted: {yuan} yuan (entry {id})',
   'evaluation.part.score': 'Score',
   'evaluation.noScore': 'Not scored',
+  'evaluation.questions': 'Rating questions',
+  'evaluation.questionsOf': 'Members\' rating questions {year}',
+  'evaluation.questionsSource': 'In use: the questions set by {name}',
+  'evaluation.questionsBuiltIn': 'In use: the built-in questions (the city federation may set everyone\'s default)',
+  'evaluation.questionsFrozen': 'Members have rated this year: the questions are frozen',
+  'evaluation.questionAdd': 'Add a question',
+  'evaluation.questionN': 'Question {n}',
   'evaluation.ledger': 'Allowances and grants are posted by stars once the funds module is live',
 };
 

@@ -11,7 +11,7 @@ import { useApi } from '../../../shared/use-api.ts';
 import { MobilePage } from '../../components/mobile-page.tsx';
 import { PageLoading } from '../../components/page-loading.tsx';
 import { SignInRequired } from '../card/card-api.ts';
-import { castBallot, loadMyCongress, myVoteResult, rateAnswer, rateMyUnion, secondProposal } from './congress-api.ts';
+import { castBallot, loadMyCongress, myRatingQuestions, myVoteResult, rateAnswer, rateMyUnion, secondProposal } from './congress-api.ts';
 
 type MyVote = MyCongress['votes'][number];
 
@@ -193,11 +193,16 @@ function ProposalCard({ proposal: p, memberId, onChanged }: { proposal: Proposal
 
 function UnionRating() {
   const { t, pick } = useLocale();
-  const [answers, setAnswers] = useState<number[]>(memberRatingQuestions.map(() => 0));
+  const year = Number(shanghaiDate().slice(0, 4));
+  // the union's questions of the year (its own, the city's default, or the built-in set)
+  const asked = useApi(`my-rating-questions:${year}`, (signal) => myRatingQuestions(year, signal));
+  const questions = asked.data?.questions ?? memberRatingQuestions.map((q) => ({ code: q.code, zh: q.zh, en: q.en }));
+  const [given, setAnswers] = useState<number[]>([]);
+  const answers = questions.map((_, i) => given[i] ?? 0);
   const [done, setDone] = useState(false);
   const submit = async () => {
     try {
-      await rateMyUnion(Number(shanghaiDate().slice(0, 4)), answers);
+      await rateMyUnion(year, answers);
       setDone(true);
       Toast.show({ content: t('mcongress.thanks') });
     } catch (e) {
@@ -207,13 +212,13 @@ function UnionRating() {
   return (
     <List header={t('mcongress.evaluation')} data-testid="m-union-rating">
       <List.Item description={t('mcongress.evaluationHint')}>
-        {memberRatingQuestions.map((q, i) => (
+        {questions.map((q, i) => (
           <div key={q.code}>
             <div>{pick({ 'zh-CN': q.zh, en: q.en })}</div>
-            <Rate value={answers[i]} onChange={(v) => setAnswers((a) => a.map((x, j) => (j === i ? v : x)))} />
+            <Rate value={answers[i]} onChange={(v) => setAnswers(answers.map((x, j) => (j === i ? v : x)))} />
           </div>
         ))}
-        <Button color="primary" size="small" disabled={done || answers.some((a) => a < 1)} onClick={() => void submit()}>{t('mcongress.submit')}</Button>
+        <Button color="primary" size="small" disabled={done || asked.loading || answers.some((a) => a < 1)} onClick={() => void submit()}>{t('mcongress.submit')}</Button>
       </List.Item>
     </List>
   );
