@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addDays, drawSample, memberRatingQuestions, shanghaiDate, starsOf,
-  type CongressSession, type RatingQuestionSet, type Evaluation, type EvaluationSummary, type MyCongress, type Proposal, type Vote, type VoteResult,
+  type CongressSession, type EvidenceFile, type RatingQuestionSet, type Evaluation, type EvaluationSummary, type MyCongress, type Proposal, type Vote, type VoteResult,
 } from '@lianxin/contracts';
 import { createSession } from '../src/features/auth/sessions.repo.ts';
 import { insertMembers, type NewMember } from '../src/features/members/members.enrol.ts';
 import { ballotsOf } from '../src/features/votes/votes.service.ts';
 import { verifyChain } from '../src/features/votes/vote-chain.ts';
 import { newIdNumber, newPhone } from './support/fixtures.ts';
+import { multipart } from './support/multipart.ts';
 import { request, signIn, startTestApp, type Session, type TestApp } from './support/test-app.ts';
 
 /**
@@ -488,6 +489,45 @@ describe('evaluation', () => {
     expect((await ok<RatingQuestionSet>(gucun, 'GET', `/api/evaluation/${year + 1}/questions?orgId=${unionId}`)).questions.map((q) => q.zh)).toEqual(['职代会开得好']);
     // the city's default for this year is frozen: members have rated this year (the demo's and the tests' ratings)
     expect(await code(city, 'PUT', `/api/evaluation/${year}/questions`, { orgId: city.orgId, questions: ['改'] })).toBe(409);
+  });
+
+  it('self-check evidence files: types by their first bytes, a size limit, listed and downloaded in scope, audited', async () => {
+    const [org] = await t.handle.query<{ org_id: number }>('select org_id from members where id = $1', [reps[0]!.id]);
+    const upload = (session: Session, filename: string, data: Buffer, itemCode = 'A1', orgId = org!.org_id) => {
+      const body = multipart({ orgId: String(orgId), itemCode }, { filename, type: 'application/octet-stream', data });
+      return t.app.inject({ method: 'POST', url: `/api/evaluation/${year}/evidence`, payload: body.payload, headers: { ...body.headers, cookie: session.cookie, 'x-csrf-token': session.csrfToken } });
+    };
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from('换届选举决议')]);
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+    const stored = await upload(gucun, '换届选举决议.pdf', pdf);
+    expect(stored.statusCode, stored.body).toBe(201);
+    expect(stored.json<EvidenceFile>()).toMatchObject({ itemCode: 'A1', filename: '换届选举决议.pdf', contentType: 'application/pdf', size: pdf.length });
+    expect((await upload(gucun, '台账.png', png, 'C1')).statusCode).toBe(201);
+    // the name does not decide the type: an executable named .pdf, a pdf named .png, a zip that is no Office file
+    const fake = await upload(gucun, '决议.pdf', Buffer.from('MZ\x90\x00 not a pdf'));
+    expect(fake.statusCode).toBe(400);
+    expect(fake.json<{ fields: Record<string, string> }>().fields.file).toBe('佐证材料仅限 PDF、JPG、PNG、XLSX、DOCX 文件');
+    expect((await upload(gucun, '决议.png', pdf)).statusCode).toBe(400);
+    expect((await upload(gucun, '名单.xlsx', Buffer.from('504b0304140000000000', 'hex'))).statusCode).toBe(400);
+    expect((await upload(gucun, '决议.pdf', pdf, 'Z9')).statusCode).toBe(400);
+    const big = await upload(gucun, '大文件.pdf', Buffer.concat([pdf, Buffer.alloc(10 * 1024 * 1024)]));
+    expect(big.statusCode).toBe(413);
+    expect(big.json<{ message: string }>().message).toBe('文件不能超过 10 MB');
+    // another district's staff neither upload nor see them
+    expect((await upload(foreign, '决议.pdf', pdf)).statusCode).toBe(404);
+    expect(await code(foreign, 'GET', `/api/evaluation/${year}/evidence?orgId=${org!.org_id}`)).toBe(404);
+
+    // listed for the district's staff (the checkers among them), downloadable byte for byte
+    const listed = await ok<{ items: EvidenceFile[] }>(baoshan, 'GET', `/api/evaluation/${year}/evidence?orgId=${org!.org_id}`);
+    expect(listed.items.map((e) => [e.itemCode, e.filename])).toEqual([['A1', '换届选举决议.pdf'], ['C1', '台账.png']]);
+    const file = await request(t.app, baoshan, 'GET', `/api/evaluation/evidence/${listed.items[0]!.id}`);
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toBe('application/pdf');
+    expect(file.rawPayload.equals(pdf)).toBe(true);
+    expect(await code(foreign, 'GET', `/api/evaluation/evidence/${listed.items[0]!.id}`)).toBe(404);
+    const [audit] = await t.handle.query<{ n: number }>(
+      `select count(*)::int as n from audit_log where object_type = 'evaluation_evidence' and object_id = any($1::text[])`, [listed.items.map((e) => String(e.id))]);
+    expect(audit!.n).toBe(2);
   });
 
   it('self-check against the indicator set: unknown items and scores above the points are refused', async () => {

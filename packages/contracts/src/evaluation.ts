@@ -206,3 +206,21 @@ export const evaluationSummarySchema = z.object({
   units: z.array(z.object({ id: z.number().int(), name: z.string(), combined: z.number(), stars: z.number().int() })),
 });
 export type EvaluationSummary = z.infer<typeof evaluationSummarySchema>;
+
+/** 工会自查 evidence files: the types accepted (checked by their first bytes) and the size limit. */
+export const EVIDENCE_MAX_MB = 10;
+export const evidenceKinds = ['pdf', 'jpg', 'png', 'xlsx', 'docx'] as const;
+export type EvidenceKind = (typeof evidenceKinds)[number];
+export const evidenceFileSchema = z.object({
+  id: z.number().int(),
+  orgId: z.number().int(),
+  year: z.number().int(),
+  itemCode: z.string(),
+  filename: z.string(),
+  contentType: z.string(),
+  size: z.number().int(),
+  uploadedBy: z.string(),
+  createdAt: z.string(),
+});
+export type EvidenceFile = z.infer<typeof evidenceFileSchema>;
+export const evidenceListSchema = z.object({ items: z.array(evidenceFileSchema) });

@@ -3,7 +3,7 @@ import {
   pgTable, integer, text, date, timestamp, boolean, jsonb, index, uniqueIndex, primaryKey, real,
 } from 'drizzle-orm/pg-core';
 import { evaluationParts, passRules, proposalRatings, proposalStates, voteMethods, voteStates } from '@lianxin/contracts';
-import { ltree } from './types.ts';
+import { bytea, ltree } from './types.ts';
 import { orgs } from './orgs.ts';
 import { members } from './members.ts';
 import { users } from './users.ts';
@@ -241,6 +241,27 @@ export const evaluationScores = pgTable(
     uniqueIndex('evaluation_scores_uq').on(t.orgId, t.year, t.part),
     index('evaluation_scores_org_path_gist').using('gist', t.orgPath),
   ],
+);
+
+/**
+ * 工会自查 evidence files (佐证材料): one row per uploaded file and indicator item, the contents in the database
+ * (pdf, jpg, png, xlsx or docx, checked by their first bytes; at most EVIDENCE_MAX_MB).
+ */
+export const evaluationEvidence = pgTable(
+  'evaluation_evidence',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    orgId: integer('org_id').notNull().references(() => orgs.id),
+    year: integer('year').notNull(),
+    itemCode: text('item_code').notNull(),
+    filename: text('filename').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    data: bytea('data').notNull(),
+    uploadedBy: integer('uploaded_by').notNull().references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [index('evaluation_evidence_org_year_idx').on(t.orgId, t.year)],
 );
 
 /** 上级抽查: the units drawn in a district for a year, with the seed that reproduces the draw. */
