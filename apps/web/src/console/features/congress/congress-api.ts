@@ -1,5 +1,5 @@
 import type {
-  CongressSession, Evaluation, EvaluationSummary, Proposal, ProposalState, RatingQuestionSet, Vote, VoteCreate, VoteResult,
+  CongressSession, Evaluation, EvaluationSummary, EvidenceFile, Proposal, ProposalState, RatingQuestionSet, Vote, VoteCreate, VoteResult,
 } from '@lianxin/contracts';
 import { api } from '../../../shared/api-client.ts';
 
@@ -40,3 +40,16 @@ export const fetchRatingQuestions = (year: number, orgId: number, signal?: Abort
 /** Sets the union's own questions for the year (refused once a member below it has rated that year). */
 export const saveRatingQuestions = (year: number, orgId: number, questions: string[]) =>
   api.put<RatingQuestionSet>(`/api/evaluation/${year}/questions`, { orgId, questions });
+
+/** A union's 工会自查 evidence files of the year. */
+export const fetchEvidence = (year: number, orgId: number, signal?: AbortSignal) =>
+  api.get<{ items: EvidenceFile[] }>(`/api/evaluation/${year}/evidence`, { orgId }, signal).then((r) => r.items);
+/** Uploads one evidence file for an indicator item (pdf, jpg, png, xlsx or docx, checked by the server). */
+export function uploadEvidence(year: number, orgId: number, itemCode: string, file: File) {
+  const form = new FormData();
+  form.append('orgId', String(orgId));
+  form.append('itemCode', itemCode);
+  form.append('file', file);
+  return api.upload<EvidenceFile>(`/api/evaluation/${year}/evidence`, form);
+}
+export const evidenceUrl = (id: number) => `/api/evaluation/evidence/${id}`;

@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import {
   App, Button, Checkbox, DatePicker, Descriptions, Drawer, Form, Input, InputNumber, Modal, Popconfirm, Progress, Rate, Select, Space, Statistic, Switch,
-  Table, Tabs, Tag, Timeline, Typography,
+  Table, Tabs, Tag, Timeline, Typography, Upload,
 } from 'antd';
 import {
-  can, evaluationPartLabels, scoredParts, passRules, passRuleLabels, proposalRatingLabels, proposalStates, proposalStateLabels, shanghaiDate,
+  can, evaluationPartLabels, indicatorItems, scoredParts, passRules, passRuleLabels, proposalRatingLabels, proposalStates, proposalStateLabels, shanghaiDate,
   voteMethods, voteMethodLabels, voteStateLabels, type Proposal, type ProposalState, type Vote, type VoteMethod,
 } from '@lianxin/contracts';
 import { isApiError } from '../../../shared/api-client.ts';
@@ -16,7 +16,7 @@ import { OrgTreeSelect } from '../../components/org-tree-select.tsx';
 import { useCurrentUser } from '../auth/session-context.tsx';
 import {
   answerProposal, createVote, postGrant, fetchEvaluation, fetchEvaluationSummary, fetchProposals, fetchSessions, fetchVoteResult, fetchVotes, fileProposal,
-  fetchRatingQuestions, markBest, postProgress, returnProposal, saveRatingQuestions, voteStep,
+  evidenceUrl, fetchEvidence, fetchRatingQuestions, markBest, uploadEvidence, postProgress, returnProposal, saveRatingQuestions, voteStep,
 } from './congress-api.ts';
 
 function positiveInt(value: string | null, fallback: number): number {
@@ -565,6 +565,56 @@ function RatingQuestionsModal({ year, orgId, canWrite, onClose }: { year: number
   );
 }
 
+/** 工会自查 evidence files of a union and year: listed with their download links; staff who write upload one per item. */
+function EvidenceSection({ year, orgId, canWrite }: { year: number; orgId: number; canWrite: boolean }) {
+  const { t, pick } = useLocale();
+  const { message } = App.useApp();
+  const files = useApi(`evidence:${year}:${orgId}`, (signal) => fetchEvidence(year, orgId, signal));
+  const [item, setItem] = useState<string>(indicatorItems[0]!.code);
+  const [busy, setBusy] = useState(false);
+  const label = (code: string) => {
+    const found = indicatorItems.find((i) => i.code === code);
+    return found ? `${code} ${pick({ 'zh-CN': found.zh, en: found.en })}` : code;
+  };
+  const send = async (file: File) => {
+    setBusy(true);
+    try {
+      await uploadEvidence(year, orgId, item, file);
+      void message.success(t('congress.done'));
+      files.reload();
+    } catch (e) {
+      void message.error(isApiError(e) ? e.message : t('app.networkError'));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div style={{ marginTop: 16 }} data-testid="evaluation-evidence">
+      <Typography.Title level={5}>{t('evaluation.evidence')}</Typography.Title>
+      {files.error !== undefined && <LoadErrorAlert error={files.error} onRetry={files.reload} />}
+      {files.data && files.data.length === 0 && <Typography.Paragraph type="secondary">{t('evaluation.evidenceNone')}</Typography.Paragraph>}
+      <ul>
+        {(files.data ?? []).map((f) => (
+          <li key={f.id}>
+            {label(f.itemCode)} · <a href={evidenceUrl(f.id)} download={f.filename}>{f.filename}</a>
+            <Typography.Text type="secondary">（{Math.ceil(f.size / 1024)} KB，{f.uploadedBy}）</Typography.Text>
+          </li>
+        ))}
+      </ul>
+      {canWrite && (
+        <Space wrap>
+          <Select value={item} onChange={setItem} style={{ minWidth: 260 }} aria-label={t('evaluation.evidenceItem')}
+            options={indicatorItems.map((i) => ({ value: i.code, label: label(i.code) }))} data-testid="evidence-item" />
+          <Upload accept=".pdf,.jpg,.jpeg,.png,.xlsx,.docx" showUploadList={false} beforeUpload={(file) => { void send(file); return false; }}>
+            <Button loading={busy} data-testid="evidence-upload">{t('evaluation.evidenceUpload')}</Button>
+          </Upload>
+          <Typography.Text type="secondary">{t('evaluation.evidenceHint')}</Typography.Text>
+        </Space>
+      )}
+    </div>
+  );
+}
+
 function EvaluationTab({ orgId }: { orgId: number }) {
   const { t, pick } = useLocale();
   const thisYear = Number(shanghaiDate().slice(0, 4));
@@ -646,6 +696,7 @@ function EvaluationTab({ orgId }: { orgId: number }) {
             </Descriptions.Item>
           </Descriptions>
         )}
+        {unit !== null && <EvidenceSection year={year} orgId={unit} canWrite={user.canWrite} />}
       </Drawer>
     </>
   );
