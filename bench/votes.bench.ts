@@ -13,6 +13,11 @@ import { fmt, timeMs } from './stats.ts';
 
 /** Voters of the idea contest (the issue's scale: 200,000); `BENCH_VOTERS` scales it down for a trial run. */
 const VOTERS = Number(process.env.BENCH_VOTERS ?? 200_000);
+/**
+ * `BENCH_VOTES_FINISH_ONLY=3`: skip the HTTP phases; write the ballots of 3 contests in bulk (the same rows the API
+ * writes) and time each finish (result + chain) and re-check — the finish's spread at full scale in minutes.
+ */
+const FINISH_ONLY = Number(process.env.BENCH_VOTES_FINISH_ONLY ?? 0);
 const CONNECTIONS = 50;
 const OPTIONS = 40;
 const CAP = 5;
@@ -102,6 +107,31 @@ export async function benchVotes(handle: DatabaseHandle) {
     const { ms } = await timeMs(() => app.inject({ method: 'POST', url: `/api/votes/${vote.id}/start`, headers: staffHeaders }));
     return { id: vote.id, optionIds: vote.options.map((o) => o.id), startMs: ms };
   };
+  if (FINISH_ONLY > 0) {
+    const runs: { finishMs: number; verifyMs: number; cast: number; verified: boolean }[] = [];
+    try {
+      for (let r = 0; r < FINISH_ONLY; r++) {
+        const vote = await contest(`金点子评选（结束 ${r + 1}）`);
+        for (let from = 0; from < VOTERS; from += 50_000) {
+          const ns = Array.from({ length: Math.min(50_000, VOTERS - from) }, (_, i) => from + i);
+          await handle.query(`insert into vote_has_voted (vote_id, member_id) select $1, m from unnest($2::int[]) as t(m)`, [vote.id, ns.map((n) => memberIds[n]!)]);
+          await handle.query(`
+            insert into vote_ballots (vote_id, receipt, choices) select $1, t.r, t.c::integer[] from unnest($2::text[], $3::text[]) as t(r, c)`,
+          [vote.id, ns.map(() => newReceipt()), ns.map((n) => `{${choicesOf(n, vote.optionIds).join(',')}}`)]);
+        }
+        const finish = await timeMs(() => app.inject({ method: 'POST', url: `/api/votes/${vote.id}/finish`, headers: staffHeaders }));
+        if (finish.result.statusCode !== 200) throw new Error(`finish: ${finish.result.statusCode} ${finish.result.body}`);
+        const result = (await app.inject({ method: 'GET', url: `/api/votes/${vote.id}/result`, headers: staffHeaders })).json<{ cast: number; chainHead: string }>();
+        const verify = await timeMs(async () => verifyChain(vote.id, await ballotsOf(app.db, vote.id), result.chainHead));
+        runs.push({ finishMs: Math.round(finish.ms), verifyMs: Math.round(verify.ms), cast: result.cast, verified: verify.result });
+      }
+    } finally {
+      await app.close();
+    }
+    const summary = { voters: VOTERS, finishOnly: runs };
+    console.log('votes', JSON.stringify(summary));
+    return summary;
+  }
   const apiVote = await contest('金点子评选（API）');
   baseline.vote = await contest('金点子评选（基线）');
 

@@ -78,6 +78,23 @@ describe('the workers\' congress on the phone and in the console', () => {
     await console_.locator('.ant-modal-footer .ant-btn-primary').click();
     await filed.getByText('已答复').waitFor();
     await shot(console_, '31-congress-proposals');
+
+    // after the answer, in the proposal's drawer: the department's last progress note (落实完成), then 优秀提案
+    await filed.locator('td').first().click();
+    const followUp = console_.getByTestId('proposal-follow-up');
+    await followUp.waitFor();
+    const progressForm = console_.getByTestId('proposal-progress-form');
+    await progressForm.locator('#note').fill('接驳车已于本周一开通。');
+    await progressForm.getByText('落实完成（此后不再填报）').click();
+    await console_.getByTestId('proposal-progress-post').click();
+    await followUp.getByTestId('proposal-progress').getByText(/接驳车已于本周一开通/).waitFor();
+    await progressForm.waitFor({ state: 'detached' });
+    await console_.getByTestId('proposal-best').click();
+    await followUp.getByTestId('proposal-best-tag').waitFor();
+    await shot(console_, '31b-congress-proposal-progress');
+    await console_.keyboard.press('Escape');
+    await followUp.waitFor({ state: 'hidden' });
+    await filed.getByText('优秀提案').waitFor();
   });
 
   it('the chair finishes and publishes the vote; the result shows its hash chain head', async () => {
@@ -103,6 +120,10 @@ describe('the workers\' congress on the phone and in the console', () => {
     await body.locator('input').fill(receipt);
     await body.getByText('核对').click();
     await body.getByText(/您的选票在计票中第 \d+ 张：赞成/).waitFor();
+    // the proposal the committee chose shows its badge and its progress on the phone
+    const best = phone.locator('[data-testid^="m-proposal-"]').filter({ hasText: TO_ANSWER });
+    await best.getByText('优秀提案').waitFor();
+    await best.getByText(/接驳车已于本周一开通/).waitFor();
     await shot(phone, '33-congress-result');
   });
 });

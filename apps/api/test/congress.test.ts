@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  addDays, drawSample, shanghaiDate, starsOf,
-  type CongressSession, type Evaluation, type EvaluationSummary, type MyCongress, type Proposal, type Vote, type VoteResult,
+  addDays, drawSample, memberRatingQuestions, shanghaiDate, starsOf,
+  type CongressSession, type EvidenceFile, type RatingQuestionSet, type Evaluation, type EvaluationSummary, type MyCongress, type Proposal, type Vote, type VoteResult,
 } from '@lianxin/contracts';
 import { createSession } from '../src/features/auth/sessions.repo.ts';
 import { insertMembers, type NewMember } from '../src/features/members/members.enrol.ts';
 import { ballotsOf } from '../src/features/votes/votes.service.ts';
 import { verifyChain } from '../src/features/votes/vote-chain.ts';
 import { newIdNumber, newPhone } from './support/fixtures.ts';
+import { multipart } from './support/multipart.ts';
 import { request, signIn, startTestApp, type Session, type TestApp } from './support/test-app.ts';
 
 /**
@@ -180,6 +181,54 @@ describe('proposals', () => {
     const returned = await ok<Proposal>(gucun, 'POST', `/api/congress/proposals/${p.id}/return`, { reason: '属个人诉求，转意见建议办理' });
     expect(returned).toMatchObject({ state: 'returned', returnReason: '属个人诉求，转意见建议办理' });
     expect(await code(gucun, 'POST', `/api/congress/proposals/${p.id}/file`, { department: '行政部', dueOn: today })).toBe(409);
+  });
+
+  it('progress notes follow the answer until one says 落实完成; the committee marks best proposals, listed per session and shown on the H5', async () => {
+    const p = await ok<Proposal>(reps[0]!.s, 'POST', '/api/congress/proposals', draft(), 201);
+    await ok(reps[1]!.s, 'POST', `/api/congress/proposals/${p.id}/second`);
+    await ok(reps[2]!.s, 'POST', `/api/congress/proposals/${p.id}/second`);
+    await ok(gucun, 'POST', `/api/congress/proposals/${p.id}/file`, { department: '后勤部', dueOn: addDays(today, 30) });
+    // not answered yet: no progress note, not a best proposal
+    const early = await request(t.app, gucun, 'POST', `/api/congress/proposals/${p.id}/progress`, { note: '正在选址' });
+    expect(early.statusCode).toBe(409);
+    expect(early.json<{ message: string }>().message).toBe('提案答复后才能填报办理进展');
+    const notYet = await request(t.app, gucun, 'POST', `/api/congress/proposals/${p.id}/best`, { best: true });
+    expect(notYet.statusCode).toBe(409);
+    expect(notYet.json<{ message: string }>().message).toBe('只有已立案并已答复的提案才能评为优秀提案');
+
+    await ok(gucun, 'POST', `/api/congress/proposals/${p.id}/answer`, { text: '拟在二号楼一层设休息室。', leader: '王建国', answeredOn: today });
+    expect(await code(gucun, 'POST', `/api/congress/proposals/${p.id}/progress`, { note: '' })).toBe(400);
+    const first = await ok<Proposal>(gucun, 'POST', `/api/congress/proposals/${p.id}/progress`, { note: '已完成装修招标' });
+    expect(first.progress).toEqual([{ id: expect.any(Number), note: '已完成装修招标', done: false, postedOn: today }]);
+    expect(first.progressDoneOn).toBeNull();
+    // the proposer's rating closes the answer; the department still reports until it is implemented
+    await ok(reps[0]!.s, 'POST', `/api/congress/proposals/${p.id}/rate`, { rating: 'satisfied' });
+    const last = await ok<Proposal>(gucun, 'POST', `/api/congress/proposals/${p.id}/progress`, { note: '休息室已投入使用', done: true });
+    expect(last.progress.map((g) => [g.note, g.done])).toEqual([['已完成装修招标', false], ['休息室已投入使用', true]]);
+    expect(last.progressDoneOn).toBe(today);
+    const after = await request(t.app, gucun, 'POST', `/api/congress/proposals/${p.id}/progress`, { note: '补充' });
+    expect(after.statusCode).toBe(409);
+    expect(after.json<{ message: string }>().message).toBe('该提案已落实完成，不能再填报办理进展');
+    // another district's staff do not find it; without the committee's duty nobody marks a best proposal
+    expect(await code(foreign, 'POST', `/api/congress/proposals/${p.id}/progress`, { note: '越权' })).toBe(404);
+    expect(await code(foreign, 'POST', `/api/congress/proposals/${p.id}/best`, { best: true })).toBe(403);
+    expect(await code(baoshan, 'POST', `/api/congress/proposals/${p.id}/best`, { best: true })).toBe(403);
+
+    // best: the committee's duty; listed per session; unmarking takes it off the list
+    const best = await ok<Proposal>(gucun, 'POST', `/api/congress/proposals/${p.id}/best`, { best: true });
+    expect(best.best).toBe(true);
+    const listed = await ok<{ items: Proposal[] }>(gucun, 'GET', `/api/congress/proposals?sessionId=${sessionId}&best=true`);
+    expect(listed.items.map((x) => x.id)).toEqual([p.id]);
+    const others = await ok<{ items: Proposal[] }>(gucun, 'GET', `/api/congress/proposals?sessionId=${sessionId}&best=false`);
+    expect(others.items.length).toBeGreaterThan(0);
+    expect(others.items.some((x) => x.id === p.id)).toBe(false);
+    const onPhone = await ok<MyCongress>(reps[5]!.s, 'GET', '/api/me/congress');
+    expect(onPhone.proposals.find((x) => x.id === p.id)).toMatchObject({ best: true, progressDoneOn: today, progress: [{ note: '已完成装修招标' }, { note: '休息室已投入使用' }] });
+    const [audit] = await t.handle.query<{ n: number }>(
+      `select count(*)::int as n from audit_log where object_type = 'congress_proposal' and object_id = $1 and detail->>'step' in ('progress', 'best')`, [String(p.id)]);
+    expect(audit!.n).toBe(3);
+    await ok(gucun, 'POST', `/api/congress/proposals/${p.id}/best`, { best: false });
+    expect((await ok<{ items: Proposal[] }>(gucun, 'GET', `/api/congress/proposals?sessionId=${sessionId}&best=true`)).items).toEqual([]);
   });
 
   it('the committee\'s queue lists the session\'s proposals by state; the member sees their sessions on the H5', async () => {
@@ -401,6 +450,86 @@ describe('evaluation', () => {
     expect(await code(reps[1]!.s, 'POST', `/api/me/evaluation/${year}/rating`, { answers: [5, 5] })).toBe(400);
   });
 
+  it('会员评家 questions: a union sets its own for the year until a rating is in; the city sets the default; the H5 asks them', async () => {
+    const [own] = await t.handle.query<{ org_id: number; path: string }>('select org_id, org_path::text as path from members where id = $1', [outsider.id]);
+    const [before] = await t.handle.query<{ n: number }>('select count(*)::int as n from evaluation_ratings where year = $1 and org_path <@ $2::ltree', [year, own!.path]);
+    expect(before!.n).toBe(0);
+    // nothing set: the built-in four
+    const builtIn = await ok<RatingQuestionSet>(outsider.s, 'GET', `/api/me/evaluation/${year}/questions`);
+    expect(builtIn.questions.map((q) => q.code)).toEqual(memberRatingQuestions.map((q) => q.code));
+    expect(builtIn.source).toBeNull();
+
+    const questions = ['食堂饭菜质量', '夜班交通', '工会活动'];
+    expect(await code(gucun, 'PUT', `/api/evaluation/${year}/questions`, { orgId: own!.org_id, questions: Array.from({ length: 11 }, (_, i) => `问题${i}`) })).toBe(400);
+    expect(await code(foreign, 'PUT', `/api/evaluation/${year}/questions`, { orgId: own!.org_id, questions })).toBe(404);
+    const set = await ok<RatingQuestionSet>(gucun, 'PUT', `/api/evaluation/${year}/questions`, { orgId: own!.org_id, questions });
+    expect(set).toMatchObject({ year, source: { id: own!.org_id }, frozen: false });
+    const asked = await ok<RatingQuestionSet>(outsider.s, 'GET', `/api/me/evaluation/${year}/questions`);
+    expect(asked.questions.map((q) => q.zh)).toEqual(questions);
+    // one answer per question of the union's set
+    const wrong = await request(t.app, outsider.s, 'POST', `/api/me/evaluation/${year}/rating`, { answers: [5, 4, 5, 4] });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json<{ fields: Record<string, string> }>().fields.answers).toBe('请回答全部问题');
+    expect(await code(outsider.s, 'POST', `/api/me/evaluation/${year}/rating`, { answers: [5, 3, 4] })).toBe(201);
+    // a rating is in: frozen
+    const frozen = await request(t.app, gucun, 'PUT', `/api/evaluation/${year}/questions`, { orgId: own!.org_id, questions: ['改'] });
+    expect(frozen.statusCode).toBe(409);
+    expect(frozen.json<{ message: string }>().message).toBe('本年度已有会员评价，评家问题不能再修改');
+    expect((await ok<RatingQuestionSet>(gucun, 'GET', `/api/evaluation/${year}/questions?orgId=${own!.org_id}`)).frozen).toBe(true);
+    // the rating counts on the union's 0–100 scale like any other: (5 + 3 + 4) / 3 × 20
+    expect((await ok<Evaluation>(gucun, 'GET', `/api/evaluation/${year}?orgId=${own!.org_id}`)).parts.members.score).toBe(80);
+
+    // next year: the city sets everyone's default; a union's own set wins below it
+    const city = await signIn(t.app, 'demo-city');
+    await ok(city, 'PUT', `/api/evaluation/${year + 1}/questions`, { orgId: city.orgId, questions: ['服务态度', '维权成效'] });
+    const byDefault = await ok<RatingQuestionSet>(gucun, 'GET', `/api/evaluation/${year + 1}/questions?orgId=${unionId}`);
+    expect(byDefault).toMatchObject({ source: { id: city.orgId }, frozen: false });
+    expect(byDefault.questions.map((q) => q.zh)).toEqual(['服务态度', '维权成效']);
+    await ok(gucun, 'PUT', `/api/evaluation/${year + 1}/questions`, { orgId: unionId, questions: ['职代会开得好'] });
+    expect((await ok<RatingQuestionSet>(gucun, 'GET', `/api/evaluation/${year + 1}/questions?orgId=${unionId}`)).questions.map((q) => q.zh)).toEqual(['职代会开得好']);
+    // the city's default for this year is frozen: members have rated this year (the demo's and the tests' ratings)
+    expect(await code(city, 'PUT', `/api/evaluation/${year}/questions`, { orgId: city.orgId, questions: ['改'] })).toBe(409);
+  });
+
+  it('self-check evidence files: types by their first bytes, a size limit, listed and downloaded in scope, audited', async () => {
+    const [org] = await t.handle.query<{ org_id: number }>('select org_id from members where id = $1', [reps[0]!.id]);
+    const upload = (session: Session, filename: string, data: Buffer, itemCode = 'A1', orgId = org!.org_id) => {
+      const body = multipart({ orgId: String(orgId), itemCode }, { filename, type: 'application/octet-stream', data });
+      return t.app.inject({ method: 'POST', url: `/api/evaluation/${year}/evidence`, payload: body.payload, headers: { ...body.headers, cookie: session.cookie, 'x-csrf-token': session.csrfToken } });
+    };
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from('换届选举决议')]);
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+    const stored = await upload(gucun, '换届选举决议.pdf', pdf);
+    expect(stored.statusCode, stored.body).toBe(201);
+    expect(stored.json<EvidenceFile>()).toMatchObject({ itemCode: 'A1', filename: '换届选举决议.pdf', contentType: 'application/pdf', size: pdf.length });
+    expect((await upload(gucun, '台账.png', png, 'C1')).statusCode).toBe(201);
+    // the name does not decide the type: an executable named .pdf, a pdf named .png, a zip that is no Office file
+    const fake = await upload(gucun, '决议.pdf', Buffer.from('MZ\x90\x00 not a pdf'));
+    expect(fake.statusCode).toBe(400);
+    expect(fake.json<{ fields: Record<string, string> }>().fields.file).toBe('佐证材料仅限 PDF、JPG、PNG、XLSX、DOCX 文件');
+    expect((await upload(gucun, '决议.png', pdf)).statusCode).toBe(400);
+    expect((await upload(gucun, '名单.xlsx', Buffer.from('504b0304140000000000', 'hex'))).statusCode).toBe(400);
+    expect((await upload(gucun, '决议.pdf', pdf, 'Z9')).statusCode).toBe(400);
+    const big = await upload(gucun, '大文件.pdf', Buffer.concat([pdf, Buffer.alloc(10 * 1024 * 1024)]));
+    expect(big.statusCode).toBe(413);
+    expect(big.json<{ message: string }>().message).toBe('文件不能超过 10 MB');
+    // another district's staff neither upload nor see them
+    expect((await upload(foreign, '决议.pdf', pdf)).statusCode).toBe(404);
+    expect(await code(foreign, 'GET', `/api/evaluation/${year}/evidence?orgId=${org!.org_id}`)).toBe(404);
+
+    // listed for the district's staff (the checkers among them), downloadable byte for byte
+    const listed = await ok<{ items: EvidenceFile[] }>(baoshan, 'GET', `/api/evaluation/${year}/evidence?orgId=${org!.org_id}`);
+    expect(listed.items.map((e) => [e.itemCode, e.filename])).toEqual([['A1', '换届选举决议.pdf'], ['C1', '台账.png']]);
+    const file = await request(t.app, baoshan, 'GET', `/api/evaluation/evidence/${listed.items[0]!.id}`);
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toBe('application/pdf');
+    expect(file.rawPayload.equals(pdf)).toBe(true);
+    expect(await code(foreign, 'GET', `/api/evaluation/evidence/${listed.items[0]!.id}`)).toBe(404);
+    const [audit] = await t.handle.query<{ n: number }>(
+      `select count(*)::int as n from audit_log where object_type = 'evaluation_evidence' and object_id = any($1::text[])`, [listed.items.map((e) => String(e.id))]);
+    expect(audit!.n).toBe(2);
+  });
+
   it('self-check against the indicator set: unknown items and scores above the points are refused', async () => {
     const [org] = await t.handle.query<{ org_id: number }>('select org_id from members where id = $1', [reps[0]!.id]);
     const bad = await request(t.app, gucun, 'PUT', `/api/evaluation/${year}/self-check`, { orgId: org!.org_id, items: [{ code: 'A1', score: 7 }] });
@@ -441,6 +570,18 @@ describe('evaluation', () => {
     expect(await code(baoshan, 'PUT', `/api/evaluation/${year}/spot-check`, { orgId: unsampled!.id, score: 88 })).toBe(409);
     const checked = await ok<Evaluation>(baoshan, 'PUT', `/api/evaluation/${year}/spot-check`, { orgId: sampled, score: 88, report: '台账齐全' });
     expect(checked.parts.spotCheck).toEqual({ sampled: true, score: 88, report: '台账齐全' });
+
+    // the sampled union's own chair, even holding the checker duty there, does not score their own union
+    const [chair] = await t.handle.query<{ id: number }>(`
+      insert into users (username, display_name, password_hash, role, org_id) values ('own-checker', '本单位主席', '!', 'enterprise_chair', $1) returning id`, [sampled]);
+    await ok(baoshan, 'POST', `/api/orgs/${sampled}/grants`, { userId: chair!.id, kind: 'checker' }, 201);
+    const own = await createSession(t.handle.db, chair!.id);
+    const ownChecker: Session = { cookie: `lianxin_session=${own.token}`, csrfToken: own.csrfToken, userId: chair!.id, orgId: sampled };
+    const refused = await request(t.app, ownChecker, 'PUT', `/api/evaluation/${year}/spot-check`, { orgId: sampled, score: 100, report: '自评满分' });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json<{ message: string }>().message).toBe('检查人不能抽查自己所在的工会');
+    // the score entered by the district's checker stands
+    expect((await ok<Evaluation>(baoshan, 'GET', `/api/evaluation/${year}?orgId=${sampled}`)).parts.spotCheck.score).toBe(88);
   });
 
   it('third-party scores by the assessor duty; the combined score gives the stars; ledger postings wait for the funds module', async () => {

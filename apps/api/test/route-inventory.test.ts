@@ -63,6 +63,8 @@ interface CongressFixtures {
   openVote: { id: number; optionId: number };
   /** published */
   publishedVoteId: number;
+  /** a self-check evidence file of 顾村 */
+  evidenceId: number;
 }
 
 interface Probe {
@@ -218,6 +220,8 @@ const inventory: Record<string, Entry> = {
   'POST /api/congress/proposals/:id/answer': staffWrite((fx) => ({
     url: `/api/congress/proposals/${fx.congress.filedId}/answer`, body: { text: '越权', leader: '越权', answeredOn: '2030-01-01' },
   })),
+  'POST /api/congress/proposals/:id/progress': staffWrite((fx) => ({ url: `/api/congress/proposals/${fx.congress.answeredId}/progress`, body: { note: '越权' } })),
+  'POST /api/congress/proposals/:id/best': staffWrite((fx) => ({ url: `/api/congress/proposals/${fx.congress.answeredId}/best`, body: { best: true } }), 'forbidden', 'congress.fileProposals'),
   'POST /api/congress/proposals/:id/rate': { access: 'member', probe: (fx) => ({ url: `/api/congress/proposals/${fx.congress.answeredId}/rate`, body: { rating: 'satisfied' } }) },
   'GET /api/me/congress': { access: 'member', probe: () => ({ url: '/api/me/congress' }) },
 
@@ -239,6 +243,15 @@ const inventory: Record<string, Entry> = {
   'POST /api/evaluation/:year/grant': staffWrite((fx) => ({ url: '/api/evaluation/2030/grant', body: { orgId: fx.gucunOrgId } })),
   'PUT /api/evaluation/:year/spot-check': staffWrite((fx) => ({ url: '/api/evaluation/2030/spot-check', body: { orgId: fx.gucunOrgId, score: 1 } }), 'forbidden', 'evaluation.check'),
   'PUT /api/evaluation/:year/third-party': staffWrite((fx) => ({ url: '/api/evaluation/2030/third-party', body: { orgId: fx.gucunOrgId, score: 1 } }), 'forbidden', 'evaluation.assess'),
+  'GET /api/evaluation/:year/questions': staffRead((fx) => ({ url: `/api/evaluation/2030/questions?orgId=${fx.gucunOrgId}` })),
+  'PUT /api/evaluation/:year/questions': staffWrite((fx) => ({ url: '/api/evaluation/2030/questions', body: { orgId: fx.gucunOrgId, questions: ['越权'] } })),
+  'POST /api/evaluation/:year/evidence': staffWrite((fx) => ({
+    url: '/api/evaluation/2030/evidence',
+    multipart: multipart({ orgId: String(fx.gucunOrgId), itemCode: 'A1' }, { filename: '决议.pdf', type: 'application/pdf', data: Buffer.from('%PDF-1.7\n越权\n') }),
+  })),
+  'GET /api/evaluation/:year/evidence': staffRead((fx) => ({ url: `/api/evaluation/2030/evidence?orgId=${fx.gucunOrgId}` })),
+  'GET /api/evaluation/evidence/:id': staffRead((fx) => ({ url: `/api/evaluation/evidence/${fx.congress.evidenceId}` })),
+  'GET /api/me/evaluation/:year/questions': { access: 'member', probe: () => ({ url: `/api/me/evaluation/${shanghaiDate().slice(0, 4)}/questions` }) },
   'POST /api/me/evaluation/:year/rating': { access: 'member', probe: () => ({ url: `/api/me/evaluation/${shanghaiDate().slice(0, 4)}/rating`, body: { answers: [5, 4, 4, 5] } }) },
   'POST /api/funds/payroll': staffWrite((fx) => ({ url: '/api/funds/payroll', body: { enterpriseId: fx.enterprise.id, period: '2026-10', payrollFen: 100 } })),
   // another district's file naming an enterprise of 宝山: the row is refused in its own scope (and the bad figure writes nothing anywhere)
@@ -585,7 +598,13 @@ async function congressFixtures(gucunOrgId: number, memberId: number): Promise<C
   await json(request(t.app, gucun, 'POST', `/api/votes/${open.id}/start`));
   const published = await vote('已公布的表决');
   for (const step of ['start', 'finish', 'publish']) await json(request(t.app, gucun, 'POST', `/api/votes/${published.id}/${step}`));
-  return { sessionId: session.id, proposalId, answeredId, filedId, draftVoteId: draft.id, openVote: { id: open.id, optionId: open.options[0]!.id }, publishedVoteId: published.id };
+  const [evidence] = await t.handle.query<{ id: number }>(`
+    insert into evaluation_evidence (org_id, year, item_code, filename, content_type, size, data, uploaded_by)
+    values ($1, 2030, 'A1', '换届决议.pdf', 'application/pdf', 8, decode('255044462d312e37', 'hex'), $2) returning id`, [gucunOrgId, gucun.userId]);
+  return {
+    sessionId: session.id, proposalId, answeredId, filedId, draftVoteId: draft.id, openVote: { id: open.id, optionId: open.options[0]!.id }, publishedVoteId: published.id,
+    evidenceId: evidence!.id,
+  };
 }
 
 const key = (method: string, url: string) => `${method} ${url}`;

@@ -99,6 +99,13 @@ export const proposalAnswerSchema = z.object({
   leader: text(30),
   answeredOn: calendarDateSchema,
 });
+/** 办理进展: a progress note of the responsible department after its answer; `done` (落实完成) is the last one. */
+export const proposalProgressCreateSchema = z.object({ note: text(2000), done: z.boolean().default(false) });
+/** 优秀提案: the proposal committee marks (or unmarks) a filed and answered proposal. */
+export const proposalBestSchema = z.object({ best: z.boolean() });
+export const proposalProgressSchema = z.object({ id: z.number().int(), note: z.string(), done: z.boolean(), postedOn: z.string() });
+export type ProposalProgress = z.infer<typeof proposalProgressSchema>;
+
 export const proposalRateSchema = z.object({ rating: z.enum(proposalRatings), comment: z.string().trim().max(1000).optional() });
 
 export const proposalSchema = z.object({
@@ -123,12 +130,20 @@ export const proposalSchema = z.object({
   /** put to a vote: nothing of it can change any more */
   voteId: z.number().int().nullable(),
   createdAt: z.string(),
+  /** 优秀提案, chosen by the proposal committee */
+  best: z.boolean(),
+  /** the department's progress notes after its answer, oldest first */
+  progress: z.array(proposalProgressSchema),
+  /** the day a progress note said 落实完成 (no notes after it), or null */
+  progressDoneOn: z.string().nullable(),
 });
 export type Proposal = z.infer<typeof proposalSchema>;
 
 export const proposalListQuerySchema = z.object({
   sessionId: z.string().regex(/^[1-9][0-9]{0,9}$/, { message: 'id.invalid' }).transform(Number).pipe(recordIdSchema),
   state: z.enum(proposalStates).optional(),
+  /** `true`: the session's best proposals (优秀提案) only */
+  best: z.enum(['true', 'false']).optional().transform((v) => (v === undefined ? undefined : v === 'true')),
 });
 export const proposalListSchema = z.object({ items: z.array(proposalSchema) });
 

@@ -109,11 +109,32 @@ export const evaluationQuerySchema = z.object({
   orgId: z.string().regex(/^[1-9][0-9]{0,9}$/, { message: 'id.invalid' }).transform(Number).pipe(recordIdSchema),
 });
 
+/** The most questions a union sets for 会员评家. */
+export const MAX_RATING_QUESTIONS = 10;
+
 export const memberRatingSchema = z.object({
-  /** one answer per question of {@link memberRatingQuestions}, in order, 1–5 */
+  /** one answer per question of the year's questions for the member's union (default {@link memberRatingQuestions}), in order, 1–5 */
   answers: z.array(z.number().int().min(1, { message: 'evaluation.answerRange' }).max(5, { message: 'evaluation.answerRange' }))
-    .length(memberRatingQuestions.length, { message: 'evaluation.answerCount' }),
+    .min(1, { message: 'evaluation.answerCount' }).max(MAX_RATING_QUESTIONS, { message: 'evaluation.answerCount' }),
 });
+
+/** 会员评家 questions a union (or the city, as everyone's default) sets for a year, before any rating of it is in. */
+export const ratingQuestionsUpdateSchema = z.object({
+  orgId: recordIdSchema,
+  questions: z.array(z.string().trim().min(1, { message: 'required' }).max(100, { message: 'text.tooLong' }))
+    .min(1, { message: 'required' }).max(MAX_RATING_QUESTIONS, { message: 'evaluation.tooManyQuestions' }),
+});
+export const ratingQuestionSchema = z.object({ code: z.string(), zh: z.string(), en: z.string() });
+export type RatingQuestion = z.infer<typeof ratingQuestionSchema>;
+export const ratingQuestionSetSchema = z.object({
+  year: z.number().int(),
+  questions: z.array(ratingQuestionSchema),
+  /** the unit whose questions apply (the union itself or the nearest one above, e.g. the city); null: the built-in set */
+  source: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+  /** ratings of the year are in below this unit: its questions can no longer change */
+  frozen: z.boolean(),
+});
+export type RatingQuestionSet = z.infer<typeof ratingQuestionSetSchema>;
 
 export const selfCheckSchema = z.object({
   orgId: recordIdSchema,
@@ -185,3 +206,21 @@ export const evaluationSummarySchema = z.object({
   units: z.array(z.object({ id: z.number().int(), name: z.string(), combined: z.number(), stars: z.number().int() })),
 });
 export type EvaluationSummary = z.infer<typeof evaluationSummarySchema>;
+
+/** 工会自查 evidence files: the types accepted (checked by their first bytes) and the size limit. */
+export const EVIDENCE_MAX_MB = 10;
+export const evidenceKinds = ['pdf', 'jpg', 'png', 'xlsx', 'docx'] as const;
+export type EvidenceKind = (typeof evidenceKinds)[number];
+export const evidenceFileSchema = z.object({
+  id: z.number().int(),
+  orgId: z.number().int(),
+  year: z.number().int(),
+  itemCode: z.string(),
+  filename: z.string(),
+  contentType: z.string(),
+  size: z.number().int(),
+  uploadedBy: z.string(),
+  createdAt: z.string(),
+});
+export type EvidenceFile = z.infer<typeof evidenceFileSchema>;
+export const evidenceListSchema = z.object({ items: z.array(evidenceFileSchema) });

@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { pickLocale, type Locale } from '@lianxin/contracts';
 import { AppError } from '../errors.ts';
-import { findSession, touchSession, type SessionRow } from '../features/auth/sessions.repo.ts';
+import { findSession, type SessionRow } from '../features/auth/sessions.repo.ts';
 
 export const SESSION_COOKIE = 'lianxin_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -40,7 +40,6 @@ export function registerSession(app: FastifyInstance): void {
     if (!token) return;
     const session = await findSession(app.db, token, app.config.sessionIdleMs);
     if (!session) return;
-    await touchSession(app.db, token, session.lastSeenAt);
     request.session = session;
     request.sessionToken = token;
     if (!SAFE_METHODS.has(request.method)) {

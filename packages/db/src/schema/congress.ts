@@ -3,7 +3,7 @@ import {
   pgTable, integer, text, date, timestamp, boolean, jsonb, index, uniqueIndex, primaryKey, real,
 } from 'drizzle-orm/pg-core';
 import { evaluationParts, passRules, proposalRatings, proposalStates, voteMethods, voteStates } from '@lianxin/contracts';
-import { ltree } from './types.ts';
+import { bytea, ltree } from './types.ts';
 import { orgs } from './orgs.ts';
 import { members } from './members.ts';
 import { users } from './users.ts';
@@ -62,8 +62,27 @@ export const congressProposals = pgTable(
     voteId: integer('vote_id'),
     decidedBy: integer('decided_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    /** 优秀提案: chosen by the proposal committee among filed and answered proposals */
+    best: boolean('best').notNull().default(false),
+    /** the department's last progress note said 落实完成 (Asia/Shanghai day); no notes after it */
+    progressDoneOn: date('progress_done_on', { mode: 'string' }),
   },
   (t) => [index('congress_proposals_session_idx').on(t.sessionId)],
+);
+
+/** Progress notes (办理进展) the responsible department posts after its answer, until one says it is done. */
+export const congressProposalProgress = pgTable(
+  'congress_proposal_progress',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    proposalId: integer('proposal_id').notNull().references(() => congressProposals.id),
+    note: text('note').notNull(),
+    done: boolean('done').notNull().default(false),
+    postedOn: date('posted_on', { mode: 'string' }).notNull(),
+    postedBy: integer('posted_by').notNull().references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [index('congress_proposal_progress_proposal_idx').on(t.proposalId)],
 );
 
 /** 附议: one row per seconder; the primary key is the one-click guard. */
@@ -186,6 +205,23 @@ export const evaluationRatings = pgTable(
   ],
 );
 
+/**
+ * 会员评家 questions a union (or the city federation, for every union without its own) sets for a year, before
+ * any rating of that year is in; frozen after. The nearest unit up the path with a row decides; none: the built-in set.
+ */
+export const evaluationQuestions = pgTable(
+  'evaluation_questions',
+  {
+    orgId: integer('org_id').notNull().references(() => orgs.id),
+    year: integer('year').notNull(),
+    /** the questions' wording, in order; a rating answers each 1–5 */
+    questions: jsonb('questions').$type<string[]>().notNull(),
+    setBy: integer('set_by').references(() => users.id),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.year] })],
+);
+
 /** One score per union, year and part (self-check, spot check, third party); items hold the self-check's lines. */
 export const evaluationScores = pgTable(
   'evaluation_scores',
@@ -205,6 +241,27 @@ export const evaluationScores = pgTable(
     uniqueIndex('evaluation_scores_uq').on(t.orgId, t.year, t.part),
     index('evaluation_scores_org_path_gist').using('gist', t.orgPath),
   ],
+);
+
+/**
+ * 工会自查 evidence files (佐证材料): one row per uploaded file and indicator item, the contents in the database
+ * (pdf, jpg, png, xlsx or docx, checked by their first bytes; at most EVIDENCE_MAX_MB).
+ */
+export const evaluationEvidence = pgTable(
+  'evaluation_evidence',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    orgId: integer('org_id').notNull().references(() => orgs.id),
+    year: integer('year').notNull(),
+    itemCode: text('item_code').notNull(),
+    filename: text('filename').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    data: bytea('data').notNull(),
+    uploadedBy: integer('uploaded_by').notNull().references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [index('evaluation_evidence_org_year_idx').on(t.orgId, t.year)],
 );
 
 /** 上级抽查: the units drawn in a district for a year, with the seed that reproduces the draw. */

@@ -6,3 +6,10 @@ export const ltree = customType<{ data: string }>({
     return 'ltree';
   },
 });
+
+/** PostgreSQL bytea: file contents kept in the database (evidence files). */
+export const bytea = customType<{ data: Buffer; driverData: Buffer }>({
+  dataType() {
+    return 'bytea';
+  },
+});

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
-  attendanceSchema, congressSessionSchema, idParamSchema, myCongressSchema, proposalAnswerSchema, proposalCreateSchema, proposalFileSchema,
-  proposalListQuerySchema, proposalListSchema, proposalRateSchema, proposalReturnSchema, proposalSchema, sessionCreateSchema,
+  attendanceSchema, congressSessionSchema, idParamSchema, myCongressSchema, proposalAnswerSchema, proposalBestSchema, proposalCreateSchema, proposalFileSchema,
+  proposalListQuerySchema, proposalListSchema, proposalProgressCreateSchema, proposalRateSchema, proposalReturnSchema, proposalSchema, sessionCreateSchema,
   sessionListQuerySchema, sessionListSchema,
 } from '@lianxin/contracts';
 import { access } from '../../access/route-access.ts';
@@ -9,8 +9,8 @@ import { serviceContext } from '../../context.ts';
 import { notFound } from '../../errors.ts';
 import { votesOfMember } from '../votes/votes.service.ts';
 import {
-  answerProposal, congressOfMember, createSession, fileProposal, getSession, listProposals, listSessions, rateProposal, recordAttendance,
-  returnProposal, secondProposal, submitProposal,
+  answerProposal, congressOfMember, createSession, fileProposal, getSession, listProposals, listSessions, markBest, postProgress, rateProposal,
+  recordAttendance, returnProposal, secondProposal, submitProposal,
 } from './congress.service.ts';
 
 const tags = ['congress'];
@@ -38,8 +38,8 @@ export const congressRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/api/congress/proposals',
-    { schema: { tags, querystring: proposalListQuerySchema, response: { 200: proposalListSchema } }, config: { access: access.staffRead() } },
-    async (request) => listProposals(serviceContext(request), request.query.sessionId, request.query.state),
+    { schema: { tags, description: 'A session\'s proposals; `best=true` lists its best proposals (优秀提案).', querystring: proposalListQuerySchema, response: { 200: proposalListSchema } }, config: { access: access.staffRead() } },
+    async (request) => listProposals(serviceContext(request), request.query.sessionId, request.query.state, request.query.best),
   );
   app.post(
     '/api/congress/proposals',
@@ -74,6 +74,16 @@ export const congressRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/congress/proposals/:id/answer',
     { schema: { tags, description: 'The department\'s answer, signed by the responsible leader.', params: idParamSchema, body: proposalAnswerSchema, response: { 200: proposalSchema } }, config: { access: access.staffWrite() } },
     async (request) => answerProposal(serviceContext(request), request.params.id, request.body),
+  );
+  app.post(
+    '/api/congress/proposals/:id/progress',
+    { schema: { tags, description: '办理进展: the department\'s progress note after its answer; `done` (落实完成) is the last one.', params: idParamSchema, body: proposalProgressCreateSchema, response: { 200: proposalSchema } }, config: { access: access.staffWrite() } },
+    async (request) => postProgress(serviceContext(request), request.params.id, request.body),
+  );
+  app.post(
+    '/api/congress/proposals/:id/best',
+    { schema: { tags, description: '优秀提案: the proposal committee marks (or unmarks) a filed and answered proposal.', params: idParamSchema, body: proposalBestSchema, response: { 200: proposalSchema } }, config: { access: access.staffWrite('congress.fileProposals') } },
+    async (request) => markBest(serviceContext(request), request.params.id, request.body.best),
   );
   app.post(
     '/api/congress/proposals/:id/rate',

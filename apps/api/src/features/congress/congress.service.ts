@@ -11,7 +11,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Database, type Tx } from '@lianxin/db';
 import {
   DEFAULT_MIN_SECONDERS, quorumOf, shanghaiDate, windowOpen,
-  type CongressSession, type Proposal, type ProposalCreate, type ProposalRating, type ProposalState, type SessionCreate,
+  type CongressSession, type Proposal, type ProposalProgress, type ProposalCreate, type ProposalRating, type ProposalState, type SessionCreate,
 } from '@lianxin/contracts';
 import { requireCapability, withinScope, writeScope, type Scope } from '../../access/access.ts';
 import type { ServiceContext } from '../../context.ts';
@@ -140,6 +140,9 @@ interface ProposalRow {
   reopened: boolean;
   vote_id: number | null;
   created_at: string;
+  best: boolean;
+  progress: ProposalProgress[];
+  progress_done_on: string | null;
 }
 
 const proposalColumns = sql`
@@ -148,7 +151,9 @@ const proposalColumns = sql`
   coalesce((select json_agg(json_build_object('memberId', c.member_id, 'name', cm.name) order by c.created_at, c.member_id)
               from congress_seconders c join members cm on cm.id = c.member_id where c.proposal_id = p.id), '[]'::json) as seconders,
   p.state, p.department, p.due_on::text as due_on, p.return_reason, p.answer_text, p.answer_leader, p.answered_on::text as answered_on,
-  p.rating, p.reopened, p.vote_id, p.created_at::text as created_at`;
+  p.rating, p.reopened, p.vote_id, p.created_at::text as created_at, p.best, p.progress_done_on::text as progress_done_on,
+  coalesce((select json_agg(json_build_object('id', g.id, 'note', g.note, 'done', g.done, 'postedOn', g.posted_on::text) order by g.id)
+              from congress_proposal_progress g where g.proposal_id = p.id), '[]'::json) as progress`;
 
 const proposalJoins = sql`
   congress_proposals p join congress_sessions s on s.id = p.session_id join orgs o on o.id = s.org_id
@@ -168,6 +173,7 @@ function toProposal(r: ProposalRow, needed: number): Proposal {
     state: r.state, department: r.department, dueOn: r.due_on, returnReason: r.return_reason,
     answer: r.answer_text === null ? null : { text: r.answer_text, leader: r.answer_leader ?? '', answeredOn: r.answered_on ?? '' },
     rating: r.rating, reopened: r.reopened, voteId: r.vote_id, createdAt: new Date(r.created_at).toISOString(),
+    best: r.best, progress: r.progress, progressDoneOn: r.progress_done_on,
   };
 }
 
@@ -179,13 +185,13 @@ async function findProposal(db: Database | Tx, scope: Scope | null, id: number, 
   return row;
 }
 
-export async function listProposals(ctx: ServiceContext, sessionId: number, state: ProposalState | undefined): Promise<{ items: Proposal[] }> {
+export async function listProposals(ctx: ServiceContext, sessionId: number, state: ProposalState | undefined, best?: boolean): Promise<{ items: Proposal[] }> {
   const session = await findSession(ctx.db, ctx.scope, sessionId);
   if (!session) throw notFound();
   const [rows, needed] = await Promise.all([
     queryRows<ProposalRow>(ctx.db, sql`
       select ${proposalColumns} from ${proposalJoins}
-       where p.session_id = ${sessionId} ${state ? sql`and p.state = ${state}` : sql``}
+       where p.session_id = ${sessionId} ${state ? sql`and p.state = ${state}` : sql``} ${best === undefined ? sql`` : sql`and p.best = ${best}`}
        order by p.id`),
     minSeconders(ctx.db),
   ]);
@@ -253,7 +259,7 @@ export async function secondProposal(ctx: ServiceContext, id: number): Promise<P
   return proposalFor(ctx, id);
 }
 
-type Step = 'file' | 'return' | 'answer' | 'rate';
+type Step = 'file' | 'return' | 'answer' | 'rate' | 'progress' | 'best';
 
 /** Locks a staff-visible proposal for a committee or department step, refusing frozen ones. */
 async function lockedProposal(tx: Tx, scope: Scope, id: number): Promise<ProposalRow> {
@@ -267,7 +273,7 @@ async function staffStep(ctx: ServiceContext, id: number, step: Step, run: (tx: 
   const scope = writeScope(ctx.scope);
   await ctx.db.transaction(async (tx) => {
     const row = await lockedProposal(tx, scope, id);
-    if (step === 'file' || step === 'return') requireCapability(ctx.actor, 'congress.fileProposals', row.org_path);
+    if (step === 'file' || step === 'return' || step === 'best') requireCapability(ctx.actor, 'congress.fileProposals', row.org_path);
     const detail = await run(tx, row);
     await recordAudit(tx, ctx.actor, ctx.ip, { action: 'update', objectType: 'congress_proposal', objectId: id, orgPath: row.org_path, detail: { step, ...detail } });
   });
@@ -302,6 +308,32 @@ export function answerProposal(ctx: ServiceContext, id: number, input: { text: s
       update congress_proposals set state = 'answered', answer_text = ${input.text}, answer_leader = ${input.leader}, answered_on = ${input.answeredOn}, rating = null
        where id = ${id}`);
     return { leader: input.leader, answeredOn: input.answeredOn };
+  });
+}
+
+/**
+ * 办理进展: the responsible department's progress note after its answer (answered, or closed by the proposer's
+ * rating), until a note says 落实完成 (`done`); later notes are refused. Dated the Asia/Shanghai day.
+ */
+export function postProgress(ctx: ServiceContext, id: number, input: { note: string; done: boolean }): Promise<Proposal> {
+  return staffStep(ctx, id, 'progress', async (tx, row) => {
+    if (row.state !== 'answered' && row.state !== 'done') throw conflict('congress.notAnswered', {}, { state: row.state });
+    if (row.progress_done_on !== null) throw conflict('congress.progressDone', {}, { doneOn: row.progress_done_on });
+    const today = shanghaiDate();
+    await tx.execute(sql`
+      insert into congress_proposal_progress (proposal_id, note, done, posted_on, posted_by)
+      values (${id}, ${input.note}, ${input.done}, ${today}, ${ctx.actor.userId})`);
+    if (input.done) await tx.execute(sql`update congress_proposals set progress_done_on = ${today} where id = ${id}`);
+    return { done: input.done };
+  });
+}
+
+/** 优秀提案: the proposal committee marks (or unmarks) a filed and answered proposal as one of the session's best. */
+export function markBest(ctx: ServiceContext, id: number, best: boolean): Promise<Proposal> {
+  return staffStep(ctx, id, 'best', async (tx, row) => {
+    if (row.state !== 'answered' && row.state !== 'done') throw conflict('congress.notBestable', {}, { state: row.state });
+    await tx.execute(sql`update congress_proposals set best = ${best} where id = ${id}`);
+    return { best };
   });
 }
 

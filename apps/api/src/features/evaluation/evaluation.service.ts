@@ -11,8 +11,8 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '@lianxin/db';
 import {
-  combinedScore, drawSample, grantYearFen, indicatorItems, memberRatingScore, serviceScore, shanghaiDate, starsOf,
-  type Evaluation, type EvaluationPart, type EvaluationSummary,
+  combinedScore, drawSample, grantYearFen, indicatorItems, memberRatingQuestions, memberRatingScore, serviceScore, shanghaiDate, starsOf,
+  type Evaluation, type EvaluationPart, type EvaluationSummary, type RatingQuestion, type RatingQuestionSet,
 } from '@lianxin/contracts';
 import { requireCapability, withinScope, writeScope } from '../../access/access.ts';
 import type { ServiceContext } from '../../context.ts';
@@ -138,7 +138,69 @@ export async function getEvaluation(ctx: ServiceContext, year: number, orgId: nu
   };
 }
 
-/** 会员评家: the signed-in member rates their union for the current (Asia/Shanghai) year, once. */
+// ---- 会员评家 questions ----------------------------------------------------------------------------------------
+
+const builtInQuestions: RatingQuestion[] = memberRatingQuestions.map((q) => ({ code: q.code, zh: q.zh, en: q.en }));
+/** Questions and rating changes of one year meet one after the other (the rating takes it shared). */
+const questionsLock = (tx: Tx, year: number, shared: boolean) =>
+  tx.execute(sql`select ${shared ? sql`pg_advisory_xact_lock_shared` : sql`pg_advisory_xact_lock`}(hashtext('evaluation_questions'), ${year})`);
+
+/** The questions that apply to a unit in a year: its own, else the nearest unit's above (the city's), else the built-in set. */
+async function questionsFor(db: ServiceContext['db'] | Tx, year: number, orgPath: string): Promise<Omit<RatingQuestionSet, 'frozen'>> {
+  const [row] = await queryRows<{ questions: string[]; id: number; name: string }>(db, sql`
+    select q.questions, o.id, o.name from evaluation_questions q join orgs o on o.id = q.org_id
+     where q.year = ${year} and o.path @> ${orgPath}::ltree order by nlevel(o.path) desc limit 1`);
+  if (!row) return { year, questions: builtInQuestions, source: null };
+  // a union writes its questions once, in its own words: both languages show them
+  return { year, questions: row.questions.map((q, i) => ({ code: `q${i + 1}`, zh: q, en: q })), source: { id: row.id, name: row.name } };
+}
+
+/** Whether ratings of the year are in below the unit (its questions, and a default it sets, are frozen then). */
+async function ratedBelow(db: ServiceContext['db'] | Tx, year: number, orgPath: string): Promise<boolean> {
+  const [row] = await queryRows<{ ok: number }>(db, sql`
+    select 1 as ok from evaluation_ratings where year = ${year} and org_path <@ ${orgPath}::ltree limit 1`);
+  return row !== undefined;
+}
+
+/** The 会员评家 questions that apply to a union in a year, for its staff. */
+export async function ratingQuestions(ctx: ServiceContext, year: number, orgId: number): Promise<RatingQuestionSet> {
+  const org = await findOrg(ctx.db, ctx.scope, orgId);
+  if (!org) throw notFound();
+  return { ...(await questionsFor(ctx.db, year, org.path)), frozen: await ratedBelow(ctx.db, year, org.path) };
+}
+
+/**
+ * A union (or the city, as the default of every union without its own) sets its 会员评家 questions for a year;
+ * 409 `evaluation.questionsFrozen` once any member below it has rated that year.
+ */
+export async function setRatingQuestions(ctx: ServiceContext, year: number, input: { orgId: number; questions: string[] }): Promise<RatingQuestionSet> {
+  const scope = writeScope(ctx.scope);
+  await ctx.db.transaction(async (tx) => {
+    const org = await findOrg(tx, scope, input.orgId);
+    if (!org) throw notFound();
+    await questionsLock(tx, year, false);
+    if (await ratedBelow(tx, year, org.path)) throw conflict('evaluation.questionsFrozen', {}, {});
+    await tx.execute(sql`
+      insert into evaluation_questions (org_id, year, questions, set_by) values (${org.id}, ${year}, ${JSON.stringify(input.questions)}::jsonb, ${ctx.actor.userId})
+      on conflict (org_id, year) do update set questions = excluded.questions, set_by = excluded.set_by, updated_at = now()`);
+    await recordAudit(tx, ctx.actor, ctx.ip, { action: 'update', objectType: 'evaluation_questions', objectId: org.id, orgPath: org.path, detail: { year, questions: input.questions } });
+  });
+  return ratingQuestions(ctx, year, input.orgId);
+}
+
+/** The questions the signed-in member answers for their union this year. */
+export async function myRatingQuestions(ctx: ServiceContext, year: number): Promise<RatingQuestionSet> {
+  const memberId = ctx.actor.memberId;
+  if (memberId === null) throw notFound();
+  const [member] = await queryRows<{ org_path: string }>(ctx.db, sql`select org_path::text as org_path from members where id = ${memberId} and status = 'active'`);
+  if (!member) throw notFound();
+  return { ...(await questionsFor(ctx.db, year, member.org_path)), frozen: true };
+}
+
+/**
+ * 会员评家: the signed-in member rates their union for the current (Asia/Shanghai) year, once, answering each of the
+ * year's questions for that union.
+ */
 export async function rateUnion(ctx: ServiceContext, year: number, answers: number[]): Promise<void> {
   const memberId = ctx.actor.memberId;
   if (memberId === null) throw notFound();
@@ -147,9 +209,14 @@ export async function rateUnion(ctx: ServiceContext, year: number, answers: numb
     select org_id, org_path::text as org_path from members where id = ${memberId} and status = 'active'`);
   if (!member) throw notFound();
   try {
-    await ctx.db.execute(sql`
-      insert into evaluation_ratings (year, member_id, org_id, org_path, answers)
-      values (${year}, ${memberId}, ${member.org_id}, ${member.org_path}::ltree, ${sql.param(answers)}::integer[])`);
+    await ctx.db.transaction(async (tx) => {
+      await questionsLock(tx, year, true);
+      const { questions } = await questionsFor(tx, year, member.org_path);
+      if (answers.length !== questions.length) throw fieldError('answers', 'evaluation.answerCount');
+      await tx.execute(sql`
+        insert into evaluation_ratings (year, member_id, org_id, org_path, answers)
+        values (${year}, ${memberId}, ${member.org_id}, ${member.org_path}::ltree, ${sql.param(answers)}::integer[])`);
+    });
   } catch (error) {
     if (isUniqueViolation(error)) throw conflict('evaluation.alreadyRated', {}, {});
     throw error;
@@ -219,6 +286,12 @@ export async function saveSpotCheck(ctx: ServiceContext, year: number, input: { 
     const org = await findOrg(tx, scope, input.orgId);
     if (!org) throw notFound();
     requireCapability(ctx.actor, 'evaluation.check', org.path);
+    // 上级抽查 is the level above checking: nobody scores the union they work for (or belong to as a member)
+    if (org.id === ctx.actor.orgId) throw conflict('evaluation.ownUnit', {}, {});
+    if (ctx.actor.memberId !== null) {
+      const [own] = await queryRows<{ ok: number }>(tx, sql`select 1 as ok from members where id = ${ctx.actor.memberId} and org_id = ${org.id}`);
+      if (own) throw conflict('evaluation.ownUnit', {}, {});
+    }
     const [sampled] = await queryRows<{ ok: number }>(tx, sql`select 1 as ok from evaluation_samples where year = ${year} and ${org.id} = any(org_ids) limit 1`);
     if (!sampled) throw conflict('evaluation.notSampled', {}, {});
     await upsertScore(tx, ctx, year, org, 'spotCheck', input.score, input.report);

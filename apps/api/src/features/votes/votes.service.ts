@@ -22,7 +22,7 @@ import type { ServiceContext } from '../../context.ts';
 import { AppError, conflict, fieldError, isUniqueViolation, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { findOrg } from '../orgs/orgs.repo.ts';
-import { byReceipt, chainHead, newReceipt, type ChainBallot } from './vote-chain.ts';
+import { byReceipt, chainHead, chainOverText, newReceipt, type ChainBallot } from './vote-chain.ts';
 
 /** The yes/no/abstain options, in this order (the first is "yes" for the pass rule). */
 export const MOTION_OPTIONS = ['赞成', '反对', '弃权'] as const;
@@ -273,8 +273,12 @@ export async function finishVote(ctx: ServiceContext, id: number): Promise<Vote>
     const vote = await findVote(tx, scope, id, true);
     if (!vote) throw notFound();
     if (vote.state !== 'started') throw stateConflict(vote);
-    const ballots = await ballotsOf(tx, id);
-    const stored = computeResult(vote, ballots);
+    // one ordered read into one text (no row object per ballot), then the chain and the tally in one pass
+    const [all] = await queryRows<{ lines: string | null }>(tx, sql`
+      select string_agg(receipt || E'\n' || btrim(choices::text, '{}'), E'\n' order by receipt collate "C") as lines
+        from vote_ballots where vote_id = ${id}`);
+    const chained = chainOverText(id, all?.lines ?? '');
+    const stored = { result: storedResult(vote, chained.choices), head: chained.head };
     await tx.execute(sql`
       update votes set state = 'finished', finished_at = now(), result = ${JSON.stringify(stored.result)}::jsonb, chain_head = ${stored.head}
        where id = ${id}`);
@@ -290,8 +294,15 @@ export function computeResult(
   vote: Pick<VoteRow, 'id' | 'method' | 'seats' | 'pass_rule' | 'entitled' | 'options'>,
   ballots: readonly ChainBallot[],
 ): { result: StoredVoteResult; head: string } {
+  return { result: storedResult(vote, ballots.map((b) => b.choices)), head: chainHead(vote.id, [...ballots].sort(byReceipt)) };
+}
+
+function storedResult(
+  vote: Pick<VoteRow, 'method' | 'seats' | 'pass_rule' | 'entitled' | 'options'>,
+  choices: readonly (readonly number[])[],
+): StoredVoteResult {
   const optionIds = vote.options.map((o) => o.id);
-  const tally = tallyBallots(optionIds, ballots.map((b) => b.choices));
+  const tally = tallyBallots(optionIds, choices);
   const entitled = vote.entitled ?? 0;
   const yes = tally.counts.get(optionIds[0] ?? -1) ?? 0;
   const result: StoredVoteResult = {
@@ -303,7 +314,7 @@ export function computeResult(
     passed: vote.method === 'yes_no_abstain' ? motionPassed(vote.pass_rule, yes, tally.valid, entitled) : null,
     elected: vote.method === 'election' ? electedOptions(tally.counts, vote.seats ?? 1) : [],
   };
-  return { result, head: chainHead(vote.id, [...ballots].sort(byReceipt)) };
+  return result;
 }
 
 export async function publishVote(ctx: ServiceContext, id: number): Promise<Vote> {

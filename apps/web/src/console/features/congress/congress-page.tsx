@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import {
-  App, Button, DatePicker, Descriptions, Drawer, Form, Input, InputNumber, Modal, Popconfirm, Progress, Rate, Select, Space, Statistic, Switch,
-  Table, Tabs, Tag, Typography,
+  App, Button, Checkbox, DatePicker, Descriptions, Drawer, Form, Input, InputNumber, Modal, Popconfirm, Progress, Rate, Select, Space, Statistic, Switch,
+  Table, Tabs, Tag, Timeline, Typography, Upload,
 } from 'antd';
 import {
-  can, evaluationPartLabels, scoredParts, passRules, passRuleLabels, proposalRatingLabels, proposalStates, proposalStateLabels, shanghaiDate,
+  can, evaluationPartLabels, indicatorItems, scoredParts, passRules, passRuleLabels, proposalRatingLabels, proposalStates, proposalStateLabels, shanghaiDate,
   voteMethods, voteMethodLabels, voteStateLabels, type Proposal, type ProposalState, type Vote, type VoteMethod,
 } from '@lianxin/contracts';
 import { isApiError } from '../../../shared/api-client.ts';
@@ -16,7 +16,7 @@ import { OrgTreeSelect } from '../../components/org-tree-select.tsx';
 import { useCurrentUser } from '../auth/session-context.tsx';
 import {
   answerProposal, createVote, postGrant, fetchEvaluation, fetchEvaluationSummary, fetchProposals, fetchSessions, fetchVoteResult, fetchVotes, fileProposal,
-  returnProposal, voteStep,
+  evidenceUrl, fetchEvidence, fetchRatingQuestions, markBest, uploadEvidence, postProgress, returnProposal, saveRatingQuestions, voteStep,
 } from './congress-api.ts';
 
 function positiveInt(value: string | null, fallback: number): number {
@@ -96,7 +96,8 @@ function ProposalsTab({ orgId }: { orgId: number }) {
   const sessions = useApi(`sessions:${orgId}`, (signal) => fetchSessions(orgId, signal));
   const sessionId = positiveInt(params.get('session'), sessions.data?.[0]?.id ?? 0) || null;
   const state = (proposalStates as readonly string[]).includes(params.get('state') ?? '') ? (params.get('state') as ProposalState) : undefined;
-  const proposals = useApi(sessionId ? `proposals:${sessionId}:${state ?? ''}` : null, (signal) => fetchProposals(sessionId!, state, signal));
+  const bestOnly = params.get('best') === '1';
+  const proposals = useApi(sessionId ? `proposals:${sessionId}:${state ?? ''}:${bestOnly}` : null, (signal) => fetchProposals(sessionId!, state, bestOnly, signal));
   const session = sessions.data?.find((s) => s.id === sessionId);
   const [acting, setActing] = useState<{ kind: 'file' | 'return' | 'answer'; proposal: Proposal } | null>(null);
   const [open, setOpen] = useState<Proposal | null>(null);
@@ -130,6 +131,10 @@ function ProposalsTab({ orgId }: { orgId: number }) {
           style={{ minWidth: 160 }}
           data-testid="congress-state"
         />
+        <Space size={4}>
+          <Switch size="small" checked={bestOnly} onChange={(on) => set('best', on ? '1' : undefined)} data-testid="congress-best-only" />
+          <span>{t('congress.bestOnly')}</span>
+        </Space>
       </Space>
       {session && (
         <Space wrap style={{ marginBottom: 12 }} data-testid="congress-quorum">
@@ -157,6 +162,7 @@ function ProposalsTab({ orgId }: { orgId: number }) {
               <Space size={4}>
                 <Tag>{pick(proposalStateLabels[p.state])}</Tag>
                 {p.voteId !== null && <Tag color="purple">{t('congress.frozen')}</Tag>}
+                {p.best && <Tag color="gold">{t('congress.best')}</Tag>}
               </Space>
             ),
           },
@@ -204,8 +210,77 @@ function ProposalsTab({ orgId }: { orgId: number }) {
             )}
           </Descriptions>
         )}
+        {open && (
+          <ProposalFollowUp
+            proposal={open}
+            committee={committee}
+            canWrite={user.canWrite}
+            onChanged={(p) => { setOpen(p); proposals.reload(); }}
+          />
+        )}
       </Drawer>
     </>
+  );
+}
+
+/**
+ * In the proposal drawer, once answered: the department's progress notes (办理进展) with a form for the next one
+ * until a note says 落实完成, and the committee's 优秀提案 mark.
+ */
+function ProposalFollowUp({ proposal, committee, canWrite, onChanged }: { proposal: Proposal; committee: boolean; canWrite: boolean; onChanged: (p: Proposal) => void }) {
+  const { t } = useLocale();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ note: string; done: boolean }>();
+  const [busy, setBusy] = useState(false);
+  const answered = proposal.state === 'answered' || proposal.state === 'done';
+  const writable = answered && canWrite && proposal.voteId === null;
+  const run = async (call: () => Promise<Proposal>) => {
+    setBusy(true);
+    try {
+      const next = await call();
+      void message.success(t('congress.done'));
+      form.resetFields();
+      onChanged(next);
+    } catch (e) {
+      void message.error(isApiError(e) ? e.message : t('app.networkError'));
+    } finally {
+      setBusy(false);
+    }
+  };
+  if (!answered) return null;
+  return (
+    <div style={{ marginTop: 16 }} data-testid="proposal-follow-up">
+      <Space style={{ marginBottom: 8 }}>
+        <Typography.Title level={5} style={{ margin: 0 }}>{t('congress.progress')}</Typography.Title>
+        {proposal.best && <Tag color="gold" data-testid="proposal-best-tag">{t('congress.best')}</Tag>}
+        {proposal.progressDoneOn && <Tag color="green">{t('congress.progressDoneOn', { date: proposal.progressDoneOn })}</Tag>}
+      </Space>
+      {proposal.progress.length === 0 ? (
+        <Typography.Paragraph type="secondary">{t('congress.progressNone')}</Typography.Paragraph>
+      ) : (
+        <Timeline
+          data-testid="proposal-progress"
+          items={proposal.progress.map((g) => ({ key: g.id, color: g.done ? 'green' : 'blue', content: `${g.postedOn} ${g.note}` }))}
+        />
+      )}
+      {writable && proposal.progressDoneOn === null && (
+        <Form form={form} layout="vertical" initialValues={{ done: false }} data-testid="proposal-progress-form"
+          onFinish={(v) => void run(() => postProgress(proposal.id, { note: v.note, done: v.done }))}>
+          <Form.Item name="note" label={t('congress.progressNote')} rules={[{ required: true }]}>
+            <Input.TextArea rows={2} maxLength={2000} />
+          </Form.Item>
+          <Form.Item name="done" valuePropName="checked">
+            <Checkbox>{t('congress.progressDone')}</Checkbox>
+          </Form.Item>
+          <Button htmlType="submit" loading={busy} data-testid="proposal-progress-post">{t('congress.progressPost')}</Button>
+        </Form>
+      )}
+      {writable && committee && (
+        <Button style={{ marginTop: 12 }} loading={busy} onClick={() => void run(() => markBest(proposal.id, !proposal.best))} data-testid="proposal-best">
+          {proposal.best ? t('congress.unmarkBest') : t('congress.markBest')}
+        </Button>
+      )}
+    </div>
   );
 }
 
@@ -435,11 +510,117 @@ function VoteResultDrawer({ vote, onClose }: { vote: Vote | null; onClose: () =>
 
 // ---- evaluation -----------------------------------------------------------------------------------------------
 
+/**
+ * 会员评家 questions of the page's union for a year: the set in use (its own, the nearest above — the city's
+ * default — or the built-in one), editable until a member below has rated that year.
+ */
+function RatingQuestionsModal({ year, orgId, canWrite, onClose }: { year: number; orgId: number; canWrite: boolean; onClose: () => void }) {
+  const { t, pick } = useLocale();
+  const act = useAction();
+  const current = useApi(`rating-questions:${year}:${orgId}`, (signal) => fetchRatingQuestions(year, orgId, signal));
+  const [form] = Form.useForm<{ questions: string[] }>();
+  const [busy, setBusy] = useState(false);
+  const data = current.data;
+  const editable = canWrite && data !== undefined && !data.frozen;
+  const save = async () => {
+    const v = await form.validateFields();
+    setBusy(true);
+    const ok = await act(() => saveRatingQuestions(year, orgId, v.questions.map((q) => q.trim())));
+    setBusy(false);
+    if (ok) onClose();
+  };
+  return (
+    <Modal open title={t('evaluation.questionsOf', { year })} onCancel={onClose} onOk={editable ? () => void save() : onClose} confirmLoading={busy} destroyOnHidden>
+      {current.error !== undefined && <LoadErrorAlert error={current.error} onRetry={current.reload} />}
+      {data && (
+        <div data-testid="rating-questions">
+          <Typography.Paragraph type="secondary">
+            {data.source ? t('evaluation.questionsSource', { name: data.source.name }) : t('evaluation.questionsBuiltIn')}
+          </Typography.Paragraph>
+          {data.frozen && <Typography.Paragraph type="warning">{t('evaluation.questionsFrozen')}</Typography.Paragraph>}
+          {editable ? (
+            <Form form={form} layout="vertical" initialValues={{ questions: data.questions.map((q) => pick({ 'zh-CN': q.zh, en: q.en })) }} data-testid="rating-questions-form">
+              <Form.List name="questions">
+                {(fields, { add, remove }) => (
+                  <>
+                    {fields.map((field, i) => (
+                      <Space key={field.key} align="baseline" style={{ display: 'flex' }}>
+                        <Form.Item name={field.name} label={t('evaluation.questionN', { n: i + 1 })} rules={[{ required: true, whitespace: true }]} style={{ width: 380 }}>
+                          <Input maxLength={100} />
+                        </Form.Item>
+                        {fields.length > 1 && <Button size="small" onClick={() => remove(field.name)}>−</Button>}
+                      </Space>
+                    ))}
+                    {fields.length < 10 && <Button onClick={() => add('')} data-testid="rating-question-add">{t('evaluation.questionAdd')}</Button>}
+                  </>
+                )}
+              </Form.List>
+            </Form>
+          ) : (
+            <ol>{data.questions.map((q) => <li key={q.code}>{pick({ 'zh-CN': q.zh, en: q.en })}</li>)}</ol>
+          )}
+        </div>
+      )}
+    </Modal>
+  );
+}
+
+/** 工会自查 evidence files of a union and year: listed with their download links; staff who write upload one per item. */
+function EvidenceSection({ year, orgId, canWrite }: { year: number; orgId: number; canWrite: boolean }) {
+  const { t, pick } = useLocale();
+  const { message } = App.useApp();
+  const files = useApi(`evidence:${year}:${orgId}`, (signal) => fetchEvidence(year, orgId, signal));
+  const [item, setItem] = useState<string>(indicatorItems[0]!.code);
+  const [busy, setBusy] = useState(false);
+  const label = (code: string) => {
+    const found = indicatorItems.find((i) => i.code === code);
+    return found ? `${code} ${pick({ 'zh-CN': found.zh, en: found.en })}` : code;
+  };
+  const send = async (file: File) => {
+    setBusy(true);
+    try {
+      await uploadEvidence(year, orgId, item, file);
+      void message.success(t('congress.done'));
+      files.reload();
+    } catch (e) {
+      void message.error(isApiError(e) ? e.message : t('app.networkError'));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div style={{ marginTop: 16 }} data-testid="evaluation-evidence">
+      <Typography.Title level={5}>{t('evaluation.evidence')}</Typography.Title>
+      {files.error !== undefined && <LoadErrorAlert error={files.error} onRetry={files.reload} />}
+      {files.data && files.data.length === 0 && <Typography.Paragraph type="secondary">{t('evaluation.evidenceNone')}</Typography.Paragraph>}
+      <ul>
+        {(files.data ?? []).map((f) => (
+          <li key={f.id}>
+            {label(f.itemCode)} · <a href={evidenceUrl(f.id)} download={f.filename}>{f.filename}</a>
+            <Typography.Text type="secondary">（{Math.ceil(f.size / 1024)} KB，{f.uploadedBy}）</Typography.Text>
+          </li>
+        ))}
+      </ul>
+      {canWrite && (
+        <Space wrap>
+          <Select value={item} onChange={setItem} style={{ minWidth: 260 }} aria-label={t('evaluation.evidenceItem')}
+            options={indicatorItems.map((i) => ({ value: i.code, label: label(i.code) }))} data-testid="evidence-item" />
+          <Upload accept=".pdf,.jpg,.jpeg,.png,.xlsx,.docx" showUploadList={false} beforeUpload={(file) => { void send(file); return false; }}>
+            <Button loading={busy} data-testid="evidence-upload">{t('evaluation.evidenceUpload')}</Button>
+          </Upload>
+          <Typography.Text type="secondary">{t('evaluation.evidenceHint')}</Typography.Text>
+        </Space>
+      )}
+    </div>
+  );
+}
+
 function EvaluationTab({ orgId }: { orgId: number }) {
   const { t, pick } = useLocale();
   const thisYear = Number(shanghaiDate().slice(0, 4));
   const [year, setYear] = useState(thisYear);
   const [unit, setUnit] = useState<number | null>(null);
+  const [editing, setEditing] = useState(false);
   const summary = useApi(`evaluation:${year}:${orgId}`, (signal) => fetchEvaluationSummary(year, orgId, signal));
   const detail = useApi(unit ? `evaluation-unit:${year}:${unit}` : null, (signal) => fetchEvaluation(year, unit!, signal));
   const s = summary.data;
@@ -459,8 +640,10 @@ function EvaluationTab({ orgId }: { orgId: number }) {
     <>
       <Space wrap style={{ marginBottom: 12 }}>
         <span>{t('evaluation.year')}</span>
-        <Select value={year} onChange={setYear} options={[thisYear, thisYear - 1, thisYear - 2].map((y) => ({ value: y, label: String(y) }))} data-testid="evaluation-year" />
+        <Select value={year} onChange={setYear} options={[thisYear + 1, thisYear, thisYear - 1, thisYear - 2].map((y) => ({ value: y, label: String(y) }))} data-testid="evaluation-year" />
+        <Button onClick={() => setEditing(true)} data-testid="evaluation-questions">{t('evaluation.questions')}</Button>
       </Space>
+      {editing && <RatingQuestionsModal year={year} orgId={orgId} canWrite={user.canWrite} onClose={() => setEditing(false)} />}
       {summary.error !== undefined && <LoadErrorAlert error={summary.error} onRetry={summary.reload} />}
       {s && (
         <div data-testid="evaluation-summary">
@@ -513,6 +696,7 @@ function EvaluationTab({ orgId }: { orgId: number }) {
             </Descriptions.Item>
           </Descriptions>
         )}
+        {unit !== null && <EvidenceSection year={year} orgId={unit} canWrite={user.canWrite} />}
       </Drawer>
     </>
   );

@@ -1,4 +1,4 @@
-import type { MyCongress, Proposal, ProposalRating, VoteResult } from '@lianxin/contracts';
+import type { MyCongress, Proposal, ProposalRating, RatingQuestionSet, VoteResult } from '@lianxin/contracts';
 import { api, isApiError, setCsrfToken } from '../../../shared/api-client.ts';
 import { fetchMe } from '../auth/member-auth-api.ts';
 import { SignInRequired } from '../card/card-api.ts';
@@ -21,3 +21,5 @@ export const rateAnswer = (id: number, rating: ProposalRating) => api.post<Propo
 export const castBallot = (voteId: number, choices: number[]) => api.post<{ receipt: string }>(`/api/votes/${voteId}/ballots`, { choices });
 export const myVoteResult = (voteId: number, receipt?: string) => api.get<VoteResult>(`/api/me/votes/${voteId}/result`, { receipt: receipt || undefined });
 export const rateMyUnion = (year: number, answers: number[]) => api.post<{ ok: true }>(`/api/me/evaluation/${year}/rating`, { answers });
+/** The 会员评家 questions the member answers for their union this year (the union's, the city's default or the built-in set). */
+export const myRatingQuestions = (year: number, signal?: AbortSignal) => api.get<RatingQuestionSet>(`/api/me/evaluation/${year}/questions`, undefined, signal);

@@ -11,7 +11,7 @@ import { useApi } from '../../../shared/use-api.ts';
 import { MobilePage } from '../../components/mobile-page.tsx';
 import { PageLoading } from '../../components/page-loading.tsx';
 import { SignInRequired } from '../card/card-api.ts';
-import { castBallot, loadMyCongress, myVoteResult, rateAnswer, rateMyUnion, secondProposal } from './congress-api.ts';
+import { castBallot, loadMyCongress, myRatingQuestions, myVoteResult, rateAnswer, rateMyUnion, secondProposal } from './congress-api.ts';
 
 type MyVote = MyCongress['votes'][number];
 
@@ -145,12 +145,27 @@ function ProposalCard({ proposal: p, memberId, onChanged }: { proposal: Proposal
     }
   };
   return (
-    <Card title={p.subject} extra={<Tag>{pick(proposalStateLabels[p.state])}</Tag>} data-testid={`m-proposal-${p.id}`}>
+    <Card
+      title={p.subject}
+      extra={(
+        <Space>
+          {p.best && <Tag color="warning" data-testid={`m-best-${p.id}`}>{t('mcongress.best')}</Tag>}
+          <Tag>{pick(proposalStateLabels[p.state])}</Tag>
+        </Space>
+      )}
+      data-testid={`m-proposal-${p.id}`}
+    >
       <div className="m-hint">
         {p.proposer.name}{mine ? `（${t('mcongress.mine')}）` : ''} · {t('mcongress.secondersCount', { count: p.seconders.length, needed: p.secondersNeeded })}
       </div>
       <div>{p.reasons}</div>
       {p.answer && <div>{t('mcongress.answer', { text: p.answer.text, leader: p.answer.leader, date: p.answer.answeredOn })}</div>}
+      {p.progress.length > 0 && (
+        <div className="m-hint" data-testid={`m-progress-${p.id}`}>
+          {t('mcongress.progress')}
+          {p.progress.map((g) => <div key={g.id}>{g.postedOn} {g.note}{g.done ? `（${t('mcongress.progressDone')}）` : ''}</div>)}
+        </div>
+      )}
       {p.state === 'submitted' && !mine && p.voteId === null && (
         seconded ? <Tag color="success">{t('mcongress.seconded')}</Tag> : (
           <Button size="small" color="primary" onClick={() => void run(() => secondProposal(p.id), t('mcongress.secondDone'))} data-testid={`m-second-${p.id}`}>
@@ -178,11 +193,16 @@ function ProposalCard({ proposal: p, memberId, onChanged }: { proposal: Proposal
 
 function UnionRating() {
   const { t, pick } = useLocale();
-  const [answers, setAnswers] = useState<number[]>(memberRatingQuestions.map(() => 0));
+  const year = Number(shanghaiDate().slice(0, 4));
+  // the union's questions of the year (its own, the city's default, or the built-in set)
+  const asked = useApi(`my-rating-questions:${year}`, (signal) => myRatingQuestions(year, signal));
+  const questions = asked.data?.questions ?? memberRatingQuestions.map((q) => ({ code: q.code, zh: q.zh, en: q.en }));
+  const [given, setAnswers] = useState<number[]>([]);
+  const answers = questions.map((_, i) => given[i] ?? 0);
   const [done, setDone] = useState(false);
   const submit = async () => {
     try {
-      await rateMyUnion(Number(shanghaiDate().slice(0, 4)), answers);
+      await rateMyUnion(year, answers);
       setDone(true);
       Toast.show({ content: t('mcongress.thanks') });
     } catch (e) {
@@ -192,13 +212,13 @@ function UnionRating() {
   return (
     <List header={t('mcongress.evaluation')} data-testid="m-union-rating">
       <List.Item description={t('mcongress.evaluationHint')}>
-        {memberRatingQuestions.map((q, i) => (
+        {questions.map((q, i) => (
           <div key={q.code}>
             <div>{pick({ 'zh-CN': q.zh, en: q.en })}</div>
-            <Rate value={answers[i]} onChange={(v) => setAnswers((a) => a.map((x, j) => (j === i ? v : x)))} />
+            <Rate value={answers[i]} onChange={(v) => setAnswers(answers.map((x, j) => (j === i ? v : x)))} />
           </div>
         ))}
-        <Button color="primary" size="small" disabled={done || answers.some((a) => a < 1)} onClick={() => void submit()}>{t('mcongress.submit')}</Button>
+        <Button color="primary" size="small" disabled={done || asked.loading || answers.some((a) => a < 1)} onClick={() => void submit()}>{t('mcongress.submit')}</Button>
       </List.Item>
     </List>
   );
