@@ -56,7 +56,7 @@ export async function createPublicRequest(
     const newId = await insertRequest(tx, { cipher: deps.keys.cipher, keys: deps.keys, ip: deps.ip, actor: null }, {
       categoryCode: cat.code, limitDays: cat.workingDays, orgId: org.id, orgPath: org.path, orgName: org.name, channel: 'h5', status: 'received',
       description: input.description, requesterName: input.requesterName, requesterPhone: input.phone, requesterUserId: null,
-      stationId, receivedAt: now, ownerUserId: null,
+      stationId, receivedAt: now, ownerUserId: null, followLink: true,
     });
     return { id: newId, created: true };
   });
