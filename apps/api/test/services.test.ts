@@ -493,6 +493,26 @@ describe('the H5 without an account: a phone verified by one-time code, follow a
     for (const bad of ['lianxin.example.cn', 'ftp://x.cn', 'https://x.cn/m/', 'https://x.cn?a=1']) expect(() => parsePublicOrigin(bad), bad).toThrow(/PUBLIC_ORIGIN/);
   });
 
+  it('takes a union named without a position only at street level or below, existing and active; else 400 on orgId', async () => {
+    // (顾村's street union itself is taken in the rating link's test; the route allows 10 tries a minute from one address)
+    const phone = newPhone();
+    const code = await codeFor(phone);
+    const [district] = await t.handle.query<{ id: number }>(`select id from orgs where kind = 'district_federation' and status = 'active' order by id limit 1`);
+    const [below] = await t.handle.query<{ id: number }>(`select id from orgs where kind = 'enterprise_union' and status = 'active' and path <@ (select path from orgs where id = ${gucun.orgId}) order by id limit 1`);
+    const body = { categoryCode: 'general', description: '按街道选择受理工会', requesterName: '钱骑手', phone, phoneCode: code };
+    for (const orgId of [district!.id, 2_000_000_000]) {
+      const refused = await request(t.app, null, 'POST', '/api/service-requests/public', { ...body, orgId });
+      expect(refused.statusCode, `${orgId} ${refused.body}`).toBe(400);
+      expect(refused.json<{ fields: Record<string, string> }>().fields).toEqual({ orgId: '请选择街镇或以下的受理工会' });
+    }
+    const lower = await request(t.app, null, 'POST', '/api/service-requests/public', { ...body, orgId: below!.id });
+    expect(lower.statusCode, lower.body).toBe(201);
+    const queued = await ok<ServiceRequest>(gucun, 'GET', `/api/service-requests/${lower.json<{ request: { id: number } }>().request.id}`);
+    expect(queued).toMatchObject({ orgId: below!.id, channel: 'h5', ownerUserId: null });
+    const [n] = await t.handle.query<{ n: number }>(`select count(*)::int as n from service_requests where description = '按街道选择受理工会'`);
+    expect(n!.n).toBe(1);
+  });
+
   it('lets a rating link expire when the request closes as 未评价 (fake clock)', async () => {
     const phone = newPhone();
     const r = await ok<ServiceRequest>(gucun, 'POST', '/api/service-requests', newRequest({ requesterPhone: phone }));
