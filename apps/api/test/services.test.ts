@@ -5,7 +5,8 @@ import { shanghaiDate } from '@lianxin/contracts';
 import type { ApplicationCreated, ApplicationItem, CalendarResponse, NearestStation, ServiceRequest, ServiceRequestListItem, Station } from '@lianxin/contracts';
 import { seedDemoServices } from '../src/features/services/demo-services.ts';
 import { runRequestJobs } from '../src/features/services/requests.jobs.ts';
-import { renderSms } from '../src/features/notifications/outbox.ts';
+import { LogSmsTransport, renderSms } from '../src/features/notifications/outbox.ts';
+import type { FastifyBaseLogger } from 'fastify';
 import { parsePublicOrigin } from '../src/config.ts';
 import { GUCUN, newIdNumber, newPhone } from './support/fixtures.ts';
 import { applyOnline, request, signIn, signInMember, startTestApp, type Session, type TestApp } from './support/test-app.ts';
@@ -447,12 +448,69 @@ describe('the H5 without an account: a phone verified by one-time code, follow a
     expect(audit[0]!.detail).toEqual({ rating: 5, by: 'sms_link' });
   });
 
+  it('acknowledges a guest\'s request by SMS with a working follow link (PUBLIC_ORIGIN first); the log and the outbox params never hold the phone', async () => {
+    const phone = newPhone();
+    const code = await codeFor(phone);
+    const created = await ok<{ request: { id: number }; followToken: string }>(null, 'POST', '/api/service-requests/public', {
+      categoryCode: 'general', orgId: gucun.orgId, description: '关掉页面后想再查看诉求进度', requesterName: '郑骑手', phone, phoneCode: code,
+    });
+    await t.app.flushNotifications();
+    const acks = t.sms.sent.filter((m) => m.phone === phone && m.template.startsWith('request_received'));
+    expect(acks.map((m) => m.template)).toEqual(['request_received_guest']);
+    const link = acks[0]!.params.link!;
+    expect(link).toMatch(/^\/m\/follow\/f\d+-[A-Za-z0-9_-]{43}$/);
+    expect(acks[0]!.params.id).toBe(String(created.request.id));
+    // the link's token opens this request (as the token the page got), without the phone
+    const token = link.slice('/m/follow/'.length);
+    const followed = await ok<{ id: number; status: string; canRate: boolean }>(null, 'POST', '/api/service-requests/by-link', { token });
+    expect(followed).toMatchObject({ id: created.request.id, status: 'received', canRate: false });
+    expect(JSON.stringify(followed)).not.toContain(phone);
+    // the outbox keeps the phone encrypted only: no param holds it
+    const rows = await t.handle.query<{ params: Record<string, string>; recipient: string }>(
+      `select params, recipient_enc as recipient from notifications where template = 'request_received_guest' and params->>'id' = '${created.request.id}'`);
+    expect(rows).toHaveLength(1);
+    expect(JSON.stringify(rows[0]!.params)).not.toContain(phone);
+    expect(String(rows[0]!.recipient)).not.toContain(phone);
+    // delivered through the server log: the full link behind PUBLIC_ORIGIN, the phone masked
+    const logged: unknown[][] = [];
+    const log = { info: (...args: unknown[]) => logged.push(args) } as unknown as FastifyBaseLogger;
+    await new LogSmsTransport(log).send(phone, renderSms('request_received_guest', acks[0]!.params, parsePublicOrigin('https://lianxin.example.cn')));
+    expect(logged).toHaveLength(1);
+    expect(JSON.stringify(logged)).toContain(`查看进度请打开 https://lianxin.example.cn${link}`);
+    expect(JSON.stringify(logged)).not.toContain(phone);
+    // a staff-recorded request (the requester known to staff) keeps the plain acknowledgement
+    const staffPhone = newPhone();
+    await ok(gucun, 'POST', '/api/service-requests', newRequest({ requesterPhone: staffPhone }));
+    await t.app.flushNotifications();
+    expect(t.sms.sent.filter((m) => m.phone === staffPhone).map((m) => m.template)).toEqual(['request_received']);
+  });
+
   it('puts the deployment\'s public origin (PUBLIC_ORIGIN) before the SMS link\'s path; without one the path alone', () => {
     const params = { id: '7', result: '已答复', link: '/m/rate/r7-abc' };
     expect(renderSms('request_resolved', params, parsePublicOrigin('https://lianxin.example.cn/'))).toContain('请打开 https://lianxin.example.cn/m/rate/r7-abc 评价');
     expect(renderSms('request_resolved', params)).toContain('请打开 /m/rate/r7-abc 评价');
     expect(parsePublicOrigin(undefined)).toBe('');
     for (const bad of ['lianxin.example.cn', 'ftp://x.cn', 'https://x.cn/m/', 'https://x.cn?a=1']) expect(() => parsePublicOrigin(bad), bad).toThrow(/PUBLIC_ORIGIN/);
+  });
+
+  it('takes a union named without a position only at street level or below, existing and active; else 400 on orgId', async () => {
+    // (顾村's street union itself is taken in the rating link's test; the route allows 10 tries a minute from one address)
+    const phone = newPhone();
+    const code = await codeFor(phone);
+    const [district] = await t.handle.query<{ id: number }>(`select id from orgs where kind = 'district_federation' and status = 'active' order by id limit 1`);
+    const [below] = await t.handle.query<{ id: number }>(`select id from orgs where kind = 'enterprise_union' and status = 'active' and path <@ (select path from orgs where id = ${gucun.orgId}) order by id limit 1`);
+    const body = { categoryCode: 'general', description: '按街道选择受理工会', requesterName: '钱骑手', phone, phoneCode: code };
+    for (const orgId of [district!.id, 2_000_000_000]) {
+      const refused = await request(t.app, null, 'POST', '/api/service-requests/public', { ...body, orgId });
+      expect(refused.statusCode, `${orgId} ${refused.body}`).toBe(400);
+      expect(refused.json<{ fields: Record<string, string> }>().fields).toEqual({ orgId: '请选择街镇或以下的受理工会' });
+    }
+    const lower = await request(t.app, null, 'POST', '/api/service-requests/public', { ...body, orgId: below!.id });
+    expect(lower.statusCode, lower.body).toBe(201);
+    const queued = await ok<ServiceRequest>(gucun, 'GET', `/api/service-requests/${lower.json<{ request: { id: number } }>().request.id}`);
+    expect(queued).toMatchObject({ orgId: below!.id, channel: 'h5', ownerUserId: null });
+    const [n] = await t.handle.query<{ n: number }>(`select count(*)::int as n from service_requests where description = '按街道选择受理工会'`);
+    expect(n!.n).toBe(1);
   });
 
   it('lets a rating link expire when the request closes as 未评价 (fake clock)', async () => {

@@ -160,6 +160,7 @@ export const messages = {
   'request.receivedAt': { 'zh-CN': '受理时间应为带时区的时间，且不能晚于现在', en: 'The time received is an ISO time with offset, not in the future' },
   'request.stationUnknown': { 'zh-CN': '不存在的服务阵地', en: 'Unknown service position' },
   'request.orgRequired': { 'zh-CN': '请选择受理工会或服务阵地', en: 'Choose the receiving union or a service position' },
+  'request.orgNotStreet': { 'zh-CN': '请选择街镇或以下的受理工会', en: 'Choose a receiving union at street level or below' },
   'request.alreadyOwned': { 'zh-CN': '该诉求已由他人受理（首问负责）', en: 'Someone else has already accepted this request' },
   'request.wrongStatus': { 'zh-CN': '该诉求当前状态不能进行此操作', en: 'This cannot be done in the request\'s current state' },
   'request.notOwner': { 'zh-CN': '只有首问责任人可以办理此操作', en: 'Only the request\'s owner can do this' },

@@ -19,6 +19,8 @@ export const smsTemplates = {
   transfer_approved: '【连心】您的会员组织关系已转入 {union}。',
   /** 机制二: to the requester of a service request (限时办结 notices) */
   request_received: '【连心】您的诉求（编号 {id}）已由{union}受理，将于 {dueOn} 前办结。',
+  /** to a requester without an account: `{link}` is the H5 follow page `/m/follow/<token>`, to find the request again */
+  request_received_guest: '【连心】您的诉求（编号 {id}）已由{union}受理，将于 {dueOn} 前办结。查看进度请打开 {link}',
   request_extended: '【连心】您的诉求（编号 {id}）经单位负责人批准延期 {days} 个工作日，将于 {dueOn} 前办结。原因：{reason}',
   request_code: '【连心】您提交诉求的验证码为 {code}，5 分钟内有效，请勿告诉他人。',
   /** `{link}` is the H5 rating page `/m/rate/<token>`: rate 1–5 without signing in, once, until 未评价 closes it */

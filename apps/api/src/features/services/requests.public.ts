@@ -21,8 +21,9 @@ export interface PublicDeps { db: Database; keys: AppKeys; ip: string }
 
 /**
  * Submits a request. The code must hold for the phone (400 on `phoneCode`). The union is the accepted position's
- * (`stationId`; a position not accepted reads as unknown, as for members) or the active union named (`orgId`);
- * with neither, 400 on `orgId`. The same body sent again (a double tap, a retry within {@link RESUBMIT_WINDOW_MS}
+ * (`stationId`; a position not accepted reads as unknown, as for members) or the active union named (`orgId`, a
+ * street union or below: the H5 offers them by street); with neither, or another union, 400 on `orgId`. The same
+ * body sent again (a double tap, a retry within {@link RESUBMIT_WINDOW_MS}
  * while the first still waits in the queue) answers the first request and its link (`created: false`); an advisory
  * lock on the phone makes two sent at once meet one after the other. The code is checked first, also for a resend,
  * so nobody without it learns of an earlier request.
@@ -41,8 +42,14 @@ export async function createPublicRequest(
     stationId = station.id;
   }
   if (orgId === undefined) throw fieldError('orgId', 'request.orgRequired');
-  const [org] = await queryRows<{ id: number; path: string; name: string }>(deps.db, sql`select id, path::text as path, name from orgs where id = ${orgId} and status = 'active'`);
-  if (!org) throw fieldError('orgId', 'error.not_found', 404, 'not_found');
+  const [org] = await queryRows<{ id: number; path: string; name: string }>(deps.db, sql`
+    select id, path::text as path, name from orgs
+     where id = ${orgId} and status = 'active'
+       and (${stationId}::int is not null or kind not in ('city_federation', 'district_federation', 'industry_union'))`);
+  // a union named by the requester (no position) is a street union or one below it, existing and active: a city or
+  // district federation (or an industry union) has no queue for a rider's request; 400 on orgId, not 404, so the
+  // form tells the requester to pick again
+  if (!org) throw stationId === null ? fieldError('orgId', 'request.orgNotStreet') : fieldError('orgId', 'error.not_found', 404, 'not_found');
   const phoneHash = deps.keys.blindIndex(input.phone);
   const { id, created } = await deps.db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('service_requests.public'), hashtext(${phoneHash}))`);
@@ -56,7 +63,7 @@ export async function createPublicRequest(
     const newId = await insertRequest(tx, { cipher: deps.keys.cipher, keys: deps.keys, ip: deps.ip, actor: null }, {
       categoryCode: cat.code, limitDays: cat.workingDays, orgId: org.id, orgPath: org.path, orgName: org.name, channel: 'h5', status: 'received',
       description: input.description, requesterName: input.requesterName, requesterPhone: input.phone, requesterUserId: null,
-      stationId, receivedAt: now, ownerUserId: null,
+      stationId, receivedAt: now, ownerUserId: null, followLink: true,
     });
     return { id: newId, created: true };
   });

@@ -48,6 +48,8 @@ export interface NewRequest {
   categoryCode: string; limitDays: number; orgId: number; orgPath: string; orgName: string; channel: string; status: 'received' | 'in_progress';
   description: string; requesterName: string; requesterPhone: string; requesterUserId: number | null; stationId: number | null;
   receivedAt: Date; ownerUserId: number | null; enterpriseId?: number | null;
+  /** a requester without an account (the H5's public form): the acknowledgement carries the follow link */
+  followLink?: boolean;
 }
 
 /** Writes a new request with its events, audit entry and the requester's SMS; `ctx.actor` null for a requester without an account. */
@@ -68,7 +70,12 @@ export async function insertRequest(
   await addEvent(tx, row.id, 'received', ctx.actor?.userId ?? null, r.channel);
   if (r.ownerUserId !== null) await addEvent(tx, row.id, 'accepted', r.ownerUserId);
   await recordAudit(tx, ctx.actor, ctx.ip, { action: 'create', objectType: 'service_request', objectId: row.id, orgPath: r.orgPath, detail: { channel: r.channel, categoryCode: r.categoryCode } });
-  await enqueueSms(tx, ctx.cipher, r.requesterPhone, 'request_received', { id: String(row.id), union: r.orgName, dueOn: due.dueOn ?? '' });
+  const received = { id: String(row.id), union: r.orgName, dueOn: due.dueOn ?? '' };
+  if (r.followLink) {
+    await enqueueSms(tx, ctx.cipher, r.requesterPhone, 'request_received_guest', { ...received, link: `/m/follow/${signRequestToken(ctx.keys, 'follow', row.id)}` });
+  } else {
+    await enqueueSms(tx, ctx.cipher, r.requesterPhone, 'request_received', received);
+  }
   return row.id;
 }
 
