@@ -1,18 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { shanghaiDate } from '@lianxin/contracts';
 import { latestOtp, launchBrowser, logIn, newPage, sendCodeWhenAllowed, shot } from '../support/browser.ts';
 
 /**
  * The workers' congress: a representative (the demo member, on a phone) seconds a proposal with one click and
  * votes on the wage agreement, keeping the receipt; the union's chair (on the proposal committee) files the
  * proposal and answers another in the console, then finishes and publishes the vote with its hash chain; the
- * representative sees the published result and finds their ballot by the receipt.
+ * representative sees the published result and finds their ballot by the receipt. In the evaluation tab the chair
+ * uploads a self-check evidence PDF and sees it listed, and sets the union's 会员评家 questions for next year (this
+ * year's are frozen: the demo members have rated); the phone's rating form asks this year's set the console lists.
  */
 
 const DEMO_MEMBER_PHONE = '13800138000';
 const SECONDED = '关于设立妈咪小屋的提案';
 const TO_ANSWER = '关于增开顾村公园站通勤班车的提案';
 const WAGE_VOTE = '2026 年度工资专项集体合同（草案）';
+const OWN_QUESTION = '职工之家的活动是否丰富？';
+const EVIDENCE = '换届选举决议.pdf';
 
 let browser: Browser;
 let phone: Page;
@@ -125,5 +130,71 @@ describe('the workers\' congress on the phone and in the console', () => {
     await best.getByText('优秀提案').waitFor();
     await best.getByText(/接驳车已于本周一开通/).waitFor();
     await shot(phone, '33-congress-result');
+  });
+
+  it('the chair uploads an evidence PDF and sets next year\'s 会员评家 questions; the phone asks this year\'s set', async () => {
+    // the vote's result drawer is still open
+    await console_.keyboard.press('Escape');
+    await console_.getByTestId('vote-chain-head').waitFor({ state: 'hidden' });
+    await console_.getByRole('tab', { name: '年度评估' }).click();
+    await console_.getByTestId('evaluation-summary').waitFor();
+
+    // this year's set is frozen (the demo members have rated): listed, not editable
+    await console_.getByTestId('evaluation-questions').click();
+    const questions = console_.getByTestId('rating-questions');
+    await questions.getByText('本年度已有会员评价，问题已冻结，不能修改').waitFor();
+    const inUse = (await questions.locator('li').allTextContents()).map((q) => q.trim());
+    expect(inUse.length).toBeGreaterThan(0);
+    await console_.keyboard.press('Escape');
+    await questions.waitFor({ state: 'detached' });
+
+    // the union's evidence for its first indicator item: a PDF, then listed with its download link
+    await console_.locator('[data-testid="evaluation-units"] .ant-table-row').first().click();
+    const evidence = console_.getByTestId('evaluation-evidence');
+    await evidence.waitFor();
+    await evidence.locator('input[type="file"]').setInputFiles({ name: EVIDENCE, mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n换届选举决议\n%%EOF\n') });
+    const link = evidence.getByRole('link', { name: EVIDENCE });
+    await link.waitFor();
+    expect(await link.getAttribute('href')).toMatch(/^\/api\/evaluation\/evidence\/\d+$/);
+    await shot(console_, '34-congress-evaluation-evidence');
+    await console_.keyboard.press('Escape');
+    await evidence.waitFor({ state: 'hidden' });
+
+    // next year's questions: the union's own set, with one more question
+    const next = String(Number(shanghaiDate().slice(0, 4)) + 1);
+    const year = console_.getByTestId('evaluation-year');
+    const option = console_.locator('.ant-select-dropdown .ant-select-item-option').filter({ hasText: new RegExp(`^${next}$`) }).first();
+    await expect.poll(async () => {
+      if (await year.getByText(next, { exact: true }).count()) return true;
+      if (!(await option.isVisible())) {
+        await year.click({ force: true });
+        await option.waitFor({ state: 'visible', timeout: 3_000 }).catch(() => undefined);
+        return false;
+      }
+      await option.click({ timeout: 3_000 }).catch(() => undefined);
+      return (await year.getByText(next, { exact: true }).count()) > 0;
+    }, { timeout: 45_000, interval: 300 }).toBe(true);
+    await console_.getByTestId('evaluation-questions').click();
+    const form = console_.getByTestId('rating-questions-form');
+    await form.waitFor();
+    const before = await form.locator('input').count();
+    await console_.getByTestId('rating-question-add').click();
+    await expect.poll(() => form.locator('input').count()).toBe(before + 1);
+    await form.locator('input').last().fill(OWN_QUESTION);
+    await console_.locator('.ant-modal-footer .ant-btn-primary').click();
+    await form.waitFor({ state: 'detached' });
+    await console_.getByTestId('evaluation-questions').click();
+    await questions.getByText(/现用：.+设置的问题/).waitFor();
+    await expect.poll(async () => form.locator('input').last().inputValue()).toBe(OWN_QUESTION);
+    await shot(console_, '35-congress-rating-questions');
+    await console_.keyboard.press('Escape');
+    await questions.waitFor({ state: 'detached' });
+
+    // the phone asks this year's set of the union — the one the console listed — not next year's
+    await phone.reload();
+    const rating = phone.getByTestId('m-union-rating');
+    for (const q of inUse) await rating.getByText(q, { exact: true }).waitFor();
+    expect(await rating.getByText(OWN_QUESTION).count()).toBe(0);
+    await shot(phone, '36-congress-union-rating');
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  addDays, drawSample, memberRatingQuestions, shanghaiDate, starsOf,
-  type CongressSession, type EvidenceFile, type RatingQuestionSet, type Evaluation, type EvaluationSummary, type MyCongress, type Proposal, type Vote, type VoteResult,
+  addDays, auditActionLabels, auditDetailPairs, auditObjectTypeLabels, drawSample, label, memberRatingQuestions, shanghaiDate, starsOf,
+  type AuditEntry, type CongressSession, type EvidenceFile, type RatingQuestionSet, type Evaluation, type EvaluationSummary, type MyCongress, type Proposal, type Vote, type VoteResult,
 } from '@lianxin/contracts';
 import { createSession } from '../src/features/auth/sessions.repo.ts';
 import { insertMembers, type NewMember } from '../src/features/members/members.enrol.ts';
@@ -526,8 +526,17 @@ describe('evaluation', () => {
     expect(file.rawPayload.equals(pdf)).toBe(true);
     expect(await code(foreign, 'GET', `/api/evaluation/evidence/${listed.items[0]!.id}`)).toBe(404);
     const [audit] = await t.handle.query<{ n: number }>(
-      `select count(*)::int as n from audit_log where object_type = 'evaluation_evidence' and object_id = any($1::text[])`, [listed.items.map((e) => String(e.id))]);
+      `select count(*)::int as n from audit_log where object_type = 'evaluation_evidence' and action = 'create' and object_id = any($1::text[])`, [listed.items.map((e) => String(e.id))]);
     expect(audit!.n).toBe(2);
+    // each download is audited as a document read (the refused one is not), and the audit log reads it in words
+    const reads = await ok<{ items: AuditEntry[] }>(baoshan, 'GET', '/api/audit?action=read_document&objectType=evaluation_evidence');
+    expect(reads.items.map((e) => [e.objectId, e.actor?.username])).toEqual([[String(listed.items[0]!.id), 'demo-baoshan']]);
+    expect(reads.items[0]!.detail).toEqual({ year, itemCode: 'A1', filename: '换届选举决议.pdf', size: pdf.length });
+    expect(label(auditActionLabels, reads.items[0]!.action, 'zh-CN')).toBe('下载文件');
+    expect(label(auditObjectTypeLabels, reads.items[0]!.objectType, 'zh-CN')).toBe('自查佐证材料');
+    expect(auditDetailPairs(reads.items[0]!.detail, 'zh-CN').sort()).toEqual([['年度', String(year)], ['指标项', 'A1'], ['文件名', '换届选举决议.pdf'], ['大小（字节）', String(pdf.length)]].sort());
+    await request(t.app, baoshan, 'GET', `/api/evaluation/evidence/${listed.items[0]!.id}`);
+    expect((await ok<{ items: AuditEntry[] }>(baoshan, 'GET', '/api/audit?action=read_document&objectType=evaluation_evidence')).items).toHaveLength(2);
   });
 
   it('self-check against the indicator set: unknown items and scores above the points are refused', async () => {

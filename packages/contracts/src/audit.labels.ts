@@ -13,6 +13,7 @@ export const auditActionLabels: Labels<AuditAction> = {
   login_failed: { 'zh-CN': '登录失败', en: 'Failed sign-in' },
   login_locked: { 'zh-CN': '登录锁定', en: 'Sign-in locked' },
   verify_card: { 'zh-CN': '核验会员卡', en: 'Card check' },
+  read_document: { 'zh-CN': '下载文件', en: 'Download document' },
 };
 
 /** Object types the audit log is known to carry (the column is free text); others are shown as they come. */
@@ -37,6 +38,7 @@ export const auditObjectTypeLabels: Labels<string> = {
   application_export: { 'zh-CN': '入会申请导出', en: 'Application export' },
   audit_export: { 'zh-CN': '审计日志导出', en: 'Audit log export' },
   member_card: { 'zh-CN': '会员卡', en: 'Member card' },
+  evaluation_evidence: { 'zh-CN': '自查佐证材料', en: 'Self-check evidence' },
 };
 
 /** Keys found in audit entries' details, for reading them as "label: value" rather than JSON. */
@@ -87,6 +89,10 @@ export const auditDetailLabels: Labels<string> = {
   coverageRate: { 'zh-CN': '建会率', en: 'Union coverage rate' },
   membershipRate: { 'zh-CN': '入会率', en: 'Membership rate' },
   coveredEnterpriseIds: { 'zh-CN': '覆盖企业', en: 'Covered enterprises' },
+  year: { 'zh-CN': '年度', en: 'Year' },
+  itemCode: { 'zh-CN': '指标项', en: 'Indicator item' },
+  filename: { 'zh-CN': '文件名', en: 'File name' },
+  size: { 'zh-CN': '大小（字节）', en: 'Size (bytes)' },
 };
 
 const valueText = (value: unknown, locale: Locale): string => {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { pagedResponse, pageQuery, sortQuery } from './paging.ts';
 
 export const auditActions = [
-  'create', 'update', 'delete', 'move', 'read_personal', 'login', 'logout', 'login_failed', 'login_locked', 'verify_card',
+  'create', 'update', 'delete', 'move', 'read_personal', 'login', 'logout', 'login_failed', 'login_locked', 'verify_card', 'read_document',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -4,7 +4,7 @@
  * is decided by the file's first bytes, never by its name or the browser's content type: PDF (`%PDF-`), JPEG
  * (FF D8 FF), PNG (89 50 4E 47 0D 0A 1A 0A), and the Office zip formats (`PK\3\4` holding `xl/` for xlsx or
  * `word/` for docx); the name's extension must agree. Staff in scope — the district's checkers included — list
- * and download them; each upload is audited in its transaction.
+ * and download them; each upload and each download is audited in its transaction.
  */
 import { sql } from 'drizzle-orm';
 import { queryRows } from '@lianxin/db';
@@ -89,11 +89,17 @@ export async function listEvidence(ctx: ServiceContext, year: number, orgId: num
   return { items: rows.map(toEvidence) };
 }
 
-/** One evidence file's contents for staff in scope. */
+/** One evidence file's contents for staff in scope; each download is audited (read_document) with the read. */
 export async function evidenceDownload(ctx: ServiceContext, id: number): Promise<{ filename: string; contentType: string; data: Buffer }> {
-  const [row] = await queryRows<{ filename: string; content_type: string; data: Uint8Array }>(ctx.db, sql`
-    select e.filename, e.content_type, e.data from evaluation_evidence e join orgs o on o.id = e.org_id
-     where e.id = ${id} and ${withinScope(ctx.scope, sql`o.path`)}`);
-  if (!row) throw notFound();
-  return { filename: row.filename, contentType: row.content_type, data: Buffer.from(row.data) };
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await queryRows<{ filename: string; content_type: string; data: Uint8Array; year: number; item_code: string; size: number; path: string }>(tx, sql`
+      select e.filename, e.content_type, e.data, e.year, e.item_code, e.size, o.path::text as path from evaluation_evidence e join orgs o on o.id = e.org_id
+       where e.id = ${id} and ${withinScope(ctx.scope, sql`o.path`)}`);
+    if (!row) throw notFound();
+    await recordAudit(tx, ctx.actor, ctx.ip, {
+      action: 'read_document', objectType: 'evaluation_evidence', objectId: id, orgPath: row.path,
+      detail: { year: row.year, itemCode: row.item_code, filename: row.filename, size: row.size },
+    });
+    return { filename: row.filename, contentType: row.content_type, data: Buffer.from(row.data) };
+  });
 }
