@@ -63,7 +63,7 @@ export function RegionalContractModal({ onClose, onSaved }: { onClose: () => voi
           <Select<ContractKind> options={contractKinds.map((k) => ({ value: k, label: pick(contractKindLabels[k]) }))} />
         </Form.Item>
         <Form.Item name="signedOn" label={t('rights.regional.signedOn')} rules={[{ required: true }]}><DateInput max={shanghaiDate()} /></Form.Item>
-        <Form.Item name="validFrom" label={t('rights.regional.validFrom')} rules={[{ required: true }]}><DateInput /></Form.Item>
+        <Form.Item name="validFrom" label={t('rights.regional.validFrom')} rules={[{ required: true }]}><DateInput testId="rights-regional-from" /></Form.Item>
         <Form.Item name="validTo" label={t('rights.regional.validTo')} rules={[{ required: true }]}><DateInput min={validFrom} testId="rights-regional-to" /></Form.Item>
         <Form.Item name="increase" label={t('rights.contract.increase')}><Input suffix="%" /></Form.Item>
         <Form.Item name="minimumWage" label={t('rights.contract.minimumWage')} rules={[{ required: true }]}><Input suffix="元" data-testid="rights-regional-wage" /></Form.Item>
