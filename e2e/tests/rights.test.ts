@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { addDays, shanghaiDate } from '@lianxin/contracts';
 import { launchBrowser, logIn, newPage, shot } from '../support/browser.ts';
 
 /**
@@ -160,5 +161,35 @@ describe('collective bargaining with its preparation data (顾村 street staff)'
     expect(await rounds.last().textContent()).toContain('6.00%');
     expect(await rounds.last().textContent()).toContain('3.50%');
     await shot(page, '45-rights-bargaining');
+  });
+});
+
+describe('a regional collective contract (顾村 street staff)', () => {
+  it('picks a regional union and the enterprises it covers, and the list shows the contract over them', async () => {
+    await page.goto('/rights/contracts');
+    await page.getByTestId('rights-regional-new').click();
+    const form = page.getByTestId('rights-regional-form');
+    await form.waitFor();
+    await page.getByTestId('rights-regional-union').click();
+    await page.keyboard.type('联合会');
+    const union = page.locator('.ant-select-dropdown:visible .ant-select-item-option').first();
+    await union.waitFor({ state: 'visible', timeout: 20_000 });
+    await union.click();
+    const first = page.getByTestId('rights-regional-enterprises').locator('input[type="checkbox"]').first();
+    await first.waitFor({ timeout: 20_000 });
+    await first.check();
+    // a term after every demo contract's, so no enterprise is already under one
+    const day = (n: number) => addDays(shanghaiDate(), n);
+    await page.getByTestId('rights-regional-from').click();
+    await page.getByTestId('rights-regional-from').fill(day(1100));
+    await page.getByTestId('rights-regional-from').press('Enter');
+    await page.getByTestId('rights-regional-to').click();
+    await page.getByTestId('rights-regional-to').fill(day(1400));
+    await page.getByTestId('rights-regional-to').press('Enter');
+    await page.getByTestId('rights-regional-wage').fill('2,690');
+    await page.getByRole('button', { name: /确\s*定|OK/ }).last().click();
+    await form.waitFor({ state: 'hidden', timeout: 20_000 });
+    await expect.poll(() => page.getByTestId('rights-contracts').textContent(), { timeout: 20_000 }).toMatch(/区域性 · .+联合会 · 1 家/);
+    await shot(page, '46-rights-regional-contract');
   });
 });

@@ -40,6 +40,14 @@ async function openCase(enterpriseId: number, body: Record<string, unknown> = {}
   expect(response.statusCode, response.body).toBe(201);
   return response.json<CaseItem>();
 }
+/** A regional federation of 顾村 covering the enterprises (org_coverage); its id. */
+async function newFederation(enterpriseIds: number[]): Promise<number> {
+  const response = await request(t.app, gucun, 'POST', '/api/orgs', {
+    parentId: gucun.orgId, name: `顾村镇维权测试区域工会联合会${++serial}`, kind: 'regional_federation', regionCode: '310113109', coveredEnterpriseIds: enterpriseIds,
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json<{ id: number }>().id;
+}
 const stage = (id: number, body: unknown, session = gucun) => request(t.app, session, 'POST', `/api/rights/cases/${id}/stage`, body);
 const summary = async (session: Session, query = '') => {
   const response = await request(t.app, session, 'GET', `/api/rights/summary?${query}`);
@@ -225,6 +233,40 @@ describe('collective bargaining', () => {
     expect(soon.items.map((i) => i.id)).not.toContain(c.id);
     expect((await request(t.app, foreign, 'GET', '/api/bargaining/contracts?expiringWithinDays=90&pageSize=200')).json<{ items: ContractItem[] }>().items.map((i) => i.id)).not.toContain(c.id);
   });
+
+  it('records a regional/industry contract for the enterprises its union covers, each counted once and reminded the same', async () => {
+    const [a, b, own, outside] = [await newEnterprise(40), await newEnterprise(25), await newEnterprise(90), await newEnterprise(10)];
+    const federation = await newFederation([a.id, b.id, own.id]);
+    const body = (extra: Record<string, unknown>) => ({
+      kind: 'collective', validFrom: addDays(today, -100), validTo: addDays(today, 80), increaseBp: 300, minimumWageFen: 269_000, signedOn: addDays(today, -100), ...extra,
+    });
+    const post = (extra: Record<string, unknown>, session = gucun) => request(t.app, session, 'POST', '/api/bargaining/contracts', body(extra));
+    // the enterprise with its own contract in force cannot be covered again for the same term
+    expect((await post({ enterpriseId: own.id })).statusCode).toBe(201);
+    const before = await summary(gucun, `orgId=${gucun.orgId}`);
+    const overlap = await post({ orgId: federation, coveredEnterpriseIds: [a.id, b.id, own.id] });
+    expect(overlap.statusCode).toBe(409);
+    expect(overlap.json<{ details: { enterpriseId: number } }>().details.enterpriseId).toBe(own.id);
+    expect((await t.handle.query('select 1 from bargaining_regional_contracts where org_id = $1', [federation])).length).toBe(0);
+    // only enterprises the union covers, only a regional/industry union, one target or the other, only inside the scope
+    expect((await post({ orgId: federation, coveredEnterpriseIds: [a.id, outside.id] })).json<{ fields: Record<string, string> }>().fields.coveredEnterpriseIds).toMatch(/覆盖范围/);
+    expect((await post({ orgId: gucun.orgId, coveredEnterpriseIds: [a.id] })).json<{ fields: Record<string, string> }>().fields.orgId).toMatch(/区域性/);
+    expect((await post({ enterpriseId: a.id, orgId: federation, coveredEnterpriseIds: [a.id] })).statusCode).toBe(400);
+    expect((await post({ orgId: federation })).statusCode).toBe(400);
+    expect((await post({ orgId: federation, coveredEnterpriseIds: [a.id] }, foreign)).statusCode).toBe(404);
+    const created = await post({ orgId: federation, coveredEnterpriseIds: [b.id, a.id, a.id] });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json<ContractItem>()).toMatchObject({ enterprise: { id: a.id }, coveredEmployees: 40, regional: { org: { id: federation }, coveredEnterprises: 2 } });
+    const after = await summary(gucun, `orgId=${gucun.orgId}`);
+    expect(after.contractCoverage).toEqual({ enterprises: before.contractCoverage.enterprises + 2, employees: before.contractCoverage.employees + 65 });
+    const list = (await request(t.app, gucun, 'GET', '/api/bargaining/contracts?expiringWithinDays=90&pageSize=200')).json<{ items: ContractItem[] }>();
+    const regional = list.items.filter((i) => i.regional?.org.id === federation);
+    expect(regional.map((i) => i.enterprise.id).sort()).toEqual([a.id, b.id].sort());
+    expect(regional.every((i) => i.regional!.coveredEnterprises === 2 && i.daysToExpiry === 80)).toBe(true);
+    expect(list.items.find((i) => i.enterprise.id === own.id)?.regional).toBeNull();
+    const [audit] = await t.handle.query<{ n: number }>(`select count(*)::int as n from audit_log where object_type = 'bargaining_regional_contract' and object_id = $1`, [String(regional[0]!.regional!.id)]);
+    expect(audit!.n).toBe(1);
+  });
 });
 
 describe('bargaining preparation', () => {
@@ -363,7 +405,7 @@ describe('the rights summary', () => {
              (select coalesce(sum(recovered_fen), 0)::float8 from rights_cases c where c.org_path <@ o.path ${year ? `and extract(year from received_on) = ${year}` : ''}) as recovered,
              (select count(*)::int from rights_warnings w where w.org_path <@ o.path and status = 'open' and level = 'major') as major,
              (select count(*)::int from rights_warnings w where w.org_path <@ o.path and status = 'open' and level = 'general') as general,
-             (select count(*)::int from bargaining_contracts k where k.org_path <@ o.path and kind = 'collective' and status <> 'vetoed' and '${day}' between valid_from and valid_to) as enterprises,
+             (select count(distinct enterprise_id)::int from bargaining_contracts k where k.org_path <@ o.path and kind = 'collective' and status <> 'vetoed' and '${day}' between valid_from and valid_to) as enterprises,
              (select coalesce(sum(covered_employees), 0)::int from bargaining_contracts k where k.org_path <@ o.path and kind = 'collective' and status <> 'vetoed' and '${day}' between valid_from and valid_to) as employees
         from orgs o where o.id = $1`, [orgId]);
     return row!;
@@ -380,6 +422,12 @@ describe('the rights summary', () => {
       return seed % n;
     };
     const enterprises = [await newEnterprise(30), await newEnterprise(200), await newEnterprise(60)];
+    const federation = await newFederation(enterprises.map((e) => e.id));
+    const first = await request(t.app, gucun, 'POST', '/api/bargaining/contracts', {
+      orgId: federation, coveredEnterpriseIds: [enterprises[0]!.id, enterprises[1]!.id], kind: 'collective', validFrom: addDays(today, -50), validTo: addDays(today, 300),
+      minimumWageFen: 269_000, signedOn: addDays(today, -50),
+    });
+    expect(first.statusCode, first.body).toBe(201);
     const open: CaseItem[] = [];
     for (let round = 0; round < 4; round++) {
       for (let i = 0; i < 6; i++) {
@@ -399,8 +447,10 @@ describe('the rights summary', () => {
           await request(t.app, gucun, 'POST', '/api/rights/warnings', { enterpriseId: e.id, signal: 'layoff_plan', level: (['general', 'serious', 'major'] as const)[random(3)] });
         } else {
           const from = addDays(today, -random(900));
+          // the enterprise's own contract, or a regional one over two or three of them (refused as a whole on an overlap)
+          const target = random(2) ? { enterpriseId: e.id } : { orgId: federation, coveredEnterpriseIds: enterprises.slice(random(2)).map((x) => x.id) };
           await request(t.app, gucun, 'POST', '/api/bargaining/contracts', {
-            enterpriseId: e.id, kind: 'collective', validFrom: from, validTo: addDays(from, 30 + random(1000)), minimumWageFen: 269_000, signedOn: from,
+            ...target, kind: 'collective', validFrom: from, validTo: addDays(from, 30 + random(1000)), minimumWageFen: 269_000, signedOn: from,
           });
         }
       }
@@ -413,6 +463,9 @@ describe('the rights summary', () => {
         expect([ofYear.cases, ofYear.closed, ofYear.succeeded, ofYear.recoveredFen]).toEqual([d.cases, d.closed, d.succeeded, d.recovered]);
       }
     }
+    // the random writes did put enterprises under the regional contract
+    const [regional] = await t.handle.query<{ n: number }>('select count(*)::int as n from bargaining_regional_contracts where org_id = $1', [federation]);
+    expect(regional!.n).toBeGreaterThan(0);
     const s = await summary(gucun);
     expect(s.successRate).toBeCloseTo(s.closed === 0 ? 0 : s.succeeded / s.closed, 10);
     expect(Object.values(s.byType).reduce((a, b) => a + b, 0)).toBe(s.cases);

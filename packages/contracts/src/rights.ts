@@ -313,7 +313,11 @@ export const roundItemSchema = z.object({
 export type RoundItem = z.infer<typeof roundItemSchema>;
 
 export const contractCreateSchema = z.object({
-  enterpriseId: recordIdSchema,
+  /** the enterprise's own contract; or, for a regional/industry union, `orgId` and `coveredEnterpriseIds` */
+  enterpriseId: recordIdSchema.optional(),
+  /** 区域性/行业性: the regional or industry union signing for the enterprises in its scope */
+  orgId: recordIdSchema.optional(),
+  coveredEnterpriseIds: z.array(recordIdSchema).min(1).max(500).optional(),
   kind: z.enum(contractKinds),
   validFrom: calendarDateSchema,
   validTo: calendarDateSchema,
@@ -323,7 +327,7 @@ export const contractCreateSchema = z.object({
   signedOn: calendarDateSchema,
   /** 备案 with the human-resources bureau */
   filedOn: calendarDateSchema.optional(),
-  /** employees covered; default the enterprise's employee count */
+  /** employees covered; default the enterprise's employee count (each covered enterprise's, for a regional one) */
   coveredEmployees: z.number().int().min(0).max(10_000_000).optional(),
 });
 
@@ -352,6 +356,8 @@ export const contractItemSchema = z.object({
   filedOn: z.string().nullable(),
   coveredEmployees: z.number().int(),
   vetoReason: z.string(),
+  /** the regional/industry contract this row is the enterprise's share of, with how many enterprises it covers */
+  regional: z.object({ id: z.number().int(), org: z.object({ id: z.number().int(), name: z.string() }), coveredEnterprises: z.number().int() }).nullable(),
   /** calendar days until it expires (negative once expired) */
   daysToExpiry: z.number().int(),
   checks: z.array(z.object({

@@ -7,6 +7,7 @@ import {
 } from '@lianxin/contracts';
 import { ltree } from './types.ts';
 import { enterprises } from './enterprises.ts';
+import { orgs } from './orgs.ts';
 import { users } from './users.ts';
 
 /**
@@ -150,7 +151,30 @@ export const bargainingRounds = pgTable(
   (t) => [uniqueIndex('bargaining_rounds_uq').on(t.enterpriseId, t.topic, t.year, t.roundNo)],
 );
 
-/** A collective contract or wage agreement (集体合同 / 工资专项集体合同) of one enterprise. */
+/**
+ * 区域性/行业性集体合同: a contract signed by a regional or industry union (a kind of `isMultiEnterpriseKind`) for the
+ * enterprises in its scope. Each covered enterprise gets its own `bargaining_contracts` row pointing here (the join
+ * rows: enterprise, employees at signing), so coverage, overlap, expiry reminders and checks work per enterprise
+ * and an enterprise is never under two standing contracts of a kind at once — it counts once.
+ */
+export const bargainingRegionalContracts = pgTable(
+  'bargaining_regional_contracts',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    orgId: integer('org_id').notNull().references(() => orgs.id),
+    orgPath: ltree('org_path').notNull(),
+    kind: text('kind', { enum: contractKinds }).notNull(),
+    validFrom: date('valid_from', { mode: 'string' }).notNull(),
+    validTo: date('valid_to', { mode: 'string' }).notNull(),
+    signedOn: date('signed_on', { mode: 'string' }).notNull(),
+    coveredEnterprises: integer('covered_enterprises').notNull(),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [index('bargaining_regional_contracts_path_idx').using('gist', t.orgPath)],
+);
+
+/** A collective contract or wage agreement (集体合同 / 工资专项集体合同) of one enterprise (its own or its share of a regional one). */
 export const bargainingContracts = pgTable(
   'bargaining_contracts',
   {
@@ -167,10 +191,13 @@ export const bargainingContracts = pgTable(
     filedOn: date('filed_on', { mode: 'string' }),
     coveredEmployees: integer('covered_employees').notNull(),
     vetoReason: text('veto_reason').notNull().default(''),
+    /** set when the enterprise is covered by a regional/industry contract */
+    regionalContractId: integer('regional_contract_id').references(() => bargainingRegionalContracts.id),
     createdBy: integer('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
   },
   (t) => [
+    index('bargaining_contracts_regional_idx').on(t.regionalContractId),
     index('bargaining_contracts_enterprise_idx').on(t.enterpriseId, t.kind),
     index('bargaining_contracts_path_idx').using('gist', t.orgPath),
     index('bargaining_contracts_valid_to_idx').on(t.validTo),

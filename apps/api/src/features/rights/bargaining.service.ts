@@ -5,9 +5,9 @@
  * (capability `congress.jointCouncil`), expiry reminders and 三访三查 checks.
  */
 import { sql } from 'drizzle-orm';
-import { bargainingChecks, bargainingContracts, bargainingRounds, queryRows, type Database, type Tx } from '@lianxin/db';
+import { bargainingChecks, bargainingContracts, bargainingRegionalContracts, bargainingRounds, queryRows, type Database, type Tx } from '@lianxin/db';
 import {
-  addDays, contractTermProblem, MAX_ROUNDS, nextRoundNumber, shanghaiDate, type BargainingTopic, type checkCreateSchema, type ContractItem,
+  addDays, contractTermProblem, isMultiEnterpriseKind, type OrgKind, MAX_ROUNDS, nextRoundNumber, shanghaiDate, type BargainingTopic, type checkCreateSchema, type ContractItem,
   type ContractKind, type contractCreateSchema, type contractListQuerySchema, type ContractStatus, type Paged, type RoundItem,
   type roundCreateSchema, type roundListQuerySchema,
 } from '@lianxin/contracts';
@@ -95,13 +95,17 @@ export async function createRound(ctx: ServiceContext, input: z.output<typeof ro
 interface ContractRow {
   id: number; enterprise_id: number; enterprise_name: string; org_path: string; kind: ContractKind; status: ContractStatus; valid_from: string;
   valid_to: string; increase_bp: number; minimum_wage_fen: number; signed_on: string; filed_on: string | null; covered_employees: number;
-  veto_reason: string;
+  veto_reason: string; regional_id: number | null; regional_org_id: number | null; regional_org_name: string | null; regional_covered: number | null;
 }
 
 const contractColumns = sql`
   c.id, c.enterprise_id, e.name as enterprise_name, c.org_path::text as org_path, c.kind, c.status, c.valid_from::text as valid_from,
   c.valid_to::text as valid_to, c.increase_bp, c.minimum_wage_fen::float8 as minimum_wage_fen, c.signed_on::text as signed_on,
-  c.filed_on::text as filed_on, c.covered_employees, c.veto_reason`;
+  c.filed_on::text as filed_on, c.covered_employees, c.veto_reason, rc.id as regional_id, rc.org_id as regional_org_id,
+  ro.name as regional_org_name, rc.covered_enterprises as regional_covered`;
+
+const contractFrom = sql`bargaining_contracts c join enterprises e on e.id = c.enterprise_id
+  left join bargaining_regional_contracts rc on rc.id = c.regional_contract_id left join orgs ro on ro.id = rc.org_id`;
 
 const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / 86_400_000;
 
@@ -113,7 +117,9 @@ async function toContracts(db: Database, rows: ContractRow[], today: string): Pr
   return rows.map((r) => ({
     id: r.id, enterprise: { id: r.enterprise_id, name: r.enterprise_name }, kind: r.kind, status: r.status, validFrom: r.valid_from, validTo: r.valid_to,
     increaseBp: r.increase_bp, minimumWageFen: Number(r.minimum_wage_fen), signedOn: r.signed_on, filedOn: r.filed_on, coveredEmployees: r.covered_employees,
-    vetoReason: r.veto_reason, daysToExpiry: dayNumber(r.valid_to) - dayNumber(today),
+    vetoReason: r.veto_reason,
+    regional: r.regional_id === null ? null : { id: r.regional_id, org: { id: r.regional_org_id!, name: r.regional_org_name! }, coveredEnterprises: r.regional_covered! },
+    daysToExpiry: dayNumber(r.valid_to) - dayNumber(today),
     checks: checks.filter((c) => c.contract_id === r.id).map((c) => ({
       id: c.id, checkedOn: c.checked_on, visits: c.visits, wagesPaid: c.wages_paid, findings: c.findings, rectification: c.rectification,
     })),
@@ -122,7 +128,7 @@ async function toContracts(db: Database, rows: ContractRow[], today: string): Pr
 
 async function findContract(db: Database | Tx, scope: Scope, id: number, lock = false): Promise<ContractRow | undefined> {
   const [row] = await queryRows<ContractRow>(db, sql`
-    select ${contractColumns} from bargaining_contracts c join enterprises e on e.id = c.enterprise_id
+    select ${contractColumns} from ${contractFrom}
      where c.id = ${id} and ${withinScope(scope, sql`c.org_path`)} ${lock ? sql`for update of c` : sql``}`);
   return row;
 }
@@ -147,7 +153,7 @@ export async function listContracts(ctx: ServiceContext, query: z.output<typeof 
     query,
     order: { default: expiring !== undefined ? sql`c.valid_to, c.id` : sql`c.valid_to desc, c.id desc`, keys: {}, tiebreaker: sql`c.id` },
     rows: (orderBy, limit, offset) => queryRows<ContractRow>(ctx.db, sql`
-      select ${contractColumns} from bargaining_contracts c join enterprises e on e.id = c.enterprise_id
+      select ${contractColumns} from ${contractFrom}
        where ${where} order by ${orderBy} limit ${limit} offset ${offset}`),
     count: { from: sql`bargaining_contracts c`, where },
   });
@@ -157,7 +163,12 @@ export async function listContracts(ctx: ServiceContext, query: z.output<typeof 
 /**
  * Records a signed contract. Its term lasts one to three years (集体合同规定 art. 38) and may not overlap another
  * contract of the same kind of the enterprise still standing (not vetoed); filing is not before signing.
- * @throws 400 term or dates; 409 `rights.contractOverlap`
+ * 区域性/行业性: with `orgId` (a regional/industry union, `isMultiEnterpriseKind`) and `coveredEnterpriseIds` (each
+ * covered by that union, `org_coverage`, and inside the scope) every enterprise gets its own row pointing at the
+ * regional contract — with its employee count at signing, or `coveredEmployees` each — under the same overlap rule,
+ * so an enterprise already under a standing contract of the kind is refused (409 naming it) and counts once.
+ * Answers the first covered enterprise's row.
+ * @throws 400 term, dates, neither or both targets, not a regional union, an enterprise it does not cover; 409 `rights.contractOverlap`
  */
 export async function createContract(ctx: ServiceContext, input: z.output<typeof contractCreateSchema>): Promise<ContractItem> {
   const scope = writeScope(ctx.scope);
@@ -165,23 +176,56 @@ export async function createContract(ctx: ServiceContext, input: z.output<typeof
   if (term) throw fieldError('validTo', term);
   if (input.signedOn > shanghaiDate()) throw fieldError('signedOn', 'rights.future');
   if (input.filedOn && input.filedOn < input.signedOn) throw fieldError('filedOn', 'rights.filedBeforeSigned');
+  const regional = input.orgId !== undefined || input.coveredEnterpriseIds !== undefined;
+  if (regional === (input.enterpriseId !== undefined) || (regional && (input.orgId === undefined || input.coveredEnterpriseIds === undefined))) {
+    throw fieldError(regional ? 'coveredEnterpriseIds' : 'enterpriseId', 'rights.contractTarget');
+  }
   const id = await ctx.db.transaction(async (tx) => {
-    // the lock serialises contracts of one enterprise, so the overlap check sees every earlier one
-    const enterprise = await scopedEnterprise(tx, scope, input.enterpriseId, true);
-    const [overlap] = await queryRows<{ id: number }>(tx, sql`
-      select id from bargaining_contracts where enterprise_id = ${enterprise.id} and kind = ${input.kind} and status <> 'vetoed'
-         and valid_from <= ${input.validTo}::date and valid_to >= ${input.validFrom}::date limit 1`);
-    if (overlap) throw new AppError('conflict', 409, 'rights.contractOverlap', {}, { validFrom: 'rights.contractOverlap' }, { contractId: overlap.id });
-    const [row] = await tx.insert(bargainingContracts).values({
-      enterpriseId: enterprise.id, orgPath: enterprise.orgPath, kind: input.kind, status: input.filedOn ? 'filed' : 'signed',
-      validFrom: input.validFrom, validTo: input.validTo, increaseBp: input.increaseBp, minimumWageFen: input.minimumWageFen,
-      signedOn: input.signedOn, filedOn: input.filedOn ?? null, coveredEmployees: input.coveredEmployees ?? enterprise.employeeCount,
-      createdBy: ctx.actor.userId,
-    }).returning({ id: bargainingContracts.id });
-    await recordAudit(tx, ctx.actor, ctx.ip, {
-      action: 'create', objectType: 'bargaining_contract', objectId: row!.id, orgPath: enterprise.orgPath, detail: { kind: input.kind, validTo: input.validTo },
-    });
-    return row!.id;
+    let regionalId: number | null = null;
+    let enterpriseIds = input.enterpriseId !== undefined ? [input.enterpriseId] : [];
+    if (regional) {
+      const [union] = await queryRows<{ id: number; path: string; kind: OrgKind }>(tx, sql`
+        select id, path::text as path, kind from orgs o where o.id = ${input.orgId!} and o.status <> 'dissolved' and ${withinScope(scope, sql`o.path`)}`);
+      if (!union) throw notFound();
+      if (!isMultiEnterpriseKind(union.kind)) throw fieldError('orgId', 'rights.notRegionalUnion');
+      // in id order, so two contracts over the same enterprises lock them in the same order
+      enterpriseIds = [...new Set(input.coveredEnterpriseIds!)].sort((a, b) => a - b);
+      const covered = await queryRows<{ enterprise_id: number }>(tx, sql`
+        select enterprise_id from org_coverage where org_id = ${union.id} and enterprise_id = any(${sql.param(enterpriseIds)}::int[])`);
+      if (covered.length !== enterpriseIds.length) throw fieldError('coveredEnterpriseIds', 'rights.notCovered');
+      const [row] = await tx.insert(bargainingRegionalContracts).values({
+        orgId: union.id, orgPath: union.path, kind: input.kind, validFrom: input.validFrom, validTo: input.validTo, signedOn: input.signedOn,
+        coveredEnterprises: enterpriseIds.length, createdBy: ctx.actor.userId,
+      }).returning({ id: bargainingRegionalContracts.id });
+      regionalId = row!.id;
+      await recordAudit(tx, ctx.actor, ctx.ip, {
+        action: 'create', objectType: 'bargaining_regional_contract', objectId: regionalId, orgPath: union.path,
+        detail: { kind: input.kind, validTo: input.validTo, enterpriseIds },
+      });
+    }
+    const ids: number[] = [];
+    for (const enterpriseId of enterpriseIds) {
+      // the lock serialises contracts of one enterprise, so the overlap check sees every earlier one
+      const enterprise = await scopedEnterprise(tx, scope, enterpriseId, true);
+      const [overlap] = await queryRows<{ id: number }>(tx, sql`
+        select id from bargaining_contracts where enterprise_id = ${enterprise.id} and kind = ${input.kind} and status <> 'vetoed'
+           and valid_from <= ${input.validTo}::date and valid_to >= ${input.validFrom}::date limit 1`);
+      if (overlap) {
+        throw new AppError('conflict', 409, 'rights.contractOverlap', {}, { validFrom: 'rights.contractOverlap' }, { contractId: overlap.id, enterpriseId: enterprise.id });
+      }
+      const [row] = await tx.insert(bargainingContracts).values({
+        enterpriseId: enterprise.id, orgPath: enterprise.orgPath, kind: input.kind, status: input.filedOn ? 'filed' : 'signed',
+        validFrom: input.validFrom, validTo: input.validTo, increaseBp: input.increaseBp, minimumWageFen: input.minimumWageFen,
+        signedOn: input.signedOn, filedOn: input.filedOn ?? null, coveredEmployees: input.coveredEmployees ?? enterprise.employeeCount,
+        regionalContractId: regionalId, createdBy: ctx.actor.userId,
+      }).returning({ id: bargainingContracts.id });
+      await recordAudit(tx, ctx.actor, ctx.ip, {
+        action: 'create', objectType: 'bargaining_contract', objectId: row!.id, orgPath: enterprise.orgPath,
+        detail: { kind: input.kind, validTo: input.validTo, ...(regionalId ? { regionalContractId: regionalId } : {}) },
+      });
+      ids.push(row!.id);
+    }
+    return ids[0]!;
   });
   return getContract(ctx, id);
 }

@@ -1,5 +1,5 @@
 import type {
-  BargainingTopic, CalendarItem, CaseItem, CaseOutcome, CaseStatus, CaseType, ConsultationItem, Preparation, RoundItem, ConsultationStep, ContractItem, Paged, RightsSummary, WarningItem, WarningLevel, WarningSignal,
+  BargainingTopic, CalendarItem, CaseItem, CaseOutcome, CaseStatus, CaseType, ConsultationItem, Preparation, RoundItem, ConsultationStep, ContractItem, ContractKind, Paged, RightsSummary, WarningItem, WarningLevel, WarningSignal,
 } from '@lianxin/contracts';
 import { api } from '../../../shared/api-client.ts';
 
@@ -23,6 +23,9 @@ export const createWarning = (body: { enterpriseId: number; signal: Exclude<Warn
 export const closeWarning = (id: number) => api.post<WarningItem>(`/api/rights/warnings/${id}/close`, {});
 export const addMeeting = (id: number, body: { heldOn: string; participants: string; minutes: string; commitments: string; followUpOn?: string }) =>
   api.post<WarningItem>(`/api/rights/warnings/${id}/meetings`, body);
+export const createContract = (body: {
+  enterpriseId?: number; orgId?: number; coveredEnterpriseIds?: number[]; kind: ContractKind; validFrom: string; validTo: string; signedOn: string; increaseBp: number; minimumWageFen: number;
+}) => api.post<ContractItem>('/api/bargaining/contracts', body);
 export const vetoContract = (id: number, reason: string) => api.post<ContractItem>(`/api/bargaining/contracts/${id}/veto`, { reason });
 export const letterUrl = (id: number) => `/api/rights/warnings/${id}/letter.pdf`;
 

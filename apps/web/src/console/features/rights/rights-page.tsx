@@ -19,6 +19,7 @@ import {
 } from './rights-api.ts';
 import { formatBp, parseWorkers, yuanToFen } from './rights-format.ts';
 import { fetchRequest } from '../requests/requests-api.ts';
+import { RegionalContractModal } from './regional-contract-form.tsx';
 import { EnterpriseSelect } from './enterprise-select.tsx';
 import { BargainingTab } from './bargaining-tab.tsx';
 import { ConsultationsTab } from './consultations-tab.tsx';
@@ -356,6 +357,7 @@ function ContractsTab({ orgId }: { orgId: number }) {
   const { t, pick } = useLocale();
   const user = useCurrentUser();
   const [vetoing, setVetoing] = useState<ContractItem | null>(null);
+  const [regional, setRegional] = useState(false);
   const [version, setVersion] = useState(0);
   const mayVeto = can(user, 'congress.jointCouncil');
   const [params, setParams] = useSearchParams();
@@ -370,6 +372,7 @@ function ContractsTab({ orgId }: { orgId: number }) {
         <Space>
           <Switch checked={expiring} onChange={(on) => update({ expiringWithinDays: on ? 90 : undefined, page: undefined })} data-testid="rights-expiring" />
           {t('rights.filter.expiring')}
+          <Button onClick={() => setRegional(true)} data-testid="rights-regional-new">{t('rights.regional.action')}</Button>
         </Space>
       </div>
       {error ? <LoadErrorAlert error={error} onRetry={reload} /> : null}
@@ -380,7 +383,12 @@ function ContractsTab({ orgId }: { orgId: number }) {
         data-testid="rights-contracts"
         pagination={{ current: page, pageSize: PAGE_SIZE, total: data?.total ?? 0, onChange: (p) => update({ page: p === 1 ? undefined : p }), showSizeChanger: false }}
         columns={[
-          { title: t('rights.col.enterprise'), render: (_, c) => c.enterprise.name },
+          {
+            title: t('rights.col.enterprise'),
+            render: (_, c) => (c.regional
+              ? <>{c.enterprise.name} <Tag>{t('rights.regional.covered', { org: c.regional.org.name, n: c.regional.coveredEnterprises })}</Tag></>
+              : c.enterprise.name),
+          },
           { title: t('rights.contract.kind'), render: (_, c) => pick(contractKindLabels[c.kind]) },
           { title: t('rights.contract.status'), render: (_, c) => <Tag color={c.status === 'vetoed' ? 'red' : undefined}>{pick(contractStatusLabels[c.status])}</Tag> },
           { title: t('rights.contract.term'), render: (_, c) => `${c.validFrom} ~ ${c.validTo}` },
@@ -397,6 +405,7 @@ function ContractsTab({ orgId }: { orgId: number }) {
           },
         ]}
       />
+      {regional && <RegionalContractModal onClose={() => setRegional(false)} onSaved={() => { setRegional(false); setVersion((v) => v + 1); }} />}
       {vetoing && <VetoModal contract={vetoing} onClose={() => setVetoing(null)} onSaved={() => { setVetoing(null); setVersion((v) => v + 1); }} />}
     </>
   );
