@@ -24,7 +24,7 @@ export function ChairsTab({ orgId }: { orgId: number }) {
       {Boolean(reg.error) && !notStreet && <LoadErrorAlert error={reg.error} onRetry={reg.reload} />}
       {reg.data && (
         <Table
-          rowKey="orgId" size="small" pagination={false} dataSource={reg.data.items} data-testid="chair-register"
+          rowKey="orgId" size="small" pagination={{ pageSize: 20, showSizeChanger: false }} dataSource={reg.data.items} data-testid="chair-register"
           title={() => t('funds.chairRegister', { period, org: reg.data!.org.name, year: reg.data!.starsYear })}
           columns={[
             { title: t('funds.chairUnion'), dataIndex: 'name' },
