@@ -107,4 +107,18 @@ describe('union funds (顾村 street staff)', () => {
     expect(pdf.headers()['content-type']).toContain('application/pdf');
     await shot(page, '61-funds-arrears');
   });
+
+  it('shows 顾村\'s union chairs with this month\'s allowances and the dated settings', async () => {
+    await page.getByRole('tab', { name: '主席津贴' }).click();
+    const register = page.getByTestId('chair-register');
+    await register.locator('.ant-table-row').first().waitFor({ timeout: 20_000 });
+    expect(await register.locator('.ant-table-row').count()).toBeGreaterThan(0);
+    // every chair gets 300–800 yuan a month under the demo setting
+    expect(await register.innerText()).toMatch(/¥[3-8]\d\d\.00/);
+    const settings = page.getByTestId('chair-settings');
+    await settings.locator('.ant-table-row').first().waitFor();
+    // street staff read the settings; only city staff add one
+    expect(await page.getByTestId('chair-settings-form').count()).toBe(0);
+    await shot(page, '62-funds-chairs');
+  });
 });

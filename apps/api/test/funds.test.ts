@@ -618,6 +618,43 @@ describe('chair allowances', () => {
     await ledgerInvariants();
   });
 
+  it('city staff add a dated setting from today on, never before the latest posted run\'s month; the register follows it', async () => {
+    const body = { validFrom: shanghaiDate(), baseFen: 30_000, perStarFen: 5_000, sizeTiers: [{ minMembers: 200, addFen: 20_000 }, { minMembers: 50, addFen: 10_000 }, { minMembers: 500, addFen: 30_000 }], maxFen: 80_000 };
+    expect((await request(t.app, baoshan, 'POST', '/api/funds/chair-allowance-settings', body)).statusCode).toBe(403);
+    const past = await request(t.app, city, 'POST', '/api/funds/chair-allowance-settings', { ...body, validFrom: '2026-01-01' });
+    expect(past.statusCode).toBe(400);
+    expect(Object.keys(past.json<{ fields: object }>().fields)).toEqual(['validFrom']);
+    expect((await request(t.app, city, 'POST', '/api/funds/chair-allowance-settings', { ...body, maxFen: 20_000 })).statusCode).toBe(400);
+    expect((await request(t.app, city, 'POST', '/api/funds/chair-allowance-settings', { ...body, baseFen: 0 })).statusCode).toBe(400);
+    // today is accepted (same amounts as before, tiers stored in order)
+    const today = await ok<{ id: number; sizeTiers: { minMembers: number }[] }>(city, 'POST', '/api/funds/chair-allowance-settings', body);
+    expect(today.sizeTiers.map((x) => x.minMembers)).toEqual([50, 200, 500]);
+    expect((await request(t.app, city, 'POST', '/api/funds/chair-allowance-settings', body)).statusCode).toBe(409);
+
+    // a run posted for 2031-03 closes every date before March 2031 to new settings
+    const posted = await ok<ChairAllowanceRun>(gucun, 'POST', '/api/funds/chair-allowances', { orgId: gucun.orgId, period: '2031-03' }, 200);
+    expect(posted.postedCount).toBeGreaterThan(0);
+    const before = await request(t.app, city, 'POST', '/api/funds/chair-allowance-settings', { ...body, validFrom: '2031-02-28' });
+    expect(before.statusCode).toBe(400);
+    expect(Object.keys(before.json<{ fields: object }>().fields)).toEqual(['validFrom']);
+    expect(before.body).toContain('最近一次发放');
+    await ok(city, 'POST', '/api/funds/chair-allowance-settings', { ...body, validFrom: '2031-04-01', baseFen: 40_000, maxFen: 90_000 });
+    const list = await ok<{ items: { validFrom: string; baseFen: number }[]; latestPostedPeriod: string | null }>(city, 'GET', '/api/funds/chair-allowance-settings');
+    expect(list.latestPostedPeriod).toBe('2031-03');
+    expect(list.items[0]).toMatchObject({ validFrom: '2031-04-01', baseFen: 40_000 });
+    expect(list.items.map((i) => i.validFrom)).toEqual([...list.items.map((i) => i.validFrom)].sort().reverse());
+    // March keeps what it posted; April reads the new setting (unions without 2030 stars get the new base)
+    const march = await ok<ChairAllowanceRun>(gucun, 'GET', '/api/funds/chair-allowances?period=2031-03');
+    expect(march.totalFen).toBe(posted.totalFen);
+    const april = await ok<ChairAllowanceRun>(gucun, 'GET', '/api/funds/chair-allowances?period=2031-04');
+    expect(april.items.length).toBeGreaterThan(0);
+    const aprilSettings = { ...body, validFrom: '2031-04-01', baseFen: 40_000, maxFen: 90_000 };
+    for (const item of april.items) expect(item.amountFen).toBe(chairAllowanceFen(aprilSettings, item.members, item.stars));
+    expect(april.items.filter((i) => i.stars === null).length).toBeGreaterThan(0);
+    const [audit] = await t.handle.query<{ n: number }>(`select count(*)::int as n from audit_log where object_type = 'chair_allowance_settings'`);
+    expect(audit!.n).toBe(2);
+  });
+
   it('property: an allowance is whole fen within base and maximum, never less for more stars or members', () => {
     const settings = fc.record({
       validFrom: fc.constant('2000-01-01'), baseFen: fc.integer({ min: 1, max: 100_000 }), perStarFen: fc.integer({ min: 0, max: 50_000 }),

@@ -283,6 +283,10 @@ const inventory: Record<string, Entry> = {
   'POST /api/funds/chair-allowances': staffWrite((fx) => ({ url: '/api/funds/chair-allowances', body: { orgId: fx.gucunOrgId, period: '2026-03' } }), 'not_found', 'funds.returns'),
   'GET /api/funds/periods': staffRead(() => ({ url: '/api/funds/periods' }), 'citywide'),
   'POST /api/funds/periods/:period/close': staffWrite(() => ({ url: '/api/funds/periods/2020-01/close' }), 'forbidden', 'funds.manage'),
+  'GET /api/funds/chair-allowance-settings': staffRead(() => ({ url: '/api/funds/chair-allowance-settings' }), 'citywide'),
+  'POST /api/funds/chair-allowance-settings': staffWrite(() => ({
+    url: '/api/funds/chair-allowance-settings', body: { validFrom: '2099-01-01', baseFen: 30_000, perStarFen: 5_000, sizeTiers: [], maxFen: 80_000 },
+  }), 'forbidden', 'funds.manage'),
   'GET /api/funds/settings': staffRead(() => ({ url: '/api/funds/settings' }), 'citywide'),
   'POST /api/funds/settings': staffWrite(() => ({
     url: '/api/funds/settings',

@@ -34,5 +34,8 @@ export const fundsMessages = {
   'funds.importPayrollHeader': { 'zh-CN': '没有找到工资总额表头（须含 {columns}），已查找的工作表：{sheets}', en: 'No payroll header found (needs {columns}); sheets searched: {sheets}' },
   'funds.importTooManyRows': { 'zh-CN': '一次最多导入 {max} 行', en: 'At most {max} rows per file' },
   'funds.noChairSettings': { 'zh-CN': '该月份没有工会主席津贴标准', en: 'No chair allowance setting for this month' },
+  'funds.chairMaxBelowBase': { 'zh-CN': '最高金额不能低于基础金额', en: 'The maximum cannot be below the base amount' },
+  'funds.chairTiersTwice': { 'zh-CN': '同一会员人数档位出现两次', en: 'The same member tier appears twice' },
+  'funds.chairSettingsAfterRun': { 'zh-CN': '津贴已发放到更晚的月份，新标准不能早于最近一次发放的月份生效', en: 'A new setting cannot start before the month of the latest posted allowances' },
   'funds.matchedAlready': { 'zh-CN': '该笔已匹配', en: 'This line is already matched' },
 } as const;

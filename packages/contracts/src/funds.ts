@@ -322,3 +322,24 @@ export const chairAllowanceRunSchema = z.object({
   postedFen: z.number().int(),
 });
 export type ChairAllowanceRun = z.infer<typeof chairAllowanceRunSchema>;
+
+/** A new dated chair allowance setting (city staff): from today or later, never before the latest posted run's month. */
+export const chairAllowanceSettingsCreateSchema = z.object({
+  validFrom: calendarDateSchema,
+  baseFen: fenSchema.min(1, { message: 'money.fen' }),
+  perStarFen: z.number().int().min(0).max(10_000_000),
+  sizeTiers: z.array(z.object({ minMembers: z.number().int().min(0).max(1_000_000), addFen: z.number().int().min(0).max(10_000_000) })).max(10),
+  maxFen: fenSchema,
+}).refine((s) => s.maxFen >= s.baseFen, { message: 'funds.chairMaxBelowBase', path: ['maxFen'] })
+  .refine((s) => new Set(s.sizeTiers.map((t) => t.minMembers)).size === s.sizeTiers.length, { message: 'funds.chairTiersTwice', path: ['sizeTiers'] });
+export type ChairAllowanceSettingsInput = z.infer<typeof chairAllowanceSettingsCreateSchema>;
+export const chairAllowanceSettingsItemSchema = z.object({
+  id: z.number().int(), validFrom: z.string(), baseFen: z.number().int(), perStarFen: z.number().int(),
+  sizeTiers: z.array(z.object({ minMembers: z.number().int(), addFen: z.number().int() })), maxFen: z.number().int(),
+});
+export const chairAllowanceSettingsListSchema = z.object({
+  items: z.array(chairAllowanceSettingsItemSchema),
+  /** the month of the latest posted run (no new setting may start before it), null when none */
+  latestPostedPeriod: z.string().nullable(),
+});
+export type ChairAllowanceSettingsList = z.infer<typeof chairAllowanceSettingsListSchema>;

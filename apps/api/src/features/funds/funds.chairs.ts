@@ -8,10 +8,10 @@
  */
 import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '@lianxin/db';
-import { chairAllowanceFen, shanghaiDate, type ChairAllowanceRun, type ChairAllowanceSettings } from '@lianxin/contracts';
+import { chairAllowanceFen, shanghaiDate, type ChairAllowanceRun, type ChairAllowanceSettings, type ChairAllowanceSettingsInput } from '@lianxin/contracts';
 import { writeScope } from '../../access/access.ts';
 import type { ServiceContext } from '../../context.ts';
-import { AppError, fieldError, notFound } from '../../errors.ts';
+import { AppError, fieldError, isUniqueViolation, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { evaluatedUnits } from '../evaluation/evaluation.service.ts';
 import { findOrg } from '../orgs/orgs.repo.ts';
@@ -79,6 +79,8 @@ export async function runChairAllowances(ctx: ServiceContext, input: { orgId: nu
     return await ctx.db.transaction(async (tx) => {
       // one run at a time per street and month
       await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`chair-allowance:${input.period}`}), ${input.orgId})`);
+      // runs share the settings; a new setting waits for them (and they for it), so none starts before a posted month
+      await tx.execute(sql`lock table chair_allowance_settings in share mode`);
       const r = await register(tx, street, input.period);
       const today = shanghaiDate();
       let postedCount = 0;
@@ -108,6 +110,47 @@ export async function runChairAllowances(ctx: ServiceContext, input: { orgId: nu
     });
   } catch (error) {
     if (ledgerErrorCode(error) === 'LF001') throw new AppError('conflict', 409, 'funds.periodClosed');
+    throw error;
+  }
+}
+
+/** The month of the latest posted chair allowance run (any street), null when none. */
+async function latestPostedPeriod(db: ServiceContext['db'] | Tx): Promise<string | null> {
+  const [row] = await queryRows<{ period: string | null }>(db, sql`
+    select max(period) as period from journal_entries where idempotency_key like 'chair-allowance:%'`);
+  return row?.period ?? null;
+}
+
+/** Every dated chair allowance setting, newest first (citywide), and the latest posted run's month. */
+export async function listChairSettings(ctx: ServiceContext) {
+  const items = await queryRows<ChairAllowanceSettings & { id: number }>(ctx.db, sql`
+    select id, valid_from::text as "validFrom", base_fen::float8 as "baseFen", per_star_fen::float8 as "perStarFen", size_tiers as "sizeTiers", max_fen::float8 as "maxFen"
+      from chair_allowance_settings order by valid_from desc limit 500`);
+  return { items, latestPostedPeriod: await latestPostedPeriod(ctx.db) };
+}
+
+/**
+ * Adds a dated setting (city staff): from today or later, and never before the month of the latest posted run, so
+ * no posted month would read differently under the new setting (400 on validFrom; a second one on a date is 409).
+ */
+export async function addChairSettings(ctx: ServiceContext, input: ChairAllowanceSettingsInput) {
+  const scope = writeScope(ctx.scope);
+  if (input.validFrom < shanghaiDate()) throw fieldError('validFrom', 'funds.retroactive');
+  const sizeTiers = [...input.sizeTiers].sort((a, b) => a.minMembers - b.minMembers);
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      // conflicts with the runs' share lock: no run posts between this check and the insert
+      await tx.execute(sql`lock table chair_allowance_settings in share row exclusive mode`);
+      const latest = await latestPostedPeriod(tx);
+      if (latest !== null && input.validFrom < `${latest}-01`) throw fieldError('validFrom', 'funds.chairSettingsAfterRun');
+      const [row] = await queryRows<{ id: number }>(tx, sql`
+        insert into chair_allowance_settings (valid_from, base_fen, per_star_fen, size_tiers, max_fen, created_by)
+        values (${input.validFrom}, ${input.baseFen}, ${input.perStarFen}, ${JSON.stringify(sizeTiers)}::jsonb, ${input.maxFen}, ${ctx.actor.userId}) returning id`);
+      await recordAudit(tx, ctx.actor, ctx.ip, { action: 'create', objectType: 'chair_allowance_settings', objectId: row!.id, orgPath: scope.path, detail: { ...input, sizeTiers } });
+      return { id: row!.id, ...input, sizeTiers };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw fieldError('validFrom', 'funds.settingsDuplicate', 409, 'conflict');
     throw error;
   }
 }

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  arrearsQuerySchema, arrearsResponseSchema, chairAllowanceQuery, chairAllowanceRunCreateSchema, chairAllowanceRunSchema, assessmentSchema, dunningHistorySchema, dunningStepCreateSchema, dunningStepSchema, enterpriseIdParams,
+  arrearsQuerySchema, arrearsResponseSchema, chairAllowanceQuery, chairAllowanceSettingsCreateSchema, chairAllowanceSettingsItemSchema, chairAllowanceSettingsListSchema, chairAllowanceRunCreateSchema, chairAllowanceRunSchema, assessmentSchema, dunningHistorySchema, dunningStepCreateSchema, dunningStepSchema, enterpriseIdParams,
   fundSettingsCreateSchema, fundSettingsListSchema, fundSettingsSchema, fundsOrgPeriodQuery, fundsReportParamsSchema, fundsReportQuery, shanghaiDate, fundsSummaryQuery, fundsSummarySchema, idParamSchema,
   ledgerPeriodListSchema, ledgerPeriodSchema, payrollCreateSchema, payrollImportResultSchema, periodParamsSchema, rateExceptionCreateSchema, rateExceptionSchema,
   receiptCreateSchema, receiptImportResultSchema, receiptSchema, returnRunCreateSchema, returnRunSchema, statementParamsSchema, statementSchema,
@@ -14,7 +14,7 @@ import { AppError } from '../../errors.ts';
 import { attachment, XLSX_TYPE } from '../../lib/xlsx.ts';
 import { dunningHistory, dunningLetterPdf, takeDunningStep } from './dunning.service.ts';
 import { importBankStatement, matchUnmatched, unmatchedLines } from './funds.import.ts';
-import { chairAllowances, runChairAllowances } from './funds.chairs.ts';
+import { addChairSettings, chairAllowances, listChairSettings, runChairAllowances } from './funds.chairs.ts';
 import { importPayroll } from './funds.payroll-import.ts';
 import { reportFilename, reportPdf, reportWorkbook, statementTable, trialBalanceTable } from './funds.reports.ts';
 import {
@@ -177,6 +177,16 @@ export const fundsRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, description: 'Posts the month\'s chair allowances of a street (one entry per union and month; a rerun posts nothing new).', body: chairAllowanceRunCreateSchema, response: { 200: chairAllowanceRunSchema } },
     config: { access: access.staffWrite('funds.returns') },
   }, async (request) => runChairAllowances(serviceContext(request), request.body));
+
+  app.get('/api/funds/chair-allowance-settings', {
+    schema: { tags, description: 'The dated chair allowance settings, newest first, and the month of the latest posted run.', response: { 200: chairAllowanceSettingsListSchema } },
+    config: { access: access.staffRead() },
+  }, async (request) => listChairSettings(serviceContext(request)));
+
+  app.post('/api/funds/chair-allowance-settings', {
+    schema: { tags, description: 'A new dated chair allowance setting from today or later, never before the latest posted run\'s month.', body: chairAllowanceSettingsCreateSchema, response: { 201: chairAllowanceSettingsItemSchema } },
+    config: { access: access.staffWrite('funds.manage') },
+  }, async (request, reply) => reply.status(201).send(await addChairSettings(serviceContext(request), request.body)));
 
   app.get('/api/funds/periods', {
     schema: { tags, response: { 200: ledgerPeriodListSchema } },

@@ -1,5 +1,5 @@
 import type {
-  ArrearsItem, Assessment, ChairAllowanceRun, DunningStep, DunningStepRecord, EnterpriseListResponse, FundsSummary, Paged, PayrollImportResult, Receipt, ReceiptImportResult, ReturnRun,
+  ArrearsItem, Assessment, ChairAllowanceRun, ChairAllowanceSettingsInput, ChairAllowanceSettingsList, DunningStep, DunningStepRecord, EnterpriseListResponse, FundsSummary, Paged, PayrollImportResult, Receipt, ReceiptImportResult, ReturnRun,
   Statement, StatementKind, TrialBalance,
 } from '@lianxin/contracts';
 import { api } from '../../../shared/api-client.ts';
@@ -68,6 +68,19 @@ export function runReturns(orgId: number, period: string): Promise<ReturnRun> {
 /** Posts the month's allowances of the street's union chairs (a rerun posts nothing new). */
 export function runChairAllowances(orgId: number, period: string): Promise<ChairAllowanceRun> {
   return api.post<ChairAllowanceRun>('/api/funds/chair-allowances', { orgId, period });
+}
+
+/** The register of a street's chairs with this month's amounts (nothing posted). */
+export function fetchChairRegister(orgId: number, period: string, signal?: AbortSignal): Promise<ChairAllowanceRun> {
+  return api.get<ChairAllowanceRun>('/api/funds/chair-allowances', { orgId, period }, signal);
+}
+
+export function fetchChairSettings(signal?: AbortSignal): Promise<ChairAllowanceSettingsList> {
+  return api.get<ChairAllowanceSettingsList>('/api/funds/chair-allowance-settings', {}, signal);
+}
+
+export function addChairSettings(body: ChairAllowanceSettingsInput): Promise<unknown> {
+  return api.post<unknown>('/api/funds/chair-allowance-settings', body);
 }
 
 export function searchEnterprises(q: string, signal?: AbortSignal): Promise<EnterpriseListResponse> {

@@ -13,6 +13,7 @@ import { useApi } from '../../../shared/use-api.ts';
 import { LoadErrorAlert } from '../../components/error-result.tsx';
 import { OrgTreeSelect } from '../../components/org-tree-select.tsx';
 import { useCurrentUser } from '../auth/session-context.tsx';
+import { ChairsTab } from './chairs-tab.tsx';
 import { EnterpriseSelect } from './enterprise-select.tsx';
 import {
   dunningPdfUrl, fetchArrears, fetchDunning, fetchStatement, fetchSummary, fetchTrialBalance, importPayroll, importStatement, newIdempotencyKey, postPayroll,
@@ -20,7 +21,7 @@ import {
 } from './funds-api.ts';
 
 const rate = (r: number) => `${(r * 100).toFixed(1)}%`;
-const tabs = ['overview', 'payroll', 'receipts', 'ledger', 'arrears'] as const;
+const tabs = ['overview', 'payroll', 'receipts', 'ledger', 'arrears', 'chairs'] as const;
 
 /**
  * 工会经费: figures of a unit (?orgId=), payroll entry and assessment, receipts by hand or bank statement, the books
@@ -54,6 +55,7 @@ export default function FundsPage() {
           ] : []),
           { key: 'ledger', label: t('funds.tab.ledger'), children: <Books orgId={orgId} period={period} onPeriod={(p) => update({ period: p })} /> },
           { key: 'arrears', label: t('funds.tab.arrears'), children: <Arrears orgId={orgId} /> },
+          { key: 'chairs', label: t('funds.tab.chairs'), children: <ChairsTab orgId={orgId} /> },
         ]}
       />
     </>
