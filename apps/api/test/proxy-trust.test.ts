@@ -116,6 +116,7 @@ describe('trusting no proxy (the default)', () => {
    * against that address's one budget. A new rate-limited route needs a body here (the test fails without one).
    */
   const applicant = { name: '王测试', idNumber: newIdNumber(), phone: newPhone(), occupation: 'rider', regionCode: GUCUN, phoneCode: '000000' };
+  const guest: Record<string, unknown> = { categoryCode: 'general', description: '驿站热水器坏了', requesterName: '周骑手', phone: newPhone(), phoneCode: '000000' };
   const probes: Record<string, { url: string; body?: unknown }> = {
     'POST /api/auth/login': { url: '/api/auth/login', body: { username: 'demo-yanghang-sw', password: 'guess' } },
     'POST /api/member-auth/code': { url: '/api/member-auth/code', body: { phone: newPhone() } },
@@ -129,6 +130,12 @@ describe('trusting no proxy (the default)', () => {
     'GET /api/calendar/:year': { url: '/api/calendar/2026' },
     'GET /api/service-categories': { url: '/api/service-categories' },
     'GET /api/stations/nearest': { url: '/api/stations/nearest?lat=31.35&lng=121.38&limit=3' },
+    'POST /api/service-requests/code': { url: '/api/service-requests/code', body: { phone: newPhone() } },
+    // the body gets 顾村's union and a valid code in the test below; the same body again answers the first (200)
+    'POST /api/service-requests/public': { url: '/api/service-requests/public', body: guest },
+    // well-formed tokens with a wrong signature: 404, counted like any other answer
+    'POST /api/service-requests/by-link': { url: '/api/service-requests/by-link', body: { token: `f1-${'A'.repeat(43)}` } },
+    'POST /api/service-requests/rate-by-link': { url: '/api/service-requests/rate-by-link', body: { token: `r1-${'A'.repeat(43)}`, score: 5 } },
   };
 
   it('every rate-limited route has a probe here', () => {
@@ -140,6 +147,12 @@ describe('trusting no proxy (the default)', () => {
   it('no rate-limited route can be escaped by rotating forwarding headers', async () => {
     // the applicant's phone holds a code, so the submits are served (the same reference each time) until the limit
     applicant.phoneCode = await applicationCode(t, applicant.phone);
+    // the guest's request goes to 顾村's street union with the code its phone was sent
+    const [gucunUnion] = await t.handle.query<{ id: number }>(`select id from orgs where region_code = $1 and kind = 'street_federation' limit 1`, [GUCUN]);
+    guest.orgId = gucunUnion!.id;
+    expect((await t.app.inject({ method: 'POST', url: '/api/service-requests/code', payload: { phone: guest.phone }, remoteAddress: '203.0.113.250' })).statusCode).toBe(202);
+    await t.app.flushNotifications();
+    guest.phoneCode = t.sms.sent.filter((m) => m.phone === guest.phone && m.template === 'request_code').at(-1)!.params.code!;
     const limited = t.app.routeInventory.filter((r) => r.rateLimit !== undefined);
     let address = 20;
     for (const route of limited) {

@@ -18,7 +18,7 @@ import {
   evaluationRatings, evaluationScores, evaluationSamples,
   journalLines, ledgerBalances, fundUnmatchedLines,
   serviceStations, serviceRequests, serviceItems,
-  bargainingContracts, rightsCases, rightsWarnings,
+  bargainingContracts, bargainingRegionalContracts, rightsCases, rightsConsultations, rightsWarnings,
 } from './schema/index.ts';
 
 export interface OrgPathColumn {
@@ -54,6 +54,8 @@ export const orgPathColumns: readonly OrgPathColumn[] = [
   { table: rightsCases, column: rightsCases.orgPath, kind: 'live', note: 'the enterprise\'s responsible union when the case was opened' },
   { table: rightsWarnings, column: rightsWarnings.orgPath, kind: 'live', note: 'the enterprise\'s responsible union when the warning was raised' },
   { table: bargainingContracts, column: bargainingContracts.orgPath, kind: 'live', note: 'the enterprise\'s responsible union when the contract was signed' },
+  { table: bargainingRegionalContracts, column: bargainingRegionalContracts.orgPath, kind: 'live', note: 'the regional or industry union that signed the contract' },
+  { table: rightsConsultations, column: rightsConsultations.orgPath, kind: 'live', note: 'the enterprise\'s responsible union when the consultation meeting was opened' },
   { table: auditLog, column: auditLog.orgPath, kind: 'historic', note: 'the object\'s path when the entry was written (append-only)' },
 ];
 
