@@ -384,7 +384,7 @@ const inventory: Record<string, Entry> = {
 function stationBody(orgId: number, name: string) {
   return {
     orgId, name, level: 'relay', address: '宝山区沪太路4788号', lat: 31.3519, lng: 121.3833,
-    hours: [{ weekdays: [1, 2, 3, 4, 5], open: '09:00', close: '17:00' }], facilities: ['hot_water'], acceptance: 'accepted',
+    hours: [{ weekdays: [1, 2, 3, 4, 5], open: '09:00', close: '17:00' }], facilities: ['hot_water'], acceptance: 'accepted', acceptedOn: '2026-11-01', inspector: '宝山区总工会',
   };
 }
 

@@ -564,3 +564,40 @@ describe('demo requests', () => {
     expect(rows.filter((r) => r.description.startsWith('外卖骑手咨询')).every((r) => r.enterprise === null)).toBe(true);
   });
 });
+
+describe('input a reviewer found accepted', () => {
+  it('a receipt time over a year ago (or in year 1) is 400 on receivedAt, nothing written; within the year it is taken', async () => {
+    const before = await t.handle.query<{ n: number }>('select count(*)::int as n from service_requests');
+    for (const receivedAt of ['0001-01-01T00:00:00Z', '1850-01-01T00:00:00Z', '1899-12-31T23:59:59+08:00', new Date(Date.now() - 400 * 86_400_000).toISOString()]) {
+      const r = await request(t.app, gucun, 'POST', '/api/service-requests', newRequest({ receivedAt }));
+      expect(r.statusCode, receivedAt).toBe(400);
+      expect(r.json<{ fields: Record<string, string> }>().fields).toHaveProperty('receivedAt');
+    }
+    expect((await t.handle.query<{ n: number }>('select count(*)::int as n from service_requests'))[0]!.n).toBe(before[0]!.n);
+    const recent = await request(t.app, gucun, 'POST', '/api/service-requests', newRequest({ receivedAt: new Date(Date.now() - 30 * 86_400_000).toISOString(), description: '一个月前纸质登记的诉求' }));
+    expect(recent.statusCode, recent.body).toBe(201);
+  });
+
+  it('a position marked accepted names its acceptance date and inspector (create and edit)', async () => {
+    const body = {
+      orgId: gucun.orgId, name: '验收检查测试驿站', level: 'relay', address: '宝山区菊泉街100号', lat: 31.34, lng: 121.39,
+      hours: [{ weekdays: [1, 2, 3, 4, 5], open: '09:00', close: '17:00' }], facilities: ['hot_water'],
+    };
+    const noDate = await request(t.app, gucun, 'POST', '/api/stations', { ...body, acceptance: 'accepted', inspector: '宝山区总工会' });
+    expect(noDate.statusCode).toBe(400);
+    expect(noDate.json<{ fields: Record<string, string> }>().fields).toHaveProperty('acceptedOn');
+    const pending = await ok<Station>(gucun, 'POST', '/api/stations', body);
+    const noInspector = await request(t.app, gucun, 'PATCH', `/api/stations/${pending.id}`, { acceptance: 'accepted', acceptedOn: '2026-11-20' });
+    expect(noInspector.statusCode).toBe(400);
+    expect(noInspector.json<{ fields: Record<string, string> }>().fields).toHaveProperty('inspector');
+    const accepted = await ok<Station>(gucun, 'PATCH', `/api/stations/${pending.id}`, { acceptance: 'accepted', acceptedOn: '2026-11-20', inspector: '宝山区总工会' });
+    expect(accepted.acceptance).toBe('accepted');
+  });
+
+  it('the position list counts every match, not only the rows it carries', async () => {
+    const list = await ok<{ items: Station[]; total: number }>(city, 'GET', '/api/stations?level=relay');
+    const [direct] = await t.handle.query<{ n: number }>(`select count(*)::int as n from service_stations where level = 'relay'`);
+    expect(list.total).toBe(direct!.n);
+    expect(list.items.length).toBe(Math.min(direct!.n, 5000));
+  });
+});

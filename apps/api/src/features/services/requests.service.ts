@@ -90,12 +90,17 @@ export async function insertRequest(
  * same union, channel, position, category, text and requester's phone, still open) answers the first
  * (`created: false`, HTTP 200); the recorder's advisory lock makes two saves sent at once meet one after the other.
  */
+/** How far back staff may date a request's receipt (`receivedAt`): 366 days. */
+const RECEIVED_AT_MAX_AGE_MS = 366 * 86_400_000;
+
 export async function createRequest(
   ctx: ServiceContext, input: z.output<typeof serviceRequestCreateSchema>, now = new Date(),
 ): Promise<{ request: ServiceRequest; created: boolean }> {
   writeScope(ctx.scope);
   const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
-  if (receivedAt.getTime() > now.getTime() + 60_000) throw fieldError('receivedAt', 'request.receivedAt');
+  // a request taken on paper or by phone is entered within a year; an older time would only go overdue at once and
+  // escalate (and a year before 1900 has no calendar at all)
+  if (receivedAt.getTime() > now.getTime() + 60_000 || receivedAt.getTime() < now.getTime() - RECEIVED_AT_MAX_AGE_MS) throw fieldError('receivedAt', 'request.receivedAt');
   const org = await findOrg(ctx.db, ctx.scope, input.orgId);
   if (!org) throw fieldError('orgId', 'error.not_found', 404, 'not_found');
   const cat = await category(ctx.db, input.categoryCode);

@@ -21,9 +21,12 @@ export async function findStation(db: Database | Tx, scope: Scope | null, id: nu
   return row;
 }
 
+/** The most positions one list answer carries (the console map draws them all). */
+export const STATION_LIST_MAX = 5000;
+
 export async function listStations(db: Database, scope: Scope, filter: {
   orgPath: string | null; level?: StationLevel | undefined; acceptance?: AcceptanceState | undefined; bbox?: [number, number, number, number] | undefined;
-}): Promise<StationRow[]> {
+}): Promise<{ rows: StationRow[]; total: number }> {
   const where: SQL[] = [withinScope(scope, sql`s.org_path`)];
   if (filter.orgPath) where.push(sql`s.org_path <@ ${filter.orgPath}::ltree`);
   if (filter.level) where.push(sql`s.level = ${filter.level}`);
@@ -33,9 +36,11 @@ export async function listStations(db: Database, scope: Scope, filter: {
     // the box in the planar `geo` space, so the GiST index answers it
     where.push(sql`s.geo <@ box(point(${minLng * LNG_SCALE}, ${minLat}), point(${maxLng * LNG_SCALE}, ${maxLat}))`);
   }
-  return queryRows<StationRow>(db, sql`
-    select ${stationColumns} from service_stations s join orgs o on o.id = s.org_id
-     where ${sql.join(where, sql` and `)} order by s.id limit 5000`);
+  // at most STATION_LIST_MAX rows (the map's load); `total` counts every match, so a list cut short says so
+  const rows = await queryRows<StationRow & { total: number }>(db, sql`
+    select ${stationColumns}, count(*) over ()::int as total from service_stations s join orgs o on o.id = s.org_id
+     where ${sql.join(where, sql` and `)} order by s.id limit ${STATION_LIST_MAX}`);
+  return { rows: rows.map(({ total: _total, ...row }) => row), total: rows[0]?.total ?? 0 };
 }
 
 export interface NearestRow {

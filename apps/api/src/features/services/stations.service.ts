@@ -38,8 +38,8 @@ export async function stationList(ctx: ServiceContext, q: z.output<typeof statio
     if (!org) throw notFound();
     orgPath = org.path;
   }
-  const rows = await listStations(ctx.db, ctx.scope, { orgPath, level: q.level, acceptance: q.acceptance, bbox: q.bbox });
-  return { items: rows.map(toStation), total: rows.length };
+  const { rows, total } = await listStations(ctx.db, ctx.scope, { orgPath, level: q.level, acceptance: q.acceptance, bbox: q.bbox });
+  return { items: rows.map(toStation), total };
 }
 
 export async function stationDetail(ctx: ServiceContext, id: number): Promise<Station> {
@@ -54,8 +54,16 @@ async function owningOrg(ctx: ServiceContext, orgId: number) {
   return org;
 }
 
+/** 验收: a position marked accepted (shown on the public finder) names the day it was accepted and by whom. */
+function assertAcceptance(values: { acceptance: string; acceptedOn: string | null; inspector: string }): void {
+  if (values.acceptance !== 'accepted') return;
+  if (!values.acceptedOn) throw fieldError('acceptedOn', 'station.acceptedOn');
+  if (!values.inspector.trim()) throw fieldError('inspector', 'station.inspector');
+}
+
 export async function createStation(ctx: ServiceContext, input: z.output<typeof stationInputSchema>): Promise<Station> {
   writeScope(ctx.scope);
+  assertAcceptance(input);
   const org = await owningOrg(ctx, input.orgId);
   const id = await ctx.db.transaction(async (tx) => {
     const newId = await insertStation(tx, { ...input, orgPath: org.path });
@@ -76,6 +84,7 @@ export async function patchStation(ctx: ServiceContext, id: number, patch: z.out
     contactPhone: patch.contactPhone ?? current.contactPhone, acceptance: patch.acceptance ?? current.acceptance,
     acceptedOn: patch.acceptedOn !== undefined ? patch.acceptedOn : current.acceptedOn, inspector: patch.inspector ?? current.inspector,
   };
+  assertAcceptance(next);
   await ctx.db.transaction(async (tx) => {
     await updateStation(tx, id, next);
     await recordAudit(tx, ctx.actor, ctx.ip, { action: 'update', objectType: 'service_station', objectId: id, orgPath: org.path, detail: { fields: Object.keys(patch) } });
