@@ -24,6 +24,14 @@ describe('audit log', () => {
     expect(Date.parse(entries[0]!.at)).not.toBeNaN();
   });
 
+  it('refuses a date PostgreSQL cannot hold (year 0) in the filters of the list and the export: 400 on the field, not 500', async () => {
+    for (const url of ['/api/audit?to=0000-02-29', '/api/audit/export.xlsx?from=0000-01-01', '/api/audit?from=2026-02-30']) {
+      const r = await request(t.app, gucun, 'GET', url);
+      expect(r.statusCode, url).toBe(400);
+      expect(Object.keys(r.json<{ fields: Record<string, string> }>().fields), url).toEqual([url.includes('to=') ? 'to' : 'from']);
+    }
+  });
+
   it('records reads of personal data', async () => {
     const [own] = (await request(t.app, gucun, 'GET', '/api/orgs/children')).json<{ items: OrgSummary[] }>().items;
     await request(t.app, gucun, 'PATCH', `/api/orgs/${own!.id}`, { contactPhone: '13900001111' });

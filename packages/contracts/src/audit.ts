@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDateSchema } from './input.ts';
 import { pagedResponse, pageQuery, sortQuery } from './paging.ts';
 
 export const auditActions = [
@@ -23,16 +24,14 @@ export type AuditEntry = z.infer<typeof auditEntrySchema>;
 /** What the audit page sorts by (default: newest first). */
 export const auditSortKeys = ['at'] as const;
 
-const isoDate = z.iso.date({ message: 'date.invalid' });
-
 export const auditQuerySchema = z.object({
   action: z.enum(auditActions).optional(),
   objectType: z.string().max(40).optional(),
   /** the acting account's name (start of it) */
   actor: z.string().trim().max(40).optional(),
   /** Asia/Shanghai dates, both included */
-  from: isoDate.optional(),
-  to: isoDate.optional(),
+  from: calendarDateSchema.optional(),
+  to: calendarDateSchema.optional(),
   ...pageQuery(50),
   ...sortQuery(auditSortKeys),
 });
