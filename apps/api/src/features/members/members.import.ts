@@ -9,7 +9,7 @@ import {
   CHINA_MOBILE, birthDateOf, chinaMobileSchema, joinDateProblem, normalizeIdNumber, normalizePersonName, normalizePhone, personNameProblem,
   personNameSchema, creditCodeProblem, creditCodeSchema, idNumberCheckChar, idNumberProblem, idNumberSchema,
   isMessageKey, label, maskOrgName, memberCategories, memberCategoryLabels, occupationLabels, occupations, rosterFieldLabels, rosterFields,
-  calendarDateSchema, calendarDayOf, shanghaiDate, type Labels, type MemberCategory, type MessageKey, type Occupation, type RosterField, type RosterRowStatus,
+  calendarDayOf, shanghaiDate, type Labels, type MemberCategory, type MessageKey, type Occupation, type RosterField, type RosterRowStatus,
 } from '@lianxin/contracts';
 import { AppError } from '../../errors.ts';
 import { csvRecords, decodeText } from '../../lib/csv.ts';
@@ -372,7 +372,7 @@ function rowSchema(today: string) {
     category: z.string().transform(categoryCode).pipe(z.enum(memberCategories, { message: 'import.categoryUnknown' })),
     creditCode: optional(creditCodeSchema, null),
     joinedOn: optional(
-      z.string().transform(normalizeDate).pipe(calendarDateSchema)
+      z.string().transform(normalizeDate).pipe(z.iso.date({ message: 'date.invalid' }))
         .refine((d) => d <= today, { message: 'import.joinedInFuture' }),
       today,
     ),
