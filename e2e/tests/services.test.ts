@@ -91,10 +91,14 @@ describe('顾村 staff work a request from the queue', () => {
     const lat = page.getByTestId('station-lat');
     const lng = page.getByTestId('station-lng');
     expect(await lat.inputValue()).toBe('31.2304');
-    const box = (await picker.boundingBox())!;
-    // the map opens centred on the form's point: a click up and to the right moves the point north-east
-    await page.mouse.click(box.x + box.width / 2 + 60, box.y + box.height / 2 - 40);
-    await expect.poll(async () => Number(await lat.inputValue()), { timeout: 10_000 }).toBeGreaterThan(31.2304);
+    // the map opens centred on the form's point: a click up and to the right moves the point north-east. The
+    // drawer may still be sliding in and the chart drawing when the canvas appears: click (at the box as it is
+    // then) until the form takes a point
+    await expect.poll(async () => {
+      const box = (await picker.boundingBox())!;
+      await page.mouse.click(box.x + box.width / 2 + 60, box.y + box.height / 2 - 40);
+      return Number(await lat.inputValue());
+    }, { timeout: 20_000, interval: 700 }).toBeGreaterThan(31.2304);
     expect(Number(await lng.inputValue())).toBeGreaterThan(121.4737);
     expect(Number(await lat.inputValue())).toBeLessThan(31.5);
     await shot(page, 'services-station-picker');
