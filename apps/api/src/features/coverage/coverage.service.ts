@@ -15,6 +15,7 @@ import type { ServiceContext } from '../../context.ts';
 import { AppError, fieldError, isUniqueViolation, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { findOrg } from '../orgs/orgs.repo.ts';
+import { singleFlight } from '../../lib/single-flight.ts';
 import {
   ancestorsInScope, currentFigures, refreshTargetFlags, saveTargetRule, snapshotFigures, snapshotSeries, targetRule, targetsAround, targetsInScope,
   unitFigures, type CockpitUnit, type Figures, type TargetRow,
@@ -94,10 +95,18 @@ export function getFullCoverage(ctx: ServiceContext, query: { orgId?: number | u
   return cockpitOf(ctx, query, false);
 }
 
-async function cockpitOf(ctx: ServiceContext, query: { orgId?: number | undefined; period?: string | undefined }, trimmedChildren: boolean) {
+/** Concurrent readers of one unit's cockpit in one scope share one read (a street's chair and nineteen colleagues at 9:00). */
+const sharedCockpit = singleFlight<Awaited<ReturnType<typeof readCockpit>>>();
+
+function cockpitOf(ctx: ServiceContext, query: { orgId?: number | undefined; period?: string | undefined }, trimmedChildren: boolean) {
   const orgId = ownOrgId(ctx, query.orgId);
+  const period = query.period ?? currentPeriod();
+  // the answer depends on the unit, the month, the trimming and the actor's scope (ancestors shown, children visible)
+  return sharedCockpit(`${ctx.scope.kind === 'subtree' ? ctx.scope.rootOrgId : ''}:${orgId}:${period}:${trimmedChildren ? 't' : 'f'}`, () => readCockpit(ctx, orgId, period, trimmedChildren));
+}
+
+async function readCockpit(ctx: ServiceContext, orgId: number, period: string, trimmedChildren: boolean) {
   const now = currentPeriod();
-  const period = query.period ?? now;
   // the unit with its figures and the targets that may apply, in parallel: one round trip for the current month
   const [found, targets, ancestors] = await Promise.all([
     unitFigures(ctx.db, ctx.scope, orgId, trimmedChildren ? CHILD_METRICS : undefined), targetsAround(ctx.db, orgId), ancestorsInScope(ctx.db, ctx.scope, orgId),
