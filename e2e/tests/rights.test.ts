@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { addDays, shanghaiDate } from '@lianxin/contracts';
-import { launchBrowser, logIn, newPage, shot } from '../support/browser.ts';
+import { latestOtp, launchBrowser, logIn, newPage, sendCodeWhenAllowed, shot } from '../support/browser.ts';
 
 /**
  * Rights, as 顾村's street staff: open a dispute case for a worker of an enterprise, move it through investigation
  * and mediation, close it as settled with the amount recovered, and see the street's success rate and the amount
- * recovered move.
+ * recovered move. On a phone, the demo member opens 我的维权 (/m/rights), sees their case in mediation with the art. 14
+ * clock and raises an issue for their enterprise's 恳谈会, which the street's console shows in the meeting's record.
  */
 
 let browser: Browser;
@@ -191,5 +192,42 @@ describe('a regional collective contract (顾村 street staff)', () => {
     await form.waitFor({ state: 'hidden', timeout: 20_000 });
     await expect.poll(() => page.getByTestId('rights-contracts').textContent(), { timeout: 20_000 }).toMatch(/区域性 · .+联合会 · 1 家/);
     await shot(page, '46-rights-regional-contract');
+  });
+});
+
+describe('我的维权 on the phone, and the 恳谈会 record in the console', () => {
+  it('the demo member sees their case and raises an issue; the street\'s staff find it on the meeting', { timeout: 150_000 }, async () => {
+    const phone = await newPage(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const input = (testId: string) => phone.locator(`[data-testid="${testId}"] input, input[data-testid="${testId}"]`).first();
+    await phone.goto('/m/');
+    await phone.getByTestId('m-tile-rights').click();
+    await input('login-phone').waitFor();
+    await input('login-phone').fill('13800138000');
+    await sendCodeWhenAllowed(phone);
+    await input('login-code').fill(await latestOtp('13800138000'));
+    await phone.getByTestId('login-submit').click();
+    await phone.getByTestId('m-rights-page').waitFor();
+    const cases = phone.getByTestId('m-my-cases');
+    await expect.poll(() => cases.textContent(), { timeout: 20_000 }).toContain('加班');
+    // the art. 14 clock of the case in mediation (days left, or arbitration open once 15 days have passed)
+    expect(await cases.getByTestId('m-case-clock').first().textContent()).toMatch(/调解申请日|15 日内/);
+    expect(await phone.getByTestId('m-my-contracts').textContent()).toContain('工资专项集体合同');
+    const issue = `班车增开夜班一班（${Date.now() % 100_000}）`;
+    await phone.getByTestId('m-issue-text').locator('textarea').fill(issue);
+    await phone.getByTestId('m-issue-submit').click();
+    await expect.poll(() => phone.getByTestId('m-my-consultations').textContent(), { timeout: 20_000 }).toContain(issue);
+    await shot(phone, '47-m-rights');
+    // 申请法律援助 opens the services' request form with the category chosen
+    await phone.getByTestId('m-legal-aid').click();
+    await phone.getByTestId('m-requests-page').waitFor();
+    await expect.poll(() => phone.locator('.adm-selector-item-active').first().textContent(), { timeout: 20_000 }).toBe('法律援助');
+
+    await page.goto('/rights/consultations');
+    const first = page.getByTestId('rights-consultations').locator('tbody tr.ant-table-row').first();
+    await first.waitFor({ timeout: 20_000 });
+    expect(await first.textContent()).toContain('上海宝顾精密机械有限公司');
+    await first.locator('.ant-table-row-expand-icon').click();
+    await expect.poll(() => page.locator('[data-testid^="consultation-member-issues-"]').first().textContent(), { timeout: 20_000 }).toContain(issue);
+    await phone.close();
   });
 });

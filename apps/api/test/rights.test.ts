@@ -269,6 +269,53 @@ describe('collective bargaining', () => {
   });
 });
 
+describe('an enterprise under its own and a regional contract of one kind', () => {
+  const body = (extra: Record<string, unknown>) => ({
+    kind: 'wage_specific', validFrom: addDays(today, -60), validTo: addDays(today, 300), increaseBp: 400, minimumWageFen: 274_000, signedOn: addDays(today, -60), ...extra,
+  });
+  const post = (extra: Record<string, unknown>) => request(t.app, gucun, 'POST', '/api/bargaining/contracts', body(extra));
+  type Refusal = { message: string; fields: Record<string, string>; details: { contractId: number; enterpriseId: number } };
+
+  it('refuses a regional contract over an enterprise with its own, naming the own contract, and writes nothing', async () => {
+    const [own, other] = [await newEnterprise(70), await newEnterprise(20)];
+    const federation = await newFederation([own.id, other.id]);
+    const signed = await post({ enterpriseId: own.id, validFrom: addDays(today, -200), validTo: addDays(today, 160), signedOn: addDays(today, -205) });
+    expect(signed.statusCode, signed.body).toBe(201);
+    const refused = await post({ orgId: federation, coveredEnterpriseIds: [other.id, own.id] });
+    expect(refused.statusCode).toBe(409);
+    const answer = refused.json<Refusal>();
+    expect(answer.message).toBe(`${own.name}已有本企业签订的同类合同（${addDays(today, -200)} 至 ${addDays(today, 160)}），不能再纳入区域性/行业性合同`);
+    expect(answer.fields.coveredEnterpriseIds).toBe(answer.message);
+    expect(answer.details).toEqual({ contractId: signed.json<ContractItem>().id, enterpriseId: own.id });
+    const written = await t.handle.query('select 1 from bargaining_contracts where enterprise_id = $1', [other.id]);
+    expect(written.length).toBe(0);
+    // another kind is no overlap
+    expect((await post({ kind: 'collective', orgId: federation, coveredEnterpriseIds: [other.id, own.id] })).statusCode).toBe(201);
+  });
+
+  it('refuses an own contract while a regional one of the kind covers the enterprise, naming the union; English too', async () => {
+    const [a, b] = [await newEnterprise(45), await newEnterprise(35)];
+    const federation = await newFederation([a.id, b.id]);
+    const [fed] = await t.handle.query<{ name: string }>('select name from orgs where id = $1', [federation]);
+    expect((await post({ orgId: federation, coveredEnterpriseIds: [a.id, b.id] })).statusCode).toBe(201);
+    const refused = await post({ enterpriseId: a.id, validFrom: addDays(today, 200), validTo: addDays(today, 500), signedOn: today });
+    expect(refused.statusCode).toBe(409);
+    const answer = refused.json<Refusal>();
+    expect(answer.message).toBe(`${a.name}已在「${fed!.name}」签订的区域性/行业性同类合同覆盖之下（${addDays(today, -60)} 至 ${addDays(today, 300)}），不能再签订同类合同`);
+    expect(answer.fields).toEqual({ validFrom: answer.message });
+    const english = await request(t.app, gucun, 'POST', '/api/bargaining/contracts', body({ enterpriseId: a.id }), { 'accept-language': 'en' });
+    expect(english.json<Refusal>().message).toContain(`signed by ${fed!.name}`);
+    // a second regional contract of the kind is refused the same way; after the term ends the enterprise may sign its own
+    const second = await newFederation([b.id]);
+    const again = await request(t.app, gucun, 'POST', '/api/bargaining/contracts', body({ orgId: second, coveredEnterpriseIds: [b.id] }));
+    expect(again.statusCode).toBe(409);
+    expect(again.json<Refusal>().message).toContain(`「${fed!.name}」`);
+    expect((await post({ enterpriseId: a.id, validFrom: addDays(today, 301), validTo: addDays(today, 660), signedOn: today })).statusCode).toBe(201);
+    const [rows] = await t.handle.query<{ n: number }>(`select count(*)::int as n from bargaining_contracts where enterprise_id = $1 and kind = 'wage_specific'`, [a.id]);
+    expect(rows!.n).toBe(2);
+  });
+});
+
 describe('bargaining preparation', () => {
   it('keeps an enterprise\'s calendar (电装: bonus in June, wages in October, welfare monthly), one line per topic and month', async () => {
     const e = await newEnterprise();

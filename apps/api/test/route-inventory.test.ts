@@ -39,6 +39,8 @@ interface Fixtures {
   warningId: number;
   contractId: number;
   consultationId: number;
+  /** a case whose party is the fixture member (matched on the phone) */
+  memberCaseId: number;
   station: { id: number; name: string };
   serviceRequest: { id: number; description: string };
   memberRequestId: number;
@@ -349,6 +351,11 @@ const inventory: Record<string, Entry> = {
   })),
   'POST /api/rights/warnings/:id/close': staffWrite((fx) => ({ url: `/api/rights/warnings/${fx.warningId}/close`, body: { resolution: '越权' } })),
   'GET /api/rights/warnings/:id/letter.pdf': staffRead((fx) => ({ url: `/api/rights/warnings/${fx.warningId}/letter.pdf` })),
+  'GET /api/me/rights': { access: 'member', probe: () => ({ url: '/api/me/rights' }) },
+  'GET /api/me/rights/cases/:id': { access: 'member', probe: (fx) => ({ url: `/api/me/rights/cases/${fx.memberCaseId}` }) },
+  'POST /api/me/rights/consultations/:id/issues': {
+    access: 'member', probe: (fx) => ({ url: `/api/me/rights/consultations/${fx.consultationId}/issues`, body: { text: '清单测试：班车线路', anonymous: true } }),
+  },
   'GET /api/rights/summary': staffRead((fx) => ({ url: `/api/rights/summary?orgId=${fx.gucunOrgId}` })),
   'POST /api/rights/consultations': staffWrite((fx) => ({ url: '/api/rights/consultations', body: { enterpriseId: fx.enterprise.id, collectedOn: '2026-01-05', issues: '越权' } })),
   'GET /api/rights/consultations': staffRead((fx) => ({ url: `/api/rights/consultations?orgId=${fx.gucunOrgId}` })),
@@ -546,6 +553,11 @@ beforeAll(async () => {
   const consultation = await json<{ id: number }>(request(t.app, gucun, 'POST', '/api/rights/consultations', {
     enterpriseId: target.enterpriseId, collectedOn: '2026-01-05', issues: '清单测试：食堂与班车',
   }));
+  // the fixture member works at that enterprise (its 恳谈会 collects issues) and is a party of a case, by phone
+  await t.handle.query('update members set enterprise_id = $1 where id = $2', [target.enterpriseId, joined.id]);
+  const memberCase = await json<{ id: number }>(request(t.app, gucun, 'POST', '/api/rights/cases', {
+    enterpriseId: target.enterpriseId, type: 'overtime', workers: [{ name: '钱清单', phone }], claimFen: 300_000,
+  }));
 
   fx = {
     station, serviceRequest, memberRequestId: memberRequest.id, gucunUserId: gucun.userId, serviceItemId: serviceItem.id,
@@ -554,6 +566,7 @@ beforeAll(async () => {
     warningId: warning.id,
     contractId: contract.id,
     consultationId: consultation.id,
+    memberCaseId: memberCase.id,
     gucunOrgId: gucun.orgId,
     baoshanOrgId: owner.orgId,
     congress,

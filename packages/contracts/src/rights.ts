@@ -78,6 +78,8 @@ export function stageProblem(from: CaseStatus, to: CaseStatus, outcome: CaseOutc
 export const caseWorkerInputSchema = z.object({
   name: z.string().trim().min(1, { message: 'required' }).max(30, { message: 'name.tooLong' }),
   phone: chinaMobileSchema.optional(),
+  /** the member this party is, when staff pick one (an active member inside their scope); else matched on the phone */
+  memberId: recordIdSchema.optional(),
 });
 
 export const caseCreateSchema = z.object({
@@ -121,8 +123,11 @@ export const caseItemSchema = z.object({
   outcome: z.enum(caseOutcomes).nullable(),
   workerCount: z.number().int(),
   isGroup: z.boolean(),
-  /** workers (the case's parties) with masked phones; `id` names one for the audited reveal of the phone */
-  workers: z.array(z.object({ id: z.number().int(), name: z.string(), phone: z.string().nullable() })),
+  /**
+   * workers (the case's parties) with masked phones; `id` names one for the audited reveal of the phone; `isMember`:
+   * linked to a member (picked, or matched on the phone), who then sees the case on the H5
+   */
+  workers: z.array(z.object({ id: z.number().int(), name: z.string(), phone: z.string().nullable(), isMember: z.boolean() })),
   claimFen: z.number().int(),
   recoveredFen: z.number().int(),
   description: z.string(),
@@ -425,12 +430,24 @@ export const consultationStepSchema = z.object({
   text: shortText(4000).min(1, { message: 'required' }),
 });
 
+/** An issue members raised on the H5 while the meeting collected issues; `memberName` null when anonymous. */
+export const consultationMemberIssueSchema = z.object({
+  id: z.number().int(),
+  text: z.string(),
+  anonymous: z.boolean(),
+  memberName: z.string().nullable(),
+  submittedOn: z.string(),
+});
+export type ConsultationMemberIssue = z.infer<typeof consultationMemberIssueSchema>;
+
 export const consultationItemSchema = z.object({
   id: z.number().int(),
   enterprise: z.object({ id: z.number().int(), name: z.string() }),
   step: z.enum(consultationSteps),
   /** the steps done so far, in order, each with its day and text */
   steps: z.array(z.object({ step: z.enum(consultationSteps), on: z.string(), text: z.string() })),
+  /** issues members submitted on the H5, oldest first (the detail `GET /api/rights/consultations/:id` only) */
+  memberIssues: z.array(consultationMemberIssueSchema).optional(),
 });
 export type ConsultationItem = z.infer<typeof consultationItemSchema>;
 
@@ -469,3 +486,74 @@ export type RightsSummary = z.infer<typeof rightsSummarySchema>;
 
 /** `/api/rights/cases/:id/parties/:partyId/phone`: the case and one of its parties (workers). */
 export const partyParamSchema = z.object({ id: recordIdQuery, partyId: recordIdQuery });
+
+// ---- the member's view on the H5 (我的维权) ------------------------------------------------------------------------
+
+/**
+ * A case in which the signed-in member is a party, as the member sees it: no other party's name or phone (a group
+ * dispute names only how many workers joined it), no staff notes.
+ */
+export const myCaseSchema = z.object({
+  id: z.number().int(),
+  caseNumber: z.string(),
+  enterprise: z.object({ id: z.number().int(), name: z.string() }),
+  type: z.enum(caseTypes),
+  status: z.enum(caseStatuses),
+  outcome: z.enum(caseOutcomes).nullable(),
+  workerCount: z.number().int(),
+  isGroup: z.boolean(),
+  claimFen: z.number().int(),
+  recoveredFen: z.number().int(),
+  mediationOrg: z.string(),
+  lawyer: z.string(),
+  receivedOn: z.string(),
+  mediationAppliedOn: z.string().nullable(),
+  closedOn: z.string().nullable(),
+  clock: caseItemSchema.shape.clock,
+  /** the stage changes with their days, oldest first (the detail only); staff's notes stay in the console */
+  history: z.array(z.object({ from: z.enum(caseStatuses), to: z.enum(caseStatuses), on: z.string() })).optional(),
+});
+export type MyCase = z.infer<typeof myCaseSchema>;
+
+/** A contract in force today covering the member's enterprise: its own, or its share of a regional/industry one. */
+export const myContractSchema = z.object({
+  id: z.number().int(),
+  kind: z.enum(contractKinds),
+  status: z.enum(contractStatuses),
+  validFrom: z.string(),
+  validTo: z.string(),
+  increaseBp: z.number().int(),
+  minimumWageFen: z.number().int(),
+  signedOn: z.string(),
+  filedOn: z.string().nullable(),
+  /** the regional/industry union that signed it, null for the enterprise's own contract */
+  regionalUnion: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+});
+export type MyContract = z.infer<typeof myContractSchema>;
+
+/** A 恳谈会 of the member's enterprise: under way, or published this year; the member's own issues on it. */
+export const myConsultationSchema = z.object({
+  id: z.number().int(),
+  step: z.enum(consultationSteps),
+  collectedOn: z.string(),
+  heldOn: z.string().nullable(),
+  /** the results made public (结果公开), once published */
+  results: z.string().nullable(),
+  myIssues: z.array(z.object({ id: z.number().int(), text: z.string(), anonymous: z.boolean(), submittedOn: z.string() })),
+});
+export type MyConsultation = z.infer<typeof myConsultationSchema>;
+
+export const myRightsSchema = z.object({
+  /** the member's enterprise (null: no fixed employer, e.g. a gig worker in a regional union) */
+  enterprise: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+  cases: z.array(myCaseSchema),
+  contracts: z.array(myContractSchema),
+  consultations: z.array(myConsultationSchema),
+});
+export type MyRights = z.infer<typeof myRightsSchema>;
+
+/** A member's issue for the 恳谈会 collecting issues: one per member, meeting and day. */
+export const consultationIssueCreateSchema = z.object({
+  text: shortText(1000).min(1, { message: 'required' }),
+  anonymous: z.boolean().default(false),
+});

@@ -15,6 +15,7 @@ const CongressPage = lazy(() => import('./features/congress/congress-page.tsx'))
 const StationsPage = lazy(() => import('./features/services/stations-page.tsx'));
 const RequestsPage = lazy(() => import('./features/services/requests-page.tsx'));
 const LinkRequestPage = lazy(() => import('./features/services/link-request-page.tsx'));
+const RightsPage = lazy(() => import('./features/rights/rights-page.tsx'));
 
 function LocalizedApp() {
   const { locale } = useLocale();
@@ -31,6 +32,7 @@ function LocalizedApp() {
             <Route path="/congress" element={<CongressPage />} />
             <Route path="/stations" element={<StationsPage />} />
             <Route path="/requests" element={<RequestsPage />} />
+            <Route path="/rights" element={<RightsPage />} />
             <Route path="/follow/:token" element={<LinkRequestPage mode="follow" />} />
             <Route path="/rate/:token" element={<LinkRequestPage mode="rate" />} />
             <Route path="*" element={<Navigate to="/" replace />} />

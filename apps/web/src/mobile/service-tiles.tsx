@@ -18,7 +18,7 @@ const tiles: readonly Tile[] = [
   { key: 'status', label: 'mobile.tile.status', glyph: '查', color: '#52c41a', to: '/status' },
   { key: 'congress', label: 'mobile.tile.congress', glyph: '议', color: '#eb2f96', to: '/congress' },
   { key: 'stations', label: 'mobile.tile.stations', glyph: '站', color: '#1677ff', to: '/stations' },
-  { key: 'legal-aid', label: 'mobile.tile.legalAid', glyph: '法', color: '#13a8a8' },
+  { key: 'rights', label: 'mobile.tile.rights', glyph: '权', color: '#13a8a8', to: '/rights' },
   { key: 'mine', label: 'mobile.tile.mine', glyph: '我', color: '#722ed1', to: '/requests' },
 ];
 

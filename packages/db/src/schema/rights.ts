@@ -7,6 +7,7 @@ import {
 } from '@lianxin/contracts';
 import { ltree } from './types.ts';
 import { enterprises } from './enterprises.ts';
+import { members } from './members.ts';
 import { orgs } from './orgs.ts';
 import { users } from './users.ts';
 
@@ -54,7 +55,12 @@ export const rightsCases = pgTable(
   ],
 );
 
-/** The workers of a case; phones encrypted with the PII cipher (零门槛: members or not). */
+/**
+ * The workers of a case (零门槛: members or not); phones encrypted with the PII cipher and found through the same
+ * blind index as members' (`phone_hash`). `member_id` links a party who is a member — picked by staff, or matched on
+ * the phone's blind index when the case is opened (the rights-party-link job backfills older rows) — so the member
+ * sees the case on the H5 (我的维权).
+ */
 export const rightsCaseWorkers = pgTable(
   'rights_case_workers',
   {
@@ -62,8 +68,16 @@ export const rightsCaseWorkers = pgTable(
     caseId: integer('case_id').notNull().references(() => rightsCases.id),
     name: text('name').notNull(),
     phoneEnc: text('phone_enc'),
+    /** blind index of the phone (AppKeys.blindIndex); null without a phone, or until the link job has read it */
+    phoneHash: text('phone_hash'),
+    memberId: integer('member_id').references(() => members.id),
   },
-  (t) => [index('rights_case_workers_case_idx').on(t.caseId)],
+  (t) => [
+    index('rights_case_workers_case_idx').on(t.caseId),
+    index('rights_case_workers_member_idx').on(t.memberId),
+    // the link job's worklist: rows with a phone whose blind index is not yet written
+    index('rights_case_workers_unlinked_idx').on(t.id).where(sql`phone_enc is not null and phone_hash is null`),
+  ],
 );
 
 /** A case's steps (stage changes with their dates), for the detail's history. */
@@ -251,6 +265,26 @@ export const rightsConsultations = pgTable(
     index('rights_consultations_path_idx').using('gist', t.orgPath),
     uniqueIndex('rights_consultations_open_uq').on(t.enterpriseId).where(sql`step <> 'published'`),
   ],
+);
+
+/**
+ * An issue a member raises for their enterprise's 恳谈会 while it collects issues (收集议题) on the H5: one per member,
+ * meeting and Asia/Shanghai day (a unique index; a double tap answers the first). The console shows them with the
+ * meeting's record; an anonymous one is shown without the member's name.
+ */
+export const rightsConsultationIssues = pgTable(
+  'rights_consultation_issues',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    consultationId: integer('consultation_id').notNull().references(() => rightsConsultations.id),
+    memberId: integer('member_id').notNull().references(() => members.id),
+    text: text('text').notNull(),
+    anonymous: boolean('anonymous').notNull().default(false),
+    /** the Asia/Shanghai day it was submitted */
+    submittedOn: date('submitted_on', { mode: 'string' }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('rights_consultation_issues_daily_uq').on(t.consultationId, t.memberId, t.submittedOn)],
 );
 
 /**

@@ -166,9 +166,11 @@ export async function listContracts(ctx: ServiceContext, query: z.output<typeof 
  * 区域性/行业性: with `orgId` (a regional/industry union, `isMultiEnterpriseKind`) and `coveredEnterpriseIds` (each
  * covered by that union, `org_coverage`, and inside the scope) every enterprise gets its own row pointing at the
  * regional contract — with its employee count at signing, or `coveredEmployees` each — under the same overlap rule,
- * so an enterprise already under a standing contract of the kind is refused (409 naming it) and counts once.
+ * so an enterprise already under a standing contract of the kind is refused (409 naming the other contract: its
+ * union and term for a regional one, the term for the enterprise's own — `overlapError`) and counts once; the same
+ * holds the other way round (an own contract while a regional one covers the enterprise).
  * Answers the first covered enterprise's row.
- * @throws 400 term, dates, neither or both targets, not a regional union, an enterprise it does not cover; 409 `rights.contractOverlap`
+ * @throws 400 term, dates, neither or both targets, not a regional union, an enterprise it does not cover; 409 `rights.contractOverlap`, `rights.contractOverlapOwn`, `rights.contractOverlapRegional`
  */
 export async function createContract(ctx: ServiceContext, input: z.output<typeof contractCreateSchema>): Promise<ContractItem> {
   const scope = writeScope(ctx.scope);
@@ -207,12 +209,14 @@ export async function createContract(ctx: ServiceContext, input: z.output<typeof
     for (const enterpriseId of enterpriseIds) {
       // the lock serialises contracts of one enterprise, so the overlap check sees every earlier one
       const enterprise = await scopedEnterprise(tx, scope, enterpriseId, true);
-      const [overlap] = await queryRows<{ id: number }>(tx, sql`
-        select id from bargaining_contracts where enterprise_id = ${enterprise.id} and kind = ${input.kind} and status <> 'vetoed'
-           and valid_from <= ${input.validTo}::date and valid_to >= ${input.validFrom}::date limit 1`);
-      if (overlap) {
-        throw new AppError('conflict', 409, 'rights.contractOverlap', {}, { validFrom: 'rights.contractOverlap' }, { contractId: overlap.id, enterpriseId: enterprise.id });
-      }
+      const [overlap] = await queryRows<OverlapRow>(tx, sql`
+        select c.id, c.valid_from::text as valid_from, c.valid_to::text as valid_to, ro.name as union_name
+          from bargaining_contracts c
+          left join bargaining_regional_contracts rc on rc.id = c.regional_contract_id left join orgs ro on ro.id = rc.org_id
+         where c.enterprise_id = ${enterprise.id} and c.kind = ${input.kind} and c.status <> 'vetoed'
+           and c.valid_from <= ${input.validTo}::date and c.valid_to >= ${input.validFrom}::date
+         order by c.valid_from, c.id limit 1`);
+      if (overlap) throw overlapError(overlap, enterprise, regional);
       const [row] = await tx.insert(bargainingContracts).values({
         enterpriseId: enterprise.id, orgPath: enterprise.orgPath, kind: input.kind, status: input.filedOn ? 'filed' : 'signed',
         validFrom: input.validFrom, validTo: input.validTo, increaseBp: input.increaseBp, minimumWageFen: input.minimumWageFen,
@@ -228,6 +232,20 @@ export async function createContract(ctx: ServiceContext, input: z.output<typeof
     return ids[0]!;
   });
   return getContract(ctx, id);
+}
+
+interface OverlapRow { id: number; valid_from: string; valid_to: string; union_name: string | null }
+
+/**
+ * The 409 for a contract that would overlap a standing one of the same kind, naming the other contract: a
+ * regional/industry one by its union (whichever the new one is), the enterprise's own when a regional one would
+ * cover it, or the own one's term when the enterprise signs again. Field `coveredEnterpriseIds` for a regional
+ * contract, `validFrom` for an own one; details carry both ids.
+ */
+function overlapError(other: OverlapRow, enterprise: { id: number; name: string }, regional: boolean): AppError {
+  const key = other.union_name !== null ? 'rights.contractOverlapRegional' : regional ? 'rights.contractOverlapOwn' : 'rights.contractOverlap';
+  const params = { enterprise: enterprise.name, from: other.valid_from, to: other.valid_to, union: other.union_name ?? '' };
+  return new AppError('conflict', 409, key, params, { [regional ? 'coveredEnterpriseIds' : 'validFrom']: key }, { contractId: other.id, enterpriseId: enterprise.id });
 }
 
 async function changeContract(ctx: ServiceContext, id: number, change: (c: ContractRow, tx: Tx) => Promise<Record<string, unknown>>): Promise<ContractItem> {

@@ -15,6 +15,7 @@ import { withinScope, writeScope, type Scope } from '../../access/access.ts';
 import type { ServiceContext } from '../../context.ts';
 import { AppError, fieldError, notFound } from '../../errors.ts';
 import { pagedList } from '../../lib/paged-list.ts';
+import type { AppKeys } from '../../security/keys.ts';
 import type { PiiCipher } from '../../security/pii-cipher.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { findRequest } from '../services/requests.repo.ts';
@@ -52,16 +53,16 @@ const caseColumns = sql`
   c.mediation_org, c.mediator, c.lawyer, c.received_on::text as received_on, c.mediation_applied_on::text as mediation_applied_on,
   c.closed_on::text as closed_on, c.request_id, c.agreement_text`;
 
-type CaseWorker = { id: number; name: string; phone: string | null };
+type CaseWorker = { id: number; name: string; phone: string | null; isMember: boolean };
 
 async function workersOf(db: Database | Tx, cipher: PiiCipher, caseIds: number[]): Promise<Map<number, CaseWorker[]>> {
   const byCase = new Map<number, CaseWorker[]>();
   if (caseIds.length === 0) return byCase;
-  const rows = await queryRows<{ id: number; case_id: number; name: string; phone_enc: string | null }>(db, sql`
-    select id, case_id, name, phone_enc from rights_case_workers where case_id = any(${sql.param(caseIds)}::int[]) order by id`);
+  const rows = await queryRows<{ id: number; case_id: number; name: string; phone_enc: string | null; is_member: boolean }>(db, sql`
+    select id, case_id, name, phone_enc, member_id is not null as is_member from rights_case_workers where case_id = any(${sql.param(caseIds)}::int[]) order by id`);
   for (const r of rows) {
     const list = byCase.get(r.case_id) ?? [];
-    list.push({ id: r.id, name: r.name, phone: r.phone_enc ? maskPhone(cipher.decrypt(r.phone_enc)) : null });
+    list.push({ id: r.id, name: r.name, phone: r.phone_enc ? maskPhone(cipher.decrypt(r.phone_enc)) : null, isMember: r.is_member });
     byCase.set(r.case_id, list);
   }
   return byCase;
@@ -203,8 +204,9 @@ export async function createCase(ctx: ServiceContext, input: CaseCreate): Promis
       requestId: input.requestId ?? null,
       createdBy: ctx.actor.userId,
     });
-    await tx.insert(rightsCaseWorkers).values(input.workers.map((w) => ({
-      caseId, name: w.name, phoneEnc: w.phone ? ctx.cipher.encrypt(w.phone) : null,
+    const links = await linkParties(tx, ctx.keys, scope, input.workers);
+    await tx.insert(rightsCaseWorkers).values(input.workers.map((w, i) => ({
+      caseId, name: w.name, phoneEnc: w.phone ? ctx.cipher.encrypt(w.phone) : null, phoneHash: links[i]!.phoneHash, memberId: links[i]!.memberId,
     })));
     await recordAudit(tx, ctx.actor, ctx.ip, {
       action: 'create', objectType: 'rights_case', objectId: caseId, orgPath: enterprise.orgPath,
@@ -214,6 +216,53 @@ export async function createCase(ctx: ServiceContext, input: CaseCreate): Promis
     return { caseId, created: true };
   });
   return { item: await getCase(ctx, id.caseId), created: id.created };
+}
+
+/**
+ * Which member each party is: the member staff picked (`memberId`: an active member inside the scope, else 400 on
+ * `workers.N.memberId`), or the one active member whose phone has the party's blind index (none when no member, or
+ * more than one, has that phone — a shared number names nobody). Also the phone's blind index, kept on the party so
+ * a later link needs no decryption.
+ */
+async function linkParties(tx: Tx, keys: AppKeys, scope: Scope, workers: CaseCreate['workers']): Promise<{ phoneHash: string | null; memberId: number | null }[]> {
+  const hashes = workers.map((w) => (w.phone ? keys.blindIndex(w.phone) : null));
+  const picked = workers.flatMap((w) => (w.memberId !== undefined ? [w.memberId] : []));
+  const known = picked.length === 0 ? [] : await queryRows<{ id: number }>(tx, sql`
+    select id from members m where m.id = any(${sql.param(picked)}::int[]) and m.status = 'active' and ${withinScope(scope, sql`m.org_path`)}`);
+  const phones = hashes.filter((h): h is string => h !== null);
+  const byPhone = phones.length === 0 ? [] : await queryRows<{ phone_hash: string; id: number }>(tx, sql`
+    select phone_hash, min(id)::int as id from members
+     where phone_hash = any(${sql.param(phones)}::text[]) and status = 'active'
+     group by phone_hash having count(*) = 1`);
+  return workers.map((w, i) => {
+    if (w.memberId !== undefined) {
+      if (!known.some((k) => k.id === w.memberId)) throw fieldError(`workers.${i}.memberId`, 'rights.notCaseParty');
+      return { phoneHash: hashes[i]!, memberId: w.memberId };
+    }
+    return { phoneHash: hashes[i]!, memberId: byPhone.find((m) => m.phone_hash === hashes[i])?.id ?? null };
+  });
+}
+
+/**
+ * The link job (rights-party-link): parties written before phones had a blind index on the party (or by a bulk
+ * path without keys) get it, and the member it matches (as {@link linkParties}), `batch` rows at a time.
+ * @returns the rows read (0 once every party with a phone has its index: the job is then a no-op)
+ */
+export async function linkPartiesBackfill(db: Database, keys: AppKeys, batch = 500): Promise<number> {
+  return db.transaction(async (tx) => {
+    const rows = await queryRows<{ id: number; phone_enc: string }>(tx, sql`
+      select id, phone_enc from rights_case_workers where phone_enc is not null and phone_hash is null order by id limit ${batch} for update skip locked`);
+    if (rows.length === 0) return 0;
+    const hashes = rows.map((r) => keys.blindIndex(keys.cipher.decrypt(r.phone_enc)));
+    await tx.execute(sql`
+      update rights_case_workers w
+         set phone_hash = v.hash,
+             member_id = coalesce(w.member_id, (select min(m.id) from members m where m.phone_hash = v.hash and m.status = 'active'
+                                                  having count(*) = 1))
+        from unnest(${sql.param(rows.map((r) => r.id))}::int[], ${sql.param(hashes)}::text[]) v(id, hash)
+       where w.id = v.id`);
+    return rows.length;
+  });
 }
 
 /** How long the same case sent again by the same staff member counts as a resend of the first (a double tap, a retry). */

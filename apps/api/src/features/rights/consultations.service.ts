@@ -16,6 +16,7 @@ import type { ServiceContext } from '../../context.ts';
 import { AppError, fieldError, isUniqueViolation, notFound } from '../../errors.ts';
 import { pagedList } from '../../lib/paged-list.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
+import { memberIssuesOf } from './member-rights.service.ts';
 import { scopedEnterprise, scopedOrgPath } from './rights.shared.ts';
 
 interface ConsultationRow {
@@ -55,10 +56,11 @@ async function findConsultation(db: Database | Tx, scope: Scope, id: number, loc
   return row;
 }
 
+/** A consultation with the issues members raised on the H5 (memberIssuesOf), as the console's meeting record shows it. */
 export async function getConsultation(ctx: ServiceContext, id: number): Promise<ConsultationItem> {
   const row = await findConsultation(ctx.db, ctx.scope, id);
   if (!row) throw notFound();
-  return toItem(row);
+  return { ...toItem(row), memberIssues: await memberIssuesOf(ctx.db, id) };
 }
 
 /** Consultations of a unit's subtree: those under way first, then the newest. */

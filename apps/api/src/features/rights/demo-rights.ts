@@ -5,12 +5,22 @@
  *   remainder fen handed out one by one, so the sum is exact;
  * - this year's cases in 顾村 at every stage (a few in mediation, one past its art. 14 deadline), and a few
  *   elsewhere in the city;
- * - warnings (one major with a 紧急约见), collective contracts (some expiring within 90 days), wage talks in rounds.
- * Workers of demo cases are names only (no phones). About 2,000 rows, written in a handful of bulk inserts.
+ * - warnings (one major with a 紧急约见), collective contracts (some expiring within 90 days), a regional wage
+ *   agreement of each of 顾村's regional federations over the enterprises it covers, wage talks in rounds;
+ * - the bargaining calendar (电装: bonus talks in June, wage talks in October, welfare monthly) and this year's
+ *   preparation data (last year's profit, CPI, the wage guideline) of the enterprises with contracts;
+ * - 恳谈会 for every enterprise with a union in the city (`seedDemoConsultations`): most held this year, some under way,
+ *   about one in eight with none yet — those and the ones not yet met are what the workbench shows as overdue from
+ *   October (about 18 % of them);
+ * - the `demo-member`'s own cases (a party linked by member and phone) and a 恳谈会 of their enterprise collecting
+ *   issues, so /m/rights shows them (`seedDemoMemberRights`, when the members' demo wrote the member).
+ * Other workers of demo cases are names only (no phones). About 2,000 rows plus one consultation per enterprise with
+ * a union, written in a handful of bulk inserts.
  */
 import { sql } from 'drizzle-orm';
 import { arrayLiteral, queryRows, type Database } from '@lianxin/db';
 import { addDays, caseTypes, shanghaiDate, type CaseOutcome, type CaseStatus, type CaseType } from '@lianxin/contracts';
+import type { AppKeys } from '../../security/keys.ts';
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢';
 const GIVEN = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀英', '霞', '平', '刚', '桂英', '建华', '海燕', '志强'];
@@ -70,13 +80,18 @@ async function insertCases(db: Database, cases: DemoCase[], threshold: number): 
   return ids;
 }
 
-export async function seedDemoRights(db: Database, today = shanghaiDate()): Promise<void> {
+/**
+ * Writes the rights demo (see the file's head). `keys` encrypt and index the demo member's phone on their cases;
+ * without them (tests of the 2017 figures) the member's part is left out.
+ */
+export async function seedDemoRights(db: Database, keys?: AppKeys, today = shanghaiDate()): Promise<void> {
   const gucunEnterprises = await queryRows<{ id: number; org_path: string; employee_count: number }>(db, sql`
     select e.id, e.org_path::text as org_path, e.employee_count from enterprises e, orgs o
      where o.kind = 'street_federation' and o.region_code = '310113109' and e.org_path <@ o.path
      order by e.employee_count desc, e.id limit 400`);
   if (gucunEnterprises.length === 0) return;
   const pick = (n: number) => gucunEnterprises[(n * 17) % gucunEnterprises.length]!;
+  const home = keys ? await demoMember(db) : null;
 
   // 顾村 2017: 301 cases, 295 settled (98 %), 900,000,000 fen recovered
   const settled = 295;
@@ -159,7 +174,8 @@ export async function seedDemoRights(db: Database, today = shanghaiDate()): Prom
             '企业承诺搬迁前依法支付经济补偿，优先安排职工转岗。', ${addDays(today, 12)})`);
 
   // contracts: collective contracts of 顾村's largest enterprises (some expiring within 90 days), wage agreements
-  const contracts = gucunEnterprises.slice(0, 60).map((e, i) => {
+  // (the demo member's enterprise gets its own pair below, in force today)
+  const contracts = gucunEnterprises.filter((e) => e.id !== home?.enterprise_id).slice(0, 60).map((e, i) => {
     const from = addDays(today, -(30 + ((i * 41) % 1000)));
     const kind = i % 4 === 3 ? 'wage_specific' : 'collective';
     return { e, kind, from, to: kind === 'wage_specific' ? addDays(from, 364) : addDays(from, 1094), increase: 300 + (i % 6) * 50 };
@@ -172,6 +188,8 @@ export async function seedDemoRights(db: Database, today = shanghaiDate()): Prom
                          ${arrayLiteral(contracts.map((c) => c.increase))}::int[], ${arrayLiteral(contracts.map(() => 269_000))}::bigint[],
                          ${arrayLiteral(contracts.map((c) => addDays(c.from, -10)))}::date[], ${arrayLiteral(contracts.map((c, i) => (i % 3 === 0 ? null : addDays(c.from, -3))))}::date[],
                          ${arrayLiteral(contracts.map((c) => c.e.employee_count))}::int[])`);
+
+  await seedDemoRegionalContracts(db, today, home?.enterprise_id ?? null);
 
   // wage talks of the largest enterprise, 电装's way: demand, offer, revised offers (three rounds this year)
   const year = Number(today.slice(0, 4));
@@ -187,4 +205,177 @@ export async function seedDemoRights(db: Database, today = shanghaiDate()): Prom
       values (${largest.id}, 'wage', ${year}, ${r.no}, ${addDays(today, -(22 - r.no * 7))}, '工会协商代表 5 人、企业协商代表 5 人', ${r.demand}, ${r.offer}, ${r.minutes})
       on conflict do nothing`);
   }
+
+  if (home && keys) await seedDemoMemberRights(db, keys, home, today, threshold);
+  await seedDemoPreparation(db, [...contracts.map((c) => c.e.id), ...(home ? [home.enterprise_id] : [])], year);
+  await seedDemoConsultations(db, today, home?.enterprise_id ?? null);
+}
+
+/**
+ * 区域性工资专项集体合同: each regional federation of 顾村 signs this year's wage agreement for the enterprises it
+ * covers that hold none (the way small enterprises are covered, DOMAIN.md §4), one row per enterprise pointing at it;
+ * an enterprise covered by two federations is under the first one only (never two contracts of a kind); `except` (the
+ * demo member's enterprise, which signs its own) is left out.
+ */
+async function seedDemoRegionalContracts(db: Database, today: string, except: number | null): Promise<void> {
+  const covered = await queryRows<{ org_id: number; org_path: string; enterprise_id: number; enterprise_path: string; employees: number }>(db, sql`
+    select o.id as org_id, o.path::text as org_path, e.id as enterprise_id, e.org_path::text as enterprise_path, e.employee_count as employees
+      from orgs s join orgs o on o.path <@ s.path and o.kind = 'regional_federation' and o.status <> 'dissolved'
+      join org_coverage c on c.org_id = o.id join enterprises e on e.id = c.enterprise_id
+     where s.kind = 'street_federation' and s.region_code = '310113109'
+       and not exists (select 1 from bargaining_contracts k where k.enterprise_id = e.id and k.kind = 'wage_specific')
+       and e.id is distinct from ${except}::int
+     order by o.id, e.id`);
+  const seen = new Set<number>();
+  const byUnion = new Map<number, typeof covered>();
+  for (const row of covered) {
+    if (seen.has(row.enterprise_id)) continue;
+    seen.add(row.enterprise_id);
+    byUnion.set(row.org_id, [...(byUnion.get(row.org_id) ?? []), row]);
+  }
+  const from = addDays(today, -150);
+  for (const rows of byUnion.values()) {
+    const [regional] = await queryRows<{ id: number }>(db, sql`
+      insert into bargaining_regional_contracts (org_id, org_path, kind, valid_from, valid_to, signed_on, covered_enterprises)
+      values (${rows[0]!.org_id}, ${rows[0]!.org_path}::ltree, 'wage_specific', ${from}, ${addDays(from, 364)}, ${addDays(from, -12)}, ${rows.length})
+      returning id`);
+    await db.execute(sql`
+      insert into bargaining_contracts (enterprise_id, org_path, kind, status, valid_from, valid_to, increase_bp, minimum_wage_fen, signed_on, filed_on,
+                                        covered_employees, regional_contract_id)
+      select e, p, 'wage_specific', 'filed', ${from}::date, ${addDays(from, 364)}::date, 450, 274000, ${addDays(from, -12)}::date, ${addDays(from, -5)}::date, n, ${regional!.id}
+        from unnest(${arrayLiteral(rows.map((r) => r.enterprise_id))}::int[], ${arrayLiteral(rows.map((r) => r.enterprise_path))}::ltree[],
+                    ${arrayLiteral(rows.map((r) => r.employees))}::int[]) v(e, p, n)`);
+  }
+}
+
+interface DemoMember { id: number; name: string; phone_enc: string; enterprise_id: number; org_path: string }
+
+/** The member `demo-member` signs in as, with their enterprise; null when the members' demo wrote none. */
+async function demoMember(db: Database): Promise<DemoMember | null> {
+  const [m] = await queryRows<DemoMember>(db, sql`
+    select m.id, m.name, m.phone_enc, m.enterprise_id, e.org_path::text as org_path
+      from users u join members m on m.id = u.member_id join enterprises e on e.id = m.enterprise_id where u.username = 'demo-member'`);
+  return m ?? null;
+}
+
+/**
+ * The bargaining calendar of the enterprises with contracts, 电装's (seed 010): bonus talks in June, wage talks in
+ * October, welfare talks monthly; and this year's preparation data. Profit varies by enterprise (some a loss); the
+ * CPI change and the wage guideline are illustrative Shanghai values for the demo, not published figures: CPI +0.3 %
+ * (Shanghai's CPI hovered around zero in 2024–2025), guideline 基准线 5.5 %, 上线 9 %, 下线 3 % (the band recent
+ * provincial guidelines used).
+ */
+async function seedDemoPreparation(db: Database, enterpriseIds: number[], year: number): Promise<void> {
+  if (enterpriseIds.length === 0) return;
+  const lines = [
+    { topic: 'bonus', month: 6, note: '年中奖金协商（6 月每周一上午）' },
+    { topic: 'wage', month: 10, note: '年度工资协商（10 月每周一上午，一般 3 轮，最多 5 轮）' },
+    { topic: 'welfare', month: null, note: '福利协商（每月一次）' },
+  ] as const;
+  const cal = enterpriseIds.flatMap((id) => lines.map((l) => ({ id, ...l })));
+  await db.execute(sql`
+    insert into bargaining_calendar_items (enterprise_id, topic, month, note)
+    select * from unnest(${arrayLiteral(cal.map((c) => c.id))}::int[], ${arrayLiteral(cal.map((c) => c.topic))}::text[],
+                         ${arrayLiteral(cal.map((c) => c.month))}::int[], ${arrayLiteral(cal.map((c) => c.note))}::text[])
+    on conflict do nothing`);
+  // last year's profit: 2–60 million yuan for most, a loss for one in nine
+  const profit = (id: number) => (id % 9 === 4 ? -(300_000_000 + (id % 7) * 45_000_000) : 200_000_000 + ((id * 7_919) % 5_800) * 1_000_000);
+  await db.execute(sql`
+    insert into bargaining_preparations (enterprise_id, year, last_year_profit_fen, cpi_bp, guideline_base_bp, guideline_upper_bp, guideline_lower_bp)
+    select e, ${year}, p, 30, 550, 900, 300
+      from unnest(${arrayLiteral(enterpriseIds)}::int[], ${arrayLiteral(enterpriseIds.map(profit))}::bigint[]) v(e, p)
+    on conflict do nothing`);
+}
+
+const ISSUES = ['食堂伙食与夜班供餐时间；通勤班车线路调整', '高温津贴发放标准与车间降温措施', '加班安排与调休；年休假落实', '技能培训与岗位晋升通道', '宿舍维修与住宿补贴'];
+
+/**
+ * 恳谈会 of every enterprise with a union (own or covered), by a hash of its id: 80 % held and published this year
+ * (the meeting between late January and three days ago, results published two days after it, the earlier steps a
+ * week apart), 8 % under way (collecting, setting
+ * participants, feedback, or met and not yet published), the rest — about one in eight — none yet. The demo member's
+ * enterprise has one collecting issues (opened three days ago) instead.
+ */
+async function seedDemoConsultations(db: Database, today: string, memberEnterpriseId: number | null): Promise<void> {
+  const jan1 = `${today.slice(0, 4)}-01-01`;
+  const issues = sql`(${arrayLiteral(ISSUES)}::text[])[1 + k.id % ${ISSUES.length}]`;
+  // held `back` days ago: published two days later; the earlier steps 7, 14 and 21 days before the meeting
+  await db.execute(sql`
+    with u as (
+      select e.id, e.org_path, (e.id::bigint * 7919) % 100 as h,
+             greatest(${today}::date - ${jan1}::date - 30, 1) as span
+        from enterprises e
+       where e.union_status <> 'none' and e.id is distinct from ${memberEnterpriseId}::int
+         -- one under way per enterprise (a partial unique index): leave one already under way alone
+         and not exists (select 1 from rights_consultations o where o.enterprise_id = e.id and o.step <> 'published')
+    ), k as (
+      select u.*, case when h < 80 then 'published' when h < 82 then 'collecting' when h < 84 then 'participants' when h < 86 then 'feedback'
+                       when h < 88 then 'meeting' end as step,
+             case when h < 80 then 3 + (u.id::bigint * 13) % span else 1 + (u.id::bigint * 13) % 20 end::int as back
+        from u where h < 88
+    )
+    insert into rights_consultations (enterprise_id, org_path, step, collected_on, issues, participants_on, participants, feedback_on, feedback,
+                                      held_on, minutes, published_on, results)
+    select k.id, k.org_path, k.step,
+           case when k.step = 'published' then ${today}::date - k.back - 21 else ${today}::date - k.back - 21 + (3 - array_position(array['collecting','participants','feedback','meeting'], k.step)) * 7 end,
+           ${issues},
+           case when k.step in ('participants', 'feedback', 'meeting', 'published') then ${today}::date - k.back - 14 end,
+           case when k.step in ('participants', 'feedback', 'meeting', 'published') then '企业行政负责人、人力资源经理、工会主席及职工代表 8 人' end,
+           case when k.step in ('feedback', 'meeting', 'published') then ${today}::date - k.back - 7 end,
+           case when k.step in ('feedback', 'meeting', 'published') then '企业就收集的议题逐条书面反馈' end,
+           case when k.step in ('meeting', 'published') then ${today}::date - k.back end,
+           case when k.step in ('meeting', 'published') then '劳资双方逐项恳谈，形成处理意见' end,
+           case when k.step = 'published' then ${today}::date - k.back + 2 end,
+           case when k.step = 'published' then '恳谈结果已在厂务公开栏及职工群公示，整改事项限期落实' end
+      from k`);
+  if (memberEnterpriseId !== null) {
+    const [e] = await queryRows<{ org_path: string }>(db, sql`select org_path::text as org_path from enterprises where id = ${memberEnterpriseId}`);
+    if (e) {
+      await db.execute(sql`
+        insert into rights_consultations (enterprise_id, org_path, step, collected_on, issues)
+        values (${memberEnterpriseId}, ${e.org_path}::ltree, 'collecting', ${addDays(today, -3)}, '年度恳谈会议题征集：食堂、班车、加班与调休')
+        on conflict do nothing`);
+    }
+  }
+}
+
+/**
+ * The demo member's cases (seed: 顾村's mediation committee): an overtime-pay dispute in mediation (applied five days
+ * ago, so the art. 14 clock shows ten days left) and a wage-arrears case settled about three months ago, each with
+ * its stage history; the member is a party by `member_id` and by phone (encrypted, with its blind index), as a case
+ * opened by staff would hold them. Their enterprise's own collective contract and wage agreement, in force today
+ * (Shanghai's minimum wage since 2025-07-01: 2,740 yuan a month).
+ */
+async function seedDemoMemberRights(db: Database, keys: AppKeys, m: DemoMember, today: string, threshold: number): Promise<void> {
+  const mediating: DemoCase = {
+    enterpriseId: m.enterprise_id, orgPath: m.org_path, type: 'overtime', status: 'mediating', outcome: null, workers: 3, claimFen: 1_236_000,
+    recoveredFen: 0, receivedOn: addDays(today, -12), mediationAppliedOn: addDays(today, -5), closedOn: null,
+  };
+  const settledOn = addDays(today, -96);
+  const settled: DemoCase = {
+    enterpriseId: m.enterprise_id, orgPath: m.org_path, type: 'wage_arrears', status: 'closed', outcome: 'success', workers: 1, claimFen: 864_000,
+    recoveredFen: 864_000, receivedOn: addDays(settledOn, -11), mediationAppliedOn: addDays(settledOn, -6), closedOn: settledOn,
+  };
+  const [mediatingId, settledId] = await insertCases(db, [mediating, settled], threshold);
+  const phoneHash = keys.blindIndex(keys.cipher.decrypt(m.phone_enc));
+  await db.execute(sql`
+    update rights_case_workers w set name = ${m.name}, phone_enc = ${m.phone_enc}, phone_hash = ${phoneHash}, member_id = ${m.id}
+     where w.id in (select min(id) from rights_case_workers where case_id in (${mediatingId!}, ${settledId!}) group by case_id)`);
+  const steps: [number, CaseStatus, CaseStatus, string, string][] = [
+    [mediatingId!, 'accepted', 'investigating', addDays(today, -10), '调取考勤记录与工资条'],
+    [mediatingId!, 'investigating', 'mediating', addDays(today, -5), '双方同意由镇劳动争议调解委员会调解'],
+    [settledId!, 'accepted', 'investigating', addDays(settledOn, -9), '核实欠薪月份与金额'],
+    [settledId!, 'investigating', 'mediating', addDays(settledOn, -6), ''],
+    [settledId!, 'mediating', 'closed', settledOn, '企业当场支付拖欠工资'],
+  ];
+  await db.execute(sql`
+    insert into rights_case_steps (case_id, from_status, to_status, "on", note)
+    select * from unnest(${arrayLiteral(steps.map((x) => x[0]))}::int[], ${arrayLiteral(steps.map((x) => x[1]))}::text[], ${arrayLiteral(steps.map((x) => x[2]))}::text[],
+                         ${arrayLiteral(steps.map((x) => x[3]))}::date[], ${arrayLiteral(steps.map((x) => x[4]))}::text[])`);
+  const from = addDays(today, -200);
+  await db.execute(sql`
+    insert into bargaining_contracts (enterprise_id, org_path, kind, status, valid_from, valid_to, increase_bp, minimum_wage_fen, signed_on, filed_on, covered_employees)
+    select ${m.enterprise_id}, ${m.org_path}::ltree, v.k, 'filed', ${from}::date, ${from}::date + v.d, v.inc, 274000, ${from}::date - 10, ${from}::date - 3, e.employee_count
+      from enterprises e, (values ('collective', 1094, 300), ('wage_specific', 364, 550)) v(k, d, inc)
+     where e.id = ${m.enterprise_id}`);
 }

@@ -20,6 +20,7 @@ import { memberAuthTexts } from '../../mobile/features/auth/auth.i18n.ts';
 import { cardTexts } from '../../mobile/features/card/card.i18n.ts';
 import { joinTexts } from '../../mobile/features/join/join.i18n.ts';
 import { mobileCongressTexts } from '../../mobile/features/congress/congress.i18n.ts';
+import { mobileRightsTexts } from '../../mobile/features/rights/rights.i18n.ts';
 import { statusTexts } from '../../mobile/features/status/status.i18n.ts';
 import { mobileTexts } from '../../mobile/mobile.i18n.ts';
 
@@ -51,6 +52,7 @@ export const dictionaryParts = [
   mobileTexts,
   joinTexts,
   mobileCongressTexts,
+  mobileRightsTexts,
   statusTexts,
   memberAuthTexts,
   cardTexts,

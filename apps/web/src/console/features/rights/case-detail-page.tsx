@@ -95,7 +95,10 @@ function CaseDetail({ id }: { id: number }) {
           dataSource={c.workers}
           data-testid="rights-case-workers"
           columns={[
-            { title: t('rights.case.worker'), dataIndex: 'name' },
+            {
+              title: t('rights.case.worker'),
+              render: (_, w) => <>{w.name}{w.isMember && <Tag color="red" style={{ marginLeft: 8 }} data-testid="rights-party-member">{t('rights.case.isMember')}</Tag>}</>,
+            },
             {
               title: t('rights.case.phone'),
               render: (_, w) => (

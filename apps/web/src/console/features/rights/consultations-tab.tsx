@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { App, Button, Form, Input, Modal, Steps, Table, Tag, Typography } from 'antd';
+import { App, Button, Form, Input, List, Modal, Steps, Table, Tag, Typography } from 'antd';
 import {
   can, consultationStepLabels, consultationSteps, nextConsultationStep, shanghaiDate, type ConsultationItem, type ConsultationStep,
 } from '@lianxin/contracts';
@@ -11,14 +11,15 @@ import { useApi } from '../../../shared/use-api.ts';
 import { DateInput } from '../../components/date-input.tsx';
 import { LoadErrorAlert } from '../../components/error-result.tsx';
 import { useCurrentUser } from '../auth/session-context.tsx';
-import { createConsultation, fetchConsultations, moveConsultation } from './rights-api.ts';
+import { createConsultation, fetchConsultation, fetchConsultations, moveConsultation } from './rights-api.ts';
 import { EnterpriseSelect } from './enterprise-select.tsx';
 
 const PAGE_SIZE = 20;
 
 /**
  * 恳谈会 (/rights/consultations): the unit's consultation meetings, those under way first, each with its dated steps
- * (收集议题 → 确定参会人员 → 意见反馈 → 召开恳谈会 → 结果公开); staff open one and record the next step.
+ * (收集议题 → 确定参会人员 → 意见反馈 → 召开恳谈会 → 结果公开); staff open one and record the next step. A row opens
+ * to the issues members raised on the H5 while it collected issues (anonymous ones without the name).
  */
 export function ConsultationsTab({ orgId }: { orgId: number }) {
   const { t, pick } = useLocale();
@@ -55,6 +56,7 @@ export function ConsultationsTab({ orgId }: { orgId: number }) {
         loading={loading}
         dataSource={data?.items ?? []}
         data-testid="rights-consultations"
+        expandable={{ expandedRowRender: (k) => <MemberIssues id={k.id} /> }}
         pagination={{
           current: page, pageSize: PAGE_SIZE, total: data?.total ?? 0, showSizeChanger: false,
           onChange: (p) => setParams((prev) => patchParams(prev, { page: p === 1 ? undefined : p })),
@@ -111,5 +113,28 @@ export function ConsultationsTab({ orgId }: { orgId: number }) {
         </Modal>
       )}
     </>
+  );
+}
+
+/** The issues members raised on the H5 for one consultation, oldest first (loaded when the row opens). */
+function MemberIssues({ id }: { id: number }) {
+  const { t } = useLocale();
+  const { data, error, loading, reload } = useApi(`rights-consultation-${id}`, (signal) => fetchConsultation(id, signal));
+  if (error) return <LoadErrorAlert error={error} onRetry={reload} />;
+  return (
+    <List
+      size="small"
+      loading={loading}
+      header={t('rights.consultation.memberIssues')}
+      locale={{ emptyText: t('rights.consultation.noMemberIssues') }}
+      dataSource={data?.memberIssues ?? []}
+      data-testid={`consultation-member-issues-${id}`}
+      renderItem={(issue) => (
+        <List.Item>
+          <Typography.Text type="secondary">{issue.submittedOn} · {issue.memberName ?? t('rights.consultation.anonymous')}</Typography.Text>
+          <span style={{ marginLeft: 12 }}>{issue.text}</span>
+        </List.Item>
+      )}
+    />
   );
 }

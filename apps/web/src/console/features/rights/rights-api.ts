@@ -34,6 +34,8 @@ export const fetchContracts = (q: ContractQuery, signal?: AbortSignal) => api.ge
 
 export const fetchConsultations = (q: { orgId: number; page: number; pageSize: number }, signal?: AbortSignal) =>
   api.get<Paged<ConsultationItem>>('/api/rights/consultations', { ...q }, signal);
+/** One consultation with the issues members raised on the H5 (`memberIssues`). */
+export const fetchConsultation = (id: number, signal?: AbortSignal) => api.get<ConsultationItem>(`/api/rights/consultations/${id}`, undefined, signal);
 export const createConsultation = (body: { enterpriseId: number; collectedOn: string; issues: string }) => api.post<ConsultationItem>('/api/rights/consultations', body);
 export const moveConsultation = (id: number, body: { to: Exclude<ConsultationStep, 'collecting'>; on: string; text: string }) =>
   api.post<ConsultationItem>(`/api/rights/consultations/${id}/step`, body);

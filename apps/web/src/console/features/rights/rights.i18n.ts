@@ -122,6 +122,7 @@ const zhCN = {
   'rights.case.openRequest': '查看诉求',
   'rights.case.parties': '当事职工（{n} 人）',
   'rights.case.worker': '姓名',
+  'rights.case.isMember': '会员',
   'rights.case.phone': '手机（脱敏）',
   'rights.case.revealPhone': '显示号码',
   'rights.case.revealedNotice': '正在显示完整手机号，本次查看已记入审计日志',
@@ -136,6 +137,9 @@ const zhCN = {
   'rights.consultation.text.feedback': '反馈意见',
   'rights.consultation.text.meeting': '会议纪要',
   'rights.consultation.text.published': '公开的结果',
+  'rights.consultation.memberIssues': '职工在线提交的议题',
+  'rights.consultation.noMemberIssues': '暂无职工在线提交的议题',
+  'rights.consultation.anonymous': '匿名',
 } as const;
 
 const en: Record<keyof typeof zhCN, string> = {
@@ -261,6 +265,7 @@ const en: Record<keyof typeof zhCN, string> = {
   'rights.case.openRequest': 'Open the request',
   'rights.case.parties': 'Workers ({n})',
   'rights.case.worker': 'Name',
+  'rights.case.isMember': 'Member',
   'rights.case.phone': 'Phone (masked)',
   'rights.case.revealPhone': 'Show number',
   'rights.case.revealedNotice': 'Showing the full mobile number; this access has been written to the audit log',
@@ -275,6 +280,9 @@ const en: Record<keyof typeof zhCN, string> = {
   'rights.consultation.text.feedback': 'Feedback',
   'rights.consultation.text.meeting': 'Minutes',
   'rights.consultation.text.published': 'Results published',
+  'rights.consultation.memberIssues': 'Issues members raised online',
+  'rights.consultation.noMemberIssues': 'No member has raised an issue online yet',
+  'rights.consultation.anonymous': 'Anonymous',
 };
 
 export const rightsTexts = { 'zh-CN': zhCN, en };

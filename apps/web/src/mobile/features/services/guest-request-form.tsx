@@ -13,11 +13,13 @@ interface GuestValues { requesterName?: string; phone?: string; phoneCode?: stri
  * A request without signing in: name, phone and its one-time code, the problem. It lands in the position's union
  * queue; the answer's follow link opens the request's page (/m/follow/<token>), which the rider keeps.
  */
-export function GuestRequestForm({ stationId, stationName, categories, next }: { stationId?: number | undefined; stationName: string | null; categories: ServiceCategory[]; next: string }) {
+export function GuestRequestForm({ stationId, stationName, categories, initialCategory = 'general', next }: {
+  stationId?: number | undefined; stationName: string | null; categories: ServiceCategory[]; initialCategory?: string; next: string;
+}) {
   const { t } = useLocale();
   const navigate = useNavigate();
   const [form] = Form.useForm<GuestValues>();
-  const [category, setCategory] = useState('general');
+  const [category, setCategory] = useState(initialCategory);
   const [description, setDescription] = useState('');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);

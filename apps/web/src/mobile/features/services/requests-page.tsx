@@ -10,21 +10,26 @@ import { SignInRequired } from '../card/card-api.ts';
 import { GuestRequestForm } from './guest-request-form.tsx';
 import { fetchCategories, fetchMyRequests, rateRequest, submitRequest } from './services-api.ts';
 
-/** 我的诉求: submit a request (at a position, from the station list, or to one's own union), follow it, rate it. */
+/**
+ * 我的诉求: submit a request (at a position, from the station list, or to one's own union), follow it, rate it.
+ * `?category=` preselects the category (the rights page links here with `legal_aid`).
+ */
 export default function RequestsPage() {
   const { t, pick } = useLocale();
   const [params] = useSearchParams();
   const stationId = Number(params.get('stationId')) || undefined;
   const { data, error, reload } = useApi('my-requests', (signal) => fetchMyRequests(signal));
   const categories = useApi('categories', (signal) => fetchCategories(signal)).data?.items ?? [];
-  const [category, setCategory] = useState('general');
+  // `?category=legal_aid`: the rights page's 申请法律援助 opens this form with the category chosen
+  const initialCategory = params.get('category') ?? 'general';
+  const [category, setCategory] = useState(initialCategory);
   const [description, setDescription] = useState('');
   const [busy, setBusy] = useState(false);
   if (error instanceof SignInRequired) {
     // not signed in: submit with a phone verified by one-time code, or sign in
     return (
       <MobilePage title={t('mrequests.new')} data-testid="m-requests-page">
-        <GuestRequestForm stationId={stationId} stationName={params.get('station')} categories={categories} next={`/requests${params.size > 0 ? `?${params.toString()}` : ''}`} />
+        <GuestRequestForm stationId={stationId} stationName={params.get('station')} categories={categories} initialCategory={initialCategory} next={`/requests${params.size > 0 ? `?${params.toString()}` : ''}`} />
       </MobilePage>
     );
   }
