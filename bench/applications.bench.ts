@@ -52,7 +52,7 @@ async function countStatements(run: () => Promise<unknown>): Promise<number> {
  * no validation, hashing, encryption or routing). Also counts the statements one applicant costs.
  */
 export async function benchApplications(handle: DatabaseHandle) {
-  const config = { ...loadConfig({}), webDist: null, applicationRateLimit: 10_000_000 };
+  const config = { ...loadConfig({}), webDist: null, applicationRateLimit: 10_000_000, smsCodesPerAddressPerHour: 10_000_000 };
   const sms = new MemorySmsTransport();
   const app = await buildApp({ handle, config, piiKey: randomBytes(32), smsTransport: sms });
   const [sample] = await handle.query<{ credit_code: string }>('select credit_code from enterprises limit 1');

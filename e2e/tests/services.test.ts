@@ -138,6 +138,27 @@ describe('a rider without an account asks at a position, follows the request by 
     await shot(rider, 'services-m-follow');
   });
 
+  it('away from any position, picks the street (district → town) and the request lands in that town\'s union', async () => {
+    const phone = `138${String(Date.now()).slice(-8)}`;
+    await rider.goto('/m/requests');
+    await rider.getByTestId('m-guest-request').waitFor({ timeout: 20_000 });
+    await rider.getByTestId('m-guest-region').click();
+    const cascader = rider.locator('.adm-cascader-view');
+    await cascader.getByText('宝山区', { exact: true }).click();
+    await cascader.getByText('杨行镇', { exact: true }).click();
+    await rider.locator('.adm-cascader-header-button').filter({ hasText: '确定' }).click();
+    await rider.getByTestId('m-guest-region').getByText('宝山区 / 杨行镇').waitFor();
+    await rider.getByTestId('m-guest-description').locator('textarea').fill('杨行镇路边找不到能喝水歇脚的地方');
+    await rider.getByTestId('m-guest-name').locator('input').fill('蒋骑手');
+    await rider.getByTestId('m-guest-phone').locator('input').fill(phone);
+    await sendCodeWhenAllowed(rider, 'm-guest-send-code');
+    await rider.getByTestId('m-guest-code').locator('input').fill(await latestOtp(phone, 'request_code'));
+    await rider.getByTestId('m-guest-submit').click();
+    await rider.getByTestId('m-follow-hint').waitFor({ timeout: 20_000 });
+    expect(await rider.getByTestId('m-link-org').textContent()).toContain('杨行镇');
+    await shot(rider, 'services-m-street-request');
+  });
+
   it('is accepted and resolved by the district\'s staff; the rider rates it once by the SMS link', async () => {
     await staff.goto(`/requests?request=${requestId}`);
     // the phone shows masked; 显示号码 reveals it (the API writes an audit entry)

@@ -27,6 +27,11 @@ export interface AppConfig {
   sessionIdleMs: number;
   /** public applications a minute from one address */
   applicationRateLimit: number;
+  /**
+   * one-time SMS codes an hour from one address, whatever the numbers (joining, member sign-in, guest requests
+   * together): one address cannot send codes to thousands of phones (SMS bombing, the operator's bill)
+   */
+  smsCodesPerAddressPerHour: number;
   /** SMS transport: unset = server log; file:/path = JSON lines */
   smsTransport: string | undefined;
   /** PUBLIC_ORIGIN, e.g. https://lianxin.example.cn: put before the H5 paths SMS links carry; '' = the path alone */
@@ -125,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     sessionIdleMs: positive(env, 'SESSION_IDLE_MINUTES', 30) * 60_000,
     applicationRateLimit: Number(env.APPLICATION_RATE_LIMIT ?? 20),
+    smsCodesPerAddressPerHour: positive(env, 'SMS_CODES_PER_ADDRESS_PER_HOUR', 20),
     smsTransport: env.SMS_TRANSPORT || undefined,
     publicOrigin: parsePublicOrigin(env.PUBLIC_ORIGIN),
     piiKey: env.LIANXIN_PII_KEY || undefined,

@@ -15,6 +15,16 @@ export class AppError extends Error {
   ) {
     super(messageKey);
   }
+
+  /** seconds after which the client may try again: sent as `Retry-After` (a 429 of our own limits) */
+  retryAfterSeconds?: number;
+}
+
+/** A 429 with `Retry-After` (whole seconds, at least 1) and the message `key` filled with `params`. */
+export function rateLimited(retryAfterSeconds: number, key: MessageKey = 'error.rate_limited', params: Record<string, string | number> = {}): AppError {
+  const error = new AppError('rate_limited', 429, key, params);
+  error.retryAfterSeconds = Math.max(1, Math.ceil(retryAfterSeconds));
+  return error;
 }
 
 export const notFound = () => new AppError('not_found', 404);

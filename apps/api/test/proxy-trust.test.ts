@@ -97,13 +97,18 @@ describe('trusting no proxy (the default)', () => {
 
   it('one address trying many names (password spraying) is stopped after 30 attempts a minute, headers or not', async () => {
     const statuses: number[] = [];
+    let retryAfter: string | string[] | number | undefined;
     for (let i = 0; i < 40; i++) {
       const response = await t.app.inject({
         method: 'POST', url: '/api/auth/login', payload: { username: `spray-${i}`, password: 'Summer2026!' },
         headers: forgedHeaders(i), remoteAddress: '203.0.113.77',
       });
       statuses.push(response.statusCode);
+      retryAfter = response.headers['retry-after'];
     }
+    // the refusal says when to come back (within the minute's window)
+    expect(Number(retryAfter)).toBeGreaterThan(0);
+    expect(Number(retryAfter)).toBeLessThanOrEqual(60);
     expect(t.config.loginAddressRateLimit).toBe(30);
     expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true);
     expect(statuses.slice(30).every((s) => s === 429)).toBe(true);

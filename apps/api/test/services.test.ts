@@ -91,6 +91,17 @@ describe('the official calendar', () => {
 });
 
 describe('service positions', () => {
+  it('sends a rider to the demo positions of the street they stand in (the demo places each street around its real centre)', async () => {
+    const unionOf = async (regionCode: string) => (await t.handle.query<{ id: number }>(
+      `select id from orgs where kind = 'street_federation' and region_code = '${regionCode}'`))[0]!.id;
+    // 顾村 (顾村公园), 杨行 (杨行镇 centre), 外冈: each a point in the town, well away from its neighbours
+    for (const [regionCode, lat, lng] of [['310113109', 31.345, 121.383], ['310113103', 31.385, 121.43], ['310114114', 31.36, 121.17]] as const) {
+      const nearest = await ok<{ items: NearestStation[] }>(null, 'GET', `/api/stations/nearest?lat=${lat}&lng=${lng}&limit=1`);
+      expect(nearest.items[0]!.orgId, regionCode).toBe(await unionOf(regionCode));
+      expect(nearest.items[0]!.distanceM, regionCode).toBeLessThan(2500);
+    }
+  });
+
   let station: Station;
   it('registers a position of 顾村 and finds it nearest from a point beside it, with the distance and a GCJ-02 navigation link', async () => {
     station = (await request(t.app, gucun, 'POST', '/api/stations', {
@@ -446,6 +457,29 @@ describe('the H5 without an account: a phone verified by one-time code, follow a
     expect(await ok(gucun, 'GET', `/api/service-requests/${id}`)).toMatchObject({ status: 'closed', rating: 5 });
     const audit = await t.handle.query<{ detail: { rating: number; by: string } }>(`select detail from audit_log where object_type = 'service_request' and object_id = '${id}' order by id desc limit 1`);
     expect(audit[0]!.detail).toEqual({ rating: 5, by: 'sms_link' });
+  });
+
+  it('takes a request away from any position into the queue of the street union of the street or town picked (regionCode)', async () => {
+    const phone = newPhone();
+    const code = await codeFor(phone);
+    const body = { categoryCode: 'general', description: '杨行镇路边没有可以歇脚喝水的地方', requesterName: '冯骑手', phone, phoneCode: code };
+    // from an address of its own: the route allows 10 submissions a minute per address, which this file's other tests use
+    const submit = (extra: Record<string, unknown>) => t.app.inject({ method: 'POST', url: '/api/service-requests/public', payload: { ...body, ...extra }, remoteAddress: '203.0.113.60' });
+    // a district is not a street: the picker's field says so; a well-formed code of no street is unknown
+    const district = await submit({ regionCode: '310113' });
+    expect(district.statusCode).toBe(400);
+    expect(district.json<{ fields: Record<string, string> }>().fields).toEqual({ regionCode: '请选择街道/镇' });
+    const nowhere = await submit({ regionCode: '310113999' });
+    expect(nowhere.statusCode).toBe(400);
+    expect(nowhere.json<{ fields: Record<string, string> }>().fields).toHaveProperty('regionCode');
+    const taken = await submit({ regionCode: '310113103' });
+    expect(taken.statusCode, taken.body).toBe(201);
+    const created = taken.json<{ request: { id: number; orgName: string } }>();
+    const [yanghang] = await t.handle.query<{ id: number; name: string }>(`select id, name from orgs where kind = 'street_federation' and region_code = '310113103'`);
+    expect(created.request.orgName).toBe(yanghang!.name);
+    expect(await ok(baoshan, 'GET', `/api/service-requests/${created.request.id}`)).toMatchObject({ orgId: yanghang!.id, channel: 'h5', stationId: null, ownerUserId: null });
+    // 顾村's staff do not see 杨行's queue
+    expect((await request(t.app, gucun, 'GET', `/api/service-requests/${created.request.id}`)).statusCode).toBe(404);
   });
 
   it('acknowledges a guest\'s request by SMS with a working follow link (PUBLIC_ORIGIN first); the log and the outbox params never hold the phone', async () => {

@@ -79,6 +79,10 @@ export const messages = {
   'transfer.targetInvalid': { 'zh-CN': '转入组织不可用', en: 'The receiving union cannot take members' },
   'otp.format': { 'zh-CN': '验证码为 6 位数字', en: 'The code has 6 digits' },
   'otp.invalid': { 'zh-CN': '验证码错误或已过期', en: 'Wrong or expired code' },
+  'otp.addressLimit': {
+    'zh-CN': '当前网络获取验证码次数过多，请 {minutes} 分钟后再试',
+    en: 'Too many codes were requested from this network; try again in {minutes} min',
+  },
   'routing.own_union': { 'zh-CN': '你的单位已建会：提交至{org}', en: 'Your employer has a union: sent to {org}' },
   'routing.covering_union': {
     'zh-CN': '你的单位已加入联合建会：提交至{org}',

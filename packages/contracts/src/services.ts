@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { calendarDateSchema, recordIdQuery, recordIdSchema } from './input.ts';
 import { chinaMobileSchema } from './phone.ts';
 import { otpCodeSchema } from './members.ts';
+import { regionCodeSchema } from './regions.ts';
 
 /**
  * 机制二 (DOMAIN.md §3): service positions (服务阵地) on one map, service categories with their 限时办结 limits in
@@ -208,6 +209,8 @@ export const publicRequestCreateSchema = z.object({
   categoryCode,
   orgId: recordIdSchema.optional(),
   stationId: recordIdSchema.optional(),
+  /** the street or town (9-digit GB/T 2260 code) the rider picked when not at a position: its street union receives */
+  regionCode: regionCodeSchema.refine((c) => c.length === 9, { message: 'region.streetRequired' }).optional(),
   description: text(2000),
   requesterName: text(40),
   phone: chinaMobileSchema,

@@ -6,6 +6,7 @@ import { getTableConfig } from 'drizzle-orm/pg-core';
 import { migrateDatabase, openDatabase, type DatabaseHandle } from '../src/client.ts';
 import { enterprises, orgCoverage, orgs, users } from '../src/schema/index.ts';
 import { nameInitials } from '../src/pinyin.ts';
+import { streetCentres } from '../src/reference/street-centres.ts';
 import { generateSeedData, seedDatabase, type SeedResult } from '../src/seed/index.ts';
 
 const PASSWORD = 'demo-pass-2017';
@@ -208,6 +209,23 @@ describe('seedDatabase (demo scale on PGlite)', () => {
       'SELECT industry FROM enterprises GROUP BY industry ORDER BY count(*) DESC LIMIT 8',
     )).map((r) => r.industry);
     for (const section of ['C', 'F', 'G', 'H', 'I', 'L', 'M']) expect(top).toContain(section);
+  });
+
+  it('places every enterprise around its own street\'s real centre, nearer to it than to any other street\'s', async () => {
+    const rows = await handle.query<{ region_code: string; latitude: number; longitude: number }>(
+      'SELECT region_code, latitude, longitude FROM enterprises WHERE latitude IS NOT NULL');
+    expect(rows.length).toBeGreaterThan(10_000);
+    const centres = Object.entries(streetCentres);
+    const km = (lat: number, lon: number, [cLat, cLon]: readonly [number, number]) =>
+      Math.hypot((lat - cLat) * 111.2, (lon - cLon) * 111.2 * Math.cos((cLat * Math.PI) / 180));
+    const misplaced = rows.filter((r) => {
+      const own = km(r.latitude, r.longitude, streetCentres[r.region_code]!);
+      return own > 4.01 || centres.some(([code, c]) => code !== r.region_code && km(r.latitude, r.longitude, c) < own);
+    });
+    expect(misplaced.slice(0, 5)).toEqual([]);
+    // 顾村's enterprises around 顾村 (31.35, 121.38), not 杨行's 121.43
+    const gucun = rows.filter((r) => r.region_code === '310113109');
+    expect(gucun.every((r) => r.longitude < 121.41)).toBe(true);
   });
 
   it('reproduces 松江经开区: 1243 non-public enterprises, 778 双实, 155,200 employees', async () => {

@@ -44,6 +44,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return send(400, { code: 'validation_failed', message: translate('error.validation_failed', locale), fields });
     }
     if (error instanceof AppError) {
+      if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds));
       const fields = Object.fromEntries(Object.entries(error.fields).map(([k, v]) => [k, translate(v, locale, error.params)]));
       return send(error.status, {
         code: error.code,

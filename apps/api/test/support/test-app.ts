@@ -68,7 +68,7 @@ export interface TestAppOptions {
 
 export async function startTestApp(overrides: Partial<AppConfig> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const { handle, drop } = await openTestDatabase();
-  const config: AppConfig = { ...loadConfig({}), webDist: null, applicationRateLimit: 1000, ...overrides };
+  const config: AppConfig = { ...loadConfig({}), webDist: null, applicationRateLimit: 1000, smsCodesPerAddressPerHour: 1000, ...overrides };
   const sms = new MemorySmsTransport();
   const piiKey = randomBytes(32);
   const transport = options.smsTransport ?? sms;

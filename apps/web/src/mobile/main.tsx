@@ -2,6 +2,8 @@ import { StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { unstableSetRender } from 'antd-mobile';
 import { MobileApp } from './mobile-app.tsx';
+// the H5's own texts for t(), not the console's (shared/i18n/texts.ts)
+import './mobile-texts.ts';
 import './mobile.css';
 
 // antd-mobile 5 renders its imperative popups (Toast, Dialog) through ReactDOM.render, which React 19 removed.

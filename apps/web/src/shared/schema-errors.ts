@@ -1,5 +1,5 @@
 import { isMessageKey, translate, type Locale } from '@lianxin/contracts';
-import { dictText } from './i18n/dictionary.ts';
+import { dictText } from './i18n/texts.ts';
 
 /**
  * Client-side checks with the contracts' zod schemas (structurally typed, so the web needs no zod import):

@@ -182,8 +182,10 @@ export const otpCodes = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'string' }).notNull(),
     usedAt: timestamp('used_at', { withTimezone: true, mode: 'string' }),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    /** blind index (keyed hash) of the client address that asked for the code, for the per-address cap; null before it */
+    addressHash: text('address_hash'),
   },
-  (t) => [index('otp_codes_phone_idx').on(t.phoneHash, t.createdAt)],
+  (t) => [index('otp_codes_phone_idx').on(t.phoneHash, t.createdAt), index('otp_codes_address_idx').on(t.addressHash, t.createdAt)],
 );
 
 /** Settings as key → JSON value (e.g. subsidy amounts per level). */

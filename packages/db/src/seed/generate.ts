@@ -8,7 +8,8 @@ import {
   type IndustrySection, type OrgKind, type OrgStatus, type Ownership, type Role, type UnionStatus,
 } from '@lianxin/contracts';
 import { calendarDayOf } from '@lianxin/contracts';
-import { districts, regionFullName, shanghaiRegions } from '../reference/regions.ts';
+import { districts, regionFullName, regionName, shanghaiRegions } from '../reference/regions.ts';
+import { streetCentres } from '../reference/street-centres.ts';
 import {
   address, branchDepartments, brandWords, buildingSuffixes, chineseOrdinals, communitySuffixes, enterpriseName,
   industryWeights, joinParts, parkSuffixes, personName, quarterWords, roadName,
@@ -17,7 +18,7 @@ import {
   BAOSHAN, BAOSHAN_DUAL_REAL, BAOSHAN_DUAL_REAL_EMPLOYEES, CITY_CODE, CITY_TOTAL_ENTERPRISES, GUCUN,
   GUCUN_TARGET_COVERAGE, NANJINGDONGLU, OUYANGLU, OUYANGLU_FIGURES, SEED, SEED_REFERENCE_DATE, SONGJIANG_ZONE,
   SONGJIANG_ZONE_FIGURES, demoStreetMinimum, districtProfiles, genericKindWeights, industryUnions,
-  namedFederations, sectorSections, sectorsByDistrictType, streetNamePrefixes, streetUnionNames,
+  namedFederations, sectorSections, sectorsByDistrictType, streetNamePrefixes, streetSpreadKm, streetUnionNames,
   type DistrictProfile, type NamedFederation, type SeedScale,
 } from './plan.ts';
 import { Random, WeightedTable, hashString, scaleToSum } from './random.ts';
@@ -516,9 +517,13 @@ class SeedBuilder {
 
     // 4. rows
     const districtCode = plan.districtCode;
-    const street = streamFor('geo', plan.code);
-    const centreLat = plan.profile.lat + (street.next() - 0.5) * 2 * plan.profile.spreadLat;
-    const centreLon = plan.profile.lon + (street.next() - 0.5) * 2 * plan.profile.spreadLon;
+    // Around the street's real centre, uniformly over a disc sized to the kind of street (a 街道 ≈ 1 km, a
+    // suburban 镇 several km) and at most half the way to the nearest other street's centre (so neighbours' discs
+    // never overlap): the positions placed among these enterprises are then nearest to riders in the street.
+    const [centreLat, centreLon] = streetCentre(plan.code);
+    const radiusKm = Math.min(streetSpreadKm(regionName(plan.code), plan.profile.type), nearestOtherCentreKm(plan.code) / 2);
+    const radiusLat = radiusKm / KM_PER_DEGREE_LAT;
+    const radiusLon = radiusLat / Math.cos(centreLat * Math.PI / 180);
     const e = this.enterprises;
     for (const d of drafts) {
       const id = e.id.length + 1;
@@ -553,8 +558,11 @@ class SeedBuilder {
       e.industry.push(d.section);
       e.address.push(address(random, plan.fullName));
       e.regionCode.push(plan.code);
-      e.latitude.push(round5(clamp(centreLat + (random.next() - 0.5) * 0.024, 30.68, 31.85)));
-      e.longitude.push(round5(clamp(centreLon + (random.next() - 0.5) * 0.024, 120.88, 122.0)));
+      // two draws, as before the real centres, so every later draw of the stream (names, sizes…) is unchanged
+      const angle = random.next() * 2 * Math.PI;
+      const distance = Math.sqrt(random.next());
+      e.latitude.push(round5(clamp(centreLat + distance * radiusLat * Math.sin(angle), 30.68, 31.85)));
+      e.longitude.push(round5(clamp(centreLon + distance * radiusLon * Math.cos(angle), 120.88, 122.0)));
       e.registeredOn.push(isoOf(d.registeredDay));
       e.openedOn.push(d.openedDay === null ? null : isoOf(d.openedDay));
       e.unionStatus.push(status);
@@ -784,6 +792,32 @@ function pickFed(random: Random, feds: readonly Fed[], d: Draft): Fed | null {
     if (x < 0) return f;
   }
   return feds.findLast((f) => affinity(f, d) > 0) ?? null;
+}
+
+const KM_PER_DEGREE_LAT = 111.2;
+
+/** The street's `[lat, lon]` (WGS-84 degrees); every street of shanghai-regions.json has one (street-centres.test.ts). */
+function streetCentre(code: string): readonly [number, number] {
+  const centre = streetCentres[code];
+  if (!centre) throw new Error(`no centre for street ${code} in reference/street-centres.ts`);
+  return centre;
+}
+
+/** Flat-earth km between two `[lat, lon]` points (a few km apart in Shanghai: the error is negligible). */
+function kmBetween(a: readonly [number, number], b: readonly [number, number]): number {
+  const dLat = (a[0] - b[0]) * KM_PER_DEGREE_LAT;
+  const dLon = (a[1] - b[1]) * KM_PER_DEGREE_LAT * Math.cos((a[0] * Math.PI) / 180);
+  return Math.hypot(dLat, dLon);
+}
+
+let nearestCentreKm: Map<string, number> | null = null;
+/** km from the street's centre to the nearest other street's centre, citywide (computed once, 234² pairs). */
+function nearestOtherCentreKm(code: string): number {
+  if (!nearestCentreKm) {
+    const entries = Object.entries(streetCentres);
+    nearestCentreKm = new Map(entries.map(([c, p]) => [c, Math.min(...entries.filter(([o]) => o !== c).map(([, q]) => kmBetween(p, q)))]));
+  }
+  return nearestCentreKm.get(code) ?? Infinity;
 }
 
 function clamp(v: number, min: number, max: number): number {

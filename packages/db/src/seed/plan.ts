@@ -53,34 +53,41 @@ export type DistrictType = 'central' | 'suburban' | 'rural';
 
 export interface DistrictProfile {
   type: DistrictType;
-  /** approximate centre and spread (degrees) for coordinates */
-  lat: number;
-  lon: number;
-  spreadLat: number;
-  spreadLon: number;
   /** enterprises per street relative to the city average (city scale) */
   weight: number;
   /** base coverage level of its streets */
   coverage: number;
 }
 
+/**
+ * How far (km) a street's demo enterprises spread from its centre (reference/street-centres.ts): the radius of
+ * the disc the generator fills uniformly. By the kind of unit its name says and its district's type — a
+ * central-city 街道 covers 1–3 km², a suburban 镇 30–60 km², a rural one more; zones and farms lie between.
+ */
+export function streetSpreadKm(name: string, districtType: DistrictType): number {
+  if (name.endsWith('街道')) return districtType === 'central' ? 0.9 : 1.6;
+  if (/(开发区|园区|工业区|加工区|度假区|旅游区|试验区|新区|片区)/.test(name)) return 1.5;
+  if (/(农场|林场)$/.test(name)) return 2.5;
+  return districtType === 'central' ? 1.8 : districtType === 'suburban' ? 3 : 4;
+}
+
 export const districtProfiles: Readonly<Record<string, DistrictProfile>> = {
-  '310101': { type: 'central', lat: 31.231, lon: 121.484, spreadLat: 0.02, spreadLon: 0.02, weight: 0.8, coverage: 0.68 }, // 黄浦
-  '310104': { type: 'central', lat: 31.178, lon: 121.437, spreadLat: 0.04, spreadLon: 0.03, weight: 1.0, coverage: 0.66 }, // 徐汇
-  '310105': { type: 'central', lat: 31.215, lon: 121.404, spreadLat: 0.02, spreadLon: 0.04, weight: 0.85, coverage: 0.63 }, // 长宁
-  '310106': { type: 'central', lat: 31.250, lon: 121.452, spreadLat: 0.05, spreadLon: 0.02, weight: 0.9, coverage: 0.66 }, // 静安
-  '310107': { type: 'central', lat: 31.250, lon: 121.397, spreadLat: 0.03, spreadLon: 0.04, weight: 0.9, coverage: 0.60 }, // 普陀
-  '310109': { type: 'central', lat: 31.268, lon: 121.493, spreadLat: 0.03, spreadLon: 0.02, weight: 0.7, coverage: 0.63 }, // 虹口
-  '310110': { type: 'central', lat: 31.280, lon: 121.526, spreadLat: 0.03, spreadLon: 0.03, weight: 0.8, coverage: 0.60 }, // 杨浦
-  '310112': { type: 'suburban', lat: 31.090, lon: 121.400, spreadLat: 0.08, spreadLon: 0.07, weight: 1.5, coverage: 0.56 }, // 闵行
-  '310113': { type: 'suburban', lat: 31.380, lon: 121.430, spreadLat: 0.07, spreadLon: 0.07, weight: 1.3, coverage: 0.85 }, // 宝山
-  '310114': { type: 'suburban', lat: 31.350, lon: 121.260, spreadLat: 0.08, spreadLon: 0.09, weight: 1.6, coverage: 0.54 }, // 嘉定
-  '310115': { type: 'suburban', lat: 31.150, lon: 121.640, spreadLat: 0.17, spreadLon: 0.14, weight: 1.2, coverage: 0.58 }, // 浦东
-  '310116': { type: 'rural', lat: 30.800, lon: 121.260, spreadLat: 0.07, spreadLon: 0.1, weight: 1.0, coverage: 0.54 }, // 金山
-  '310117': { type: 'suburban', lat: 31.030, lon: 121.220, spreadLat: 0.07, spreadLon: 0.09, weight: 1.3, coverage: 0.58 }, // 松江
-  '310118': { type: 'rural', lat: 31.130, lon: 121.060, spreadLat: 0.08, spreadLon: 0.1, weight: 1.5, coverage: 0.53 }, // 青浦
-  '310120': { type: 'rural', lat: 30.920, lon: 121.540, spreadLat: 0.06, spreadLon: 0.13, weight: 1.5, coverage: 0.53 }, // 奉贤
-  '310151': { type: 'rural', lat: 31.600, lon: 121.550, spreadLat: 0.08, spreadLon: 0.3, weight: 0.5, coverage: 0.50 }, // 崇明
+  '310101': { type: 'central', weight: 0.8, coverage: 0.68 }, // 黄浦
+  '310104': { type: 'central', weight: 1.0, coverage: 0.66 }, // 徐汇
+  '310105': { type: 'central', weight: 0.85, coverage: 0.63 }, // 长宁
+  '310106': { type: 'central', weight: 0.9, coverage: 0.66 }, // 静安
+  '310107': { type: 'central', weight: 0.9, coverage: 0.60 }, // 普陀
+  '310109': { type: 'central', weight: 0.7, coverage: 0.63 }, // 虹口
+  '310110': { type: 'central', weight: 0.8, coverage: 0.60 }, // 杨浦
+  '310112': { type: 'suburban', weight: 1.5, coverage: 0.56 }, // 闵行
+  '310113': { type: 'suburban', weight: 1.3, coverage: 0.85 }, // 宝山
+  '310114': { type: 'suburban', weight: 1.6, coverage: 0.54 }, // 嘉定
+  '310115': { type: 'suburban', weight: 1.2, coverage: 0.58 }, // 浦东
+  '310116': { type: 'rural', weight: 1.0, coverage: 0.54 }, // 金山
+  '310117': { type: 'suburban', weight: 1.3, coverage: 0.58 }, // 松江
+  '310118': { type: 'rural', weight: 1.5, coverage: 0.53 }, // 青浦
+  '310120': { type: 'rural', weight: 1.5, coverage: 0.53 }, // 奉贤
+  '310151': { type: 'rural', weight: 0.5, coverage: 0.50 }, // 崇明
 };
 
 /** Industry sections an industry federation's sector recruits from. */

@@ -26,7 +26,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { ...perPhoneRateLimit(5), access: access.public },
     },
     async (request, reply) => {
-      await issueCode(app.db, app.keys, request.body.phone, 'application');
+      await issueCode(app.db, app.keys, request.body.phone, 'application', { address: request.ip, codesPerAddressPerHour: app.config.smsCodesPerAddressPerHour });
       void app.flushNotifications();
       return reply.status(202).send({ sent: true as const });
     },

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { loginRequestSchema, loginResponseSchema, meResponseSchema } from '@lianxin/contracts';
-import { AppError, unauthenticated } from '../../errors.ts';
+import { rateLimited, unauthenticated } from '../../errors.ts';
 import { serviceContext } from '../../context.ts';
 import { SESSION_COOKIE } from '../../plugins/session.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
@@ -26,7 +26,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['auth'], body: loginRequestSchema, response: { 200: loginResponseSchema } },
       preHandler: async (request) => {
         const limit = await perAddress(request);
-        if (!limit.isAllowed && limit.isExceeded) throw new AppError('rate_limited', 429);
+        if (!limit.isAllowed && limit.isExceeded) throw rateLimited(limit.ttlInSeconds);
       },
       config: {
         access: access.public,

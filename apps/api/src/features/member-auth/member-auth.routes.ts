@@ -17,7 +17,7 @@ export const memberAuthRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { ...perPhone(5), access: access.public },
     },
     async (request, reply) => {
-      await requestOtp(app.db, app.keys, request.body.phone);
+      await requestOtp(app.db, app.keys, request.body.phone, { address: request.ip, codesPerAddressPerHour: app.config.smsCodesPerAddressPerHour });
       void app.flushNotifications();
       return reply.status(202).send({ sent: true as const });
     },

@@ -5,15 +5,15 @@ import type { AppKeys } from '../../security/keys.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { toSessionUser } from '../auth/auth.service.ts';
 import { createSession, userGrantsOf } from '../auth/sessions.repo.ts';
-import { issueCode, verifyCode } from '../phone-verification/phone-verification.service.ts';
+import { issueCode, verifyCode, type CodeRequester } from '../phone-verification/phone-verification.service.ts';
 
 /**
  * Issues a one-time sign-in code. The answer is the same whether or not the phone belongs to a member ("if this
  * number can sign in, a code is on its way"); only members get an SMS. Limits: phone-verification.service.ts.
  */
-export async function requestOtp(db: Database, keys: AppKeys, phone: string): Promise<void> {
+export async function requestOtp(db: Database, keys: AppKeys, phone: string, requester: CodeRequester): Promise<void> {
   const phoneHash = keys.blindIndex(phone);
-  await issueCode(db, keys, phone, 'sign_in', async (db) => {
+  await issueCode(db, keys, phone, 'sign_in', requester, async (db) => {
     const [member] = await db
       .select({ id: members.id })
       .from(members)

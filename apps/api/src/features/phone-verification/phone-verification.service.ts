@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { otpCodes, queryRows, type Database, type Tx } from '@lianxin/db';
-import { AppError, fieldError } from '../../errors.ts';
+import { fieldError, rateLimited } from '../../errors.ts';
 import type { AppKeys } from '../../security/keys.ts';
 import type { SmsTemplate } from '../notifications/outbox.ts';
 
@@ -32,39 +32,69 @@ export function perPhoneRateLimit(max: number) {
   };
 }
 
+/** Who asked for a code and how many codes one address may have an hour (config `smsCodesPerAddressPerHour`). */
+export interface CodeRequester {
+  /** the client address as Fastify resolved it (`request.ip`: TRUST_PROXY decides whether a proxy may report it) */
+  address: string;
+  codesPerAddressPerHour: number;
+}
+
 /**
  * Issues a code for `phone`. `send` says whether an SMS goes out (sign-in sends only to members, so the answer is
- * the same for every number); the code is stored either way, so the limits are too. 429 past the limits.
+ * the same for every number); the code is stored either way, so the limits are too. Limits, all over the last
+ * hour: one code a minute and {@link CODES_PER_HOUR} per phone and purpose, and `codesPerAddressPerHour` per
+ * client address across numbers and purposes (one address cannot send codes to thousands of phones). Past a limit:
+ * 429 with `Retry-After` (seconds until the oldest counted code leaves the hour, or the minute has passed); the
+ * address limit says so in its message (`otp.addressLimit`). The address is stored as a blind index, never in clear.
  */
 export async function issueCode(
   db: Database,
   keys: AppKeys,
   phone: string,
   purpose: CodePurpose,
+  requester: CodeRequester,
   send: (db: Database) => Promise<boolean> | boolean = () => true,
 ): Promise<void> {
   const phoneHash = keys.blindIndex(phone);
+  const addressHash = keys.blindIndex(`address:${requester.address}`);
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   const sending = await send(db);
   const now = Date.now();
+  const hourAgo = new Date(now - 3600_000).toISOString();
   // one statement: the limits checked and the code (and its SMS) written only when they allow it
-  const [issued] = await queryRows<{ id: number }>(db, sql`
+  const [result] = await queryRows<{ id: number | null; phoneCount: number; phoneFirstMs: number | null; phoneLastMs: number | null; addressCount: number; addressFirstMs: number | null }>(db, sql`
     with recent as (
-      select count(*)::int as n, max(created_at) as last from otp_codes
-       where phone_hash = ${phoneHash} and purpose = ${purpose} and created_at > ${new Date(now - 3600_000).toISOString()}::timestamptz
+      select count(*)::int as n, min(created_at) as first, max(created_at) as last from otp_codes
+       where phone_hash = ${phoneHash} and purpose = ${purpose} and created_at > ${hourAgo}::timestamptz
+    ), by_address as (
+      select count(*)::int as n, min(created_at) as first from otp_codes
+       where address_hash = ${addressHash} and created_at > ${hourAgo}::timestamptz
     ), code as (
-      insert into otp_codes (phone_hash, purpose, code_hash, expires_at)
-      select ${phoneHash}, ${purpose}, ${keys.otpHash(phoneHash, code)}, ${new Date(now + CODE_TTL_MS).toISOString()}::timestamptz
-        from recent
+      insert into otp_codes (phone_hash, purpose, code_hash, expires_at, address_hash)
+      select ${phoneHash}, ${purpose}, ${keys.otpHash(phoneHash, code)}, ${new Date(now + CODE_TTL_MS).toISOString()}::timestamptz, ${addressHash}
+        from recent, by_address
        where recent.n < ${CODES_PER_HOUR} and (recent.last is null or recent.last <= ${new Date(now - CODE_RESEND_MS).toISOString()}::timestamptz)
+         and by_address.n < ${requester.codesPerAddressPerHour}
       returning id
     ), sms as (
       insert into notifications (channel, recipient_enc, template, params)
       select 'sms', ${sending ? keys.cipher.encrypt(phone) : ''}, ${smsTemplate[purpose]}, ${JSON.stringify({ code })}::jsonb
         from code where ${sending}::boolean
     )
-    select id from code`);
-  if (!issued) throw new AppError('rate_limited', 429);
+    select (select id from code) as id, recent.n as "phoneCount",
+           (extract(epoch from recent.first) * 1000)::float8 as "phoneFirstMs", (extract(epoch from recent.last) * 1000)::float8 as "phoneLastMs",
+           by_address.n as "addressCount", (extract(epoch from by_address.first) * 1000)::float8 as "addressFirstMs"
+      from recent, by_address`);
+  if (!result) throw new Error('the code statement answers one row (its aggregates)');
+  if (result.id !== null) return;
+  // refused: how long until the limit that refused lets a code through again
+  const secondsUntil = (sinceMs: number | null, afterMs: number) => (sinceMs === null ? 1 : (sinceMs + afterMs - now) / 1000);
+  if (result.addressCount >= requester.codesPerAddressPerHour) {
+    const wait = secondsUntil(result.addressFirstMs, 3600_000);
+    throw rateLimited(wait, 'otp.addressLimit', { minutes: Math.max(1, Math.ceil(wait / 60)) });
+  }
+  const untilHour = result.phoneCount >= CODES_PER_HOUR ? secondsUntil(result.phoneFirstMs, 3600_000) : 0;
+  throw rateLimited(Math.max(untilHour, secondsUntil(result.phoneLastMs, CODE_RESEND_MS)));
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * Demo data for 机制二 (`npm start` on an empty embedded database), kept small for the demo image: five positions
  * in every street and town (a 服务分中心, a 职工服务站, an 爱心接力站, a 驿站 and a 妈咪小屋 — about 1,200 rows, one
- * INSERT … SELECT) placed among the street's enterprises, and about forty requests of 顾村 in every state (one
+ * INSERT … SELECT) placed beside the street's first five enterprises (a few tens of metres off, so they stay inside the
+ * street's own area, seed/generate.ts), and about forty requests of 顾村 in every state (one
  * INSERT from arrays), written through the app's PII cipher. A request about the requester's employer (wage
  * arrears, contracts and social insurance, a worker's hardship) names one of 顾村's enterprises, each a different one,
  * so the rights module's automatic early warning (≥ 3 requests or cases of one enterprise in 30 days) has realistic
@@ -24,7 +25,7 @@ export async function seedDemoServices(app: FastifyInstance, now = new Date()): 
            replace(replace(o.name, '总工会', ''), '工会', '') || (array['职工服务分中心', '职工服务站', '户外职工爱心接力站', '职工驿站', '妈咪小屋'])[e.n],
            (array['sub_centre', 'station', 'relay', 'inn', 'mommy_room'])[e.n],
            e.address,
-           round((e.latitude + 0.0011 * e.n)::numeric, 6)::float8, round((e.longitude - 0.0009 * e.n)::numeric, 6)::float8,
+           round((e.latitude + 0.0002 * e.n)::numeric, 6)::float8, round((e.longitude - 0.0002 * e.n)::numeric, 6)::float8,
            (array[
              '[{"weekdays":[1,2,3,4,5],"open":"09:00","close":"17:30"},{"weekdays":[1,2,3,4,5],"open":"18:00","close":"20:30"},{"weekdays":[6],"open":"09:00","close":"12:00"}]',
              '[{"weekdays":[1,2,3,4,5],"open":"08:30","close":"17:00"},{"weekdays":[6,7],"open":"10:00","close":"16:00"}]',

@@ -21,8 +21,9 @@ export interface PublicDeps { db: Database; keys: AppKeys; ip: string }
 
 /**
  * Submits a request. The code must hold for the phone (400 on `phoneCode`). The union is the accepted position's
- * (`stationId`; a position not accepted reads as unknown, as for members) or the active union named (`orgId`, a
- * street union or below: the H5 offers them by street); with neither, or another union, 400 on `orgId`. The same
+ * (`stationId`; a position not accepted reads as unknown, as for members), or the active union named (`orgId`, a
+ * street union or below), or the street union of the street or town picked (`regionCode`, the H5's district → street
+ * picker; a street without an active union is 400 on `regionCode`); with none, or another union, 400 on `orgId`. The same
  * body sent again (a double tap, a retry within {@link RESUBMIT_WINDOW_MS}
  * while the first still waits in the queue) answers the first request and its link (`created: false`); an advisory
  * lock on the phone makes two sent at once meet one after the other. The code is checked first, also for a resend,
@@ -40,6 +41,13 @@ export async function createPublicRequest(
     if (!station || station.acceptance !== 'accepted') throw fieldError('stationId', 'request.stationUnknown');
     orgId = station.orgId;
     stationId = station.id;
+  }
+  if (orgId === undefined && stationId === null && input.regionCode !== undefined) {
+    // one territorial union per division (a partial unique index): the street's own 街镇总工会
+    const [street] = await queryRows<{ id: number }>(deps.db, sql`
+      select id from orgs where kind = 'street_federation' and region_code = ${input.regionCode} and status = 'active'`);
+    if (!street) throw fieldError('regionCode', 'region.unknown');
+    orgId = street.id;
   }
   if (orgId === undefined) throw fieldError('orgId', 'request.orgRequired');
   const [org] = await queryRows<{ id: number; path: string; name: string }>(deps.db, sql`

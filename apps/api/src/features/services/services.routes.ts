@@ -159,7 +159,7 @@ export const servicesRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, description: 'Sends a one-time code to a requester\'s phone (no account); POST /api/service-requests/public carries it as phoneCode.', body: requestCodeRequestSchema, response: { 202: z.object({ sent: z.literal(true) }) } },
     config: { ...perPhoneRateLimit(5), access: access.public },
   }, async (request, reply) => {
-    await issueCode(app.db, app.keys, request.body.phone, 'service_request');
+    await issueCode(app.db, app.keys, request.body.phone, 'service_request', { address: request.ip, codesPerAddressPerHour: app.config.smsCodesPerAddressPerHour });
     void app.flushNotifications();
     return reply.status(202).send({ sent: true as const });
   });

@@ -1,5 +1,6 @@
 import type { Locale } from '@lianxin/contracts';
 import { appTexts } from './app.i18n.ts';
+import { installTexts } from './texts.ts';
 import { applicationsTexts } from '../../console/features/applications/applications.i18n.ts';
 import { auditTexts } from '../../console/features/audit/audit.i18n.ts';
 import { campaignTexts } from '../../console/features/campaign/campaign.i18n.ts';
@@ -26,7 +27,8 @@ import { mobileTexts } from '../../mobile/mobile.i18n.ts';
 
 /**
  * UI texts, Chinese first, one file per feature (`<feature>.i18n.ts` beside its pages, app-wide keys in
- * `app.i18n.ts`), merged here so any page can `t('members.title')`. Each file types its `en` as
+ * `app.i18n.ts`), merged here so any console page can `t('members.title')` (the H5 installs only its own parts:
+ * mobile/mobile-texts.ts). Each file types its `en` as
  * `Record<keyof typeof zhCN, string>`, so a missing or extra English key is a type error; a test checks that no
  * key is defined by two files. `{name}` placeholders are filled by `t`. Enum labels are not here: they live in
  * `@lianxin/contracts` (`orgKindLabels`, …), shared with the API.
@@ -67,10 +69,7 @@ function merge(locale: Locale): Record<DictKey, string> {
 
 export const dictionaries: Record<Locale, Record<DictKey, string>> = { 'zh-CN': merge('zh-CN'), en: merge('en') };
 
-export function format(template: string, params: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
-}
-
-export function dictText(locale: Locale, key: DictKey, params?: Record<string, string | number>): string {
-  return format(dictionaries[locale][key], params);
-}
+// Importing this module (the console does, through its pages) installs every text for `t()`; the H5 imports only
+// the type `DictKey` from here and installs its own parts (mobile/mobile-texts.ts), so these stay out of its bundle.
+installTexts(dictionaryParts);
+export { dictText } from './texts.ts';

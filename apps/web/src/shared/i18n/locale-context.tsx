@@ -1,7 +1,8 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import type { Locale } from '@lianxin/contracts';
 import { setCurrentLocale } from './current-locale.ts';
-import { dictText, type DictKey } from './dictionary.ts';
+import type { DictKey } from './dictionary.ts';
+import { dictText } from './texts.ts';
 
 const STORAGE_KEY = 'lianxin.locale';
 

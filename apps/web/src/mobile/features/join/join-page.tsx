@@ -22,7 +22,7 @@ import { formFieldFor, toApplicationBody, type JoinFormValues } from './join-for
 import { useSendCode } from '../auth/use-send-code.ts';
 import { requestApplicationCode, submitApplication } from './join-api.ts';
 import { JoinResult } from './join-result.tsx';
-import { RegionPicker } from './region-picker.tsx';
+import { RegionPicker } from '../../components/region-picker.tsx';
 
 /** 入会申请: the online application of DOMAIN.md §2, checked on the phone with the API's own schemas. */
 export default function JoinPage() {
@@ -201,7 +201,7 @@ function JoinForm({ onCreated }: { onCreated: (created: ApplicationCreated, phon
             data-field="regionCode"
             rules={[required(translate('application.regionRequired', locale))]}
           >
-            <RegionPicker />
+            <RegionPicker title={t('join.region')} placeholder={t('join.regionPlaceholder')} testId="join-region" />
           </Form.Item>
         ) : (
           <Form.Item

@@ -4,14 +4,17 @@ import { Button, Form, Input, NoticeBar, Selector, TextArea } from 'antd-mobile'
 import { normalizePhone, type ServiceCategory } from '@lianxin/contracts';
 import { isApiError } from '../../../shared/api-client.ts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
+import { RegionPicker } from '../../components/region-picker.tsx';
 import { useSendCode } from '../auth/use-send-code.ts';
 import { requestRequestCode, submitGuestRequest } from './services-api.ts';
 
-interface GuestValues { requesterName?: string; phone?: string; phoneCode?: string }
+interface GuestValues { regionCode?: string; requesterName?: string; phone?: string; phoneCode?: string }
 
 /**
  * A request without signing in: name, phone and its one-time code, the problem. It lands in the position's union
- * queue; the answer's follow link opens the request's page (/m/follow/<token>), which the rider keeps.
+ * queue — or, when the rider is not at a position, in the queue of the street union of the street or town they pick
+ * (district → street, `regionCode`); the answer's follow link opens the request's page (/m/follow/<token>), which
+ * the rider keeps.
  */
 export function GuestRequestForm({ stationId, stationName, categories, initialCategory = 'general', next }: {
   stationId?: number | undefined; stationName: string | null; categories: ServiceCategory[]; initialCategory?: string; next: string;
@@ -36,14 +39,16 @@ export function GuestRequestForm({ stationId, stationName, categories, initialCa
     try {
       const created = await submitGuestRequest({
         categoryCode: category, description, requesterName: v.requesterName ?? '', phone: normalizePhone(v.phone ?? ''), phoneCode: v.phoneCode ?? '',
-        ...(stationId ? { stationId } : {}),
+        ...(stationId ? { stationId } : v.regionCode ? { regionCode: v.regionCode } : {}),
       });
       void navigate(`/follow/${created.followToken}`);
     } catch (e) {
       if (isApiError(e)) {
-        const placed = Object.entries(e.fields).filter(([name]) => ['requesterName', 'phone', 'phoneCode'].includes(name));
+        // the union asked for (none picked, or a street without a union) is the street picker's problem
+        const fields = Object.entries(e.fields).map(([name, text]) => [!stationId && name === 'orgId' ? 'regionCode' : name, text] as const);
+        const placed = fields.filter(([name]) => ['regionCode', 'requesterName', 'phone', 'phoneCode'].includes(name));
         form.setFields(placed.map(([name, text]) => ({ name: name as keyof GuestValues, errors: [text] })));
-        const rest = Object.entries(e.fields).filter(([name]) => !placed.some(([p]) => p === name)).map(([, text]) => text);
+        const rest = fields.filter(([name]) => !placed.some(([p]) => p === name)).map(([, text]) => text);
         setProblem(placed.length > 0 && rest.length === 0 ? null : rest[0] ?? e.message);
       } else setProblem(t('app.networkError'));
     } finally {
@@ -66,6 +71,11 @@ export function GuestRequestForm({ stationId, stationName, categories, initialCa
     >
       <Form.Header>{t('mrequests.new')}{stationName ? ` · ${t('mrequests.atStation', { name: stationName })}` : ''}</Form.Header>
       {!stationId && <Form.Header>{t('mrequests.pickStation')}</Form.Header>}
+      {!stationId && (
+        <Form.Item name="regionCode" label={t('mrequests.street')} extra={t('mrequests.streetHint')}>
+          <RegionPicker title={t('mrequests.street')} placeholder={t('mrequests.streetPlaceholder')} testId="m-guest-region" />
+        </Form.Item>
+      )}
       <Form.Item label={t('mrequests.category')}>
         <Selector columns={3} value={[category]} onChange={([c]) => c && setCategory(c)} options={categories.map((c) => ({ label: c.name, value: c.code }))} />
       </Form.Item>

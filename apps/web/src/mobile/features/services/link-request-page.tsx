@@ -49,7 +49,7 @@ export default function LinkRequestPage({ mode }: { mode: 'follow' | 'rate' }) {
     <MobilePage title={title} data-testid="m-link-page">
       {rated && <Result status="success" title={t('mrequests.rated')} data-testid="m-link-rated" />}
       <List header={`#${r.id} ${r.categoryName}`}>
-        <List.Item extra={<Tag data-testid="m-link-status">{pick(requestStatusLabels[r.status])}</Tag>}>{r.orgName}</List.Item>
+        <List.Item extra={<Tag data-testid="m-link-status">{pick(requestStatusLabels[r.status])}</Tag>}><span data-testid="m-link-org">{r.orgName}</span></List.Item>
         <List.Item description={r.description}>{t('mrequests.receivedOn', { date: r.receivedOn })}</List.Item>
         {r.dueOn && r.status !== 'closed' && <List.Item>{t('mrequests.due', { due: r.dueOn })}</List.Item>}
         {r.result && <List.Item data-testid="m-link-result">{t('mrequests.result', { result: r.result })}</List.Item>}

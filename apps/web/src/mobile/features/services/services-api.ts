@@ -39,7 +39,7 @@ export const rateRequest = (id: number, score: number, comment: string) => api.p
 
 // without an account (issue 11): a one-time code proves the phone; link tokens go in bodies, never in API URLs
 export const requestRequestCode = (phone: string) => api.post<{ sent: boolean }>('/api/service-requests/code', { phone });
-export const submitGuestRequest = (body: { categoryCode: string; description: string; requesterName: string; phone: string; phoneCode: string; stationId?: number; orgId?: number }) =>
+export const submitGuestRequest = (body: { categoryCode: string; description: string; requesterName: string; phone: string; phoneCode: string; stationId?: number; orgId?: number; regionCode?: string }) =>
   api.post<PublicRequestCreated>('/api/service-requests/public', body);
 export const fetchByLink = (token: string) => api.post<PublicRequest>('/api/service-requests/by-link', { token });
 export const rateByLink = (token: string, score: number, comment: string) => api.post<PublicRequest>('/api/service-requests/rate-by-link', { token, score, comment });

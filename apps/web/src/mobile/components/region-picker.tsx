@@ -1,19 +1,26 @@
 import { useMemo, useState } from 'react';
 import { Cascader } from 'antd-mobile';
 import { SHANGHAI_CODE } from '@lianxin/contracts';
-import { useLocale } from '../../../shared/i18n/locale-context.tsx';
-import { regionPath, scopedRegionOptions } from '../../../shared/regions.ts';
-import { useRegions } from '../../../shared/use-regions.ts';
+import { regionPath, scopedRegionOptions } from '../../shared/regions.ts';
+import { useRegions } from '../../shared/use-regions.ts';
 
 interface RegionPickerProps {
   /** a district (6 digits) or street (9 digits) code */
   value?: string;
   onChange?: (code: string | undefined) => void;
+  /** the popup's title */
+  title: string;
+  /** shown until something is picked */
+  placeholder: string;
+  /** `data-testid` of the trigger; the popup gets `<testId>-cascader` */
+  testId: string;
 }
 
-/** District → street/town picker for applicants without a fixed employer. */
-export function RegionPicker({ value, onChange }: RegionPickerProps) {
-  const { t } = useLocale();
+/**
+ * District → street/town picker (antd-mobile Cascader over the city's divisions): an applicant without a fixed
+ * employer (/m/join), a rider asking for help without being at a position (/m/requests).
+ */
+export function RegionPicker({ value, onChange, title, placeholder, testId }: RegionPickerProps) {
   const { index } = useRegions();
   const [visible, setVisible] = useState(false);
   const options = useMemo(() => (index ? scopedRegionOptions(index, SHANGHAI_CODE) : []), [index]);
@@ -28,22 +35,22 @@ export function RegionPicker({ value, onChange }: RegionPickerProps) {
         tabIndex={0}
         onClick={() => setVisible(true)}
         onKeyDown={(e) => e.key === 'Enter' && setVisible(true)}
-        data-testid="join-region"
+        data-testid={testId}
       >
-        {labels.length ? labels.join(' / ') : t('join.regionPlaceholder')}
+        {labels.length ? labels.join(' / ') : placeholder}
       </div>
       <Cascader
         options={options}
         loading={!index}
         visible={visible}
         value={path}
-        title={t('join.region')}
+        title={title}
         onClose={() => setVisible(false)}
         onConfirm={(next) => {
           const last = next[next.length - 1];
           onChange?.(last === undefined || last === null ? undefined : String(last));
         }}
-        data-testid="join-region-cascader"
+        data-testid={`${testId}-cascader`}
       />
     </>
   );
