@@ -241,7 +241,7 @@ describe('两非一无 subsidies paid through the ledger', () => {
     // this month's run pays the rest; the month's run again posts nothing
     const now = await ok<SubsidyRun>(gucun, 'POST', '/api/funds/subsidies/runs', { orgId: gucun.orgId, period: current });
     expect(now.count).toBe(pending.length - joined!.n);
-    const again = await ok<SubsidyRun>(gucun, 'POST', '/api/funds/subsidies/runs', { orgId: gucun.orgId, period: current }, undefined, 200);
+    const again = await ok<SubsidyRun>(gucun, 'POST', '/api/funds/subsidies/runs', { orgId: gucun.orgId, period: current }, 200);
     expect(again).toMatchObject({ created: false, entryId: now.entryId, count: now.count });
     const after = await ok<SubsidyList>(gucun, 'GET', '/api/funds/subsidies');
     expect(after.pendingCount).toBe(0);
