@@ -1,11 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, logIn, newPage, shot } from '../support/browser.ts';
+import { latestOtp, launchBrowser, logIn, newPage, sendCodeWhenAllowed, shot } from '../support/browser.ts';
 
 /**
  * Union funds as 顾村's staff: enter an enterprise's payroll → its assessment; import a bank statement → the
- * payment is matched; 顾村's collection rate moves; a dunning step for an enterprise in arrears gives its letter.
+ * payment is matched; 顾村's collection rate moves; a dunning step for an enterprise in arrears gives its letter;
+ * a payment against the member-projects budget (too much is refused with what remains); the 两非一无 subsidies paid;
+ * and on the phone the demo member reads their union's 经费公开.
  */
+
+const DEMO_MEMBER_PHONE = '13800138000';
+const field = (p: Page, testId: string) => p.locator(`[data-testid="${testId}"] input, input[data-testid="${testId}"]`).first();
 
 let browser: Browser;
 let page: Page;
@@ -120,5 +125,52 @@ describe('union funds (顾村 street staff)', () => {
     // street staff read the settings; only city staff add one
     expect(await page.getByTestId('chair-settings-form').count()).toBe(0);
     await shot(page, '62-funds-chairs');
+  });
+
+  it('pays from 顾村\'s member-projects budget; more than remains is refused with the amount left', async () => {
+    await page.getByRole('tab', { name: '预算' }).click();
+    const row = page.getByTestId('budget-table').locator('.ant-table-row').filter({ hasText: '会员普惠服务项目' });
+    await row.waitFor({ timeout: 20_000 });
+    const before = await row.getByTestId('budget-remaining').innerText();
+    await row.getByTestId('budget-pay').click();
+    await field(page, 'spending-payee').fill('上海顾村职工服务社');
+    await field(page, 'spending-purpose').fill('会员观影活动');
+    await field(page, 'spending-amount').fill('9999999');
+    await page.getByTestId('spending-submit').click();
+    await page.locator('.ant-message').getByText(/超出预算.*剩余/).waitFor({ timeout: 20_000 });
+    await field(page, 'spending-amount').fill('1234.50');
+    await page.getByTestId('spending-submit').click();
+    await page.locator('.ant-message').getByText(/已支出 ¥1234\.50/).waitFor({ timeout: 20_000 });
+    await expect.poll(() => row.getByTestId('budget-remaining').innerText()).not.toBe(before);
+    await shot(page, '63-funds-budget');
+  });
+
+  it('lists the 两非一无 subsidies 顾村 has paid', async () => {
+    await page.getByRole('tab', { name: '补贴' }).click();
+    await page.getByTestId('subsidy-figures').waitFor({ timeout: 20_000 });
+    await page.locator('.ant-segmented-item').filter({ hasText: '已拨付' }).click();
+    const rows = page.getByTestId('subsidy-table').locator('.ant-table-row');
+    await rows.first().waitFor({ timeout: 20_000 });
+    expect(await rows.first().innerText()).toContain('已拨付');
+    await shot(page, '64-funds-subsidies');
+  });
+});
+
+describe('经费公开 on the phone', () => {
+  it('the demo member signs in and sees their union\'s income, spending and budget execution', { timeout: 150_000 }, async () => {
+    const phone = await newPage(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await phone.goto('/m/');
+    await phone.getByTestId('m-tile-funds').click();
+    await field(phone, 'login-phone').waitFor();
+    await field(phone, 'login-phone').fill(DEMO_MEMBER_PHONE);
+    await sendCodeWhenAllowed(phone);
+    await field(phone, 'login-code').fill(await latestOtp(DEMO_MEMBER_PHONE));
+    await phone.getByTestId('login-submit').click();
+    await phone.getByTestId('m-funds-page').waitFor();
+    await phone.getByTestId('m-funds-budget-line').first().waitFor({ timeout: 20_000 });
+    expect(await phone.getByTestId('m-funds-intro').innerText()).toContain('工会');
+    expect(await phone.getByTestId('m-funds-spending-total').innerText()).toMatch(/¥[1-9]/);
+    expect(await phone.getByTestId('m-funds-budget').innerText()).toContain('职工文体活动');
+    await shot(phone, '65-m-funds');
   });
 });

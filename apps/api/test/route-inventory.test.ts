@@ -48,6 +48,9 @@ interface Fixtures {
   serviceItemId: number;
   dunningStepId: number;
   unmatchedId: number;
+  /** a budget line of 顾村 with one payment */
+  budgetLineId: number;
+  spendingId: number;
 }
 
 /** Workers' congress, votes and evaluation objects of 顾村 (the fixture member sits on the session's roll). */
@@ -283,6 +286,17 @@ const inventory: Record<string, Entry> = {
   'POST /api/funds/returns': staffWrite((fx) => ({ url: '/api/funds/returns', body: { orgId: fx.gucunOrgId, period: '2026-10' } }), 'not_found', 'funds.returns'),
   'GET /api/funds/chair-allowances': staffRead((fx) => ({ url: `/api/funds/chair-allowances?orgId=${fx.gucunOrgId}&period=2026-03` })),
   'POST /api/funds/chair-allowances': staffWrite((fx) => ({ url: '/api/funds/chair-allowances', body: { orgId: fx.gucunOrgId, period: '2026-03' } }), 'not_found', 'funds.returns'),
+  'GET /api/funds/budgets': staffRead((fx) => ({ url: `/api/funds/budgets?orgId=${fx.gucunOrgId}&year=2026` })),
+  'POST /api/funds/budgets': staffWrite((fx) => ({ url: '/api/funds/budgets', body: { orgId: fx.gucunOrgId, year: 2026, kind: 'basic', name: '越权预算', accountCode: '504', amountFen: 100 } })),
+  'PATCH /api/funds/budgets/:id': staffWrite((fx) => ({ url: `/api/funds/budgets/${fx.budgetLineId}`, body: { amountFen: 2_000_000 } })),
+  'GET /api/funds/budgets/:id/spendings': staffRead((fx) => ({ url: `/api/funds/budgets/${fx.budgetLineId}/spendings` })),
+  'POST /api/funds/budgets/:id/spendings': staffWrite((fx) => ({
+    url: `/api/funds/budgets/${fx.budgetLineId}/spendings`, body: { spentOn: '2026-01-05', payee: '越权', purpose: '越权支出', amountFen: 100, idempotencyKey: 'inventory-spending-1' },
+  })),
+  'POST /api/funds/budget-spendings/:id/reverse': staffWrite((fx) => ({ url: `/api/funds/budget-spendings/${fx.spendingId}/reverse`, body: { reason: '越权冲销' } })),
+  'GET /api/funds/subsidies': staffRead((fx) => ({ url: `/api/funds/subsidies?orgId=${fx.gucunOrgId}` })),
+  'POST /api/funds/subsidies/runs': staffWrite((fx) => ({ url: '/api/funds/subsidies/runs', body: { orgId: fx.gucunOrgId, period: '2026-01' } }), 'not_found', 'funds.subsidies'),
+  'GET /api/me/funds': { access: 'member', probe: () => ({ url: '/api/me/funds' }) },
   'GET /api/funds/periods': staffRead(() => ({ url: '/api/funds/periods' }), 'citywide'),
   'POST /api/funds/periods/:period/close': staffWrite(() => ({ url: '/api/funds/periods/2020-01/close' }), 'forbidden', 'funds.manage'),
   'GET /api/funds/chair-allowance-settings': staffRead(() => ({ url: '/api/funds/chair-allowance-settings' }), 'citywide'),
@@ -528,6 +542,10 @@ beforeAll(async () => {
   const bank = multipart({}, { filename: 'bank.csv', type: 'text/csv', data: Buffer.from('交易日期,付款人名称,金额,流水号\n2026-10-01,上海清单无主付款有限公司,100,INV-FIXTURE-1\n') });
   await json(t.app.inject({ method: 'POST', url: '/api/funds/receipts/import', payload: bank.payload, headers: { ...bank.headers, cookie: owner.cookie, 'x-csrf-token': owner.csrfToken } }));
   const unmatched = await json<{ items: { id: number }[] }>(request(t.app, owner, 'GET', '/api/funds/unmatched'));
+  const budgetLine = await json<{ id: number }>(request(t.app, gucun, 'POST', '/api/funds/budgets', { orgId: gucun.orgId, year: 2026, kind: 'project', name: '清单测试项目', accountCode: '501', amountFen: 1_000_000 }));
+  const spending = await json<{ id: number }>(request(t.app, gucun, 'POST', `/api/funds/budgets/${budgetLine.id}/spendings`, {
+    spentOn: '2026-01-05', payee: '上海清单服务社', purpose: '清单测试支出', amountFen: 1_000, idempotencyKey: 'inventory-fixture-spending',
+  }));
 
   const congress = await congressFixtures(gucun.orgId, joined.id);
 
@@ -583,6 +601,8 @@ beforeAll(async () => {
     batchId: batch.batchId,
     dunningStepId: step.id,
     unmatchedId: unmatched.items[0]!.id,
+    budgetLineId: budgetLine.id,
+    spendingId: spending.id,
   };
 });
 afterAll(() => t.close());

@@ -50,6 +50,7 @@ export const capabilityRules = {
   'funds.manage': { roles: ['city_staff'], description: 'set the dated fund settings (rates, splits, return share) and close ledger months' },
   'funds.approveRates': { roles: FEDERATION_STAFF, description: 'approve reduced rates (差异化缴纳) and per-head amounts for enterprises of the scope' },
   'funds.returns': { roles: FEDERATION_STAFF, description: 'run 先收后返 returns to the grassroots unions of the scope' },
+  'funds.subsidies': { roles: FEDERATION_STAFF, description: 'pay the 两非一无 new-member subsidies a district or street federation of the scope owes its unions' },
   'calendar.edit': { roles: ['city_staff'], description: 'enter or correct the official working-day calendar of a year (节假日、调休)' },
   'requests.approveExtension': {
     roles: [],

@@ -1,4 +1,5 @@
 import type { AccountClass, AssessmentBasis, DunningStep, FundAccountCode, StatementKind } from './funds.ts';
+import type { BudgetKind, SubsidyStatus } from './funds-budgets.ts';
 import type { Labels } from './labels.ts';
 
 /** Account names: 《工会会计制度》 (2010 edition names; 135, 241 and 242 are the platform's own, see funds.ts). */
@@ -13,7 +14,11 @@ export const fundAccountLabels: Labels<FundAccountCode> = {
   '331': { 'zh-CN': '结余', en: 'Surplus' },
   '402': { 'zh-CN': '拨缴经费收入', en: 'Assessed funds income' },
   '40301': { 'zh-CN': '上级补助收入—回拨补助', en: 'Grants from above — returns' },
+  '40302': { 'zh-CN': '上级补助收入—会员发展补贴', en: 'Grants from above — new-member subsidies' },
   '501': { 'zh-CN': '职工活动支出', en: 'Member activities' },
+  '502': { 'zh-CN': '维权支出', en: 'Rights protection' },
+  '503': { 'zh-CN': '业务支出', en: 'Union work' },
+  '504': { 'zh-CN': '行政支出', en: 'Administration' },
   '506': { 'zh-CN': '补助下级支出', en: 'Grants to lower unions' },
 };
 
@@ -44,4 +49,14 @@ export const dunningStepLabels: Labels<DunningStep> = {
 export const statementKindLabels: Labels<StatementKind> = {
   'balance-sheet': { 'zh-CN': '资产负债表', en: 'Balance sheet' },
   'income-expense': { 'zh-CN': '收入支出表', en: 'Income and expenditure' },
+};
+
+export const budgetKindLabels: Labels<BudgetKind> = {
+  basic: { 'zh-CN': '基本支出', en: 'Basic expenditure' },
+  project: { 'zh-CN': '项目支出', en: 'Project expenditure' },
+};
+
+export const subsidyStatusLabels: Labels<SubsidyStatus> = {
+  pending: { 'zh-CN': '待拨付', en: 'Pending' },
+  paid: { 'zh-CN': '已拨付', en: 'Paid' },
 };

@@ -38,4 +38,16 @@ export const fundsMessages = {
   'funds.chairTiersTwice': { 'zh-CN': '同一会员人数档位出现两次', en: 'The same member tier appears twice' },
   'funds.chairSettingsAfterRun': { 'zh-CN': '津贴已发放到更晚的月份，新标准不能早于最近一次发放的月份生效', en: 'A new setting cannot start before the month of the latest posted allowances' },
   'funds.matchedAlready': { 'zh-CN': '该笔已匹配', en: 'This line is already matched' },
+  'funds.budgetNameTaken': { 'zh-CN': '该单位本年度已有同名预算项目', en: 'The unit already has a budget line of this name for the year' },
+  'funds.budgetOverspent': {
+    'zh-CN': '超出预算：“{line}”剩余 {remaining} 元，本笔 {amount} 元',
+    en: 'Over budget: “{line}” has {remaining} yuan left; this payment is {amount} yuan',
+  },
+  'funds.budgetBelowSpent': { 'zh-CN': '预算不能低于已支出的 {spent} 元', en: 'The budget cannot be below the {spent} yuan spent' },
+  'funds.budgetYear': { 'zh-CN': '支出日期须在预算年度 {year} 年内', en: 'The payment date must fall in the budget year {year}' },
+  'funds.spendingFuture': { 'zh-CN': '支出日期不能晚于今天', en: 'The payment date cannot be after today' },
+  'funds.spendingReused': { 'zh-CN': '该请求编号已用于另一笔不同的支出', en: 'This request key was used for a different payment' },
+  'funds.spendingReversed': { 'zh-CN': '该笔支出已冲销', en: 'This payment is already reversed' },
+  'funds.notSubsidyPayer': { 'zh-CN': '补贴由区总工会或街镇总工会拨付', en: 'Subsidies are paid by a district or street federation' },
+  'funds.subsidyFuture': { 'zh-CN': '不能为未来月份拨付补贴', en: 'Subsidies cannot be paid for a future month' },
 } as const;

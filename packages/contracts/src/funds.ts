@@ -18,16 +18,18 @@ export type AccountClass = (typeof accountClasses)[number];
  * The chart of accounts the platform posts to. Codes follow the 2010 edition of 《工会会计制度》 as DOMAIN.md §9.5 quotes
  * them; the 2021 edition (财会〔2021〕7号) was NOT verified here. 135 and 241 are the platform's own codes for the
  * assessed-but-unpaid funds and their not-yet-allocated counterpart, 242 for unidentified bank money held in
- * suspense until matched (no code for them was found in the sources).
+ * suspense until matched (no code for them was found in the sources). 40302 is the platform's sub-account of 403
+ * 上级补助收入 for the 两非一无 subsidies (40301 holds the 先收后返 returns); 502 维权支出, 503 业务支出 and 504 行政支出
+ * are the 2010 edition's expense codes beside 501 and 506, for budget spending.
  */
-export const fundAccountCodes = ['102', '135', '221', '222', '231', '241', '242', '331', '402', '40301', '501', '506'] as const;
+export const fundAccountCodes = ['102', '135', '221', '222', '231', '241', '242', '331', '402', '40301', '40302', '501', '502', '503', '504', '506'] as const;
 export type FundAccountCode = (typeof fundAccountCodes)[number];
 export const fundAccountClass: Record<FundAccountCode, AccountClass> = {
   '102': 'asset', '135': 'asset',
   '221': 'liability', '222': 'liability', '231': 'liability', '241': 'liability', '242': 'liability',
   '331': 'net_assets',
-  '402': 'income', '40301': 'income',
-  '501': 'expense', '506': 'expense',
+  '402': 'income', '40301': 'income', '40302': 'income',
+  '501': 'expense', '502': 'expense', '503': 'expense', '504': 'expense', '506': 'expense',
 };
 
 /** How an assessment was computed. */

@@ -36,6 +36,7 @@ export * from './congress-rules.ts';
 export * from './funds.ts';
 export * from './funds.labels.ts';
 export * from './funds.rules.ts';
+export * from './funds-budgets.ts';
 export * from './working-days.ts';
 export * from './services.ts';
 export * from './services.labels.ts';

@@ -16,7 +16,7 @@ import type { Tx } from './client.ts';
 import {
   auditLog, enterpriseEvents, enterprises, members, applications, memberTransfers, orgs, userGrants, congressSessions, votes,
   evaluationRatings, evaluationScores, evaluationSamples,
-  journalLines, ledgerBalances, fundUnmatchedLines,
+  journalLines, ledgerBalances, fundUnmatchedLines, budgetLines,
   serviceStations, serviceRequests, serviceItems,
   bargainingContracts, bargainingRegionalContracts, rightsCases, rightsConsultations, rightsWarnings,
 } from './schema/index.ts';
@@ -46,6 +46,7 @@ export const orgPathColumns: readonly OrgPathColumn[] = [
   { table: journalLines, column: journalLines.orgPath, kind: 'live', note: 'the union whose sub-ledger holds the line (分户核算); the journal trigger lets only this column change' },
   { table: ledgerBalances, column: ledgerBalances.orgPath, kind: 'live', note: 'the union of the balance row' },
   { table: fundUnmatchedLines, column: fundUnmatchedLines.orgPath, kind: 'live', note: 'the unit that imported the unmatched bank line' },
+  { table: budgetLines, column: budgetLines.orgPath, kind: 'live', note: 'the union whose budget line it is' },
   { table: serviceStations, column: serviceStations.orgPath, kind: 'live', note: 'the union owning the service position' },
   { table: serviceRequests, column: serviceRequests.orgPath, kind: 'live', note: 'the union that received the request (its owner\'s unit)' },
   { table: serviceRequests, column: serviceRequests.transferOrgPath, kind: 'live', note: 'the union a request is handed on to (转办)' },

@@ -12,6 +12,7 @@ const StatusPage = lazy(() => import('./features/status/status-page.tsx'));
 const LoginPage = lazy(() => import('./features/auth/login-page.tsx'));
 const CardPage = lazy(() => import('./features/card/card-page.tsx'));
 const CongressPage = lazy(() => import('./features/congress/congress-page.tsx'));
+const FundsPage = lazy(() => import('./features/funds/funds-page.tsx'));
 const StationsPage = lazy(() => import('./features/services/stations-page.tsx'));
 const RequestsPage = lazy(() => import('./features/services/requests-page.tsx'));
 const LinkRequestPage = lazy(() => import('./features/services/link-request-page.tsx'));
@@ -30,6 +31,7 @@ function LocalizedApp() {
             <Route path="/login" element={<LoginPage />} />
             <Route path="/card" element={<CardPage />} />
             <Route path="/congress" element={<CongressPage />} />
+            <Route path="/funds" element={<FundsPage />} />
             <Route path="/stations" element={<StationsPage />} />
             <Route path="/requests" element={<RequestsPage />} />
             <Route path="/rights" element={<RightsPage />} />

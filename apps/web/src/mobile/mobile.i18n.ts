@@ -12,6 +12,7 @@ const zhCN = {
   'mobile.tile.stations': '附近服务站',
   'mobile.tile.rights': '维权与法律援助',
   'mobile.tile.mine': '我的',
+  'mobile.tile.funds': '经费公开',
   'mobile.footer': '连心 · 工会工作平台',
 } as const;
 
@@ -28,6 +29,7 @@ const en: Record<keyof typeof zhCN, string> = {
   'mobile.tile.stations': 'Service stations',
   'mobile.tile.rights': 'Rights & legal aid',
   'mobile.tile.mine': 'Me',
+  'mobile.tile.funds': 'Union funds',
   'mobile.footer': 'Lianxin · union work platform',
 };
 

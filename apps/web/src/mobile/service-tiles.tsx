@@ -19,6 +19,7 @@ const tiles: readonly Tile[] = [
   { key: 'congress', label: 'mobile.tile.congress', glyph: '议', color: '#eb2f96', to: '/congress' },
   { key: 'stations', label: 'mobile.tile.stations', glyph: '站', color: '#1677ff', to: '/stations' },
   { key: 'rights', label: 'mobile.tile.rights', glyph: '权', color: '#13a8a8', to: '/rights' },
+  { key: 'funds', label: 'mobile.tile.funds', glyph: '账', color: '#d4b106', to: '/funds' },
   { key: 'mine', label: 'mobile.tile.mine', glyph: '我', color: '#722ed1', to: '/requests' },
 ];
 

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   pgTable, integer, bigint, text, date, timestamp, jsonb, boolean, index, uniqueIndex, primaryKey, check,
 } from 'drizzle-orm/pg-core';
-import { accountClasses, assessmentBases, dunningSteps, rateExceptionKinds } from '@lianxin/contracts';
+import { accountClasses, assessmentBases, budgetKinds, dunningSteps, rateExceptionKinds } from '@lianxin/contracts';
 import { ltree } from './types.ts';
 import { orgs } from './orgs.ts';
 import { enterprises } from './enterprises.ts';
@@ -38,7 +38,7 @@ export const journalEntries = pgTable(
     idempotencyKey: text('idempotency_key').notNull(),
     period: text('period').notNull(),
     postedOn: date('posted_on', { mode: 'string' }).notNull(),
-    kind: text('kind', { enum: ['assessment', 'receipt', 'return', 'reversal', 'adjustment'] }).notNull(),
+    kind: text('kind', { enum: ['assessment', 'receipt', 'return', 'reversal', 'adjustment', 'expenditure', 'subsidy'] }).notNull(),
     memo: text('memo').notNull().default(''),
     reversesId: bigint('reverses_id', { mode: 'number' }),
     createdBy: integer('created_by').references(() => users.id),
@@ -239,3 +239,56 @@ export const chairAllowanceSettings = pgTable('chair_allowance_settings', {
   createdBy: integer('created_by').references(() => users.id),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
 }, (t) => [check('chair_allowance_amounts', sql`${t.baseFen} > 0 and ${t.perStarFen} >= 0 and ${t.maxFen} >= ${t.baseFen}`)]);
+
+/**
+ * A union's budget line for a year (DOMAIN.md §5: first-level budget units with 基本支出 and 项目支出): the amount
+ * and the expense account its spending posts to. `orgPath` is the union's current path (live, in the path registry).
+ */
+export const budgetLines = pgTable(
+  'budget_lines',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    orgId: integer('org_id').notNull().references(() => orgs.id),
+    orgPath: ltree('org_path').notNull(),
+    year: integer('year').notNull(),
+    kind: text('kind', { enum: budgetKinds }).notNull(),
+    name: text('name').notNull(),
+    accountCode: text('account_code').notNull().references(() => fundAccounts.code),
+    amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('budget_lines_name_idx').on(t.orgId, t.year, t.name),
+    index('budget_lines_path_idx').using('gist', t.orgPath),
+    check('budget_lines_positive', sql`${t.amountFen} > 0`),
+  ],
+);
+
+/**
+ * A payment against a budget line, posted through the ledger (Dr the line's expense account / Cr 102 at the union);
+ * a correction is a reversing entry (`reversalEntryId`), never a change of the payment.
+ */
+export const budgetSpendings = pgTable(
+  'budget_spendings',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    lineId: integer('line_id').notNull().references(() => budgetLines.id),
+    spentOn: date('spent_on', { mode: 'string' }).notNull(),
+    payee: text('payee').notNull(),
+    purpose: text('purpose').notNull(),
+    amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
+    period: text('period').notNull(),
+    idempotencyKey: text('idempotency_key').notNull(),
+    entryId: bigint('entry_id', { mode: 'number' }).notNull().references(() => journalEntries.id),
+    reversalEntryId: bigint('reversal_entry_id', { mode: 'number' }).references(() => journalEntries.id),
+    reverseReason: text('reverse_reason'),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('budget_spendings_key_idx').on(t.idempotencyKey),
+    index('budget_spendings_line_idx').on(t.lineId),
+    check('budget_spendings_positive', sql`${t.amountFen} > 0`),
+  ],
+);

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
-  pgTable, integer, bigint, text, date, timestamp, jsonb, index, uniqueIndex, type AnyPgColumn,
+  pgTable, integer, bigint, text, date, timestamp, jsonb, index, uniqueIndex, check, type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import {
   applicationStatuses, joinChannels, memberCategories, memberStatuses, occupations, routingReasons,
@@ -136,7 +136,10 @@ export const memberTransfers = pgTable(
   ],
 );
 
-/** Subsidies a new 两非一无 member entitles its unions to (paid later by the funds module). */
+/**
+ * Subsidies a new 两非一无 member entitles its union to, one per paying level (`orgId`: the district or street
+ * federation that pays); paid later by the funds module's run, which posts them and marks them paid together.
+ */
 export const subsidyEntitlements = pgTable(
   'subsidy_entitlements',
   {
@@ -146,9 +149,16 @@ export const subsidyEntitlements = pgTable(
     orgId: integer('org_id').notNull().references(() => orgs.id),
     amountFen: integer('amount_fen').notNull(),
     status: text('status', { enum: ['pending', 'paid'] }).notNull().default('pending'),
+    /** the funds module's payment run that paid it (one journal entry per paying unit and month) */
+    paidEntryId: bigint('paid_entry_id', { mode: 'number' }),
+    paidPeriod: text('paid_period'),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
   },
-  (t) => [index('subsidy_entitlements_member_idx').on(t.memberId), index('subsidy_entitlements_org_idx').on(t.orgId)],
+  (t) => [
+    index('subsidy_entitlements_member_idx').on(t.memberId),
+    index('subsidy_entitlements_org_idx').on(t.orgId, t.status),
+    check('subsidy_entitlements_paid', sql`(${t.status} = 'paid') = (${t.paidEntryId} is not null)`),
+  ],
 );
 
 /** Notification outbox: written in the transaction of the event, delivered afterwards by a transport. */

@@ -4,13 +4,15 @@
  * 180 enterprises of the street, assessed for the three months before the current one; most paid in the following
  * month, some partly, a few not at all (and one in forty owes since five months back, for the dunning worklist); a 先收后返
  * run for the month before last; every month before the previous one closed, so the current and the previous month
- * stay open. Written in bulk (unnest), through the same ledger tables and triggers as the API.
+ * stay open. Written in bulk (unnest), through the same ledger tables and triggers as the API. Budgets, spending and
+ * the subsidy run come before the close (demo-budgets.ts).
  */
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@lianxin/db';
 import { accessScope, type Actor } from '../../access/access.ts';
 import type { ServiceContext } from '../../context.ts';
 import { previousMonth, shanghaiDate, splitReceipt, type FundSettings } from '@lianxin/contracts';
+import { seedDemoBudgets } from './demo-budgets.ts';
 import { runReturns } from './funds.service.ts';
 import { takeDunningStep } from './dunning.service.ts';
 import { settingsOn, territorialChain } from './funds.repo.ts';
@@ -143,6 +145,7 @@ export async function seedDemoFunds(app: FastifyInstance, today = shanghaiDate()
       await takeDunningStep(ctx, debtor.id, { step: 'interview', note: '已约谈企业财务负责人，承诺月底前补缴', deadlineDays: 15 });
     }
   }
+  await seedDemoBudgets(app, today);
   const closed = [old, previousMonth(m3), m3, m2];
   await db.execute(sql`
     insert into ledger_periods (period, status, closed_at)

@@ -23,7 +23,7 @@ export interface EntryInput {
   /** the month asked for (YYYY-MM): posted there when open, else in the first open month after it */
   period: string;
   postedOn: string;
-  kind: 'assessment' | 'receipt' | 'return' | 'reversal' | 'adjustment';
+  kind: 'assessment' | 'receipt' | 'return' | 'reversal' | 'adjustment' | 'expenditure' | 'subsidy';
   memo?: string;
   reversesId?: number | null;
   createdBy: number | null;

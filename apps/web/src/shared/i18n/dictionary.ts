@@ -19,6 +19,7 @@ import { rightsTexts } from '../../console/features/rights/rights.i18n.ts';
 import { exportTexts } from '../../console/components/export.i18n.ts';
 import { memberAuthTexts } from '../../mobile/features/auth/auth.i18n.ts';
 import { cardTexts } from '../../mobile/features/card/card.i18n.ts';
+import { mobileFundsTexts } from '../../mobile/features/funds/funds.i18n.ts';
 import { joinTexts } from '../../mobile/features/join/join.i18n.ts';
 import { mobileCongressTexts } from '../../mobile/features/congress/congress.i18n.ts';
 import { mobileRightsTexts } from '../../mobile/features/rights/rights.i18n.ts';
@@ -58,6 +59,7 @@ export const dictionaryParts = [
   statusTexts,
   memberAuthTexts,
   cardTexts,
+  mobileFundsTexts,
 ] as const;
 
 type KeysOf<Part> = Part extends { 'zh-CN': infer Texts } ? keyof Texts : never;

@@ -1,4 +1,5 @@
 import type {
+  BudgetLine, BudgetLineCreate, BudgetList, Spending, SpendingList, SubsidyList, SubsidyRun, SubsidyStatus,
   ArrearsItem, Assessment, ChairAllowanceRun, ChairAllowanceSettingsInput, ChairAllowanceSettingsList, DunningStep, DunningStepRecord, EnterpriseListResponse, FundsSummary, Paged, PayrollImportResult, Receipt, ReceiptImportResult, ReturnRun,
   Statement, StatementKind, TrialBalance,
 } from '@lianxin/contracts';
@@ -81,6 +82,42 @@ export function fetchChairSettings(signal?: AbortSignal): Promise<ChairAllowance
 
 export function addChairSettings(body: ChairAllowanceSettingsInput): Promise<unknown> {
   return api.post<unknown>('/api/funds/chair-allowance-settings', body);
+}
+
+/** A unit's budget lines of a year with spent, remaining and execution rate. */
+export function fetchBudget(orgId: number, year: number, signal?: AbortSignal): Promise<BudgetList> {
+  return api.get<BudgetList>('/api/funds/budgets', { orgId, year }, signal);
+}
+
+export function addBudgetLine(body: BudgetLineCreate): Promise<BudgetLine> {
+  return api.post<BudgetLine>('/api/funds/budgets', body);
+}
+
+/** 预算调整: a line's new amount (not below what is spent). */
+export function adjustBudgetLine(id: number, amountFen: number): Promise<BudgetLine> {
+  return api.patch<BudgetLine>(`/api/funds/budgets/${id}`, { amountFen });
+}
+
+export function fetchSpendings(lineId: number, signal?: AbortSignal): Promise<SpendingList> {
+  return api.get<SpendingList>(`/api/funds/budgets/${lineId}/spendings`, undefined, signal);
+}
+
+/** A payment against a line; the key makes a retried submit of the same form post once. */
+export function postSpending(lineId: number, body: { spentOn: string; payee: string; purpose: string; amountFen: number; idempotencyKey: string }): Promise<Spending> {
+  return api.post<Spending>(`/api/funds/budgets/${lineId}/spendings`, body);
+}
+
+export function reverseSpending(id: number, reason: string): Promise<Spending> {
+  return api.post<Spending>(`/api/funds/budget-spendings/${id}/reverse`, { reason });
+}
+
+export function fetchSubsidies(orgId: number, status: SubsidyStatus | undefined, page: number, signal?: AbortSignal): Promise<SubsidyList> {
+  return api.get<SubsidyList>('/api/funds/subsidies', { orgId, page, pageSize: 20, ...(status ? { status } : {}) }, signal);
+}
+
+/** Pays the federation's pending 两非一无 subsidies for a month (the month's run again answers the first). */
+export function runSubsidies(orgId: number, period: string): Promise<SubsidyRun> {
+  return api.post<SubsidyRun>('/api/funds/subsidies/runs', { orgId, period });
 }
 
 export function searchEnterprises(q: string, signal?: AbortSignal): Promise<EnterpriseListResponse> {

@@ -13,19 +13,22 @@ import { useApi } from '../../../shared/use-api.ts';
 import { LoadErrorAlert } from '../../components/error-result.tsx';
 import { OrgTreeSelect } from '../../components/org-tree-select.tsx';
 import { useCurrentUser } from '../auth/session-context.tsx';
+import { BudgetsTab } from './budgets-tab.tsx';
 import { ChairsTab } from './chairs-tab.tsx';
 import { EnterpriseSelect } from './enterprise-select.tsx';
+import { SubsidiesTab } from './subsidies-tab.tsx';
 import {
   dunningPdfUrl, fetchArrears, fetchDunning, fetchStatement, fetchSummary, fetchTrialBalance, importPayroll, importStatement, newIdempotencyKey, postPayroll,
   postReceipt, reportUrl, runChairAllowances, runReturns, takeStep,
 } from './funds-api.ts';
 
 const rate = (r: number) => `${(r * 100).toFixed(1)}%`;
-const tabs = ['overview', 'payroll', 'receipts', 'ledger', 'arrears', 'chairs'] as const;
+const tabs = ['overview', 'payroll', 'receipts', 'ledger', 'arrears', 'budgets', 'subsidies', 'chairs'] as const;
 
 /**
  * 工会经费: figures of a unit (?orgId=), payroll entry and assessment, receipts by hand or bank statement, the books
- * (trial balance, statements) of a month (?period=), and the arrears worklist with the steps of 依法催缴 (?tab=).
+ * (trial balance, statements) of a month (?period=), the arrears worklist with the steps of 依法催缴, budgets with
+ * spending, the 两非一无 subsidies and the chairs' allowances (?tab=).
  */
 export default function FundsPage() {
   const { t } = useLocale();
@@ -55,6 +58,8 @@ export default function FundsPage() {
           ] : []),
           { key: 'ledger', label: t('funds.tab.ledger'), children: <Books orgId={orgId} period={period} onPeriod={(p) => update({ period: p })} /> },
           { key: 'arrears', label: t('funds.tab.arrears'), children: <Arrears orgId={orgId} /> },
+          { key: 'budgets', label: t('funds.tab.budgets'), children: <BudgetsTab orgId={orgId} /> },
+          { key: 'subsidies', label: t('funds.tab.subsidies'), children: <SubsidiesTab orgId={orgId} /> },
           { key: 'chairs', label: t('funds.tab.chairs'), children: <ChairsTab orgId={orgId} /> },
         ]}
       />
