@@ -16,7 +16,7 @@ export type BudgetKind = (typeof budgetKinds)[number];
 
 /**
  * The expense accounts a budget line may spend from (class `expense` of the chart of accounts; codes of the 2010
- * edition of 《工会会计制度》 as quoted in DOMAIN.md, 502–504 from the same edition's list — the 2021 edition was not
+ * edition of 《工会会计制度》 as quoted in DOMAIN.md §9.5, 502–504 from the same edition's list — the 2021 edition was not
  * verified here).
  */
 export const budgetAccountCodes = ['501', '502', '503', '504', '506'] as const;
