@@ -8,6 +8,7 @@ import {
   type ReturnRun, type Statement, type TrialBalance,
 } from '@lianxin/contracts';
 import { emptyRowsBombXlsx, gb18030 } from './fixtures/rosters.ts';
+import { directSummary, keptSummary } from '../src/features/funds/funds.service.ts';
 import { GUCUN } from './support/fixtures.ts';
 import { multipart } from './support/multipart.ts';
 import { pdfText, squash } from './support/pdf-text.ts';
@@ -671,5 +672,82 @@ describe('chair allowances', () => {
       if (stars < 5) expect(chairAllowanceFen(s, members, stars + 1)).toBeGreaterThanOrEqual(amount);
       expect(chairAllowanceFen(s, members, null)).toBe(s.baseFen);
     }), { numRuns: 500 });
+  });
+});
+
+describe('the cockpit figures kept by triggers (migration funds_figures)', () => {
+  type Unit = { id: number; name: string; path: string };
+  const unitsOf = (ids: number[]) => t.handle.query<Unit>('select id, name, path::text as path from orgs where id = any($1::int[]) order by id', [ids]);
+
+  /** The kept figures of each unit and of its children equal the direct computation, for the years written. */
+  async function expectKeptEqualsDirect(units: Unit[]) {
+    for (const unit of units) {
+      for (const year of ['2025', '2026']) {
+        const kept = await keptSummary(t.handle.db, unit, year);
+        const direct = await directSummary(t.handle.db, unit, year);
+        expect(kept, `${unit.name} ${year}`).toEqual(direct);
+      }
+    }
+  }
+
+  // the direct computation scans each child's subtree: 宝山 and 顾村 (with all their children) keep it within minutes
+  it('property: random payrolls (replacements too), receipts, returns, an enterprise changing union and a federation moving keep them equal to the direct computation, folded or pending', { timeout: 300_000 }, async () => {
+    const units = await unitsOf([baoshan.orgId, gucun.orgId]);
+    const pool = withUnion.slice(60, 80).concat(noUnion.slice(20, 25));
+    // federations under 顾村 that can take an enterprise (a union change) and a street to move one under
+    const federations = await t.handle.query<Unit>(`
+      select id, name, path::text as path from orgs where parent_id = $1 and kind like '%federation%' and status <> 'dissolved' order by id limit 2`, [gucun.orgId]);
+    expect(federations.length).toBe(2);
+    const [otherStreet] = await t.handle.query<Unit>(`
+      select id, name, path::text as path from orgs where parent_id = $1 and id <> $2 and kind = 'street_federation' order by id limit 1`, [baoshan.orgId, gucun.orgId]);
+    expect(otherStreet).toBeDefined();
+    let n = 0;
+    let round = 0;
+    await fc.assert(fc.asyncProperty(
+      fc.array(fc.oneof(
+        fc.record({ kind: fc.constant('payroll' as const), e: fc.nat(pool.length - 1), month: fc.integer({ min: 9, max: 11 }), fen: fc.integer({ min: 0, max: 10 ** 9 }) }),
+        fc.record({ kind: fc.constant('receipt' as const), e: fc.nat(pool.length - 1), year: fc.constantFrom(2025, 2026), month: fc.integer({ min: 9, max: 11 }), fen: fc.integer({ min: 1, max: 10 ** 8 }) }),
+        fc.record({ kind: fc.constant('return' as const), month: fc.integer({ min: 9, max: 11 }) }),
+        fc.record({ kind: fc.constant('changeUnion' as const), e: fc.nat(pool.length - 1), f: fc.nat(1) }),
+      ), { minLength: 3, maxLength: 8 }),
+      async (ops) => {
+        for (const op of ops) {
+          if (op.kind === 'payroll') {
+            const period = `2026-${String(op.month).padStart(2, '0')}`;
+            const r = await request(t.app, gucun, 'POST', '/api/funds/payroll', { enterpriseId: pool[op.e]!.id, period, payrollFen: op.fen });
+            expect([200, 201]).toContain(r.statusCode);
+          } else if (op.kind === 'receipt') {
+            const body = { enterpriseId: pool[op.e]!.id, amountFen: op.fen, receivedOn: `${op.year}-${String(op.month).padStart(2, '0')}-07`, idempotencyKey: `figures-receipt-${++n}` };
+            const r = await request(t.app, gucun, 'POST', '/api/funds/receipts', body);
+            expect(r.statusCode, r.body).toBe(201);
+          } else if (op.kind === 'return') {
+            const r = await request(t.app, gucun, 'POST', '/api/funds/returns', { orgId: gucun.orgId, period: `2026-${String(op.month).padStart(2, '0')}` });
+            expect(r.statusCode, r.body).toBe(200);
+          } else {
+            // the enterprise's responsible union becomes a federation of 顾村 (or back): its figures move along
+            const f = federations[op.f]!;
+            await t.handle.query('update enterprises set org_id = $2, org_path = $3::ltree where id = $1', [pool[op.e]!.id, f.id, f.path]);
+          }
+        }
+        if (++round % 2 === 0) await t.handle.query('select compact_org_figures()');
+        await expectKeptEqualsDirect(units);
+      },
+    ), { numRuns: 3 });
+
+    // a federation moving to another street (the one change that rewrites every path below it) moves its figures;
+    // rolled back, so the later tests see 顾村 as it was
+    const moving = federations[0]!;
+    await t.handle.db.transaction(async (tx) => {
+      const to = `${otherStreet!.path}.${moving.id}`;
+      await tx.execute(sql`update orgs set parent_id = ${otherStreet!.id} where id = ${moving.id}`);
+      await rewriteSubtreePaths(tx, moving.path, to);
+      for (const unit of await unitsOf([baoshan.orgId, gucun.orgId, otherStreet!.id])) {
+        for (const year of ['2025', '2026']) {
+          expect(await keptSummary(tx as never, unit, year), `${unit.name} ${year} after the move`).toEqual(await directSummary(tx as never, unit, year));
+        }
+      }
+      throw new Error('roll back');
+    }).catch((e: Error) => expect(e.message).toBe('roll back'));
+    await expectKeptEqualsDirect(units);
   });
 });
