@@ -466,25 +466,27 @@ export async function keptSummary(db: Database, unit: { id: number; name: string
 export async function directSummary(db: Database, unit: { id: number; name: string; path: string }, year: string): Promise<FundsSummary> {
   const children = await queryRows<{ id: number; name: string; path: string }>(db, sql`
     select id, name, path::text as path from orgs where parent_id = ${unit.id} and status <> 'dissolved' order by id limit 200`);
-  const figures = async (u: { id: number; name: string; path: string }): Promise<FundsFigures> => {
-    const [row] = await queryRows<{ assessed: number; collected: number; grassroots: number; arrears: number; returned: number }>(db, sql`
-      with e as (select id from enterprises where org_path <@ ${u.path}::ltree),
-           a as (select fa.enterprise_id, fa.assessment_fen, fa.period from fund_assessments fa join e on e.id = fa.enterprise_id where fa.replaced_by_id is null),
-           r as (select fr.enterprise_id, fr.amount_fen, fr.grassroots_fen, fr.received_on from fund_receipts fr join e on e.id = fr.enterprise_id),
-           owed as (select enterprise_id, sum(assessment_fen) as x from a group by 1),
-           paid as (select enterprise_id, sum(amount_fen) as x from r group by 1)
-      select coalesce((select sum(assessment_fen) from a where period like ${`${year}-%`}), 0)::float8 as assessed,
-             coalesce((select sum(amount_fen) from r where to_char(received_on, 'YYYY') = ${year}), 0)::float8 as collected,
-             coalesce((select sum(grassroots_fen) from r where to_char(received_on, 'YYYY') = ${year}), 0)::float8 as grassroots,
-             coalesce((select sum(greatest(owed.x - coalesce(paid.x, 0), 0)) from owed left join paid using (enterprise_id)), 0)::float8 as arrears,
-             coalesce((select sum(b.credit_fen - b.debit_fen) from ledger_balances b
-                        where b.org_path <@ ${u.path}::ltree and b.account_code = '40301' and b.period like ${`${year}-%`}), 0)::float8 as returned`);
-    return withRates(u, row!);
-  };
-  const own = await figures(unit);
+  const own = await directFigures(db, unit, year);
   const rows: FundsFigures[] = [];
-  for (const c of children) rows.push(await figures(c));
+  for (const c of children) rows.push(await directFigures(db, c, year));
   return { ...own, year, children: rows };
+}
+
+/** One unit's funds figures for `year` computed directly: one scan of its subtree (see {@link directSummary}). */
+export async function directFigures(db: Database, u: { id: number; name: string; path: string }, year: string): Promise<FundsFigures> {
+  const [row] = await queryRows<{ assessed: number; collected: number; grassroots: number; arrears: number; returned: number }>(db, sql`
+    with e as (select id from enterprises where org_path <@ ${u.path}::ltree),
+         a as (select fa.enterprise_id, fa.assessment_fen, fa.period from fund_assessments fa join e on e.id = fa.enterprise_id where fa.replaced_by_id is null),
+         r as (select fr.enterprise_id, fr.amount_fen, fr.grassroots_fen, fr.received_on from fund_receipts fr join e on e.id = fr.enterprise_id),
+         owed as (select enterprise_id, sum(assessment_fen) as x from a group by 1),
+         paid as (select enterprise_id, sum(amount_fen) as x from r group by 1)
+    select coalesce((select sum(assessment_fen) from a where period like ${`${year}-%`}), 0)::float8 as assessed,
+           coalesce((select sum(amount_fen) from r where to_char(received_on, 'YYYY') = ${year}), 0)::float8 as collected,
+           coalesce((select sum(grassroots_fen) from r where to_char(received_on, 'YYYY') = ${year}), 0)::float8 as grassroots,
+           coalesce((select sum(greatest(owed.x - coalesce(paid.x, 0), 0)) from owed left join paid using (enterprise_id)), 0)::float8 as arrears,
+           coalesce((select sum(b.credit_fen - b.debit_fen) from ledger_balances b
+                      where b.org_path <@ ${u.path}::ltree and b.account_code = '40301' and b.period like ${`${year}-%`}), 0)::float8 as returned`);
+  return withRates(u, row!);
 }
 
 /** An enterprise's statement: its assessments (current), receipts and arrears. */
