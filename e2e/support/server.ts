@@ -20,7 +20,8 @@ const DEMO_PASSWORD = 'e2e-demo-password';
 /** Starts the real server (as `npm start` would) on a fresh embedded database and waits for health. */
 export default async function setup(project: TestProject) {
   const dataDir = mkdtempSync(join(tmpdir(), 'lianxin-e2e-'));
-  const port = 3100 + Math.floor(Math.random() * 800);
+  // E2E_PORT: a fixed port where a shared machine assigns each person a range
+  const port = Number(process.env.E2E_PORT) || 3100 + Math.floor(Math.random() * 800);
   const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/server.ts'], {
     cwd: repoRoot,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LIANXIN_DATA_DIR: dataDir, DEMO_PASSWORD, SMS_TRANSPORT: `file:${join(dataDir, 'sms.jsonl')}`, DATABASE_URL: '', LOG_LEVEL: 'warn' },

@@ -142,7 +142,8 @@ describe('coverage cockpit and campaign (宝山 district staff)', () => {
     const child = page.getByTestId('cockpit-funds-children').getByRole('link', { name: GUCUN, exact: true });
     expect(await child.getAttribute('href')).toMatch(/^\/coverage\?orgId=\d+&tab=funds$/);
     // sortable columns: the header toggles the order
-    await page.getByTestId('cockpit-funds-children').getByText('收缴率', { exact: true }).click();
+    await page.getByTestId('cockpit-funds-children').locator('th').filter({ hasText: /^收缴率$/ }).first().click();
+    await page.getByTestId('cockpit-funds-children').locator('th[aria-sort]').first().waitFor();
     await shot(page, 'coverage-06-cockpit-funds-baoshan');
     await child.click();
     await expect.poll(() => page.getByTestId('unit-name').textContent(), { timeout: 20_000 }).toBe(GUCUN);
@@ -151,12 +152,12 @@ describe('coverage cockpit and campaign (宝山 district staff)', () => {
     await page.getByRole('tab', { name: '服务' }).click();
     await page.getByTestId('cockpit-services-received').waitFor({ timeout: 20_000 });
     expect(page.url()).toMatch(/tab=services/);
-    await page.getByTestId('cockpit-services-children').locator('tbody tr').first().waitFor();
+    await page.getByTestId('cockpit-services-children').locator('tbody tr.ant-table-row').first().waitFor();
     await shot(page, 'coverage-07-cockpit-services-gucun');
 
     await page.getByRole('tab', { name: '星级' }).click();
     await page.getByTestId('cockpit-stars-evaluated').waitFor({ timeout: 20_000 });
-    await page.getByTestId('cockpit-stars-children').locator('tbody tr').first().waitFor();
+    await page.getByTestId('cockpit-stars-children').locator('tbody tr.ant-table-row').first().waitFor();
     await shot(page, 'coverage-08-cockpit-stars-gucun');
     // back to 顾村's first tab, where the next step starts
     await page.goto(`/coverage?orgId=${new URL(page.url()).searchParams.get('orgId')}`);
