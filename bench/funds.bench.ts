@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { DatabaseHandle } from '@lianxin/db';
 import { splitReceipt } from '@lianxin/contracts';
+import { directSummary, keptSummary } from '../apps/api/src/features/funds/funds.service.ts';
 import { postEntries, type EntryInput } from '../apps/api/src/features/funds/ledger.repo.ts';
 import { fmt, percentile, timeMs } from './stats.ts';
 
@@ -12,7 +13,8 @@ const SETTINGS = { rateBp: 200, preparatoryRateBp: 200, grassrootsBp: 6000, city
  * in chunks of 2,000 entries per transaction, against a raw unnest insert of the same lines into the same tables
  * (same indexes and triggers: balance check at commit, balances kept by trigger) in the same run, chunk by chunk
  * alternating. Then the city's trial balance of a month from `ledger_balances` (the app's query) against a direct
- * SUM over the journal. BENCH_FUNDS_LINES sets the size (default 1,000,000).
+ * SUM over the journal. BENCH_FUNDS_LINES sets the size (default 1,000,000). Then the cockpit's funds summary
+ * (benchFundsSummary).
  */
 export async function benchFunds(handle: DatabaseHandle, lines = Number(process.env.BENCH_FUNDS_LINES ?? 1_000_000), rounds = 40) {
   const streets = await handle.query<{ s: number; sp: string; d: number; dp: string; c: number; cp: string; u: number | null }>(`
@@ -103,5 +105,79 @@ export async function benchFunds(handle: DatabaseHandle, lines = Number(process.
   console.log(`  raw unnest (baseline)   ${fmt(rawMs / 1000)} s  ratio app/raw speed ${fmt(rawMs / appMs)}×`);
   console.log(`  city trial balance      p50 ${fmt(tb.app.p50)} ms  p95 ${fmt(tb.app.p95)} ms`);
   console.log(`  direct SUM (baseline)   p50 ${fmt(tb.direct.p50)} ms  p95 ${fmt(tb.direct.p95)} ms  ratio p50 ${fmt(tb.direct.p50 / tb.app.p50)}×  p95 ${fmt(tb.direct.p95 / tb.app.p95)}×`);
-  return { lines: count!.n, postMs: appMs, rawMs, speedRatio: rawMs / appMs, trialBalance: tb };
+  const summary = await benchFundsSummary(handle);
+  return { lines: count!.n, postMs: appMs, rawMs, speedRatio: rawMs / appMs, trialBalance: tb, summary };
+}
+
+/**
+ * The cockpit's funds figures at a city's scale (issue 13): `enterprises` enterprises (BENCH_FUNDS_ENTERPRISES,
+ * default 100,000) each get 12 monthly assessments of 2025 and up to 4 quarterly receipts (some pay less: arrears),
+ * written by unnest inserts through the figures' triggers (the rows share one journal entry of the run above: the
+ * summary does not read the journal). Then `GET /api/funds/summary`'s read — the city's and a district's figures
+ * with each child's, from the kept figures (`keptSummary`) — against the direct computation of the same figures
+ * (`directSummary`: a scan of each child's subtree) in the same run, alternating; the two must agree.
+ */
+export async function benchFundsSummary(handle: DatabaseHandle, enterprises = Number(process.env.BENCH_FUNDS_ENTERPRISES ?? 100_000), rounds = 12) {
+  const ids = (await handle.query<{ id: number; n: number }>(`select id, greatest(employee_count, 1) as n from enterprises order by id limit $1`, [enterprises]));
+  const [entry] = await handle.query<{ id: number }>(`select min(id)::int as id from journal_entries`);
+  const CHUNK = 10_000;
+  const started = performance.now();
+  for (let at = 0; at < ids.length; at += CHUNK) {
+    const chunk = ids.slice(at, at + CHUNK);
+    const a = { e: [] as number[], period: [] as string[], payroll: [] as number[], n: [] as number[], fen: [] as number[] };
+    const r = { e: [] as number[], fen: [] as number[], on: [] as string[], period: [] as string[], key: [] as string[], grassroots: [] as number[], upper: [] as number[] };
+    for (const [i, row] of chunk.entries()) {
+      const payroll = row.n * 1_218_300;
+      const monthly = Math.round(payroll * 0.02);
+      for (let m = 1; m <= 12; m++) {
+        a.e.push(row.id); a.period.push(`2025-${String(m).padStart(2, '0')}`); a.payroll.push(payroll); a.n.push(row.n); a.fen.push(monthly);
+      }
+      // most pay each quarter in full; every seventh pays half; every eleventh nothing after the first quarter
+      for (let q = 0; q < 4; q++) {
+        if ((at + i) % 11 === 0 && q > 0) continue;
+        const amount = (at + i) % 7 === 0 ? Math.round(monthly * 1.5) : monthly * 3;
+        if (amount <= 0) continue;
+        const split = splitReceipt(amount, SETTINGS);
+        const month = String(q * 3 + 3).padStart(2, '0');
+        r.e.push(row.id); r.fen.push(amount); r.on.push(`2025-${month}-20`); r.period.push(`2025-${month}`); r.key.push(`bench-summary:${row.id}:${q}`);
+        r.grassroots.push(split.grassrootsFen); r.upper.push(amount - split.grassrootsFen);
+      }
+    }
+    await handle.query(`
+      insert into fund_assessments (enterprise_id, period, payroll_fen, employee_count, basis, rate_bp, assessment_fen, entry_id)
+      select e, p, pf, n, 'standard', 200, f, $6 from unnest($1::int[], $2::text[], $3::bigint[], $4::int[], $5::bigint[]) as t(e, p, pf, n, f)`,
+    [a.e, a.period, a.payroll, a.n, a.fen, entry!.id]);
+    await handle.query(`
+      insert into fund_receipts (enterprise_id, amount_fen, received_on, period, idempotency_key, source, grassroots_fen, upper_fen, entry_id)
+      select e, f, d, p, k, 'bank', g, u, $8 from unnest($1::int[], $2::bigint[], $3::date[], $4::text[], $5::text[], $6::bigint[], $7::bigint[]) as t(e, f, d, p, k, g, u)`,
+    [r.e, r.fen, r.on, r.period, r.key, r.grassroots, r.upper, entry!.id]);
+  }
+  const writeMs = performance.now() - started;
+  await handle.query('select compact_org_figures()');
+  await handle.query('analyze fund_assessments');
+  await handle.query('analyze fund_receipts');
+  const units = await handle.query<{ id: number; name: string; path: string }>(`
+    (select id, name, path::text as path from orgs where kind = 'city_federation' limit 1)
+    union all
+    (select o.id, o.name, o.path::text from orgs o where o.kind = 'district_federation'
+      order by (select count(*) from enterprises e where e.org_path <@ o.path) desc limit 1)`);
+  const results: Record<string, { kept: { p50: number; p95: number }; direct: { p50: number; p95: number }; ratioP95: number }> = {};
+  console.log(`\nFunds cockpit summary: ${ids.length.toLocaleString('en-US')} enterprises × 12 assessments and ≤ 4 receipts written through the figures' triggers in ${fmt(writeMs / 1000)} s`);
+  for (const unit of units) {
+    const kept: number[] = [];
+    const direct: number[] = [];
+    for (let round = 0; round < rounds; round++) {
+      const k = await timeMs(() => keptSummary(handle.db, unit, '2025'));
+      const d = await timeMs(() => directSummary(handle.db, unit, '2025'));
+      if (round === 0 && JSON.stringify(k.result) !== JSON.stringify(d.result)) throw new Error(`funds summaries differ for ${unit.name}`);
+      if (round > 0) {
+        kept.push(k.ms);
+        direct.push(d.ms);
+      }
+    }
+    const row = (s: number[]) => ({ p50: percentile(s, 50), p95: percentile(s, 95) });
+    results[unit.name] = { kept: row(kept), direct: row(direct), ratioP95: percentile(direct, 95) / percentile(kept, 95) };
+    console.log(`  ${unit.name.padEnd(10)} kept figures p50 ${fmt(percentile(kept, 50))} ms  p95 ${fmt(percentile(kept, 95))} ms;  direct p50 ${fmt(percentile(direct, 50))} ms  p95 ${fmt(percentile(direct, 95))} ms;  ratio p95 ${fmt(results[unit.name]!.ratioP95, 0)}×`);
+  }
+  return { enterprises: ids.length, writeMs, units: results };
 }

@@ -135,6 +135,35 @@ describe('coverage cockpit and campaign (宝山 district staff)', () => {
     await shot(page, 'coverage-05-cockpit-gucun-after');
   });
 
+  it('shows the 服务, 经费 and 星级 tabs with each child unit, and a drill-down keeps the tab', async () => {
+    await page.goto('/coverage?tab=funds');
+    await expect.poll(() => page.getByTestId('unit-name').textContent(), { timeout: 20_000 }).toBe(BAOSHAN);
+    await page.getByTestId('cockpit-funds-assessed').waitFor({ timeout: 20_000 });
+    const child = page.getByTestId('cockpit-funds-children').getByRole('link', { name: GUCUN, exact: true });
+    expect(await child.getAttribute('href')).toMatch(/^\/coverage\?orgId=\d+&tab=funds$/);
+    // sortable columns: the header toggles the order
+    await page.getByTestId('cockpit-funds-children').locator('th').filter({ hasText: /^收缴率$/ }).first().click();
+    await page.getByTestId('cockpit-funds-children').locator('th[aria-sort]').first().waitFor();
+    await shot(page, 'coverage-06-cockpit-funds-baoshan');
+    await child.click();
+    await expect.poll(() => page.getByTestId('unit-name').textContent(), { timeout: 20_000 }).toBe(GUCUN);
+    await page.getByTestId('cockpit-funds-assessed').waitFor({ timeout: 20_000 });
+
+    await page.getByRole('tab', { name: '服务' }).click();
+    await page.getByTestId('cockpit-services-received').waitFor({ timeout: 20_000 });
+    expect(page.url()).toMatch(/tab=services/);
+    await page.getByTestId('cockpit-services-children').locator('tbody tr.ant-table-row').first().waitFor();
+    await shot(page, 'coverage-07-cockpit-services-gucun');
+
+    await page.getByRole('tab', { name: '星级' }).click();
+    await page.getByTestId('cockpit-stars-evaluated').waitFor({ timeout: 20_000 });
+    await page.getByTestId('cockpit-stars-children').locator('tbody tr.ant-table-row').first().waitFor();
+    await shot(page, 'coverage-08-cockpit-stars-gucun');
+    // back to 顾村's first tab, where the next step starts
+    await page.goto(`/coverage?orgId=${new URL(page.url()).searchParams.get('orgId')}`);
+    await cockpitShows(GUCUN);
+  });
+
   it('issues a rectification opinion to an enterprise that refuses, and its PDF opens', async () => {
     await page.goto(`/campaign?${new URL(page.url()).searchParams.toString()}&stage=not_contacted`);
     const first = page.getByTestId('worklist').locator('tbody tr.ant-table-row').first();
@@ -160,6 +189,6 @@ describe('coverage cockpit and campaign (宝山 district staff)', () => {
     expect(response.status()).toBe(200);
     expect(response.headers()['content-type']).toContain('application/pdf');
     expect((await response.body()).subarray(0, 5).toString()).toBe('%PDF-');
-    await shot(page, 'coverage-06-letter-issued');
+    await shot(page, 'coverage-09-letter-issued');
   });
 });

@@ -643,6 +643,14 @@ describe('evaluation', () => {
       expect(summary.stars).toEqual(stars);
       const [ratings] = await t.handle.query<{ n: number }>('select count(*)::int as n from evaluation_ratings where year = $1 and org_path <@ $2::ltree', [y, gucunPath]);
       expect(summary.ratings).toBe(ratings!.n);
+      // per child (the cockpit's 星级 tab): each child's stars and average are those of its own summary
+      const children = await t.handle.query<{ id: number }>(`select id from orgs where parent_id = $1 and status <> 'dissolved' order by id limit 200`, [gucun.orgId]);
+      expect(summary.children.map((c) => c.org.id)).toEqual(children.map((c) => c.id));
+      expect(summary.children.reduce((n, c) => n + c.evaluated, 0)).toBeLessThanOrEqual(summary.evaluated);
+      for (const child of summary.children.filter((c) => c.evaluated > 0).slice(0, 5)) {
+        const own = await ok<EvaluationSummary>(baoshan, 'GET', `/api/evaluation/${y}/summary?orgId=${child.org.id}`);
+        expect(child).toEqual({ org: own.org, evaluated: own.evaluated, stars: own.stars, averageScore: own.averageScore });
+      }
       // another district sees none of it
       expect(await code(foreign, 'GET', `/api/evaluation/${y}/summary?orgId=${gucun.orgId}`)).toBe(404);
     }

@@ -8,6 +8,7 @@ import {
   type ReturnRun, type Statement, type TrialBalance,
 } from '@lianxin/contracts';
 import { emptyRowsBombXlsx, gb18030 } from './fixtures/rosters.ts';
+import { directFigures, keptSummary } from '../src/features/funds/funds.service.ts';
 import { GUCUN } from './support/fixtures.ts';
 import { multipart } from './support/multipart.ts';
 import { pdfText, squash } from './support/pdf-text.ts';
@@ -671,5 +672,102 @@ describe('chair allowances', () => {
       if (stars < 5) expect(chairAllowanceFen(s, members, stars + 1)).toBeGreaterThanOrEqual(amount);
       expect(chairAllowanceFen(s, members, null)).toBe(s.baseFen);
     }), { numRuns: 500 });
+  });
+});
+
+describe('the cockpit figures kept by triggers (migration funds_figures)', () => {
+  type Unit = { id: number; name: string; path: string };
+  const unitsOf = (ids: number[]) => t.handle.query<Unit>('select id, name, path::text as path from orgs where id = any($1::int[]) order by array_position($1::int[], id)', [ids]);
+  /** The same inside a transaction (after a move, the paths it rewrote). */
+  const queryUnits = async (tx: Parameters<Parameters<typeof t.handle.db.transaction>[0]>[0], ids: number[]) =>
+    (await tx.execute(sql`select id, name, path::text as path from orgs where id = any(${sql.param(ids)}::int[]) order by array_position(${sql.param(ids)}::int[], id)`) as unknown as { rows: Unit[] }).rows;
+
+  /**
+   * The kept figures of each unit, and of the children named (those the writes touch, and a quiet one), equal the
+   * direct computation, for the years written. (The direct computation scans a subtree per unit: all ≈ 200
+   * children of 顾村 each round would take minutes on the embedded database.)
+   */
+  async function expectKeptEqualsDirect(db: Parameters<typeof keptSummary>[0], checks: { unit: Unit; children: Unit[] }[]) {
+    for (const { unit, children } of checks) {
+      for (const year of ['2025', '2026']) {
+        const { children: keptChildren, year: _year, ...own } = await keptSummary(db, unit, year);
+        expect(own, `${unit.name} ${year}`).toEqual(await directFigures(db, unit, year));
+        for (const child of children) {
+          const direct = await directFigures(db, child, year);
+          const { children: _children, year: _childYear, ...childOwn } = await keptSummary(db, child, year);
+          expect(childOwn, `${child.name} ${year}`).toEqual(direct);
+          // its row in the parent's table, when among the first 200 children
+          const row = keptChildren.find((c) => c.org.id === child.id);
+          if (row) expect(row, `${child.name} ${year} in ${unit.name}`).toEqual(direct);
+        }
+      }
+    }
+  }
+
+  // the direct computation scans each child's subtree: 宝山 and 顾村 (with all their children) keep it within minutes
+  it('property: random payrolls (replacements too), receipts, returns, an enterprise changing union and a federation moving keep them equal to the direct computation, folded or pending', { timeout: 300_000 }, async () => {
+    const [baoshanUnit, gucunUnit] = await unitsOf([baoshan.orgId, gucun.orgId]);
+    const pool = withUnion.slice(60, 80).concat(noUnion.slice(20, 25));
+    // federations under 顾村 that can take an enterprise (a union change) and a street to move one under
+    const federations = await t.handle.query<Unit>(`
+      select id, name, path::text as path from orgs where parent_id = $1 and kind like '%federation%' and status <> 'dissolved' order by id limit 2`, [gucun.orgId]);
+    expect(federations.length).toBe(2);
+    const [otherStreet] = await t.handle.query<Unit>(`
+      select id, name, path::text as path from orgs where parent_id = $1 and id <> $2 and kind = 'street_federation' order by id limit 1`, [baoshan.orgId, gucun.orgId]);
+    expect(otherStreet).toBeDefined();
+    // 顾村's children holding the pool's enterprises (their unions receive the returns), the federations, a quiet one
+    const touched = await t.handle.query<Unit>(`
+      select distinct c.id, c.name, c.path::text as path from orgs c join enterprises e on e.org_path <@ c.path
+       where c.parent_id = $1 and e.id = any($2::int[])`, [gucun.orgId, pool.map((e) => e.id)]);
+    const [quiet] = await t.handle.query<Unit>(`
+      select id, name, path::text as path from orgs where parent_id = $1 and not (id = any($2::int[])) order by id limit 1`,
+    [gucun.orgId, [...touched, ...federations].map((u) => u.id)]);
+    const gucunChildren = [...new Map([...touched, ...federations, quiet!].map((u) => [u.id, u])).values()];
+    const checks = [{ unit: gucunUnit!, children: gucunChildren }, { unit: baoshanUnit!, children: [gucunUnit!, otherStreet!] }];
+    let n = 0;
+    let round = 0;
+    await fc.assert(fc.asyncProperty(
+      fc.array(fc.oneof(
+        fc.record({ kind: fc.constant('payroll' as const), e: fc.nat(pool.length - 1), month: fc.integer({ min: 9, max: 11 }), fen: fc.integer({ min: 0, max: 10 ** 9 }) }),
+        fc.record({ kind: fc.constant('receipt' as const), e: fc.nat(pool.length - 1), year: fc.constantFrom(2025, 2026), month: fc.integer({ min: 9, max: 11 }), fen: fc.integer({ min: 1, max: 10 ** 8 }) }),
+        fc.record({ kind: fc.constant('return' as const), month: fc.integer({ min: 9, max: 11 }) }),
+        fc.record({ kind: fc.constant('changeUnion' as const), e: fc.nat(pool.length - 1), f: fc.nat(1) }),
+      ), { minLength: 3, maxLength: 8 }),
+      async (ops) => {
+        for (const op of ops) {
+          if (op.kind === 'payroll') {
+            const period = `2026-${String(op.month).padStart(2, '0')}`;
+            const r = await request(t.app, gucun, 'POST', '/api/funds/payroll', { enterpriseId: pool[op.e]!.id, period, payrollFen: op.fen });
+            expect([200, 201]).toContain(r.statusCode);
+          } else if (op.kind === 'receipt') {
+            const body = { enterpriseId: pool[op.e]!.id, amountFen: op.fen, receivedOn: `${op.year}-${String(op.month).padStart(2, '0')}-07`, idempotencyKey: `figures-receipt-${++n}` };
+            const r = await request(t.app, gucun, 'POST', '/api/funds/receipts', body);
+            expect(r.statusCode, r.body).toBe(201);
+          } else if (op.kind === 'return') {
+            const r = await request(t.app, gucun, 'POST', '/api/funds/returns', { orgId: gucun.orgId, period: `2026-${String(op.month).padStart(2, '0')}` });
+            expect(r.statusCode, r.body).toBe(200);
+          } else {
+            // the enterprise's responsible union becomes a federation of 顾村 (or back): its figures move along
+            const f = federations[op.f]!;
+            await t.handle.query('update enterprises set org_id = $2, org_path = $3::ltree where id = $1', [pool[op.e]!.id, f.id, f.path]);
+          }
+        }
+        if (++round % 2 === 0) await t.handle.query('select compact_org_figures()');
+        await expectKeptEqualsDirect(t.handle.db, checks);
+      },
+    ), { numRuns: 3 });
+
+    // a federation moving to another street (the one change that rewrites every path below it) moves its figures;
+    // rolled back, so the later tests see 顾村 as it was
+    const moving = federations[0]!;
+    await t.handle.db.transaction(async (tx) => {
+      const to = `${otherStreet!.path}.${moving.id}`;
+      await tx.execute(sql`update orgs set parent_id = ${otherStreet!.id} where id = ${moving.id}`);
+      await rewriteSubtreePaths(tx, moving.path, to);
+      const [b, g, o, m] = await queryUnits(tx, [baoshan.orgId, gucun.orgId, otherStreet!.id, moving.id]);
+      await expectKeptEqualsDirect(tx as never, [{ unit: g!, children: [] }, { unit: o!, children: [m!] }, { unit: b!, children: [g!, o!] }]);
+      throw new Error('roll back');
+    }).catch((e: Error) => expect(e.message).toBe('roll back'));
+    await expectKeptEqualsDirect(t.handle.db, checks);
   });
 });

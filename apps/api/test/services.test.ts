@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { calendarExceptionsFromPackage } from '../../../packages/db/src/calendar-source.ts';
 import { shanghaiDate } from '@lianxin/contracts';
-import type { ApplicationCreated, ApplicationItem, CalendarResponse, NearestStation, ServiceRequest, ServiceRequestListItem, Station } from '@lianxin/contracts';
+import type { ApplicationCreated, ApplicationItem, CalendarResponse, NearestStation, RequestFigures, ServiceRequest, ServiceRequestListItem, Station } from '@lianxin/contracts';
 import { seedDemoServices } from '../src/features/services/demo-services.ts';
 import { runRequestJobs } from '../src/features/services/requests.jobs.ts';
 import { LogSmsTransport, renderSms } from '../src/features/notifications/outbox.ts';
@@ -322,6 +322,27 @@ describe('service requests', () => {
     }), { numRuns: 4 });
     const after = await ok<{ received: number }>(baoshan, 'GET', `/api/service-requests/figures?orgId=${gucun.orgId}`);
     expect(after.received).toBeGreaterThan(before.received);
+
+    // the cockpit's 服务 tab: the district's positions by level and 验收, and each child's figures equal to its own
+    const district = await ok<RequestFigures>(baoshan, 'GET', `/api/service-requests/figures?orgId=${baoshan.orgId}`);
+    const positions = await t.handle.query<{ level: string; acceptance: string; n: number }>(`
+      select level, acceptance, count(*)::int as n from service_stations where org_path <@ (select path from orgs where id = $1) group by 1, 2`, [baoshan.orgId]);
+    expect(district.positions.total).toBe(positions.reduce((n, p) => n + p.n, 0));
+    expect(district.positions.total).toBeGreaterThan(0);
+    for (const p of positions) {
+      expect(district.positions.byLevel[p.level as keyof typeof district.positions.byLevel]).toBe(positions.filter((q) => q.level === p.level).reduce((n, q) => n + q.n, 0));
+      expect(district.positions.byAcceptance[p.acceptance as keyof typeof district.positions.byAcceptance]).toBe(positions.filter((q) => q.acceptance === p.acceptance).reduce((n, q) => n + q.n, 0));
+    }
+    const gucunRow = district.children.find((c) => c.org.id === gucun.orgId);
+    expect(gucunRow).toBeDefined();
+    for (const child of [gucunRow!, ...district.children.filter((c) => c.positions > 0).slice(0, 3)]) {
+      const own = await ok<RequestFigures>(baoshan, 'GET', `/api/service-requests/figures?orgId=${child.org.id}`);
+      expect(child).toEqual({
+        org: child.org, received: own.received, resolved: own.resolved, onTimeRate: own.onTimeRate, medianWorkingDays: own.medianWorkingDays,
+        satisfaction: own.satisfaction, overdueNow: own.overdueNow, positions: own.positions.total, acceptedPositions: own.positions.byAcceptance.accepted,
+      });
+    }
+    expect(district.children.reduce((n, c) => n + c.received, 0)).toBeLessThanOrEqual(district.received);
     expect((await request(t.app, huangpu, 'GET', `/api/service-requests/figures?orgId=${gucun.orgId}`)).statusCode).toBe(404);
   });
 

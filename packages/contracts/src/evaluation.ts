@@ -204,6 +204,16 @@ export const evaluationSummarySchema = z.object({
   spotChecked: z.number().int(),
   /** the units with their combined score and stars, best first (at most 200) */
   units: z.array(z.object({ id: z.number().int(), name: z.string(), combined: z.number(), stars: z.number().int() })),
+  /**
+   * the same figures per child unit (its subtree), children in id order (at most 200, the cockpit's 星级 tab):
+   * `stars` index 0 = 1 star … 4 = 5 stars
+   */
+  children: z.array(z.object({
+    org: z.object({ id: z.number().int(), name: z.string() }),
+    evaluated: z.number().int(),
+    stars: z.array(z.number().int()).length(5),
+    averageScore: z.number().nullable(),
+  })),
 });
 export type EvaluationSummary = z.infer<typeof evaluationSummarySchema>;
 

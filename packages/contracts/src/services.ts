@@ -328,7 +328,27 @@ export const requestFiguresSchema = z.object({
   satisfaction: z.number().nullable(),
   /** open requests past their due date, today (Asia/Shanghai) */
   overdueNow: z.number().int(),
+  /** service positions of the subtree: all, by level and by 验收 state */
+  positions: z.object({
+    total: z.number().int(),
+    byLevel: z.record(z.enum(stationLevels), z.number().int()),
+    byAcceptance: z.record(z.enum(acceptanceStates), z.number().int()),
+  }),
+  /** the same figures per child unit (its subtree), in id order, at most 200 (the cockpit's 服务 tab) */
+  children: z.array(z.object({
+    org: z.object({ id: z.number().int(), name: z.string() }),
+    received: z.number().int(),
+    resolved: z.number().int(),
+    onTimeRate: z.number().nullable(),
+    medianWorkingDays: z.number().nullable(),
+    satisfaction: z.number().nullable(),
+    overdueNow: z.number().int(),
+    positions: z.number().int(),
+    /** positions that passed 验收 */
+    acceptedPositions: z.number().int(),
+  })),
 });
+export type RequestFigures = z.infer<typeof requestFiguresSchema>;
 export const requestFiguresQuerySchema = z.object({ orgId: recordIdQuery });
 
 const shanghaiClock = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });

@@ -49,6 +49,18 @@ function rebuildError(data: NonNullable<Reply['error']>): Error {
 
 export const workerScript = new URL('./pglite-worker.mjs', import.meta.url);
 
+/**
+ * Where PGlite runs: `worker` (default) — a worker thread owns it, so queries never stop the HTTP thread;
+ * `inline` — on the calling thread, as PGlite runs by itself (the escape hatch: LIANXIN_PGLITE_ENGINE=inline).
+ */
+export type PgliteEngine = 'worker' | 'inline';
+
+export function pgliteEngineFromEnv(env: NodeJS.ProcessEnv = process.env): PgliteEngine {
+  const value = env.LIANXIN_PGLITE_ENGINE || 'worker';
+  if (value !== 'worker' && value !== 'inline') throw new Error(`LIANXIN_PGLITE_ENGINE must be worker or inline, not ${value}`);
+  return value;
+}
+
 export class RemotePglite implements PgliteLike {
   readonly #worker: Worker;
   readonly #pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
@@ -80,7 +92,11 @@ export class RemotePglite implements PgliteLike {
     });
   }
 
-  /** Starts the thread and waits until PGlite has opened (or failed to open) the database. */
+  /**
+   * Starts the thread and waits until PGlite has opened (or failed to open) the database. Without `loadDataDir`
+   * the thread is started synchronously, before the returned promise: the server's entry calls this first and
+   * loads its other modules while the thread opens the database.
+   */
   static async create(options: { dataDir?: string | undefined; loadDataDir?: Blob | File | undefined; script?: URL | string }): Promise<RemotePglite> {
     const loadDataDir = options.loadDataDir ? await options.loadDataDir.arrayBuffer() : undefined;
     const worker = new Worker(options.script ?? workerScript, {

@@ -316,13 +316,13 @@ export async function saveThirdParty(ctx: ServiceContext, year: number, input: {
  * first: the evaluation summary's units, and the stars the funds' chair allowances read (all of them, no page).
  */
 export async function evaluatedUnits(ctx: ServiceContext, year: number, path: string) {
-  const rows = await queryRows<{ id: number; name: string; total: number | null; answers: number | null; n: number; self: number | null; spot: number | null; third: number | null }>(ctx.db, sql`
+  const rows = await queryRows<{ id: number; name: string; path: string; total: number | null; answers: number | null; n: number; self: number | null; spot: number | null; third: number | null }>(ctx.db, sql`
     with r as (select org_id, count(*)::int as n, sum((select sum(a) from unnest(answers) a))::int as total, sum(cardinality(answers))::int as answers
                  from evaluation_ratings where year = ${year} and org_path <@ ${path}::ltree group by org_id),
          s as (select org_id, max(score) filter (where part = 'selfCheck') as self, max(score) filter (where part = 'spotCheck') as spot,
                       max(score) filter (where part = 'thirdParty') as third
                  from evaluation_scores where year = ${year} and org_path <@ ${path}::ltree group by org_id)
-    select o.id, o.name, r.total, r.answers, coalesce(r.n, 0) as n, s.self, s.spot, s.third
+    select o.id, o.name, o.path::text as path, r.total, r.answers, coalesce(r.n, 0) as n, s.self, s.spot, s.third
       from orgs o left join r on r.org_id = o.id left join s on s.org_id = o.id
      where (r.org_id is not null or s.org_id is not null) and ${withinScope(ctx.scope, sql`o.path`)}`);
   // the service part counts for units evaluated on the other parts; it does not by itself make a unit "evaluated"
@@ -331,7 +331,7 @@ export async function evaluatedUnits(ctx: ServiceContext, year: number, path: st
     const combined = combinedScore({
       members: memberRatingScore(r.total ?? 0, r.answers ?? 0), selfCheck: r.self, spotCheck: r.spot, thirdParty: r.third, services: servicePart(services.get(r.id)).score,
     })!;
-    return { id: r.id, name: r.name, combined, stars: starsOf(combined) };
+    return { id: r.id, name: r.name, path: r.path, combined, stars: starsOf(combined) };
   }).sort((a, b) => b.combined - a.combined || a.id - b.id);
   return { units, rows };
 }
@@ -348,17 +348,28 @@ export async function evaluationSummary(ctx: ServiceContext, year: number, orgId
   const [samples] = await queryRows<{ sampled: number }>(ctx.db, sql`
     select count(distinct u)::int as sampled from evaluation_samples sm, unnest(sm.org_ids) u join orgs o on o.id = u
      where sm.year = ${year} and o.path <@ ${org.path}::ltree`);
-  const stars = [0, 0, 0, 0, 0];
-  for (const u of units) stars[u.stars - 1]!++;
+  const children = await queryRows<{ id: number; name: string }>(ctx.db, sql`
+    select id, name from orgs where parent_id = ${org.id} and status <> 'dissolved' order by id limit 200`);
+  // a unit below the org counts for the child whose id follows the org's own in its path (the org itself for none)
+  const depth = org.path.split('.').length;
+  const byChild = new Map<number, typeof units>(children.map((c) => [c.id, []]));
+  for (const u of units) byChild.get(Number(u.path.split('.')[depth]))?.push(u);
   return {
     org: { id: org.id, name: org.name },
     year,
-    evaluated: units.length,
-    stars,
-    averageScore: units.length === 0 ? null : Math.round((units.reduce((s, u) => s + u.combined, 0) / units.length) * 10) / 10,
+    ...starFigures(units),
+    children: children.map((c) => ({ org: c, ...starFigures(byChild.get(c.id)!) })),
     ratings: rows.reduce((s, r) => s + r.n, 0),
     sampled: samples!.sampled,
     spotChecked: rows.filter((r) => r.spot !== null).length,
-    units: units.slice(0, 200),
+    units: units.slice(0, 200).map(({ path: _path, ...u }) => u),
   };
+}
+
+/** Evaluated units counted by stars (index 0 = 1 star) and their mean combined score (one decimal; null for none). */
+function starFigures(units: readonly { combined: number; stars: number }[]) {
+  const stars = [0, 0, 0, 0, 0];
+  for (const u of units) stars[u.stars - 1]!++;
+  const averageScore = units.length === 0 ? null : Math.round((units.reduce((s, u) => s + u.combined, 0) / units.length) * 10) / 10;
+  return { evaluated: units.length, stars, averageScore };
 }

@@ -14,7 +14,7 @@
  * to zero (the database checks it at commit).
  */
 import { sql } from 'drizzle-orm';
-import { queryRows, type Tx } from '@lianxin/db';
+import { queryRows, type Database, type Tx } from '@lianxin/db';
 import {
   assess, fundAccountClass, fundAccountCodes, fundAccountLabels, label, monthsOverdue, nextDunningStep, shanghaiDate,
   splitFen, splitReceipt, type Assessment, type DunningStep, type FundAccountCode, type FundSettings, type FundSettingsInput, type Locale,
@@ -408,40 +408,85 @@ export function toArrearsItem(r: { enterprise_id: number; name: string; credit_c
   };
 }
 
+/** The two rates of a unit's figures: collected ÷ assessed and returned ÷ grassroots parts collected (0 for none). */
+function withRates(org: { id: number; name: string }, f: { assessed: number; collected: number; grassroots: number; arrears: number; returned: number }): FundsFigures {
+  return {
+    org: { id: org.id, name: org.name }, assessedFen: f.assessed, collectedFen: f.collected,
+    collectionRate: f.assessed > 0 ? f.collected / f.assessed : 0, arrearsFen: f.arrears, grassrootsFen: f.grassroots, returnedFen: f.returned,
+    returnRate: f.grassroots > 0 ? f.returned / f.grassroots : 0,
+  };
+}
+
 /**
- * Cockpit figures of a unit's subtree for a year (computed at read from assessments, receipts and the journal):
- * assessed (current assessments of the year's months), collected (receipts received in the year), arrears (all
- * months to date), the grassroots parts collected, returned (40301 in the year's months) and the two rates.
+ * Cockpit figures of a unit's subtree for a year (`year` "YYYY", default the Shanghai year), and of each child unit
+ * (at most 200, in id order): assessed (current assessments of the year's months), collected (receipts received in
+ * the year), arrears (all months to date), the grassroots parts collected, returned (40301 in the year's months),
+ * all in fen, and the two rates. Read from the figures the triggers of migration `funds_figures` keep per unit
+ * (metrics `fa:<year>`, `fc:<year>`, `fg:<year>`, `fret:<year>`, `farr`; folded rows plus pending deltas): a few
+ * primary-key lookups per unit, whatever the subtree's size. Equal to {@link directSummary} (tested after random
+ * writes). 404 for a unit outside the actor's scope.
  */
 export async function summary(ctx: ServiceContext, query: { orgId?: number | undefined; year?: string | undefined }): Promise<FundsSummary> {
-  const unit = await unitOf(ctx, query.orgId);
-  const year = query.year ?? shanghaiDate().slice(0, 4);
-  const children = await queryRows<{ id: number; name: string; path: string }>(ctx.db, sql`
+  return keptSummary(ctx.db, await unitOf(ctx, query.orgId), query.year ?? shanghaiDate().slice(0, 4));
+}
+
+/** {@link summary} of `unit` (in scope already) for `year` from the kept figures. */
+export async function keptSummary(db: Database, unit: { id: number; name: string }, year: string): Promise<FundsSummary> {
+  const metrics = { assessed: `fa:${year}`, collected: `fc:${year}`, grassroots: `fg:${year}`, returned: `fret:${year}`, arrears: 'farr' };
+  const names = Object.values(metrics);
+  const rows = await queryRows<{ id: number; name: string; metric: string | null; value: number | null }>(db, sql`
+    with u as (select id, name, 0 as place from orgs where id = ${unit.id}
+               union all
+               (select id, name, 1 from orgs where parent_id = ${unit.id} and status <> 'dissolved' order by id limit 200))
+    select u.id, u.name, f.metric, f.value::float8 as value
+      from u left join lateral (
+        select metric, sum(value) as value
+          from (select metric, value from org_figures where org_id = u.id and metric = any(${sql.param(names)}::text[])
+                union all
+                select metric, delta from org_figure_deltas where org_id = u.id and metric = any(${sql.param(names)}::text[])) x
+         group by metric) f on true
+     order by u.place, u.id`);
+  const units = new Map<number, { org: { id: number; name: string }; values: Map<string, number> }>();
+  for (const r of rows) {
+    const entry = units.get(r.id) ?? { org: { id: r.id, name: r.name }, values: new Map<string, number>() };
+    units.set(r.id, entry);
+    if (r.metric !== null) entry.values.set(r.metric, r.value ?? 0);
+  }
+  const [own, ...children] = [...units.values()].map((u) => withRates(u.org, {
+    assessed: u.values.get(metrics.assessed) ?? 0, collected: u.values.get(metrics.collected) ?? 0, grassroots: u.values.get(metrics.grassroots) ?? 0,
+    returned: u.values.get(metrics.returned) ?? 0, arrears: u.values.get(metrics.arrears) ?? 0,
+  }));
+  return { ...own!, year, children };
+}
+
+/**
+ * {@link summary} computed directly from assessments, receipts and the ledger's balances, one scan of the subtree
+ * per unit and child: the reference the kept figures are tested against, and the benchmark's baseline.
+ */
+export async function directSummary(db: Database, unit: { id: number; name: string; path: string }, year: string): Promise<FundsSummary> {
+  const children = await queryRows<{ id: number; name: string; path: string }>(db, sql`
     select id, name, path::text as path from orgs where parent_id = ${unit.id} and status <> 'dissolved' order by id limit 200`);
-  const figures = async (u: { id: number; name: string; path: string }): Promise<FundsFigures> => {
-    const [row] = await queryRows<{ assessed: number; collected: number; grassroots: number; arrears: number; returned: number }>(ctx.db, sql`
-      with e as (select id from enterprises where org_path <@ ${u.path}::ltree),
-           a as (select fa.enterprise_id, fa.assessment_fen, fa.period from fund_assessments fa join e on e.id = fa.enterprise_id where fa.replaced_by_id is null),
-           r as (select fr.enterprise_id, fr.amount_fen, fr.grassroots_fen, fr.received_on from fund_receipts fr join e on e.id = fr.enterprise_id),
-           owed as (select enterprise_id, sum(assessment_fen) as x from a group by 1),
-           paid as (select enterprise_id, sum(amount_fen) as x from r group by 1)
-      select coalesce((select sum(assessment_fen) from a where period like ${`${year}-%`}), 0)::float8 as assessed,
-             coalesce((select sum(amount_fen) from r where to_char(received_on, 'YYYY') = ${year}), 0)::float8 as collected,
-             coalesce((select sum(grassroots_fen) from r where to_char(received_on, 'YYYY') = ${year}), 0)::float8 as grassroots,
-             coalesce((select sum(greatest(owed.x - coalesce(paid.x, 0), 0)) from owed left join paid using (enterprise_id)), 0)::float8 as arrears,
-             coalesce((select sum(b.credit_fen - b.debit_fen) from ledger_balances b
-                        where b.org_path <@ ${u.path}::ltree and b.account_code = '40301' and b.period like ${`${year}-%`}), 0)::float8 as returned`);
-    const f = row!;
-    return {
-      org: { id: u.id, name: u.name }, assessedFen: f.assessed, collectedFen: f.collected,
-      collectionRate: f.assessed > 0 ? f.collected / f.assessed : 0, arrearsFen: f.arrears, grassrootsFen: f.grassroots, returnedFen: f.returned,
-      returnRate: f.grassroots > 0 ? f.returned / f.grassroots : 0,
-    };
-  };
-  const own = await figures(unit);
+  const own = await directFigures(db, unit, year);
   const rows: FundsFigures[] = [];
-  for (const c of children) rows.push(await figures(c));
+  for (const c of children) rows.push(await directFigures(db, c, year));
   return { ...own, year, children: rows };
+}
+
+/** One unit's funds figures for `year` computed directly: one scan of its subtree (see {@link directSummary}). */
+export async function directFigures(db: Database, u: { id: number; name: string; path: string }, year: string): Promise<FundsFigures> {
+  const [row] = await queryRows<{ assessed: number; collected: number; grassroots: number; arrears: number; returned: number }>(db, sql`
+    with e as (select id from enterprises where org_path <@ ${u.path}::ltree),
+         a as (select fa.enterprise_id, fa.assessment_fen, fa.period from fund_assessments fa join e on e.id = fa.enterprise_id where fa.replaced_by_id is null),
+         r as (select fr.enterprise_id, fr.amount_fen, fr.grassroots_fen, fr.received_on from fund_receipts fr join e on e.id = fr.enterprise_id),
+         owed as (select enterprise_id, sum(assessment_fen) as x from a group by 1),
+         paid as (select enterprise_id, sum(amount_fen) as x from r group by 1)
+    select coalesce((select sum(assessment_fen) from a where period like ${`${year}-%`}), 0)::float8 as assessed,
+           coalesce((select sum(amount_fen) from r where to_char(received_on, 'YYYY') = ${year}), 0)::float8 as collected,
+           coalesce((select sum(grassroots_fen) from r where to_char(received_on, 'YYYY') = ${year}), 0)::float8 as grassroots,
+           coalesce((select sum(greatest(owed.x - coalesce(paid.x, 0), 0)) from owed left join paid using (enterprise_id)), 0)::float8 as arrears,
+           coalesce((select sum(b.credit_fen - b.debit_fen) from ledger_balances b
+                      where b.org_path <@ ${u.path}::ltree and b.account_code = '40301' and b.period like ${`${year}-%`}), 0)::float8 as returned`);
+  return withRates(u, row!);
 }
 
 /** An enterprise's statement: its assessments (current), receipts and arrears. */

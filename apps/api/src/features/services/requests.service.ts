@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database, type Tx } from '@lianxin/db';
 import {
-  can, dueDate, shanghaiDate, type Role, workingDaysBetween, type ServiceRequest, type ServiceRequestListItem, type memberRequestCreateSchema,
+  acceptanceStates, can, dueDate, shanghaiDate, stationLevels, type AcceptanceState, type RequestFigures, type Role, type StationLevel, workingDaysBetween, type ServiceRequest, type ServiceRequestListItem, type memberRequestCreateSchema,
   type serviceRequestCreateSchema, type serviceRequestListQuerySchema,
 } from '@lianxin/contracts';
 import type { z } from 'zod';
@@ -405,27 +405,53 @@ export async function rateRequest(ctx: ServiceContext, id: number, body: { score
  * statement triggers on service_requests (migration services_rules) like the coverage figures; the median
  * working days and "overdue now" (which changes with the day alone) are computed at read on `today`.
  */
-export async function requestFigures(ctx: ServiceContext, orgId: number, now = new Date()) {
+export async function requestFigures(ctx: ServiceContext, orgId: number, now = new Date()): Promise<RequestFigures> {
   const org = await findOrg(ctx.db, ctx.scope, orgId);
   if (!org) throw notFound();
   const today = shanghaiDate(now);
-  const [row] = await queryRows<{
-    received: string | null; resolved: string | null; onTime: string | null; rated: string | null; ratingSum: string | null; median: number | null; overdueNow: number;
+  // the unit (its own row first) and its children, each with the figures of its subtree: the kept counters from
+  // org_figures, the median, overdue-now (it changes with time alone, so counted at read with today's Shanghai
+  // date) and the positions — one statement, each subquery an index scan of one subtree
+  const rows = await queryRows<{
+    id: number; name: string; received: string | null; resolved: string | null; onTime: string | null; rated: string | null; ratingSum: string | null;
+    median: number | null; overdueNow: number; positions: number; accepted: number;
   }>(ctx.db, sql`
-    select f.received, f.resolved, f."onTime", f.rated, f."ratingSum",
+    with u as (select id, name, path, 0 as place from orgs where id = ${org.id}
+               union all
+               (select id, name, path, 1 from orgs where parent_id = ${org.id} and status <> 'dissolved' order by id limit 200))
+    select u.id, u.name, f.received, f.resolved, f."onTime", f.rated, f."ratingSum",
            (select percentile_cont(0.5) within group (order by r.working_days_taken) from service_requests r
-             where r.org_path <@ ${org.path}::ltree and r.working_days_taken is not null) as median,
+             where r.org_path <@ u.path and r.working_days_taken is not null) as median,
            (select count(*)::int from service_requests r
-             where r.org_path <@ ${org.path}::ltree and r.status in ('received', 'in_progress') and r.due_on < ${today}::date) as "overdueNow"
-      from ${figureColumns(sql`${org.id}::int`, { received: 'requests', resolved: 'requests:resolved', onTime: 'requests:on_time', rated: 'requests:rated', ratingSum: 'requests:rating_sum' })} f`);
+             where r.org_path <@ u.path and r.status in ('received', 'in_progress') and r.due_on < ${today}::date) as "overdueNow",
+           (select count(*)::int from service_stations s where s.org_path <@ u.path) as positions,
+           (select count(*)::int from service_stations s where s.org_path <@ u.path and s.acceptance = 'accepted') as accepted
+      from u left join lateral ${figureColumns(sql`u.id`, { received: 'requests', resolved: 'requests:resolved', onTime: 'requests:on_time', rated: 'requests:rated', ratingSum: 'requests:rating_sum' })} f on true
+     order by u.place, u.id`);
   const n = (v: string | null | undefined) => Number(v ?? 0);
-  const resolved = n(row?.resolved);
-  const rated = n(row?.rated);
+  const figuresOf = (row: (typeof rows)[number]) => {
+    const resolved = n(row.resolved);
+    const rated = n(row.rated);
+    return {
+      received: n(row.received), resolved, onTimeRate: resolved > 0 ? n(row.onTime) / resolved : null,
+      medianWorkingDays: row.median === null ? null : Number(row.median),
+      satisfaction: rated > 0 ? Math.round((n(row.ratingSum) / rated) * 100) / 100 : null,
+      overdueNow: row.overdueNow,
+    };
+  };
+  const [own, ...children] = rows;
+  const byLevel = Object.fromEntries(stationLevels.map((l) => [l, 0])) as Record<StationLevel, number>;
+  const byAcceptance = Object.fromEntries(acceptanceStates.map((a) => [a, 0])) as Record<AcceptanceState, number>;
+  const positions = await queryRows<{ level: StationLevel; acceptance: AcceptanceState; n: number }>(ctx.db, sql`
+    select level, acceptance, count(*)::int as n from service_stations where org_path <@ ${org.path}::ltree group by 1, 2`);
+  for (const p of positions) {
+    byLevel[p.level] += p.n;
+    byAcceptance[p.acceptance] += p.n;
+  }
   return {
-    orgId, received: n(row?.received), resolved, onTimeRate: resolved > 0 ? n(row?.onTime) / resolved : null,
-    medianWorkingDays: row?.median === null || row?.median === undefined ? null : Number(row.median),
-    satisfaction: rated > 0 ? Math.round((n(row?.ratingSum) / rated) * 100) / 100 : null,
-    overdueNow: row?.overdueNow ?? 0,
+    orgId, ...figuresOf(own!),
+    positions: { total: own!.positions, byLevel, byAcceptance },
+    children: children.map((c) => ({ org: { id: c.id, name: c.name }, ...figuresOf(c), positions: c.positions, acceptedPositions: c.accepted })),
   };
 }
 

@@ -116,7 +116,7 @@ export const servicesRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => ({ items: await requestList(serviceContext(request), request.query) }));
 
   app.get('/api/service-requests/figures', {
-    schema: { tags, description: 'Cockpit figures of a unit\'s subtree.', querystring: requestFiguresQuerySchema, response: { 200: requestFiguresSchema } },
+    schema: { tags, description: 'Cockpit figures of a unit\'s subtree and of each child unit (at most 200), with the service positions by level and 验收 state.', querystring: requestFiguresQuerySchema, response: { 200: requestFiguresSchema } },
     config: { access: access.staffRead() },
   }, async (request) => requestFigures(serviceContext(request), request.query.orgId));
 

@@ -6,6 +6,7 @@ import { auditTexts } from '../../console/features/audit/audit.i18n.ts';
 import { campaignTexts } from '../../console/features/campaign/campaign.i18n.ts';
 import { congressTexts } from '../../console/features/congress/congress.i18n.ts';
 import { coverageTexts } from '../../console/features/coverage/coverage.i18n.ts';
+import { cockpitTabsTexts } from '../../console/features/coverage/mechanism-tabs.i18n.ts';
 import { enterprisesTexts } from '../../console/features/enterprises/enterprises.i18n.ts';
 import { fundsTexts } from '../../console/features/funds/funds.i18n.ts';
 import { membersTexts } from '../../console/features/members/members.i18n.ts';
@@ -39,6 +40,7 @@ export const dictionaryParts = [
   orgsTexts,
   enterprisesTexts,
   coverageTexts,
+  cockpitTabsTexts,
   campaignTexts,
   congressTexts,
   fundsTexts,

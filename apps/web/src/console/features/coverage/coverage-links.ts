@@ -35,3 +35,8 @@ export function campaignLink(orgId: number): string {
 export function cockpitLink(orgId: number, period?: string): string {
   return withQuery('/coverage', { orgId, period });
 }
+
+/** A tab of the cockpit (服务, 经费, 星级…) for a unit: drilling down from a tab's table keeps the tab. */
+export function cockpitTabLink(orgId: number, tab: string): string {
+  return withQuery('/coverage', { orgId, tab });
+}

@@ -14,9 +14,13 @@ import { CoverageCharts } from './coverage-charts.tsx';
 import { formatPeriod } from './coverage-format.ts';
 import { campaignLink, cockpitLink } from './coverage-links.ts';
 import { KpiCards } from './kpi-cards.tsx';
+import { FundsTab, ServicesTab, StarsTab } from './mechanism-tabs.tsx';
 import { StaffingTab } from './staffing-tab.tsx';
 import { TargetsDrawer } from './targets-drawer.tsx';
 import { patchParams } from '../../../shared/search-params.ts';
+
+/** The cockpit's tabs: coverage, staffing and one per reform mechanism with figures (机制二 to 五). */
+const tabs = ['overview', 'staffing', 'services', 'rights', 'funds', 'stars'] as const;
 
 function positiveInt(value: string | null): number | undefined {
   const n = Number(value);
@@ -25,7 +29,9 @@ function positiveInt(value: string | null): number | undefined {
 
 /**
  * 覆盖驾驶舱: a unit's 建会率 / 入会率 against its target, its children (drill down by name or bar), the trend and
- * the social-worker staffing. The unit (?orgId=), the period (?period=) and the tab (?tab=) live in the URL.
+ * the social-worker staffing; the figures of the mechanisms — 服务 (requests and positions), 维权, 经费 and 星级 —
+ * each on its own tab with the unit's children. The unit (?orgId=), the period (?period=) and the tab (?tab=) live
+ * in the URL.
  */
 export default function CoveragePage() {
   const { t, locale } = useLocale();
@@ -39,7 +45,7 @@ export default function CoveragePage() {
   const unitId = positiveInt(params.get('orgId')) ?? user.org.id;
   const rawPeriod = params.get('period');
   const period = rawPeriod && periodSchema.safeParse(rawPeriod).success ? rawPeriod : undefined;
-  const tab = params.get('tab') === 'staffing' ? 'staffing' : params.get('tab') === 'rights' ? 'rights' : 'overview';
+  const tab = tabs.find((key) => key === params.get('tab')) ?? 'overview';
 
   const trend = useApi(`coverage-trend:${unitId}`, (signal) => fetchCoverageTrend(unitId, signal));
   const view = childrenView.unitId === unitId ? childrenView.view : defaultChildrenView;
@@ -144,9 +150,24 @@ export default function CoveragePage() {
             children: tab === 'staffing' ? <StaffingTab orgId={unitId} /> : null,
           },
           {
+            key: 'services',
+            label: t('cockpit.tab.services'),
+            children: tab === 'services' ? <ServicesTab orgId={unitId} /> : null,
+          },
+          {
             key: 'rights',
             label: t('rights.cockpit.tab'),
             children: tab === 'rights' ? <RightsPanel orgId={unitId} /> : null,
+          },
+          {
+            key: 'funds',
+            label: t('cockpit.tab.funds'),
+            children: tab === 'funds' ? <FundsTab orgId={unitId} /> : null,
+          },
+          {
+            key: 'stars',
+            label: t('cockpit.tab.stars'),
+            children: tab === 'stars' ? <StarsTab orgId={unitId} /> : null,
           },
         ]}
       />

@@ -1,4 +1,4 @@
-import type { CalendarResponse, RequestStatus, ServiceCategory, ServiceRequest, ServiceRequestCreate, ServiceRequestListItem } from '@lianxin/contracts';
+import type { CalendarResponse, RequestFigures, RequestStatus, ServiceCategory, ServiceRequest, ServiceRequestCreate, ServiceRequestListItem } from '@lianxin/contracts';
 import { api } from '../../../shared/api-client.ts';
 
 export interface RequestQuery {
@@ -18,9 +18,6 @@ export const createRequest = (input: ServiceRequestCreate) => api.post<ServiceRe
 export type RequestAction = 'accept' | 'transfer' | 'pause' | 'resume' | 'extend' | 'close';
 export const requestAction = (id: number, action: RequestAction, body?: unknown) => api.post<ServiceRequest>(`/api/service-requests/${id}/${action}`, body);
 
-export interface RequestFigures {
-  orgId: number; received: number; resolved: number; onTimeRate: number | null; medianWorkingDays: number | null; satisfaction: number | null; overdueNow: number;
-}
 export const fetchFigures = (orgId: number, signal?: AbortSignal) => api.get<RequestFigures>('/api/service-requests/figures', { orgId }, signal);
 export const fetchCalendar = (year: number, signal?: AbortSignal) => api.get<CalendarResponse>(`/api/calendar/${year}`, undefined, signal);
 export const putCalendar = (year: number, days: { date: string; kind: 'holiday' | 'workday'; name: string }[]) => api.put<CalendarResponse>(`/api/calendar/${year}`, { days });
