@@ -610,6 +610,13 @@ describe('the demo', () => {
     expect(expiring!.n).toBeGreaterThan(0);
   });
 
+  it('keeps its figures through the whole-table repair of the kept figures (rebuild_org_figures)', async () => {
+    const before = [await summary(gucun, `orgId=${gucun.orgId}&year=2017`), await summary(baoshan, `orgId=${baoshanOrgId}`)];
+    expect(before[0]!.cases).toBe(301);
+    await t.handle.query('select rebuild_org_figures()');
+    expect([await summary(gucun, `orgId=${gucun.orgId}&year=2017`), await summary(baoshan, `orgId=${baoshanOrgId}`)]).toEqual(before);
+  });
+
   it('splits an amount over weights conserving every fen', () => {
     fc.assert(fc.property(fc.integer({ min: 0, max: 9_999_999_999 }), fc.array(fc.integer({ min: 1, max: 1000 }), { minLength: 1, maxLength: 300 }), (total, weights) => {
       const shares = splitFen(total, weights);

@@ -205,6 +205,7 @@ BEGIN
   EXECUTE member_figures_sql('SELECT 1 AS sign, org_path, category, status FROM members');
   EXECUTE org_figures_sql('SELECT 1 AS sign, path, kind, status FROM orgs');
   EXECUTE service_request_figures_sql('SELECT 1 AS sign, org_path, status, on_time, rating FROM service_requests');
+  PERFORM rebuild_rights_figures();
   PERFORM rebuild_funds_figures();
   PERFORM compact_org_figures();
 END;
