@@ -37,7 +37,7 @@ const zhCN = {
   'mrequests.streetHint': '不在服务阵地时，由所选街镇的总工会受理',
   'mrequests.followTitle': '诉求进度',
   'mrequests.rateTitle': '评价诉求办理',
-  'mrequests.receivedOn': '{date} 受理',
+  'mrequests.receivedOn': '{date} 提交',
   'mrequests.keepLink': '请收藏本页链接，无需登录即可随时查看办理进度；办结后将短信邀请您评价。',
 } as const;
 
