@@ -156,7 +156,7 @@ function ProposalCard({ proposal: p, memberId, onChanged }: { proposal: Proposal
       data-testid={`m-proposal-${p.id}`}
     >
       <div className="m-hint">
-        {p.proposer.name}{mine ? `（${t('mcongress.mine')}）` : ''} · {t('mcongress.secondersCount', { count: p.seconders.length, needed: p.secondersNeeded })}
+        {p.proposer.name}{mine ? t('mcongress.mine') : ''} · {t('mcongress.secondersCount', { count: p.seconders.length, needed: p.secondersNeeded })}
       </div>
       <div>{p.reasons}</div>
       {p.answer && <div>{t('mcongress.answer', { text: p.answer.text, leader: p.answer.leader, date: p.answer.answeredOn })}</div>}
