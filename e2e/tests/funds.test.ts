@@ -55,7 +55,7 @@ describe('union funds (顾村 street staff)', () => {
     await page.getByTestId('payroll-period').fill('2026-01');
     await page.getByTestId('payroll-amount').fill('50000000');
     await page.getByTestId('payroll-submit').click();
-    await page.locator('.ant-message').getByText('应缴 ¥1000000.00').waitFor({ timeout: 20_000 });
+    await page.locator('.ant-message').getByText('应缴 ¥1,000,000.00').waitFor({ timeout: 20_000 });
     // the assessment lowers the collection rate until it is paid
     await page.getByRole('tab', { name: '经费概况' }).click();
     await expect.poll(async () => {
@@ -140,7 +140,7 @@ describe('union funds (顾村 street staff)', () => {
     await page.locator('.ant-message').getByText(/超出预算.*剩余/).waitFor({ timeout: 20_000 });
     await field(page, 'spending-amount').fill('1234.50');
     await page.getByTestId('spending-submit').click();
-    await page.locator('.ant-message').getByText(/已支出 ¥1234\.50/).waitFor({ timeout: 20_000 });
+    await page.locator('.ant-message').getByText(/已支出 ¥1,234\.50/).waitFor({ timeout: 20_000 });
     await expect.poll(() => row.getByTestId('budget-remaining').innerText()).not.toBe(before);
     await shot(page, '63-funds-budget');
   });

@@ -57,7 +57,7 @@ describe('a dispute case to a settlement (顾村 street staff)', () => {
     await page.getByTestId('rights-workers').waitFor({ state: 'hidden', timeout: 20_000 });
 
     const row = page.getByTestId('rights-cases').locator('tbody tr').first();
-    await expect.poll(() => row.textContent(), { timeout: 20_000 }).toContain('¥12345.67');
+    await expect.poll(() => row.textContent(), { timeout: 20_000 }).toContain('¥12,345.67');
     for (const [to, label] of [['investigating', '调查'], ['mediating', '调解']] as const) {
       await row.locator('[data-testid^="rights-stage-"]').click();
       const stage = page.locator('.ant-modal').filter({ has: page.getByTestId('rights-stage-to') });
@@ -93,8 +93,8 @@ describe('a dispute case to a settlement (顾村 street staff)', () => {
     const detail = page.getByTestId('rights-case-detail');
     await detail.waitFor({ timeout: 20_000 });
     await expect.poll(() => detail.textContent()).toContain('调解成功');
-    expect(await page.getByTestId('rights-case-claim').textContent()).toBe('¥12345.67');
-    expect(await page.getByTestId('rights-case-recovered').textContent()).toBe('¥10000.00');
+    expect(await page.getByTestId('rights-case-claim').textContent()).toBe('¥12,345.67');
+    expect(await page.getByTestId('rights-case-recovered').textContent()).toBe('¥10,000.00');
     const workers = await page.getByTestId('rights-case-workers').textContent();
     expect(workers).toContain('张维权');
     expect(workers).toContain('李互助');
@@ -152,7 +152,7 @@ describe('collective bargaining with its preparation data (顾村 street staff)'
     await page.getByTestId('bargaining-prep-save').click();
     const summary = page.getByTestId('bargaining-prep-summary');
     await expect.poll(() => summary.textContent(), { timeout: 20_000 }).toContain('3.00% / 5.00% / 8.50%');
-    expect(await summary.textContent()).toContain('-¥1000.50');
+    expect(await summary.textContent()).toContain('-¥1,000.50');
     const rounds = page.getByTestId('bargaining-rounds').locator('tbody tr.ant-table-row');
     const before = await rounds.count();
     await page.getByTestId('bargaining-demand').fill('6');

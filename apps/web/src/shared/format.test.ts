@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatPercent } from './format.ts';
+import { formatDate, formatDateTime, formatFen, formatPercent } from './format.ts';
 
 describe('format', () => {
   it('shows instants in Shanghai time whatever the runtime zone', () => {
@@ -15,5 +15,12 @@ describe('format', () => {
   it('computes a rate with one decimal and no rate without a base', () => {
     expect(formatPercent(86, 100)).toBe('86.0%');
     expect(formatPercent(1, 0)).toBe('—');
+  });
+
+  it('shows fen as yuan with two decimals and thousands separators, sign first', () => {
+    expect(formatFen(3000)).toBe('¥30.00');
+    expect(formatFen(2_228_570_936)).toBe('¥22,285,709.36');
+    expect(formatFen(-100_050)).toBe('-¥1,000.50');
+    expect(formatFen(5)).toBe('¥0.05');
   });
 });

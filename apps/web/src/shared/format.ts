@@ -38,9 +38,12 @@ export function formatPercent(part: number, whole: number): string {
   return `${((part / whole) * 100).toFixed(1)}%`;
 }
 
-/** Money kept in fen (integer) shown in yuan with two decimals, e.g. 3000 → "¥30.00". */
+/**
+ * Money kept in fen (integer) shown in yuan with two decimals and thousands separators, as the cockpit and the
+ * API's messages write it (both languages group by three): 3000 → "¥30.00", 2228570936 → "¥22,285,709.36".
+ */
 export function formatFen(fen: number): string {
   const sign = fen < 0 ? '-' : '';
   const abs = Math.abs(Math.trunc(fen));
-  return `${sign}¥${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+  return `${sign}¥${Math.trunc(abs / 100).toLocaleString('en-US')}.${String(abs % 100).padStart(2, '0')}`;
 }
