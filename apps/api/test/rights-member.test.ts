@@ -204,6 +204,26 @@ describe('恳谈会 意见征集', () => {
     const [audit] = await t.handle.query<{ n: number }>(`select count(*)::int as n from audit_log where object_type = 'rights_consultation_issue' and detail->>'consultationId' = $1`, [String(k.id)]);
     expect(audit!.n).toBe(2);
   });
+
+  it('keeps an anonymous issue anonymous on the audit page too: no actor, no address; a named one keeps its actor', async () => {
+    const e = await newEnterprise();
+    const [hidden, named] = [await newMember(e.id, '寅会员'), await newMember(e.id, '卯会员')];
+    const opened = await request(t.app, gucun, 'POST', '/api/rights/consultations', { enterpriseId: e.id, collectedOn: addDays(today, -1), issues: '年度议题征集' });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const k = opened.json<ConsultationItem>();
+    const a = await request(t.app, hidden.session, 'POST', `/api/me/rights/consultations/${k.id}/issues`, { text: '加班费少算', anonymous: true });
+    expect(a.statusCode, a.body).toBe(201);
+    const b = await request(t.app, named.session, 'POST', `/api/me/rights/consultations/${k.id}/issues`, { text: '夏季高温费', anonymous: false });
+    expect(b.statusCode, b.body).toBe(201);
+    const issueOf = (r: typeof a) => String(r.json<MyConsultation>().myIssues[0]!.id);
+    const audit = await request(t.app, gucun, 'GET', '/api/audit?objectType=rights_consultation_issue&pageSize=200');
+    expect(audit.statusCode, audit.body).toBe(200);
+    const entries = audit.json<{ items: { objectId: string | null; actor: { id: number; username: string } | null; ip: string | null }[] }>().items;
+    const anonymousEntry = entries.find((x) => x.objectId === issueOf(a));
+    expect(anonymousEntry).toMatchObject({ actor: null, ip: null });
+    expect(entries.find((x) => x.objectId === issueOf(b))?.actor).toMatchObject({ id: named.session.userId });
+    expect(audit.body).not.toContain(`"id":${hidden.session.userId},`);
+  });
 });
 
 describe('the demo', () => {

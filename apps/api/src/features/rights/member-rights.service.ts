@@ -166,7 +166,9 @@ export async function submitConsultationIssue(
       const [row] = await tx.insert(rightsConsultationIssues).values({
         consultationId: k.id, memberId: m.id, text: input.text, anonymous: input.anonymous, submittedOn: today,
       }).returning({ id: rightsConsultationIssues.id });
-      await recordAudit(tx, ctx.actor, ctx.ip, {
+      // an anonymous issue's entry names no actor and no address: the audit page is open to the scope's staff, and
+      // the account (member-<id>) or the address would name whom the console hides (memberIssuesOf)
+      await recordAudit(tx, input.anonymous ? null : ctx.actor, input.anonymous ? null : ctx.ip, {
         action: 'create', objectType: 'rights_consultation_issue', objectId: row!.id, orgPath: k.org_path, detail: { consultationId: k.id, anonymous: input.anonymous },
       });
       return m;
