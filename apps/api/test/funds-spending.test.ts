@@ -138,8 +138,11 @@ describe('budgets with spending', () => {
     expect(again.statusCode).toBe(200);
     expect(again.json<Spending>().id).toBe(first.json<Spending>().id);
     expect((await pay(gucun, line.id, 6_000, `${year}-01-01`, k)).statusCode).toBe(409);
-    const [n] = await t.handle.query<{ n: number }>(`select count(*)::int as n from journal_entries where idempotency_key = $1`, [`budget-spending:${k}`]);
+    const [n] = await t.handle.query<{ n: number }>(`select count(*)::int as n from journal_entries where idempotency_key = $1`, [`budget-spending:${line.id}:${k}`]);
     expect(n!.n).toBe(1);
+    // another district's payment with the same client key is its own (keys are per line: nothing refused, nothing revealed)
+    const theirs = await newLine(foreign, foreign.orgId, 1_000_000);
+    expect((await pay(foreign, theirs.id, 5_000, `${year}-01-01`, k)).statusCode).toBe(201);
   });
 
   it('lets concurrent payments on a line never overspend it together', async () => {

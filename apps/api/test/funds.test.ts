@@ -141,6 +141,11 @@ describe('receipts', () => {
     expect((await request(t.app, city, 'POST', '/api/funds/periods/2026-07/close')).statusCode).toBe(409);
     const r = await ok<Receipt>(gucun, 'POST', '/api/funds/receipts', { enterpriseId: withUnion[4]!.id, amountFen: 50_000, receivedOn: '2026-07-03', idempotencyKey: 'test-closed-month' });
     expect(r).toMatchObject({ receivedOn: '2026-07-03', period: '2026-08' });
+    // closing July closed every month before it, also those never posted to: a May receipt goes to August too
+    const early = await ok<Receipt>(gucun, 'POST', '/api/funds/receipts', { enterpriseId: withUnion[4]!.id, amountFen: 1_000, receivedOn: '2026-05-04', idempotencyKey: 'test-before-closed-month' });
+    expect(early).toMatchObject({ receivedOn: '2026-05-04', period: '2026-08' });
+    const [openBefore] = await t.handle.query<{ n: number }>(`select count(*)::int as n from ledger_periods where period < '2026-07' and status = 'open'`);
+    expect(openBefore!.n).toBe(0);
     // the database refuses a posting into the closed month whoever writes
     await expect(t.handle.db.execute(sql`insert into journal_entries (idempotency_key, period, posted_on, kind) values ('x-closed', '2026-07', '2026-11-01', 'adjustment')`))
       .rejects.toMatchObject({ cause: expect.objectContaining({ code: 'LF001' }) });
@@ -371,6 +376,9 @@ describe('settings and figures', () => {
       },
     ), { numRuns: 4 });
 
+    for (const year of ['0000', '9999', '1999']) {
+      expect((await request(t.app, gucun, 'GET', `/api/funds/summary?year=${year}`)).statusCode, year).toBe(400);
+    }
     const summary = await ok<FundsSummary>(gucun, 'GET', '/api/funds/summary?year=2026');
     const [direct] = await t.handle.query<{ assessed: number; collected: number; returned: number }>(`
       with o as (select path from orgs where id = $1), e as (select en.id from enterprises en, o where en.org_path <@ o.path)

@@ -279,7 +279,7 @@ export const rateExceptionSchema = z.object({
 });
 
 /** Cockpit figures of a unit's subtree for a year: assessed, collected, arrears, returned and the two rates. */
-export const fundsSummaryQuery = z.object({ orgId: recordIdQuery.optional(), year: z.string().regex(/^\d{4}$/, { message: 'funds.year' }).optional() });
+export const fundsSummaryQuery = z.object({ orgId: recordIdQuery.optional(), year: z.string().regex(/^(20|21)\d{2}$/, { message: 'funds.year' }).optional() });
 export const fundsFiguresSchema = z.object({
   org: z.object({ id: z.number().int(), name: z.string() }),
   assessedFen: z.number().int(),

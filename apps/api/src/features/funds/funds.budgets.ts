@@ -2,7 +2,7 @@
  * Budgets with spending (DOMAIN.md §5: federations are first-level budget units with 基本支出 and 项目支出; 顾村 2017
  * spent 505,300 yuan on member-benefit projects). A union sets its year's lines (kind, name, amount, the expense
  * account); each payment against a line posts through the ledger at the union — Dr the line's expense account /
- * Cr 102 银行存款, keyed `budget-spending:<client key>` (a retried request posts once), in the payment date's month
+ * Cr 102 银行存款, keyed `budget-spending:<line id>:<client key>` (a retried request posts once), in the payment date's month
  * when open, else the first open month after it (ledger.repo postingPeriod). A line is a hard limit: a payment past
  * what remains is refused (400 on amountFen, naming the line and the remaining amount; the seeds allow no
  * overspending). A correction is the reversal of the payment's entry in the current month; the payment then no
@@ -135,7 +135,8 @@ function sameSpending(row: SpendingRow, lineId: number, input: SpendingCreate): 
  */
 export async function recordSpending(ctx: ServiceContext, lineId: number, input: SpendingCreate): Promise<{ spending: Spending; created: boolean }> {
   writeScope(ctx.scope);
-  const key = `budget-spending:${input.idempotencyKey}`;
+  // keys are the client's per line: another unit's payment with the same key is its own (and reveals nothing)
+  const key = `budget-spending:${lineId}:${input.idempotencyKey}`;
   const existing = await spendingByKey(ctx.db, key);
   if (existing) {
     await lineInScope(ctx.db, ctx, existing.line_id);

@@ -27,7 +27,7 @@ import { AppError, fieldError, isUniqueViolation, notFound } from '../../errors.
 import { recordAudit } from '../audit/audit.repo.ts';
 import { findOrg } from '../orgs/orgs.repo.ts';
 import { allSettings, arrearsRows, exceptionFor, fundsEnterprise, settingsOn, territorialChain, type FundsEnterprise, type UnitRef } from './funds.repo.ts';
-import { balanceRows, ledgerErrorCode, postEntry, reverseEntry, trialBalanceRows } from './ledger.repo.ts';
+import { LEDGER_CLOSE_LOCK, balanceRows, ledgerErrorCode, postEntry, reverseEntry, trialBalanceRows } from './ledger.repo.ts';
 
 const periodStart = (period: string) => `${period}-01`;
 
@@ -296,7 +296,9 @@ export async function closePeriod(ctx: ServiceContext, period: string) {
     await tx.execute(sql`insert into ledger_periods (period) values (${period}) on conflict (period) do nothing`);
     const [row] = await queryRows<{ status: string }>(tx, sql`select status from ledger_periods where period = ${period} for update`);
     if (row?.status !== 'open') throw new AppError('conflict', 409, 'funds.periodNotOpen');
-    await tx.execute(sql`update ledger_periods set status = 'closed', closed_at = now(), closed_by = ${ctx.actor.userId} where period = ${period}`);
+    // postings in flight finish first; then the month and every open month before it close (books close in order)
+    await tx.execute(sql`select pg_advisory_xact_lock(${LEDGER_CLOSE_LOCK})`);
+    await tx.execute(sql`update ledger_periods set status = 'closed', closed_at = now(), closed_by = ${ctx.actor.userId} where period <= ${period} and status = 'open'`);
     await recordAudit(tx, ctx.actor, ctx.ip, { action: 'update', objectType: 'ledger_period', objectId: period, orgPath: scope.path, detail: { status: 'closed' } });
     const [closed] = await queryRows<{ closedAt: string }>(tx, sql`select to_char(closed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "closedAt" from ledger_periods where period = ${period}`);
     return { period, status: 'closed' as const, closedAt: closed?.closedAt ?? null };

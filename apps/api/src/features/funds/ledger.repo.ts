@@ -7,6 +7,9 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Database, type Tx } from '@lianxin/db';
 import { nextMonth, type FundAccountCode } from '@lianxin/contracts';
 
+/** The advisory lock key a month's close takes exclusively and every posting shares (see postingPeriod). */
+export const LEDGER_CLOSE_LOCK = 7_301_013;
+
 export interface LineInput {
   orgId: number;
   orgPath: string;
@@ -35,7 +38,12 @@ export interface EntryInput {
  * first open month after it. Holds a share lock on that month's row, so a close waits for the posting to commit.
  */
 export async function postingPeriod(tx: Tx, requested: string): Promise<string> {
-  let period = requested;
+  // closing a month closes every month before it (books close in order): the floor is the month after the latest
+  // closed one, also for months that never had a row. The shared lock waits for a close in flight (closePeriod).
+  const [floor] = await queryRows<{ closed: string | null }>(tx, sql`
+    select pg_advisory_xact_lock_shared(${LEDGER_CLOSE_LOCK}) is null as locked,
+           (select max(period) from ledger_periods where status = 'closed') as closed`);
+  let period = floor?.closed && requested <= floor.closed ? nextMonth(floor.closed) : requested;
   for (;;) {
     await tx.execute(sql`insert into ledger_periods (period) values (${period}) on conflict (period) do nothing`);
     const [row] = await queryRows<{ status: string }>(tx, sql`select status from ledger_periods where period = ${period} for share`);
