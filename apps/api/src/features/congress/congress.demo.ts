@@ -4,7 +4,8 @@
  * (one waiting for the demo member's 附议, one answer waiting for their rating), a secret wage-agreement vote open
  * for them, a published committee election with its ballots and chain head — and 顾村's unions have this year's
  * evaluation in progress (self-checks, third-party scores, members' ratings, 宝山区's spot-check sample with a fixed
- * seed); `demo-chair` holds the proposal committee's grant at the union. A few hundred rows, bulk inserts.
+ * seed) and four unions of every other street self-checked (half of them scored by the third party too), so every
+ * district has stars; `demo-chair` holds the proposal committee's grant at the union. A few hundred rows, bulk inserts.
  */
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database, type Tx } from '@lianxin/db';
@@ -162,6 +163,28 @@ async function evaluationDemo(tx: Tx, _demoMember: number, raters: number[], by:
                     ${sql.param(rows.map(() => (part === 'selfCheck' ? '' : '优势：组织健全、台账规范；问题：经费独立核算尚未全覆盖，职工服务阵地利用率偏低。')))}::text[],
                     ${sql.param(rows.map((r) => JSON.stringify(part === 'selfCheck' ? r.items : [])))}::text[]) as t(id, path, score, report, items)`);
   }
+  // every other street: its first four unions (below the street) self-checked, every other one also scored by the
+  // third party, so each district's and the city's 星级 tab has units of its own; items from eight levels of
+  // achievement (about 58 to 97 points), one picked by the union's id; one set-based INSERT per part
+  const levels = Array.from({ length: 8 }, (_, k) => {
+    const items = indicatorItems.map((item, i) => ({
+      code: item.code, score: Math.min(item.points, Math.round(item.points * Math.min(1, 0.58 + k * 0.055 + ((i % 3) - 1) * 0.03) * 2) / 2), evidence: '',
+    }));
+    return { score: items.reduce((a, x) => a + x.score, 0), items: JSON.stringify(items) };
+  });
+  await tx.execute(sql`
+    with lv as (select * from unnest(${sql.param(levels.map((l) => l.score))}::real[], ${sql.param(levels.map((l) => l.items))}::text[]) with ordinality as t(score, items, k)),
+         u as (select o.id, o.path, row_number() over (partition by s.id order by o.id) as rn
+                 from orgs s join orgs o on o.path <@ s.path and o.id <> s.id
+                where s.kind = 'street_federation' and s.id <> ${gucun.id} and o.status = 'active'
+                  and o.kind not in ('street_federation', 'branch_union', 'industry_union', 'district_federation', 'city_federation'))
+    insert into evaluation_scores (year, org_id, org_path, part, score, report, items, entered_by)
+    select ${year}, u.id, u.path, p.part, case when p.part = 'selfCheck' then lv.score else greatest(40, lv.score - 3) end,
+           case when p.part = 'selfCheck' then '' else '优势：组织健全、台账规范；问题：职工服务阵地利用率偏低。' end,
+           case when p.part = 'selfCheck' then lv.items::jsonb else '[]'::jsonb end, ${by}
+      from u join lv on lv.k = 1 + (u.id * 5) % 8
+      cross join (values ('selfCheck'), ('thirdParty')) p(part)
+     where u.rn <= 4 and (p.part = 'selfCheck' or u.rn % 2 = 1)`);
   // 宝山区's spot-check sample, drawn with a recorded seed like a real draw
   const candidates = await queryRows<{ id: number }>(tx, sql`
     select id from orgs where path <@ ${gucun.district_path}::ltree and status = 'active'

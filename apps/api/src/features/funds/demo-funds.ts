@@ -1,9 +1,11 @@
 /**
- * Demo funds for 顾村 (DOMAIN.md §5): 顾村 collected 8,338,800 yuan in 2017 and returned 5,239,100; the demo scales
+ * Demo funds for 顾村 (DOMAIN.md §5), and the same for a sample of every other street (its 3 largest enterprises with a union), so
+ * each district's and the city's 经费 figures are their own: 顾村 collected 8,338,800 yuan in 2017 and returned 5,239,100; the demo scales
  * that to today's wages through the enterprises' own payrolls (employees × 8,000–16,000 yuan a month, 2 %). Up to
  * 180 enterprises of the street, assessed for the three months before the current one; most paid in the following
  * month, some partly, a few not at all (and one in forty owes since five months back, for the dunning worklist); a 先收后返
- * run for the month before last; every month before the previous one closed, so the current and the previous month
+ * run in every street for each month with receipts (顾村's month before last through runReturns by demo-gucun, the
+ * rest set-based, seedDemoReturns); every month before the previous one closed, so the current and the previous month
  * stay open. Written in bulk (unnest), through the same ledger tables and triggers as the API. Budgets, spending and
  * the subsidy run come before the close (demo-budgets.ts).
  */
@@ -20,6 +22,8 @@ import type { FastifyInstance } from 'fastify';
 
 const GUCUN = '310113109';
 const MAX_ENTERPRISES = 180;
+/** the sample of every other street: its largest enterprises */
+const STREET_SAMPLE = 3;
 
 /** A small deterministic generator (mulberry32), so the demo is the same on every start. */
 function random(seed: number) {
@@ -36,13 +40,26 @@ interface Line { entryKey: string; orgId: number; orgPath: string; account: stri
 
 export async function seedDemoFunds(app: FastifyInstance, today = shanghaiDate()): Promise<void> {
   const db: Database = app.db;
-  const enterprises = await queryRows<{ id: number; name: string; employee_count: number; union_status: string; org_id: number; region_code: string }>(db, sql`
-    select id, name, employee_count, union_status, org_id, region_code from enterprises
-     where region_code = ${GUCUN} and employee_count > 0 order by employee_count desc, id limit ${MAX_ENTERPRISES}`);
+  // 顾村's 180 first (in the order and with the generator's draws they always had), then the sample of every other street:
+  // its largest enterprises with a union of their own (what 先收后返 returns to: a street's return rate is then the
+  // settings' 80 %; the 建会筹备金 of enterprises without a union shows in 顾村)
+  const enterprises = await queryRows<{ id: number; name: string; employee_count: number; union_status: string; org_id: number; region_code: string; rn: number }>(db, sql`
+    select id, name, employee_count, union_status, org_id, region_code, rn from (
+      select id, name, employee_count, union_status, org_id, region_code,
+             row_number() over (partition by region_code
+                                order by case when region_code = ${GUCUN} then false else union_status = 'none' end, employee_count desc, id)::int as rn
+        from enterprises where employee_count > 0) x
+     where rn <= case when region_code = ${GUCUN} then ${MAX_ENTERPRISES}::int else ${STREET_SAMPLE}::int end
+     order by region_code <> ${GUCUN}, region_code, rn`);
   if (enterprises.length === 0) return;
   const chain = await territorialChain(db, GUCUN);
   const { street, district, city } = chain;
   if (!street || !district || !city) return;
+  const units = await queryRows<{ region_code: string; id: number; path: string; district_id: number; district_path: string }>(db, sql`
+    select s.region_code, s.id, s.path::text as path, d.id as district_id, d.path::text as district_path
+      from orgs s join orgs d on d.kind = 'district_federation' and d.status <> 'dissolved' and d.region_code = left(s.region_code, 6)
+     where s.kind = 'street_federation' and s.status <> 'dissolved'`);
+  const unitOf = new Map(units.map((u) => [u.region_code, u]));
   const current = today.slice(0, 7);
   const m1 = previousMonth(current);
   const m2 = previousMonth(m1);
@@ -55,17 +72,23 @@ export async function seedDemoFunds(app: FastifyInstance, today = shanghaiDate()
   const lines: Line[] = [];
   const assessments: { enterpriseId: number; period: string; payroll: number; employees: number; basis: string; assessment: number; key: string }[] = [];
   const receipts: { enterpriseId: number; amount: number; receivedOn: string; period: string; key: string; grassroots: number; upper: number }[] = [];
-  const s = street;
   const add = (entryKey: string, orgId: number, orgPath: string, account: string, debit: number, credit: number, enterpriseId: number, counterparty: number | null = null) => {
     if (debit > 0 || credit > 0) lines.push({ entryKey, orgId, orgPath, account, debit, credit, counterparty, enterpriseId });
   };
 
-  for (const [i, e] of enterprises.entries()) {
+  for (const e of enterprises) {
+    const unit = unitOf.get(e.region_code);
+    if (!unit) continue;
+    const i = e.rn - 1;
+    const s = { id: unit.id, path: unit.path };
+    const district = { id: unit.district_id, path: unit.district_path };
     const wage = 800_000 + Math.floor(rand() * 800_000);
     // one in forty owes since five months back; one in twelve stops paying; one in eight pays part
     const debtor = i % 40 === 7;
     const months = debtor ? [old, m3, m2, m1] : [m3, m2, m1];
-    const behaviour = debtor ? 'none' : i % 12 === 5 ? 'none' : i % 8 === 3 ? 'part' : 'full';
+    // (the other streets' samples of three by the enterprise's id: about one in seven stops paying, one in five pays part)
+    const [stops, pays] = e.region_code === GUCUN ? [i % 12 === 5, i % 8 === 3] : [e.id % 7 === 3, e.id % 5 === 1];
+    const behaviour = debtor ? 'none' : stops ? 'none' : pays ? 'part' : 'full';
     for (const period of months) {
       const payroll = e.employee_count * wage;
       const basis = e.union_status === 'none' ? 'preparatory' : 'standard';
@@ -145,10 +168,55 @@ export async function seedDemoFunds(app: FastifyInstance, today = shanghaiDate()
       await takeDunningStep(ctx, debtor.id, { step: 'interview', note: '已约谈企业财务负责人，承诺月底前补缴', deadlineDays: 15 });
     }
   }
+  await seedDemoReturns(db, street.id, m2, settings.returnBp, today);
   await seedDemoBudgets(app, today);
   const closed = [old, previousMonth(m3), m3, m2];
   await db.execute(sql`
     insert into ledger_periods (period, status, closed_at)
     select p, 'closed', now() from unnest(${sql.param(closed)}::text[]) as t(p)
     on conflict (period) do update set status = 'closed', closed_at = now()`);
+}
+
+/**
+ * 先收后返 in every street for each month with receipts not yet returned (顾村's month before last went through
+ * runReturns above): the same entries runReturns posts — 222 debited with what the street holds for each union,
+ * return_bp of it paid back (102 → the union's 40301), the rest kept (402) — one entry per street and month, keyed
+ * `return:<street>:<n>` as the service numbers them, written set-based (two statements; per-run service calls
+ * took ≈ 25 ms each, 18 s for the city). The balance check runs at commit as for any entry.
+ */
+async function seedDemoReturns(db: Database, gucunId: number, gucunReturned: string, returnBp: number, today: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`
+      create temporary table demo_held on commit drop as
+      select l.org_id as street, e.period, l.counterparty_org_id as union_id, sum(l.credit_fen - l.debit_fen)::bigint as held
+        from journal_lines l join journal_entries e on e.id = l.entry_id
+       where l.account_code = '222' and e.kind = 'receipt' and (l.org_id <> ${gucunId} or e.period > ${gucunReturned})
+       group by 1, 2, 3 having sum(l.credit_fen - l.debit_fen) > 0`);
+    await tx.execute(sql`
+      with runs as (
+        select h.street, h.period,
+               dense_rank() over (partition by h.street order by h.period) + case when h.street = ${gucunId} then 1 else 0 end as n
+          from (select distinct street, period from demo_held) h
+      ), entries as (
+        insert into journal_entries (idempotency_key, period, posted_on, kind, memo, created_by)
+        select 'return:' || r.street || ':' || r.n, r.period, ${today}::date, 'return', o.name || ' 先收后返 ' || r.period,
+               (select u.id from users u where u.org_id = r.street order by u.id limit 1)
+          from runs r join orgs o on o.id = r.street
+        returning id, period, split_part(idempotency_key, ':', 2)::int as street
+      ), parts as (
+        select en.id, h.street, s.path as street_path, h.union_id, u.path as union_path, h.held,
+               round(h.held * ${returnBp}::numeric / 10000)::bigint as back
+          from entries en join demo_held h on h.street = en.street and h.period = en.period
+          join orgs s on s.id = h.street join orgs u on u.id = h.union_id
+      )
+      insert into journal_lines (entry_id, org_id, org_path, account_code, debit_fen, credit_fen, counterparty_org_id)
+      select p.id, x.org_id, x.org_path, x.account, x.debit, x.credit, x.cp
+        from parts p cross join lateral (values
+          (p.street, p.street_path, '222', p.held, 0::bigint, p.union_id),
+          (p.street, p.street_path, '102', 0::bigint, p.back, p.union_id),
+          (p.street, p.street_path, '402', 0::bigint, p.held - p.back, p.union_id),
+          (p.union_id, p.union_path, '102', p.back, 0::bigint, null::int),
+          (p.union_id, p.union_path, '40301', 0::bigint, p.back, null::int)) as x(org_id, org_path, account, debit, credit, cp)
+       where x.debit > 0 or x.credit > 0`);
+  });
 }
