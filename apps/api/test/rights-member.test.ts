@@ -153,6 +153,28 @@ describe('我的维权: the member\'s own cases', () => {
     expect({ ...stored, phone_enc: t.app.keys.cipher.decrypt(stored!.phone_enc) }).toEqual({ name: '辛会员', phone_enc: holder.phone, member_id: holder.id });
   });
 
+  it('finds members to pick in the staff\'s scope by a whole phone (blind index) or a name; another district finds none', async () => {
+    const e = await newEnterprise();
+    const m = await newMember(e.id, '子会员');
+    const find = async (session: Session, query: string) => {
+      const response = await request(t.app, session, 'GET', `/api/members?${query}`);
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json<{ items: { id: number; name: string; phone: string }[] }>().items;
+    };
+    expect((await find(gucun, `phone=${m.phone}`)).map((x) => [x.id, x.name, x.phone])).toEqual([[m.id, '子会员', `${m.phone.slice(0, 3)}****${m.phone.slice(7)}`]]);
+    expect((await find(gucun, `phone=${m.phone.slice(0, 3)}-${m.phone.slice(3, 7)}-${m.phone.slice(7)}`)).map((x) => x.id)).toEqual([m.id]);
+    expect((await find(gucun, `q=${encodeURIComponent('子会员')}`)).map((x) => x.id)).toContain(m.id);
+    expect(await find(foreignStaff, `phone=${m.phone}`)).toEqual([]);
+    const bad = await request(t.app, gucun, 'GET', '/api/members?phone=12345');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json<{ fields: Record<string, string> }>().fields).toHaveProperty('phone');
+    // the roster export by phone: its audit entry keeps the phone masked
+    expect((await request(t.app, gucun, 'GET', `/api/members/export.xlsx?phone=${m.phone}`)).statusCode).toBe(200);
+    const [entry] = await t.handle.query<{ detail: Record<string, unknown> }>(`select detail from audit_log where object_type = 'member_export' order by id desc limit 1`);
+    expect(entry!.detail).toMatchObject({ count: 1, phone: `${m.phone.slice(0, 3)}****${m.phone.slice(7)}` });
+    expect(JSON.stringify(entry)).not.toContain(m.phone);
+  });
+
   it('refuses to pick a member outside the staff\'s subtree (400 on the party, nothing written)', async () => {
     const e = await newEnterprise();
     const m = await newMember(e.id, '癸会员');
