@@ -4,8 +4,8 @@ import { addDays, shanghaiDate } from '@lianxin/contracts';
 import { latestOtp, launchBrowser, logIn, newPage, sendCodeWhenAllowed, shot } from '../support/browser.ts';
 
 /**
- * Rights, as 顾村's street staff: open a dispute case for a worker of an enterprise, move it through investigation
- * and mediation, close it as settled with the amount recovered, and see the street's success rate and the amount
+ * Rights, as 顾村's street staff: open a dispute case for a member picked by phone and two workers typed in, move it
+ * through investigation and mediation, close it as settled with the amount recovered, and see the street's success rate and the amount
  * recovered move. On a phone, the demo member opens 我的维权 (/m/rights), sees their case in mediation with the art. 14
  * clock and raises an issue for their enterprise's 恳谈会, which the street's console shows in the meeting's record.
  */
@@ -51,6 +51,15 @@ describe('a dispute case to a settlement (顾村 street staff)', () => {
     const enterprise = page.locator('.ant-select-dropdown:visible .ant-select-item-option').first();
     await enterprise.waitFor({ state: 'visible', timeout: 20_000 });
     await enterprise.click();
+    // a member picked by their whole mobile (the demo member): the party takes the member's name and phone
+    await modal.getByTestId('rights-members').click();
+    await page.keyboard.type('13800138000');
+    const member = page.locator('.ant-select-dropdown:visible .ant-select-item-option').first();
+    await member.waitFor({ state: 'visible', timeout: 20_000 });
+    const memberName = ((await member.textContent()) ?? '').split(' ')[0]!;
+    expect(await member.textContent()).toMatch(/138\*+8000/);
+    await member.click();
+    // another worker typed with the same number under another name stays unlinked (a mistyped phone links nobody)
     await modal.getByTestId('rights-workers').fill('张维权 13800138000\n李互助');
     await modal.getByTestId('rights-claim').fill('12,345.67');
     await page.getByRole('button', { name: /确\s*定|OK/ }).last().click();
@@ -96,6 +105,7 @@ describe('a dispute case to a settlement (顾村 street staff)', () => {
     expect(await page.getByTestId('rights-case-claim').textContent()).toBe('¥12,345.67');
     expect(await page.getByTestId('rights-case-recovered').textContent()).toBe('¥10,000.00');
     const workers = await page.getByTestId('rights-case-workers').textContent();
+    expect(workers).toContain(memberName);
     expect(workers).toContain('张维权');
     expect(workers).toContain('李互助');
     expect(workers).not.toContain('13800138000');

@@ -79,7 +79,8 @@ describe('我的维权: the member\'s own cases', () => {
       'select case_id, member_id, phone_hash from rights_case_workers where case_id = any($1::int[]) order by id', [[byPhone.id, picked.id]]);
     expect(links.map((l) => [l.case_id, l.member_id])).toEqual([[byPhone.id, a.id], [byPhone.id, null], [picked.id, b.id]]);
     expect(links[0]!.phone_hash).toBe(t.app.keys.blindIndex(a.phone));
-    expect(links[2]!.phone_hash).toBeNull();
+    // the picked member's party carries the member's phone (its index) though none was typed
+    expect(links[2]!.phone_hash).toBe(t.app.keys.blindIndex(b.phone));
 
     // a member who left cannot be picked, nor can an id that is no member: 400 on the party's field
     await t.handle.query(`update members set status = 'left', left_on = $2 where id = $1`, [gone.id, today]);
@@ -108,10 +109,83 @@ describe('我的维权: the member\'s own cases', () => {
       status: 'mediating', clock: { appliedOn: addDays(today, -16), deadline: addDays(today, -1), daysLeft: -1, mayArbitrate: true },
       history: [{ from: 'accepted', to: 'investigating', on: addDays(today, -18) }, { from: 'investigating', to: 'mediating', on: addDays(today, -16) }],
     });
+    // one list read (one case, named as the object) and one detail read
     const [audit] = await t.handle.query<{ n: number }>(`
       select count(*)::int as n from audit_log where action = 'read_personal' and object_type = 'rights_case' and object_id = $1 and actor_user_id = $2`,
     [String(byPhone.id), a.session.userId]);
     expect(audit!.n).toBe(2);
+  });
+
+  it('audits 我的维权 once per request naming the cases read, not once per case and refresh; no personal data in the entry', async () => {
+    const e = await newEnterprise();
+    const m = await newMember(e.id, '庚会员');
+    const first = await openCase(e.id, [{ name: '庚会员', memberId: m.id }, { name: '同案甲', phone: newPhone() }], { receivedOn: addDays(today, -3) });
+    const second = await openCase(e.id, [{ name: '庚会员', phone: m.phone }], { type: 'wage_arrears' });
+    for (let i = 0; i < 3; i++) expect((await mine(m)).cases.map((c) => c.id)).toEqual([second.id, first.id]);
+    expect((await request(t.app, m.session, 'GET', `/api/me/rights/cases/${first.id}`)).statusCode).toBe(200);
+    const entries = await t.handle.query<{ object_id: string | null; detail: unknown; org_path: string }>(`
+      select object_id, detail, org_path::text as org_path from audit_log
+       where action = 'read_personal' and object_type = 'rights_case' and actor_user_id = $1 order by id`, [m.session.userId]);
+    const [{ org_path: path }] = await t.handle.query<{ org_path: string }>('select org_path::text as org_path from enterprises where id = $1', [e.id]) as [{ org_path: string }];
+    const list = { object_id: null, detail: { view: 'member', caseIds: [second.id, first.id] }, org_path: path };
+    expect(entries).toEqual([list, list, list, { object_id: String(first.id), detail: { view: 'member', caseIds: [first.id] }, org_path: path }]);
+    expect(JSON.stringify(entries)).not.toMatch(/庚会员|同案甲|\d{11}/);
+  });
+
+  it('links by phone only when the name matches too: a mistyped phone does not link a stranger (not on their /m/rights)', async () => {
+    const e = await newEnterprise();
+    const holder = await newMember(e.id, '辛会员');
+    // another worker typed with the member's phone by mistake, and the member with spaces and a full-width form
+    const stranger = await openCase(e.id, [{ name: '壬职工', phone: holder.phone }]);
+    const spaced = await openCase(e.id, [{ name: ' 辛 会员 ', phone: holder.phone }], { type: 'work_injury' });
+    expect(stranger.workers.map((w) => w.isMember)).toEqual([false]);
+    expect(spaced.workers.map((w) => w.isMember)).toEqual([true]);
+    expect((await mine(holder)).cases.map((c) => c.id)).toEqual([spaced.id]);
+    expect((await request(t.app, holder.session, 'GET', `/api/me/rights/cases/${stranger.id}`)).statusCode).toBe(404);
+    // the stranger still holds the phone typed (encrypted, indexed), only unlinked
+    const [row] = await t.handle.query<{ member_id: number | null; phone_hash: string | null }>('select member_id, phone_hash from rights_case_workers where case_id = $1', [stranger.id]);
+    expect(row).toEqual({ member_id: null, phone_hash: t.app.keys.blindIndex(holder.phone) });
+
+    // staff pick the member explicitly: the party takes the member's name and phone from the member record
+    const picked = await openCase(e.id, [{ name: '随手填的名字', phone: newPhone(), memberId: holder.id }], { type: 'social_insurance' });
+    expect(picked.workers).toEqual([{ id: expect.any(Number), name: '辛会员', phone: `${holder.phone.slice(0, 3)}****${holder.phone.slice(7)}`, isMember: true }]);
+    const [stored] = await t.handle.query<{ name: string; phone_enc: string; member_id: number }>('select name, phone_enc, member_id from rights_case_workers where case_id = $1', [picked.id]);
+    expect({ ...stored, phone_enc: t.app.keys.cipher.decrypt(stored!.phone_enc) }).toEqual({ name: '辛会员', phone_enc: holder.phone, member_id: holder.id });
+  });
+
+  it('finds members to pick in the staff\'s scope by a whole phone (blind index) or a name; another district finds none', async () => {
+    const e = await newEnterprise();
+    const m = await newMember(e.id, '子会员');
+    const find = async (session: Session, query: string) => {
+      const response = await request(t.app, session, 'GET', `/api/members?${query}`);
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json<{ items: { id: number; name: string; phone: string }[] }>().items;
+    };
+    expect((await find(gucun, `phone=${m.phone}`)).map((x) => [x.id, x.name, x.phone])).toEqual([[m.id, '子会员', `${m.phone.slice(0, 3)}****${m.phone.slice(7)}`]]);
+    expect((await find(gucun, `phone=${m.phone.slice(0, 3)}-${m.phone.slice(3, 7)}-${m.phone.slice(7)}`)).map((x) => x.id)).toEqual([m.id]);
+    expect((await find(gucun, `q=${encodeURIComponent('子会员')}`)).map((x) => x.id)).toContain(m.id);
+    expect(await find(foreignStaff, `phone=${m.phone}`)).toEqual([]);
+    const bad = await request(t.app, gucun, 'GET', '/api/members?phone=12345');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json<{ fields: Record<string, string> }>().fields).toHaveProperty('phone');
+    // the roster export by phone: its audit entry keeps the phone masked
+    expect((await request(t.app, gucun, 'GET', `/api/members/export.xlsx?phone=${m.phone}`)).statusCode).toBe(200);
+    const [entry] = await t.handle.query<{ detail: Record<string, unknown> }>(`select detail from audit_log where object_type = 'member_export' order by id desc limit 1`);
+    expect(entry!.detail).toMatchObject({ count: 1, phone: `${m.phone.slice(0, 3)}****${m.phone.slice(7)}` });
+    expect(JSON.stringify(entry)).not.toContain(m.phone);
+  });
+
+  it('refuses to pick a member outside the staff\'s subtree (400 on the party, nothing written)', async () => {
+    const e = await newEnterprise();
+    const m = await newMember(e.id, '癸会员');
+    const [before] = await t.handle.query<{ n: number }>('select count(*)::int as n from rights_cases');
+    const [foreignEnterprise] = await t.handle.query<{ id: number }>(`
+      select e.id from enterprises e, orgs o where o.id = $1 and e.org_path <@ o.path order by e.id limit 1`, [foreignStaff.orgId]);
+    const refused = await request(t.app, foreignStaff, 'POST', '/api/rights/cases', { enterpriseId: foreignEnterprise!.id, type: 'other', workers: [{ name: '癸会员', memberId: m.id }], claimFen: 0 });
+    expect(refused.statusCode, refused.body).toBe(400);
+    expect(refused.json<{ fields: Record<string, string> }>().fields).toHaveProperty('workers.0.memberId');
+    const [after] = await t.handle.query<{ n: number }>('select count(*)::int as n from rights_cases');
+    expect(after!.n).toBe(before!.n);
   });
 
   it('backfills older parties: the job indexes their phones and links the members, then has nothing left to do', async () => {
@@ -120,10 +194,16 @@ describe('我的维权: the member\'s own cases', () => {
     const c = await openCase(e.id, [{ name: '某职工' }]);
     // a party as rows written before the link existed hold it: an encrypted phone, no index, no member
     await t.handle.query('insert into rights_case_workers (case_id, name, phone_enc) values ($1, $2, $3)', [c.id, '戊会员', t.app.keys.cipher.encrypt(member.phone)]);
+    // and another worker's row with the member's phone mistyped: indexed, never linked
+    const other = await openCase(e.id, [{ name: '己职工' }], { type: 'severance' });
+    await t.handle.query('insert into rights_case_workers (case_id, name, phone_enc) values ($1, $2, $3)', [other.id, '己职工', t.app.keys.cipher.encrypt(member.phone)]);
     expect((await mine(member)).cases).toEqual([]);
     expect(await linkPartiesBackfill(t.handle.db, t.app.keys)).toBeGreaterThanOrEqual(1);
     expect(await linkPartiesBackfill(t.handle.db, t.app.keys)).toBe(0);
     expect((await mine(member)).cases.map((x) => x.id)).toEqual([c.id]);
+    const [stranger] = await t.handle.query<{ member_id: number | null; phone_hash: string | null }>(
+      `select member_id, phone_hash from rights_case_workers where case_id = $1 and name = '己职工' and phone_enc is not null`, [other.id]);
+    expect(stranger).toEqual({ member_id: null, phone_hash: t.app.keys.blindIndex(member.phone) });
   });
 
   it('only members: anonymous 401, staff 403; a member without an employer sees no contracts or meetings', async () => {

@@ -443,25 +443,26 @@ describe('consultation meetings (恳谈会)', () => {
   });
 });
 
-describe('the rights summary', () => {
-  async function direct(orgId: number, year: number | undefined, day: string) {
-    const [row] = await t.handle.query<Record<string, number>>(`
-      select (select count(*)::int from rights_cases c where c.org_path <@ o.path ${year ? `and extract(year from received_on) = ${year}` : ''}) as cases,
-             (select count(*)::int from rights_cases c where c.org_path <@ o.path and status = 'closed' ${year ? `and extract(year from received_on) = ${year}` : ''}) as closed,
-             (select count(*)::int from rights_cases c where c.org_path <@ o.path and outcome in ('success', 'partial') ${year ? `and extract(year from received_on) = ${year}` : ''}) as succeeded,
-             (select coalesce(sum(recovered_fen), 0)::float8 from rights_cases c where c.org_path <@ o.path ${year ? `and extract(year from received_on) = ${year}` : ''}) as recovered,
-             (select count(*)::int from rights_warnings w where w.org_path <@ o.path and status = 'open' and level = 'major') as major,
-             (select count(*)::int from rights_warnings w where w.org_path <@ o.path and status = 'open' and level = 'general') as general,
-             (select count(distinct enterprise_id)::int from bargaining_contracts k where k.org_path <@ o.path and kind = 'collective' and status <> 'vetoed' and '${day}' between valid_from and valid_to) as enterprises,
-             (select coalesce(sum(covered_employees), 0)::int from bargaining_contracts k where k.org_path <@ o.path and kind = 'collective' and status <> 'vetoed' and '${day}' between valid_from and valid_to) as employees
-        from orgs o where o.id = $1`, [orgId]);
-    return row!;
-  }
-  const expectEqual = (s: RightsSummary, d: Record<string, number>) => {
-    expect({ cases: s.cases, closed: s.closed, succeeded: s.succeeded, recovered: s.recoveredFen, major: s.openWarnings.major, general: s.openWarnings.general, ...s.contractCoverage })
-      .toEqual({ cases: d.cases, closed: d.closed, succeeded: d.succeeded, recovered: d.recovered, major: d.major, general: d.general, enterprises: d.enterprises, employees: d.employees });
-  };
+/** The summary's figures counted directly from the base tables (as of `day`). */
+async function direct(orgId: number, year: number | undefined, day: string) {
+  const [row] = await t.handle.query<Record<string, number>>(`
+    select (select count(*)::int from rights_cases c where c.org_path <@ o.path ${year ? `and extract(year from received_on) = ${year}` : ''}) as cases,
+           (select count(*)::int from rights_cases c where c.org_path <@ o.path and status = 'closed' ${year ? `and extract(year from received_on) = ${year}` : ''}) as closed,
+           (select count(*)::int from rights_cases c where c.org_path <@ o.path and outcome in ('success', 'partial') ${year ? `and extract(year from received_on) = ${year}` : ''}) as succeeded,
+           (select coalesce(sum(recovered_fen), 0)::float8 from rights_cases c where c.org_path <@ o.path ${year ? `and extract(year from received_on) = ${year}` : ''}) as recovered,
+           (select count(*)::int from rights_warnings w where w.org_path <@ o.path and status = 'open' and level = 'major') as major,
+           (select count(*)::int from rights_warnings w where w.org_path <@ o.path and status = 'open' and level = 'general') as general,
+           (select count(distinct enterprise_id)::int from bargaining_contracts k where k.org_path <@ o.path and kind = 'collective' and status <> 'vetoed' and '${day}' between valid_from and valid_to) as enterprises,
+           (select coalesce(sum(covered_employees), 0)::int from bargaining_contracts k where k.org_path <@ o.path and kind = 'collective' and status <> 'vetoed' and '${day}' between valid_from and valid_to) as employees
+      from orgs o where o.id = $1`, [orgId]);
+  return row!;
+}
+const expectEqual = (s: RightsSummary, d: Record<string, number>) => {
+  expect({ cases: s.cases, closed: s.closed, succeeded: s.succeeded, recovered: s.recoveredFen, major: s.openWarnings.major, general: s.openWarnings.general, ...s.contractCoverage })
+    .toEqual({ cases: d.cases, closed: d.closed, succeeded: d.succeeded, recovered: d.recovered, major: d.major, general: d.general, enterprises: d.enterprises, employees: d.employees });
+};
 
+describe('the rights summary', () => {
   it('equals direct counts for a street and its district after random writes, folded or pending', async () => {
     let seed = 20_170_301;
     const random = (n: number) => {
@@ -591,7 +592,7 @@ describe('the rights summary', () => {
 describe('the demo', () => {
   it('holds 顾村\'s 2017: 301 cases, 98 % settled, 9,000,000 yuan recovered', async () => {
     // the test template has the base seed only; npm start runs the feature's demo hook on top of it
-    await seedDemoRights(t.handle.db);
+    await seedDemoRights(t.handle.db, t.app.keys);
     const s = await summary(gucun, `orgId=${gucun.orgId}&year=2017`);
     expect(s).toMatchObject({ cases: 301, closed: 301, succeeded: 295, recoveredFen: 900_000_000 });
     expect(s.successRate).toBeCloseTo(0.98, 2);
@@ -608,6 +609,80 @@ describe('the demo', () => {
          and k.valid_from <= $2::date and k.valid_to between $2::date and $2::date + 90`, [baoshanOrgId, today]);
     expect(kind('bargaining.expiring')!.count).toBe(expiring!.n);
     expect(expiring!.n).toBeGreaterThan(0);
+  });
+
+  it('reads plausibly in every district and street this year, and the kept figures equal direct counts', async () => {
+    const year = Number(today.slice(0, 4));
+    const districts = await t.handle.query<{ id: number; region_code: string; employees: number }>(`
+      select o.id, o.region_code, (select sum(employee_count)::int from enterprises e where e.org_path <@ o.path) as employees
+        from orgs o where o.kind = 'district_federation' and o.status <> 'dissolved' order by o.region_code`);
+    expect(districts).toHaveLength(16);
+    const [city] = await t.handle.query<{ id: number }>(`select id from orgs where kind = 'city_federation'`);
+    for (const orgId of [city!.id, ...districts.map((d) => d.id)]) {
+      expectEqual(await rightsFigures(t.handle.db, orgId, year, today), await direct(orgId, year, today));
+      expectEqual(await rightsFigures(t.handle.db, orgId, undefined, today), await direct(orgId, undefined, today));
+    }
+    for (const d of districts) {
+      const s = await rightsFigures(t.handle.db, d.id, year, today);
+      const where = `district ${d.region_code}`;
+      expect(s.cases, where).toBeGreaterThanOrEqual(50);
+      expect(s.successRate, where).toBeGreaterThanOrEqual(0.85);
+      expect(s.successRate, where).toBeLessThanOrEqual(0.98);
+      expect(s.closed, where).toBeLessThan(s.cases);
+      expect(s.recoveredFen, where).toBeGreaterThan(0);
+      expect(Object.values(s.byType).filter((n) => n > 0).length, where).toBeGreaterThanOrEqual(6);
+      const { success = 0, ...others } = s.byOutcome;
+      expect(success, where).toBeGreaterThan(Object.values(others).reduce((a: number, b) => a + (b ?? 0), 0));
+      expect(s.openWarnings.general, where).toBeGreaterThan(0);
+      expect(s.openWarnings.serious, where).toBeGreaterThan(0);
+      expect(s.openWarnings.major, where).toBeGreaterThanOrEqual(1);
+      expect(s.openWarnings.major, where).toBeLessThan(s.openWarnings.general + s.openWarnings.serious);
+      const coverage = s.contractCoverage.employees / d.employees;
+      expect(coverage, where).toBeGreaterThanOrEqual(0.4);
+      expect(coverage, where).toBeLessThanOrEqual(0.8);
+      const [expiring] = await t.handle.query<{ n: number }>(`
+        select count(*)::int as n from bargaining_contracts k where k.org_path <@ (select path from orgs where id = $1) and k.status <> 'vetoed'
+           and k.valid_from <= $2::date and k.valid_to between $2::date and $2::date + 90`, [d.id, today]);
+      expect(expiring!.n, where).toBeGreaterThan(0);
+    }
+    // every street has this year's cases; street success rates (of streets with at least 8 closed) within 80–100 %, most 85–98 %
+    const streets = await t.handle.query<{ region_code: string; cases: number; closed: number; ok: number }>(`
+      select s.region_code, count(c.id)::int as cases, count(*) filter (where c.status = 'closed')::int as closed,
+             count(*) filter (where c.outcome in ('success', 'partial'))::int as ok
+        from orgs s left join enterprises e on e.region_code = s.region_code
+        left join rights_cases c on c.enterprise_id = e.id and c.received_on >= $1::date
+       where s.kind = 'street_federation' and s.status <> 'dissolved' group by 1`, [`${year}-01-01`]);
+    expect(streets.filter((x) => x.cases === 0)).toEqual([]);
+    const rates = streets.filter((x) => x.closed >= 8).map((x) => x.ok / x.closed);
+    expect(rates.length).toBeGreaterThan(200);
+    expect(Math.min(...rates)).toBeGreaterThanOrEqual(0.8);
+    expect(rates.filter((r) => r >= 0.85 && r <= 0.98).length / rates.length).toBeGreaterThan(0.9);
+    // the demo's cases (no author): recovered within the claim, only agreements recover, closed ones dated in order
+    const [bad] = await t.handle.query<{ n: number }>(`
+      select count(*)::int as n from rights_cases where created_by is null
+         and (recovered_fen > claim_fen or (recovered_fen > 0 and outcome not in ('success', 'partial'))
+              or (status = 'closed') <> (outcome is not null) or closed_on > $1::date or closed_on < received_on
+              or mediation_applied_on < received_on or closed_on < mediation_applied_on)`, [today]);
+    expect(bad!.n).toBe(0);
+    // the parties' phones: encrypted and indexed as the API writes them, no stranger linked
+    const phones = await t.handle.query<{ phone_enc: string; phone_hash: string; member_id: number | null }>(`
+      select phone_enc, phone_hash, member_id from rights_case_workers w join rights_cases c on c.id = w.case_id
+       where w.phone_enc is not null and c.received_on >= $1::date and c.case_number like 'RC%' order by w.id limit 200`, [`${year}-01-01`]);
+    expect(phones.length).toBeGreaterThan(100);
+    for (const p of phones) {
+      const phone = t.app.keys.cipher.decrypt(p.phone_enc);
+      expect(phone).toMatch(/^1[3-9]\d{9}$/);
+      expect(p.phone_hash).toBe(t.app.keys.blindIndex(phone));
+    }
+    // a district's staff see their own district's cases in the list, none of another
+    const list = await request(t.app, foreign, 'GET', '/api/rights/cases?pageSize=200');
+    expect(list.statusCode, list.body).toBe(200);
+    const page = list.json<{ items: CaseItem[]; total: number }>();
+    expect(page.total).toBeGreaterThanOrEqual(50);
+    const [outside] = await t.handle.query<{ n: number }>(`
+      select count(*)::int as n from rights_cases c, orgs o where o.id = $1 and not c.org_path <@ o.path and c.id = any($2::int[])`,
+    [foreign.orgId, page.items.map((c) => c.id)]);
+    expect(outside!.n).toBe(0);
   });
 
   it('keeps its figures through the whole-table repair of the kept figures (rebuild_org_figures)', async () => {

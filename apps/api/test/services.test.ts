@@ -256,7 +256,7 @@ describe('service requests', () => {
     const created = await request(t.app, member, 'POST', '/api/me/service-requests', { categoryCode: 'legal_aid', description: '平台拒绝承担配送途中受伤的医疗费' });
     expect(created.statusCode, created.body).toBe(201);
     const r = created.json<ServiceRequest>();
-    expect(r).toMatchObject({ status: 'received', channel: 'h5', ownerUserId: null });
+    expect(r).toMatchObject({ status: 'received', channel: 'h5', ownerUserId: null, categoryName: '法律援助', categoryNameEn: 'Legal aid' });
     expect((await request(t.app, gucun, 'POST', '/api/me/service-requests', { categoryCode: 'general', description: 'x' })).statusCode).toBe(403);
     const queue = await ok<{ items: ServiceRequestListItem[] }>(baoshan, 'GET', '/api/service-requests?status=received&limit=200');
     expect(queue.items.map((i) => i.id)).toContain(r.id);

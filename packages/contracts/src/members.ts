@@ -218,6 +218,8 @@ export const memberSortKeys = ['name', 'joinedOn'] as const;
 export const memberListQuerySchema = z.object({
   /** part of a name, normalised like names are stored (any middle dot finds ·) */
   q: z.string().max(30).overwrite(normalizePersonName).optional(),
+  /** a whole mobile number: the member holding it (matched on its blind index, never decrypted) */
+  phone: chinaMobileSchema.optional(),
   orgId: recordIdQuery.optional(),
   enterpriseId: recordIdQuery.optional(),
   category: z.enum(memberCategories).optional(),

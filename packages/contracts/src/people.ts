@@ -53,6 +53,17 @@ export function normalizePersonName(text: string): string {
 }
 
 /**
+ * Whether two names as typed name the same person: both normalised ({@link normalizePersonName}), then spaces
+ * dropped and Latin letters case-folded (`王 伟` = `王伟`, `ＡＬＩ` = `Ali`). Used to link a case party to the member
+ * with the same phone only when the names agree too (a mistyped phone must not link a stranger).
+ */
+export function samePersonName(a: string, b: string): boolean {
+  const key = (text: string) => normalizePersonName(text).replace(/ /g, '').toLowerCase();
+  const ka = key(a);
+  return ka !== '' && ka === key(b);
+}
+
+/**
  * A unit's name as typed (a union, an enterprise): invisible characters removed, runs of white space one space.
  * Brackets and widths stay as written (the search key folds them, migration `search_keys`).
  */

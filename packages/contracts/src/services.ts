@@ -228,6 +228,8 @@ export const requestTokenBodySchema = z.object({ token: requestTokenSchema });
 export const publicRequestSchema = z.object({
   id: z.number().int(),
   categoryName: z.string(),
+  /** the category's English name (service_categories.name_en), for English screens */
+  categoryNameEn: z.string(),
   orgName: z.string(),
   status: z.enum(requestStatuses),
   description: z.string(),
@@ -257,6 +259,8 @@ export const serviceRequestSchema = z.object({
   id: z.number().int(),
   categoryCode: z.string(),
   categoryName: z.string(),
+  /** the category's English name (service_categories.name_en), for English screens */
+  categoryNameEn: z.string(),
   orgId: z.number().int(),
   orgName: z.string(),
   channel: z.enum(requestChannels),

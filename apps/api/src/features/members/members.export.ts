@@ -41,11 +41,12 @@ export async function memberExportIds(ctx: ServiceContext, query: MemberExportQu
     if (!org) throw notFound();
     orgPath = org.path;
   }
-  const ids = await exportIds(ctx.db, sql`select ${members.id} as id from ${members} where ${memberListWhere(ctx.scope, query)} order by ${orderBy(memberListOrder, query)}`);
-  const { sort: _sort, order: _order, ...filters } = query;
+  const ids = await exportIds(ctx.db, sql`select ${members.id} as id from ${members} where ${memberListWhere(ctx.scope, query, ctx.keys.blindIndex)} order by ${orderBy(memberListOrder, query)}`);
+  // a phone searched for is personal data: the audit keeps it masked
+  const { sort: _sort, order: _order, phone, ...filters } = query;
   await recordAudit(ctx.db, ctx.actor, ctx.ip, {
     action: 'read_personal', objectType: 'member_export', objectId: query.orgId ?? null, orgPath,
-    detail: { count: ids.length, ...filters },
+    detail: { count: ids.length, ...filters, ...(phone ? { phone: maskPhone(phone) } : {}) },
   });
   return ids;
 }

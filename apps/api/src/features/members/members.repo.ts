@@ -48,9 +48,13 @@ export const memberListOrder: ListOrder<(typeof memberSortKeys)[number]> = {
   tiebreaker: sql`${members.id}`,
 };
 
-/** The member list's condition — the one filter→SQL path of the list and its export. */
-export function memberListWhere(scope: Scope, filter: Omit<ListFilter, 'page' | 'pageSize' | 'sort' | 'order'>): SQL | undefined {
+/**
+ * The member list's condition — the one filter→SQL path of the list and its export. `blindIndex` turns a whole
+ * phone (`filter.phone`) into the keyed hash members are found by (AppKeys.blindIndex).
+ */
+export function memberListWhere(scope: Scope, filter: Omit<ListFilter, 'page' | 'pageSize' | 'sort' | 'order'>, blindIndex: (value: string) => string): SQL | undefined {
   const conditions: (SQL | undefined)[] = [memberScope(scope)];
+  if (filter.phone) conditions.push(eq(members.phoneHash, blindIndex(filter.phone)));
   if (filter.q) {
     conditions.push(nameMatches({ grams: members.searchGrams, key: sql`search_key(${members.name})`, initials: members.nameInitials }, filter.q));
   }
@@ -65,11 +69,11 @@ export function memberListWhere(scope: Scope, filter: Omit<ListFilter, 'page' | 
 }
 
 /**
- * A page of the members the scope reaches, matching the filter (newest first unless sorted), with a bounded
- * total; rows still encrypted (`toMemberItem` masks them).
+ * A page of the members the scope reaches, matching the filter (name part `q`, whole phone `phone`, …; newest first
+ * unless sorted), with a bounded total; rows still encrypted (`toMemberItem` masks them).
  */
-export async function listMembers(db: Database, scope: Scope, filter: ListFilter) {
-  const where = memberListWhere(scope, filter);
+export async function listMembers(db: Database, scope: Scope, filter: ListFilter, blindIndex: (value: string) => string) {
+  const where = memberListWhere(scope, filter, blindIndex);
   return pagedList(db, {
     query: filter,
     order: memberListOrder,

@@ -16,7 +16,7 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags: ['membership'], querystring: memberListQuerySchema, response: { 200: memberListResponseSchema } }, config: { access: access.staffRead() } },
     async (request) => {
       const ctx = serviceContext(request);
-      const page = await listMembers(ctx.db, ctx.scope, request.query);
+      const page = await listMembers(ctx.db, ctx.scope, request.query, ctx.keys.blindIndex);
       return { ...page, items: page.items.map((r) => toMemberItem(r, ctx.cipher)) };
     },
   );

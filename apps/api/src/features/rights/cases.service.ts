@@ -6,7 +6,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, rightsCases, rightsCaseSteps, rightsCaseWorkers, type Database, type Tx } from '@lianxin/db';
 import {
-  DEFAULT_GROUP_THRESHOLD, isGroupDispute, maskPhone, mediationClock,
+  DEFAULT_GROUP_THRESHOLD, isGroupDispute, maskPhone, mediationClock, samePersonName,
   shanghaiDate, stageProblem, SUCCEEDED_OUTCOMES, type CaseCreate, type CaseItem, type CaseOutcome, type CaseStage, type CaseStatus,
   type CaseType, type caseListQuerySchema, type Paged,
 } from '@lianxin/contracts';
@@ -171,13 +171,14 @@ export async function createCase(ctx: ServiceContext, input: CaseCreate): Promis
       // a linked request must be one the actor sees; the request row's lock serialises two clicks on the same request
       if (!(await findRequest(tx, scope, input.requestId, true))) throw fieldError('requestId', 'error.not_found', 404, 'not_found');
     }
+    const parties = await linkParties(tx, ctx.keys, scope, input.workers);
     const [same] = await queryRows<{ id: number }>(tx, sql`
       select c.id from rights_cases c
        where c.enterprise_id = ${enterprise.id} and c.created_by = ${ctx.actor.userId} and c.status = 'accepted' and c.type = ${input.type}
          and c.claim_fen = ${input.claimFen} and c.received_on = ${receivedOn}::date and c.description = ${input.description}
          and c.request_id is not distinct from ${input.requestId ?? null}::int
          and c.created_at > ${new Date(Date.now() - RESEND_WINDOW_MS).toISOString()}::timestamptz
-         and (select array_agg(w.name order by w.id) from rights_case_workers w where w.case_id = c.id) = ${sql.param(input.workers.map((w) => w.name))}::text[]
+         and (select array_agg(w.name order by w.id) from rights_case_workers w where w.case_id = c.id) = ${sql.param(parties.map((p) => p.name))}::text[]
        order by c.id limit 1`);
     if (same) return { caseId: same.id, created: false };
     if (input.requestId !== undefined) {
@@ -204,10 +205,7 @@ export async function createCase(ctx: ServiceContext, input: CaseCreate): Promis
       requestId: input.requestId ?? null,
       createdBy: ctx.actor.userId,
     });
-    const links = await linkParties(tx, ctx.keys, scope, input.workers);
-    await tx.insert(rightsCaseWorkers).values(input.workers.map((w, i) => ({
-      caseId, name: w.name, phoneEnc: w.phone ? ctx.cipher.encrypt(w.phone) : null, phoneHash: links[i]!.phoneHash, memberId: links[i]!.memberId,
-    })));
+    await tx.insert(rightsCaseWorkers).values(parties.map((p) => ({ caseId, ...p })));
     await recordAudit(tx, ctx.actor, ctx.ip, {
       action: 'create', objectType: 'rights_case', objectId: caseId, orgPath: enterprise.orgPath,
       detail: { enterpriseId: enterprise.id, type: input.type, workers: input.workers.length },
@@ -218,48 +216,69 @@ export async function createCase(ctx: ServiceContext, input: CaseCreate): Promis
   return { item: await getCase(ctx, id.caseId), created: id.created };
 }
 
+/** A party as written: the member staff picked lends name and phone (ciphertext and index copied from the member row). */
+interface ResolvedParty { name: string; phoneEnc: string | null; phoneHash: string | null; memberId: number | null }
+
 /**
- * Which member each party is: the member staff picked (`memberId`: an active member inside the scope, else 400 on
- * `workers.N.memberId`), or the one active member whose phone has the party's blind index (none when no member, or
- * more than one, has that phone — a shared number names nobody). Also the phone's blind index, kept on the party so
- * a later link needs no decryption.
+ * Which member each party is, and what is written for it:
+ * - the member staff picked (`memberId`): an active member inside the scope, else 400 on `workers.N.memberId`
+ *   (a member of another subtree is never linked); the party takes the member's name and phone from the member
+ *   record (whatever was typed), so the case holds the registered person;
+ * - else the one active member whose phone has the party's blind index AND whose name is the party's name
+ *   ({@link samePersonName}); none when the names differ (a mistyped phone must not link a stranger), when no member
+ *   or more than one has that phone (a shared number names nobody). Any worker may be a party unlinked (零门槛).
+ * The phone's blind index is kept on the party, so a later link needs no decryption.
  */
-async function linkParties(tx: Tx, keys: AppKeys, scope: Scope, workers: CaseCreate['workers']): Promise<{ phoneHash: string | null; memberId: number | null }[]> {
+async function linkParties(tx: Tx, keys: AppKeys, scope: Scope, workers: CaseCreate['workers']): Promise<ResolvedParty[]> {
   const hashes = workers.map((w) => (w.phone ? keys.blindIndex(w.phone) : null));
   const picked = workers.flatMap((w) => (w.memberId !== undefined ? [w.memberId] : []));
-  const known = picked.length === 0 ? [] : await queryRows<{ id: number }>(tx, sql`
-    select id from members m where m.id = any(${sql.param(picked)}::int[]) and m.status = 'active' and ${withinScope(scope, sql`m.org_path`)}`);
+  const known = picked.length === 0 ? [] : await queryRows<{ id: number; name: string; phone_enc: string; phone_hash: string }>(tx, sql`
+    select id, name, phone_enc, phone_hash from members m
+     where m.id = any(${sql.param(picked)}::int[]) and m.status = 'active' and ${withinScope(scope, sql`m.org_path`)}`);
   const phones = hashes.filter((h): h is string => h !== null);
-  const byPhone = phones.length === 0 ? [] : await queryRows<{ phone_hash: string; id: number }>(tx, sql`
-    select phone_hash, min(id)::int as id from members
-     where phone_hash = any(${sql.param(phones)}::text[]) and status = 'active'
-     group by phone_hash having count(*) = 1`);
+  const byPhone = phones.length === 0 ? [] : await phoneHolders(tx, phones);
   return workers.map((w, i) => {
     if (w.memberId !== undefined) {
-      if (!known.some((k) => k.id === w.memberId)) throw fieldError(`workers.${i}.memberId`, 'rights.notCaseParty');
-      return { phoneHash: hashes[i]!, memberId: w.memberId };
+      const m = known.find((k) => k.id === w.memberId);
+      if (!m) throw fieldError(`workers.${i}.memberId`, 'rights.notCaseParty');
+      return { name: m.name, phoneEnc: m.phone_enc, phoneHash: m.phone_hash, memberId: m.id };
     }
-    return { phoneHash: hashes[i]!, memberId: byPhone.find((m) => m.phone_hash === hashes[i])?.id ?? null };
+    const holder = byPhone.find((m) => m.phone_hash === hashes[i]);
+    return {
+      name: w.name, phoneEnc: w.phone ? keys.cipher.encrypt(w.phone) : null, phoneHash: hashes[i]!,
+      memberId: holder && samePersonName(holder.name, w.name) ? holder.id : null,
+    };
   });
+}
+
+/** For each blind index held by exactly one active member: that member (id, name). */
+async function phoneHolders(db: Database | Tx, hashes: string[]): Promise<{ phone_hash: string; id: number; name: string }[]> {
+  return queryRows<{ phone_hash: string; id: number; name: string }>(db, sql`
+    select phone_hash, min(id)::int as id, min(name) as name from members
+     where phone_hash = any(${sql.param(hashes)}::text[]) and status = 'active'
+     group by phone_hash having count(*) = 1`);
 }
 
 /**
  * The link job (rights-party-link): parties written before phones had a blind index on the party (or by a bulk
- * path without keys) get it, and the member it matches (as {@link linkParties}), `batch` rows at a time.
+ * path without keys) get it, and the member it matches by phone and name (as {@link linkParties}), `batch` rows at a time.
  * @returns the rows read (0 once every party with a phone has its index: the job is then a no-op)
  */
 export async function linkPartiesBackfill(db: Database, keys: AppKeys, batch = 500): Promise<number> {
   return db.transaction(async (tx) => {
-    const rows = await queryRows<{ id: number; phone_enc: string }>(tx, sql`
-      select id, phone_enc from rights_case_workers where phone_enc is not null and phone_hash is null order by id limit ${batch} for update skip locked`);
+    const rows = await queryRows<{ id: number; name: string; phone_enc: string; member_id: number | null }>(tx, sql`
+      select id, name, phone_enc, member_id from rights_case_workers where phone_enc is not null and phone_hash is null order by id limit ${batch} for update skip locked`);
     if (rows.length === 0) return 0;
     const hashes = rows.map((r) => keys.blindIndex(keys.cipher.decrypt(r.phone_enc)));
+    const holders = await phoneHolders(tx, [...new Set(hashes)]);
+    const memberIds = rows.map((r, i) => {
+      if (r.member_id !== null) return r.member_id;
+      const holder = holders.find((m) => m.phone_hash === hashes[i]);
+      return holder && samePersonName(holder.name, r.name) ? holder.id : null;
+    });
     await tx.execute(sql`
-      update rights_case_workers w
-         set phone_hash = v.hash,
-             member_id = coalesce(w.member_id, (select min(m.id) from members m where m.phone_hash = v.hash and m.status = 'active'
-                                                  having count(*) = 1))
-        from unnest(${sql.param(rows.map((r) => r.id))}::int[], ${sql.param(hashes)}::text[]) v(id, hash)
+      update rights_case_workers w set phone_hash = v.hash, member_id = v.member_id
+        from unnest(${sql.param(rows.map((r) => r.id))}::int[], ${sql.param(hashes)}::text[], ${sql.param(memberIds)}::int[]) v(id, hash, member_id)
        where w.id = v.id`);
     return rows.length;
   });

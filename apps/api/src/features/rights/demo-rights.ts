@@ -3,10 +3,13 @@
  * - 顾村's 2017 (DOMAIN.md §4, seed 004: "参与调处劳动争议案例301个,成功率98%,涉及补偿职工金额近900万元"): 301
  *   closed cases, 295 settled (98.0 %), 900,000,000 fen recovered — split over the settled cases by weight with the
  *   remainder fen handed out one by one, so the sum is exact;
- * - this year's cases in 顾村 at every stage (a few in mediation, one past its art. 14 deadline), and a few
- *   elsewhere in the city;
+ * - this year's cases in 顾村 at every stage (a few in mediation, one past its art. 14 deadline);
  * - warnings (one major with a 紧急约见), collective contracts (some expiring within 90 days), a regional wage
  *   agreement of each of 顾村's regional federations over the enterprises it covers, wage talks in rounds;
+ * - every other street of the city (`seedDemoCityRights`): this year's cases (10–40 a street, street success rates
+ *   ≈ 85–98 %), open warnings at all three levels in each district (one 重大 a district), collective and wage-specific
+ *   contracts of its largest enterprises with a union (≈ 50–65 % of a district's employees covered, some expiring
+ *   within 90 days) — about 2,300 cases, 200 warnings and 5,000 contracts in three set-based statements;
  * - the bargaining calendar (电装: bonus talks in June, wage talks in October, welfare monthly) and this year's
  *   preparation data (last year's profit, CPI, the wage guideline) of the enterprises with contracts;
  * - 恳谈会 for every enterprise with a union in the city (`seedDemoConsultations`): most held this year, some under way,
@@ -14,8 +17,9 @@
  *   October (about 18 % of them);
  * - the `demo-member`'s own cases (a party linked by member and phone) and a 恳谈会 of their enterprise collecting
  *   issues, so /m/rights shows them (`seedDemoMemberRights`, when the members' demo wrote the member).
- * Other workers of demo cases are names only (no phones). About 2,000 rows plus one consultation per enterprise with
- * a union, written in a handful of bulk inserts.
+ * Other workers of 顾村's demo cases are names only (no phones); the other streets' first party of each case has an
+ * encrypted phone when keys are given. About 10,000 rows plus one consultation per enterprise with a union, written in
+ * a handful of bulk inserts (≈ 1 s in the test app).
  */
 import { sql } from 'drizzle-orm';
 import { arrayLiteral, queryRows, type Database } from '@lianxin/db';
@@ -113,7 +117,7 @@ export async function seedDemoRights(db: Database, keys?: AppKeys, today = shang
   const threshold = 10;
   await insertCases(db, old, threshold);
 
-  // this year: 顾村 at every stage; a few elsewhere in the city
+  // this year: 顾村 at every stage (the other streets: seedDemoCityRights)
   const current: DemoCase[] = Array.from({ length: 24 }, (_, i) => {
     const e = pick(1000 + i);
     const receivedOn = addDays(today, -(2 + i * 6));
@@ -129,27 +133,12 @@ export async function seedDemoRights(db: Database, keys?: AppKeys, today = shang
       closedOn: status === 'closed' ? addDays(receivedOn, 10 < i * 6 ? 10 : 1) : null,
     };
   }).map((c) => (c.closedOn && c.closedOn > today ? { ...c, closedOn: today } : c));
-  const elsewhere = await queryRows<{ id: number; org_path: string }>(db, sql`
-    select id, org_path::text as org_path from enterprises where region_code <> '310113109' and id % 211 = 0 order by id limit 60`);
-  elsewhere.forEach((e, i) => {
-    const receivedOn = addDays(today, -(5 + ((i * 13) % 300)));
-    const closed = i % 3 !== 0;
-    current.push({
-      enterpriseId: e.id, orgPath: e.org_path, type: TYPE_CYCLE[i % TYPE_CYCLE.length]!, status: closed ? 'closed' : 'investigating',
-      outcome: closed ? (i % 8 === 0 ? 'withdrawn' : 'success') : null, workers: 1 + (i % 5), claimFen: 500_000 + i * 10_000,
-      recoveredFen: closed && i % 8 !== 0 ? 400_000 + i * 7_000 : 0, receivedOn, mediationAppliedOn: closed ? addDays(receivedOn, 2) : null,
-      closedOn: closed ? (addDays(receivedOn, 12) > today ? today : addDays(receivedOn, 12)) : null,
-    });
-  });
   await insertCases(db, current, threshold);
 
-  // warnings: 顾村 a major one with its emergency meeting, others open or closed; a few elsewhere
+  // warnings: 顾村 a major one with its emergency meeting, others open or closed (the other streets: seedDemoCityRights)
   const levels = ['general', 'serious', 'major', 'general', 'serious'] as const;
   const signals = ['wage_arrears', 'social_insurance_arrears', 'relocation_closure', 'layoff_plan', 'collective_petition'] as const;
-  const warningRows = [
-    ...levels.map((level, i) => ({ e: pick(2000 + i), level, signal: signals[i]!, raised: addDays(today, -(3 + i * 9)) })),
-    ...elsewhere.slice(0, 8).map((e, i) => ({ e: { ...e, employee_count: 0 }, level: levels[i % 3]!, signal: signals[i % 5]!, raised: addDays(today, -(10 + i * 11)) })),
-  ];
+  const warningRows = levels.map((level, i) => ({ e: pick(2000 + i), level, signal: signals[i]!, raised: addDays(today, -(3 + i * 9)) }));
   const issuers = await queryRows<{ path: string; id: number; name: string }>(db, sql`
     select e.p as path, o.id, o.name from unnest(${arrayLiteral(warningRows.map((w) => w.e.org_path))}::text[]) with ordinality e(p, n)
       cross join lateral (select id, name from orgs where id = any(string_to_array(e.p, '.')::int[])
@@ -206,9 +195,165 @@ export async function seedDemoRights(db: Database, keys?: AppKeys, today = shang
       on conflict do nothing`);
   }
 
+  await seedDemoCityRights(db, keys, today, threshold);
   if (home && keys) await seedDemoMemberRights(db, keys, home, today, threshold);
   await seedDemoPreparation(db, [...contracts.map((c) => c.e.id), ...(home ? [home.enterprise_id] : [])], year);
   await seedDemoConsultations(db, today, home?.enterprise_id ?? null);
+}
+
+const GUCUN = '310113109';
+/** A non-negative 32-bit hash of a text, in SQL (hashtext is signed). */
+const hash = (text: ReturnType<typeof sql>) => sql`(hashtext(${text})::bigint + 2147483648)`;
+
+/**
+ * This year's rights work in every street besides 顾村 (which has its own above), so a district's cockpit and case
+ * list read plausibly; deterministic (hashes of codes and ids), set-based — one INSERT … SELECT per kind:
+ * - cases: per street max(10, min(40, enterprises / 25)), on enterprises picked by hash; types over 欠薪 (most),
+ *   劳动合同, 社会保险, 工伤, 加班, 解除补偿; received over this year (Asia/Shanghai), those of the last ten days open
+ *   (受理, 调查), about half of the last month's too (调解 applied within 12 days — none past its art. 14 day), the rest closed; outcomes 调解成功 with about one in eight 部分成功,
+ *   and a street's failures (转仲裁, 撤回, 转诉讼) spread evenly over its closed cases at a street rate of 2–10 %
+ *   (rounded up: at least one), so street success rates read ≈ 85–98 %; claims per worker by type (e.g. 欠薪 6,000–35,400 yuan,
+ *   工伤 40,000–236,000), recovered 85–100 % of the claim (部分成功 40–70 %); one case in thirty a group of 10–30;
+ *   the first party of each case with a phone (`177…`, encrypted with `keys` and blind-indexed as the API writes it;
+ *   none without keys), the others names only; no party is a member;
+ * - warnings: 1–3 per street on its 3rd, 6th, 9th largest enterprise, open mostly, some closed; each district's
+ *   first street (by code) a 重大 one with its 紧急约见 record, its second a 较大, its third a 一般, the rest by hash
+ *   (one in three 较大);
+ * - contracts: the largest enterprises with a union of each street, until 45–75 % of the street's employees (a rate
+ *   per street by hash) are under a collective contract (3 years; one in eleven ending within 90 days), every other
+ *   one also a wage-specific contract (1 year, started in the last 330 days); one in three signed and not yet filed.
+ */
+async function seedDemoCityRights(db: Database, keys: AppKeys | undefined, today: string, threshold: number): Promise<void> {
+  const jan1 = `${today.slice(0, 4)}-01-01`;
+  const h = sql`k.h`;
+  const parties = await queryRows<{ id: number; case_id: number }>(db, sql`
+    with ents as (
+      select e.id, e.org_path, e.region_code, row_number() over (partition by e.region_code order by ${hash(sql`'e' || e.id`)}, e.id)::int as rn,
+             count(*) over (partition by e.region_code)::int as n
+        from enterprises e where e.region_code <> ${GUCUN} and e.employee_count > 0
+    ), streets as (
+      select s.region_code, s.name, x.n, 0.02 + (${hash(sql`s.region_code`)} % 9) / 100.0 as fail_rate
+        from orgs s join (select region_code, max(n) as n from ents group by 1) x on x.region_code = s.region_code
+       where s.kind = 'street_federation' and s.status <> 'dissolved'
+    ), k0 as (
+      select s.region_code, s.name, s.n, s.fail_rate, g.i, ${hash(sql`s.region_code || ':' || g.i`)} as h
+        from streets s cross join generate_series(1, greatest(10, least(40, s.n / 25))) g(i)
+    ), k1 as (
+      select k.*, e.id as enterprise_id, e.org_path, (k.h / 7) % greatest(${today}::date - ${jan1}::date, 1) as age,
+             (array['wage_arrears','wage_arrears','wage_arrears','labour_contract','labour_contract','social_insurance','work_injury','overtime','overtime','severance','severance'])[1 + (k.h / 3) % 11] as type,
+             case when (k.h / 19) % 30 = 0 then 10 + (k.h / 23) % 21 else 1 + (k.h / 23) % 3 end::int as workers
+        from k0 k join ents e on e.region_code = k.region_code and e.rn = 1 + (k.h % k.n)
+    ), k2 as (
+      select k.*, case when k.age < 4 then 'accepted' when k.age < 10 then (case when ${h} % 2 = 0 then 'investigating' else 'accepted' end)
+                       when k.age < 30 and ${h} % 3 = 0 then 'mediating' when k.age < 30 and ${h} % 7 = 1 then 'investigating' else 'closed' end as status
+        from k1 k
+    ), k3 as (
+      select k.*, case when k.status = 'closed' then row_number() over (partition by k.region_code, k.status = 'closed' order by ${h}, k.i) end as r
+        from k2 k
+    ), k4 as (
+      select k.*, case when k.status <> 'closed' then null
+                       when ceil(k.r * k.fail_rate) > ceil((k.r - 1) * k.fail_rate) then (array['arbitration','withdrawn','arbitration','litigation','withdrawn','arbitration'])[1 + (${h} / 13) % 6]
+                       when (${h} / 17) % 8 = 0 then 'partial' else 'success' end as outcome,
+             k.workers * (case k.type when 'wage_arrears' then 6000 when 'labour_contract' then 10000 when 'social_insurance' then 5000
+                                      when 'work_injury' then 40000 when 'overtime' then 3000 else 15000 end) * (10 + (${h} / 29) % 50) * 10::bigint as claim,
+             ${today}::date - k.age::int as received_on
+        from k3 k
+    ), k5 as (
+      select k.*, case when k.outcome = 'success' then k.claim * (85 + (${h} / 31) % 16) / 100 when k.outcome = 'partial' then k.claim * (40 + (${h} / 31) % 31) / 100 else 0 end as recovered,
+             -- mediation applied within the last 12 days while it runs (none past its art. 14 day), 1–3 days after receipt else
+             case when k.status = 'mediating' then greatest(k.received_on, ${today}::date - ((${h} / 37) % 12)::int)
+                  when k.outcome in ('success', 'partial', 'arbitration', 'litigation') then least(k.received_on + 1 + (${h} / 37)::int % 3, ${today}::date) end as applied_on
+        from k4 k
+    ), numbered as (
+      select nextval(pg_get_serial_sequence('rights_cases', 'id'))::int as id, k.* from k5 k
+    ), cases as (
+      insert into rights_cases (id, case_number, enterprise_id, org_path, type, status, outcome, worker_count, is_group, claim_fen, recovered_fen,
+                                mediation_org, received_on, mediation_applied_on, closed_on, agreement_text)
+      select k.id, 'RC' || to_char(k.received_on, 'YYYY') || '-' || lpad(k.id::text, 6, '0'), k.enterprise_id, k.org_path, k.type, k.status, k.outcome,
+             k.workers, k.workers >= ${threshold}, k.claim, k.recovered, replace(k.name, '总工会', '劳动争议调解委员会'), k.received_on, k.applied_on,
+             case when k.status = 'closed' then least(coalesce(k.applied_on, k.received_on) + 3 + (${h} / 41)::int % 12, ${today}::date) end,
+             case when k.outcome in ('success', 'partial') then '被申请人于协议签订之日起十日内一次性支付。' end
+        from numbered k
+      returning id, worker_count
+    )
+    insert into rights_case_workers (case_id, name)
+    select c.id, substr(${SURNAMES}, 1 + ((c.id * 31 + w) % ${SURNAMES.length})::int, 1) || (${arrayLiteral(GIVEN)}::text[])[1 + ((c.id * 31 + w) * 7) % ${GIVEN.length}]
+      from cases c cross join generate_series(0, c.worker_count - 1) w
+    returning id, case_id`);
+  if (keys) {
+    // the first party of each case: a phone encrypted and indexed (as createCase writes it), one UPDATE
+    const first = new Map<number, number>();
+    for (const p of parties) if (!first.has(p.case_id) || first.get(p.case_id)! > p.id) first.set(p.case_id, p.id);
+    const ids = [...first.values()];
+    const phones = ids.map((id) => `177${String(id % 100_000_000).padStart(8, '0')}`);
+    await db.execute(sql`
+      update rights_case_workers w set phone_enc = v.enc, phone_hash = v.hash
+        from unnest(${arrayLiteral(ids)}::int[], ${arrayLiteral(phones.map((x) => keys.cipher.encrypt(x)))}::text[],
+                    ${arrayLiteral(phones.map((x) => keys.blindIndex(x)))}::text[]) v(id, enc, hash)
+       where w.id = v.id`);
+  }
+
+  await db.execute(sql`
+    with ents as (
+      select e.id, e.org_path, e.region_code, row_number() over (partition by e.region_code order by e.employee_count desc, e.id)::int as rn,
+             count(*) over (partition by e.region_code)::int as n
+        from enterprises e where e.region_code <> ${GUCUN} and e.employee_count > 0
+    ), streets as (
+      select s.id, s.name, s.region_code, row_number() over (partition by left(s.region_code, 6) order by s.region_code)::int as srn
+        from orgs s where s.kind = 'street_federation' and s.status <> 'dissolved' and s.region_code <> ${GUCUN}
+    ), k as (
+      select e.id as enterprise_id, e.org_path, s.id as issuer_id, s.name as issuer_name, s.srn, g.j,
+             ${hash(sql`'w' || e.id`)} as h,
+             row_number() over (order by s.region_code, g.j) as no
+        from streets s cross join generate_series(1, 3) g(j)
+        join ents e on e.region_code = s.region_code and e.rn = least(g.j * 3, e.n)
+       where g.j = 1 or (g.j = 2 and e.n >= 100) or (g.j = 3 and e.n >= 400)
+    ), w as (
+      select k.*, case when k.j = 1 and k.srn = 1 then 'major' when k.j = 1 and k.srn = 2 then 'serious' when k.j = 1 and k.srn = 3 then 'general'
+                       when ${h} % 3 = 0 then 'serious' else 'general' end as level,
+             ${today}::date - (2 + ${h} % 60)::int as raised_on,
+             k.srn > 3 and ${h} % 5 = 0 as closed
+        from k
+    ), ins as (
+      insert into rights_warnings (enterprise_id, org_path, signal, level, source, status, description, raised_on, deadline, closed_on, resolution, letter)
+      select w.enterprise_id, w.org_path,
+             case when w.level = 'major' then (array['collective_petition', 'wage_arrears', 'relocation_closure'])[1 + (w.h / 7) % 3]
+                  else (array['wage_arrears', 'social_insurance_arrears', 'layoff_plan', 'relocation_closure', 'wage_arrears', 'other'])[1 + (w.h / 7) % 6] end,
+             w.level, 'staff', case when w.closed then 'closed' else 'open' end,
+             case when w.level = 'major' then '多名职工到街道反映，存在群体性风险。' else '街道工会排查发现。' end,
+             w.raised_on, w.raised_on + 15, case when w.closed then least(w.raised_on + 5 + (w.h / 11)::int % 10, ${today}::date) end,
+             case when w.closed then '企业已整改' else '' end,
+             jsonb_build_object('issuerId', w.issuer_id::text, 'issuerName', w.issuer_name,
+                                'documentNumber', '工监函〔' || to_char(w.raised_on, 'YYYY') || '〕' || (100 + w.no) || '号')
+        from w
+      returning id, level, raised_on
+    )
+    insert into rights_meetings (warning_id, held_on, participants, minutes, commitments, follow_up_on)
+    select id, least(raised_on + 2, ${today}::date), '企业法定代表人、人事负责人、街道总工会、劳动保障监察', '就职工集中反映的问题紧急约见企业。',
+           '企业承诺限期依法处理职工诉求，每周向街道总工会报告进展。', least(raised_on + 2, ${today}::date) + 14
+      from ins where level = 'major'`);
+
+  await db.execute(sql`
+    with u as (
+      select e.id, e.org_path, e.employee_count, ${hash(sql`'c' || e.id`)} as h,
+             sum(e.employee_count) over (partition by e.region_code order by e.employee_count desc, e.id) as cum,
+             t.total, 45 + ${hash(sql`e.region_code`)} % 31 as rate
+        from enterprises e join (select region_code, sum(employee_count) as total from enterprises group by 1) t on t.region_code = e.region_code
+       where e.region_code <> ${GUCUN} and e.employee_count > 0 and e.union_status <> 'none'
+    ), k as (
+      select u.*, v.kind,
+             case when v.kind = 'wage_specific' then ${today}::date - (1 + (u.h / 13) % 330)::int
+                  when u.h % 11 = 0 then ${today}::date + (5 + (u.h / 7) % 80)::int - 1094
+                  else ${today}::date - (1 + (u.h / 7) % 900)::int end as valid_from
+        from u cross join (values ('collective'), ('wage_specific')) v(kind)
+       where (u.cum - u.employee_count) * 100 < u.total * u.rate
+         and (v.kind = 'collective' or u.h % 2 = 0)
+    )
+    insert into bargaining_contracts (enterprise_id, org_path, kind, status, valid_from, valid_to, increase_bp, minimum_wage_fen, signed_on, filed_on, covered_employees)
+    select k.id, k.org_path, k.kind, case when k.h % 3 = 0 then 'signed' else 'filed' end, k.valid_from,
+           k.valid_from + case when k.kind = 'wage_specific' then 364 else 1094 end, 300 + ((k.h / 17) % 7)::int * 50, 274000,
+           k.valid_from - 10, case when k.h % 3 = 0 then null else k.valid_from - 3 end, k.employee_count
+      from k`);
 }
 
 /**

@@ -2,8 +2,8 @@
  * 我的维权 — the rights module as a member sees it on the H5 (`/api/me/rights…`, access `member`):
  * - the cases in which the member is a party (`rights_case_workers.member_id`), with stage history, outcome, the
  *   art. 14 clock (劳动争议调解仲裁法: no agreement within 15 calendar days of the mediation application → the worker
- *   may apply for arbitration) and the amounts; any other case answers 404; every case shown is an audit entry
- *   (`read_personal`, as the house logs each access to personal data);
+ *   may apply for arbitration) and the amounts; any other case answers 404; every request showing cases is one audit
+ *   entry naming them (`read_personal`, as the house logs each access to personal data, without a row per case and refresh);
  * - the collective / wage-specific contracts in force today (Asia/Shanghai) covering the member's enterprise —
  *   its own or its share of a 区域性/行业性 one (the per-enterprise rows of bargaining_contracts);
  * - the enterprise's 恳谈会 under way or published this year, and the issues the member raised: while a meeting
@@ -60,11 +60,33 @@ function toMyCase(r: CaseRow, today: string): MyCase {
   };
 }
 
-/** One audit entry per case shown to the member (`read_personal`, view `member`), before the answer. */
-async function auditCaseReads(ctx: ServiceContext, rows: CaseRow[]): Promise<void> {
-  for (const r of rows) {
-    await recordAudit(ctx.db, ctx.actor, ctx.ip, { action: 'read_personal', objectType: 'rights_case', objectId: r.id, orgPath: r.org_path, detail: { view: 'member' } });
+/**
+ * The longest common ancestor of org paths (`1.5.9` and `1.5.12` → `1.5`), so the audit entry of a read spanning
+ * cases of several units reaches the staff above all of them; null for none.
+ */
+export function commonPath(paths: string[]): string | null {
+  if (paths.length === 0) return null;
+  let common = paths[0]!.split('.');
+  for (const p of paths.slice(1)) {
+    const labels = p.split('.');
+    let n = 0;
+    while (n < common.length && n < labels.length && common[n] === labels[n]) n++;
+    common = common.slice(0, n);
   }
+  return common.length === 0 ? null : common.join('.');
+}
+
+/**
+ * One audit entry per request that shows the member any case (`read_personal`, view `member`), before the answer:
+ * the cases it names are in `detail.caseIds` (ids only, never a name or phone); one case's entry also carries it as
+ * `objectId`. Its org path is the cases' common ancestor. A page with no case writes nothing (no personal data read).
+ */
+async function auditCaseReads(ctx: ServiceContext, rows: CaseRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await recordAudit(ctx.db, ctx.actor, ctx.ip, {
+    action: 'read_personal', objectType: 'rights_case', objectId: rows.length === 1 ? rows[0]!.id : null,
+    orgPath: commonPath(rows.map((r) => r.org_path)), detail: { view: 'member', caseIds: rows.map((r) => r.id) },
+  });
 }
 
 interface ContractRow {
@@ -109,7 +131,7 @@ async function consultationsOf(db: Database | Tx, enterpriseId: number, memberId
   }));
 }
 
-/** Everything on the member's 我的维权 page; each case shown is audited. */
+/** Everything on the member's 我的维权 page; the cases shown are audited in one entry per request. */
 export async function myRights(ctx: ServiceContext, today = shanghaiDate()): Promise<MyRights> {
   const member = await currentMember(ctx.db, ctx);
   const cases = await casesOf(ctx.db, member.id);

@@ -83,7 +83,7 @@ export async function createPublicRequest(
 async function publicView(deps: PublicDeps, row: RequestRow, canRate: boolean, now: Date): Promise<PublicRequest> {
   const item = toListItem(row, deps.keys.cipher, shanghaiDate(now));
   return {
-    id: item.id, categoryName: item.categoryName, orgName: item.orgName, status: item.status, description: item.description,
+    id: item.id, categoryName: item.categoryName, categoryNameEn: item.categoryNameEn, orgName: item.orgName, status: item.status, description: item.description,
     receivedOn: item.receivedOn, dueOn: item.dueOn, provisional: item.provisional, overdue: item.overdue, result: item.result,
     resolvedOn: item.resolvedOn, rating: item.rating, ratingComment: item.ratingComment, canRate,
     events: (await eventsOf(deps.db, row.id)).map((e) => ({ at: new Date(e.at).toISOString(), action: e.action })),

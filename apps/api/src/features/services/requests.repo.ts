@@ -6,7 +6,7 @@ import type { PiiCipher } from '../../security/pii-cipher.ts';
 
 /** A request row with the names the answer shows; the phone still encrypted. */
 export interface RequestRow {
-  id: number; categoryCode: string; categoryName: string; limitDays: number; orgId: number; orgName: string; orgPath: string; channel: RequestChannel;
+  id: number; categoryCode: string; categoryName: string; categoryNameEn: string; limitDays: number; orgId: number; orgName: string; orgPath: string; channel: RequestChannel;
   status: RequestStatus; description: string; requesterName: string; requesterPhoneEnc: string; requesterUserId: number | null; stationId: number | null; enterpriseId: number | null; enterpriseName: string | null;
   receivedAt: string; receivedOn: string; dueOn: string | null; provisional: boolean; ownerUserId: number | null; ownerName: string | null;
   transferOrgId: number | null; transferOrgName: string | null; transferOrgPath: string | null; transferReason: string | null;
@@ -21,7 +21,7 @@ export function requestVisible(scope: Scope): SQL {
 }
 
 const requestColumns = sql`
-  r.id, r.category_code as "categoryCode", c.name_zh as "categoryName", r.limit_days as "limitDays", r.org_id as "orgId", o.name as "orgName",
+  r.id, r.category_code as "categoryCode", c.name_zh as "categoryName", c.name_en as "categoryNameEn", r.limit_days as "limitDays", r.org_id as "orgId", o.name as "orgName",
   r.org_path::text as "orgPath", r.channel, r.status, r.description, r.requester_name as "requesterName", r.requester_phone_enc as "requesterPhoneEnc",
   r.requester_user_id as "requesterUserId", r.station_id as "stationId", r.enterprise_id as "enterpriseId", en.name as "enterpriseName", r.received_at::text as "receivedAt", r.received_on::text as "receivedOn",
   r.due_on::text as "dueOn", r.provisional, r.owner_user_id as "ownerUserId", u.display_name as "ownerName", r.transfer_org_id as "transferOrgId",
@@ -93,7 +93,7 @@ export function mineIds(userId: number, limit: number, status?: RequestStatus, e
 /** The answer's shape of a row: phone masked, overdue on `today` (Asia/Shanghai). */
 export function toListItem(r: RequestRow, cipher: PiiCipher, today: string): ServiceRequestListItem {
   return {
-    id: r.id, categoryCode: r.categoryCode, categoryName: r.categoryName, orgId: r.orgId, orgName: r.orgName, channel: r.channel, status: r.status,
+    id: r.id, categoryCode: r.categoryCode, categoryName: r.categoryName, categoryNameEn: r.categoryNameEn, orgId: r.orgId, orgName: r.orgName, channel: r.channel, status: r.status,
     description: r.description, requesterName: r.requesterName, requesterPhone: maskPhone(cipher.decrypt(r.requesterPhoneEnc)), stationId: r.stationId,
     enterprise: r.enterpriseId !== null ? { id: r.enterpriseId, name: r.enterpriseName ?? '' } : null,
     receivedAt: new Date(r.receivedAt).toISOString(), receivedOn: r.receivedOn, dueOn: r.dueOn, provisional: r.provisional,

@@ -108,7 +108,7 @@ export function RequestDrawer({ id, onClose, onChanged }: { id: number | null; o
               {r.overdue && <Tag color="red">{t('requests.overdueTag')}</Tag>}
               {r.escalatedToOrgName && <Tag color="red">{t('requests.escalated', { org: r.escalatedToOrgName })}</Tag>}
             </Descriptions.Item>
-            <Descriptions.Item label={t('requests.col.category')}>{r.categoryName} · {pick(requestChannelLabels[r.channel])}</Descriptions.Item>
+            <Descriptions.Item label={t('requests.col.category')}>{pick({ 'zh-CN': r.categoryName, en: r.categoryNameEn })} · {pick(requestChannelLabels[r.channel])}</Descriptions.Item>
             <Descriptions.Item label={t('requests.col.requester')}>
               {r.requesterName} <span data-testid="request-phone">{revealed?.id === r.id ? revealed.phone : r.requesterPhone}</span>{' '}
               {user.canWrite && revealed?.id !== r.id && (

@@ -56,7 +56,7 @@ export default function RequestsPage() {
 
   const columns: TableColumnsType<ServiceRequestListItem> = [
     { key: 'id', title: t('requests.col.id'), width: 80, fixed: 'left', render: (_, r) => <Typography.Link data-testid="request-link" onClick={() => setParams((p) => patchParams(p, { request: r.id }))}>#{r.id}</Typography.Link> },
-    { key: 'category', title: t('requests.col.category'), width: 110, render: (_, r) => r.categoryName },
+    { key: 'category', title: t('requests.col.category'), width: 110, render: (_, r) => pick({ 'zh-CN': r.categoryName, en: r.categoryNameEn }) },
     { key: 'description', title: t('requests.col.description'), width: 280, ellipsis: true, render: (_, r) => r.description },
     { key: 'requester', title: t('requests.col.requester'), width: 150, render: (_, r) => `${r.requesterName} ${r.requesterPhone}` },
     { key: 'org', title: t('requests.col.org'), width: 180, ellipsis: true, render: (_, r) => r.orgName },

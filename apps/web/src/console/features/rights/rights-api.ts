@@ -8,7 +8,7 @@ export const fetchSummary = (orgId: number, signal?: AbortSignal) => api.get<Rig
 export interface CaseQuery { orgId: number; status?: CaseStatus; type?: CaseType; page: number; pageSize: number }
 export const fetchCases = (q: CaseQuery, signal?: AbortSignal) => api.get<Paged<CaseItem>>('/api/rights/cases', { ...q }, signal);
 export const fetchCase = (id: number, signal?: AbortSignal) => api.get<CaseItem>(`/api/rights/cases/${id}`, undefined, signal);
-export const createCase = (body: { enterpriseId: number; type: CaseType; workers: { name: string; phone?: string }[]; claimFen: number; mediationOrg?: string; mediator?: string; lawyer?: string; description?: string; requestId?: number }) =>
+export const createCase = (body: { enterpriseId: number; type: CaseType; workers: { name: string; phone?: string; memberId?: number }[]; claimFen: number; mediationOrg?: string; mediator?: string; lawyer?: string; description?: string; requestId?: number }) =>
   api.post<CaseItem>('/api/rights/cases', body);
 export const moveCase = (id: number, body: { to: 'investigating' | 'mediating' | 'closed'; outcome?: CaseOutcome; recoveredFen?: number; agreementText?: string }) =>
   api.post<CaseItem>(`/api/rights/cases/${id}/stage`, body);
@@ -48,5 +48,13 @@ export const fetchRounds = (enterpriseId: number, year: number, signal?: AbortSi
 export const createRound = (body: { enterpriseId: number; topic: BargainingTopic; year: number; heldOn: string; attendees: string; minutes: string; unionDemandBp?: number; companyOfferBp?: number }) =>
   api.post<RoundItem>('/api/bargaining/rounds', body);
 
+/** A member found for a case party: name, masked phone and union (the member list inside the user's scope). */
+export interface MemberHit { id: number; name: string; phone: string; union: { id: number; name: string } }
+/** Members by a whole mobile number (11 digits, spaces and dashes ignored) or else by part of a name. */
+export const searchMembers = (text: string, signal?: AbortSignal) => {
+  const digits = text.replace(/[\s-]/g, '');
+  const query = /^1\d{10}$/.test(digits) ? { phone: digits } : { q: text.trim() };
+  return api.get<{ items: MemberHit[] }>('/api/members', { ...query, status: 'active', pageSize: 20 }, signal).then((r) => r.items);
+};
 export const searchEnterprises = (q: string, signal?: AbortSignal) =>
   api.get<{ items: { id: number; name: string }[] }>('/api/enterprises', { q, pageSize: 20 }, signal).then((r) => r.items);

@@ -21,6 +21,8 @@ import { formatBp, parseWorkers, yuanToFen } from './rights-format.ts';
 import { fetchRequest } from '../requests/requests-api.ts';
 import { RegionalContractModal } from './regional-contract-form.tsx';
 import { EnterpriseSelect } from './enterprise-select.tsx';
+import { MemberSelect } from './member-select.tsx';
+import type { MemberHit } from './rights-api.ts';
 import { BargainingTab } from './bargaining-tab.tsx';
 import { ConsultationsTab } from './consultations-tab.tsx';
 import { MeetingModal, VetoModal } from './rights-forms.tsx';
@@ -181,7 +183,7 @@ function CasesTab({ orgId, version, onChanged }: { orgId: number; version: numbe
   );
 }
 
-interface NewCaseValues { enterpriseId?: number; type: CaseType; workers: string; claim: string; mediationOrg?: string; mediator?: string; lawyer?: string; description?: string }
+interface NewCaseValues { enterpriseId?: number; type: CaseType; members?: MemberHit[]; workers?: string; claim: string; mediationOrg?: string; mediator?: string; lawyer?: string; description?: string }
 
 function NewCaseModal({ requestId, onClose, onSaved }: { requestId?: number; onClose: () => void; onSaved: () => void }) {
   const { t, pick } = useLocale();
@@ -196,9 +198,12 @@ function NewCaseModal({ requestId, onClose, onSaved }: { requestId?: number; onC
   const submit = async (v: NewCaseValues) => {
     const claimFen = yuanToFen(v.claim ?? '');
     if (claimFen === null) return form.setFields([{ name: 'claim', errors: [t('rights.amountInvalid')] }]);
+    // picked members by id (name and phone come from the member record), then the workers typed in (零门槛)
+    const workers = [...(v.members ?? []).map((m) => ({ name: m.name, memberId: m.id })), ...parseWorkers(v.workers ?? '')];
+    if (workers.length === 0) return form.setFields([{ name: 'workers', errors: [t('rights.workers.required')] }]);
     try {
       await createCase({
-        enterpriseId: v.enterpriseId ?? 0, type: v.type, workers: parseWorkers(v.workers ?? ''), claimFen,
+        enterpriseId: v.enterpriseId ?? 0, type: v.type, workers, claimFen,
         mediationOrg: v.mediationOrg ?? '', mediator: v.mediator ?? '', lawyer: v.lawyer ?? '', description: v.description ?? '',
         ...(requestId ? { requestId } : {}),
       });
@@ -215,7 +220,8 @@ function NewCaseModal({ requestId, onClose, onSaved }: { requestId?: number; onC
       <Form<NewCaseValues> form={form} layout="vertical" initialValues={{ type: 'wage_arrears' }} onFinish={(v) => void submit(v)}>
         <Form.Item name="enterpriseId" label={t('rights.enterprise')} rules={[{ required: true }]}><EnterpriseSelect /></Form.Item>
         <Form.Item name="type" label={t('rights.col.type')}><Select options={caseTypes.map((v) => ({ value: v, label: pick(caseTypeLabels[v]) }))} /></Form.Item>
-        <Form.Item name="workers" label={t('rights.workers')} rules={[{ required: true }]}><Input.TextArea rows={3} data-testid="rights-workers" /></Form.Item>
+        <Form.Item name="members" label={t('rights.workers.members')}><MemberSelect /></Form.Item>
+        <Form.Item name="workers" label={t('rights.workers.others')}><Input.TextArea rows={3} data-testid="rights-workers" /></Form.Item>
         <Form.Item name="claim" label={t('rights.claimYuan')} rules={[{ required: true }]}><Input data-testid="rights-claim" /></Form.Item>
         <Form.Item name="mediationOrg" label={t('rights.mediationOrg')}><Input /></Form.Item>
         <Form.Item name="mediator" label={t('rights.mediator')}><Input /></Form.Item>

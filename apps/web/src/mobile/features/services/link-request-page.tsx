@@ -48,7 +48,7 @@ export default function LinkRequestPage({ mode }: { mode: 'follow' | 'rate' }) {
   return (
     <MobilePage title={title} data-testid="m-link-page">
       {rated && <Result status="success" title={t('mrequests.rated')} data-testid="m-link-rated" />}
-      <List header={`#${r.id} ${r.categoryName}`}>
+      <List header={`#${r.id} ${pick({ 'zh-CN': r.categoryName, en: r.categoryNameEn })}`}>
         <List.Item extra={<Tag data-testid="m-link-status">{pick(requestStatusLabels[r.status])}</Tag>}><span data-testid="m-link-org">{r.orgName}</span></List.Item>
         <List.Item description={r.description}>{t('mrequests.receivedOn', { date: r.receivedOn })}</List.Item>
         {r.dueOn && r.status !== 'closed' && <List.Item>{t('mrequests.due', { due: r.dueOn })}</List.Item>}

@@ -68,7 +68,7 @@ export default function RequestsPage() {
 }
 
 function RequestItem({ r, label, onRated }: { r: ServiceRequestListItem; label: string; onRated: () => void }) {
-  const { t } = useLocale();
+  const { t, pick } = useLocale();
   const [score, setScore] = useState(0);
   const [comment, setComment] = useState('');
   const rate = async () => {
@@ -99,7 +99,7 @@ function RequestItem({ r, label, onRated }: { r: ServiceRequestListItem; label: 
         </>
       )}
     >
-      #{r.id} {r.categoryName} <Tag data-testid="m-request-status">{label}</Tag>
+      #{r.id} {pick({ 'zh-CN': r.categoryName, en: r.categoryNameEn })} <Tag data-testid="m-request-status">{label}</Tag>
     </List.Item>
   );
 }
