@@ -1,5 +1,5 @@
 import type { DatabaseHandle } from '@lianxin/db';
-import { caseOutcomes, caseTypes, shanghaiDate, warningLevels } from '@lianxin/contracts';
+import { caseOutcomes, caseTypes, shanghaiDate, warningLevels, type RightsSummary } from '@lianxin/contracts';
 import { foldContractCoverage, rightsFigures } from '../apps/api/src/features/rights/summary.service.ts';
 import { fmt, percentile, timeMs } from './stats.ts';
 
@@ -9,7 +9,13 @@ const CHUNK = 50_000;
 const ROUNDS = 300;
 const DIRECT_ROUNDS = 10;
 
-async function samples<T>(rounds: number, fn: () => Promise<T>): Promise<{ p50: number; p95: number; min: number; max: number; last: T }> {
+interface Samples<T> { ms: number[]; p50: number; p95: number; min: number; max: number; last: T }
+
+function summarise<T>(ms: number[], last: T): Samples<T> {
+  return { ms, p50: percentile(ms, 50), p95: percentile(ms, 95), min: Math.min(...ms), max: Math.max(...ms), last };
+}
+
+async function samples<T>(rounds: number, fn: () => Promise<T>): Promise<Samples<T>> {
   const ms: number[] = [];
   let last: T | undefined;
   for (let i = 0; i < rounds; i++) {
@@ -17,7 +23,12 @@ async function samples<T>(rounds: number, fn: () => Promise<T>): Promise<{ p50: 
     ms.push(run.ms);
     last = run.result;
   }
-  return { p50: percentile(ms, 50), p95: percentile(ms, 95), min: Math.min(...ms), max: Math.max(...ms), last: last as T };
+  return summarise(ms, last as T);
+}
+
+/** Blocks of samples taken in turns with another measurement, as one series. */
+function merged<T>(parts: Samples<T>[]): Samples<T> {
+  return summarise(parts.flatMap((p) => p.ms), parts.at(-1)!.last);
 }
 
 /**
@@ -97,8 +108,17 @@ export async function benchRights(handle: DatabaseHandle) {
   const [district] = await handle.query<{ id: number }>(`select id from orgs where kind = 'district_federation' and region_code = '310113'`);
   const result: Record<string, unknown> = { cases: CASES, contracts: CONTRACTS, loadMs: Math.round(loadMs), foldedRows: folded };
   for (const [name, orgId] of [['city', city!.id], ['district', district!.id]] as const) {
-    const summary = await samples(ROUNDS, () => rightsFigures(handle.db, orgId, undefined, today));
-    const baseline = await samples(DIRECT_ROUNDS, () => direct(handle, orgId, today));
+    // warm-up, then the two in turns (30 summaries, 1 direct GROUP BY, ten times): the same moments of the machine
+    for (let i = 0; i < 20; i++) await rightsFigures(handle.db, orgId, undefined, today);
+    await direct(handle, orgId, today);
+    const summaryParts: Samples<RightsSummary>[] = [];
+    const baselineParts: Samples<Awaited<ReturnType<typeof direct>>>[] = [];
+    for (let block = 0; block < DIRECT_ROUNDS; block++) {
+      summaryParts.push(await samples(ROUNDS / DIRECT_ROUNDS, () => rightsFigures(handle.db, orgId, undefined, today)));
+      baselineParts.push(await samples(1, () => direct(handle, orgId, today)));
+    }
+    const summary = merged(summaryParts);
+    const baseline = merged(baselineParts);
     const s = summary.last;
     const d = baseline.last;
     const equal = s.cases === d.cases && s.closed === d.closed && s.succeeded === d.succeeded && s.recoveredFen === d.recovered

@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- names…]`: benchmarks against PostgreSQL (BENCH_DATABASE_URL, default the local server). Creates a
  * scratch database (`BENCH_DB_NAME`, default `lianxin_bench`: two people benchmarking on one server pick
- * different names so that neither drops the other's database), seeds the city scale, measures, and drops it. Each
+ * different names so that neither drops the other's database), seeds the city scale, measures, and drops it (`BENCH_KEEP_DB=1` keeps it for EXPLAIN). Each
  * figure is printed with its raw baseline measured in the same run; copy the summary into docs/PERFORMANCE.md.
  * Names (seed, subtree, applications, import, coverage, search, rights) pick which run after the seed; none = all (the
  * seed's raw baselines run only when "seed" is named or no name is given). `h5`, `office`, `startup` and
@@ -108,6 +108,8 @@ try {
   );
 } finally {
   await handle.close();
-  await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  // BENCH_KEEP_DB=1 keeps the seeded database for EXPLAIN ANALYZE afterwards (drop it by hand)
+  if (process.env.BENCH_KEEP_DB === '1') console.log(`Kept the database ${database} (BENCH_KEEP_DB=1).`);
+  else await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
   await admin.end();
 }

@@ -9,7 +9,7 @@ import { loadConfig } from '../apps/api/src/config.ts';
 import { MemorySmsTransport } from '../apps/api/src/features/notifications/outbox.ts';
 import { newReceipt, verifyChain } from '../apps/api/src/features/votes/vote-chain.ts';
 import { ballotsOf } from '../apps/api/src/features/votes/votes.service.ts';
-import { fmt, timeMs } from './stats.ts';
+import { fmt, percentile, timeMs } from './stats.ts';
 
 /** Voters of the idea contest (the issue's scale: 200,000); `BENCH_VOTERS` scales it down for a trial run. */
 const VOTERS = Number(process.env.BENCH_VOTERS ?? 200_000);
@@ -18,6 +18,8 @@ const VOTERS = Number(process.env.BENCH_VOTERS ?? 200_000);
  * writes) and time each finish (result + chain) and re-check — the finish's spread at full scale in minutes.
  */
 const FINISH_ONLY = Number(process.env.BENCH_VOTES_FINISH_ONLY ?? 0);
+/** The API and the raw route take turns over this many slices of the voters (`BENCH_VOTES_SLICES`, default 10). */
+const SLICES = Math.max(1, Number(process.env.BENCH_VOTES_SLICES ?? 10));
 const CONNECTIONS = 50;
 const OPTIONS = 40;
 const CAP = 5;
@@ -42,6 +44,8 @@ function choicesOf(n: number, optionIds: number[]): number[] {
  *   validation, the entitlement read, the has-voted row and the ballot in one transaction, the state trigger);
  * - the raw baseline: a bare route inserting the same rows into the same tables (same indexes and triggers) of a
  *   second vote with the same voters, values prepared, in one statement each (as the API writes them);
+ *   the two take turns over SLICES slices of the voters (API slice 1, raw slice 1, API slice 2 …), so a load that
+ *   comes and goes on a shared machine weighs on both; the ratio is over all slices, with the slices' spread;
  * - finish: the result and the hash chain over all ballots (POST /api/votes/:id/finish), and re-checking the chain.
  */
 export async function benchVotes(handle: DatabaseHandle) {
@@ -139,11 +143,12 @@ export async function benchVotes(handle: DatabaseHandle) {
   const address = app.server.address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 
-  const run = async (path: (n: number) => string, body: (n: number) => string, headers: (n: number) => Record<string, string>) => {
-    let next = 0;
+  /** Casts the ballots of voters [from, to) through `path`: the elapsed time and autocannon's latencies. */
+  const run = async (from: number, to: number, path: (n: number) => string, body: (n: number) => string, headers: (n: number) => Record<string, string>) => {
+    let next = from;
     const started = performance.now();
     const result = await autocannon({
-      url: base, connections: CONNECTIONS, amount: VOTERS,
+      url: base, connections: CONNECTIONS, amount: to - from,
       requests: [{
         method: 'POST',
         setupRequest: (request: autocannon.Request) => {
@@ -152,17 +157,36 @@ export async function benchVotes(handle: DatabaseHandle) {
         },
       }],
     });
-    const seconds = (performance.now() - started) / 1000;
-    return { ballotsPerSecond: Math.round(VOTERS / seconds), seconds: Number(fmt(seconds, 1)), p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
+    return { ballots: to - from, seconds: (performance.now() - started) / 1000, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
+  };
+  type Phase = Awaited<ReturnType<typeof run>>;
+  const total = (phases: Phase[]) => {
+    const seconds = phases.reduce((sum, p) => sum + p.seconds, 0);
+    return {
+      ballotsPerSecond: Math.round(VOTERS / seconds), seconds: Number(fmt(seconds, 1)),
+      // the slices' medians and worst p99 (autocannon reports per phase)
+      p50: percentile(phases.map((p) => p.p50), 50), p99: Math.max(...phases.map((p) => p.p99)),
+      non2xx: phases.reduce((sum, p) => sum + p.non2xx, 0), errors: phases.reduce((sum, p) => sum + p.errors, 0),
+    };
   };
 
   try {
-    const api = await run(
-      () => `/api/votes/${apiVote.id}/ballots`,
-      (n) => JSON.stringify({ choices: choicesOf(n, apiVote.optionIds) }),
-      (n) => ({ cookie: `lianxin_session=${tokens[n]}`, 'x-csrf-token': csrf[n]! }),
-    );
-    const raw = await run(() => '/bench/raw-ballot', (n) => JSON.stringify({ n }), () => ({}));
+    // API and raw alternate slice by slice, so that whatever else the machine does at a moment weighs on both
+    // alike (one long API phase followed by one long raw phase measured two different machines on a shared host)
+    const apiPhases: Phase[] = [];
+    const rawPhases: Phase[] = [];
+    for (let slice = 0; slice < SLICES; slice++) {
+      const from = Math.floor((slice * VOTERS) / SLICES);
+      const to = Math.floor(((slice + 1) * VOTERS) / SLICES);
+      apiPhases.push(await run(from, to,
+        () => `/api/votes/${apiVote.id}/ballots`,
+        (n) => JSON.stringify({ choices: choicesOf(n, apiVote.optionIds) }),
+        (n) => ({ cookie: `lianxin_session=${tokens[n]}`, 'x-csrf-token': csrf[n]! })));
+      rawPhases.push(await run(from, to, () => '/bench/raw-ballot', (n) => JSON.stringify({ n }), () => ({})));
+    }
+    const api = total(apiPhases);
+    const raw = total(rawPhases);
+    const sliceRatios = apiPhases.map((a, i) => rawPhases[i]!.seconds / a.seconds).sort((a, b) => a - b);
     const finish = await timeMs(() => app.inject({ method: 'POST', url: `/api/votes/${apiVote.id}/finish`, headers: staffHeaders }));
     if (finish.result.statusCode !== 200) throw new Error(`finish: ${finish.result.statusCode} ${finish.result.body}`);
     const result = (await app.inject({ method: 'GET', url: `/api/votes/${apiVote.id}/result`, headers: staffHeaders })).json<{ cast: number; valid: number; chainHead: string }>();
@@ -173,6 +197,8 @@ export async function benchVotes(handle: DatabaseHandle) {
       api,
       raw,
       ratio: Number(fmt(api.ballotsPerSecond / raw.ballotsPerSecond)),
+      slices: SLICES,
+      sliceRatios: { min: Number(fmt(sliceRatios[0]!)), median: Number(fmt(percentile(sliceRatios, 50))), max: Number(fmt(sliceRatios.at(-1)!)) },
       finishMs: Math.round(finish.ms),
       cast: result.cast,
       verifyMs: Math.round(verify.ms),
