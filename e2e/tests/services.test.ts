@@ -38,11 +38,16 @@ describe('a rider finds the nearest positions (390×844)', () => {
     await shot(phone, 'services-m-stations');
   });
 
-  it('answers for a chosen district when the rider picks one', async () => {
+  it('answers for a chosen street when the rider picks one (district → street)', async () => {
     const nearGucun = await phone.getByTestId('m-station').first().textContent();
-    await phone.getByTestId('m-district-picker').getByText('崇明区').click();
+    await phone.getByTestId('m-street-picker').click();
+    const cascader = phone.locator('.adm-cascader-view');
+    await cascader.getByText('宝山区', { exact: true }).click();
+    await cascader.getByText('杨行镇', { exact: true }).click();
+    await phone.locator('.adm-cascader-header-button').filter({ hasText: '确定' }).click();
+    await phone.getByTestId('m-street-picker').getByText('宝山区 / 杨行镇').waitFor();
     await expect.poll(async () => (await phone.getByTestId('m-station').first().textContent()) ?? '', { timeout: 20_000 }).not.toBe(nearGucun);
-    await expect.poll(async () => (await phone.getByTestId('m-station').first().textContent()) ?? '', { timeout: 20_000 }).toContain('崇明');
+    await expect.poll(async () => (await phone.getByTestId('m-station').first().textContent()) ?? '', { timeout: 20_000 }).toContain('杨行');
   });
 });
 

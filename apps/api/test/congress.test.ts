@@ -272,7 +272,11 @@ describe('votes', () => {
 
   it('starts only with the quorum; the entitled voters are the representatives present at start', async () => {
     const vote = await ok<Vote>(gucun, 'POST', '/api/votes', motion(), 201);
-    expect(vote).toMatchObject({ state: 'created', entitled: null, options: [{ label: '赞成' }, { label: '反对' }, { label: '弃权' }] });
+    // the fixed options carry a code (screens translate it); the stored label stays Chinese
+    expect(vote).toMatchObject({
+      state: 'created', entitled: null,
+      options: [{ label: '赞成', code: 'yes' }, { label: '反对', code: 'no' }, { label: '弃权', code: 'abstain' }],
+    });
     await ok(gucun, 'PUT', `/api/congress/sessions/${sessionId}/attendance`, { present: reps.slice(0, 5).map((r) => r.id) });
     const refused = await request(t.app, gucun, 'POST', `/api/votes/${vote.id}/start`);
     expect(refused.statusCode).toBe(409);
@@ -293,6 +297,8 @@ describe('votes', () => {
     const vote = await ok<Vote>(gucun, 'POST', '/api/votes', motion({ method: 'single', options: ['甲方案', '乙方案'] }), 201);
     const patched = await ok<Vote>(gucun, 'PATCH', `/api/votes/${vote.id}`, { title: '方案选择', method: 'single', options: ['甲方案', '乙方案', '丙方案'], secret: true });
     expect(patched.options.map((o) => o.label)).toEqual(['甲方案', '乙方案', '丙方案']);
+    // custom options stay as typed, without a code
+    expect(patched.options.map((o) => o.code)).toEqual([null, null, null]);
     await ok(gucun, 'POST', `/api/votes/${vote.id}/start`);
     const late = await request(t.app, gucun, 'PATCH', `/api/votes/${vote.id}`, { title: '改', method: 'single', options: ['甲', '乙'], secret: false });
     expect(late.statusCode).toBe(409);
@@ -394,7 +400,9 @@ describe('votes', () => {
       }
       await ok(gucun, 'POST', `/api/votes/${vote.id}/finish`);
     }
-    expect((await ok<VoteResult>(gucun, 'GET', `/api/votes/${all.id}/result`)).passed).toBe(false);
+    const allResult = await ok<VoteResult>(gucun, 'GET', `/api/votes/${all.id}/result`);
+    expect(allResult.passed).toBe(false);
+    expect(allResult.options.map((o) => [o.code, o.label, o.votes])).toEqual([['yes', '赞成', 3], ['no', '反对', 1], ['abstain', '弃权', 0]]);
     expect((await ok<VoteResult>(gucun, 'GET', `/api/votes/${valid.id}/result`)).passed).toBe(true);
   });
 

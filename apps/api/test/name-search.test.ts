@@ -58,6 +58,38 @@ describe('enterprise names', () => {
     expect((await enterprisesMatching('（）')).total).toBe(0);
   });
 
+  it('answers a 1- or 2-character text from the index alone exactly as a full comparison of keys and initials, in name order either way', async () => {
+    // l and x in its initials (shltxxyxgs) but never side by side: not an "lx" match
+    const apart = await request(t.app, gucun, 'POST', '/api/enterprises', enterpriseInput({ name: '上海路通信息有限公司' }));
+    expect(apart.statusCode, apart.body).toBe(201);
+    const [scope] = await t.handle.query<{ path: string }>('select path::text as path from orgs where id = $1', [gucun.orgId]);
+    for (const q of ['物流', 'lx', '科', 'x', 'wl', '连心物流']) {
+      const k = await key(q);
+      const direct = await t.handle.query<{ id: number }>(`
+        select id from enterprises where org_path <@ $1::ltree and (strpos(search_key, $2) > 0 or strpos(name_initials, $2) > 0
+           or ($3 and credit_code like upper($2) || '%'))
+        `, [scope!.path, k, /^[0-9a-z]{2,18}$/i.test(q)]);
+      for (const order of ['asc', 'desc'] as const) {
+        const rows = await t.handle.query<{ id: number }>(`
+          select id from enterprises where id = any($1::int[]) order by name ${order}, id ${order}`, [direct.map((r) => r.id)]);
+        const page = async (n: number) => {
+          const response = await request(t.app, gucun, 'GET', `/api/enterprises?q=${encodeURIComponent(q)}&sort=name&order=${order}&pageSize=20&page=${n}`);
+          expect(response.statusCode, response.body).toBe(200);
+          return response.json<EnterpriseListResponse>();
+        };
+        const [first, second] = [await page(1), await page(2)];
+        expect(first.total, q).toBe(direct.length);
+        expect(first.totalExact, q).toBe(true);
+        expect([...first.items, ...second.items].map((e) => e.id), `${q} ${order}`)
+          .toEqual(rows.map((r) => r.id).slice(0, 40));
+      }
+      if (q === 'lx') {
+        expect(direct.map((r) => r.id)).not.toContain(apart.json<Enterprise>().id);
+        expect(direct.length).toBeGreaterThan(0);
+      }
+    }
+  });
+
   it('finds by credit-code prefix', async () => {
     const page = await enterprisesMatching(group.creditCode.slice(0, 12).toLowerCase());
     expect(page.items.map((e) => e.id)).toContain(group.id);

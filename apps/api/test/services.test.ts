@@ -102,6 +102,34 @@ describe('service positions', () => {
     }
   });
 
+  it('sends a rider who picks a street (no location shared) to that street\'s positions, from the centre of its enterprises', async () => {
+    const unionOf = async (regionCode: string) => (await t.handle.query<{ id: number }>(
+      `select id from orgs where kind = 'street_federation' and region_code = '${regionCode}'`))[0]!.id;
+    for (const regionCode of ['310113109', '310113103', '310114114']) {
+      const nearest = await ok<{ items: NearestStation[] }>(null, 'GET', `/api/stations/nearest?regionCode=${regionCode}&limit=1`);
+      expect(nearest.items[0]!.orgId, regionCode).toBe(await unionOf(regionCode));
+    }
+    // a district: its own positions (宝山's), not the next district's
+    const district = await ok<{ items: NearestStation[] }>(null, 'GET', '/api/stations/nearest?regionCode=310113&limit=5');
+    const paths = await t.handle.query<{ path: string }>(
+      `select o.path::text as path from orgs o where o.id = any($1::int[])`, [district.items.map((i) => i.orgId)]);
+    const [baoshan] = await t.handle.query<{ path: string }>(`select path::text as path from orgs where kind = 'district_federation' and region_code = '310113'`);
+    expect(paths.length).toBeGreaterThan(0);
+    for (const { path } of paths) expect(path.startsWith(`${baoshan!.path}.`)).toBe(true);
+    // a point wins over a region; nothing located in the region → 400 on regionCode; neither → 400 on lat and lng
+    const both = await ok<{ items: NearestStation[] }>(null, 'GET', '/api/stations/nearest?regionCode=310151&lat=31.345&lng=121.383&limit=1');
+    expect(both.items[0]!.orgId).toBe(await unionOf('310113109'));
+    const nowhere = await t.app.inject({ method: 'GET', url: '/api/stations/nearest?regionCode=310113999', headers: { 'accept-language': 'zh-CN' } });
+    expect(nowhere.statusCode).toBe(400);
+    expect(nowhere.json<{ fields: Record<string, string> }>().fields.regionCode).toBe('该地区暂无可定位的单位，请使用定位或选择其他街镇');
+    const neither = await t.app.inject({ method: 'GET', url: '/api/stations/nearest?limit=3' });
+    expect(neither.statusCode).toBe(400);
+    expect(Object.keys(neither.json<{ fields: Record<string, string> }>().fields).sort()).toEqual(['lat', 'lng']);
+    const bad = await t.app.inject({ method: 'GET', url: '/api/stations/nearest?regionCode=abc' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json<{ fields: Record<string, string> }>().fields).toHaveProperty('regionCode');
+  });
+
   let station: Station;
   it('registers a position of 顾村 and finds it nearest from a point beside it, with the distance and a GCJ-02 navigation link', async () => {
     station = (await request(t.app, gucun, 'POST', '/api/stations', {

@@ -1,5 +1,6 @@
-import type { PassRule, ProposalRating, ProposalState, VoteMethod, VoteState } from './congress.ts';
+import type { PassRule, ProposalRating, ProposalState, VoteMethod, VoteOptionCode, VoteState } from './congress.ts';
 import type { ScoredPart } from './evaluation.ts';
+import type { Locale } from './auth.ts';
 import type { Labels } from './labels.ts';
 
 export const voteMethodLabels: Labels<VoteMethod> = {
@@ -8,6 +9,21 @@ export const voteMethodLabels: Labels<VoteMethod> = {
   approval: { 'zh-CN': '限额多选', en: 'Approval (capped)' },
   election: { 'zh-CN': '差额选举', en: 'Election' },
 };
+
+/** The fixed options of a yes/no/abstain motion (the zh-CN text is also what the API stores as their label). */
+export const voteOptionCodeLabels: Labels<VoteOptionCode> = {
+  yes: { 'zh-CN': '赞成', en: 'Yes' },
+  no: { 'zh-CN': '反对', en: 'No' },
+  abstain: { 'zh-CN': '弃权', en: 'Abstain' },
+};
+
+/**
+ * What a screen shows for a vote option in a language: a motion's fixed option (it has a code) from
+ * `voteOptionCodeLabels` (赞成 / Yes …), a custom option (single, approval, election) as typed.
+ */
+export function voteOptionText(option: { label: string; code: VoteOptionCode | null }, locale: Locale): string {
+  return option.code === null ? option.label : voteOptionCodeLabels[option.code][locale];
+}
 
 export const voteStateLabels: Labels<VoteState> = {
   created: { 'zh-CN': '未开始', en: 'Created' },

@@ -206,7 +206,18 @@ export const ballotCastSchema = z.object({
 });
 export const ballotReceiptSchema = z.object({ receipt: z.string() });
 
-export const voteOptionSchema = z.object({ id: z.number().int(), label: z.string() });
+/**
+ * The options of a yes/no/abstain motion, in their order (the first is "yes" for the pass rule). Their stored label
+ * is the Chinese text (赞成 / 反对 / 弃权); screens show `voteOptionCodeLabels[code]` in the UI language.
+ */
+export const voteOptionCodes = ['yes', 'no', 'abstain'] as const;
+export type VoteOptionCode = (typeof voteOptionCodes)[number];
+
+/**
+ * One option of a vote: `label` as stored (a custom option as typed), `code` for the fixed options of a
+ * yes/no/abstain motion, null for custom options (single, approval, election).
+ */
+export const voteOptionSchema = z.object({ id: z.number().int(), label: z.string(), code: z.enum(voteOptionCodes).nullable() });
 export const voteSchema = z.object({
   id: z.number().int(),
   org: z.object({ id: z.number().int(), name: z.string() }),
@@ -245,7 +256,7 @@ export const voteResultSchema = z.object({
   cast: z.number().int(),
   valid: z.number().int(),
   invalid: z.number().int(),
-  options: z.array(z.object({ id: z.number().int(), label: z.string(), votes: z.number().int() })),
+  options: z.array(voteOptionSchema.extend({ votes: z.number().int() })),
   /** SHA-256 over the ballots in order (hex): the last link of the chain computed at finish */
   chainHead: z.string(),
   /** yes/no/abstain: whether the motion passed under its rule; election: null */

@@ -103,10 +103,30 @@ export function unitStatus(
   rates: { coverageRate: number; membershipRate: number },
   target: { coverageRate: number; membershipRate: number | null } | null | undefined,
 ): TargetStatus {
-  if (!target) return 'none';
+  return unitStatusParts(rates, target).status;
+}
+
+/** A unit's status with its parts: each rate's own status and which rate set the unit's (the colour shown). */
+export interface UnitStatusParts {
+  status: TargetStatus;
+  coverage: TargetStatus;
+  /** 'none' when the target sets no membership rate */
+  membership: TargetStatus;
+  /** the rate that set `status`: the worse one, 建会率 on a tie; null without a target */
+  driver: 'coverage' | 'membership' | null;
+}
+
+/** `unitStatus` with the status of each rate and the rate that decided it (for the cockpit's tooltips). */
+export function unitStatusParts(
+  rates: { coverageRate: number; membershipRate: number },
+  target: { coverageRate: number; membershipRate: number | null } | null | undefined,
+): UnitStatusParts {
+  if (!target) return { status: 'none', coverage: 'none', membership: 'none', driver: null };
   const coverage = targetStatus(rates.coverageRate, target.coverageRate);
   const membership = targetStatus(rates.membershipRate, target.membershipRate);
-  return STATUS_SEVERITY[membership] > STATUS_SEVERITY[coverage] ? membership : coverage;
+  return STATUS_SEVERITY[membership] > STATUS_SEVERITY[coverage]
+    ? { status: membership, coverage, membership, driver: 'membership' }
+    : { status: coverage, coverage, membership, driver: 'coverage' };
 }
 
 /** A rate as a fraction in [0,1]; 0 when there is nothing to divide by. */

@@ -154,6 +154,7 @@ export const messages = {
   'santongshi.done': { 'zh-CN': '该任务已完成', en: 'This task is already done' },
   'station.hours': { 'zh-CN': '营业时间应为 HH:MM，且结束晚于开始', en: 'Hours are HH:MM, closing after opening' },
   'station.lat': { 'zh-CN': '纬度应在 -90 到 90 之间', en: 'Latitude lies between -90 and 90' },
+  'station.regionNoPoint': { 'zh-CN': '该地区暂无可定位的单位，请使用定位或选择其他街镇', en: 'Nothing in this area has a location yet: use your location or pick another street' },
   'station.lng': { 'zh-CN': '经度应在 -180 到 180 之间', en: 'Longitude lies between -180 and 180' },
   'station.acceptedOn': { 'zh-CN': '已验收的服务阵地须填写验收日期', en: 'An accepted position needs its acceptance date' },
   'station.inspector': { 'zh-CN': '已验收的服务阵地须填写验收人', en: 'An accepted position needs its inspector' },

@@ -100,10 +100,20 @@ export const stationListResponseSchema = z.object({ items: z.array(stationSchema
 // An empty `lat=` is a missing value, not 0 (z.coerce would read '' as 0: a point in the Gulf of Guinea).
 const blankAsMissing = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
+/**
+ * Where to look from: the phone's WGS-84 point (`lat` and `lng`), or, for a rider without location, a street/town
+ * (9 digits) or district (6 digits) picked from the city's divisions — the positions nearest the centre of its
+ * registered enterprises. A point wins when both are given.
+ */
 export const nearestQuerySchema = z.object({
-  lat: z.preprocess(blankAsMissing, z.coerce.number().min(-90, { message: 'station.lat' }).max(90, { message: 'station.lat' })).transform(degrees7),
-  lng: z.preprocess(blankAsMissing, z.coerce.number().min(-180, { message: 'station.lng' }).max(180, { message: 'station.lng' })).transform(degrees7),
+  lat: z.preprocess(blankAsMissing, z.coerce.number().min(-90, { message: 'station.lat' }).max(90, { message: 'station.lat' })).transform(degrees7).optional(),
+  lng: z.preprocess(blankAsMissing, z.coerce.number().min(-180, { message: 'station.lng' }).max(180, { message: 'station.lng' })).transform(degrees7).optional(),
+  regionCode: z.preprocess(blankAsMissing, regionCodeSchema).optional(),
   limit: z.coerce.number().int().min(1).max(50).default(10),
+}).superRefine((q, ctx) => {
+  if (q.regionCode !== undefined && q.lat === undefined && q.lng === undefined) return;
+  if (q.lat === undefined) ctx.addIssue({ code: 'custom', path: ['lat'], message: 'required' });
+  if (q.lng === undefined) ctx.addIssue({ code: 'custom', path: ['lng'], message: 'required' });
 });
 
 export const nearestStationSchema = z.object({

@@ -18,13 +18,20 @@ export interface NameSearchColumns {
   initials?: AnyPgColumn;
 }
 
-/** The rows whose name (or pinyin initials) contains the search text, compared by search key. */
+/**
+ * The rows whose name (or pinyin initials) contains the search text, compared by search key.
+ *
+ * A key of 1 or 2 characters is one of the pieces `search_grams` holds (of the key, or of the initials), so the
+ * index's answer is already exact and the `strpos` recheck is skipped: `length(search_key(q)) <= 2 or …` is
+ * folded to true by the planner when the text is a bound value (a constant to the planner), so the rows are only
+ * tested against the index — the cost of `物流`, `科` or `lx` that match thousands of rows.
+ */
 export function nameMatches(columns: NameSearchColumns, q: string): SQL {
   const key = sql`search_key(${q}::text)`;
   const contains = columns.initials
     ? sql`(strpos(${columns.key}, ${key}) > 0 or strpos(${columns.initials}, ${key}) > 0)`
     : sql`strpos(${columns.key}, ${key}) > 0`;
-  return sql`(${columns.grams} @> search_query_grams(${key}) and ${contains})`;
+  return sql`(${columns.grams} @> search_query_grams(${key}) and (length(${key}) <= 2 or ${contains}))`;
 }
 
 /** Credit codes are upper-case letters and digits: a search text that could be a code's first characters. */

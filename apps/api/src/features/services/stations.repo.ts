@@ -66,6 +66,26 @@ export async function nearestStations(db: Database, lat: number, lng: number, li
       from c order by "distanceM", id limit ${limit}`);
 }
 
+/**
+ * The centre of a street/town (9-digit code) or district (6 digits) for a rider who picks it instead of sharing
+ * their location: the mean WGS-84 point of the region's registered enterprises with coordinates (where its
+ * workers are), else of its unions' accepted positions; undefined when neither has any (or the code is unknown).
+ */
+export async function regionCentre(db: Database, regionCode: string): Promise<{ lat: number; lng: number } | undefined> {
+  if (!/^\d{6}(\d{3})?$/.test(regionCode)) return undefined;
+  // a district's streets are its 6 digits + 3 (GB/T 2260): a range the region index serves in any collation
+  const inRegion = (column: SQL) => (regionCode.length === 9
+    ? sql`${column} = ${regionCode}`
+    : sql`(${column} = ${regionCode} or ${column} between ${`${regionCode}000`} and ${`${regionCode}999`})`);
+  const [row] = await queryRows<{ lat: number | null; lng: number | null }>(db, sql`
+    select coalesce(e.lat, s.lat) as lat, coalesce(e.lng, s.lng) as lng
+      from (select avg(latitude) as lat, avg(longitude) as lng from enterprises
+             where ${inRegion(sql`region_code`)} and latitude is not null and longitude is not null) e,
+           (select avg(st.lat) as lat, avg(st.lng) as lng from service_stations st join orgs o on o.id = st.org_id
+             where st.acceptance = 'accepted' and ${inRegion(sql`o.region_code`)}) s`);
+  return row?.lat != null && row.lng != null ? { lat: Number(row.lat), lng: Number(row.lng) } : undefined;
+}
+
 export interface StationValues {
   orgId: number; orgPath: string; name: string; level: StationLevel; address: string; lat: number; lng: number; hours: OpeningHours;
   facilities: StationFacility[]; contactPhone: string; acceptance: AcceptanceState; acceptedOn: string | null; inspector: string;

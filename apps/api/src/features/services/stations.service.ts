@@ -9,7 +9,7 @@ import { queryRows, type Database } from '@lianxin/db';
 import { figureColumns } from '../coverage/figures.sql.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { findOrg } from '../orgs/orgs.repo.ts';
-import { findStation, insertStation, listStations, nearestStations, updateStation, type StationRow, type StationValues } from './stations.repo.ts';
+import { findStation, insertStation, listStations, nearestStations, regionCentre, updateStation, type StationRow, type StationValues } from './stations.repo.ts';
 
 // gcoord 1.0.7's type declarations export nothing (`export { }`); its default export at run time is this shape
 const gcoord = gcoordModule as unknown as { transform(p: [number, number], from: string, to: string): [number, number]; WGS84: string; GCJ02: string };
@@ -25,9 +25,17 @@ export function navigationUrl(s: { lat: number; lng: number; name: string }): st
   return `https://uri.amap.com/marker?position=${lng.toFixed(6)},${lat.toFixed(6)}&name=${encodeURIComponent(s.name)}&coordinate=gaode&callnative=1`;
 }
 
-/** The nearest accepted positions to a WGS-84 point, nearest first, with open-now on the Shanghai clock. */
-export async function findNearest(db: Database, q: { lat: number; lng: number; limit: number }, now: Date): Promise<NearestStation[]> {
-  const rows = await nearestStations(db, q.lat, q.lng, q.limit);
+/**
+ * The nearest accepted positions to a WGS-84 point (`lat`, `lng`), or — without a point — to the centre of a
+ * street/town or district (`regionCode`, see `regionCentre`), nearest first, with open-now on the Shanghai clock.
+ * 400 on `regionCode` when nothing in that region has a location.
+ */
+export async function findNearest(
+  db: Database, q: { lat?: number | undefined; lng?: number | undefined; regionCode?: string | undefined; limit: number }, now: Date,
+): Promise<NearestStation[]> {
+  const point = q.lat !== undefined && q.lng !== undefined ? { lat: q.lat, lng: q.lng } : await regionCentre(db, q.regionCode ?? '');
+  if (!point) throw fieldError('regionCode', 'station.regionNoPoint');
+  const rows = await nearestStations(db, point.lat, point.lng, q.limit);
   return rows.map((r) => ({ ...r, openNow: isOpenAt(r.hours, now), navigationUrl: navigationUrl(r) }));
 }
 

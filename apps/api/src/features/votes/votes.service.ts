@@ -14,7 +14,8 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Database, type StoredVoteResult, type Tx } from '@lianxin/db';
 import {
   ballotProblem, electedOptions, maxChoices, motionPassed, quorumOf, tallyBallots,
-  type PassRule, type Vote, type VoteCreate, type VoteMethod, type VoteResult, type VoteState, type votePatchSchema,
+  voteOptionCodeLabels, voteOptionCodes,
+  type PassRule, type Vote, type VoteCreate, type VoteMethod, type VoteOptionCode, type VoteResult, type VoteState, type votePatchSchema,
 } from '@lianxin/contracts';
 import type { z } from 'zod';
 import { withinScope, writeScope, type Scope } from '../../access/access.ts';
@@ -24,8 +25,16 @@ import { recordAudit } from '../audit/audit.repo.ts';
 import { findOrg } from '../orgs/orgs.repo.ts';
 import { byReceipt, chainHead, chainOverText, newReceipt, type ChainBallot } from './vote-chain.ts';
 
-/** The yes/no/abstain options, in this order (the first is "yes" for the pass rule). */
-export const MOTION_OPTIONS = ['赞成', '反对', '弃权'] as const;
+/**
+ * The stored labels of a yes/no/abstain motion's options (赞成, 反对, 弃权), in the order of `voteOptionCodes`
+ * (the first is "yes" for the pass rule): an option's code is its position in this list, so screens translate it.
+ */
+export const MOTION_OPTIONS: readonly string[] = voteOptionCodes.map((code) => voteOptionCodeLabels[code]['zh-CN']);
+
+/** An option's code in SQL: `voteOptionCodes[position - 1]` for a yes/no/abstain vote, else null. */
+const optionCode = sql.raw(
+  `case when v.method = 'yes_no_abstain' then (array[${voteOptionCodes.map((c) => `'${c}'`).join(', ')}])[p.position] end`,
+);
 
 interface VoteRow {
   id: number;
@@ -47,7 +56,7 @@ interface VoteRow {
   started_at: string | null;
   finished_at: string | null;
   published_at: string | null;
-  options: { id: number; label: string }[];
+  options: { id: number; label: string; code: VoteOptionCode | null }[];
   cast: number;
 }
 
@@ -55,7 +64,7 @@ const voteColumns = sql`
   v.id, v.org_id, o.name as org_name, v.org_path::text as org_path, v.session_id, v.proposal_id, v.title, v.method, v.cap,
   v.seats, v.secret, v.pass_rule, v.state, v.entitled, v.result, v.chain_head,
   v.started_at::text as started_at, v.finished_at::text as finished_at, v.published_at::text as published_at,
-  coalesce((select json_agg(json_build_object('id', p.id, 'label', p.label) order by p.position) from vote_options p where p.vote_id = v.id), '[]'::json) as options,
+  coalesce((select json_agg(json_build_object('id', p.id, 'label', p.label, 'code', ${optionCode}) order by p.position) from vote_options p where p.vote_id = v.id), '[]'::json) as options,
   coalesce((v.result->>'cast')::int, (select count(*)::int from vote_has_voted h where h.vote_id = v.id)) as cast`;
 
 const iso = (t: string | null) => (t === null ? null : new Date(t).toISOString());
@@ -291,14 +300,14 @@ export async function finishVote(ctx: ServiceContext, id: number): Promise<Vote>
 
 /** The result of a vote from its ballots (in chain order): the tally, the rule's answer and the chain head. */
 export function computeResult(
-  vote: Pick<VoteRow, 'id' | 'method' | 'seats' | 'pass_rule' | 'entitled' | 'options'>,
+  vote: Pick<VoteRow, 'id' | 'method' | 'seats' | 'pass_rule' | 'entitled'> & { options: readonly { id: number }[] },
   ballots: readonly ChainBallot[],
 ): { result: StoredVoteResult; head: string } {
   return { result: storedResult(vote, ballots.map((b) => b.choices)), head: chainHead(vote.id, [...ballots].sort(byReceipt)) };
 }
 
 function storedResult(
-  vote: Pick<VoteRow, 'method' | 'seats' | 'pass_rule' | 'entitled' | 'options'>,
+  vote: Pick<VoteRow, 'method' | 'seats' | 'pass_rule' | 'entitled'> & { options: readonly { id: number }[] },
   choices: readonly (readonly number[])[],
 ): StoredVoteResult {
   const optionIds = vote.options.map((o) => o.id);
@@ -340,7 +349,7 @@ async function resultOf(db: Database, vote: VoteRow, receipt: string | undefined
   }
   return {
     entitled: r.entitled, cast: r.cast, valid: r.valid, invalid: r.invalid,
-    options: vote.options.map((o) => ({ id: o.id, label: o.label, votes: r.counts[String(o.id)] ?? 0 })),
+    options: vote.options.map((o) => ({ id: o.id, label: o.label, code: o.code, votes: r.counts[String(o.id)] ?? 0 })),
     chainHead: vote.chain_head ?? '', passed: r.passed, elected: r.elected, state: vote.state, ballot,
   };
 }

@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import type { Locale } from '@lianxin/contracts';
 import { setCurrentLocale } from './current-locale.ts';
+import { formatList } from './list-format.ts';
 import type { DictKey } from './dictionary.ts';
 import { dictText } from './texts.ts';
 
@@ -31,7 +32,10 @@ interface LocaleValue {
   t: Translate;
   /** Picks the current language out of a `{ 'zh-CN': …, en: … }` label. */
   pick: (label: Record<Locale, string>) => string;
+  /** Joins items with the language's list separator (Intl.ListFormat, narrow): 热水、冰箱 / hot water, fridge. */
+  list: (items: readonly string[]) => string;
 }
+
 
 const LocaleContext = createContext<LocaleValue | null>(null);
 
@@ -52,6 +56,7 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
       setLocale,
       t: (key, params) => dictText(locale, key, params),
       pick: (label) => label[locale],
+      list: (items) => formatList(locale, items),
     }),
     [locale, setLocale],
   );

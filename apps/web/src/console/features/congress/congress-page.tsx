@@ -6,7 +6,7 @@ import {
 } from 'antd';
 import {
   can, evaluationPartLabels, indicatorItems, scoredParts, passRules, passRuleLabels, proposalRatingLabels, proposalStates, proposalStateLabels, shanghaiDate,
-  voteMethods, voteMethodLabels, voteStateLabels, type Proposal, type ProposalState, type Vote, type VoteMethod,
+  voteMethods, voteMethodLabels, voteOptionText, voteStateLabels, type Proposal, type ProposalState, type Vote, type VoteMethod,
 } from '@lianxin/contracts';
 import { isApiError } from '../../../shared/api-client.ts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
@@ -90,7 +90,7 @@ export default function CongressPage() {
 // ---- sessions and proposals -----------------------------------------------------------------------------------
 
 function ProposalsTab({ orgId }: { orgId: number }) {
-  const { t, pick } = useLocale();
+  const { t, pick, list } = useLocale();
   const user = useCurrentUser();
   const [params, setParams] = useSearchParams();
   const sessions = useApi(`sessions:${orgId}`, (signal) => fetchSessions(orgId, signal));
@@ -201,7 +201,7 @@ function ProposalsTab({ orgId }: { orgId: number }) {
             <Descriptions.Item label={t('congress.reasons')}>{open.reasons}</Descriptions.Item>
             <Descriptions.Item label={t('congress.measures')}>{open.measures}</Descriptions.Item>
             <Descriptions.Item label={t('congress.col.proposer')}>{open.proposer.name}</Descriptions.Item>
-            <Descriptions.Item label={t('congress.col.seconders')}>{open.seconders.map((s) => s.name).join('、') || '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('congress.col.seconders')}>{list(open.seconders.map((s) => s.name)) || '—'}</Descriptions.Item>
             {open.returnReason && <Descriptions.Item label={t('congress.returnReason')}>{open.returnReason}</Descriptions.Item>}
             {open.answer && (
               <Descriptions.Item label={t('congress.answerText')}>
@@ -468,7 +468,7 @@ function CreateVoteModal({ orgId, open, onClose, onCreated }: { orgId: number; o
 }
 
 function VoteResultDrawer({ vote, onClose }: { vote: Vote | null; onClose: () => void }) {
-  const { t } = useLocale();
+  const { t, locale } = useLocale();
   const result = useApi(vote ? `vote-result:${vote.id}` : null, (signal) => fetchVoteResult(vote!.id, signal));
   const r = result.data;
   const max = Math.max(1, ...(r?.options.map((o) => o.votes) ?? [1]));
@@ -491,7 +491,7 @@ function VoteResultDrawer({ vote, onClose }: { vote: Vote | null; onClose: () =>
             style={{ marginTop: 12 }}
             dataSource={r.options}
             columns={[
-              { title: t('votes.option'), width: 200, render: (_, o) => <>{o.label} {r.elected.includes(o.id) && <Tag color="red">{t('votes.elected')}</Tag>}</> },
+              { title: t('votes.option'), width: 200, render: (_, o) => <>{voteOptionText(o, locale)} {r.elected.includes(o.id) && <Tag color="red">{t('votes.elected')}</Tag>}</> },
               { title: t('votes.votes'), render: (_, o) => <Progress percent={Math.round((o.votes / max) * 100)} format={() => o.votes} /> },
             ]}
           />

@@ -7,7 +7,7 @@ import {
 import { formatCount } from '../../../shared/format.ts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
 import { formatRate, formatTargetRate, shownStatus, statusHex, toPercent } from './coverage-format.ts';
-import { TargetStatusTag } from './target-status-tag.tsx';
+import { UnitStatusTag } from './unit-status-tag.tsx';
 
 /** Which page of the children, of which kind, in which order: the server pages and sorts them. */
 export interface ChildrenView {
@@ -107,7 +107,7 @@ export function ChildrenTable({ items, total, byKind, view, onView, drillTo }: C
       sorter: true,
       render: (_, c) => {
         const status = shownStatus(c);
-        return status ? <TargetStatusTag status={status} /> : t('app.none');
+        return status ? <UnitStatusTag status={status} rates={c} target={c.target} /> : t('app.none');
       },
     },
     {

@@ -2,13 +2,13 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { Card, Space, Tag, Typography } from 'antd';
 import {
-  memberCategories, isLiangFeiYiWu, targetStatus, memberCategoryLabels, orgKindLabels, type CoverageResponse, type CoverageTarget,
+  memberCategories, isLiangFeiYiWu, memberCategoryLabels, orgKindLabels, type CoverageResponse, type CoverageTarget,
 } from '@lianxin/contracts';
 import { formatCount } from '../../../shared/format.ts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
 import { formatRate, formatTargetRate, nonZeroFederations } from './coverage-format.ts';
 import { campaignLink, enterprisesLink, membersLink, orgTreeLink } from './coverage-links.ts';
-import { TargetStatusTag } from './target-status-tag.tsx';
+import { UnitStatusTag } from './unit-status-tag.tsx';
 
 interface KpiProps {
   title: string;
@@ -52,7 +52,10 @@ export function KpiCards({ coverage }: { coverage: CoverageResponse }) {
   const uncovered = coverage.targetEnterprises - coverage.coveredTargetEnterprises;
   const federations = nonZeroFederations(coverage.federationsByKind);
   const federationTotal = federations.reduce((sum, f) => sum + f.count, 0);
-  const membershipTarget = coverage.target?.membershipRate ?? null;
+  // one status for the unit on both rate cards (the worse of 建会率 and 入会率; the tooltip says which)
+  const status = coverage.targetEnterprises > 0 && (
+    <UnitStatusTag status={coverage.status} rates={coverage} target={coverage.target} data-testid="kpi-rate-status" />
+  );
 
   return (
     <div className="kpi-grid">
@@ -81,7 +84,7 @@ export function KpiCards({ coverage }: { coverage: CoverageResponse }) {
         value={
           <Space size={8}>
             <span>{coverage.targetEnterprises > 0 ? formatRate(coverage.coverageRate) : t('app.none')}</span>
-            {coverage.targetEnterprises > 0 && <TargetStatusTag status={coverage.status} data-testid="kpi-rate-status" />}
+            {status}
           </Space>
         }
         extra={<TargetLine target={coverage.target} rate="coverage" />}
@@ -99,7 +102,9 @@ export function KpiCards({ coverage }: { coverage: CoverageResponse }) {
         value={
           <Space size={8}>
             <span>{formatRate(coverage.membershipRate)}</span>
-            {membershipTarget !== null && <TargetStatusTag status={targetStatus(coverage.membershipRate, membershipTarget)} />}
+            {coverage.targetEnterprises > 0 && (
+              <UnitStatusTag status={coverage.status} rates={coverage} target={coverage.target} data-testid="kpi-membership-status" />
+            )}
           </Space>
         }
         extra={<TargetLine target={coverage.target} rate="membership" />}

@@ -20,7 +20,7 @@ const pickEnum = <T extends string>(values: readonly T[], value: string | null):
 
 /** 服务阵地: every position of the scope on the offline map and in a table, filtered by level and acceptance. */
 export default function StationsPage() {
-  const { t, pick } = useLocale();
+  const { t, pick, list } = useLocale();
   const user = useCurrentUser();
   const [params, setParams] = useSearchParams();
   const [editing, setEditing] = useState<Station | 'new' | null>(null);
@@ -42,7 +42,7 @@ export default function StationsPage() {
     { key: 'level', title: t('stations.col.level'), width: 140, render: (_, s) => <Tag color={levelColours[s.level]}>{pick(stationLevelLabels[s.level])}</Tag> },
     { key: 'org', title: t('stations.col.org'), width: 200, ellipsis: true, render: (_, s) => s.orgName },
     { key: 'address', title: t('stations.col.address'), width: 240, ellipsis: true, render: (_, s) => s.address },
-    { key: 'facilities', title: t('stations.col.facilities'), width: 240, render: (_, s) => s.facilities.map((f) => pick(stationFacilityLabels[f])).join('、') },
+    { key: 'facilities', title: t('stations.col.facilities'), width: 240, render: (_, s) => list(s.facilities.map((f) => pick(stationFacilityLabels[f]))) },
     {
       key: 'acceptance', title: t('stations.col.acceptance'), width: 120,
       render: (_, s) => <Tag color={s.acceptance === 'accepted' ? 'green' : s.acceptance === 'failed' ? 'red' : 'default'}>{pick(acceptanceStateLabels[s.acceptance])}</Tag>,

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Navigate } from 'react-router-dom';
 import { Button, Card, Checkbox, Dialog, ErrorBlock, Input, List, Radio, Rate, Selector, Space, Tag, Toast } from 'antd-mobile';
 import {
-  maxChoices, memberRatingQuestions, proposalRatings, proposalRatingLabels, proposalStateLabels, shanghaiDate, voteStateLabels,
+  maxChoices, memberRatingQuestions, proposalRatings, proposalRatingLabels, proposalStateLabels, shanghaiDate, voteOptionText, voteStateLabels,
   type MyCongress, type Proposal, type ProposalRating, type VoteResult,
 } from '@lianxin/contracts';
 import { isApiError } from '../../../shared/api-client.ts';
@@ -56,7 +56,7 @@ export default function CongressPage() {
 }
 
 function VoteCard({ vote, onVoted }: { vote: MyVote; onVoted: () => void }) {
-  const { t, pick } = useLocale();
+  const { t, pick, locale, list } = useLocale();
   const [choices, setChoices] = useState<number[]>([]);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<VoteResult | null>(null);
@@ -83,7 +83,10 @@ function VoteCard({ vote, onVoted }: { vote: MyVote; onVoted: () => void }) {
       Toast.show({ content: isApiError(e) ? e.message : t('app.networkError') });
     }
   };
-  const label = (id: number) => vote.options.find((o) => o.id === id)?.label ?? String(id);
+  const label = (id: number) => {
+    const option = vote.options.find((o) => o.id === id);
+    return option ? voteOptionText(option, locale) : String(id);
+  };
 
   return (
     <Card title={vote.title} extra={<Tag color={vote.voted ? 'success' : 'primary'}>{vote.voted ? t('mcongress.voted') : pick(voteStateLabels[vote.state])}</Tag>} data-testid={`m-vote-${vote.id}`}>
@@ -92,7 +95,7 @@ function VoteCard({ vote, onVoted }: { vote: MyVote; onVoted: () => void }) {
           {max === 1 ? (
             <Radio.Group value={choices[0] ?? null} onChange={(v) => setChoices(v === null ? [] : [Number(v)])}>
               <Space direction="vertical">
-                {vote.options.map((o) => <Radio key={o.id} value={o.id}>{o.label}</Radio>)}
+                {vote.options.map((o) => <Radio key={o.id} value={o.id}>{voteOptionText(o, locale)}</Radio>)}
               </Space>
             </Radio.Group>
           ) : (
@@ -101,7 +104,7 @@ function VoteCard({ vote, onVoted }: { vote: MyVote; onVoted: () => void }) {
               <Checkbox.Group value={choices} onChange={(v) => setChoices((v as number[]).slice(0, max))}>
                 <Space direction="vertical">
                   {vote.options.map((o) => (
-                    <Checkbox key={o.id} value={o.id} disabled={!choices.includes(o.id) && choices.length >= max}>{o.label}</Checkbox>
+                    <Checkbox key={o.id} value={o.id} disabled={!choices.includes(o.id) && choices.length >= max}>{voteOptionText(o, locale)}</Checkbox>
                   ))}
                 </Space>
               </Checkbox.Group>
@@ -116,11 +119,11 @@ function VoteCard({ vote, onVoted }: { vote: MyVote; onVoted: () => void }) {
           {result && (
             <div data-testid={`m-result-body-${vote.id}`}>
               <div>{t('mcongress.resultLine', { entitled: result.entitled, cast: result.cast, valid: result.valid, invalid: result.invalid })}</div>
-              {result.options.map((o) => <div key={o.id}>{o.label}：{o.votes}</div>)}
+              {result.options.map((o) => <div key={o.id}>{t('mcongress.optionVotes', { option: voteOptionText(o, locale), votes: o.votes })}</div>)}
               <div className="m-hint" style={{ wordBreak: 'break-all' }}>SHA-256 {result.chainHead}</div>
               <Input placeholder={t('mcongress.receiptInput')} value={receipt} onChange={(v) => setReceipt(v.trim().toUpperCase())} />
               <Button size="small" onClick={() => void showResult(receipt)}>{t('mcongress.check')}</Button>
-              {receipt && result.ballot && <div>{t('mcongress.ballotFound', { position: result.ballot.position, choices: result.ballot.choices.map(label).join('、') || '—' })}</div>}
+              {receipt && result.ballot && <div>{t('mcongress.ballotFound', { position: result.ballot.position, choices: list(result.ballot.choices.map(label)) || '—' })}</div>}
               {receipt && result.ballot === null && <div>{t('mcongress.ballotNotFound')}</div>}
             </div>
           )}

@@ -1,21 +1,24 @@
 import { useEffect, useEffectEvent, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { Button, List, Selector, Space, Tag } from 'antd-mobile';
+import { Button, List, Space, Tag } from 'antd-mobile';
 import { stationFacilityLabels, stationLevelLabels } from '@lianxin/contracts';
+import { isApiError } from '../../../shared/api-client.ts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
 import { useApi } from '../../../shared/use-api.ts';
 import { MobilePage } from '../../components/mobile-page.tsx';
 import { PageLoading } from '../../components/page-loading.tsx';
-import { districtCentres, fetchNearest, formatDistance } from './services-api.ts';
+import { RegionPicker } from '../../components/region-picker.tsx';
+import { fetchNearest, formatDistance } from './services-api.ts';
 
 /**
- * 附近服务阵地: the nearest accepted positions to the phone's location (or a chosen district's centre), nearest
- * first, with walking distance, open now, facilities and a navigation link (GCJ-02, made by the API).
+ * 附近服务阵地: the nearest accepted positions to the phone's location (or, without one, to the centre of the street
+ * or town picked district → street: the API's `regionCode`), nearest first, with walking distance, open now,
+ * facilities and a navigation link (GCJ-02, made by the API).
  */
 export default function StationsPage() {
   const { t, pick } = useLocale();
   const navigate = useNavigate();
-  const [point, setPoint] = useState<{ lat: number; lng: number } | null>(null);
+  const [from, setFrom] = useState<{ lat: number; lng: number } | { regionCode: string } | null>(null);
   const hasGeo = typeof navigator !== 'undefined' && 'geolocation' in navigator;
   const [locating, setLocating] = useState(hasGeo);
   const [failed, setFailed] = useState(!hasGeo);
@@ -23,7 +26,7 @@ export default function StationsPage() {
   const ask = () => {
     if (!hasGeo) return;
     navigator.geolocation.getCurrentPosition(
-      (p) => { setLocating(false); setFailed(false); setPoint({ lat: p.coords.latitude, lng: p.coords.longitude }); },
+      (p) => { setLocating(false); setFailed(false); setFrom({ lat: p.coords.latitude, lng: p.coords.longitude }); },
       () => { setLocating(false); setFailed(true); },
       { timeout: 8000, maximumAge: 60_000 },
     );
@@ -34,26 +37,27 @@ export default function StationsPage() {
     ask();
   };
   useEffect(() => askOnMount(), []);
-  const key = point ? `${point.lat.toFixed(5)},${point.lng.toFixed(5)}` : null;
-  const { data } = useApi(key, (signal) => fetchNearest(point!.lat, point!.lng, signal));
+  const key = from === null ? null : 'regionCode' in from ? from.regionCode : `${from.lat.toFixed(5)},${from.lng.toFixed(5)}`;
+  const { data, error } = useApi(key, (signal) => fetchNearest(from!, signal));
 
   return (
     <MobilePage title={t('mstations.title')} data-testid="m-stations-page">
       <Space direction="vertical" block>
         <Button size="small" loading={locating} onClick={locate}>{t('mstations.locate')}</Button>
         {failed && <div className="m-hint">{t('mstations.locateFailed')}</div>}
-        <div className="m-hint">{t('mstations.pickDistrict')}</div>
-        <Selector
-          columns={4}
-          data-testid="m-district-picker"
-          options={districtCentres.map(([name]) => ({ label: name, value: name }))}
-          onChange={([name]) => {
-            const hit = districtCentres.find(([n]) => n === name);
-            if (hit) setPoint({ lat: hit[1], lng: hit[2] });
-          }}
+        <div className="m-hint">{t('mstations.pickStreet')}</div>
+        <RegionPicker
+          value={from !== null && 'regionCode' in from ? from.regionCode : undefined}
+          onChange={(code) => setFrom(code ? { regionCode: code } : null)}
+          title={t('mstations.pickStreet')}
+          placeholder={t('mstations.streetPlaceholder')}
+          testId="m-street-picker"
         />
       </Space>
-      {key !== null && !data ? <PageLoading /> : (
+      {key !== null && error !== undefined && !data && (
+        <div className="m-hint" data-testid="m-stations-error">{isApiError(error) ? (error.fields.regionCode ?? error.message) : t('app.networkError')}</div>
+      )}
+      {key !== null && !data ? (error === undefined && <PageLoading />) : (
         <List data-testid="m-stations">
           {data?.items.length === 0 && <List.Item>{t('mstations.none')}</List.Item>}
           {data?.items.map((s) => (
