@@ -18,6 +18,7 @@ import type { ServiceContext } from '../../context.ts';
 import { AppError, fieldError, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { findOrg } from '../orgs/orgs.repo.ts';
+import { fenFigure, sumFen } from './fen-figures.ts';
 import { ledgerErrorCode, postEntry, type LineInput } from './ledger.repo.ts';
 
 export const subsidyRunKey = (payerId: number, period: string) => `subsidy:${payerId}:${period}`;
@@ -40,9 +41,9 @@ export async function listSubsidies(ctx: ServiceContext, query: { orgId?: number
       from subsidy_entitlements s join members m on m.id = s.member_id join orgs u on u.id = m.org_id
      where s.org_id = ${payer.id} ${status}
      order by s.status desc, s.id desc limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`);
-  const [totals] = await queryRows<{ pending_count: number; pending_fen: number; paid_count: number; paid_fen: number }>(ctx.db, sql`
-    select count(*) filter (where status = 'pending')::int as pending_count, coalesce(sum(amount_fen) filter (where status = 'pending'), 0)::float8 as pending_fen,
-           count(*) filter (where status = 'paid')::int as paid_count, coalesce(sum(amount_fen) filter (where status = 'paid'), 0)::float8 as paid_fen
+  const [totals] = await queryRows<{ pending_count: number; pending_fen: string; paid_count: number; paid_fen: string }>(ctx.db, sql`
+    select count(*) filter (where status = 'pending')::int as pending_count, coalesce(sum(amount_fen) filter (where status = 'pending'), 0)::text as pending_fen,
+           count(*) filter (where status = 'paid')::int as paid_count, coalesce(sum(amount_fen) filter (where status = 'paid'), 0)::text as paid_fen
       from subsidy_entitlements where org_id = ${payer.id}`);
   const t = totals!;
   const items: SubsidyItem[] = rows.map((r) => ({
@@ -53,17 +54,17 @@ export async function listSubsidies(ctx: ServiceContext, query: { orgId?: number
   const page: Paged<SubsidyItem> = { items, total, totalExact: true };
   return {
     ...page, payer: { id: payer.id, name: payer.name },
-    pendingCount: t.pending_count, pendingFen: t.pending_fen, paidCount: t.paid_count, paidFen: t.paid_fen,
+    pendingCount: t.pending_count, pendingFen: fenFigure(t.pending_fen, 'pendingFen'), paidCount: t.paid_count, paidFen: fenFigure(t.paid_fen, 'paidFen'),
   };
 }
 
 /** What a posted run paid: from the entitlements it marked. */
 async function postedRun(tx: Tx, entryId: number) {
-  const [row] = await queryRows<{ count: number; amount: number; unions: number; period: string }>(tx, sql`
-    select count(*)::int as count, coalesce(sum(s.amount_fen), 0)::float8 as amount, count(distinct m.org_id)::int as unions,
+  const [row] = await queryRows<{ count: number; amount: string; unions: number; period: string }>(tx, sql`
+    select count(*)::int as count, coalesce(sum(s.amount_fen), 0)::text as amount, count(distinct m.org_id)::int as unions,
            (select period from journal_entries where id = ${entryId}) as period
       from subsidy_entitlements s join members m on m.id = s.member_id where s.paid_entry_id = ${entryId}`);
-  return row!;
+  return { ...row!, amount: fenFigure(row!.amount, 'amountFen') };
 }
 
 /**
@@ -106,7 +107,7 @@ export async function runSubsidies(ctx: ServiceContext, input: { orgId: number; 
         { orgId: unionId, orgPath: u.path, account: '102' as const, debitFen: u.fen },
         { orgId: unionId, orgPath: u.path, account: '40302' as const, creditFen: u.fen },
       ]);
-      const amountFen = due.reduce((a, d) => a + d.amount_fen, 0);
+      const amountFen = sumFen(due.map((d) => d.amount_fen), 'amountFen');
       const { entryId, period } = await postEntry(tx, {
         idempotencyKey: key, period: input.period, postedOn: today, kind: 'subsidy',
         memo: `${payer.name} “两非一无”会员发展补贴 ${input.period}（${due.length} 笔）`, createdBy: ctx.actor.userId, lines,
