@@ -137,6 +137,8 @@ export const subsidyRunSchema = z.object({
   period: z.string(),
   /** the ledger month the entry went to; null when nothing was paid */
   postedPeriod: z.string().nullable(),
+  /** the entry's date: the last day of `period` when it posted there (today at the latest), else the first day of the open month it went to */
+  postedOn: z.string().nullable(),
   entryId: z.number().int().nullable(),
   /** entitlements paid by the run */
   count: z.number().int(),
