@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { previousMonth, shanghaiDate, type ArrearsItem, type BudgetList, type ChairAllowanceRun, type FundsSummary, type Paged, type TrialBalance } from '@lianxin/contracts';
+import { previousMonth, shanghaiDate, type ArrearsItem, type BudgetList, type ChairAllowanceRun, type FundsSummary, type Paged, type Statement, type TrialBalance } from '@lianxin/contracts';
 import { seedDemoFunds } from '../src/features/funds/demo-funds.ts';
 import { request, signIn, startTestApp, type Session, type TestApp } from './support/test-app.ts';
 
@@ -130,5 +130,12 @@ describe('the funds demo', () => {
     }
     const [all] = await t.handle.query<{ d: string; c: string }>(`select sum(debit_fen)::text as d, sum(credit_fen)::text as c from journal_lines`);
     expect(all!.d).toBe(all!.c);
+    // a district's balance sheet balances, the surplus brought forward and this year's on one 331 line
+    const [changning] = await t.handle.query<{ id: number }>(`select id from orgs where kind = 'district_federation' and region_code = '310105'`);
+    const bs = (await request(t.app, city, 'GET', `/api/funds/statements/balance-sheet?orgId=${changning!.id}&period=${current}`)).json<Statement>();
+    expect(bs.resultFen).toBe(0);
+    const net = bs.sections.find((x) => x.class === 'net_assets')!;
+    expect(net.lines.filter((l) => l.code === '331')).toHaveLength(1);
+    expect(net.totalFen).toBeGreaterThan(0);
   });
 });

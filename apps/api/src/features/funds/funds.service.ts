@@ -375,7 +375,8 @@ export async function trialBalance(ctx: ServiceContext, query: { orgId?: number 
 
 /**
  * 资产负债表: balances through the end of `period` (assets debit-positive; liabilities and net assets
- * credit-positive; 331 结余 carries income − expenses to date, as no closing entries are posted);
+ * credit-positive; 331 结余 carries its own balance, e.g. a surplus brought forward, plus income − expenses to date, as
+ * no closing entries are posted);
  * 收入支出表: income and expenses within `period`. Consolidated over the subtree (flows between its unions are
  * not eliminated).
  */
@@ -389,7 +390,12 @@ export async function statement(ctx: ServiceContext, kind: StatementKind, query:
   const surplus = sumFen(rows.filter((r) => ['income', 'expense'].includes(classOf(r.code))).map((r) => -r.net), 'amountFen');
   const sections = classes.map((cls) => {
     const lines = rows.filter((r) => classOf(r.code) === cls && r.net !== 0).map((r) => ({ code: r.code, name: accountName(r.code, locale), amountFen: sign(cls) * r.net }));
-    if (cls === 'net_assets' && surplus !== 0) lines.push({ code: '331', name: accountName('331', locale), amountFen: surplus });
+    // the surplus to date joins 331 结余 (one line: a brought-forward balance on 331 and this year's surplus)
+    const balance331 = lines.find((l) => l.code === '331');
+    if (cls === 'net_assets' && surplus !== 0) {
+      if (balance331) balance331.amountFen = sumFen([balance331.amountFen, surplus], 'amountFen');
+      else lines.push({ code: '331', name: accountName('331', locale), amountFen: surplus });
+    }
     return { class: cls, lines, totalFen: sumFen(lines.map((l) => l.amountFen), 'totalFen') };
   });
   const total = (cls: string) => sections.find((s) => s.class === cls)?.totalFen ?? 0;
