@@ -5,8 +5,8 @@
  *   on 1 January) and this year's budget — 基本支出 (工作人员经费, 日常办公经费) and 项目支出 (会员普惠服务项目, 职工法律援助,
  *   基层工会激励补助 = the incentive grants to unions) — sized by what the unit keeps of the funds it collects (its
  *   402 income of the demo's months × 4, a year's worth; at least 300,000 yuan for a street, 2,000,000 for a
- *   district), spent on the 10th (today this month) — 基本支出 monthly, 项目支出 each quarter's last month and this
- *   month — at 40–80 % of each line by now, as the budget
+ *   district), spent on the 10th (today this month) — 基本支出 every other month, 项目支出 each quarter's last month,
+ *   both this month — at 40–80 % of each line by now, as the budget
  *   service posts a payment (Dr the line's account / Cr 102, key `budget-spending:<line>:demo-<month>`);
  * - union chairs' allowances in 长宁, 黄浦, 徐汇 and 浦东 for the three finished months (the city's dated setting: 300
  *   yuan base, + 100/200/300 by 50/200/500 members, + 50 per star above one, at most 800 yuan — 长宁's 300–800 yuan
@@ -69,8 +69,8 @@ export async function seedCityBudgets(db: Database, today: string): Promise<void
       insert into journal_lines (entry_id, org_id, org_path, account_code, debit_fen, credit_fen)
       select e.id, u.org_id, u.org_path, x.a, x.d, x.c
         from e join u using (org_id) cross join lateral (values ('102', u.total, 0::bigint), ('331', 0::bigint, u.total)) as x(a, d, c)`);
-    // the payments on the 10th (today this month): 基本支出 monthly, 项目支出 quarterly and this month; the line's
-    // 40–80 % spread evenly over them
+    // the payments on the 10th (today this month): 基本支出 every other month, 项目支出 each quarter, both this month;
+    // the line's 40–80 % spread evenly over them
     // (the plan in a temporary table: joining the new entries back by key through a CTE took the planner ≈ 25 s)
     await tx.execute(sql`
       create temporary table demo_spend on commit drop as
@@ -80,7 +80,7 @@ export async function seedCityBudgets(db: Database, today: string): Promise<void
           from budget_lines l
           join unnest(${sql.param(t.names)}::text[], ${sql.param(t.payees)}::text[], ${sql.param(t.purposes)}::text[]) as t(name, payee, purpose) on t.name = l.name
           cross join generate_series(1, ${month}) as m
-         where l.year = ${year} and l.created_by is null and (l.kind = 'basic' or m % 3 = 0 or m = ${month}))
+         where l.year = ${year} and l.created_by is null and (m = ${month} or m % (case when l.kind = 'basic' then 2 else 3 end) = 0))
       select line_id, org_id, org_path, account_code, name, payee, purpose, m,
              case when m = ${month} then least(${today}::date, ${tenth}::date) else make_date(${year}, m, 10) end as spent_on,
              floor(amount_fen * (0.4 + 0.4 * (abs(hashtext('demo-budget:' || line_id)) % 1000) / 1000.0) / payments)::bigint as amount,
