@@ -82,11 +82,12 @@ export async function benchFunds(handle: DatabaseHandle, lines = Number(process.
   await handle.query('analyze journal_entries');
 
   const [city] = await handle.query<{ path: string }>(`select path::text as path from orgs where kind = 'city_federation'`);
-  const TB_APP = `select account_code, sum(debit_fen)::float8 as d, sum(credit_fen)::float8 as c from ledger_balances
-                   where org_path <@ $1::ltree and period = $2 group by account_code order by account_code`;
-  const TB_DIRECT = `select l.account_code, sum(l.debit_fen)::float8 as d, sum(l.credit_fen)::float8 as c
+  // the app's query (ledger.repo trialBalanceRows): sums as text, the totals by rollup
+  const TB_APP = `select account_code, sum(debit_fen)::text as d, sum(credit_fen)::text as c from ledger_balances
+                   where org_path <@ $1::ltree and period = $2 group by rollup (account_code) order by account_code nulls last`;
+  const TB_DIRECT = `select l.account_code, sum(l.debit_fen)::text as d, sum(l.credit_fen)::text as c
                        from journal_lines l join journal_entries e on e.id = l.entry_id
-                      where l.org_path <@ $1::ltree and e.period = $2 group by l.account_code order by l.account_code`;
+                      where l.org_path <@ $1::ltree and e.period = $2 group by rollup (l.account_code) order by l.account_code nulls last`;
   const samples = { app: [] as number[], direct: [] as number[] };
   for (let round = 0; round < rounds; round++) {
     const period = `2025-${String(1 + (round % 12)).padStart(2, '0')}`;

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   previousMonth, shanghaiDate, type BudgetLine, type BudgetList, type MemberFunds, type Spending, type SpendingList, type SubsidyList, type SubsidyRun, type TrialBalance,
 } from '@lianxin/contracts';
+import { subsidyPostedOn } from '../src/features/funds/funds.subsidies.ts';
 import { insertMembers } from '../src/features/members/members.enrol.ts';
 import { newIdNumber, newPhone } from './support/fixtures.ts';
 import { request, signIn, signInMember, startTestApp, type Session, type TestApp } from './support/test-app.ts';
@@ -342,5 +343,41 @@ describe('property', () => {
         expect(paid!.bad).toBe(0);
       },
     ), { numRuns: 4 });
+  });
+});
+
+describe('a subsidy run is dated in the month it pays for (fixed dates)', () => {
+  it('the rule: the month\'s last day when it posts there, today at the latest, else the first day of the open month it went to', () => {
+    expect(subsidyPostedOn('2027-02', '2027-02', '2027-05-10')).toBe('2027-02-28');
+    expect(subsidyPostedOn('2028-02', '2028-02', '2028-05-10')).toBe('2028-02-29');
+    expect(subsidyPostedOn('2027-12', '2027-12', '2028-01-02')).toBe('2027-12-31');
+    expect(subsidyPostedOn('2027-05', '2027-05', '2027-05-10')).toBe('2027-05-10');
+    expect(subsidyPostedOn('2027-02', '2027-04', '2027-05-10')).toBe('2027-04-01');
+  });
+
+  it('posts a past open month\'s run on its last day, a closed month\'s in the first open month, and records the period it posted in', async () => {
+    // fixed dates: two and three months back (open until the close below; only last year's March and before are closed)
+    const m2 = previousMonth(prev);
+    const m3 = previousMonth(m2);
+    const lastDay = (period: string) => new Date(Date.UTC(Number(period.slice(0, 4)), Number(period.slice(5, 7)), 0)).getUTCDate();
+    await addMembers(chair.orgId, [`${m2}-05`, `${m2}-20`, `${m3}-12`]);
+    // the street's run for m2, open: dated m2's last day, in m2
+    const run = await ok<SubsidyRun>(gucun, 'POST', '/api/funds/subsidies/runs', { orgId: gucun.orgId, period: m2 });
+    expect(run).toMatchObject({ period: m2, postedPeriod: m2, postedOn: `${m2}-${lastDay(m2)}`, created: true });
+    const [entry] = await t.handle.query<{ period: string; posted_on: string }>(`select period, posted_on::text from journal_entries where id = $1`, [run.entryId]);
+    expect(entry).toEqual({ period: m2, posted_on: `${m2}-${lastDay(m2)}` });
+    expect(await t.handle.query(`select distinct paid_period from subsidy_entitlements where paid_entry_id = $1`, [run.entryId])).toEqual([{ paid_period: m2 }]);
+    // the retry answers the same date and month
+    expect(await ok<SubsidyRun>(gucun, 'POST', '/api/funds/subsidies/runs', { orgId: gucun.orgId, period: m2 }, 200))
+      .toMatchObject({ entryId: run.entryId, postedPeriod: m2, postedOn: `${m2}-${lastDay(m2)}`, created: false });
+
+    // m3 closed: the district's run for m3 posts in the first open month (m2), dated its first day
+    await ok(city, 'POST', `/api/funds/periods/${m3}/close`, undefined, 200);
+    const late = await ok<SubsidyRun>(baoshan, 'POST', '/api/funds/subsidies/runs', { orgId: baoshan.orgId, period: m3 });
+    expect(late).toMatchObject({ period: m3, postedPeriod: m2, postedOn: `${m2}-01`, created: true });
+    const [lateEntry] = await t.handle.query<{ period: string; posted_on: string }>(`select period, posted_on::text from journal_entries where id = $1`, [late.entryId]);
+    expect(lateEntry).toEqual({ period: m2, posted_on: `${m2}-01` });
+    expect(await t.handle.query(`select distinct paid_period from subsidy_entitlements where paid_entry_id = $1`, [late.entryId])).toEqual([{ paid_period: m2 }]);
+    await ledgerInvariants();
   });
 });

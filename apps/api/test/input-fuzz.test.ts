@@ -49,7 +49,7 @@ interface Operation {
 
 /** Values that have broken servers: out-of-range ids, bad text, impossible dates, wrong types. */
 const nasty: unknown[] = [
-  2 ** 31, 2 ** 31 - 1, 2 ** 53, -1, 0, 1.5, 1e308, -1e308, '2147483648', '99999999999999999999', '1e400', 'NaN', '-0', '0x10', '١٢٣',
+  2 ** 31, 2 ** 31 - 1, 2 ** 53, 10_000_000_000_001, 9e15, -1, 0, 1.5, 1e308, -1e308, '2147483648', '99999999999999999999', '1e400', 'NaN', '-0', '0x10', '١٢٣',
   '\u0000', 'a\u0000b', '\uD800', 'x\uDC00y', '\uDBFF\uDBFF', '😀\uD83D', '2026-02-30', '2025-02-29', '0000-01-01', '9999-12-31', '2026-13-01',
   '', ' ', '\t\n', 'x'.repeat(5000), "'; drop table members; --", '%', '_', '\\', '../../etc/passwd', '<script>', 'null',
   null, true, false, [], {}, [1, 2], { a: 1 },
@@ -346,6 +346,28 @@ describe('the kinds, one example each, as staff', () => {
     const target = await request(t.app, staff, 'POST', '/api/coverage/targets', { orgId: staff.orgId, dueOn: '2026-02-30', coverageRate: 0.9, membershipRate: null, note: '' });
     expect(target.statusCode).toBe(400);
     expect(Object.keys(target.json().fields)).toEqual(['dueOn']);
+  });
+
+  it('funds amounts past the bound (10^13 fen) are 400 naming the field and the bound; a total past 2^53 − 1 fen is 422, not 500', async () => {
+    const [e] = await t.handle.query<{ id: number }>(`select id from enterprises where org_path <@ (select path from orgs where id = $1) order by id limit 1`, [staff.orgId]);
+    const bodies: [string, Record<string, unknown>, string][] = [
+      ['/api/funds/payroll', { enterpriseId: e!.id, period: '2026-10', payrollFen: 10_000_000_000_001 }, 'payrollFen'],
+      ['/api/funds/receipts', { enterpriseId: e!.id, amountFen: 9e15, receivedOn: '2026-10-01', idempotencyKey: 'fuzz-huge-1' }, 'amountFen'],
+      ['/api/funds/budgets', { orgId: staff.orgId, year: 2026, kind: 'basic', name: '巨额', accountCode: '504', amountFen: 10_000_000_000_001 }, 'amountFen'],
+      ['/api/funds/budgets', { orgId: staff.orgId, year: 2026, kind: 'basic', name: '巨额', accountCode: '504', amountFen: 2 ** 52 }, 'amountFen'],
+    ];
+    for (const [url, body, field] of bodies) {
+      const response = await request(t.app, staff, 'POST', url, body);
+      expect(response.statusCode, `${url}: ${response.body}`).toBe(400);
+      expect(response.json().fields[field], url).toContain('1,000 亿元');
+    }
+    const [org] = await t.handle.query<{ path: string }>(`select path::text as path from orgs where id = $1`, [staff.orgId]);
+    await t.handle.query(`
+      insert into budget_lines (org_id, org_path, year, kind, name, account_code, amount_fen)
+      select $1, $2::ltree, 2190, 'project', '巨额' || g, '501', 4000000000000000 from generate_series(1, 3) g`, [staff.orgId, org!.path]);
+    const huge = await staffGet('/api/funds/budgets?year=2190');
+    expect(huge.statusCode, huge.body).toBe(422);
+    expect(huge.json().code).toBe('figure_too_large');
   });
 
   it('malformed multipart bodies are 4xx', async () => {

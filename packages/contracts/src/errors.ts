@@ -9,6 +9,8 @@ export const errorCodes = [
   'forbidden',
   'not_found',
   'conflict',
+  /** a figure (a sum of amounts) too large to answer exactly: 422 */
+  'figure_too_large',
   'rate_limited',
   'unavailable',
   'internal',

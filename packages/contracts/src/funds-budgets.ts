@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { calendarDateSchema, calendarMonthSchema, recordIdQuery, recordIdSchema } from './input.ts';
 import { pageQuery, pagedResponse } from './paging.ts';
-import { positiveFenSchema } from './funds.ts';
+import { fundsFenSchema } from './funds.ts';
 
 /**
  * Spending of union funds (机制四, issue 13): budgets with spending against them, the 两非一无 subsidies paid to the
@@ -36,12 +36,12 @@ export const budgetLineCreateSchema = z.object({
   kind: z.enum(budgetKinds),
   name: text(100),
   accountCode: z.enum(budgetAccountCodes),
-  amountFen: positiveFenSchema,
+  amountFen: fundsFenSchema('funds.budgetMax', true),
 });
 export type BudgetLineCreate = z.infer<typeof budgetLineCreateSchema>;
 
 /** `PATCH /api/funds/budgets/:id`: a budget adjustment (预算调整); never below what is spent. */
-export const budgetLineUpdateSchema = z.object({ amountFen: positiveFenSchema });
+export const budgetLineUpdateSchema = z.object({ amountFen: fundsFenSchema('funds.budgetMax', true) });
 
 export const budgetQuery = z.object({ orgId: recordIdQuery.optional(), year: yearQuery });
 
@@ -76,7 +76,7 @@ export const spendingCreateSchema = z.object({
   spentOn: calendarDateSchema,
   payee: text(100),
   purpose: text(200),
-  amountFen: positiveFenSchema,
+  amountFen: fundsFenSchema('funds.spendingMax', true),
   idempotencyKey: z.string().trim().min(8, { message: 'funds.idempotencyKey' }).max(100, { message: 'funds.idempotencyKey' })
     .regex(/^[A-Za-z0-9._:-]+$/, { message: 'funds.idempotencyKey' }),
 });
@@ -137,6 +137,8 @@ export const subsidyRunSchema = z.object({
   period: z.string(),
   /** the ledger month the entry went to; null when nothing was paid */
   postedPeriod: z.string().nullable(),
+  /** the entry's date: the last day of `period` when it posted there (today at the latest), else the first day of the open month it went to */
+  postedOn: z.string().nullable(),
   entryId: z.number().int().nullable(),
   /** entitlements paid by the run */
   count: z.number().int(),

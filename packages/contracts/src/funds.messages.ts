@@ -1,6 +1,20 @@
 /** Message keys of the funds feature (merged into messages.ts), zh-CN first. */
 export const fundsMessages = {
   'funds.fenPositive': { 'zh-CN': '金额应大于 0', en: 'The amount must be more than 0' },
+  // the bound of every funds amount: FUNDS_MAX_FEN = 10^13 fen
+  'funds.payrollMax': { 'zh-CN': '工资总额不得超过 1,000 亿元（10,000,000,000,000 分）', en: 'The payroll is at most 100 billion yuan (10,000,000,000,000 fen)' },
+  'funds.receiptMax': { 'zh-CN': '收款金额不得超过 1,000 亿元（10,000,000,000,000 分）', en: 'The amount received is at most 100 billion yuan (10,000,000,000,000 fen)' },
+  'funds.averageWageMax': { 'zh-CN': '月平均工资不得超过 1,000 亿元（10,000,000,000,000 分）', en: 'The average monthly wage is at most 100 billion yuan (10,000,000,000,000 fen)' },
+  'funds.perHeadMax': { 'zh-CN': '每人定额不得超过 1,000 亿元（10,000,000,000,000 分）', en: 'The amount per employee is at most 100 billion yuan (10,000,000,000,000 fen)' },
+  'funds.budgetMax': { 'zh-CN': '预算金额不得超过 1,000 亿元（10,000,000,000,000 分）', en: 'The budget amount is at most 100 billion yuan (10,000,000,000,000 fen)' },
+  'funds.spendingMax': { 'zh-CN': '支出金额不得超过 1,000 亿元（10,000,000,000,000 分）', en: 'The payment is at most 100 billion yuan (10,000,000,000,000 fen)' },
+  'funds.chairAmountMax': { 'zh-CN': '津贴金额不得超过 1,000 亿元（10,000,000,000,000 分）', en: 'The allowance is at most 100 billion yuan (10,000,000,000,000 fen)' },
+  'funds.importAmountMax': { 'zh-CN': '金额不得超过 1,000 亿元', en: 'The amount is at most 100 billion yuan' },
+  'funds.importPayrollMax': { 'zh-CN': '工资总额不得超过 1,000 亿元', en: 'The payroll is at most 100 billion yuan' },
+  'funds.figureTooLarge': {
+    'zh-CN': '合计数 {figure} 超过 9,007,199,254,740,991 分，无法准确给出；请缩小单位范围或期间后再查',
+    en: 'The total {figure} exceeds 9,007,199,254,740,991 fen and cannot be given exactly; narrow the unit or the period',
+  },
   'funds.idempotencyKey': { 'zh-CN': '请求编号应为 8–100 位字母、数字或 ._:-', en: 'The request key has 8–100 letters, digits or ._:-' },
   'funds.idempotencyReused': { 'zh-CN': '该请求编号已用于另一笔不同的收款', en: 'This request key was used for a different receipt' },
   'funds.returnShare': { 'zh-CN': '返还比例不得低于 80%', en: 'The return share is at least 80 %' },

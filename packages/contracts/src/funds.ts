@@ -10,6 +10,27 @@ import { pageQuery, pagedResponse } from './paging.ts';
 
 export const positiveFenSchema = fenSchema.refine((v) => v > 0, { message: 'funds.fenPositive' });
 
+/**
+ * The largest amount one funds input may carry: 10^13 fen = 1,000 亿元 (100 billion yuan), far above any union's or
+ * enterprise's monthly figure (the city's year of funds is some 10^11–10^12 fen) and 900× below
+ * Number.MAX_SAFE_INTEGER, so a single amount is always exact. Sums of many amounts may still pass 2^53; the API
+ * converts every sum it answers through one checked helper (apps/api fen-figures.ts: a 422 naming the figure).
+ */
+export const FUNDS_MAX_FEN = 10_000_000_000_000;
+
+/** Message keys naming each bounded funds field and the bound (funds.messages.ts). */
+export type FundsMaxKey =
+  | 'funds.payrollMax' | 'funds.receiptMax' | 'funds.averageWageMax' | 'funds.perHeadMax' | 'funds.budgetMax' | 'funds.spendingMax' | 'funds.chairAmountMax';
+
+/**
+ * A funds amount in fen: a whole number, 0 or more (more than 0 with `positive`), at most {@link FUNDS_MAX_FEN};
+ * past the bound the message is `maxKey`, which names the field and the bound (zh-CN, English).
+ */
+export function fundsFenSchema(maxKey: FundsMaxKey, positive = false) {
+  const base = z.number().int({ message: 'money.fen' }).min(positive ? 1 : 0, { message: positive ? 'funds.fenPositive' : 'money.fen' });
+  return base.max(FUNDS_MAX_FEN, { message: maxKey });
+}
+
 /** Classes of 《工会会计制度》: assets, liabilities, net assets, income, expenses. */
 export const accountClasses = ['asset', 'liability', 'net_assets', 'income', 'expense'] as const;
 export type AccountClass = (typeof accountClasses)[number];
@@ -56,7 +77,7 @@ export const payrollCreateSchema = z.object({
   enterpriseId: recordIdSchema,
   period: calendarMonthSchema,
   /** absent with `estimated: true`: the employee count × the configured average monthly wage */
-  payrollFen: fenSchema.optional(),
+  payrollFen: fundsFenSchema('funds.payrollMax').optional(),
   estimated: z.boolean().default(false),
 }).refine((v) => v.estimated || v.payrollFen !== undefined, { message: 'required', path: ['payrollFen'] });
 export type PayrollCreate = z.infer<typeof payrollCreateSchema>;
@@ -84,7 +105,7 @@ export type Assessment = z.infer<typeof assessmentSchema>;
 /** `POST /api/funds/receipts`: a payment recorded by hand; the key makes a retry post once. */
 export const receiptCreateSchema = z.object({
   enterpriseId: recordIdSchema,
-  amountFen: positiveFenSchema,
+  amountFen: fundsFenSchema('funds.receiptMax', true),
   receivedOn: calendarDateSchema,
   idempotencyKey: idempotencyKeySchema,
 });
@@ -251,7 +272,7 @@ export const fundSettingsCreateSchema = z.object({
   districtBp: z.number().int().min(0).max(10_000),
   streetBp: z.number().int().min(0).max(10_000),
   returnBp: z.number().int().min(8000, { message: 'funds.returnShare' }).max(10_000, { message: 'funds.returnShare' }),
-  averageWageFen: positiveFenSchema,
+  averageWageFen: fundsFenSchema('funds.averageWageMax', true),
 }).refine((s) => s.cityBp + s.districtBp + s.streetBp === 10_000, { message: 'funds.sharesSum', path: ['streetBp'] });
 export type FundSettingsInput = z.infer<typeof fundSettingsCreateSchema>;
 export const fundSettingsSchema = z.object({
@@ -267,7 +288,7 @@ export const rateExceptionCreateSchema = z.object({
   enterpriseId: recordIdSchema,
   kind: z.enum(rateExceptionKinds),
   rateBp: z.number().int().min(0).max(200).optional(),
-  perHeadFen: fenSchema.optional(),
+  perHeadFen: fundsFenSchema('funds.perHeadMax').optional(),
   reason: z.string().trim().min(2, { message: 'funds.reasonRequired' }).max(500),
   validFrom: calendarMonthSchema,
   validTo: calendarMonthSchema,
@@ -328,10 +349,10 @@ export type ChairAllowanceRun = z.infer<typeof chairAllowanceRunSchema>;
 /** A new dated chair allowance setting (city staff): from today or later, never before the latest posted run's month. */
 export const chairAllowanceSettingsCreateSchema = z.object({
   validFrom: calendarDateSchema,
-  baseFen: fenSchema.min(1, { message: 'money.fen' }),
+  baseFen: fundsFenSchema('funds.chairAmountMax', true),
   perStarFen: z.number().int().min(0).max(10_000_000),
   sizeTiers: z.array(z.object({ minMembers: z.number().int().min(0).max(1_000_000), addFen: z.number().int().min(0).max(10_000_000) })).max(10),
-  maxFen: fenSchema,
+  maxFen: fundsFenSchema('funds.chairAmountMax'),
 }).refine((s) => s.maxFen >= s.baseFen, { message: 'funds.chairMaxBelowBase', path: ['maxFen'] })
   .refine((s) => new Set(s.sizeTiers.map((t) => t.minMembers)).size === s.sizeTiers.length, { message: 'funds.chairTiersTwice', path: ['sizeTiers'] });
 export type ChairAllowanceSettingsInput = z.infer<typeof chairAllowanceSettingsCreateSchema>;

@@ -279,6 +279,7 @@ export const messages = {
   'error.forbidden': { 'zh-CN': '您没有执行此操作的权限', en: 'You are not allowed to do this' },
   'error.not_found': { 'zh-CN': '未找到该记录', en: 'Not found' },
   'error.conflict': { 'zh-CN': '与已有记录冲突', en: 'Conflicts with an existing record' },
+  'error.figure_too_large': { 'zh-CN': '合计数过大，无法准确给出', en: 'A total is too large to give exactly' },
   'error.rate_limited': { 'zh-CN': '尝试次数过多，请稍后再试', en: 'Too many attempts; try again later' },
   'error.unavailable': { 'zh-CN': '该功能暂不可用', en: 'This is not available right now' },
   'error.internal': { 'zh-CN': '服务器出错，请稍后再试', en: 'Server error; try again later' },

@@ -62,7 +62,7 @@ function fallbackMessage(code: ErrorCode): string {
 
 const knownCodes = new Set<string>([
   'validation_failed', 'unauthenticated', 'invalid_credentials', 'csrf_failed', 'forbidden',
-  'not_found', 'conflict', 'rate_limited', 'unavailable', 'internal',
+  'not_found', 'conflict', 'figure_too_large', 'rate_limited', 'unavailable', 'internal',
 ]);
 
 function codeForStatus(status: number): ErrorCode {

@@ -47,7 +47,8 @@ const MEMBER_UNION_LINES: DemoLine[] = [
   { kind: 'project', name: '职工文体活动', account: '501', yuan: 36_000, pace: 0.75, payee: '上海宝顾精密机械有限公司职工之家', purpose: '月度会员活动日、节日慰问' },
 ];
 
-async function staffContext(app: FastifyInstance, username: string): Promise<ServiceContext | null> {
+/** A staff user's service context for the demo (null when the user is not seeded). */
+export async function staffContext(app: FastifyInstance, username: string): Promise<ServiceContext | null> {
   const [user] = await queryRows<{ id: number; username: string; role: Actor['role']; org_id: number; path: string }>(app.db, sql`
     select u.id, u.username, u.role, u.org_id, o.path::text as path from users u join orgs o on o.id = u.org_id where u.username = ${username}`);
   if (!user) return null;

@@ -6,15 +6,19 @@
  * month, some partly, a few not at all (and one in forty owes since five months back, for the dunning worklist); a 先收后返
  * run in every street for each month with receipts (顾村's month before last through runReturns by demo-gucun, the
  * rest set-based, seedDemoReturns); every month before the previous one closed, so the current and the previous month
- * stay open. Written in bulk (unnest), through the same ledger tables and triggers as the API. Budgets, spending and
- * the subsidy run come before the close (demo-budgets.ts).
+ * stay open. In every other street, besides its sample, its 4 smallest enterprises of 20 employees or more owe since
+ * five months back, one at each depth of 依法催缴 (律师函; + 约谈; + 催缴函; + 核定函, with their letters: seedDemoDunning).
+ * Written in bulk (unnest), through the same ledger tables and triggers as the API. Budgets, spending and the subsidy
+ * run (demo-budgets.ts), every other federation's budget and the chairs' allowances of four districts
+ * (demo-city-funds.ts) come before the close.
  */
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@lianxin/db';
 import { accessScope, type Actor } from '../../access/access.ts';
 import type { ServiceContext } from '../../context.ts';
-import { previousMonth, shanghaiDate, splitReceipt, type FundSettings } from '@lianxin/contracts';
+import { addDays, dunningSteps, monthsOverdue, previousMonth, shanghaiDate, splitFen, splitReceipt, type DunningStep, type FundSettings } from '@lianxin/contracts';
 import { seedDemoBudgets } from './demo-budgets.ts';
+import { seedCityBudgets, seedCityChairAllowances } from './demo-city-funds.ts';
 import { runReturns } from './funds.service.ts';
 import { takeDunningStep } from './dunning.service.ts';
 import { settingsOn, territorialChain } from './funds.repo.ts';
@@ -24,6 +28,8 @@ const GUCUN = '310113109';
 const MAX_ENTERPRISES = 180;
 /** the sample of every other street: its largest enterprises */
 const STREET_SAMPLE = 3;
+/** enterprises in arrears in every other street, one at each depth of 依法催缴 (律师函; + 约谈; + 催缴函; + 核定函) */
+const STREET_DEBTORS = 4;
 
 /** A small deterministic generator (mulberry32), so the demo is the same on every start. */
 function random(seed: number) {
@@ -122,6 +128,35 @@ export async function seedDemoFunds(app: FastifyInstance, today = shanghaiDate()
     }
   }
 
+  // the arrears of every other street: its smallest enterprises of 20 employees or more besides the sample, assessed
+  // from five months back and paying nothing, each further along 依法催缴 than the one before (steps below)
+  const debtors = await queryRows<{ id: number; name: string; credit_code: string; address: string; employee_count: number; union_status: string; region_code: string; rn: number }>(db, sql`
+    select id, name, credit_code, address, employee_count, union_status, region_code, rn from (
+      select id, name, credit_code, address, employee_count, union_status, region_code,
+             row_number() over (partition by region_code order by employee_count, id)::int as rn
+        from enterprises where employee_count >= 20 and region_code <> ${GUCUN} and id <> all(${sql.param(enterprises.map((e) => e.id))}::int[])) x
+     where rn <= ${STREET_DEBTORS}::int order by region_code, rn`);
+  const owed = new Map<number, { period: string; assessedFen: number }[]>();
+  const debtRand = random(29);
+  for (const e of debtors) {
+    const unit = unitOf.get(e.region_code);
+    if (!unit) continue;
+    const wage = 600_000 + Math.floor(debtRand() * 600_000);
+    const basis = e.union_status === 'none' ? 'preparatory' : 'standard';
+    const periods: { period: string; assessedFen: number }[] = [];
+    for (const period of [old, m3, m2, m1]) {
+      const payroll = e.employee_count * wage;
+      const assessment = Math.round((payroll * (basis === 'preparatory' ? settings.preparatoryRateBp : settings.rateBp)) / 10_000);
+      const key = `demo:assessment:${e.id}:${period}`;
+      entries.push({ key, period, postedOn: `${period}-28`, kind: 'assessment', memo: `${e.name} ${period} 应缴` });
+      add(key, unit.id, unit.path, '135', assessment, 0, e.id);
+      add(key, unit.id, unit.path, '241', 0, assessment, e.id);
+      assessments.push({ enterpriseId: e.id, period, payroll, employees: e.employee_count, basis, assessment, key });
+      periods.push({ period, assessedFen: assessment });
+    }
+    owed.set(e.id, periods);
+  }
+
   await db.transaction(async (tx) => {
     const ids = await queryRows<{ id: number; key: string }>(tx, sql`
       insert into journal_entries (idempotency_key, period, posted_on, kind, memo)
@@ -169,7 +204,10 @@ export async function seedDemoFunds(app: FastifyInstance, today = shanghaiDate()
     }
   }
   await seedDemoReturns(db, street.id, m2, settings.returnBp, today);
+  await seedDemoDunning(db, debtors, owed, unitOf, old, today);
   await seedDemoBudgets(app, today);
+  await seedCityBudgets(db, today);
+  await seedCityChairAllowances(app, [m3, m2, m1]);
   const closed = [old, previousMonth(m3), m3, m2];
   await db.execute(sql`
     insert into ledger_periods (period, status, closed_at)
@@ -219,4 +257,54 @@ async function seedDemoReturns(db: Database, gucunId: number, gucunReturned: str
           (p.union_id, p.union_path, '40301', 0::bigint, p.back, null::int)) as x(org_id, org_path, account, debit, credit, cp)
        where x.debit > 0 or x.credit > 0`);
   });
+}
+
+/**
+ * The 依法催缴 history of the other streets' debtors (the demo's arrears, nothing paid since `oldest`): the street's
+ * 1st debtor has had a 律师函, the 2nd also a 约谈, the 3rd also a 催缴函, the 4th also the 核定函 (so its next step is
+ * the 支付令 papers) — steps 12 days apart up to today, each with what its letter printed, as takeDunningStep stores it
+ * (the street as issuer, its document numbers 〔year〕1号, 2号 … in issue order). One unnest insert.
+ */
+async function seedDemoDunning(
+  db: Database, debtors: { id: number; name: string; credit_code: string; address: string; region_code: string; rn: number }[],
+  owed: Map<number, { period: string; assessedFen: number }[]>, unitOf: Map<string, { id: number }>, oldest: string, today: string,
+): Promise<void> {
+  const streets = new Map((await queryRows<{ id: number; name: string }>(db, sql`select id, name from orgs where kind = 'street_federation'`)).map((s) => [s.id, s.name]));
+  const rows: { enterpriseId: number; step: DunningStep; issuedOn: string; number: string | null; arrears: number; note: string; content: string | null }[] = [];
+  const numbers = new Map<number, number>();
+  const year = today.slice(0, 4);
+  for (const e of debtors) {
+    const unit = unitOf.get(e.region_code);
+    const periods = owed.get(e.id);
+    if (!unit || !periods) continue;
+    const arrears = periods.reduce((a, p) => a + p.assessedFen, 0);
+    const issuer = { id: unit.id, name: streets.get(unit.id) ?? '' };
+    const short = issuer.name.replace(/^.{2,3}?[区县]/, '').replace(/(总工会|工会)$/, '').replace(/[镇街道]+$/, '').slice(0, 4) || '工会';
+    const depth = Math.min(e.rn, 4);
+    for (const [j, step] of dunningSteps.slice(0, depth).entries()) {
+      const issuedOn = addDays(today, -(depth - j) * 12);
+      let number: string | null = null;
+      let content: string | null = null;
+      if (step !== 'interview') {
+        const n = issuedOn.slice(0, 4) === year ? (numbers.get(issuer.id) ?? 0) + 1 : 1;
+        numbers.set(issuer.id, n);
+        number = `${short}工经〔${issuedOn.slice(0, 4)}〕${n}号`;
+        const [upperFen, grassrootsFen] = splitFen(arrears, [4000, 6000]) as [number, number];
+        content = JSON.stringify({
+          step, documentNumber: number, issuedOn, issuer: { name: issuer.name },
+          enterprise: { name: e.name, creditCode: e.credit_code, address: e.address },
+          arrearsFen: arrears, oldestUnpaidPeriod: oldest, monthsOverdue: monthsOverdue(oldest, issuedOn), periods,
+          deadlineDays: 15, split: { upperFen, grassrootsFen }, issuerId: issuer.id,
+        });
+      }
+      rows.push({ enterpriseId: e.id, step, issuedOn, number, arrears, note: step === 'interview' ? '已约谈企业负责人及财务，企业称资金紧张，承诺分期补缴' : '', content });
+    }
+  }
+  if (rows.length === 0) return;
+  await db.execute(sql`
+    insert into dunning_steps (enterprise_id, step, issued_on, document_number, arrears_fen, note, content)
+    select e, s, d, n, a, note, c::jsonb
+      from unnest(${sql.param(rows.map((r) => r.enterpriseId))}::int[], ${sql.param(rows.map((r) => r.step))}::text[], ${sql.param(rows.map((r) => r.issuedOn))}::date[],
+                  ${sql.param(rows.map((r) => r.number))}::text[], ${sql.param(rows.map((r) => r.arrears))}::bigint[], ${sql.param(rows.map((r) => r.note))}::text[],
+                  ${sql.param(rows.map((r) => r.content))}::text[]) as t(e, s, d, n, a, note, c)`);
 }

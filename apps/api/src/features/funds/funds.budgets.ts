@@ -19,16 +19,20 @@ import type { ServiceContext } from '../../context.ts';
 import { AppError, fieldError, isUniqueViolation, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { findOrg } from '../orgs/orgs.repo.ts';
+import { fenFigure, sumFen } from './fen-figures.ts';
 import { ledgerErrorCode, postEntry, reverseEntry } from './ledger.repo.ts';
 
 interface LineRow {
   id: number; org_id: number; org_name: string; org_path: string; year: number; kind: BudgetLine['kind']; name: string;
   account_code: string; amount_fen: number; spent_fen: number;
 }
+/** As read: the amount and the spent sum as text, made numbers by {@link checkedLine}. */
+type LineText = Omit<LineRow, 'amount_fen' | 'spent_fen'> & { amount_fen: string; spent_fen: string };
+const checkedLine = (r: LineText): LineRow => ({ ...r, amount_fen: fenFigure(r.amount_fen, 'amountFen'), spent_fen: fenFigure(r.spent_fen, 'spentFen') });
 
 const lineColumns = sql`l.id, l.org_id, o.name as org_name, l.org_path::text as org_path, l.year, l.kind, l.name, l.account_code,
-  l.amount_fen::float8 as amount_fen,
-  coalesce((select sum(s.amount_fen) from budget_spendings s where s.line_id = l.id and s.reversal_entry_id is null), 0)::float8 as spent_fen`;
+  l.amount_fen::text as amount_fen,
+  coalesce((select sum(s.amount_fen) from budget_spendings s where s.line_id = l.id and s.reversal_entry_id is null), 0)::text as spent_fen`;
 
 const toLine = (r: LineRow): BudgetLine => ({
   id: r.id, org: { id: r.org_id, name: r.org_name }, year: r.year, kind: r.kind, name: r.name, accountCode: r.account_code,
@@ -41,10 +45,10 @@ async function lineInScope(db: ServiceContext['db'] | Tx, ctx: ServiceContext, i
     const [locked] = await queryRows<{ id: number }>(db, sql`select id from budget_lines l where l.id = ${id} and ${withinScope(ctx.scope, sql`l.org_path`)} for update`);
     if (!locked) throw notFound();
   }
-  const [row] = await queryRows<LineRow>(db, sql`
+  const [row] = await queryRows<LineText>(db, sql`
     select ${lineColumns} from budget_lines l join orgs o on o.id = l.org_id where l.id = ${id} and ${withinScope(ctx.scope, sql`l.org_path`)}`);
   if (!row) throw notFound();
-  return row;
+  return checkedLine(row);
 }
 
 /** The unit's own budget lines of a year with spent, remaining and execution rate, and their totals. */
@@ -52,12 +56,13 @@ export async function listBudget(ctx: ServiceContext, query: { orgId?: number | 
   if (ctx.scope.kind !== 'subtree') throw notFound();
   const org = await findOrg(ctx.db, ctx.scope, query.orgId ?? ctx.scope.rootOrgId);
   if (!org) throw notFound();
-  const rows = await queryRows<LineRow>(ctx.db, sql`
+  const rows = await queryRows<LineText>(ctx.db, sql`
     select ${lineColumns} from budget_lines l join orgs o on o.id = l.org_id
      where l.org_id = ${org.id} and l.year = ${query.year} order by l.kind, l.id limit 500`);
-  const items = rows.map(toLine);
-  const amountFen = items.reduce((a, l) => a + l.amountFen, 0);
-  const spentFen = items.reduce((a, l) => a + l.spentFen, 0);
+  const items = rows.map((r) => toLine(checkedLine(r)));
+  // the year's totals summed exactly: past 2^53 − 1 fen a 422 naming them
+  const amountFen = sumFen(items.map((l) => l.amountFen), 'totals.amountFen');
+  const spentFen = sumFen(items.map((l) => l.spentFen), 'totals.spentFen');
   return { org: { id: org.id, name: org.name }, year: query.year, items, totals: { amountFen, spentFen, ...budgetExecution(amountFen, spentFen) } };
 }
 

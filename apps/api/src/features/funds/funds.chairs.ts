@@ -15,6 +15,7 @@ import { AppError, fieldError, isUniqueViolation, notFound } from '../../errors.
 import { recordAudit } from '../audit/audit.repo.ts';
 import { evaluatedUnits } from '../evaluation/evaluation.service.ts';
 import { findOrg } from '../orgs/orgs.repo.ts';
+import { fenFigure, sumFen } from './fen-figures.ts';
 import { ledgerErrorCode, postEntry } from './ledger.repo.ts';
 
 export const chairAllowanceKey = (orgId: number, period: string) => `chair-allowance:${orgId}:${period}`;
@@ -42,17 +43,17 @@ async function streetStars(ctx: ServiceContext, orgId: number, period: string) {
 async function register(db: ServiceContext['db'] | Tx, street: Awaited<ReturnType<typeof streetStars>>, period: string) {
   const { org, starsYear, stars } = street;
   const settings = await settingsFor(db, period);
-  const unions = await queryRows<{ id: number; name: string; chair: string; path: string; members: number; entry_id: number | null; posted_fen: number | null }>(db, sql`
+  const unions = await queryRows<{ id: number; name: string; chair: string; path: string; members: number; entry_id: number | null; posted_fen: string | null }>(db, sql`
     select o.id, o.name, o.chair_name as chair, o.path::text as path,
            (select count(*)::int from members m where m.org_id = o.id and m.status = 'active') as members,
-           e.id::int as entry_id, (select sum(l.debit_fen)::float8 from journal_lines l where l.entry_id = e.id and l.account_code = '506') as posted_fen
+           e.id::int as entry_id, (select sum(l.debit_fen)::text from journal_lines l where l.entry_id = e.id and l.account_code = '506') as posted_fen
       from orgs o left join journal_entries e on e.idempotency_key = 'chair-allowance:' || o.id || ':' || ${period}
      where o.path <@ ${org.path}::ltree and o.id <> ${org.id} and o.status <> 'dissolved' and coalesce(btrim(o.chair_name), '') <> ''
      order by o.id limit 5000`);
   const items = unions.map((u) => {
     const s = stars.get(u.id) ?? null;
     // a posted month keeps what it posted (a later change of members or stars does not rewrite it)
-    const amountFen = u.posted_fen ?? chairAllowanceFen(settings, u.members, s);
+    const amountFen = u.posted_fen !== null ? fenFigure(u.posted_fen, 'amountFen') : chairAllowanceFen(settings, u.members, s);
     return { orgId: u.id, name: u.name, chairName: u.chair, members: u.members, stars: s, amountFen, entryId: u.entry_id, path: u.path };
   });
   return { org, starsYear, items };
@@ -61,7 +62,7 @@ async function register(db: ServiceContext['db'] | Tx, street: Awaited<ReturnTyp
 const answer = (r: Awaited<ReturnType<typeof register>>, period: string, postedCount: number, postedFen: number): ChairAllowanceRun => ({
   org: { id: r.org.id, name: r.org.name }, period, starsYear: r.starsYear,
   items: r.items.map(({ path: _path, ...item }) => item),
-  totalFen: r.items.reduce((a, i) => a + i.amountFen, 0), postedCount, postedFen,
+  totalFen: sumFen(r.items.map((i) => i.amountFen), 'totalFen'), postedCount, postedFen,
 });
 
 /** The register with the month's amounts (nothing posted). */
@@ -98,7 +99,7 @@ export async function runChairAllowances(ctx: ServiceContext, input: { orgId: nu
         });
         item.entryId = entryId;
         postedCount++;
-        postedFen += item.amountFen;
+        postedFen = sumFen([postedFen, item.amountFen], 'postedFen');
       }
       if (postedCount > 0) {
         await recordAudit(tx, ctx.actor, ctx.ip, {

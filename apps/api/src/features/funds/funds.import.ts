@@ -10,7 +10,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { queryRows } from '@lianxin/db';
-import { parseYuan, shanghaiDate, translate, type Locale, type MessageKey, type ReceiptImportResult } from '@lianxin/contracts';
+import { FUNDS_MAX_FEN, parseYuan, shanghaiDate, translate, type Locale, type MessageKey, type ReceiptImportResult } from '@lianxin/contracts';
 import { writeScope } from '../../access/access.ts';
 import type { ServiceContext } from '../../context.ts';
 import { AppError, isUniqueViolation, notFound } from '../../errors.ts';
@@ -59,6 +59,7 @@ export async function importBankStatement(ctx: ServiceContext, buffer: Buffer, l
     const creditCode = cell(index.creditCode).toUpperCase();
     if (!receivedOn) { error(row, columns.date[0], 'date.invalid'); continue; }
     if (amountFen === null) { error(row, columns.amount[0], 'funds.importAmount'); continue; }
+    if (amountFen > FUNDS_MAX_FEN) { error(row, columns.amount[0], 'funds.importAmountMax'); continue; }
     if (!reference) { error(row, columns.reference[0], 'funds.importReference'); continue; }
     if (!payer) { error(row, columns.payer[0], 'required'); continue; }
     const key = bankKey(scope.rootOrgId, reference);
@@ -108,13 +109,14 @@ async function matchEnterprise(ctx: ServiceContext, path: string, creditCode: st
     const byCode = await queryRows<{ id: number }>(ctx.db, sql`select id from enterprises where credit_code = ${creditCode} and org_path <@ ${path}::ltree limit 2`);
     if (byCode.length === 1) return byCode[0]!.id;
   }
-  const byName = await queryRows<{ id: number; owed: number }>(ctx.db, sql`
+  const byName = await queryRows<{ id: number; owed: string }>(ctx.db, sql`
     select e.id,
            (coalesce((select sum(assessment_fen) from fund_assessments a where a.enterprise_id = e.id and a.replaced_by_id is null), 0)
-            - coalesce((select sum(amount_fen) from fund_receipts r where r.enterprise_id = e.id), 0))::float8 as owed
+            - coalesce((select sum(amount_fen) from fund_receipts r where r.enterprise_id = e.id), 0))::text as owed
       from enterprises e where e.search_key = search_key(${payer}) and e.org_path <@ ${path}::ltree limit 20`);
   if (byName.length === 1) return byName[0]!.id;
-  const byAmount = byName.filter((e) => e.owed === amountFen);
+  // compared exactly as text: no rounding of a large figure, and nothing to refuse
+  const byAmount = byName.filter((e) => e.owed === String(amountFen));
   return byAmount.length === 1 ? byAmount[0]!.id : null;
 }
 

@@ -14,7 +14,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { queryRows } from '@lianxin/db';
-import { parseYuan, payrollCreateSchema, translate, type Locale, type MessageKey, type PayrollImportResult } from '@lianxin/contracts';
+import { FUNDS_MAX_FEN, parseYuan, payrollCreateSchema, translate, type Locale, type MessageKey, type PayrollImportResult } from '@lianxin/contracts';
 import { writeScope } from '../../access/access.ts';
 import type { ServiceContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
@@ -69,6 +69,7 @@ export async function importPayroll(ctx: ServiceContext, buffer: Buffer, options
       const period = index.period >= 0 && cell('period') !== '' ? readMonth(cell('period')) : defaultPeriod;
       const payrollFen = parseYuan(payrollText);
       if (payrollFen === null) { error(sheet.name, row, 'payroll', 'funds.importPayroll'); continue; }
+      if (payrollFen > FUNDS_MAX_FEN) { error(sheet.name, row, 'payroll', 'funds.importPayrollMax'); continue; }
       if (!period || !payrollCreateSchema.safeParse({ enterpriseId: 1, period, payrollFen }).success) { error(sheet.name, row, 'period', 'funds.importMonth'); continue; }
       candidates.push({ sheet: sheet.name, row, creditCode, name, period, payrollFen });
     }

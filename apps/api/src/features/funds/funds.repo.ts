@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Database, type Tx } from '@lianxin/db';
 import type { FundSettings, RateException } from '@lianxin/contracts';
 import { withinScope, type Scope } from '../../access/access.ts';
+import { fenFigure } from './fen-figures.ts';
 
 export interface FundsEnterprise {
   id: number;
@@ -83,8 +84,8 @@ export interface ArrearsRow {
  * Enterprises of a subtree that owe funds: current assessments minus every payment, payments settling the oldest
  * months first (the oldest month whose running total exceeds what was paid is the oldest unpaid). Most overdue first.
  */
-export function arrearsRows(db: Database | Tx, scope: Scope, path: string, limit: number, offset: number, enterpriseId?: number) {
-  return queryRows<ArrearsRow>(db, sql`
+export async function arrearsRows(db: Database | Tx, scope: Scope, path: string, limit: number, offset: number, enterpriseId?: number): Promise<ArrearsRow[]> {
+  const rows = await queryRows<Omit<ArrearsRow, 'assessed' | 'paid'> & { assessed: string; paid: string }>(db, sql`
     with a as (
       select fa.enterprise_id, fa.period, fa.assessment_fen
         from fund_assessments fa join enterprises e on e.id = fa.enterprise_id
@@ -98,10 +99,12 @@ export function arrearsRows(db: Database | Tx, scope: Scope, path: string, limit
              (select min(cum.period) from cum where cum.enterprise_id = tot.enterprise_id and cum.c > coalesce(paid.paid, 0)) as oldest
         from tot left join paid using (enterprise_id)
        where tot.assessed > coalesce(paid.paid, 0))
-    select o.enterprise_id, e.name, e.credit_code, o.assessed::float8 as assessed, o.paid::float8 as paid, o.oldest,
+    select o.enterprise_id, e.name, e.credit_code, o.assessed::text as assessed, o.paid::text as paid, o.oldest,
            (select array_agg(d.step order by d.id) from dunning_steps d where d.enterprise_id = o.enterprise_id) as steps,
            count(*) over ()::int as total
       from owing o join enterprises e on e.id = o.enterprise_id
      order by o.oldest, o.assessed - o.paid desc, o.enterprise_id
      limit ${limit} offset ${offset}`);
+  // an enterprise's sums are checked (fen-figures.ts): past 2^53 − 1 fen a 422, never a rounded figure
+  return rows.map((r) => ({ ...r, assessed: fenFigure(r.assessed, 'assessedFen'), paid: fenFigure(r.paid, 'paidFen') }));
 }

@@ -27,6 +27,7 @@ import { AppError, fieldError, isUniqueViolation, notFound } from '../../errors.
 import { recordAudit } from '../audit/audit.repo.ts';
 import { findOrg } from '../orgs/orgs.repo.ts';
 import { allSettings, arrearsRows, exceptionFor, fundsEnterprise, settingsOn, territorialChain, type FundsEnterprise, type UnitRef } from './funds.repo.ts';
+import { fenFigure, sumFen } from './fen-figures.ts';
 import { LEDGER_CLOSE_LOCK, balanceRows, ledgerErrorCode, postEntry, reverseEntry, trialBalanceRows } from './ledger.repo.ts';
 
 const periodStart = (period: string) => `${period}-01`;
@@ -244,18 +245,17 @@ export async function runReturns(ctx: ServiceContext, input: { orgId: number; pe
     // one run at a time per street
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('funds.returns'), ${org.id})`);
     const settings = await requireSettings(tx, periodStart(input.period));
-    const held = await queryRows<{ union_id: number; union_path: string; held: number }>(tx, sql`
-      select l.counterparty_org_id as union_id, u.path::text as union_path, sum(l.credit_fen - l.debit_fen)::float8 as held
+    const heldRows = await queryRows<{ union_id: number; union_path: string; held: string }>(tx, sql`
+      select l.counterparty_org_id as union_id, u.path::text as union_path, sum(l.credit_fen - l.debit_fen)::text as held
         from journal_lines l join journal_entries e on e.id = l.entry_id join orgs u on u.id = l.counterparty_org_id
        where l.org_id = ${org.id} and l.account_code = '222' and e.period <= ${input.period}
        group by 1, 2 having sum(l.credit_fen - l.debit_fen) > 0 order by 1`);
+    const held = heldRows.map((h) => ({ ...h, held: fenFigure(h.held, 'heldFen') }));
     const today = shanghaiDate();
-    let returned = 0;
-    let total = 0;
+    const backs: number[] = [];
     const lines = held.flatMap((h) => {
       const [back, kept] = splitFen(h.held, [settings.returnBp, 10_000 - settings.returnBp]) as [number, number];
-      returned += back;
-      total += h.held;
+      backs.push(back);
       return [
         { orgId: org.id, orgPath: org.path, account: '222' as const, debitFen: h.held, counterpartyOrgId: h.union_id },
         { orgId: org.id, orgPath: org.path, account: '102' as const, creditFen: back, counterpartyOrgId: h.union_id },
@@ -264,6 +264,8 @@ export async function runReturns(ctx: ServiceContext, input: { orgId: number; pe
         { orgId: h.union_id, orgPath: h.union_path, account: '40301' as const, creditFen: back },
       ];
     });
+    const returned = sumFen(backs, 'returnedFen');
+    const total = sumFen(held.map((h) => h.held), 'heldFen');
     let entryId: number | null = null;
     if (held.length > 0) {
       const [runs] = await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from journal_entries where idempotency_key like ${`return:${org.id}:%`}`);
@@ -365,15 +367,16 @@ export async function trialBalance(ctx: ServiceContext, query: { orgId?: number 
   return {
     org: { id: unit.id, name: unit.name },
     period: query.period,
-    accounts: rows.map((r) => ({ code: r.code, name: accountName(r.code, locale), debitFen: r.debit, creditFen: r.credit })),
-    totalDebitFen: rows.reduce((a, r) => a + r.debit, 0),
-    totalCreditFen: rows.reduce((a, r) => a + r.credit, 0),
+    accounts: rows.accounts.map((r) => ({ code: r.code, name: accountName(r.code, locale), debitFen: r.debit, creditFen: r.credit })),
+    totalDebitFen: rows.totalDebit,
+    totalCreditFen: rows.totalCredit,
   };
 }
 
 /**
  * 资产负债表: balances through the end of `period` (assets debit-positive; liabilities and net assets
- * credit-positive; 331 结余 carries income − expenses to date, as no closing entries are posted);
+ * credit-positive; 331 结余 carries its own balance, e.g. a surplus brought forward, plus income − expenses to date, as
+ * no closing entries are posted);
  * 收入支出表: income and expenses within `period`. Consolidated over the subtree (flows between its unions are
  * not eliminated).
  */
@@ -383,14 +386,22 @@ export async function statement(ctx: ServiceContext, kind: StatementKind, query:
   const classOf = (code: string) => fundAccountClass[code as FundAccountCode];
   const sign = (cls: string) => (cls === 'asset' || cls === 'expense' ? 1 : -1);
   const classes = kind === 'balance-sheet' ? (['asset', 'liability', 'net_assets'] as const) : (['income', 'expense'] as const);
-  const surplus = rows.filter((r) => ['income', 'expense'].includes(classOf(r.code))).reduce((a, r) => a - r.net, 0);
+  // every total summed exactly (sumFen): past 2^53 − 1 fen a 422 naming it, never a rounded figure
+  const surplus = sumFen(rows.filter((r) => ['income', 'expense'].includes(classOf(r.code))).map((r) => -r.net), 'amountFen');
   const sections = classes.map((cls) => {
     const lines = rows.filter((r) => classOf(r.code) === cls && r.net !== 0).map((r) => ({ code: r.code, name: accountName(r.code, locale), amountFen: sign(cls) * r.net }));
-    if (cls === 'net_assets' && surplus !== 0) lines.push({ code: '331', name: accountName('331', locale), amountFen: surplus });
-    return { class: cls, lines, totalFen: lines.reduce((a, l) => a + l.amountFen, 0) };
+    // the surplus to date joins 331 结余 (one line: a brought-forward balance on 331 and this year's surplus)
+    const balance331 = lines.find((l) => l.code === '331');
+    if (cls === 'net_assets' && surplus !== 0) {
+      if (balance331) balance331.amountFen = sumFen([balance331.amountFen, surplus], 'amountFen');
+      else lines.push({ code: '331', name: accountName('331', locale), amountFen: surplus });
+    }
+    return { class: cls, lines, totalFen: sumFen(lines.map((l) => l.amountFen), 'totalFen') };
   });
   const total = (cls: string) => sections.find((s) => s.class === cls)?.totalFen ?? 0;
-  const resultFen = kind === 'balance-sheet' ? total('asset') - total('liability') - total('net_assets') : total('income') - total('expense');
+  const resultFen = kind === 'balance-sheet'
+    ? sumFen([total('asset'), -total('liability'), -total('net_assets')], 'resultFen')
+    : sumFen([total('income'), -total('expense')], 'resultFen');
   return { kind, org: { id: unit.id, name: unit.name }, period: query.period, sections, resultFen };
 }
 
@@ -436,11 +447,14 @@ export async function summary(ctx: ServiceContext, query: { orgId?: number | und
 export async function keptSummary(db: Database, unit: { id: number; name: string }, year: string): Promise<FundsSummary> {
   const metrics = { assessed: `fa:${year}`, collected: `fc:${year}`, grassroots: `fg:${year}`, returned: `fret:${year}`, arrears: 'farr' };
   const names = Object.values(metrics);
-  const rows = await queryRows<{ id: number; name: string; metric: string | null; value: number | null }>(db, sql`
+  const figureOf: Record<string, string> = {
+    [metrics.assessed]: 'assessedFen', [metrics.collected]: 'collectedFen', [metrics.grassroots]: 'grassrootsFen', [metrics.returned]: 'returnedFen', [metrics.arrears]: 'arrearsFen',
+  };
+  const rows = await queryRows<{ id: number; name: string; metric: string | null; value: string | null }>(db, sql`
     with u as (select id, name, 0 as place from orgs where id = ${unit.id}
                union all
                (select id, name, 1 from orgs where parent_id = ${unit.id} and status <> 'dissolved' order by id limit 200))
-    select u.id, u.name, f.metric, f.value::float8 as value
+    select u.id, u.name, f.metric, f.value::text as value
       from u left join lateral (
         select metric, sum(value) as value
           from (select metric, value from org_figures where org_id = u.id and metric = any(${sql.param(names)}::text[])
@@ -452,7 +466,7 @@ export async function keptSummary(db: Database, unit: { id: number; name: string
   for (const r of rows) {
     const entry = units.get(r.id) ?? { org: { id: r.id, name: r.name }, values: new Map<string, number>() };
     units.set(r.id, entry);
-    if (r.metric !== null) entry.values.set(r.metric, r.value ?? 0);
+    if (r.metric !== null) entry.values.set(r.metric, fenFigure(r.value, figureOf[r.metric] ?? r.metric));
   }
   const [own, ...children] = [...units.values()].map((u) => withRates(u.org, {
     assessed: u.values.get(metrics.assessed) ?? 0, collected: u.values.get(metrics.collected) ?? 0, grassroots: u.values.get(metrics.grassroots) ?? 0,
@@ -476,19 +490,22 @@ export async function directSummary(db: Database, unit: { id: number; name: stri
 
 /** One unit's funds figures for `year` computed directly: one scan of its subtree (see {@link directSummary}). */
 export async function directFigures(db: Database, u: { id: number; name: string; path: string }, year: string): Promise<FundsFigures> {
-  const [row] = await queryRows<{ assessed: number; collected: number; grassroots: number; arrears: number; returned: number }>(db, sql`
+  const [row] = await queryRows<{ assessed: string; collected: string; grassroots: string; arrears: string; returned: string }>(db, sql`
     with e as (select id from enterprises where org_path <@ ${u.path}::ltree),
          a as (select fa.enterprise_id, fa.assessment_fen, fa.period from fund_assessments fa join e on e.id = fa.enterprise_id where fa.replaced_by_id is null),
          r as (select fr.enterprise_id, fr.amount_fen, fr.grassroots_fen, fr.received_on from fund_receipts fr join e on e.id = fr.enterprise_id),
          owed as (select enterprise_id, sum(assessment_fen) as x from a group by 1),
          paid as (select enterprise_id, sum(amount_fen) as x from r group by 1)
-    select coalesce((select sum(assessment_fen) from a where period like ${`${year}-%`}), 0)::float8 as assessed,
-           coalesce((select sum(amount_fen) from r where to_char(received_on, 'YYYY') = ${year}), 0)::float8 as collected,
-           coalesce((select sum(grassroots_fen) from r where to_char(received_on, 'YYYY') = ${year}), 0)::float8 as grassroots,
-           coalesce((select sum(greatest(owed.x - coalesce(paid.x, 0), 0)) from owed left join paid using (enterprise_id)), 0)::float8 as arrears,
+    select coalesce((select sum(assessment_fen) from a where period like ${`${year}-%`}), 0)::text as assessed,
+           coalesce((select sum(amount_fen) from r where to_char(received_on, 'YYYY') = ${year}), 0)::text as collected,
+           coalesce((select sum(grassroots_fen) from r where to_char(received_on, 'YYYY') = ${year}), 0)::text as grassroots,
+           coalesce((select sum(greatest(owed.x - coalesce(paid.x, 0), 0)) from owed left join paid using (enterprise_id)), 0)::text as arrears,
            coalesce((select sum(b.credit_fen - b.debit_fen) from ledger_balances b
-                      where b.org_path <@ ${u.path}::ltree and b.account_code = '40301' and b.period like ${`${year}-%`}), 0)::float8 as returned`);
-  return withRates(u, row!);
+                      where b.org_path <@ ${u.path}::ltree and b.account_code = '40301' and b.period like ${`${year}-%`}), 0)::text as returned`);
+  return withRates(u, {
+    assessed: fenFigure(row!.assessed, 'assessedFen'), collected: fenFigure(row!.collected, 'collectedFen'), grassroots: fenFigure(row!.grassroots, 'grassrootsFen'),
+    arrears: fenFigure(row!.arrears, 'arrearsFen'), returned: fenFigure(row!.returned, 'returnedFen'),
+  });
 }
 
 /** An enterprise's statement: its assessments (current), receipts and arrears. */

@@ -6,21 +6,38 @@
  * whose union lies in its subtree, to the member's union, in one entry keyed `subsidy:<payer>:<month>`:
  * payer P: Dr 506 补助下级支出 / Cr 102 per receiving union (counterparty the union); each union U: Dr 102 / Cr 40302
  * 上级补助收入—会员发展补贴. Every union's lines balance and the payer's expense equals the unions' income, fen for
- * fen. The entitlements are marked paid in the same transaction. Runs of a payer serialise on an advisory lock; the
+ * fen. The entry is the month's: it posts in that month when open, dated its last day (today at the latest), else
+ * in the first open month after it, dated that month's first day (subsidyPostedOn; the rule of receipts); the run
+ * answers, and the entitlements record (`paid_period`), the month it posted in. The entitlements are marked paid in
+ * the same transaction. Runs of a payer serialise on an advisory lock; the
  * month's key makes a retried run answer the first (it posts once). A member whose union has since moved out of the
  * payer's subtree stays pending (the payer no longer keeps that union's books).
  */
 import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '@lianxin/db';
-import { maskName, nextMonth, shanghaiDate, type Paged, type SubsidyItem, type SubsidyList, type SubsidyRun } from '@lianxin/contracts';
+import { addDays, maskName, nextMonth, shanghaiDate, type Paged, type SubsidyItem, type SubsidyList, type SubsidyRun } from '@lianxin/contracts';
 import { writeScope } from '../../access/access.ts';
 import type { ServiceContext } from '../../context.ts';
 import { AppError, fieldError, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { findOrg } from '../orgs/orgs.repo.ts';
-import { ledgerErrorCode, postEntry, type LineInput } from './ledger.repo.ts';
+import { fenFigure, sumFen } from './fen-figures.ts';
+import { ledgerErrorCode, postEntry, postingPeriod, type LineInput } from './ledger.repo.ts';
 
 export const subsidyRunKey = (payerId: number, period: string) => `subsidy:${payerId}:${period}`;
+
+/**
+ * The day a run for month `period` is dated, given the month it posts in (ledger.repo postingPeriod, the rule
+ * receipts and payments follow: `period` when open, else the first open month after it): the last day of
+ * `period` when it posts there — the subsidies are that month's — but never after `today` (a run for the current
+ * month is dated today); when `period` was closed, the first day of the open month it went to, where the books
+ * take it as a late posting. YYYY-MM-DD.
+ */
+export function subsidyPostedOn(period: string, postedPeriod: string, today: string): string {
+  if (postedPeriod !== period) return `${postedPeriod}-01`;
+  const last = addDays(`${nextMonth(period)}-01`, -1);
+  return last < today ? last : today;
+}
 
 /** The paying federation (district or street, in scope), else 404 / 400 on orgId. */
 async function payerOf(ctx: ServiceContext, orgId: number | undefined) {
@@ -40,9 +57,9 @@ export async function listSubsidies(ctx: ServiceContext, query: { orgId?: number
       from subsidy_entitlements s join members m on m.id = s.member_id join orgs u on u.id = m.org_id
      where s.org_id = ${payer.id} ${status}
      order by s.status desc, s.id desc limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`);
-  const [totals] = await queryRows<{ pending_count: number; pending_fen: number; paid_count: number; paid_fen: number }>(ctx.db, sql`
-    select count(*) filter (where status = 'pending')::int as pending_count, coalesce(sum(amount_fen) filter (where status = 'pending'), 0)::float8 as pending_fen,
-           count(*) filter (where status = 'paid')::int as paid_count, coalesce(sum(amount_fen) filter (where status = 'paid'), 0)::float8 as paid_fen
+  const [totals] = await queryRows<{ pending_count: number; pending_fen: string; paid_count: number; paid_fen: string }>(ctx.db, sql`
+    select count(*) filter (where status = 'pending')::int as pending_count, coalesce(sum(amount_fen) filter (where status = 'pending'), 0)::text as pending_fen,
+           count(*) filter (where status = 'paid')::int as paid_count, coalesce(sum(amount_fen) filter (where status = 'paid'), 0)::text as paid_fen
       from subsidy_entitlements where org_id = ${payer.id}`);
   const t = totals!;
   const items: SubsidyItem[] = rows.map((r) => ({
@@ -53,17 +70,18 @@ export async function listSubsidies(ctx: ServiceContext, query: { orgId?: number
   const page: Paged<SubsidyItem> = { items, total, totalExact: true };
   return {
     ...page, payer: { id: payer.id, name: payer.name },
-    pendingCount: t.pending_count, pendingFen: t.pending_fen, paidCount: t.paid_count, paidFen: t.paid_fen,
+    pendingCount: t.pending_count, pendingFen: fenFigure(t.pending_fen, 'pendingFen'), paidCount: t.paid_count, paidFen: fenFigure(t.paid_fen, 'paidFen'),
   };
 }
 
 /** What a posted run paid: from the entitlements it marked. */
 async function postedRun(tx: Tx, entryId: number) {
-  const [row] = await queryRows<{ count: number; amount: number; unions: number; period: string }>(tx, sql`
-    select count(*)::int as count, coalesce(sum(s.amount_fen), 0)::float8 as amount, count(distinct m.org_id)::int as unions,
-           (select period from journal_entries where id = ${entryId}) as period
+  const [row] = await queryRows<{ count: number; amount: string; unions: number; period: string; posted_on: string }>(tx, sql`
+    select count(*)::int as count, coalesce(sum(s.amount_fen), 0)::text as amount, count(distinct m.org_id)::int as unions,
+           (select period from journal_entries where id = ${entryId}) as period,
+           (select posted_on::text from journal_entries where id = ${entryId}) as posted_on
       from subsidy_entitlements s join members m on m.id = s.member_id where s.paid_entry_id = ${entryId}`);
-  return row!;
+  return { ...row!, amount: fenFigure(row!.amount, 'amountFen') };
 }
 
 /**
@@ -85,7 +103,7 @@ export async function runSubsidies(ctx: ServiceContext, input: { orgId: number; 
       const [done] = await queryRows<{ id: number }>(tx, sql`select id::int as id from journal_entries where idempotency_key = ${key}`);
       if (done) {
         const r = await postedRun(tx, done.id);
-        return { ...base, postedPeriod: r.period, entryId: done.id, count: r.count, amountFen: r.amount, unions: r.unions, created: false };
+        return { ...base, postedPeriod: r.period, postedOn: r.posted_on, entryId: done.id, count: r.count, amountFen: r.amount, unions: r.unions, created: false };
       }
       const due = await queryRows<{ id: number; amount_fen: number; union_id: number; union_path: string }>(tx, sql`
         select s.id, s.amount_fen, u.id as union_id, u.path::text as union_path
@@ -93,7 +111,7 @@ export async function runSubsidies(ctx: ServiceContext, input: { orgId: number; 
          where s.org_id = ${payer.id} and s.status = 'pending' and m.joined_on < ${`${nextMonth(input.period)}-01`}::date
            and u.path <@ ${payer.path}::ltree
          order by s.id for update of s`);
-      if (due.length === 0) return { ...base, postedPeriod: null, entryId: null, count: 0, amountFen: 0, unions: 0, created: false };
+      if (due.length === 0) return { ...base, postedPeriod: null, postedOn: null, entryId: null, count: 0, amountFen: 0, unions: 0, created: false };
       const perUnion = new Map<number, { path: string; fen: number }>();
       for (const d of due) {
         const u = perUnion.get(d.union_id) ?? { path: d.union_path, fen: 0 };
@@ -106,9 +124,12 @@ export async function runSubsidies(ctx: ServiceContext, input: { orgId: number; 
         { orgId: unionId, orgPath: u.path, account: '102' as const, debitFen: u.fen },
         { orgId: unionId, orgPath: u.path, account: '40302' as const, creditFen: u.fen },
       ]);
-      const amountFen = due.reduce((a, d) => a + d.amount_fen, 0);
+      const amountFen = sumFen(due.map((d) => d.amount_fen), 'amountFen');
+      // dated in the month paid for when it is open (its last day), else in the first open month after it
+      const posting = await postingPeriod(tx, input.period);
+      const postedOn = subsidyPostedOn(input.period, posting, today);
       const { entryId, period } = await postEntry(tx, {
-        idempotencyKey: key, period: input.period, postedOn: today, kind: 'subsidy',
+        idempotencyKey: key, period: posting, postedOn, kind: 'subsidy',
         memo: `${payer.name} “两非一无”会员发展补贴 ${input.period}（${due.length} 笔）`, createdBy: ctx.actor.userId, lines,
       });
       await tx.execute(sql`
@@ -116,9 +137,9 @@ export async function runSubsidies(ctx: ServiceContext, input: { orgId: number; 
          where id = any(${sql.param(due.map((d) => d.id))}::int[])`);
       await recordAudit(tx, ctx.actor, ctx.ip, {
         action: 'create', objectType: 'subsidy_run', objectId: entryId, orgPath: payer.path,
-        detail: { period: input.period, postedPeriod: period, entitlements: due.length, unions: perUnion.size, amountFen },
+        detail: { period: input.period, postedPeriod: period, postedOn, entitlements: due.length, unions: perUnion.size, amountFen },
       });
-      return { ...base, postedPeriod: period, entryId, count: due.length, amountFen, unions: perUnion.size, created: true };
+      return { ...base, postedPeriod: period, postedOn, entryId, count: due.length, amountFen, unions: perUnion.size, created: true };
     });
   } catch (error) {
     if (ledgerErrorCode(error) === 'LF001') throw new AppError('conflict', 409, 'funds.periodClosed');

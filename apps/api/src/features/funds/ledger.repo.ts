@@ -6,6 +6,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database, type Tx } from '@lianxin/db';
 import { nextMonth, type FundAccountCode } from '@lianxin/contracts';
+import { fenFigure } from './fen-figures.ts';
 
 /** The advisory lock key a month's close takes exclusively and every posting shares (see postingPeriod). */
 export const LEDGER_CLOSE_LOCK = 7_301_013;
@@ -107,8 +108,8 @@ export async function postEntries(tx: Tx, entries: EntryInput[]): Promise<number
 
 /** Posts the reversal of an entry: the same lines, sides swapped, in the open month (corrections never update). */
 export async function reverseEntry(tx: Tx, entryId: number, input: { period: string; postedOn: string; createdBy: number | null; memo: string }): Promise<{ entryId: number; period: string }> {
-  const lines = await queryRows<{ org_id: number; org_path: string; account_code: FundAccountCode; debit_fen: number; credit_fen: number; counterparty_org_id: number | null; enterprise_id: number | null }>(tx, sql`
-    select org_id, org_path::text as org_path, account_code, debit_fen::float8 as debit_fen, credit_fen::float8 as credit_fen, counterparty_org_id, enterprise_id
+  const lines = await queryRows<{ org_id: number; org_path: string; account_code: FundAccountCode; debit_fen: string; credit_fen: string; counterparty_org_id: number | null; enterprise_id: number | null }>(tx, sql`
+    select org_id, org_path::text as org_path, account_code, debit_fen::text as debit_fen, credit_fen::text as credit_fen, counterparty_org_id, enterprise_id
       from journal_lines where entry_id = ${entryId} order by id`);
   return postEntry(tx, {
     idempotencyKey: `reversal:${entryId}`,
@@ -119,7 +120,8 @@ export async function reverseEntry(tx: Tx, entryId: number, input: { period: str
     reversesId: entryId,
     createdBy: input.createdBy,
     lines: lines.map((l) => ({
-      orgId: l.org_id, orgPath: l.org_path, account: l.account_code, debitFen: l.credit_fen, creditFen: l.debit_fen,
+      orgId: l.org_id, orgPath: l.org_path, account: l.account_code,
+      debitFen: fenFigure(l.credit_fen, 'creditFen'), creditFen: fenFigure(l.debit_fen, 'debitFen'),
       counterpartyOrgId: l.counterparty_org_id, enterpriseId: l.enterprise_id,
     })),
   });
@@ -131,18 +133,28 @@ export function ledgerErrorCode(error: unknown): string | null {
   return code && /^LF00\d$/.test(code) ? code : null;
 }
 
-/** Trial-balance rows of a subtree for a month: movements per account from ledger_balances. */
-export function trialBalanceRows(db: Database | Tx, path: string, period: string) {
-  return queryRows<{ code: string; debit: number; credit: number }>(db, sql`
-    select account_code as code, sum(debit_fen)::float8 as debit, sum(credit_fen)::float8 as credit
+/**
+ * Trial-balance rows of a subtree for a month: movements per account from ledger_balances, in fen, with the
+ * totals summed by the database. A sum past 2^53 − 1 is a 422 naming the figure (fen-figures.ts).
+ */
+export async function trialBalanceRows(db: Database | Tx, path: string, period: string) {
+  const rows = await queryRows<{ code: string | null; debit: string; credit: string }>(db, sql`
+    select account_code as code, sum(debit_fen)::text as debit, sum(credit_fen)::text as credit
       from ledger_balances where org_path <@ ${path}::ltree and period = ${period}
-     group by account_code order by account_code`);
+     group by rollup (account_code) order by account_code nulls last`);
+  const total = rows.find((r) => r.code === null);
+  return {
+    accounts: rows.filter((r) => r.code !== null).map((r) => ({ code: r.code!, debit: fenFigure(r.debit, 'debitFen'), credit: fenFigure(r.credit, 'creditFen') })),
+    totalDebit: fenFigure(total?.debit, 'totalDebitFen'),
+    totalCredit: fenFigure(total?.credit, 'totalCreditFen'),
+  };
 }
 
-/** Balances of a subtree through a month (all months up to it) or within it, debit − credit per account. */
-export function balanceRows(db: Database | Tx, path: string, period: string, cumulative: boolean) {
-  return queryRows<{ code: string; net: number }>(db, sql`
-    select account_code as code, sum(debit_fen - credit_fen)::float8 as net
+/** Balances of a subtree through a month (all months up to it) or within it, debit − credit per account (fen, checked). */
+export async function balanceRows(db: Database | Tx, path: string, period: string, cumulative: boolean) {
+  const rows = await queryRows<{ code: string; net: string }>(db, sql`
+    select account_code as code, sum(debit_fen - credit_fen)::text as net
       from ledger_balances where org_path <@ ${path}::ltree and ${cumulative ? sql`period <= ${period}` : sql`period = ${period}`}
      group by account_code order by account_code`);
+  return rows.map((r) => ({ code: r.code, net: fenFigure(r.net, 'amountFen') }));
 }

@@ -28,7 +28,7 @@ export function SubsidiesTab({ orgId }: { orgId: number }) {
     try {
       const r = await runSubsidies(orgId, period);
       void message.success(r.created
-        ? t('funds.subsidyRunDone', { count: r.count, unions: r.unions, amount: formatFen(r.amountFen), period: r.postedPeriod ?? period })
+        ? t('funds.subsidyRunDone', { count: r.count, unions: r.unions, amount: formatFen(r.amountFen), period: r.postedPeriod ?? period, date: r.postedOn ?? '' })
         : r.entryId ? t('funds.subsidyRunBefore', { period, count: r.count, amount: formatFen(r.amountFen) }) : t('funds.subsidyRunNothing', { period }));
       list.reload();
     } catch (e) {
