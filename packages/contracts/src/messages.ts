@@ -281,6 +281,9 @@ export const messages = {
   'error.rate_limited': { 'zh-CN': '尝试次数过多，请稍后再试', en: 'Too many attempts; try again later' },
   'error.unavailable': { 'zh-CN': '该功能暂不可用', en: 'This is not available right now' },
   'error.internal': { 'zh-CN': '服务器出错，请稍后再试', en: 'Server error; try again later' },
+  'error.bad_request': { 'zh-CN': '请求格式不正确（例如 JSON 无法解析）', en: 'The request is malformed (for example, the JSON cannot be read)' },
+  'error.body_too_large': { 'zh-CN': '提交的内容过大', en: 'The request body is too large' },
+  'error.unsupported_media_type': { 'zh-CN': '不支持该内容类型', en: 'This content type is not supported' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type MessageKey = keyof typeof messages;

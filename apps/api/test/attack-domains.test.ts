@@ -1,0 +1,633 @@
+/**
+ * Attacks on rights (机制三), funds (机制四) and congress / votes / evaluation (机制五), as staff of other districts,
+ * anonymous callers, members and the read-only assessor would try them: writes outside the scope, forged headers,
+ * replayed keys, hostile input and files, state machines driven backwards, personal data in answers and logs.
+ * Each case asserts the correct behaviour; the ones that found a fault are the regression tests of its fix.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, shanghaiDate, type ApplicationCreated, type ApplicationItem } from '@lianxin/contracts';
+import { GUCUN, newIdNumber, newPhone } from './support/fixtures.ts';
+import { multipart } from './support/multipart.ts';
+import { applyOnline, request, signIn, signInMember, startTestApp, type Session, type TestApp } from './support/test-app.ts';
+
+let t: TestApp;
+let city: Session;
+let baoshan: Session;
+let gucun: Session;
+let nanjing: Session;
+let assessor: Session;
+let member: Session;
+const logLines: string[] = [];
+const phonesUsed: string[] = [];
+const today = shanghaiDate();
+const year = Number(today.slice(0, 4));
+let enterprise: { id: number; name: string; credit_code: string };
+let foreignEnterprise: { id: number; credit_code: string };
+let enterprise2: { id: number };
+/** records of 顾村 the attacks aim at */
+const ids = { caseId: 0, warningId: 0, consultationId: 0, budgetId: 0, voteId: 0, sessionId: 0 };
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+const zh = { 'accept-language': 'zh-CN' };
+
+async function ok<T>(session: Session | null, method: Method, url: string, body?: unknown): Promise<T> {
+  const r = await request(t.app, session, method, url, body);
+  if (r.statusCode >= 300) throw new Error(`${method} ${url}: ${r.statusCode} ${r.body}`);
+  return r.json<T>();
+}
+
+function phone(): string {
+  const p = newPhone();
+  phonesUsed.push(p);
+  return p;
+}
+
+const hasChinese = (s: string) => /[\u4e00-\u9fff]/.test(s);
+
+/** A 400 naming the field, with a Chinese message for a zh-CN caller. */
+function expectFieldError(r: { statusCode: number; body: string; json: <T>() => T }, field: string, label: string) {
+  expect(r.statusCode, `${label}: ${r.body}`).toBe(400);
+  const body = r.json<{ message: string; fields: Record<string, string> }>();
+  const keys = Object.keys(body.fields);
+  expect(keys.some((k) => k === field || k.startsWith(`${field}.`) || k.startsWith(`${field}[`)), `${label}: ${r.body}`).toBe(true);
+  expect(hasChinese(body.message), `${label}: ${r.body}`).toBe(true);
+  for (const k of keys) expect(hasChinese(body.fields[k]!), `${label}: ${r.body}`).toBe(true);
+}
+
+async function newMember(name: string): Promise<Session> {
+  const memberPhone = phone();
+  const applied = (await applyOnline(t, { name, idNumber: newIdNumber(), phone: memberPhone, occupation: 'rider', regionCode: GUCUN })).json<ApplicationCreated>();
+  const queue = await ok<{ items: ApplicationItem[] }>(baoshan, 'GET', '/api/applications?status=pending&pageSize=200');
+  await ok(baoshan, 'POST', `/api/applications/${queue.items.find((i) => i.reference === applied.reference)!.id}/approve`);
+  return signInMember(t, memberPhone);
+}
+
+const count = async (sql: string, params: unknown[] = []) => (await t.handle.query<{ n: number }>(sql, params))[0]!.n;
+
+beforeAll(async () => {
+  t = await startTestApp({}, { log: { level: 'trace', destination: { write: (line: string) => { logLines.push(line); } } } });
+  city = await signIn(t.app, 'demo-city');
+  baoshan = await signIn(t.app, 'demo-baoshan');
+  gucun = await signIn(t.app, 'demo-gucun');
+  nanjing = await signIn(t.app, 'demo-nanjingdonglu');
+  assessor = await signIn(t.app, 'demo-assessor');
+  member = await newMember('周骑手');
+  const [e] = await t.handle.query<{ id: number; name: string; credit_code: string }>(`
+    select id, name, credit_code from enterprises where region_code = $1 and union_status <> 'none' and employee_count between 10 and 2000
+     and org_path <@ (select path from orgs where id = $2) order by id offset 7 limit 1`, [GUCUN, gucun.orgId]);
+  enterprise = e!;
+  [enterprise2] = await t.handle.query<{ id: number }>(`
+    select id from enterprises where region_code = $1 and union_status <> 'none' and id <> $2
+     and org_path <@ (select path from orgs where id = $3) order by id offset 11 limit 1`, [GUCUN, enterprise.id, gucun.orgId]) as [{ id: number }];
+  const [f] = await t.handle.query<{ id: number; credit_code: string }>(`
+    select id, credit_code from enterprises where org_path <@ (select path from orgs where id = $1) and union_status <> 'none' order by id limit 1`, [nanjing.orgId]);
+  foreignEnterprise = f!;
+
+  ids.caseId = (await ok<{ id: number }>(gucun, 'POST', '/api/rights/cases', {
+    enterpriseId: enterprise.id, type: 'wage_arrears', workers: [{ name: '吴当事人', phone: phone() }], claimFen: 500_000, description: '攻击测试案件',
+  })).id;
+  ids.warningId = (await ok<{ id: number }>(gucun, 'POST', '/api/rights/warnings', {
+    enterpriseId: enterprise.id, signal: 'wage_arrears', level: 'serious', description: '攻击测试预警',
+  })).id;
+  ids.consultationId = (await ok<{ id: number }>(gucun, 'POST', '/api/rights/consultations', {
+    enterpriseId: enterprise.id, collectedOn: today, issues: '高温津贴',
+  })).id;
+  ids.budgetId = (await ok<{ id: number }>(gucun, 'POST', '/api/funds/budgets', {
+    orgId: gucun.orgId, year, kind: 'project', name: '攻击测试项目', accountCode: '501', amountFen: 1_000_000,
+  })).id;
+  ids.voteId = (await ok<{ id: number }>(gucun, 'POST', '/api/votes', { orgId: member.orgId, title: '攻击测试表决（范围）', method: 'yes_no_abstain', secret: true })).id;
+  ids.sessionId = (await ok<{ id: number }>(gucun, 'POST', '/api/congress/sessions', {
+    orgId: gucun.orgId, title: '攻击测试职代会（范围）', heldOn: addDays(today, 20), proposalsOpenOn: addDays(today, -1), proposalsCloseOn: addDays(today, 10),
+    representatives: [{ memberId: (await t.handle.query<{ member_id: number }>('select member_id from users where id = $1', [member.userId]))[0]!.member_id, constituency: '一组' }],
+  })).id;
+}, 120_000);
+afterAll(() => t?.close());
+
+/** Writes on 顾村's records, each harmless to repeat when refused. */
+const writes = (): { method: Method; url: string; body?: unknown }[] => [
+  { method: 'POST', url: `/api/rights/cases/${ids.caseId}/stage`, body: { to: 'investigating' } },
+  { method: 'POST', url: `/api/rights/warnings/${ids.warningId}/meetings`, body: { heldOn: today, participants: '厂长、工会主席' } },
+  { method: 'POST', url: `/api/rights/warnings/${ids.warningId}/close`, body: { resolution: '已整改' } },
+  { method: 'POST', url: `/api/rights/consultations/${ids.consultationId}/step`, body: { to: 'participants', on: today, text: '职工代表五人' } },
+  { method: 'POST', url: '/api/rights/cases', body: { enterpriseId: enterprise.id, type: 'wage_arrears', workers: [{ name: '越权者' }], claimFen: 1 } },
+  { method: 'PATCH', url: `/api/funds/budgets/${ids.budgetId}`, body: { amountFen: 1 } },
+  { method: 'POST', url: `/api/funds/budgets/${ids.budgetId}/spendings`, body: { spentOn: today, payee: '某供应商', purpose: '越权支出', amountFen: 100, idempotencyKey: 'attack-scope-spend' } },
+  { method: 'POST', url: '/api/funds/payroll', body: { enterpriseId: enterprise.id, period: '2026-09', payrollFen: 1 } },
+  { method: 'POST', url: '/api/funds/receipts', body: { enterpriseId: enterprise.id, amountFen: 1, receivedOn: today, idempotencyKey: 'attack-scope-receipt' } },
+  { method: 'POST', url: '/api/funds/rate-exceptions', body: { enterpriseId: enterprise.id, kind: 'reduced', rateBp: 0, reason: '越权减免', validFrom: '2026-01', validTo: '2026-12' } },
+  { method: 'POST', url: `/api/funds/dunning/${enterprise.id}/step`, body: { step: 'lawyer_letter' } },
+  { method: 'PATCH', url: `/api/votes/${ids.voteId}`, body: { title: '被改了', method: 'yes_no_abstain', options: [], secret: false } },
+  { method: 'POST', url: `/api/votes/${ids.voteId}/start` },
+  { method: 'PUT', url: `/api/congress/sessions/${ids.sessionId}/attendance`, body: { present: [] } },
+];
+
+/** Reads of 顾村's records. */
+const reads = (): string[] => [
+  `/api/rights/cases/${ids.caseId}`, `/api/rights/warnings/${ids.warningId}`, `/api/rights/warnings/${ids.warningId}/letter.pdf`,
+  `/api/rights/consultations/${ids.consultationId}`, `/api/funds/budgets/${ids.budgetId}/spendings`, `/api/funds/enterprises/${enterprise.id}`,
+  `/api/funds/dunning/${enterprise.id}`, `/api/votes/${ids.voteId}`, `/api/congress/sessions/${ids.sessionId}`,
+  `/api/funds/trial-balance?orgId=${gucun.orgId}&period=2026-10`, `/api/funds/summary?orgId=${gucun.orgId}`, `/api/rights/summary?orgId=${gucun.orgId}`,
+];
+
+/** Nothing the refused writes aimed at changed. */
+async function untouched() {
+  const [c] = await t.handle.query<{ status: string }>('select status from rights_cases where id = $1', [ids.caseId]);
+  expect(c!.status).toBe('accepted');
+  const [w] = await t.handle.query<{ status: string }>('select status from rights_warnings where id = $1', [ids.warningId]);
+  expect(w!.status).not.toBe('closed');
+  const [v] = await t.handle.query<{ state: string; title: string }>('select state, title from votes where id = $1', [ids.voteId]);
+  expect(v).toEqual({ state: 'created', title: '攻击测试表决（范围）' });
+  const [b] = await t.handle.query<{ amount: number }>('select amount_fen::int as amount from budget_lines where id = $1', [ids.budgetId]);
+  expect(b!.amount).toBe(1_000_000);
+  expect(await count(`select count(*)::int as n from budget_spendings where idempotency_key like '%attack-scope-spend%'`)).toBe(0);
+  expect(await count(`select count(*)::int as n from fund_receipts where idempotency_key like '%attack-scope-receipt%'`)).toBe(0);
+  expect(await count(`select count(*)::int as n from fund_rate_exceptions where reason = '越权减免'`)).toBe(0);
+  expect(await count(`select count(*)::int as n from rights_case_workers where name = '越权者'`)).toBe(0);
+}
+
+describe('who may touch 顾村\'s rights, funds, votes and congress records', () => {
+  it('another street\'s staff: every read and write of 顾村\'s records is 404, never data', async () => {
+    for (const url of reads()) {
+      const r = await request(t.app, nanjing, 'GET', url);
+      expect(r.statusCode, `${url}: ${r.body}`).toBe(404);
+      expect(r.body).not.toContain(enterprise.name);
+    }
+    for (const w of writes()) {
+      const r = await request(t.app, nanjing, w.method, w.url, w.body);
+      expect(r.statusCode, `${w.method} ${w.url}: ${r.body}`).toBe(404);
+    }
+    await untouched();
+  });
+
+  it('anonymous callers get 401, members 403 on staff routes, the read-only assessor 403 on every write', async () => {
+    for (const url of reads()) {
+      expect((await request(t.app, null, 'GET', url)).statusCode, url).toBe(401);
+      expect((await request(t.app, member, 'GET', url)).statusCode, url).toBe(403);
+      const read = await request(t.app, assessor, 'GET', url);
+      expect(read.statusCode, `${url}: ${read.body}`).toBe(200);
+    }
+    for (const w of writes()) {
+      const label = `${w.method} ${w.url}`;
+      expect((await request(t.app, null, w.method, w.url, w.body)).statusCode, label).toBe(401);
+      expect((await request(t.app, member, w.method, w.url, w.body)).statusCode, label).toBe(403);
+      const a = await request(t.app, assessor, w.method, w.url, w.body);
+      expect(a.statusCode, `${label}: ${a.body}`).toBe(403);
+    }
+    await untouched();
+  });
+
+  it('a cookie write without or with a wrong X-CSRF-Token is 403, nothing written', async () => {
+    for (const w of writes()) {
+      const bare = await t.app.inject({ method: w.method, url: w.url, headers: { cookie: gucun.cookie }, ...(w.body !== undefined ? { payload: w.body as object } : {}) });
+      expect(bare.statusCode, `${w.method} ${w.url}: ${bare.body}`).toBe(403);
+      const wrong = await request(t.app, gucun, w.method, w.url, w.body, { 'x-csrf-token': `${gucun.csrfToken.slice(0, -2)}xx` });
+      expect(wrong.statusCode, `${w.method} ${w.url}: ${wrong.body}`).toBe(403);
+      const other = await request(t.app, gucun, w.method, w.url, w.body, { 'x-csrf-token': nanjing.csrfToken });
+      expect(other.statusCode, `${w.method} ${w.url}: ${other.body}`).toBe(403);
+    }
+    await untouched();
+  });
+
+  it('a member\'s H5 endpoints answer only the member: staff get 403, anonymous 401, another member\'s case 404', async () => {
+    for (const url of ['/api/me/rights', '/api/me/funds', '/api/me/congress', `/api/me/evaluation/${year}/questions`]) {
+      expect((await request(t.app, null, 'GET', url)).statusCode, url).toBe(401);
+      expect((await request(t.app, gucun, 'GET', url)).statusCode, url).toBe(403);
+      expect((await request(t.app, member, 'GET', url)).statusCode, url).toBe(200);
+    }
+    expect((await request(t.app, member, 'GET', `/api/me/rights/cases/${ids.caseId}`)).statusCode).toBe(404);
+    expect((await request(t.app, member, 'GET', `/api/me/votes/${ids.voteId}/result`)).statusCode).toBe(404);
+    expect((await request(t.app, member, 'POST', `/api/me/rights/consultations/${ids.consultationId}/issues`, { text: '夜班补贴' })).statusCode).not.toBe(500);
+  });
+
+  it('a forged X-Forwarded-For is not taken as the client\'s address in the audit log (no proxy is trusted by default)', async () => {
+    const r = await request(t.app, gucun, 'POST', '/api/rights/warnings', {
+      enterpriseId: enterprise.id, signal: 'social_insurance_arrears', level: 'general', description: '伪造来源地址的预警',
+    }, { 'x-forwarded-for': '203.0.113.77', host: 'evil.example' });
+    expect(r.statusCode, r.body).toBe(201);
+    const rows = await t.handle.query<{ ip: string | null }>(`select ip::text as ip from audit_log where object_type = 'rights_warning' and object_id = $1`, [String(r.json<{ id: number }>().id)]);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row.ip ?? '').not.toContain('203.0.113.77');
+  });
+});
+
+describe('hostile input: a 400 naming the field in the caller\'s language, nothing written', () => {
+  it('money: negative, fractional, huge, 1e309, strings, null and arrays as fen', async () => {
+    const junk: unknown[] = [-1, -100, 0.5, 100.01, 2 ** 53, 1e21, '1e309', '100', null, [100], { fen: 1 }, true, 'NaN'];
+    const before = await count('select count(*)::int as n from budget_lines');
+    for (const amountFen of junk) {
+      const label = `amountFen=${JSON.stringify(amountFen)}`;
+      expectFieldError(await request(t.app, gucun, 'POST', '/api/funds/budgets', {
+        orgId: gucun.orgId, year, kind: 'basic', name: '垃圾金额', accountCode: '501', amountFen,
+      }, zh), 'amountFen', `budget ${label}`);
+      expectFieldError(await request(t.app, gucun, 'POST', `/api/funds/budgets/${ids.budgetId}/spendings`, {
+        spentOn: today, payee: '某公司', purpose: '垃圾', amountFen, idempotencyKey: 'attack-junk-fen',
+      }, zh), 'amountFen', `spending ${label}`);
+      expectFieldError(await request(t.app, gucun, 'POST', '/api/rights/cases', {
+        enterpriseId: enterprise.id, type: 'wage_arrears', workers: [{ name: '垃圾' }], claimFen: amountFen,
+      }, zh), 'claimFen', `case ${label}`);
+      expectFieldError(await request(t.app, gucun, 'POST', '/api/funds/payroll', { enterpriseId: enterprise.id, period: '2026-09', payrollFen: amountFen }, zh), 'payrollFen', `payroll ${label}`);
+    }
+    // 1e309 as a JSON number literal is Infinity to JSON.parse
+    const inf = await t.app.inject({
+      method: 'POST', url: '/api/funds/budgets', headers: { cookie: gucun.cookie, 'x-csrf-token': gucun.csrfToken, 'content-type': 'application/json', ...zh },
+      payload: `{"orgId":${gucun.orgId},"year":${year},"kind":"basic","name":"无穷","accountCode":"501","amountFen":1e309}`,
+    });
+    expectFieldError(inf, 'amountFen', 'amountFen=1e309 literal');
+    expect(await count('select count(*)::int as n from budget_lines')).toBe(before);
+    expect(await count(`select count(*)::int as n from budget_spendings where idempotency_key like '%attack-junk-fen%'`)).toBe(0);
+  });
+
+  it('dates and months: 2026-02-30, 2026-13, 2026-1-5, years beyond reach', async () => {
+    for (const on of ['2026-02-30', '2025-02-29', '2026-13-01', '2026-1-5', '20261005', '0000-01-01', '', null, 20261005]) {
+      expectFieldError(await request(t.app, gucun, 'POST', `/api/rights/cases/${ids.caseId}/stage`, { to: 'investigating', on }, zh), 'on', `stage on=${String(on)}`);
+      expectFieldError(await request(t.app, gucun, 'POST', `/api/rights/warnings/${ids.warningId}/meetings`, { heldOn: on, participants: '甲' }, zh), 'heldOn', `meeting heldOn=${String(on)}`);
+    }
+    for (const period of ['2026-13', '2026-00', '2026-1', '26-01', '2026/01', '2026-01-01', null]) {
+      expectFieldError(await request(t.app, gucun, 'POST', '/api/funds/payroll', { enterpriseId: enterprise.id, period, payrollFen: 100 }, zh), 'period', `payroll period=${String(period)}`);
+      expectFieldError(await request(t.app, gucun, 'POST', '/api/funds/rate-exceptions', {
+        enterpriseId: enterprise.id, kind: 'reduced', rateBp: 100, reason: '困难企业', validFrom: period, validTo: '2026-12',
+      }, zh), 'validFrom', `rate validFrom=${String(period)}`);
+    }
+    for (const y of ['1999', '2200', '99999', 'abcd', '2026.5']) {
+      const r = await request(t.app, gucun, 'GET', `/api/funds/budgets?year=${y}`, undefined, zh);
+      expect(r.statusCode, `budgets year=${y}: ${r.body}`).toBe(400);
+    }
+    for (const y of ['1999x', '99999999999', '-1', '2026.5', '%00']) {
+      const r = await request(t.app, gucun, 'GET', `/api/evaluation/${y}`, undefined, zh);
+      expect(r.statusCode, `evaluation year=${y}: ${r.body}`).toBe(400);
+    }
+    const period = await request(t.app, city, 'POST', '/api/funds/periods/2026-13/close', undefined, zh);
+    expectFieldError(period, 'period', 'close 2026-13');
+    // the case is where it was
+    const [c] = await t.handle.query<{ status: string }>('select status from rights_cases where id = $1', [ids.caseId]);
+    expect(c!.status).toBe('accepted');
+  });
+
+  it('shapes: arrays where objects belong, objects where arrays belong, __proto__ keys, 100,000-character texts, unicode junk', async () => {
+    const before = await count('select count(*)::int as n from rights_cases');
+    const base = { enterpriseId: enterprise.id, type: 'wage_arrears', workers: [{ name: '形状' }], claimFen: 100 };
+    expectFieldError(await request(t.app, gucun, 'POST', '/api/rights/cases', { ...base, workers: { name: '形状' } }, zh), 'workers', 'workers as object');
+    expectFieldError(await request(t.app, gucun, 'POST', '/api/rights/cases', { ...base, workers: [] }, zh), 'workers', 'no workers');
+    expectFieldError(await request(t.app, gucun, 'POST', '/api/rights/cases', { ...base, workers: [['形状']] }, zh), 'workers', 'worker as array');
+    expectFieldError(await request(t.app, gucun, 'POST', '/api/rights/cases', { ...base, enterpriseId: [enterprise.id] }, zh), 'enterpriseId', 'id as array');
+    expectFieldError(await request(t.app, gucun, 'POST', '/api/rights/cases', { ...base, enterpriseId: 2 ** 31 }, zh), 'enterpriseId', 'id past int4');
+    expectFieldError(await request(t.app, gucun, 'POST', '/api/rights/cases', { ...base, description: '长'.repeat(100_000) }, zh), 'description', 'long text');
+    expectFieldError(await request(t.app, gucun, 'POST', '/api/rights/cases', { ...base, workers: [{ name: 'a\u0000b' }] }, zh), 'workers', 'NUL in name');
+    expectFieldError(await request(t.app, gucun, 'POST', '/api/rights/cases', { ...base, workers: [{ name: '\uD800' }] }, zh), 'workers', 'lone surrogate');
+    expectFieldError(await request(t.app, gucun, 'POST', '/api/rights/cases', { ...base, workers: [{ name: '张三', phone: '1390000' }] }, zh), 'workers', 'bad phone');
+    const arrayBody = await request(t.app, gucun, 'POST', '/api/rights/cases', [base], zh);
+    expect(arrayBody.statusCode, arrayBody.body).toBe(400);
+    // a __proto__ key is refused or ignored, never a 500, never a polluted prototype
+    const proto = await t.app.inject({
+      method: 'POST', url: '/api/rights/cases', headers: { cookie: gucun.cookie, 'x-csrf-token': gucun.csrfToken, 'content-type': 'application/json', ...zh },
+      payload: `{"enterpriseId":${enterprise.id},"type":"wage_arrears","workers":[{"name":"原型"}],"claimFen":100,"__proto__":{"polluted":true}}`,
+    });
+    expect(proto.statusCode, proto.body).toBe(400);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    const constructorKey = await request(t.app, gucun, 'POST', '/api/funds/budgets', {
+      orgId: gucun.orgId, year, kind: 'basic', name: '原型', accountCode: '501', amountFen: 100, constructor: { prototype: { polluted: true } },
+    }, zh);
+    expect(constructorKey.statusCode, constructorKey.body).toBeLessThan(500);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(await count('select count(*)::int as n from rights_cases')).toBe(before);
+  });
+
+  it('malformed JSON is a 400 in the caller\'s language, not a 500', async () => {
+    for (const payload of ['{', '{"claimFen": }', 'null', '"x"', '[]']) {
+      const r = await t.app.inject({
+        method: 'POST', url: '/api/rights/cases', headers: { cookie: gucun.cookie, 'x-csrf-token': gucun.csrfToken, 'content-type': 'application/json', ...zh }, payload,
+      });
+      expect(r.statusCode, `${payload}: ${r.body}`).toBe(400);
+      expect(hasChinese(r.json<{ message: string }>().message), `${payload}: ${r.body}`).toBe(true);
+    }
+  });
+
+  it('votes: options that are not strings, too many, duplicates; a ballot with another vote\'s option, repeats and junk', async () => {
+    const bad = [
+      { title: '甲', method: 'single', options: [1, 2], secret: true },
+      { title: '甲', method: 'single', options: 'a,b', secret: true },
+      { title: '甲', method: 'single', options: Array.from({ length: 1000 }, (_, i) => `选项${i}`), secret: true },
+      { title: '', method: 'single', options: ['a', 'b'], secret: true },
+      { title: '甲', method: 'nonsense', options: ['a', 'b'], secret: true },
+    ];
+    const before = await count('select count(*)::int as n from votes');
+    for (const body of bad) {
+      const r = await request(t.app, gucun, 'POST', '/api/votes', { orgId: member.orgId, ...body }, zh);
+      expect(r.statusCode, `${JSON.stringify(body).slice(0, 80)}: ${r.body}`).toBe(400);
+      expect(hasChinese(r.json<{ message: string }>().message)).toBe(true);
+    }
+    expect(await count('select count(*)::int as n from votes')).toBe(before);
+    const a = await ok<{ id: number; options: { id: number }[] }>(gucun, 'POST', '/api/votes', { orgId: member.orgId, title: '攻击测试：选票垃圾', method: 'single', options: ['甲', '乙'], secret: false });
+    const b = await ok<{ id: number; options: { id: number }[] }>(gucun, 'POST', '/api/votes', { orgId: member.orgId, title: '攻击测试：另一表决', method: 'single', options: ['丙', '丁'], secret: false });
+    await ok(gucun, 'POST', `/api/votes/${a.id}/start`);
+    for (const choices of [[b.options[0]!.id], [a.options[0]!.id, a.options[0]!.id], [a.options[0]!.id, a.options[1]!.id], ['1'], [1.5], [2 ** 31], null, { 0: a.options[0]!.id }]) {
+      const r = await request(t.app, member, 'POST', `/api/votes/${a.id}/ballots`, { choices }, zh);
+      expect(r.statusCode, `${JSON.stringify(choices)}: ${r.body}`).toBe(400);
+      expect(Object.keys(r.json<{ fields: Record<string, string> }>().fields).every((k) => k.startsWith('choices')), r.body).toBe(true);
+    }
+    expect(await count('select count(*)::int as n from vote_ballots where vote_id = $1', [a.id])).toBe(0);
+    expect(await count('select count(*)::int as n from vote_has_voted where vote_id = $1', [a.id])).toBe(0);
+  });
+});
+
+describe('state machines driven backwards', () => {
+  it('a dispute case: no step back, no step dated before the previous one, nothing after closing', async () => {
+    const created = await ok<{ id: number }>(gucun, 'POST', '/api/rights/cases', {
+      enterpriseId: enterprise.id, type: 'work_injury', workers: [{ name: '郑当事人' }], claimFen: 300_000, receivedOn: addDays(today, -30),
+    });
+    await ok(gucun, 'POST', `/api/rights/cases/${created.id}/stage`, { to: 'investigating', on: addDays(today, -20) });
+    await ok(gucun, 'POST', `/api/rights/cases/${created.id}/stage`, { to: 'mediating', on: addDays(today, -10) });
+    const back = await request(t.app, gucun, 'POST', `/api/rights/cases/${created.id}/stage`, { to: 'investigating' }, zh);
+    expect(back.statusCode, back.body).toBe(409);
+    // a close dated before the mediation it ends
+    const early = await request(t.app, gucun, 'POST', `/api/rights/cases/${created.id}/stage`, { to: 'closed', on: addDays(today, -15), outcome: 'withdrawn' }, zh);
+    expectFieldError(early, 'on', 'close before mediation');
+    const future = await request(t.app, gucun, 'POST', `/api/rights/cases/${created.id}/stage`, { to: 'closed', on: addDays(today, 1), outcome: 'withdrawn' }, zh);
+    expectFieldError(future, 'on', 'close tomorrow');
+    // recovered money without an agreement, an agreement without the amount
+    expectFieldError(await request(t.app, gucun, 'POST', `/api/rights/cases/${created.id}/stage`, { to: 'closed', outcome: 'withdrawn', recoveredFen: 100 }, zh), 'recoveredFen', 'recovered on failure');
+    await ok(gucun, 'POST', `/api/rights/cases/${created.id}/stage`, { to: 'closed', outcome: 'success', recoveredFen: 250_000, agreementText: '分两期支付' });
+    for (const to of ['investigating', 'mediating', 'closed']) {
+      const r = await request(t.app, gucun, 'POST', `/api/rights/cases/${created.id}/stage`, { to, outcome: 'withdrawn' }, zh);
+      expect(r.statusCode, `${to}: ${r.body}`).toBe(409);
+    }
+    const [row] = await t.handle.query<{ status: string; outcome: string; recovered: number }>('select status, outcome, recovered_fen::int as recovered from rights_cases where id = $1', [created.id]);
+    expect(row).toEqual({ status: 'closed', outcome: 'success', recovered: 250_000 });
+    expect(await count('select count(*)::int as n from rights_case_steps where case_id = $1', [created.id])).toBe(3);
+  });
+
+  it('a warning: closing twice or meeting after closing is 409', async () => {
+    const w = await ok<{ id: number }>(gucun, 'POST', '/api/rights/warnings', { enterpriseId: enterprise.id, signal: 'other', level: 'general', description: '攻击测试：关闭两次' });
+    await ok(gucun, 'POST', `/api/rights/warnings/${w.id}/close`, { resolution: '已整改' });
+    expect((await request(t.app, gucun, 'POST', `/api/rights/warnings/${w.id}/close`, { resolution: '再关一次' })).statusCode).toBe(409);
+    expect((await request(t.app, gucun, 'POST', `/api/rights/warnings/${w.id}/meetings`, { heldOn: today, participants: '甲' })).statusCode).toBe(409);
+  });
+
+  it('a consultation cannot skip or repeat a step', async () => {
+    const c = await ok<{ id: number }>(gucun, 'POST', '/api/rights/consultations', { enterpriseId: enterprise2.id, collectedOn: addDays(today, -5), issues: '食堂' });
+    expect((await request(t.app, gucun, 'POST', `/api/rights/consultations/${c.id}/step`, { to: 'published', on: today, text: '结果' })).statusCode).toBe(409);
+    await ok(gucun, 'POST', `/api/rights/consultations/${c.id}/step`, { to: 'participants', on: today, text: '五人' });
+    expect((await request(t.app, gucun, 'POST', `/api/rights/consultations/${c.id}/step`, { to: 'participants', on: today, text: '再来' })).statusCode).toBe(409);
+    const before = await request(t.app, gucun, 'POST', `/api/rights/consultations/${c.id}/step`, { to: 'feedback', on: addDays(today, -10), text: '反馈在收集前' }, zh);
+    expectFieldError(before, 'on', 'feedback before collecting');
+  });
+
+  it('a vote: no start twice, no ballot before start or after finish, no change once started, publish only after finish', async () => {
+    const v = await ok<{ id: number; options: { id: number }[] }>(gucun, 'POST', '/api/votes', { orgId: member.orgId, title: '攻击测试：状态', method: 'yes_no_abstain', secret: true });
+    const choice = { choices: [v.options[0]!.id] };
+    expect((await request(t.app, member, 'POST', `/api/votes/${v.id}/ballots`, choice)).statusCode).toBe(404); // no snapshot yet: not entitled
+    expect((await request(t.app, gucun, 'POST', `/api/votes/${v.id}/publish`)).statusCode).toBe(409);
+    expect((await request(t.app, gucun, 'POST', `/api/votes/${v.id}/finish`)).statusCode).toBe(409);
+    const starts = await Promise.all([request(t.app, gucun, 'POST', `/api/votes/${v.id}/start`), request(t.app, gucun, 'POST', `/api/votes/${v.id}/start`)]);
+    expect(starts.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const entitled = await count('select count(*)::int as n from vote_voters where vote_id = $1', [v.id]);
+    const [{ entitled: stored }] = await t.handle.query<{ entitled: number }>('select entitled from votes where id = $1', [v.id]) as [{ entitled: number }];
+    expect(stored).toBe(entitled);
+    expect((await request(t.app, gucun, 'PATCH', `/api/votes/${v.id}`, { title: '改', method: 'yes_no_abstain', options: [], secret: false })).statusCode).toBe(409);
+    expect((await request(t.app, gucun, 'GET', `/api/votes/${v.id}/result`)).statusCode).toBe(409);
+    expect((await request(t.app, gucun, 'POST', `/api/votes/${v.id}/ballots`, choice)).statusCode).toBe(403);
+    const cast = await request(t.app, member, 'POST', `/api/votes/${v.id}/ballots`, choice);
+    expect(cast.statusCode, cast.body).toBe(201);
+    const again = await request(t.app, member, 'POST', `/api/votes/${v.id}/ballots`, { choices: [v.options[1]!.id] });
+    expect(again.statusCode).toBe(409);
+    await ok(gucun, 'POST', `/api/votes/${v.id}/finish`);
+    expect((await request(t.app, gucun, 'POST', `/api/votes/${v.id}/finish`)).statusCode).toBe(409);
+    const late = await request(t.app, member, 'POST', `/api/votes/${v.id}/ballots`, choice);
+    expect(late.statusCode).toBe(409);
+    expect((await request(t.app, member, 'GET', `/api/me/votes/${v.id}/result`)).statusCode).toBe(409);
+    await ok(gucun, 'POST', `/api/votes/${v.id}/publish`);
+    expect((await request(t.app, gucun, 'POST', `/api/votes/${v.id}/publish`)).statusCode).toBe(409);
+    expect((await request(t.app, gucun, 'POST', `/api/votes/${v.id}/start`)).statusCode).toBe(409);
+    const result = await ok<{ cast: number }>(member, 'GET', `/api/me/votes/${v.id}/result`);
+    expect(result.cast).toBe(1);
+    // direct writes into a finished vote are refused by the database too
+    await expect(t.handle.query(`insert into vote_options (vote_id, position, label) values ($1, 99, '后加')`, [v.id])).rejects.toThrow();
+  });
+
+  it('a budget payment: reversing it twice (also at once) reverses it once; another district reverses nothing', async () => {
+    const spent = await ok<{ id: number }>(gucun, 'POST', `/api/funds/budgets/${ids.budgetId}/spendings`, {
+      spentOn: today, payee: '某印刷厂', purpose: '宣传册', amountFen: 12_300, idempotencyKey: 'attack-reverse-twice',
+    });
+    expect((await request(t.app, nanjing, 'POST', `/api/funds/budget-spendings/${spent.id}/reverse`, { reason: '越权冲销' })).statusCode).toBe(404);
+    expect((await request(t.app, assessor, 'POST', `/api/funds/budget-spendings/${spent.id}/reverse`, { reason: '越权冲销' })).statusCode).toBe(403);
+    const [a, b] = await Promise.all([
+      request(t.app, gucun, 'POST', `/api/funds/budget-spendings/${spent.id}/reverse`, { reason: '录错金额' }),
+      request(t.app, gucun, 'POST', `/api/funds/budget-spendings/${spent.id}/reverse`, { reason: '录错金额' }),
+    ]);
+    expect([a.statusCode, b.statusCode].sort(), `${a.body} ${b.body}`).toEqual([200, 409]);
+    expect((await request(t.app, gucun, 'POST', `/api/funds/budget-spendings/${spent.id}/reverse`, { reason: '第三次' })).statusCode).toBe(409);
+    const [row] = await t.handle.query<{ entry: number }>('select entry_id::int as entry from budget_spendings where id = $1', [spent.id]);
+    expect(await count('select count(*)::int as n from journal_entries where reverses_id = $1', [row!.entry])).toBe(1);
+  });
+
+  it('a replayed idempotency key with a different body is 409, never a second posting or a silent answer of the first', async () => {
+    const body = { spentOn: today, payee: '某文具店', purpose: '办公用品', amountFen: 5_000, idempotencyKey: 'attack-replay-key' };
+    const first = await request(t.app, gucun, 'POST', `/api/funds/budgets/${ids.budgetId}/spendings`, body);
+    expect(first.statusCode, first.body).toBe(201);
+    const same = await request(t.app, gucun, 'POST', `/api/funds/budgets/${ids.budgetId}/spendings`, body);
+    expect(same.statusCode).toBe(200);
+    const changed = await request(t.app, gucun, 'POST', `/api/funds/budgets/${ids.budgetId}/spendings`, { ...body, amountFen: 500_000 }, zh);
+    expect(changed.statusCode, changed.body).toBe(409);
+    const receipt = { enterpriseId: enterprise.id, amountFen: 10_000, receivedOn: today, idempotencyKey: 'attack-replay-receipt' };
+    expect((await request(t.app, gucun, 'POST', '/api/funds/receipts', receipt)).statusCode).toBe(201);
+    const changedReceipt = await request(t.app, gucun, 'POST', '/api/funds/receipts', { ...receipt, amountFen: 99_999 }, zh);
+    expect(changedReceipt.statusCode, changedReceipt.body).toBe(409);
+    expect(changedReceipt.json<{ fields: Record<string, string> }>().fields).toHaveProperty('idempotencyKey');
+    expect(await count(`select count(*)::int as n from fund_receipts where idempotency_key = 'manual:attack-replay-receipt'`)).toBe(1);
+    expect(await count(`select count(*)::int as n from budget_spendings where idempotency_key like '%attack-replay-key%'`)).toBe(1);
+  });
+
+  it('a month closed by the city takes no posting: a payment dated in it and a budget payment go elsewhere or are refused', async () => {
+    const closed = await request(t.app, city, 'POST', '/api/funds/periods/2026-03/close');
+    expect([200, 409]).toContain(closed.statusCode);
+    expect((await request(t.app, gucun, 'POST', '/api/funds/periods/2026-04/close')).statusCode).toBe(403);
+    const entriesBefore = await count(`select count(*)::int as n from journal_entries where period <= '2026-03'`);
+    const r = await request(t.app, gucun, 'POST', '/api/funds/receipts', { enterpriseId: enterprise.id, amountFen: 7_700, receivedOn: '2026-03-15', idempotencyKey: 'attack-closed-month' });
+    expect(r.statusCode, r.body).toBeLessThan(500);
+    const s = await request(t.app, gucun, 'POST', `/api/funds/budgets/${ids.budgetId}/spendings`, {
+      spentOn: '2026-03-10', payee: '某会场', purpose: '三月活动', amountFen: 1_000, idempotencyKey: 'attack-closed-month-spend',
+    });
+    expect(s.statusCode, s.body).toBeLessThan(500);
+    expect(await count(`select count(*)::int as n from journal_entries where period <= '2026-03'`)).toBe(entriesBefore);
+  });
+});
+
+describe('congress proposals and the union rating', () => {
+  it('a representative of another session or a member outside cannot second; an answer can be rated once; filing twice is 409', async () => {
+    const reps = [member, await newMember('冯骑手'), await newMember('陈骑手')];
+    const memberIds = await Promise.all(reps.map(async (s) => (await t.handle.query<{ member_id: number }>('select member_id from users where id = $1', [s.userId]))[0]!.member_id));
+    const session = await ok<{ id: number }>(gucun, 'POST', '/api/congress/sessions', {
+      orgId: gucun.orgId, title: '攻击测试职代会（提案）', heldOn: addDays(today, 20), proposalsOpenOn: addDays(today, -1), proposalsCloseOn: addDays(today, 10),
+      representatives: memberIds.map((memberId, i) => ({ memberId, constituency: `${i + 1}组` })),
+    });
+    const p = await ok<{ id: number }>(reps[0]!, 'POST', '/api/congress/proposals', { sessionId: session.id, subject: '延长食堂开放时间', reasons: '夜班职工吃不上饭', measures: '食堂开放到晚上九点' });
+    // staff of another street and the assessor cannot file, answer or mark it
+    // without the committee's grant anywhere the route refuses before looking (the same 403 for every id)
+    expect((await request(t.app, nanjing, 'POST', `/api/congress/proposals/${p.id}/file`, { department: '后勤部', dueOn: addDays(today, 30) })).statusCode).toBe(403);
+    expect((await request(t.app, nanjing, 'POST', `/api/congress/proposals/${p.id}/answer`, { text: '越权答复', leader: '王', answeredOn: today })).statusCode).toBe(404);
+    expect((await request(t.app, assessor, 'POST', `/api/congress/proposals/${p.id}/answer`, { text: '答复', leader: '王', answeredOn: today })).statusCode).toBe(403);
+    expect((await request(t.app, gucun, 'POST', `/api/congress/proposals/${p.id}/second`)).statusCode).toBe(403);
+    await ok(reps[1]!, 'POST', `/api/congress/proposals/${p.id}/second`);
+    await ok(reps[2]!, 'POST', `/api/congress/proposals/${p.id}/second`);
+    await ok(baoshan, 'POST', `/api/orgs/${gucun.orgId}/grants`, { userId: gucun.userId, kind: 'proposal_committee' });
+    const files = await Promise.all([
+      request(t.app, gucun, 'POST', `/api/congress/proposals/${p.id}/file`, { department: '后勤部', dueOn: addDays(today, 30) }),
+      request(t.app, gucun, 'POST', `/api/congress/proposals/${p.id}/file`, { department: '后勤部', dueOn: addDays(today, 30) }),
+    ]);
+    expect(files.map((r) => r.statusCode).sort(), files.map((r) => r.body).join(' ')).toEqual([200, 409]);
+    expect((await request(t.app, gucun, 'POST', `/api/congress/proposals/${p.id}/return`, { reason: '已立案又退回' })).statusCode).toBe(409);
+    expect((await request(t.app, reps[0]!, 'POST', `/api/congress/proposals/${p.id}/rate`, { rating: 'satisfied' })).statusCode).toBe(409); // not answered yet
+    await ok(gucun, 'POST', `/api/congress/proposals/${p.id}/answer`, { text: '食堂延长至21:00。', leader: '王建国', answeredOn: today });
+    const rates = await Promise.all([
+      request(t.app, reps[0]!, 'POST', `/api/congress/proposals/${p.id}/rate`, { rating: 'satisfied' }),
+      request(t.app, reps[0]!, 'POST', `/api/congress/proposals/${p.id}/rate`, { rating: 'unsatisfied' }),
+    ]);
+    expect(rates.map((r) => r.statusCode).sort(), rates.map((r) => r.body).join(' ')).toEqual([200, 409]);
+    expect((await request(t.app, reps[0]!, 'POST', `/api/congress/proposals/${p.id}/rate`, { rating: 'basically_satisfied' })).statusCode).toBe(409);
+    expect((await request(t.app, reps[1]!, 'POST', `/api/congress/proposals/${p.id}/rate`, { rating: 'unsatisfied' })).statusCode).toBe(404);
+    const junk = await request(t.app, reps[0]!, 'POST', `/api/congress/proposals/${p.id}/rate`, { rating: '__proto__' }, zh);
+    expect(junk.statusCode).toBe(400);
+  });
+
+  it('a member rates their own union only, with answers in range; junk is 400 with the field', async () => {
+    const other = await newMember('褚骑手');
+    for (const answers of [[6, 4, 4, 4], [0, 4, 4, 4], [4.5, 4, 4, 4], ['5', 4, 4, 4], [], Array.from({ length: 100 }, () => 5), null, { 0: 5 }]) {
+      const r = await request(t.app, other, 'POST', `/api/me/evaluation/${year}/rating`, { answers }, zh);
+      expect(r.statusCode, `${JSON.stringify(answers)}: ${r.body}`).toBe(400);
+      expect(hasChinese(r.json<{ message: string }>().message)).toBe(true);
+    }
+    for (const y of [1999, 2200, year + 1]) {
+      const r = await request(t.app, other, 'POST', `/api/me/evaluation/${y}/rating`, { answers: [4, 4, 4, 4] }, zh);
+      expect(r.statusCode, `${y}: ${r.body}`).toBeGreaterThanOrEqual(400);
+      expect(r.statusCode, `${y}: ${r.body}`).toBeLessThan(500);
+    }
+    expect((await request(t.app, gucun, 'POST', `/api/me/evaluation/${year}/rating`, { answers: [4, 4, 4, 4] })).statusCode).toBe(403);
+  });
+
+  it('evaluation writes: another district\'s staff 404, the read-only assessor scores nothing, self-check scores in range', async () => {
+    const [union] = await t.handle.query<{ id: number }>(`select id from orgs where path <@ (select path from orgs where id = $1) and kind = 'enterprise_union' order by id limit 1`, [gucun.orgId]);
+    const selfCheck = { orgId: union!.id, items: [{ code: 'A1', score: 5 }] };
+    expect((await request(t.app, nanjing, 'PUT', `/api/evaluation/${year}/self-check`, selfCheck)).statusCode).toBe(404);
+    expect((await request(t.app, assessor, 'PUT', `/api/evaluation/${year}/self-check`, selfCheck)).statusCode).toBe(403);
+    expect((await request(t.app, assessor, 'PUT', `/api/evaluation/${year}/questions`, { orgId: union!.id, questions: ['被改'] })).statusCode).toBe(403);
+    expect((await request(t.app, member, 'PUT', `/api/evaluation/${year}/self-check`, selfCheck)).statusCode).toBe(403);
+    for (const score of [-1, 101, 1e308, '5', null, Number.MAX_SAFE_INTEGER]) {
+      const r = await request(t.app, gucun, 'PUT', `/api/evaluation/${year}/self-check`, { orgId: union!.id, items: [{ code: 'A1', score }] }, zh);
+      expect(r.statusCode, `${String(score)}: ${r.body}`).toBe(400);
+    }
+    const unknownCode = await request(t.app, gucun, 'PUT', `/api/evaluation/${year}/self-check`, { orgId: union!.id, items: [{ code: 'ZZ9', score: 1 }] }, zh);
+    expect(unknownCode.statusCode, unknownCode.body).toBe(400);
+    // the assessor scores only inside its district
+    const [foreignUnion] = await t.handle.query<{ id: number }>(`select id from orgs where path <@ (select path from orgs where id = $1) and kind = 'enterprise_union' order by id limit 1`, [nanjing.orgId]);
+    // the assessor role is read-only (docs/ARCHITECTURE.md: third-party scores need a writer with the grant): 403 inside and outside
+    for (const orgId of [foreignUnion!.id, union!.id]) {
+      const r = await request(t.app, assessor, 'PUT', `/api/evaluation/${year}/third-party`, { orgId, score: 90, report: '越权评审' });
+      expect(r.statusCode, r.body).toBe(403);
+    }
+    // a writer holding the assessor grant in 顾村 cannot score a union of another district: 404
+    await ok(baoshan, 'POST', `/api/orgs/${gucun.orgId}/grants`, { userId: gucun.userId, kind: 'assessor' });
+    const foreign = await request(t.app, gucun, 'PUT', `/api/evaluation/${year}/third-party`, { orgId: foreignUnion!.id, score: 90, report: '越权评审' });
+    expect(foreign.statusCode, foreign.body).toBe(404);
+    expect(await count(`select count(*)::int as n from evaluation_scores where report = '越权评审'`)).toBe(0);
+  });
+});
+
+describe('files to the funds imports', () => {
+  const send = (session: Session, url: string, filename: string, data: Buffer, type = 'text/csv', fields: Record<string, string> = {}) => {
+    const m = multipart(fields, { filename, type, data });
+    return t.app.inject({ method: 'POST', url, payload: m.payload, headers: { ...m.headers, cookie: session.cookie, 'x-csrf-token': session.csrfToken, ...zh } });
+  };
+  const entries = () => count('select count(*)::int as n from journal_entries');
+
+  it('payroll: empty, binary junk, a zip that is no xlsx, an xlsx name on csv text are 400 with a Chinese message, nothing posted', async () => {
+    const before = await entries();
+    const zipNotXlsx = Buffer.concat([Buffer.from([0x50, 0x4b, 0x05, 0x06]), Buffer.alloc(18, 0)]); // an empty zip archive
+    const random = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256));
+    for (const [name, data, type] of [
+      ['payroll.csv', Buffer.alloc(0), 'text/csv'],
+      ['payroll.csv', random, 'text/csv'],
+      ['payroll.xlsx', random, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      ['payroll.xlsx', zipNotXlsx, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      ['payroll.xlsx', Buffer.from('统一社会信用代码,工资总额\r\n'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      ['payroll.csv', Buffer.from('\uFEFF只有标题行\r\n\r\n'), 'text/csv'],
+    ] as const) {
+      const r = await send(gucun, '/api/funds/payroll/import', name, data, type, { period: '2026-09' });
+      expect(r.statusCode, `${name} ${data.length}: ${r.body}`).toBe(400);
+      expect(hasChinese(r.json<{ message: string }>().message), r.body).toBe(true);
+    }
+    const noFile = await t.app.inject({
+      method: 'POST', url: '/api/funds/payroll/import', headers: { cookie: gucun.cookie, 'x-csrf-token': gucun.csrfToken, 'content-type': 'application/json', ...zh }, payload: '{}',
+    });
+    expect(noFile.statusCode, noFile.body).toBeGreaterThanOrEqual(400);
+    expect(noFile.statusCode, noFile.body).toBeLessThan(500);
+    expect(await entries()).toBe(before);
+  });
+
+  it('payroll: a UTF-16 file with a title row posts; another district\'s enterprise, negative and fractional-fen amounts refuse the whole file', async () => {
+    const csv = (lines: string[]) => ['顾村镇工资总额申报（攻击测试）', '统一社会信用代码,所属月份,工资总额', ...lines].join('\r\n');
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(csv([`${enterprise.credit_code},2026-08,"88,000.00"`]), 'utf16le')]);
+    const good = await send(gucun, '/api/funds/payroll/import', 'payroll.csv', utf16);
+    expect(good.statusCode, good.body).toBe(200);
+    expect(good.json<{ posted: boolean; total: number }>()).toMatchObject({ posted: true, total: 1 });
+    const before = await entries();
+    for (const line of [
+      `${foreignEnterprise.credit_code},2026-08,1000`,
+      `${enterprise.credit_code},2026-08,-1000`,
+      `${enterprise.credit_code},2026-08,1000.005`,
+      `${enterprise.credit_code},2026-13,1000`,
+      `${enterprise.credit_code},2026-08,1e309`,
+      `${enterprise.credit_code},2026-08,99999999999999999999`,
+    ]) {
+      const r = await send(gucun, '/api/funds/payroll/import', 'payroll.csv', Buffer.from(csv([`${enterprise.credit_code},2026-07,1000`, line])));
+      expect(r.statusCode, `${line}: ${r.body}`).toBeLessThan(500);
+      const result = r.statusCode === 200 ? r.json<{ posted: boolean; errors: unknown[] }>() : null;
+      if (result) {
+        expect(result.posted, `${line}: ${r.body}`).toBe(false);
+        expect(result.errors.length, `${line}: ${r.body}`).toBeGreaterThan(0);
+      }
+    }
+    expect(await entries()).toBe(before);
+  });
+
+  it('payroll: 20,000 rows are refused as too many, nothing posted, no 500', async () => {
+    const before = await entries();
+    const lines = ['统一社会信用代码,所属月份,工资总额'];
+    for (let i = 0; i < 20_000; i++) lines.push(`${enterprise.credit_code},2026-05,${1000 + i}`);
+    const r = await send(gucun, '/api/funds/payroll/import', 'payroll.csv', Buffer.from(lines.join('\n')));
+    expect(r.statusCode, r.body.slice(0, 300)).toBe(400);
+    expect(hasChinese(r.json<{ message: string }>().message)).toBe(true);
+    expect(await entries()).toBe(before);
+  }, 60_000);
+
+  it('bank statement: another district\'s credit code is not matched into 顾村, nor named in the answer', async () => {
+    const csv = ['交易日期,付款人名称,统一社会信用代码,金额,流水号', `2026-10-21,外区企业,${foreignEnterprise.credit_code},321.00,ATTACK-FOREIGN-1`].join('\r\n');
+    const r = await send(gucun, '/api/funds/receipts/import', 'bank.csv', Buffer.from(csv));
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json<{ matched: number }>().matched).toBe(0);
+    expect(await count(`select count(*)::int as n from fund_receipts where enterprise_id = $1 and idempotency_key like '%ATTACK-FOREIGN-1%'`, [foreignEnterprise.id])).toBe(0);
+  });
+});
+
+describe('personal data', () => {
+  it('party phones are masked in case answers and lists, encrypted at rest', async () => {
+    const workerPhone = phone();
+    const created = await ok<{ id: number }>(gucun, 'POST', '/api/rights/cases', {
+      enterpriseId: enterprise.id, type: 'wage_arrears', workers: [{ name: '卫当事人', phone: workerPhone }], claimFen: 10_000,
+    });
+    for (const url of [`/api/rights/cases/${created.id}`, '/api/rights/cases?pageSize=200', `/api/rights/cases/${created.id}/agreement.pdf`]) {
+      const r = await request(t.app, gucun, 'GET', url);
+      expect(r.body, url).not.toContain(workerPhone);
+    }
+    const rows = await t.handle.query<Record<string, unknown>>('select * from rights_case_workers where case_id = $1', [created.id]);
+    expect(JSON.stringify(rows)).not.toContain(workerPhone);
+    // the member's own view of rights shows no one else's number either
+    const mine = await request(t.app, member, 'GET', '/api/me/rights');
+    expect(mine.body).not.toContain(workerPhone);
+  });
+
+  it('never writes a phone of this file into the server log', () => {
+    const log = logLines.join('');
+    expect(logLines.length).toBeGreaterThan(50);
+    for (const p of phonesUsed) expect(log).not.toContain(p);
+  });
+});
