@@ -631,3 +631,181 @@ describe('personal data', () => {
     for (const p of phonesUsed) expect(log).not.toContain(p);
   });
 });
+
+describe('double submits of the runs and steps', () => {
+  it('the same dunning step twice at once issues one letter with one document number', async () => {
+    const arrears = await ok<{ items: { enterpriseId: number; nextStep: string | null }[] }>(gucun, 'GET', '/api/funds/arrears?pageSize=50');
+    const target = arrears.items.find((i) => i.nextStep === 'lawyer_letter')!;
+    expect(target).toBeDefined();
+    const body = { step: 'lawyer_letter', note: '双击测试' };
+    const [a, b] = await Promise.all([
+      request(t.app, gucun, 'POST', `/api/funds/dunning/${target.enterpriseId}/step`, body),
+      request(t.app, gucun, 'POST', `/api/funds/dunning/${target.enterpriseId}/step`, body),
+    ]);
+    expect([a.statusCode, b.statusCode].sort(), `${a.body} ${b.body}`).toEqual([201, 409]);
+    expect(await count(`select count(*)::int as n from dunning_steps where enterprise_id = $1 and step = 'lawyer_letter'`, [target.enterpriseId])).toBe(1);
+    // out of order: a 支付令 now is 409, naming the step
+    const skip = await request(t.app, gucun, 'POST', `/api/funds/dunning/${target.enterpriseId}/step`, { step: 'payment_order' }, zh);
+    expect(skip.statusCode, skip.body).toBe(409);
+    // the letter of the step: 404 for another street, 403 for a member
+    const [step] = await t.handle.query<{ id: number }>(`select id from dunning_steps where enterprise_id = $1`, [target.enterpriseId]);
+    expect((await request(t.app, nanjing, 'GET', `/api/funds/dunning-steps/${step!.id}/pdf`)).statusCode).toBe(404);
+    expect((await request(t.app, member, 'GET', `/api/funds/dunning-steps/${step!.id}/pdf`)).statusCode).toBe(403);
+  });
+
+  it('先收后返, subsidies and chair allowances run twice at once post once', async () => {
+    for (const [url, session] of [['/api/funds/returns', gucun], ['/api/funds/subsidies/runs', gucun], ['/api/funds/chair-allowances', gucun]] as const) {
+      const body = { orgId: gucun.orgId, period: '2026-10' };
+      const before = await count('select count(*)::int as n from journal_entries');
+      const [a, b] = await Promise.all([request(t.app, session, 'POST', url, body), request(t.app, session, 'POST', url, body)]);
+      expect(a.statusCode, `${url}: ${a.body}`).toBeLessThan(500);
+      expect(b.statusCode, `${url}: ${b.body}`).toBeLessThan(500);
+      const posted = await count('select count(*)::int as n from journal_entries') - before;
+      // a third run posts nothing more
+      const c = await request(t.app, session, 'POST', url, body);
+      expect(c.statusCode, `${url}: ${c.body}`).toBeLessThan(500);
+      expect(await count('select count(*)::int as n from journal_entries') - before, url).toBe(posted);
+      // the runs are the federation's: another street 404, a member 403, the assessor 403
+      expect((await request(t.app, nanjing, 'POST', url, body)).statusCode, url).toBe(404);
+      expect((await request(t.app, member, 'POST', url, body)).statusCode, url).toBe(403);
+      expect((await request(t.app, assessor, 'POST', url, body)).statusCode, url).toBe(403);
+    }
+    // the ledger stays balanced
+    const [unbalanced] = await t.handle.query<{ n: number }>(`
+      select count(*)::int as n from (select entry_id from journal_lines group by entry_id having sum(debit_fen) <> sum(credit_fen)) x`);
+    expect(unbalanced!.n).toBe(0);
+  });
+
+  it('the same payroll twice at once is one assessment; the same budget line twice at once is one line', async () => {
+    const body = { enterpriseId: enterprise.id, period: '2026-04', payrollFen: 4_321_000 };
+    const [a, b] = await Promise.all([request(t.app, gucun, 'POST', '/api/funds/payroll', body), request(t.app, gucun, 'POST', '/api/funds/payroll', body)]);
+    expect(a.statusCode, a.body).toBeLessThan(300);
+    expect(b.statusCode, b.body).toBeLessThan(300);
+    expect(await count(`select count(*)::int as n from fund_assessments where enterprise_id = $1 and period = '2026-04'`, [enterprise.id])).toBe(1);
+    const line = { orgId: gucun.orgId, year, kind: 'basic', name: '攻击测试：双击预算', accountCode: '502', amountFen: 300_000 };
+    const [c, d] = await Promise.all([request(t.app, gucun, 'POST', '/api/funds/budgets', line), request(t.app, gucun, 'POST', '/api/funds/budgets', line)]);
+    expect([c.statusCode, d.statusCode].sort(), `${c.body} ${d.body}`).toEqual([201, 409]);
+    expect(await count(`select count(*)::int as n from budget_lines where name = '攻击测试：双击预算'`)).toBe(1);
+  });
+
+  it('two payments that each fit a line cannot together overspend it; lowering the line below what it spent is 400', async () => {
+    const line = await ok<{ id: number }>(gucun, 'POST', '/api/funds/budgets', { orgId: gucun.orgId, year, kind: 'project', name: '攻击测试：超支', accountCode: '501', amountFen: 10_000 });
+    const pay = (key: string) => request(t.app, gucun, 'POST', `/api/funds/budgets/${line.id}/spendings`, { spentOn: today, payee: '某商店', purpose: '慰问品', amountFen: 6_000, idempotencyKey: key });
+    const [a, b] = await Promise.all([pay('attack-overspend-1'), pay('attack-overspend-2')]);
+    expect([a.statusCode, b.statusCode].sort(), `${a.body} ${b.body}`).toEqual([201, 400]);
+    const lower = await request(t.app, gucun, 'PATCH', `/api/funds/budgets/${line.id}`, { amountFen: 5_000 }, zh);
+    expectFieldError(lower, 'amountFen', 'below spent');
+  });
+});
+
+describe('congress roll and member H5 writes', () => {
+  it('attendance names only the session\'s representatives; another session\'s vote cannot be tied to this one', async () => {
+    const stranger = await newMember('蒋骑手');
+    const strangerId = (await t.handle.query<{ member_id: number }>('select member_id from users where id = $1', [stranger.userId]))[0]!.member_id;
+    const r = await request(t.app, gucun, 'PUT', `/api/congress/sessions/${ids.sessionId}/attendance`, { present: [strangerId] }, zh);
+    expect(r.statusCode, r.body).toBe(400);
+    expect(Object.keys(r.json<{ fields: Record<string, string> }>().fields).some((k) => k.startsWith('present')), r.body).toBe(true);
+    const dup = await request(t.app, gucun, 'PUT', `/api/congress/sessions/${ids.sessionId}/attendance`, { present: [2 ** 31] }, zh);
+    expect(dup.statusCode, dup.body).toBe(400);
+    // a vote of a union with a session of another union: 400 on sessionId
+    const [otherUnion] = await t.handle.query<{ id: number }>(`select id from orgs where path <@ (select path from orgs where id = $1) and kind = 'enterprise_union' and id <> $2 order by id limit 1`, [gucun.orgId, gucun.orgId]);
+    const v = await request(t.app, gucun, 'POST', '/api/votes', { orgId: otherUnion!.id, sessionId: ids.sessionId, title: '错会议', method: 'yes_no_abstain', secret: true }, zh);
+    expectFieldError(v, 'sessionId', 'session of another union');
+  });
+
+  it('a member raises consultation issues only at their own enterprise\'s meeting, once a day; junk is 400', async () => {
+    const url = `/api/me/rights/consultations/${ids.consultationId}/issues`;
+    const before = await count('select count(*)::int as n from rights_consultation_issues');
+    const r = await request(t.app, member, 'POST', url, { text: '夜班补贴' }, zh);
+    // the rider works for no enterprise of this meeting: not found
+    expect(r.statusCode, r.body).toBe(404);
+    for (const body of [{ text: '' }, { text: 'x'.repeat(5000) }, { text: ['a'] }, { text: 'a', anonymous: 'yes' }, null]) {
+      const bad = await request(t.app, member, 'POST', url, body, zh);
+      expect(bad.statusCode, `${JSON.stringify(body)?.slice(0, 40)}: ${bad.body}`).toBe(400);
+    }
+    expect(await count('select count(*)::int as n from rights_consultation_issues')).toBe(before);
+  });
+
+  it('a member\'s own views name no other person\'s phone or ID number', async () => {
+    for (const url of ['/api/me/rights', '/api/me/funds', '/api/me/congress']) {
+      const r = await request(t.app, member, 'GET', url);
+      expect(r.statusCode, url).toBe(200);
+      expect(r.body, url).not.toMatch(/(?<![\d.])1[3-9]\d{9}(?!\d)/);
+      expect(r.body, url).not.toMatch(/(?<![\d.])\d{17}[\dX](?!\d)/);
+    }
+  });
+});
+
+describe('evaluation evidence files', () => {
+  const upload = (session: Session, fields: Record<string, string>, file: { filename: string; type: string; data: Buffer }) => {
+    const m = multipart(fields, file);
+    return t.app.inject({ method: 'POST', url: `/api/evaluation/${year}/evidence`, payload: m.payload, headers: { ...m.headers, cookie: session.cookie, 'x-csrf-token': session.csrfToken, ...zh } });
+  };
+  const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+
+  it('refuses HTML named .pdf, empty files and unknown items; a hostile file name cannot inject headers; another district 404', async () => {
+    const [union] = await t.handle.query<{ id: number }>(`select id from orgs where path <@ (select path from orgs where id = $1) and kind = 'enterprise_union' order by id limit 1`, [gucun.orgId]);
+    const fields = { orgId: String(union!.id), itemCode: 'A1' };
+    const html = await upload(gucun, fields, { filename: 'report.pdf', type: 'application/pdf', data: Buffer.from('<html><script>alert(1)</script></html>') });
+    expect(html.statusCode, html.body).toBe(400);
+    const empty = await upload(gucun, fields, { filename: 'report.pdf', type: 'application/pdf', data: Buffer.alloc(0) });
+    expect(empty.statusCode, empty.body).toBe(400);
+    const unknown = await upload(gucun, { ...fields, itemCode: 'ZZ' }, { filename: 'report.pdf', type: 'application/pdf', data: pdf });
+    expect(unknown.statusCode, unknown.body).toBe(400);
+    const foreign = await upload(nanjing, fields, { filename: 'report.pdf', type: 'application/pdf', data: pdf });
+    expect(foreign.statusCode, foreign.body).toBe(404);
+    expect((await upload(assessor, fields, { filename: 'report.pdf', type: 'application/pdf', data: pdf })).statusCode).toBe(403);
+    const hostile = await upload(gucun, fields, { filename: '../../etc/passwd"\r\nX-Injected: 1\r\n.pdf', type: 'application/pdf', data: pdf });
+    expect(hostile.statusCode, hostile.body).toBeLessThan(500);
+    if (hostile.statusCode === 201) {
+      const id = hostile.json<{ id: number }>().id;
+      const download = await request(t.app, gucun, 'GET', `/api/evaluation/evidence/${id}`);
+      expect(download.statusCode).toBe(200);
+      expect(download.headers['x-injected']).toBeUndefined();
+      expect(String(download.headers['content-disposition'])).not.toMatch(/[\r\n]/);
+      expect((await request(t.app, nanjing, 'GET', `/api/evaluation/evidence/${id}`)).statusCode).toBe(404);
+    }
+  });
+});
+
+describe('ids of other districts\' units in bodies', () => {
+  it('every create naming another district\'s enterprise or union is 404, nothing written', async () => {
+    const e = foreignEnterprise.id;
+    const o = nanjing.orgId;
+    const tables = ['rights_cases', 'rights_warnings', 'rights_consultations', 'budget_lines', 'votes', 'congress_sessions', 'fund_rate_exceptions',
+      'fund_receipts', 'fund_assessments', 'bargaining_rounds', 'bargaining_contracts', 'bargaining_calendar_items', 'bargaining_preparations'];
+    const counts = async () => Promise.all(tables.map((name) => count(`select count(*)::int as n from ${name}`)));
+    const before = await counts();
+    const probes: [string, string, unknown][] = [
+      ['POST', '/api/rights/cases', { enterpriseId: e, type: 'wage_arrears', workers: [{ name: '外区' }], claimFen: 100 }],
+      ['POST', '/api/rights/warnings', { enterpriseId: e, signal: 'wage_arrears', level: 'general' }],
+      ['POST', '/api/rights/consultations', { enterpriseId: e, collectedOn: today, issues: '外区' }],
+      ['POST', '/api/funds/budgets', { orgId: o, year, kind: 'basic', name: '外区预算', accountCode: '501', amountFen: 100 }],
+      ['POST', '/api/votes', { orgId: o, title: '外区表决', method: 'yes_no_abstain', secret: true }],
+      ['POST', '/api/congress/sessions', { orgId: o, title: '外区职代会', heldOn: addDays(today, 20), proposalsOpenOn: today, proposalsCloseOn: addDays(today, 10), representatives: [{ memberId: 1, constituency: '一组' }] }],
+      ['POST', '/api/funds/rate-exceptions', { enterpriseId: e, kind: 'reduced', rateBp: 0, reason: '外区减免', validFrom: '2026-01', validTo: '2026-12' }],
+      ['POST', '/api/funds/receipts', { enterpriseId: e, amountFen: 100, receivedOn: today, idempotencyKey: 'attack-foreign-receipt' }],
+      ['POST', '/api/funds/payroll', { enterpriseId: e, period: '2026-09', payrollFen: 100 }],
+      ['POST', '/api/bargaining/rounds', { enterpriseId: e, topic: 'welfare', year, heldOn: today, attendees: '外区', minutes: '外区' }],
+      ['POST', '/api/bargaining/calendar', { enterpriseId: e, topic: 'welfare', month: 6 }],
+      ['POST', '/api/bargaining/preparations', { enterpriseId: e, year, lastYearProfitFen: null, cpiBp: null, guidelineBaseBp: null, guidelineUpperBp: null, guidelineLowerBp: null }],
+      ['POST', '/api/funds/returns', { orgId: o, period: '2026-10' }],
+      ['POST', '/api/funds/subsidies/runs', { orgId: o, period: '2026-10' }],
+      ['POST', '/api/funds/chair-allowances', { orgId: o, period: '2026-10' }],
+      ['PUT', `/api/evaluation/${year}/questions`, { orgId: o, questions: ['外区问题'] }],
+      ['PUT', `/api/evaluation/${year}/self-check`, { orgId: o, items: [] }],
+    ];
+    for (const [method, url, body] of probes) {
+      const r = await request(t.app, gucun, method as Method, url, body);
+      expect(r.statusCode, `${method} ${url}: ${r.body}`).toBe(404);
+    }
+    // reads with another district's ids in the query
+    for (const url of [`/api/votes?orgId=${o}`, `/api/bargaining/calendar?enterpriseId=${e}`, `/api/bargaining/preparations?enterpriseId=${e}&year=${year}`,
+      `/api/funds/budgets?orgId=${o}&year=${year}`, `/api/evaluation/${year}?orgId=${o}`, `/api/funds/arrears?orgId=${o}`, `/api/rights/summary?orgId=${o}`,
+      `/api/funds/statements/balance-sheet?orgId=${o}&period=2026-10`, `/api/congress/sessions?orgId=${o}`]) {
+      const r = await request(t.app, gucun, 'GET', url);
+      expect(r.statusCode, `${url}: ${r.body}`).toBe(404);
+    }
+    expect(await counts()).toEqual(before);
+  });
+});
