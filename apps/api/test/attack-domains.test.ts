@@ -809,3 +809,24 @@ describe('ids of other districts\' units in bodies', () => {
     expect(await counts()).toEqual(before);
   });
 });
+
+describe('dates out of order', () => {
+  it('future days and days before what they follow are 400 on the field', async () => {
+    const tomorrow = addDays(today, 1);
+    const w = await ok<{ id: number }>(gucun, 'POST', '/api/rights/warnings', { enterpriseId: enterprise.id, signal: 'layoff_plan', level: 'general', description: '攻击测试：日期' });
+    const probes: [string, string, unknown, string][] = [
+      ['POST', '/api/rights/cases', { enterpriseId: enterprise.id, type: 'wage_arrears', workers: [{ name: '未来' }], claimFen: 100, receivedOn: tomorrow }, 'receivedOn'],
+      ['POST', '/api/funds/receipts', { enterpriseId: enterprise.id, amountFen: 100, receivedOn: addDays(today, 3), idempotencyKey: 'attack-future-receipt' }, 'receivedOn'],
+      ['POST', `/api/rights/warnings/${w.id}/meetings`, { heldOn: today, participants: '甲', followUpOn: addDays(today, -3) }, 'followUpOn'],
+      ['POST', '/api/rights/consultations', { enterpriseId: enterprise2.id, collectedOn: tomorrow, issues: '未来' }, 'collectedOn'],
+      ['POST', '/api/bargaining/rounds', { enterpriseId: enterprise.id, topic: 'wage', year, heldOn: tomorrow, attendees: '甲', minutes: '未来' }, 'heldOn'],
+      ['POST', '/api/congress/sessions', {
+        orgId: gucun.orgId, title: '倒序职代会', heldOn: addDays(today, 20), proposalsOpenOn: addDays(today, 10), proposalsCloseOn: addDays(today, 5),
+        representatives: [{ memberId: 1, constituency: '一组' }],
+      }, 'proposalsCloseOn'],
+    ];
+    for (const [method, url, body, field] of probes) {
+      expectFieldError(await request(t.app, gucun, method as Method, url, body, zh), field, `${url} ${field}`);
+    }
+  });
+});

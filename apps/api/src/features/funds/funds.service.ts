@@ -212,12 +212,14 @@ function sameReceipt(row: ReceiptRow, input: ReceiptCreate): Receipt {
 }
 
 /**
- * Records a payment by hand. The idempotency key makes a retry post once: the same key with the same payment
+ * Records a payment by hand; a day after today is 400 on receivedOn. The idempotency key makes a retry post once: the same key with the same payment
  * answers the first receipt (`created: false`), with a different payment 409. Two concurrent first tries meet at
  * the unique index; the loser answers the winner's receipt.
  */
 export async function recordReceipt(ctx: ServiceContext, input: ReceiptCreate): Promise<{ receipt: Receipt; created: boolean }> {
   const scope = writeScope(ctx.scope);
+  // money not yet received is no receipt (it would post into a month that has not begun)
+  if (input.receivedOn > shanghaiDate()) throw fieldError('receivedOn', 'funds.receiptFuture');
   const key = `manual:${input.idempotencyKey}`;
   const existing = await receiptByKey(ctx.db, key);
   if (existing) {
