@@ -19,6 +19,7 @@ let assessor: Session;
 let member: Session;
 const logLines: string[] = [];
 const phonesUsed: string[] = [];
+const idNumbersUsed: string[] = [];
 const today = shanghaiDate();
 const year = Number(today.slice(0, 4));
 let enterprise: { id: number; name: string; credit_code: string };
@@ -56,7 +57,9 @@ function expectFieldError(r: { statusCode: number; body: string; json: <T>() => 
 
 async function newMember(name: string): Promise<Session> {
   const memberPhone = phone();
-  const applied = (await applyOnline(t, { name, idNumber: newIdNumber(), phone: memberPhone, occupation: 'rider', regionCode: GUCUN })).json<ApplicationCreated>();
+  const idNumber = newIdNumber();
+  idNumbersUsed.push(idNumber);
+  const applied = (await applyOnline(t, { name, idNumber, phone: memberPhone, occupation: 'rider', regionCode: GUCUN })).json<ApplicationCreated>();
   const queue = await ok<{ items: ApplicationItem[] }>(baoshan, 'GET', '/api/applications?status=pending&pageSize=200');
   await ok(baoshan, 'POST', `/api/applications/${queue.items.find((i) => i.reference === applied.reference)!.id}/approve`);
   return signInMember(t, memberPhone);
@@ -599,6 +602,20 @@ describe('files to the funds imports', () => {
     expect(await entries()).toBe(before);
   }, 60_000);
 
+  it('bank statement: a line dated after today is reported, not posted; the other lines go on', async () => {
+    const csv = ['交易日期,付款人名称,统一社会信用代码,金额,流水号',
+      `${addDays(today, 2)},某公司,${enterprise.credit_code},55.00,ATTACK-FUTURE-1`, `${today},某公司,${enterprise.credit_code},56.00,ATTACK-FUTURE-2`].join('\r\n');
+    const r = await send(gucun, '/api/funds/receipts/import', 'bank.csv', Buffer.from(csv));
+    expect(r.statusCode, r.body).toBe(200);
+    const result = r.json<{ total: number; matched: number; errors: { row: number; message: string }[] }>();
+    expect(result.total).toBe(2);
+    expect(result.matched).toBe(1);
+    expect(result.errors.map((e) => e.row)).toEqual([2]);
+    expect(hasChinese(result.errors[0]!.message)).toBe(true);
+    expect(await count(`select count(*)::int as n from fund_receipts where idempotency_key like '%ATTACK-FUTURE-1'`)).toBe(0);
+    expect(await count(`select count(*)::int as n from fund_unmatched_lines where reference = 'ATTACK-FUTURE-1'`)).toBe(0);
+  });
+
   it('bank statement: another district\'s credit code is not matched into 顾村, nor named in the answer', async () => {
     const csv = ['交易日期,付款人名称,统一社会信用代码,金额,流水号', `2026-10-21,外区企业,${foreignEnterprise.credit_code},321.00,ATTACK-FOREIGN-1`].join('\r\n');
     const r = await send(gucun, '/api/funds/receipts/import', 'bank.csv', Buffer.from(csv));
@@ -625,10 +642,12 @@ describe('personal data', () => {
     expect(mine.body).not.toContain(workerPhone);
   });
 
-  it('never writes a phone of this file into the server log', () => {
+  it('never writes a phone or ID number of this file into the server log', () => {
     const log = logLines.join('');
     expect(logLines.length).toBeGreaterThan(50);
     for (const p of phonesUsed) expect(log).not.toContain(p);
+    expect(idNumbersUsed.length).toBeGreaterThan(3);
+    for (const n of idNumbersUsed) expect(log).not.toContain(n);
   });
 });
 
