@@ -625,32 +625,6 @@ describe('files to the funds imports', () => {
   });
 });
 
-describe('personal data', () => {
-  it('party phones are masked in case answers and lists, encrypted at rest', async () => {
-    const workerPhone = phone();
-    const created = await ok<{ id: number }>(gucun, 'POST', '/api/rights/cases', {
-      enterpriseId: enterprise.id, type: 'wage_arrears', workers: [{ name: '卫当事人', phone: workerPhone }], claimFen: 10_000,
-    });
-    for (const url of [`/api/rights/cases/${created.id}`, '/api/rights/cases?pageSize=200', `/api/rights/cases/${created.id}/agreement.pdf`]) {
-      const r = await request(t.app, gucun, 'GET', url);
-      expect(r.body, url).not.toContain(workerPhone);
-    }
-    const rows = await t.handle.query<Record<string, unknown>>('select * from rights_case_workers where case_id = $1', [created.id]);
-    expect(JSON.stringify(rows)).not.toContain(workerPhone);
-    // the member's own view of rights shows no one else's number either
-    const mine = await request(t.app, member, 'GET', '/api/me/rights');
-    expect(mine.body).not.toContain(workerPhone);
-  });
-
-  it('never writes a phone or ID number of this file into the server log', () => {
-    const log = logLines.join('');
-    expect(logLines.length).toBeGreaterThan(50);
-    for (const p of phonesUsed) expect(log).not.toContain(p);
-    expect(idNumbersUsed.length).toBeGreaterThan(3);
-    for (const n of idNumbersUsed) expect(log).not.toContain(n);
-  });
-});
-
 describe('double submits of the runs and steps', () => {
   it('the same dunning step twice at once issues one letter with one document number', async () => {
     const arrears = await ok<{ items: { enterpriseId: number; nextStep: string | null }[] }>(gucun, 'GET', '/api/funds/arrears?pageSize=50');
@@ -847,5 +821,81 @@ describe('dates out of order', () => {
     for (const [method, url, body, field] of probes) {
       expectFieldError(await request(t.app, gucun, method as Method, url, body, zh), field, `${url} ${field}`);
     }
+  });
+});
+
+describe('more double taps and stale sessions', () => {
+  it('a proposer seconding their own proposal twice at once: both 409, no seconder', async () => {
+    const p = await ok<{ id: number }>(member, 'POST', '/api/congress/proposals', { sessionId: ids.sessionId, subject: '增设充电桩', reasons: '电动车充电难', measures: '在园区增设充电桩' });
+    const both = await Promise.all([request(t.app, member, 'POST', `/api/congress/proposals/${p.id}/second`), request(t.app, member, 'POST', `/api/congress/proposals/${p.id}/second`)]);
+    expect(both.map((r) => r.statusCode)).toEqual([409, 409]);
+    expect(await count('select count(*)::int as n from congress_seconders where proposal_id = $1', [p.id])).toBe(0);
+  });
+
+  it('a member of another district cannot vote in 顾村\'s vote (404), nor read its result', async () => {
+    const v = await ok<{ id: number; options: { id: number }[] }>(gucun, 'POST', '/api/votes', { orgId: member.orgId, title: '攻击测试：外区投票', method: 'yes_no_abstain', secret: true });
+    await ok(gucun, 'POST', `/api/votes/${v.id}/start`);
+    // a member of 顾村 who joined after the start is not on the snapshot either
+    const late = await newMember('韩骑手');
+    const r = await request(t.app, late, 'POST', `/api/votes/${v.id}/ballots`, { choices: [v.options[0]!.id] });
+    expect(r.statusCode, r.body).toBe(404);
+    expect((await request(t.app, late, 'GET', `/api/me/votes/${v.id}/result`)).statusCode).toBe(404);
+    expect(await count('select count(*)::int as n from vote_has_voted where vote_id = $1', [v.id])).toBe(0);
+  });
+
+  it('a signed-out session writes nothing (401)', async () => {
+    const s = await signIn(t.app, 'demo-gucun');
+    const out = await request(t.app, s, 'POST', '/api/auth/logout');
+    expect(out.statusCode, out.body).toBeLessThan(300);
+    const r = await request(t.app, s, 'POST', '/api/rights/warnings', { enterpriseId: enterprise.id, signal: 'other', level: 'general', description: '注销后的写入' });
+    expect(r.statusCode, r.body).toBe(401);
+    expect(await count(`select count(*)::int as n from rights_warnings where description = '注销后的写入'`)).toBe(0);
+  });
+});
+
+describe('oversized and repeated parameters', () => {
+  it('a 5 MB JSON body is 413 in the caller\'s language; repeated or huge query values are 400; odd ids 400 or 404', async () => {
+    const big = await request(t.app, gucun, 'POST', '/api/rights/cases', {
+      enterpriseId: enterprise.id, type: 'wage_arrears', claimFen: 100, workers: Array.from({ length: 2000 }, (_, i) => ({ name: `工人${i}`, note: 'x'.repeat(2500) })),
+    }, zh);
+    expect(big.statusCode, big.body.slice(0, 200)).toBe(413);
+    expect(hasChinese(big.json<{ message: string }>().message), big.body).toBe(true);
+    for (const url of [`/api/votes?orgId=${gucun.orgId}&orgId=${nanjing.orgId}`, '/api/funds/arrears?pageSize=1000000000', '/api/funds/arrears?page=-1',
+      `/api/funds/trial-balance?period=2026-10&period=2026-11`, `/api/votes/${ids.voteId}/result?receipt=${'A'.repeat(10_000)}`]) {
+      const r = await request(t.app, gucun, 'GET', url, undefined, zh);
+      expect(r.statusCode, `${url.slice(0, 80)}: ${r.body.slice(0, 200)}`).toBeGreaterThanOrEqual(400);
+      expect(r.statusCode, `${url.slice(0, 80)}: ${r.body.slice(0, 200)}`).toBeLessThan(500);
+      expect(r.body).not.toContain(enterprise.name);
+    }
+    for (const id of ['1e3', '-1', '0x10', '99999999999999999999', '1.5', '%20', 'null']) {
+      const r = await request(t.app, gucun, 'GET', `/api/rights/cases/${id}`, undefined, zh);
+      expect([400, 404], `${id}: ${r.body}`).toContain(r.statusCode);
+    }
+  });
+});
+
+describe('personal data', () => {
+  it('party phones are masked in case answers and lists, encrypted at rest', async () => {
+    const workerPhone = phone();
+    const created = await ok<{ id: number }>(gucun, 'POST', '/api/rights/cases', {
+      enterpriseId: enterprise.id, type: 'wage_arrears', workers: [{ name: '卫当事人', phone: workerPhone }], claimFen: 10_000,
+    });
+    for (const url of [`/api/rights/cases/${created.id}`, '/api/rights/cases?pageSize=200', `/api/rights/cases/${created.id}/agreement.pdf`]) {
+      const r = await request(t.app, gucun, 'GET', url);
+      expect(r.body, url).not.toContain(workerPhone);
+    }
+    const rows = await t.handle.query<Record<string, unknown>>('select * from rights_case_workers where case_id = $1', [created.id]);
+    expect(JSON.stringify(rows)).not.toContain(workerPhone);
+    // the member's own view of rights shows no one else's number either
+    const mine = await request(t.app, member, 'GET', '/api/me/rights');
+    expect(mine.body).not.toContain(workerPhone);
+  });
+
+  it('never writes a phone or ID number of this file into the server log', () => {
+    const log = logLines.join('');
+    expect(logLines.length).toBeGreaterThan(50);
+    for (const p of phonesUsed) expect(log).not.toContain(p);
+    expect(idNumbersUsed.length).toBeGreaterThan(3);
+    for (const n of idNumbersUsed) expect(log).not.toContain(n);
   });
 });
