@@ -874,6 +874,16 @@ describe('oversized and repeated parameters', () => {
   });
 });
 
+describe('grants across districts', () => {
+  it('a district cannot grant a duty at its unit to another district\'s staff, and a checker sees only the district\'s evidence', async () => {
+    const r = await request(t.app, baoshan, 'POST', `/api/orgs/${baoshan.orgId}/grants`, { userId: nanjing.userId, kind: 'checker' });
+    expect([400, 404], r.body).toContain(r.statusCode);
+    expect(await count(`select count(*)::int as n from user_grants where user_id = $1`, [nanjing.userId])).toBe(0);
+    const [union] = await t.handle.query<{ id: number }>(`select id from orgs where path <@ (select path from orgs where id = $1) and kind = 'enterprise_union' order by id limit 1`, [gucun.orgId]);
+    expect((await request(t.app, nanjing, 'GET', `/api/evaluation/${year}/evidence?orgId=${union!.id}`)).statusCode).toBe(404);
+  });
+});
+
 describe('personal data', () => {
   it('party phones are masked in case answers and lists, encrypted at rest', async () => {
     const workerPhone = phone();
