@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, shanghaiDate, type ApplicationCreated, type ApplicationItem } from '@lianxin/contracts';
-import { GUCUN, newIdNumber, newPhone } from './support/fixtures.ts';
+import { GUCUN, NANJINGDONGLU, newIdNumber, newPhone } from './support/fixtures.ts';
 import { multipart } from './support/multipart.ts';
 import { applyOnline, request, signIn, signInMember, startTestApp, type Session, type TestApp } from './support/test-app.ts';
 
@@ -881,6 +881,31 @@ describe('grants across districts', () => {
     expect(await count(`select count(*)::int as n from user_grants where user_id = $1`, [nanjing.userId])).toBe(0);
     const [union] = await t.handle.query<{ id: number }>(`select id from orgs where path <@ (select path from orgs where id = $1) and kind = 'enterprise_union' order by id limit 1`, [gucun.orgId]);
     expect((await request(t.app, nanjing, 'GET', `/api/evaluation/${year}/evidence?orgId=${union!.id}`)).statusCode).toBe(404);
+  });
+});
+
+describe('members of other districts named in bodies', () => {
+  it('a case party picked as a member of another district is refused, nothing written; a representative from another district too', async () => {
+    // a rider who joined in 南京东路 (approved there)
+    const foreignPhone = phone();
+    const idNumber = newIdNumber('310101');
+    idNumbersUsed.push(idNumber);
+    const applied = (await applyOnline(t, { name: '杨骑手', idNumber, phone: foreignPhone, occupation: 'rider', regionCode: NANJINGDONGLU })).json<ApplicationCreated>();
+    const queue = await ok<{ items: ApplicationItem[] }>(nanjing, 'GET', '/api/applications?status=pending&pageSize=200');
+    await ok(nanjing, 'POST', `/api/applications/${queue.items.find((i) => i.reference === applied.reference)!.id}/approve`);
+    const [foreignMember] = await t.handle.query<{ id: number }>(`select id from members where org_path <@ (select path from orgs where id = $1) and status = 'active' order by id desc limit 1`, [nanjing.orgId]);
+    const before = await count('select count(*)::int as n from rights_cases');
+    const r = await request(t.app, gucun, 'POST', '/api/rights/cases', {
+      enterpriseId: enterprise.id, type: 'wage_arrears', workers: [{ name: '外区会员', memberId: foreignMember!.id }], claimFen: 100,
+    }, zh);
+    expect([400, 404], r.body).toContain(r.statusCode);
+    expect(await count('select count(*)::int as n from rights_cases')).toBe(before);
+    const s = await request(t.app, gucun, 'POST', '/api/congress/sessions', {
+      orgId: gucun.orgId, title: '外区代表职代会', heldOn: addDays(today, 20), proposalsOpenOn: today, proposalsCloseOn: addDays(today, 10),
+      representatives: [{ memberId: foreignMember!.id, constituency: '一组' }],
+    }, zh);
+    expect([400, 404], s.body).toContain(s.statusCode);
+    expect(await count(`select count(*)::int as n from congress_sessions where title = '外区代表职代会'`)).toBe(0);
   });
 });
 
