@@ -909,6 +909,28 @@ describe('members of other districts named in bodies', () => {
   });
 });
 
+describe('dates out of order in congress and bargaining', () => {
+  it('an answer dated tomorrow or before the proposal was filed, a due day in the past, a contract ending before it starts: 400 on the field', async () => {
+    const reps = [member, await newMember('秦骑手'), await newMember('尤骑手')];
+    const memberIds = await Promise.all(reps.map(async (x) => (await t.handle.query<{ member_id: number }>('select member_id from users where id = $1', [x.userId]))[0]!.member_id));
+    const session = await ok<{ id: number }>(gucun, 'POST', '/api/congress/sessions', {
+      orgId: gucun.orgId, title: '攻击测试职代会（日期）', heldOn: addDays(today, 20), proposalsOpenOn: addDays(today, -1), proposalsCloseOn: addDays(today, 10),
+      representatives: memberIds.map((memberId, i) => ({ memberId, constituency: `${i + 1}组` })),
+    });
+    const p = await ok<{ id: number }>(reps[0]!, 'POST', '/api/congress/proposals', { sessionId: session.id, subject: '更衣室', reasons: '无处更衣', measures: '设更衣室' });
+    await ok(reps[1]!, 'POST', `/api/congress/proposals/${p.id}/second`);
+    await ok(reps[2]!, 'POST', `/api/congress/proposals/${p.id}/second`);
+    await ok(baoshan, 'POST', `/api/orgs/${gucun.orgId}/grants`, { userId: gucun.userId, kind: 'proposal_committee' }).catch(() => undefined);
+    expectFieldError(await request(t.app, gucun, 'POST', `/api/congress/proposals/${p.id}/file`, { department: '后勤部', dueOn: addDays(today, -1) }, zh), 'dueOn', 'due yesterday');
+    await ok(gucun, 'POST', `/api/congress/proposals/${p.id}/file`, { department: '后勤部', dueOn: addDays(today, 30) });
+    expectFieldError(await request(t.app, gucun, 'POST', `/api/congress/proposals/${p.id}/answer`, { text: '已办', leader: '王建国', answeredOn: addDays(today, 1) }, zh), 'answeredOn', 'answer tomorrow');
+    expectFieldError(await request(t.app, gucun, 'POST', `/api/congress/proposals/${p.id}/answer`, { text: '已办', leader: '王建国', answeredOn: addDays(today, -30) }, zh), 'answeredOn', 'answer before filing');
+    const contract = { enterpriseId: enterprise.id, kind: 'wage_specific', validFrom: '2026-12-01', validTo: '2026-01-01', minimumWageFen: 269_000, signedOn: today };
+    expectFieldError(await request(t.app, gucun, 'POST', '/api/bargaining/contracts', contract, zh), 'validTo', 'contract ends before it starts');
+    expectFieldError(await request(t.app, gucun, 'POST', '/api/bargaining/contracts', { ...contract, validTo: '2027-11-30', signedOn: addDays(today, 2) }, zh), 'signedOn', 'signed tomorrow');
+  });
+});
+
 describe('personal data', () => {
   it('party phones are masked in case answers and lists, encrypted at rest', async () => {
     const workerPhone = phone();

@@ -184,6 +184,8 @@ export const messages = {
   'congress.notBestable': { 'zh-CN': '只有已立案并已答复的提案才能评为优秀提案', en: 'Only filed and answered proposals can be chosen as best proposals' },
   'congress.progressDone': { 'zh-CN': '该提案已落实完成，不能再填报办理进展', en: 'This proposal is implemented: no more progress notes' },
   'congress.notAnswered': { 'zh-CN': '提案答复后才能填报办理进展', en: 'Progress notes follow the answer' },
+  'congress.duePast': { 'zh-CN': '办理期限不能早于今天', en: 'The deadline cannot be before today' },
+  'congress.answerDate': { 'zh-CN': '答复日期须在提案提交之日与今天之间', en: 'The answer date must be between the day the proposal was submitted and today' },
   'congress.windowOrder': { 'zh-CN': '提案征集截止日不能早于开始日', en: 'The proposal window cannot close before it opens' },
   'congress.windowAfterSession': { 'zh-CN': '提案征集须在会议召开前截止', en: 'Proposals must close before the session is held' },
   'congress.duplicateRepresentative': { 'zh-CN': '代表名单中有重复的人员', en: 'A representative is listed twice' },
