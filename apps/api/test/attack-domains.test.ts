@@ -360,7 +360,7 @@ describe('state machines driven backwards', () => {
   });
 
   it('a warning: closing twice or meeting after closing is 409', async () => {
-    const w = await ok<{ id: number }>(gucun, 'POST', '/api/rights/warnings', { enterpriseId: enterprise.id, signal: 'other', level: 'general', description: '攻击测试：关闭两次' });
+    const w = await ok<{ id: number }>(gucun, 'POST', '/api/rights/warnings', { enterpriseId: enterprise.id, signal: 'other', level: 'major', description: '攻击测试：关闭两次' });
     await ok(gucun, 'POST', `/api/rights/warnings/${w.id}/close`, { resolution: '已整改' });
     expect((await request(t.app, gucun, 'POST', `/api/rights/warnings/${w.id}/close`, { resolution: '再关一次' })).statusCode).toBe(409);
     expect((await request(t.app, gucun, 'POST', `/api/rights/warnings/${w.id}/meetings`, { heldOn: today, participants: '甲' })).statusCode).toBe(409);
@@ -928,6 +928,24 @@ describe('dates out of order in congress and bargaining', () => {
     const contract = { enterpriseId: enterprise.id, kind: 'wage_specific', validFrom: '2026-12-01', validTo: '2026-01-01', minimumWageFen: 269_000, signedOn: today };
     expectFieldError(await request(t.app, gucun, 'POST', '/api/bargaining/contracts', contract, zh), 'validTo', 'contract ends before it starts');
     expectFieldError(await request(t.app, gucun, 'POST', '/api/bargaining/contracts', { ...contract, validTo: '2027-11-30', signedOn: addDays(today, 2) }, zh), 'signedOn', 'signed tomorrow');
+  });
+});
+
+describe('more dates out of order', () => {
+  it('a meeting before its warning was raised, a consultation step tomorrow, a contract filed or checked before it was signed: 400', async () => {
+    const w = await ok<{ id: number }>(gucun, 'POST', '/api/rights/warnings', { enterpriseId: enterprise.id, signal: 'relocation_closure', level: 'major', description: '攻击测试：会前' });
+    expectFieldError(await request(t.app, gucun, 'POST', `/api/rights/warnings/${w.id}/meetings`, { heldOn: addDays(today, -40), participants: '甲' }, zh), 'heldOn', 'meeting before raised');
+    const [e3] = await t.handle.query<{ id: number }>(`
+      select id from enterprises where region_code = $1 and union_status <> 'none' and id not in ($2, $3)
+       and org_path <@ (select path from orgs where id = $4) order by id offset 13 limit 1`, [GUCUN, enterprise.id, enterprise2.id, gucun.orgId]);
+    const c = await ok<{ id: number }>(gucun, 'POST', '/api/rights/consultations', { enterpriseId: e3!.id, collectedOn: addDays(today, -5), issues: '加班' });
+    expectFieldError(await request(t.app, gucun, 'POST', `/api/rights/consultations/${c.id}/step`, { to: 'participants', on: addDays(today, 1), text: '明天' }, zh), 'on', 'step tomorrow');
+    const contract = await ok<{ id: number }>(gucun, 'POST', '/api/bargaining/contracts', {
+      enterpriseId: e3!.id, kind: 'collective', validFrom: '2026-01-01', validTo: '2028-12-31', minimumWageFen: 269_000, signedOn: addDays(today, -10),
+    });
+    expectFieldError(await request(t.app, gucun, 'POST', `/api/bargaining/contracts/${contract.id}/file`, { filedOn: addDays(today, -20) }, zh), 'filedOn', 'filed before signed');
+    expectFieldError(await request(t.app, gucun, 'POST', `/api/bargaining/contracts/${contract.id}/checks`, { checkedOn: addDays(today, -20), wagesPaid: true }, zh), 'checkedOn', 'checked before signed');
+    expectFieldError(await request(t.app, gucun, 'POST', `/api/bargaining/contracts/${contract.id}/checks`, { checkedOn: addDays(today, 1), wagesPaid: true }, zh), 'checkedOn', 'checked tomorrow');
   });
 });
 

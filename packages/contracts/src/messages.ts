@@ -239,6 +239,7 @@ export const messages = {
   'rights.recoveredOnlyWithAgreement': { 'zh-CN': '只有调解成功或部分成功时才填写追回金额', en: 'An amount recovered goes with a settlement only' },
   'rights.recoveredRequired': { 'zh-CN': '调解成功须填写追回金额', en: 'A settlement needs the amount recovered' },
   'rights.beforeReceived': { 'zh-CN': '日期不能早于受理日期', en: 'The date cannot be before the case was received' },
+  'rights.beforeRaised': { 'zh-CN': '约见日期不能早于预警日期', en: 'The meeting cannot be before the warning was raised' },
   'rights.beforeSigned': { 'zh-CN': '日期不能早于合同签订日期', en: 'The date cannot be before the contract was signed' },
   'rights.future': { 'zh-CN': '日期不能晚于今天', en: 'The date cannot be in the future' },
   'rights.requestHasCase': { 'zh-CN': '该诉求已转为维权案件', en: 'A rights case was already opened from this request' },
