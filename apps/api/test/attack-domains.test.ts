@@ -946,6 +946,10 @@ describe('more dates out of order', () => {
     expectFieldError(await request(t.app, gucun, 'POST', `/api/bargaining/contracts/${contract.id}/file`, { filedOn: addDays(today, -20) }, zh), 'filedOn', 'filed before signed');
     expectFieldError(await request(t.app, gucun, 'POST', `/api/bargaining/contracts/${contract.id}/checks`, { checkedOn: addDays(today, -20), wagesPaid: true }, zh), 'checkedOn', 'checked before signed');
     expectFieldError(await request(t.app, gucun, 'POST', `/api/bargaining/contracts/${contract.id}/checks`, { checkedOn: addDays(today, 1), wagesPaid: true }, zh), 'checkedOn', 'checked tomorrow');
+    // a second bargaining round dated before the first
+    await ok(gucun, 'POST', '/api/bargaining/rounds', { enterpriseId: e3!.id, topic: 'bonus', year, heldOn: addDays(today, -3), attendees: '甲', minutes: '第一轮' });
+    expectFieldError(await request(t.app, gucun, 'POST', '/api/bargaining/rounds', { enterpriseId: e3!.id, topic: 'bonus', year, heldOn: addDays(today, -9), attendees: '甲', minutes: '第二轮' }, zh), 'heldOn', 'round 2 before round 1');
+    expect(await count(`select count(*)::int as n from bargaining_rounds where enterprise_id = $1 and topic = 'bonus'`, [e3!.id])).toBe(1);
   });
 });
 

@@ -285,9 +285,9 @@ async function staffStep(ctx: ServiceContext, id: number, step: Step, run: (tx: 
  * or later: a deadline already past would be overdue from the start, 400 `congress.duePast` on dueOn).
  */
 export function fileProposal(ctx: ServiceContext, id: number, input: { department: string; dueOn: string }): Promise<Proposal> {
-  if (input.dueOn < shanghaiDate()) throw fieldError('dueOn', 'congress.duePast');
   return staffStep(ctx, id, 'file', async (tx, row) => {
     if (row.state !== 'submitted') throw conflict('congress.proposalState', {}, { state: row.state });
+    if (input.dueOn < shanghaiDate()) throw fieldError('dueOn', 'congress.duePast');
     const needed = await minSeconders(tx);
     if (row.seconders.length < needed) throw conflict('congress.notEnoughSeconders', { needed }, { seconders: row.seconders.length });
     await tx.execute(sql`update congress_proposals set state = 'filed', department = ${input.department}, due_on = ${input.dueOn}, decided_by = ${ctx.actor.userId} where id = ${id}`);
@@ -309,9 +309,9 @@ export function returnProposal(ctx: ServiceContext, id: number, reason: string):
  * submitted (Shanghai) and today (400 `congress.answerDate` on answeredOn otherwise).
  */
 export function answerProposal(ctx: ServiceContext, id: number, input: { text: string; leader: string; answeredOn: string }): Promise<Proposal> {
-  if (input.answeredOn > shanghaiDate()) throw fieldError('answeredOn', 'congress.answerDate');
   return staffStep(ctx, id, 'answer', async (tx, row) => {
     if (row.state !== 'filed') throw conflict('congress.proposalState', {}, { state: row.state });
+    if (input.answeredOn > shanghaiDate()) throw fieldError('answeredOn', 'congress.answerDate');
     const [submitted] = await queryRows<{ day: string }>(tx, sql`select (created_at at time zone 'Asia/Shanghai')::date::text as day from congress_proposals where id = ${id}`);
     if (submitted && input.answeredOn < submitted.day) throw fieldError('answeredOn', 'congress.answerDate');
     await tx.execute(sql`
