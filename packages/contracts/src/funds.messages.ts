@@ -60,6 +60,7 @@ export const fundsMessages = {
   'funds.budgetBelowSpent': { 'zh-CN': '预算不能低于已支出的 {spent} 元', en: 'The budget cannot be below the {spent} yuan spent' },
   'funds.budgetYear': { 'zh-CN': '支出日期须在预算年度 {year} 年内', en: 'The payment date must fall in the budget year {year}' },
   'funds.spendingFuture': { 'zh-CN': '支出日期不能晚于今天', en: 'The payment date cannot be after today' },
+  'funds.receiptFuture': { 'zh-CN': '到账日期不能晚于今天', en: 'The date received cannot be after today' },
   'funds.spendingReused': { 'zh-CN': '该请求编号已用于另一笔不同的支出', en: 'This request key was used for a different payment' },
   'funds.spendingReversed': { 'zh-CN': '该笔支出已冲销', en: 'This payment is already reversed' },
   'funds.notSubsidyPayer': { 'zh-CN': '补贴由区总工会或街镇总工会拨付', en: 'Subsidies are paid by a district or street federation' },

@@ -185,6 +185,8 @@ export const messages = {
   'congress.notBestable': { 'zh-CN': '只有已立案并已答复的提案才能评为优秀提案', en: 'Only filed and answered proposals can be chosen as best proposals' },
   'congress.progressDone': { 'zh-CN': '该提案已落实完成，不能再填报办理进展', en: 'This proposal is implemented: no more progress notes' },
   'congress.notAnswered': { 'zh-CN': '提案答复后才能填报办理进展', en: 'Progress notes follow the answer' },
+  'congress.duePast': { 'zh-CN': '办理期限不能早于今天', en: 'The deadline cannot be before today' },
+  'congress.answerDate': { 'zh-CN': '答复日期须在提案提交之日与今天之间', en: 'The answer date must be between the day the proposal was submitted and today' },
   'congress.windowOrder': { 'zh-CN': '提案征集截止日不能早于开始日', en: 'The proposal window cannot close before it opens' },
   'congress.windowAfterSession': { 'zh-CN': '提案征集须在会议召开前截止', en: 'Proposals must close before the session is held' },
   'congress.duplicateRepresentative': { 'zh-CN': '代表名单中有重复的人员', en: 'A representative is listed twice' },
@@ -238,6 +240,7 @@ export const messages = {
   'rights.recoveredOnlyWithAgreement': { 'zh-CN': '只有调解成功或部分成功时才填写追回金额', en: 'An amount recovered goes with a settlement only' },
   'rights.recoveredRequired': { 'zh-CN': '调解成功须填写追回金额', en: 'A settlement needs the amount recovered' },
   'rights.beforeReceived': { 'zh-CN': '日期不能早于受理日期', en: 'The date cannot be before the case was received' },
+  'rights.beforeRaised': { 'zh-CN': '约见日期不能早于预警日期', en: 'The meeting cannot be before the warning was raised' },
   'rights.beforeSigned': { 'zh-CN': '日期不能早于合同签订日期', en: 'The date cannot be before the contract was signed' },
   'rights.future': { 'zh-CN': '日期不能晚于今天', en: 'The date cannot be in the future' },
   'rights.requestHasCase': { 'zh-CN': '该诉求已转为维权案件', en: 'A rights case was already opened from this request' },
@@ -283,6 +286,9 @@ export const messages = {
   'error.rate_limited': { 'zh-CN': '尝试次数过多，请稍后再试', en: 'Too many attempts; try again later' },
   'error.unavailable': { 'zh-CN': '该功能暂不可用', en: 'This is not available right now' },
   'error.internal': { 'zh-CN': '服务器出错，请稍后再试', en: 'Server error; try again later' },
+  'error.bad_request': { 'zh-CN': '请求格式不正确（例如 JSON 无法解析）', en: 'The request is malformed (for example, the JSON cannot be read)' },
+  'error.body_too_large': { 'zh-CN': '提交的内容过大', en: 'The request body is too large' },
+  'error.unsupported_media_type': { 'zh-CN': '不支持该内容类型', en: 'This content type is not supported' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type MessageKey = keyof typeof messages;

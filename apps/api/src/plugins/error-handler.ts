@@ -68,9 +68,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (isMalformedMultipart(error, request.isMultipart())) {
       return send(400, { code: 'validation_failed', message: translate('error.validation_failed', locale), fields: { file: translate('import.fileUnreadable', locale) } });
     }
-    // Fastify's own 4xx (malformed JSON, wrong content type, body too large…) stay 4xx.
+    // Fastify's own 4xx (malformed JSON, a __proto__ key, wrong content type, body too large…) stay 4xx, with a
+    // message in the user's language (Fastify's own text is English and names internals)
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-      return send(error.statusCode, { code: 'validation_failed', message: error.message, fields: {} });
+      const key = error.statusCode === 413 ? 'error.body_too_large' : error.statusCode === 415 ? 'error.unsupported_media_type' : 'error.bad_request';
+      return send(error.statusCode, { code: 'validation_failed', message: translate(key, locale), fields: {} });
     }
     request.log.error({ err: error }, 'unhandled error');
     return send(500, { code: 'internal', message: translate('error.internal', locale), fields: {} });

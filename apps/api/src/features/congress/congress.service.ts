@@ -280,10 +280,14 @@ async function staffStep(ctx: ServiceContext, id: number, step: Step, run: (tx: 
   return proposalFor(ctx, id);
 }
 
-/** 立案: the committee files a proposal with enough seconders and sends it to a department with a deadline. */
+/**
+ * 立案: the committee files a proposal with enough seconders and sends it to a department with a deadline (today
+ * or later: a deadline already past would be overdue from the start, 400 `congress.duePast` on dueOn).
+ */
 export function fileProposal(ctx: ServiceContext, id: number, input: { department: string; dueOn: string }): Promise<Proposal> {
   return staffStep(ctx, id, 'file', async (tx, row) => {
     if (row.state !== 'submitted') throw conflict('congress.proposalState', {}, { state: row.state });
+    if (input.dueOn < shanghaiDate()) throw fieldError('dueOn', 'congress.duePast');
     const needed = await minSeconders(tx);
     if (row.seconders.length < needed) throw conflict('congress.notEnoughSeconders', { needed }, { seconders: row.seconders.length });
     await tx.execute(sql`update congress_proposals set state = 'filed', department = ${input.department}, due_on = ${input.dueOn}, decided_by = ${ctx.actor.userId} where id = ${id}`);
@@ -300,10 +304,16 @@ export function returnProposal(ctx: ServiceContext, id: number, reason: string):
   });
 }
 
-/** The department's written answer, signed by the responsible leader. */
+/**
+ * The department's written answer, signed by the responsible leader, dated between the day the proposal was
+ * submitted (Shanghai) and today (400 `congress.answerDate` on answeredOn otherwise).
+ */
 export function answerProposal(ctx: ServiceContext, id: number, input: { text: string; leader: string; answeredOn: string }): Promise<Proposal> {
   return staffStep(ctx, id, 'answer', async (tx, row) => {
     if (row.state !== 'filed') throw conflict('congress.proposalState', {}, { state: row.state });
+    if (input.answeredOn > shanghaiDate()) throw fieldError('answeredOn', 'congress.answerDate');
+    const [submitted] = await queryRows<{ day: string }>(tx, sql`select (created_at at time zone 'Asia/Shanghai')::date::text as day from congress_proposals where id = ${id}`);
+    if (submitted && input.answeredOn < submitted.day) throw fieldError('answeredOn', 'congress.answerDate');
     await tx.execute(sql`
       update congress_proposals set state = 'answered', answer_text = ${input.text}, answer_leader = ${input.leader}, answered_on = ${input.answeredOn}, rating = null
        where id = ${id}`);

@@ -5,8 +5,8 @@
  * matched line posts a receipt keyed by the importing unit and its bank reference (a re-import posts nothing twice;
  * a reference is the bank's per account, so another unit's same 流水号 is another line), the rest wait in the
  * matching queue with their money in suspense at the importing unit (Dr 102 / Cr 242 暂收款—待查明款项); matching
- * one posts its receipt and moves it out of suspense (Dr 242 / Cr 102). Partial and over-payments are kept as paid. Rows are independent: a bad row is reported and the
- * others go on.
+ * one posts its receipt and moves it out of suspense (Dr 242 / Cr 102). Partial and over-payments are kept as paid. Rows are independent: a bad row
+ * (no readable day, a day after today, no amount, reference or payer) is reported and the others go on.
  */
 import { sql } from 'drizzle-orm';
 import { queryRows } from '@lianxin/db';
@@ -49,6 +49,7 @@ export async function importBankStatement(ctx: ServiceContext, buffer: Buffer, l
   const error = (row: number, field: string, key: MessageKey) => {
     if (result.errors.length < 100) result.errors.push({ row, field, message: translate(key, locale) });
   };
+  const today = shanghaiDate();
   for (const { row, values } of rows.slice(header.at + 1, header.at + 1 + BANK_IMPORT_MAX_ROWS)) {
     const cell = (k: number) => (k >= 0 ? (values[k] ?? '') : '');
     result.total++;
@@ -58,6 +59,7 @@ export async function importBankStatement(ctx: ServiceContext, buffer: Buffer, l
     const reference = cell(index.reference).slice(0, 100);
     const creditCode = cell(index.creditCode).toUpperCase();
     if (!receivedOn) { error(row, columns.date[0], 'date.invalid'); continue; }
+    if (receivedOn > today) { error(row, columns.date[0], 'funds.receiptFuture'); continue; }
     if (amountFen === null) { error(row, columns.amount[0], 'funds.importAmount'); continue; }
     if (amountFen > FUNDS_MAX_FEN) { error(row, columns.amount[0], 'funds.importAmountMax'); continue; }
     if (!reference) { error(row, columns.reference[0], 'funds.importReference'); continue; }

@@ -56,11 +56,11 @@ const enterpriseStatementSchema = z.object({
 /** Union funds: payroll and assessment, receipts and bank import, returns, the ledger's reports, 依法催缴. */
 export const fundsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/api/funds/payroll', {
-    schema: { tags, description: 'An enterprise\'s 工资总额 for a month → its assessment (201); a second one for the month replaces the first through a reversal (200).', body: payrollCreateSchema, response: { 200: assessmentSchema, 201: assessmentSchema } },
+    schema: { tags, description: 'An enterprise\'s 工资总额 for a month → its assessment (201); a second one for the month replaces the first through a reversal (200); the same payroll again, assessing the same, posts nothing and answers the current assessment (200).', body: payrollCreateSchema, response: { 200: assessmentSchema, 201: assessmentSchema } },
     config: { access: access.staffWrite() },
   }, async (request, reply) => {
-    const { assessment, replaced } = await recordPayroll(serviceContext(request), request.body);
-    return reply.status(replaced ? 200 : 201).send(assessment);
+    const { assessment, replaced, unchanged } = await recordPayroll(serviceContext(request), request.body);
+    return reply.status(replaced || unchanged ? 200 : 201).send(assessment);
   });
 
   app.post('/api/funds/payroll/import', {

@@ -81,7 +81,7 @@ async function toAssessment(tx: Tx, row: AssessmentRow): Promise<Assessment> {
  * and month reverses the first one's entry and replaces it (`replaced: true`, answered 200). Settings and
  * exceptions are those valid in that month (never a later change applied backwards).
  */
-export async function recordPayroll(ctx: ServiceContext, input: PayrollCreate): Promise<{ assessment: Assessment; replaced: boolean }> {
+export async function recordPayroll(ctx: ServiceContext, input: PayrollCreate): Promise<{ assessment: Assessment; replaced: boolean; unchanged: boolean }> {
   const scope = writeScope(ctx.scope);
   return ledgerWrite(() => ctx.db.transaction(async (tx) => {
     const enterprise = await fundsEnterprise(tx, scope, input.enterpriseId, true);
@@ -90,8 +90,13 @@ export async function recordPayroll(ctx: ServiceContext, input: PayrollCreate): 
   }));
 }
 
-/** Posts a payroll's assessment inside the caller's transaction (the enterprise found in scope and locked). */
-export async function postPayroll(tx: Tx, ctx: ServiceContext, enterprise: FundsEnterprise, input: PayrollCreate): Promise<{ assessment: Assessment; replaced: boolean }> {
+/**
+ * Posts a payroll's assessment inside the caller's transaction (the enterprise found in scope and locked). A second
+ * payroll for the month reverses the current assessment and posts the new one (`replaced`); the same payroll again
+ * that assesses the same (same basis and amount: no rate exception or setting changed since) posts nothing and
+ * answers the current assessment (`unchanged`), so a double tap or a retry leaves no correction in the ledger.
+ */
+export async function postPayroll(tx: Tx, ctx: ServiceContext, enterprise: FundsEnterprise, input: PayrollCreate): Promise<{ assessment: Assessment; replaced: boolean; unchanged: boolean }> {
   const today = shanghaiDate();
   {
     const chain = await chainOf(tx, enterprise);
@@ -101,9 +106,16 @@ export async function postPayroll(tx: Tx, ctx: ServiceContext, enterprise: Funds
       payrollFen, employeeCount: enterprise.employeeCount, hasUnion: enterprise.unionStatus !== 'none',
       exception: await exceptionFor(tx, enterprise.id, input.period), settings,
     });
-    const [previous] = await queryRows<{ id: number; entry_id: number; n: number }>(tx, sql`
-      select id, entry_id::int as entry_id, (select count(*)::int from fund_assessments x where x.enterprise_id = a.enterprise_id and x.period = a.period) as n
+    const [previous] = await queryRows<AssessmentRow & { n: number }>(tx, sql`
+      select id, enterprise_id, period, payroll_fen::float8 as payroll_fen, estimated, basis, rate_bp, per_head_fen::float8 as per_head_fen,
+             employee_count, assessment_fen::float8 as assessment_fen, entry_id::int as entry_id, replaces_id,
+             (select count(*)::int from fund_assessments x where x.enterprise_id = a.enterprise_id and x.period = a.period) as n
         from fund_assessments a where enterprise_id = ${enterprise.id} and period = ${input.period} and replaced_by_id is null`);
+    // the same payroll again (a double tap, a retry) assessing the same: nothing to correct, the current one answers
+    if (previous && !previous.estimated && !input.estimated && previous.payroll_fen === payrollFen
+      && previous.assessment_fen === rule.assessmentFen && previous.basis === rule.basis) {
+      return { assessment: await toAssessment(tx, previous), replaced: false, unchanged: true };
+    }
     if (previous) {
       await reverseEntry(tx, previous.entry_id, { period: input.period, postedOn: today, createdBy: ctx.actor.userId, memo: `更正 ${input.period} 工资总额` });
       // leaves the current-assessment index for the new row; set to the new id below
@@ -130,7 +142,7 @@ export async function postPayroll(tx: Tx, ctx: ServiceContext, enterprise: Funds
       action: previous ? 'update' : 'create', objectType: 'fund_assessment', objectId: row.id, orgPath: enterprise.orgPath,
       detail: { enterpriseId: enterprise.id, period: input.period, assessmentFen: rule.assessmentFen, basis: rule.basis, estimated: input.estimated },
     });
-    return { assessment: await toAssessment(tx, row), replaced: Boolean(previous) };
+    return { assessment: await toAssessment(tx, row), replaced: Boolean(previous), unchanged: false };
   }
 }
 
@@ -201,12 +213,14 @@ function sameReceipt(row: ReceiptRow, input: ReceiptCreate): Receipt {
 }
 
 /**
- * Records a payment by hand. The idempotency key makes a retry post once: the same key with the same payment
+ * Records a payment by hand; a day after today is 400 on receivedOn. The idempotency key makes a retry post once: the same key with the same payment
  * answers the first receipt (`created: false`), with a different payment 409. Two concurrent first tries meet at
  * the unique index; the loser answers the winner's receipt.
  */
 export async function recordReceipt(ctx: ServiceContext, input: ReceiptCreate): Promise<{ receipt: Receipt; created: boolean }> {
   const scope = writeScope(ctx.scope);
+  // money not yet received is no receipt (it would post into a month that has not begun)
+  if (input.receivedOn > shanghaiDate()) throw fieldError('receivedOn', 'funds.receiptFuture');
   const key = `manual:${input.idempotencyKey}`;
   const existing = await receiptByKey(ctx.db, key);
   if (existing) {

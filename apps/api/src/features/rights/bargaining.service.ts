@@ -49,7 +49,8 @@ export async function listRounds(ctx: ServiceContext, query: z.output<typeof rou
  * numbers; the unique index (enterprise, topic, year, round) and a CHECK (1–5) are the guard underneath.
  * The same round sent again (a double tap, a retry: same topic, year, day, attendees, demand, offer and minutes)
  * answers the recorded round (`created: false`, HTTP 200) instead of counting a second round.
- * @throws 409 `rights.roundsExhausted` past the 5th round
+ * @throws 409 `rights.roundsExhausted` past the 5th round; 400 on heldOn after today (`rights.future`) or before the
+ *   topic's last round of the year (`rights.beforePreviousStep`)
  */
 export async function createRound(ctx: ServiceContext, input: z.output<typeof roundCreateSchema>): Promise<{ round: RoundItem; created: boolean }> {
   const scope = writeScope(ctx.scope);
@@ -70,10 +71,13 @@ export async function createRound(ctx: ServiceContext, input: z.output<typeof ro
         created = false;
         return same.id;
       }
-      const [held] = await queryRows<{ n: number }>(tx, sql`
-        select count(*)::int as n from bargaining_rounds where enterprise_id = ${enterprise.id} and topic = ${input.topic} and year = ${input.year}`);
+      const [held] = await queryRows<{ n: number; last: string | null }>(tx, sql`
+        select count(*)::int as n, max(held_on)::text as last from bargaining_rounds
+         where enterprise_id = ${enterprise.id} and topic = ${input.topic} and year = ${input.year}`);
       const roundNo = nextRoundNumber(held?.n ?? 0);
       if (roundNo === null) throw new AppError('conflict', 409, 'rights.roundsExhausted', { max: MAX_ROUNDS });
+      // rounds are numbered in the order they are recorded: the next one cannot be dated before the last
+      if (held?.last && input.heldOn < held.last) throw fieldError('heldOn', 'rights.beforePreviousStep');
       const [row] = await tx.insert(bargainingRounds).values({
         enterpriseId: enterprise.id, topic: input.topic, year: input.year, roundNo, heldOn: input.heldOn, attendees: input.attendees,
         unionDemandBp: input.unionDemandBp ?? null, unionDemandFen: input.unionDemandFen ?? null,

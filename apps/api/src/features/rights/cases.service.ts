@@ -290,7 +290,8 @@ export const RESEND_WINDOW_MS = 10 * 60_000;
 /**
  * Moves a case one stage on, or closes it with an outcome. Rules: `stageProblem` (order; an agreement needs
  * mediation; 不予受理 only at acceptance); an amount recovered only with success or partial (required then);
- * dates not before receipt and not after today. Mediation starts the art. 14 clock at `mediationAppliedOn`.
+ * dates not before receipt, not before the case's last step (nor, closing a mediation, before its application:
+ * `rights.beforePreviousStep`) and not after today. Mediation starts the art. 14 clock at `mediationAppliedOn`.
  * @throws 404 outside the scope; 409 stage rules; 400 field rules
  */
 export async function moveCase(ctx: ServiceContext, id: number, step: CaseStage): Promise<CaseItem> {
@@ -305,6 +306,10 @@ export async function moveCase(ctx: ServiceContext, id: number, step: CaseStage)
     if (problem === 'rights.outcomeRequired') throw fieldError('outcome', problem);
     if (problem) throw new AppError('conflict', 409, problem, {}, step.outcome ? { outcome: problem } : {});
     if (on < current.received_on) throw fieldError('on', 'rights.beforeReceived');
+    // the history reads in order: no step dated before the one it follows (a close before the mediation it ends)
+    const [last] = await queryRows<{ on: string | null }>(tx, sql`select max("on")::text as on from rights_case_steps where case_id = ${id}`);
+    const previous = [last?.on ?? null, current.status === 'mediating' ? current.mediation_applied_on : null].filter((d): d is string => d !== null).sort().at(-1);
+    if (previous !== undefined && on < previous) throw fieldError('on', 'rights.beforePreviousStep');
     const agreed = step.outcome !== undefined && SUCCEEDED_OUTCOMES.includes(step.outcome);
     if (step.recoveredFen !== undefined && step.recoveredFen > 0 && !agreed) throw fieldError('recoveredFen', 'rights.recoveredOnlyWithAgreement');
     if (agreed && step.recoveredFen === undefined) throw fieldError('recoveredFen', 'rights.recoveredRequired');

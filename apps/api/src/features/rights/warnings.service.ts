@@ -194,8 +194,9 @@ export async function createWarning(ctx: ServiceContext, input: z.output<typeof 
 }
 
 /**
- * Records a 紧急约见. Only for a major warning or an enterprise with an open group dispute (DOMAIN.md §4).
- * @throws 409 `rights.meetingNotNeeded`, `rights.warningClosed`
+ * Records a 紧急约见. Only for a major warning or an enterprise with an open group dispute (DOMAIN.md §4), held on
+ * or after the day the warning was raised, a follow-up on or after the meeting.
+ * @throws 409 `rights.meetingNotNeeded`, `rights.warningClosed`; 400 `rights.beforeRaised` on heldOn, `date.invalid` on followUpOn
  */
 export async function addMeeting(ctx: ServiceContext, warningId: number, input: z.output<typeof meetingCreateSchema>): Promise<WarningItem> {
   const scope = writeScope(ctx.scope);
@@ -204,6 +205,8 @@ export async function addMeeting(ctx: ServiceContext, warningId: number, input: 
     if (!w) throw notFound();
     if (w.status !== 'open') throw new AppError('conflict', 409, 'rights.warningClosed');
     if (input.followUpOn && input.followUpOn < input.heldOn) throw fieldError('followUpOn', 'date.invalid');
+    // a 紧急约见 answers the warning: it cannot be held before the warning was raised
+    if (input.heldOn < w.raised_on) throw fieldError('heldOn', 'rights.beforeRaised');
     if (w.level !== 'major') {
       const [group] = await queryRows<{ n: number }>(tx, sql`
         select count(*)::int as n from rights_cases where enterprise_id = ${w.enterprise_id} and is_group and status <> 'closed'`);
