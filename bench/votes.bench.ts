@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
 import { shanghaiDate } from '@lianxin/contracts';
-import type { DatabaseHandle } from '@lianxin/db';
+import { queryPrepared, type DatabaseHandle } from '@lianxin/db';
 import { buildApp } from '../apps/api/src/app.ts';
 import { access } from '../apps/api/src/access/route-access.ts';
 import { loadConfig } from '../apps/api/src/config.ts';
@@ -57,8 +57,8 @@ export async function benchVotes(handle: DatabaseHandle) {
   app.post<{ Body: { n: number } }>('/bench/raw-ballot', { config: { access: access.public } }, async (request) => {
     const n = request.body.n;
     const raw = baseline.vote!;
-    // the API's write, alone: the has-voted row and the ballot in one statement
-    await app.db.execute(sql`
+    // the API's write, alone: the has-voted row and the ballot in one statement, prepared as the API's is
+    await queryPrepared(app.db, sql`
       with voted as (insert into vote_has_voted (vote_id, member_id) values (${raw.id}, ${memberIds[n]!}) returning vote_id)
       insert into vote_ballots (vote_id, receipt, choices) select vote_id, ${newReceipt()}, ${sql.param(choicesOf(n, raw.optionIds))}::integer[] from voted`);
     return { ok: true };

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { eq, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { ActorGrant } from '@lianxin/contracts';
-import { type orgs, queryRows, sessions, type users, type Database } from '@lianxin/db';
+import { type orgs, queryPrepared, sessions, type users, type Database } from '@lianxin/db';
 
 /** The absolute cap: a session ends 12 h after sign-in however active it is. */
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
@@ -52,7 +52,7 @@ interface SessionLookupRow {
  */
 export async function findSession(db: Database, token: string, idleMs: number) {
   const now = Date.now();
-  const [row] = await queryRows<SessionLookupRow>(db, sql`
+  const [row] = await queryPrepared<SessionLookupRow>(db, sql`
     with s as (
       select s.token_hash, s.csrf_token, s.last_seen_at::text as last_seen_at, u.id as user_id, u.username, u.display_name, u.role,
              u.member_id, o.id as org_id, o.name as org_name, o.kind as org_kind, o.region_code, o.path::text as org_path,

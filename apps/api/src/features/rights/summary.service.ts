@@ -7,7 +7,7 @@
  * 0021), so `today` must not be before the last folded day (`rights.coverageFoldedThrough`).
  */
 import { sql } from 'drizzle-orm';
-import { queryRows, type Database } from '@lianxin/db';
+import { queryPrepared, queryRows, type Database } from '@lianxin/db';
 import { addDays, caseOutcomes, caseTypes, shanghaiDate, warningLevels, type RightsSummary } from '@lianxin/contracts';
 import type { ServiceContext } from '../../context.ts';
 import { notFound } from '../../errors.ts';
@@ -27,7 +27,7 @@ export async function rightsFigures(db: Database, orgId: number, year: number | 
   ];
   const wanted = sql`(metric = any(${sql.param(names)}::text[])
     or (metric >= 'cc_emp@' and metric <= ${`cc_emp@${today}`}) or (metric >= 'cc_ent@' and metric <= ${`cc_ent@${today}`}))`;
-  const rows = await queryRows<{ metric: string; value: number }>(db, sql`
+  const rows = await queryPrepared<{ metric: string; value: number }>(db, sql`
     select case when metric like 'cc%' then left(metric, 7) else metric end as metric, sum(value)::float8 as value
       from (select metric, value from org_figures where org_id = ${orgId} and ${wanted}
             union all
@@ -53,7 +53,7 @@ export async function rightsFigures(db: Database, orgId: number, year: number | 
 export async function rightsSummary(ctx: ServiceContext, query: { orgId?: number | undefined; year?: number | undefined }, today = shanghaiDate()): Promise<RightsSummary> {
   if (ctx.scope.kind !== 'subtree') throw notFound();
   const orgId = query.orgId ?? ctx.scope.rootOrgId;
-  const [org] = await queryRows<{ id: number }>(ctx.db, sql`select id from orgs o where o.id = ${orgId} and ${withinScope(ctx.scope, sql`o.path`)}`);
+  const [org] = await queryPrepared<{ id: number }>(ctx.db, sql`select id from orgs o where o.id = ${orgId} and ${withinScope(ctx.scope, sql`o.path`)}`);
   if (!org) throw notFound();
   return rightsFigures(ctx.db, orgId, query.year, today);
 }

@@ -11,7 +11,7 @@
  *   the ballots' hash chain (vote-chain.ts), both stored; publish makes them visible to the voters.
  */
 import { sql } from 'drizzle-orm';
-import { queryRows, type Database, type StoredVoteResult, type Tx } from '@lianxin/db';
+import { queryPrepared, queryRows, type Database, type StoredVoteResult, type Tx } from '@lianxin/db';
 import {
   ballotProblem, electedOptions, maxChoices, motionPassed, quorumOf, tallyBallots,
   voteOptionCodeLabels, voteOptionCodes,
@@ -248,7 +248,7 @@ export async function castBallot(ctx: ServiceContext, id: number, choices: numbe
   const receipt = newReceipt();
   try {
     // one statement, one transaction: the has-voted key fails a second ballot before its ballot is written
-    await ctx.db.execute(sql`
+    await queryPrepared(ctx.db, sql`
       with voted as (insert into vote_has_voted (vote_id, member_id) values (${id}, ${memberId}) returning vote_id)
       insert into vote_ballots (vote_id, receipt, choices, voter_member_id)
       select vote_id, ${receipt}, ${sql.param(choices)}::integer[], ${vote.secret ? null : memberId} from voted`);
