@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { queryPrepared, queryRows, type Database, type Tx } from '@lianxin/db';
+import { queryRows, type Database, type Tx } from '@lianxin/db';
 import { DEFAULT_TARGET_RULE, targetRuleSchema, type OrgKind, type TargetRule } from '@lianxin/contracts';
 import { withinScope, type Scope } from '../../access/access.ts';
 import { figureParts, figureSums } from './figures.sql.ts';
@@ -38,7 +38,7 @@ export async function unitFigures(
   type Row = { id: number; parent_id: number | null; name: string; kind: OrgKind; region_code: string; path: string; metric: string | null; value: number | null };
   // one row per unit and figure row (compacted or pending delta), summed here: the plain join plans in a
   // fraction of the time a grouped CTE takes, and planning is most of this query's cost
-  const read = (which: SQL, metrics?: readonly string[]) => queryPrepared<Row>(db, sql`
+  const read = (which: SQL, metrics?: readonly string[]) => queryRows<Row>(db, sql`
     select o.id, o.parent_id, o.name, o.kind, o.region_code, o.path::text as path, f.metric, f.value::float8 as value
       from orgs o
       left join lateral ${figureParts(sql`o.id`, metrics)} f on true
@@ -182,7 +182,7 @@ export interface TargetRow {
 
 /** The units above `orgId` that lie inside the scope, from the top. */
 export async function ancestorsInScope(db: Database, scope: Scope, orgId: number): Promise<{ id: number; name: string }[]> {
-  return queryPrepared(db, sql`
+  return queryRows(db, sql`
     select id, name from orgs
      where id = any(string_to_array((select path::text from orgs where id = ${orgId}), '.')::int[]) and id <> ${orgId}
        and ${withinScope(scope, sql`path`)}
@@ -191,7 +191,7 @@ export async function ancestorsInScope(db: Database, scope: Scope, orgId: number
 
 /** Targets of a unit, its ancestors and its children (what the cockpit of that unit may apply). */
 export async function targetsAround(db: Database, orgId: number): Promise<TargetRow[]> {
-  return queryPrepared<TargetRow>(db, sql`
+  return queryRows<TargetRow>(db, sql`
     select t.id, t.org_id as "orgId", o.name as "orgName", t.due_on::text as "dueOn", t.coverage_bp as "coverageBp",
            t.membership_bp as "membershipBp", t.note
       from coverage_targets t join orgs o on o.id = t.org_id
