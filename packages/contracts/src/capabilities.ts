@@ -64,10 +64,12 @@ export const capabilityRules = {
   },
   'congress.jointCouncil': { roles: [], grants: ['joint_council'], description: 'sit on the joint council (veto of wage deals)' },
   'evaluation.check': { roles: [], grants: ['checker'], description: 'score a unit drawn in the spot check (上级抽查)' },
+  // only the duty: the assessor *role* is the read-only account (every write route refuses it), so a third-party
+  // review is entered by a staff account holding the assessor grant
   'evaluation.assess': {
-    roles: ['assessor'],
+    roles: [],
     grants: ['assessor'],
-    description: 'enter third-party review scores and reports (第三方评审)',
+    description: 'enter third-party review scores and reports (第三方评审), as a staff account holding the assessor duty',
   },
 } as const satisfies Record<string, CapabilityRule>;
 

@@ -46,8 +46,12 @@ describe('grants', () => {
   });
 
   it('add to what the role gives, never take away', () => {
-    expect(can({ role: 'assessor', grants: [] }, 'evaluation.assess', '1.4')).toBe(true);
     expect(can({ role: 'street_staff', grants: [{ kind: 'assessor', orgId: 4, orgPath: '1.4' }] }, 'evaluation.assess', '1.4.9')).toBe(true);
+    expect(can({ role: 'city_staff', grants: [{ kind: 'assessor', orgId: 4, orgPath: '1.4' }] }, 'funds.manage')).toBe(true);
+  });
+
+  it('give the read-only assessor role no write (third-party scores come with the duty)', () => {
+    expect(can({ role: 'assessor', grants: [] }, 'evaluation.assess', '1.4')).toBe(false);
   });
 
   it('every capability has a rule', () => {
