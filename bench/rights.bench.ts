@@ -124,8 +124,10 @@ export async function benchRights(handle: DatabaseHandle) {
   const [district] = await handle.query<{ id: number }>(`select id from orgs where kind = 'district_federation' and region_code = '310113'`);
   const result: Record<string, unknown> = { cases: CASES, contracts: CONTRACTS, loadMs: Math.round(loadMs), settledMs: Math.round(settledMs), foldedRows: folded };
   for (const [name, orgId] of [['city', city!.id], ['district', district!.id]] as const) {
-    // warm-up, then the two in turns (30 summaries, 1 direct GROUP BY, ten times): the same moments of the machine
-    for (let i = 0; i < 20; i++) await rightsFigures(handle.db, orgId, undefined, today);
+    // warm-up on every pooled connection (16 at once, 8 times): a server's steady state, where each connection has
+    // prepared the figures' statement and settled its plan (PostgreSQL plans a prepared statement afresh for its
+    // first five runs); then the two in turns (30 summaries, 1 direct GROUP BY, ten times): the same moments
+    for (let i = 0; i < 8; i++) await Promise.all(Array.from({ length: 16 }, () => rightsFigures(handle.db, orgId, undefined, today)));
     await direct(handle, orgId, today);
     const summaryParts: Samples<RightsSummary>[] = [];
     const baselineParts: Samples<Awaited<ReturnType<typeof direct>>>[] = [];
