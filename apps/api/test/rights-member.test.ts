@@ -153,6 +153,24 @@ describe('我的维权: the member\'s own cases', () => {
     expect({ ...stored, phone_enc: t.app.keys.cipher.decrypt(stored!.phone_enc) }).toEqual({ name: '辛会员', phone_enc: holder.phone, member_id: holder.id });
   });
 
+  it('opens a case from a member\'s own H5 request with the requester as the linked party, phone from the request', async () => {
+    const e = await newEnterprise();
+    const asker = await newMember(e.id, '癸骑手');
+    const sent = await request(t.app, asker.session, 'POST', '/api/me/service-requests', { categoryCode: 'legal_aid', orgId: gucun.orgId, description: '工资被拖欠三个月' });
+    expect(sent.statusCode, sent.body).toBe(201);
+    const requestId = sent.json<{ id: number }>().id;
+    // staff keep the requester's name as the form fills it (no phone typed) and add a colleague by hand
+    const opened = await openCase(e.id, [{ name: '癸骑手' }, { name: '子同事' }], { type: 'wage_arrears', requestId });
+    expect(opened.workers.map((w) => [w.name, w.isMember])).toEqual([['癸骑手', true], ['子同事', false]]);
+    expect(opened.workers[0]!.phone).toBe(`${asker.phone.slice(0, 3)}****${asker.phone.slice(7)}`);
+    expect((await mine(asker)).cases.map((c) => c.id)).toEqual([opened.id]);
+    // a party under another name is not the requester: nothing copied
+    const other = await newMember(e.id, '丑骑手');
+    const second = (await request(t.app, other.session, 'POST', '/api/me/service-requests', { categoryCode: 'legal_aid', orgId: gucun.orgId, description: '加班费没有结算' })).json<{ id: number }>();
+    const unlinked = await openCase(e.id, [{ name: '寅职工' }], { type: 'overtime', requestId: second.id });
+    expect(unlinked.workers.map((w) => [w.isMember, w.phone])).toEqual([[false, null]]);
+  });
+
   it('finds members to pick in the staff\'s scope by a whole phone (blind index) or a name; another district finds none', async () => {
     const e = await newEnterprise();
     const m = await newMember(e.id, '子会员');

@@ -151,7 +151,8 @@ export async function listCases(ctx: ServiceContext, query: z.output<typeof case
  * enterprise's recent cases are counted and an automatic warning raised at the threshold.
  * `requestId` opens it from a service request (机制二, "in one click, linked both ways"): the request must be one the
  * actor sees (received, handed on or escalated into the scope) and may carry one case only; the request's detail
- * then names the case (`rightsCaseId`).
+ * then names the case (`rightsCaseId`); the party named as its requester takes the request's phone and, for a
+ * member's H5 request, the member link ({@link withRequester}).
  *
  * The same case sent again by the same staff member (a double tap, a retry within {@link RESEND_WINDOW_MS}: same
  * enterprise, type, claim, day, description, link and worker names, still at acceptance) answers the first case
@@ -167,11 +168,15 @@ export async function createCase(ctx: ServiceContext, input: CaseCreate): Promis
   const id = await ctx.db.transaction(async (tx) => {
     // the lock serialises cases of one enterprise, so the automatic warning's count sees every earlier case
     const enterprise = await scopedEnterprise(tx, scope, input.enterpriseId, true);
+    let parties: ResolvedParty[];
     if (input.requestId !== undefined) {
       // a linked request must be one the actor sees; the request row's lock serialises two clicks on the same request
-      if (!(await findRequest(tx, scope, input.requestId, true))) throw fieldError('requestId', 'error.not_found', 404, 'not_found');
+      const request = await findRequest(tx, scope, input.requestId, true);
+      if (!request) throw fieldError('requestId', 'error.not_found', 404, 'not_found');
+      parties = await withRequester(tx, request.id, await linkParties(tx, ctx.keys, scope, input.workers), input.workers);
+    } else {
+      parties = await linkParties(tx, ctx.keys, scope, input.workers);
     }
-    const parties = await linkParties(tx, ctx.keys, scope, input.workers);
     const [same] = await queryRows<{ id: number }>(tx, sql`
       select c.id from rights_cases c
        where c.enterprise_id = ${enterprise.id} and c.created_by = ${ctx.actor.userId} and c.status = 'accepted' and c.type = ${input.type}
@@ -249,6 +254,24 @@ async function linkParties(tx: Tx, keys: AppKeys, scope: Scope, workers: CaseCre
       memberId: holder && samePersonName(holder.name, w.name) ? holder.id : null,
     };
   });
+}
+
+/**
+ * A case opened from a service request: the party named as the request's requester (same name by
+ * {@link samePersonName}, no phone typed, no member picked) takes the request's phone (ciphertext and index copied)
+ * and, when a member submitted the request on the H5, that member — so the case shows on their 我的维权 without staff
+ * searching for them. The request is in the actor's scope (checked by the caller); the member who sent it to this
+ * union is linked wherever their own union is. Only the first such party; the others as resolved.
+ */
+async function withRequester(tx: Tx, requestId: number, parties: ResolvedParty[], workers: CaseCreate['workers']): Promise<ResolvedParty[]> {
+  const [requester] = await queryRows<{ name: string; phone_enc: string; phone_hash: string; member_id: number | null }>(tx, sql`
+    select r.requester_name as name, r.requester_phone_enc as phone_enc, r.requester_phone_hash as phone_hash, m.id as member_id
+      from service_requests r left join users u on u.id = r.requester_user_id left join members m on m.id = u.member_id and m.status = 'active'
+     where r.id = ${requestId}`);
+  if (!requester) return parties;
+  const at = parties.findIndex((p, i) => workers[i]!.memberId === undefined && !workers[i]!.phone && samePersonName(p.name, requester.name));
+  if (at < 0) return parties;
+  return parties.map((p, i) => (i === at ? { ...p, phoneEnc: requester.phone_enc, phoneHash: requester.phone_hash, memberId: requester.member_id } : p));
 }
 
 /** For each blind index held by exactly one active member: that member (id, name). */
