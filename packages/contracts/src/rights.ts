@@ -493,23 +493,11 @@ export const partyParamSchema = z.object({ id: recordIdQuery, partyId: recordIdQ
  * A case in which the signed-in member is a party, as the member sees it: no other party's name or phone (a group
  * dispute names only how many workers joined it), no staff notes.
  */
-export const myCaseSchema = z.object({
-  id: z.number().int(),
-  caseNumber: z.string(),
-  enterprise: z.object({ id: z.number().int(), name: z.string() }),
-  type: z.enum(caseTypes),
-  status: z.enum(caseStatuses),
-  outcome: z.enum(caseOutcomes).nullable(),
-  workerCount: z.number().int(),
-  isGroup: z.boolean(),
-  claimFen: z.number().int(),
-  recoveredFen: z.number().int(),
-  mediationOrg: z.string(),
-  lawyer: z.string(),
-  receivedOn: z.string(),
-  mediationAppliedOn: z.string().nullable(),
-  closedOn: z.string().nullable(),
-  clock: caseItemSchema.shape.clock,
+export const myCaseSchema = caseItemSchema.pick({
+  id: true, caseNumber: true, enterprise: true, type: true, status: true, outcome: true, workerCount: true, isGroup: true,
+  claimFen: true, recoveredFen: true, mediationOrg: true, lawyer: true, receivedOn: true, mediationAppliedOn: true,
+  closedOn: true, clock: true,
+}).extend({
   /** the stage changes with their days, oldest first (the detail only); staff's notes stay in the console */
   history: z.array(z.object({ from: z.enum(caseStatuses), to: z.enum(caseStatuses), on: z.string() })).optional(),
 });
