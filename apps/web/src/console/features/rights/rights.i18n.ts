@@ -202,7 +202,7 @@ const en: Record<keyof typeof zhCN, string> = {
   'rights.warning.deadline': 'Rectify by',
   'rights.warning.letter': 'Rectification letter',
   'rights.warning.close': 'Close',
-  'rights.warning.meetings': '{n} emergency meetings',
+  'rights.warning.meetings': 'Emergency meetings: {n}',
   'rights.warning.status.open': 'Open',
   'rights.warning.status.closed': 'Closed',
   'rights.regional.title': 'Sign a regional/industry collective contract',
