@@ -305,7 +305,7 @@ function WarningsTab({ orgId, version, onChanged }: { orgId: number; version: nu
       <div className="filters">
         <Select<WarningLevel> allowClear value={level} placeholder={t('rights.filter.level')} style={{ minWidth: 120 }}
           onChange={(v) => update({ level: v, page: undefined })} options={warningLevels.map((v) => ({ value: v, label: pick(warningLevelLabels[v]) }))} />
-        <Select<'open' | 'closed'> allowClear value={status} style={{ minWidth: 120 }}
+        <Select<'open' | 'closed'> allowClear value={status} placeholder={t('rights.filter.warningStatus')} style={{ minWidth: 120 }}
           onChange={(v) => update({ status: v, page: undefined })}
           options={[{ value: 'open', label: t('rights.warning.status.open') }, { value: 'closed', label: t('rights.warning.status.closed') }]} />
         {writer && <Button type="primary" onClick={() => setCreating(true)}>{t('rights.warning.new')}</Button>}
