@@ -5,7 +5,7 @@ import {
   acceptanceStateLabels, acceptanceStates, shanghaiDate, stationLevelLabels, stationLevels,
   type EvaluationSummary, type FundsFigures, type RequestFigures,
 } from '@lianxin/contracts';
-import { formatCount } from '../../../shared/format.ts';
+import { formatCount, formatFen } from '../../../shared/format.ts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
 import { useApi } from '../../../shared/use-api.ts';
 import { ErrorResult, LoadErrorAlert } from '../../components/error-result.tsx';
@@ -149,11 +149,11 @@ export function ServicesTab({ orgId }: { orgId: number }) {
 
 /** 经费 (机制四): assessed, collected, collection rate, arrears, returned and return rate for a year. */
 export function FundsTab({ orgId }: { orgId: number }) {
-  const { t, locale } = useLocale();
+  const { t } = useLocale();
   const [year, setYear] = useState(shanghaiDate().slice(0, 4));
   const state = useApi(`cockpit-funds:${orgId}:${year}`, (signal) => fetchFundsSummary(orgId, year, signal));
-  // fen → yuan for display only (the API's figures are integer fen)
-  const yuan = (fen: number) => new Intl.NumberFormat(locale === 'en' ? 'en-US' : 'zh-CN', { style: 'currency', currency: 'CNY' }).format(fen / 100);
+  // fen → "¥1,234.56" for display only (the API's figures are integer fen), as everywhere else in the console
+  const yuan = formatFen;
   const columns: TableColumnsType<FundsFigures> = [
     { key: 'assessed', title: t('cockpit.funds.assessed'), align: 'right', sorter: byNumber((r) => r.assessedFen), defaultSortOrder: 'descend', render: (_, r) => yuan(r.assessedFen) },
     { key: 'collected', title: t('cockpit.funds.collected'), align: 'right', sorter: byNumber((r) => r.collectedFen), render: (_, r) => yuan(r.collectedFen) },

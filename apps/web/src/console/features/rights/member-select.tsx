@@ -23,7 +23,7 @@ export function MemberSelect({ value = [], onChange }: { value?: MemberHit[]; on
       placeholder={t('rights.workers.memberSearch')}
       options={[...known.values()].map((m) => ({ value: m.id, label: `${m.name} ${m.phone} · ${m.union.name}` }))}
       loading={found.loading}
-      notFoundContent={null}
+      notFoundContent={q.trim() === '' || found.loading ? null : t('rights.workers.memberNotFound')}
       data-testid="rights-members"
     />
   );

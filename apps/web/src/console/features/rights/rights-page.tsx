@@ -7,7 +7,7 @@ import {
   type CaseItem, type CaseOutcome, type CaseStatus, type CaseType, type ContractItem, type WarningItem, type WarningLevel, type WarningSignal,
 } from '@lianxin/contracts';
 import { isApiError } from '../../../shared/api-client.ts';
-import { formatFen, formatPercent } from '../../../shared/format.ts';
+import { formatCount, formatFen, formatPercent } from '../../../shared/format.ts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
 import { patchParams } from '../../../shared/search-params.ts';
 import { useApi } from '../../../shared/use-api.ts';
@@ -85,7 +85,7 @@ export default function RightsPage() {
 }
 
 function SummaryCards({ orgId, version }: { orgId: number; version: number }) {
-  const { t } = useLocale();
+  const { t, locale } = useLocale();
   const { data, error, reload } = useApi(`rights-summary-${orgId}-${version}`, (signal) => fetchSummary(orgId, signal));
   if (error) return <LoadErrorAlert error={error} onRetry={reload} />;
   return (
@@ -112,7 +112,7 @@ function SummaryCards({ orgId, version }: { orgId: number; version: number }) {
       </Col>
       <Col span={5}>
         <Card>
-          <Statistic title={t('rights.kpi.coverage')} value={data ? `${data.contractCoverage.enterprises} / ${data.contractCoverage.employees}` : '—'} />
+          <Statistic title={t('rights.kpi.coverage')} value={data ? `${formatCount(data.contractCoverage.enterprises, locale)} / ${formatCount(data.contractCoverage.employees, locale)}` : '—'} />
         </Card>
       </Col>
     </Row>
@@ -305,7 +305,7 @@ function WarningsTab({ orgId, version, onChanged }: { orgId: number; version: nu
       <div className="filters">
         <Select<WarningLevel> allowClear value={level} placeholder={t('rights.filter.level')} style={{ minWidth: 120 }}
           onChange={(v) => update({ level: v, page: undefined })} options={warningLevels.map((v) => ({ value: v, label: pick(warningLevelLabels[v]) }))} />
-        <Select<'open' | 'closed'> allowClear value={status} style={{ minWidth: 120 }}
+        <Select<'open' | 'closed'> allowClear value={status} placeholder={t('rights.filter.warningStatus')} style={{ minWidth: 120 }}
           onChange={(v) => update({ status: v, page: undefined })}
           options={[{ value: 'open', label: t('rights.warning.status.open') }, { value: 'closed', label: t('rights.warning.status.closed') }]} />
         {writer && <Button type="primary" onClick={() => setCreating(true)}>{t('rights.warning.new')}</Button>}

@@ -1,7 +1,7 @@
 import { Link } from 'react-router-dom';
 import { Card, Col, Row, Skeleton, Space, Statistic, Table, Tag } from 'antd';
 import { caseOutcomeLabels, caseOutcomes, caseTypeLabels, caseTypes, warningLevelLabels, warningLevels, type WarningLevel } from '@lianxin/contracts';
-import { formatFen, formatPercent } from '../../../shared/format.ts';
+import { formatCount, formatFen, formatPercent } from '../../../shared/format.ts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
 import { useApi } from '../../../shared/use-api.ts';
 import { LoadErrorAlert } from '../../components/error-result.tsx';
@@ -14,7 +14,7 @@ const levelColor: Record<WarningLevel, string> = { general: 'gold', serious: 'or
  * type and outcome, success rate, amount recovered, open warnings by level, collective-contract coverage.
  */
 export function RightsPanel({ orgId }: { orgId: number }) {
-  const { t, pick } = useLocale();
+  const { t, pick, locale } = useLocale();
   const { data, error, reload } = useApi(`cockpit-rights-${orgId}`, (signal) => fetchSummary(orgId, signal));
   if (error) return <LoadErrorAlert error={error} onRetry={reload} />;
   if (!data) return <Skeleton active />;
@@ -35,14 +35,14 @@ export function RightsPanel({ orgId }: { orgId: number }) {
         <Col xs={12} lg={5}>
           <Card>
             <Statistic title={t('rights.cockpit.warnings')} valueRender={() => (
-              <Space>
+              <Space wrap size={[4, 4]}>
                 {warningLevels.map((level) => <Tag key={level} color={levelColor[level]}>{pick(warningLevelLabels[level])} {data.openWarnings[level]}</Tag>)}
               </Space>
             )} />
           </Card>
         </Col>
         <Col xs={24} lg={5}>
-          <Card><Statistic title={t('rights.kpi.coverage')} value={`${data.contractCoverage.enterprises} / ${data.contractCoverage.employees}`} /></Card>
+          <Card><Statistic title={t('rights.kpi.coverage')} value={`${formatCount(data.contractCoverage.enterprises, locale)} / ${formatCount(data.contractCoverage.employees, locale)}`} /></Card>
         </Col>
       </Row>
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>

@@ -20,7 +20,7 @@ const en: Record<keyof typeof zhCN, string> = {
   'mfunds.spending': 'Spending',
   'mfunds.budget': 'Budget execution',
   'mfunds.budgetLine': '{name} · {kind}',
-  'mfunds.spentOf': 'Spent {spent} of {budget} ({rate} %)',
+  'mfunds.spentOf': 'Spent {spent} of {budget} ({rate}%)',
   'mfunds.total': 'Total',
   'mfunds.none': 'Nothing recorded',
   'mfunds.previousYear': 'Previous year',

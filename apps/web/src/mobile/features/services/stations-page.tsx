@@ -65,10 +65,13 @@ export default function StationsPage() {
               key={s.id}
               data-testid="m-station"
               description={(
-                <Space wrap>
-                  <span>{s.address}</span>
-                  {s.facilities.map((f) => <Tag key={f} fill="outline">{pick(stationFacilityLabels[f])}</Tag>)}
-                </Space>
+                <>
+                  {/* its own line: a long address inside the (non-shrinking) Space item ran under the links */}
+                  <div>{s.address}</div>
+                  <Space wrap>
+                    {s.facilities.map((f) => <Tag key={f} fill="outline">{pick(stationFacilityLabels[f])}</Tag>)}
+                  </Space>
+                </>
               )}
               extra={(
                 <Space direction="vertical" align="end">
