@@ -54,7 +54,7 @@ export function KpiCards({ coverage }: { coverage: CoverageResponse }) {
   const federationTotal = federations.reduce((sum, f) => sum + f.count, 0);
   // one status for the unit on both rate cards (the worse of 建会率 and 入会率; the tooltip says which)
   const status = coverage.targetEnterprises > 0 && (
-    <UnitStatusTag status={coverage.status} rates={coverage} target={coverage.target} data-testid="kpi-rate-status" />
+    <UnitStatusTag status={coverage.status} rates={coverage} target={coverage.target} labelled data-testid="kpi-rate-status" />
   );
 
   return (
@@ -103,7 +103,7 @@ export function KpiCards({ coverage }: { coverage: CoverageResponse }) {
           <Space size={8}>
             <span>{formatRate(coverage.membershipRate)}</span>
             {coverage.targetEnterprises > 0 && (
-              <UnitStatusTag status={coverage.status} rates={coverage} target={coverage.target} data-testid="kpi-membership-status" />
+              <UnitStatusTag status={coverage.status} rates={coverage} target={coverage.target} labelled data-testid="kpi-membership-status" />
             )}
           </Space>
         }

@@ -9,6 +9,8 @@ interface UnitStatusTagProps {
   status: TargetStatus;
   rates: { coverageRate: number; membershipRate: number };
   target: { coverageRate: number; membershipRate: number | null } | null;
+  /** on a rate card: the tag says it is the unit's status (it may differ from the card's own rate), not the rate's */
+  labelled?: boolean;
   'data-testid'?: string;
 }
 
@@ -16,7 +18,7 @@ interface UnitStatusTagProps {
  * The unit's status tag — one colour for both rates, wherever it is shown (建会率 card, 入会率 card, child table) —
  * with a tooltip giving each rate against its target and which rate set the colour.
  */
-export function UnitStatusTag({ status, rates, target, 'data-testid': testId }: UnitStatusTagProps) {
+export function UnitStatusTag({ status, rates, target, labelled = false, 'data-testid': testId }: UnitStatusTagProps) {
   const { t, pick } = useLocale();
   const parts = unitStatusParts(rates, target);
   const line = (rate: 'coverage' | 'membership') => {
@@ -39,7 +41,7 @@ export function UnitStatusTag({ status, rates, target, 'data-testid': testId }: 
   return (
     <Tooltip title={title}>
       <span data-driver={parts.driver ?? undefined}>
-        <TargetStatusTag status={status} data-testid={testId} />
+        <TargetStatusTag status={status} {...(labelled ? { prefix: t('coverage.status.unitPrefix') } : {})} data-testid={testId} />
       </span>
     </Tooltip>
   );

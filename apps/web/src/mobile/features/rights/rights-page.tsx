@@ -83,7 +83,8 @@ function CaseCard({ c }: { c: MyCase }) {
       <div className="m-hint">{c.enterprise.name}{c.isGroup ? ` · ${t('mrights.group', { count: c.workerCount })}` : ''}</div>
       <Steps current={reached}>
         {caseStatuses.map((s, i) => (
-          <Steps.Step key={s} title={pick(caseStatusLabels[s])} description={i <= reached ? dayOf(s) ?? '' : ''} status={i < reached || c.status === 'closed' ? 'finish' : i === reached ? 'process' : 'wait'} />
+          // month-day under each of the four steps (a whole date breaks in two on a phone; the history below has it)
+          <Steps.Step key={s} title={pick(caseStatusLabels[s])} description={i <= reached ? (dayOf(s) ?? '').slice(5) : ''} status={i < reached || c.status === 'closed' ? 'finish' : i === reached ? 'process' : 'wait'} />
         ))}
       </Steps>
       {c.clock && (

@@ -44,7 +44,7 @@ export default function StationsPage() {
     <MobilePage title={t('mstations.title')} data-testid="m-stations-page">
       <Space direction="vertical" block>
         <Button size="small" loading={locating} onClick={locate}>{t('mstations.locate')}</Button>
-        {failed && <div className="m-hint">{t('mstations.locateFailed')}</div>}
+        {failed && from === null && <div className="m-hint">{t('mstations.locateFailed')}</div>}
         <div className="m-hint">{t('mstations.pickStreet')}</div>
         <RegionPicker
           value={from !== null && 'regionCode' in from ? from.regionCode : undefined}
