@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, shanghaiDate, type ApplicationCreated, type ApplicationItem } from '@lianxin/contracts';
 import { GUCUN, NANJINGDONGLU, newIdNumber, newPhone } from './support/fixtures.ts';
 import { multipart } from './support/multipart.ts';
-import { applyOnline, request, signIn, signInMember, startTestApp, type Session, type TestApp } from './support/test-app.ts';
+import { applyOnline, request, signIn, joinedMember, startTestApp, type Session, type TestApp } from './support/test-app.ts';
 
 let t: TestApp;
 let city: Session;
@@ -56,13 +56,9 @@ function expectFieldError(r: { statusCode: number; body: string; json: <T>() => 
 }
 
 async function newMember(name: string): Promise<Session> {
-  const memberPhone = phone();
   const idNumber = newIdNumber();
   idNumbersUsed.push(idNumber);
-  const applied = (await applyOnline(t, { name, idNumber, phone: memberPhone, occupation: 'rider', regionCode: GUCUN })).json<ApplicationCreated>();
-  const queue = await ok<{ items: ApplicationItem[] }>(baoshan, 'GET', '/api/applications?status=pending&pageSize=200');
-  await ok(baoshan, 'POST', `/api/applications/${queue.items.find((i) => i.reference === applied.reference)!.id}/approve`);
-  return signInMember(t, memberPhone);
+  return joinedMember(t, baoshan, { name, idNumber, phone: phone(), regionCode: GUCUN });
 }
 
 const count = async (sql: string, params: unknown[] = []) => (await t.handle.query<{ n: number }>(sql, params))[0]!.n;

@@ -4,11 +4,11 @@
  * that found a fault are regression tests of its fix (see the report of the attack branch).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, memberRatingQuestions, shanghaiDate, type ApplicationCreated, type ApplicationItem, type ReceiptImportResult, type ServiceRequest } from '@lianxin/contracts';
+import { addDays, memberRatingQuestions, shanghaiDate, type ReceiptImportResult, type ServiceRequest } from '@lianxin/contracts';
 import { GUCUN, newIdNumber, newPhone } from './support/fixtures.ts';
 import { emptyRowsBombXlsx } from './fixtures/rosters.ts';
 import { multipart } from './support/multipart.ts';
-import { applyOnline, request, signIn, signInMember, startTestApp, type Session, type TestApp } from './support/test-app.ts';
+import { joinedMember, request, signIn, startTestApp, type Session, type TestApp } from './support/test-app.ts';
 
 let t: TestApp;
 let baoshan: Session;
@@ -44,13 +44,7 @@ const upload = (session: Session, filename: string, data: Buffer) => {
 };
 
 /** A gig worker of 顾村 who joined online, approved, signed in on the H5. */
-async function newMember(name: string): Promise<Session> {
-  const memberPhone = phone();
-  const applied = (await applyOnline(t, { name, idNumber: newIdNumber(), phone: memberPhone, occupation: 'rider', regionCode: GUCUN })).json<ApplicationCreated>();
-  const queue = await ok<{ items: ApplicationItem[] }>(baoshan, 'GET', '/api/applications?status=pending&pageSize=200');
-  await ok(baoshan, 'POST', `/api/applications/${queue.items.find((i) => i.reference === applied.reference)!.id}/approve`);
-  return signInMember(t, memberPhone);
-}
+const newMember = (name: string): Promise<Session> => joinedMember(t, baoshan, { name, idNumber: newIdNumber(), phone: phone(), regionCode: GUCUN });
 
 const memberIdOf = async (session: Session) =>
   (await t.handle.query<{ member_id: number }>('select member_id from users where id = $1', [session.userId]))[0]!.member_id;

@@ -173,3 +173,23 @@ export async function applyOnline(
   const phoneCode = body.phoneCode ?? (typeof body.phone === 'string' ? await applicationCode(t, body.phone) : '000000');
   return t.app.inject({ method: 'POST', url: '/api/applications', payload: { ...body, phoneCode }, headers });
 }
+
+/**
+ * A gig worker who joined online (`applicant`: name, ID number, phone, region), whose application `approver` (staff
+ * of that region) approved, signed in on the H5. Throws with the response when a step is refused.
+ */
+export async function joinedMember(
+  t: TestApp,
+  approver: Session,
+  applicant: { name: string; idNumber: string; phone: string; regionCode: string },
+): Promise<Session> {
+  const checked = (r: LightMyRequestResponse, step: string) => {
+    if (r.statusCode >= 300) throw new Error(`${step}: ${r.statusCode} ${r.body}`);
+    return r;
+  };
+  const { reference } = checked(await applyOnline(t, { ...applicant, occupation: 'rider' }), 'apply').json<{ reference: string }>();
+  const queue = checked(await request(t.app, approver, 'GET', '/api/applications?status=pending&pageSize=200'), 'queue')
+    .json<{ items: { id: number; reference: string }[] }>();
+  checked(await request(t.app, approver, 'POST', `/api/applications/${queue.items.find((i) => i.reference === reference)!.id}/approve`), 'approve');
+  return signInMember(t, applicant.phone);
+}
