@@ -4,6 +4,7 @@ import type { Enterprise, EnterpriseListResponse, MemberListItem, NearDuplicate,
 import { idNumberCheckChar } from '@lianxin/contracts';
 import { nameInitials } from '@lianxin/db';
 import { insertMembers } from '../src/features/members/members.enrol.ts';
+import { looksLikeCreditCodePrefix } from '../src/lib/name-search.ts';
 import { enterpriseInput, GUCUN, newCreditCode } from './support/fixtures.ts';
 import { request, signIn, startTestApp, type Session, type TestApp } from './support/test-app.ts';
 
@@ -93,6 +94,13 @@ describe('enterprise names', () => {
   it('finds by credit-code prefix', async () => {
     const page = await enterprisesMatching(group.creditCode.slice(0, 12).toLowerCase());
     expect(page.items.map((e) => e.id)).toContain(group.id);
+    expect((await enterprisesMatching(group.creditCode.slice(0, 2))).items.map((e) => e.id)).toContain(group.id);
+  });
+
+  it('reads a text as a credit-code prefix only in the code\'s shape (GB 32100: digits in positions 2–8)', () => {
+    for (const q of ['91', '9131011', '913101137', ' 91310113ma1gk1234 ', 'A1', 'y1']) expect(looksLikeCreditCodePrefix(q), q).toBe(true);
+    // pinyin initials, letters outside the alphabet (I O Z S V), a letter among the division's digits, too long
+    for (const q of ['lx', 'shwl', 'wm', 'AB', '9S', '913101A', '9', '91310113MA1GK1234XX']) expect(looksLikeCreditCodePrefix(q), q).toBe(false);
   });
 
   it('finds it for an applicant choosing an employer', async () => {
