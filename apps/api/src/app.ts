@@ -20,6 +20,7 @@ import { registerErrorHandler } from './plugins/error-handler.ts';
 import { registerInputRules } from './plugins/input-rules.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { registerSession } from './plugins/session.ts';
+import { noteWrite } from './lib/recent-reads.ts';
 import { registerWeb } from './plugins/web.ts';
 import { deriveKeys, type AppKeys } from './security/keys.ts';
 import { loggerOptions, type LogDestination } from './security/log-redaction.ts';
@@ -95,6 +96,11 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   registerNotifications(app, options.smsTransport ?? smsTransportFromEnv(app, options.config.smsTransport));
 
   registerRouteAccess(app);
+  // a write request (answered or refused) may have changed what shared hot reads answered: none is served again
+  // (lib/recent-reads.ts). onSend runs after the handler's transaction committed and before the client can ask again.
+  app.addHook('onSend', async (request) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD' && request.method !== 'OPTIONS') noteWrite(app.db);
+  });
 
   for (const feature of features) for (const routes of feature.routes ?? []) await app.register(routes);
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: access.public } }, async () => app.swagger());

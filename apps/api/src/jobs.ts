@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { FeatureModule } from './features/feature.ts';
+import { noteWrite } from './lib/recent-reads.ts';
 
 /**
  * Runs every feature's jobs: each once at start and then every `everyMs`, one run of a job at a time (a slow
@@ -21,6 +22,8 @@ export function startJobs(app: FastifyInstance, features: readonly FeatureModule
           })
           .catch((error: unknown) => app.log.error({ err: error, job: job.name }, 'job failed'))
           .finally(() => {
+            // whatever the job wrote, shared hot reads read again (lib/recent-reads.ts)
+            noteWrite(app.db);
             busy = false;
             running.delete(run);
           });

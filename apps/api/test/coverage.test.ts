@@ -131,6 +131,20 @@ describe('the cockpit figures', () => {
     expect((await get<CoverageResponse>(gucun, '/api/coverage')).org.id).toBe(own.org.id);
   });
 
+  it('share one answer between readers for a moment, and show a write at once', async () => {
+    const gucunId = await orgIdOf('street_federation', GUCUN);
+    const before = await get<CoverageResponse>(baoshan, `/api/coverage?orgId=${gucunId}`);
+    // twenty staff at once: one answer
+    const burst = await Promise.all(Array.from({ length: 20 }, () => get<CoverageResponse>(baoshan, `/api/coverage?orgId=${gucunId}`)));
+    expect(burst.every((c) => c.enterprises === before.enterprises)).toBe(true);
+    // another scope's reader gets its own answer (its drill path differs)
+    expect((await get<CoverageResponse>(city, `/api/coverage?orgId=${gucunId}`)).ancestors).toHaveLength(2);
+    expect((await get<CoverageResponse>(baoshan, `/api/coverage?orgId=${gucunId}`)).ancestors).toHaveLength(1);
+    const created = await request(t.app, gucun, 'POST', '/api/enterprises', enterpriseInput({ employeeCount: 40 }));
+    expect(created.statusCode, created.body).toBe(201);
+    expect((await get<CoverageResponse>(baoshan, `/api/coverage?orgId=${gucunId}`)).enterprises).toBe(before.enterprises + 1);
+  });
+
   it('stay equal to direct counts after random writes of every kind', async () => {
     const gucunId = await orgIdOf('street_federation', GUCUN);
     const baoshanId = await orgIdOf('district_federation', '310113');

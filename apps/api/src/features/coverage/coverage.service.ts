@@ -15,7 +15,7 @@ import type { ServiceContext } from '../../context.ts';
 import { AppError, fieldError, isUniqueViolation, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { findOrg } from '../orgs/orgs.repo.ts';
-import { singleFlight } from '../../lib/single-flight.ts';
+import { recentReads } from '../../lib/recent-reads.ts';
 import {
   ancestorsInScope, currentFigures, refreshTargetFlags, saveTargetRule, snapshotFigures, snapshotSeries, targetRule, targetsAround, targetsInScope,
   unitFigures, type CockpitUnit, type Figures, type TargetRow,
@@ -95,14 +95,20 @@ export function getFullCoverage(ctx: ServiceContext, query: { orgId?: number | u
   return cockpitOf(ctx, query, false);
 }
 
-/** Concurrent readers of one unit's cockpit in one scope share one read (a street's chair and nineteen colleagues at 9:00). */
-const sharedCockpit = singleFlight<Awaited<ReturnType<typeof readCockpit>>>();
+/** Readers of one unit's cockpit in one scope share one read for a moment (a street's chair and nineteen colleagues at 9:00). */
+const sharedCockpit = recentReads<Awaited<ReturnType<typeof readCockpit>>>();
+/** …and one page of it: the trimmed rows and the chart, built once for all of them. */
+const sharedPage = recentReads<CoverageResponse>();
+
+/** What a cockpit's answer depends on: the unit, the month and the actor's scope (ancestors shown, children visible). */
+function cockpitKey(ctx: ServiceContext, orgId: number, period: string): string {
+  return `${ctx.scope.kind === 'subtree' ? ctx.scope.rootOrgId : ''}:${orgId}:${period}`;
+}
 
 function cockpitOf(ctx: ServiceContext, query: { orgId?: number | undefined; period?: string | undefined }, trimmedChildren: boolean) {
   const orgId = ownOrgId(ctx, query.orgId);
   const period = query.period ?? currentPeriod();
-  // the answer depends on the unit, the month, the trimming and the actor's scope (ancestors shown, children visible)
-  return sharedCockpit(`${ctx.scope.kind === 'subtree' ? ctx.scope.rootOrgId : ''}:${orgId}:${period}:${trimmedChildren ? 't' : 'f'}`, () => readCockpit(ctx, orgId, period, trimmedChildren));
+  return sharedCockpit(ctx.db, `${cockpitKey(ctx, orgId, period)}:${trimmedChildren ? 't' : 'f'}`, () => readCockpit(ctx, orgId, period, trimmedChildren));
 }
 
 async function readCockpit(ctx: ServiceContext, orgId: number, period: string, trimmedChildren: boolean) {
@@ -165,7 +171,13 @@ type CoverageQuery = z.output<typeof coverageQuerySchema>;
  * trimmed figures, and the bar chart's federations and joint unions. A street with 197 child unions answers 20
  * rows and 20 bars, not 197 full records.
  */
-export async function getCoverage(ctx: ServiceContext, query: Partial<CoverageQuery> & { orgId?: number | undefined }): Promise<CoverageResponse> {
+export function getCoverage(ctx: ServiceContext, query: Partial<CoverageQuery> & { orgId?: number | undefined }): Promise<CoverageResponse> {
+  const orgId = ownOrgId(ctx, query.orgId);
+  const page = [query.childKind, query.childSort, query.childOrder, query.childPage, query.childPageSize].join(':');
+  return sharedPage(ctx.db, `${cockpitKey(ctx, orgId, query.period ?? currentPeriod())}:${page}`, () => cockpitPage(ctx, query));
+}
+
+async function cockpitPage(ctx: ServiceContext, query: Partial<CoverageQuery> & { orgId?: number | undefined }): Promise<CoverageResponse> {
   const full = await cockpitOf(ctx, query, true);
   const isEnterpriseUnion = (c: CoverageFigures) => c.org.kind === 'enterprise_union';
   const kind = query.childKind ?? 'all';
