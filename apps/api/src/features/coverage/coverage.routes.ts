@@ -7,10 +7,11 @@ import { serviceContext } from '../../context.ts';
 import { attachment, XLSX_TYPE } from '../../lib/xlsx.ts';
 import { coverageWorkbook } from './coverage.export.ts';
 import {
-  deleteTarget, getCoverage, getCoverageTrend, getFullCoverage, getTargetRule, listTargets, saveTarget, setTargetRule,
+  deleteTarget, getCoverageJson, getCoverageTrend, getFullCoverage, getTargetRule, listTargets, saveTarget, setTargetRule,
 } from './coverage.service.ts';
 import { getStaffing } from './staffing.service.ts';
 import { access } from '../../access/route-access.ts';
+import { sendJson } from '../../lib/send-json.ts';
 
 const orgQuery = z.object({ orgId: recordIdQuery.optional() });
 
@@ -26,7 +27,7 @@ export const coverageRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       config: { access: access.staffRead() },
     },
-    async (request) => getCoverage(serviceContext(request), request.query),
+    async (request, reply) => sendJson(reply, await getCoverageJson(serviceContext(request), request.query)),
   );
   app.get(
     '/api/coverage/export.xlsx',

@@ -3,10 +3,10 @@
  * figures the triggers keep (current month) or from a month-end snapshot (past months).
  */
 import { eq, sql } from 'drizzle-orm';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { coverageTargets } from '@lianxin/db';
 import {
-  COVERAGE_CHART_BARS, federationKinds, isLiangFeiYiWu, memberCategories, rateOf, shanghaiDate, targetStatuses, unitStatus,
+  COVERAGE_CHART_BARS, coverageResponseSchema, federationKinds, isLiangFeiYiWu, memberCategories, rateOf, shanghaiDate, targetStatuses, unitStatus,
   type CoverageChild, type CoverageFigures, type CoverageResponse, type CoverageTarget, type coverageQuerySchema, type CoverageTargetInput, type CoverageTrend,
   type TargetRule,
 } from '@lianxin/contracts';
@@ -97,8 +97,8 @@ export function getFullCoverage(ctx: ServiceContext, query: { orgId?: number | u
 
 /** Readers of one unit's cockpit in one scope share one read for a moment (a street's chair and nineteen colleagues at 9:00). */
 const sharedCockpit = recentReads<Awaited<ReturnType<typeof readCockpit>>>();
-/** …and one page of it: the trimmed rows and the chart, built once for all of them. */
-const sharedPage = recentReads<CoverageResponse>();
+/** …and one page of it as the JSON sent: the trimmed rows and the chart, built, checked and serialised once for all of them. */
+const sharedPage = recentReads<string>();
 
 /** What a cockpit's answer depends on: the unit, the month and the actor's scope (ancestors shown, children visible). */
 function cockpitKey(ctx: ServiceContext, orgId: number, period: string): string {
@@ -171,13 +171,7 @@ type CoverageQuery = z.output<typeof coverageQuerySchema>;
  * trimmed figures, and the bar chart's federations and joint unions. A street with 197 child unions answers 20
  * rows and 20 bars, not 197 full records.
  */
-export function getCoverage(ctx: ServiceContext, query: Partial<CoverageQuery> & { orgId?: number | undefined }): Promise<CoverageResponse> {
-  const orgId = ownOrgId(ctx, query.orgId);
-  const page = [query.childKind, query.childSort, query.childOrder, query.childPage, query.childPageSize].join(':');
-  return sharedPage(ctx.db, `${cockpitKey(ctx, orgId, query.period ?? currentPeriod())}:${page}`, () => cockpitPage(ctx, query));
-}
-
-async function cockpitPage(ctx: ServiceContext, query: Partial<CoverageQuery> & { orgId?: number | undefined }): Promise<CoverageResponse> {
+export async function getCoverage(ctx: ServiceContext, query: Partial<CoverageQuery> & { orgId?: number | undefined }): Promise<CoverageResponse> {
   const full = await cockpitOf(ctx, query, true);
   const isEnterpriseUnion = (c: CoverageFigures) => c.org.kind === 'enterprise_union';
   const kind = query.childKind ?? 'all';
@@ -199,6 +193,18 @@ async function cockpitPage(ctx: ServiceContext, query: Partial<CoverageQuery> & 
     chart: actionable.slice(0, COVERAGE_CHART_BARS).map(toChild),
     chartTotal: actionable.length,
   };
+}
+
+/**
+ * {@link getCoverage} as the JSON body GET /api/coverage sends (checked against coverageResponseSchema as the
+ * route's serialiser would), shared between readers of the same page for a moment (lib/recent-reads.ts): twenty
+ * readers of a street's cockpit cost one computation and one serialisation.
+ */
+export function getCoverageJson(ctx: ServiceContext, query: Partial<CoverageQuery> & { orgId?: number | undefined }): Promise<string> {
+  const orgId = ownOrgId(ctx, query.orgId);
+  const page = [query.childKind, query.childSort, query.childOrder, query.childPage, query.childPageSize].join(':');
+  return sharedPage(ctx.db, `${cockpitKey(ctx, orgId, query.period ?? currentPeriod())}:${page}`,
+    async () => JSON.stringify(z.encode(coverageResponseSchema, await getCoverage(ctx, query))));
 }
 
 /** Month-end points plus the current month, for the trend chart. */
