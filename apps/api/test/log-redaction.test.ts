@@ -37,6 +37,9 @@ describe('scrubPii', () => {
     // a bare JSON number stays valid JSON
     [`{"phone":${phone},"n":1}`, '{"phone":null,"n":1}'],
     [`[${phone}]`, '[null]'],
+    // a duration whose fraction happens to hold a mobile's digits (seen in a loaded test run): still a number
+    [`{"responseTime":231.${phone},"msg":"request completed"}`, '{"responseTime":231.0,"msg":"request completed"}'],
+    [`{"ms":0.${phone}}`, '{"ms":0.0}'],
   ];
   it.each(cases)('masks %s', (input, output) => {
     expect(scrubPii(input)).toBe(output);
