@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { previousMonth, shanghaiDate, type ArrearsItem, type BudgetList, type ChairAllowanceRun, type FundsSummary, type Paged, type Statement, type TrialBalance } from '@lianxin/contracts';
-import { seedDemoFunds } from '../src/features/funds/demo-funds.ts';
+import { demoMonthlyWageFen, seedDemoFunds } from '../src/features/funds/demo-funds.ts';
+import { insertMembers, type NewMember } from '../src/features/members/members.enrol.ts';
+import { newIdNumber, newPhone } from './support/fixtures.ts';
 import { request, signIn, startTestApp, type Session, type TestApp } from './support/test-app.ts';
 
 let t: TestApp;
@@ -8,8 +10,26 @@ let gucun: Session;
 const today = shanghaiDate();
 const current = today.slice(0, 7);
 
+/** 两非一无 members the test enrols before the demo runs (the members' demo is not in the test template), by join date. */
+const joins = [
+  '2019-05-10', `${Number(today.slice(0, 4)) - 1}-03-02`, `${Number(today.slice(0, 4)) - 1}-11-20`,
+  `${previousMonth(previousMonth(previousMonth(current)))}-08`, `${previousMonth(previousMonth(current))}-03`, `${previousMonth(current)}-12`, `${current}-01`,
+];
+
 beforeAll(async () => {
   t = await startTestApp();
+  // a few 两非一无 members in a federation of 顾村 and of a street elsewhere, joined over the years (subsidies below)
+  const unions = await t.handle.query<{ id: number; path: string; region_code: string }>(`
+    (select o.id, o.path::text as path, o.region_code from orgs o where o.kind not in ('enterprise_union', 'street_federation', 'district_federation', 'city_federation')
+        and o.region_code = '310113109' and o.status <> 'dissolved' order by o.id limit 1)
+    union all
+    (select o.id, o.path::text as path, o.region_code from orgs o where o.kind not in ('enterprise_union', 'street_federation', 'district_federation', 'city_federation')
+        and o.region_code like '310105%' and o.status <> 'dissolved' order by o.id limit 1)`);
+  const rows = unions.flatMap((u) => joins.map((joinedOn): NewMember => ({
+    name: '演示骑手', idNumber: newIdNumber(), phone: newPhone(), occupation: 'rider', category: 'non_standard', joinChannel: 'online',
+    org: { id: u.id, path: u.path, regionCode: u.region_code }, enterpriseId: null, joinedOn,
+  })));
+  await t.handle.db.transaction((tx) => insertMembers(tx, t.app.keys, rows));
   const started = performance.now();
   await seedDemoFunds(t.app, today);
   console.log(`funds demo seed: ${Math.round(performance.now() - started)} ms`);
@@ -75,6 +95,43 @@ describe('the funds demo', () => {
     expect(check!.over).toBe(0);
   });
 
+  it('pays the 两非一无 subsidies of earlier years and months, leaving the recent joins pending (30 yuan a level, the rule)', async () => {
+    const rows = await t.handle.query<{ joined_on: string; status: string; paid_period: string | null; amount_fen: number; key: string | null; posted_on: string | null }>(`
+      select m.joined_on::text as joined_on, s.status, s.paid_period, s.amount_fen, e.idempotency_key as key, e.posted_on::text as posted_on
+        from subsidy_entitlements s join members m on m.id = s.member_id left join journal_entries e on e.id = s.paid_entry_id
+       where m.name = '演示骑手'`);
+    // both levels for the federation in 顾村; a federation registered at district level has no street above it
+    expect(rows.length).toBeGreaterThanOrEqual(joins.length * 3);
+    expect(rows.every((r) => r.amount_fen === 3000)).toBe(true);
+    for (const r of rows) {
+      if (r.joined_on < `${today.slice(0, 4)}-01-01`) {
+        // the years before: in that year's December run
+        expect(r, r.joined_on).toMatchObject({ status: 'paid', paid_period: `${r.joined_on.slice(0, 4)}-12`, posted_on: `${r.joined_on.slice(0, 4)}-12-31` });
+      } else if (r.status === 'paid') {
+        expect(r.key, r.joined_on).toMatch(/^subsidy:\d+:\d{4}-\d{2}$/);
+        expect(r.paid_period! >= r.joined_on.slice(0, 7), r.joined_on).toBe(true);
+      }
+    }
+    // every payer has paid up to three months back; the current month's joins are all pending
+    expect(rows.filter((r) => r.joined_on < `${previousMonth(previousMonth(current))}-01`).every((r) => r.status === 'paid')).toBe(true);
+    expect(rows.filter((r) => r.joined_on.startsWith(current)).every((r) => r.status === 'pending')).toBe(true);
+  });
+
+  it('sizes payrolls by the district\'s wage level: 黄浦 pays more per head than 宝山, 崇明 least', () => {
+    const median = (region: string) => {
+      const wages = Array.from({ length: 101 }, (_, i) => demoMonthlyWageFen(region, i + 1)).sort((a, b) => a - b);
+      return wages[50]!;
+    };
+    expect(median('310101001')).toBeGreaterThan(median('310113109'));
+    expect(median('310113109')).toBeGreaterThan(median('310151100'));
+    for (const id of [1, 2, 3, 500]) {
+      const wage = demoMonthlyWageFen('310113109', id);
+      expect(wage % 100).toBe(0);
+      expect(wage).toBeGreaterThanOrEqual(Math.round(1_230_700 * 0.85 * 0.75) - 100);
+      expect(wage).toBeLessThanOrEqual(Math.round(1_230_700 * 0.85 * 1.25) + 100);
+    }
+  });
+
   it('puts enterprises in arrears in every district, at each step of 依法催缴 with its history and letters', async () => {
     const city = await signIn(t.app, 'demo-city');
     const districts = await t.handle.query<{ id: number; name: string }>(`select id, name from orgs where kind = 'district_federation' and status <> 'dissolved' order by id`);
@@ -85,7 +142,19 @@ describe('the funds demo', () => {
       expect([1, 2, 3, 4].every((n) => depths.has(n)), `${d.name}: ${[...depths]}`).toBe(true);
       // after the 核定函, more than 3 months overdue: the 支付令 papers are next
       expect(list.items.filter((i) => i.stepsDone.length === 4).every((i) => i.nextStep === 'payment_order'), d.name).toBe(true);
+      // the debtors owe from months of their own
+      expect(new Set(list.items.map((i) => i.oldestUnpaidPeriod)).size, d.name).toBeGreaterThan(1);
     }
+    // the steps are dated each debtor its own way, in order, before today; the letters numbered in the order of issue
+    const [dates] = await t.handle.query<{ days: number; unordered: number; future: number; misnumbered: number }>(`
+      select (select count(distinct issued_on)::int from dunning_steps) as days,
+             (select count(*)::int from dunning_steps a join dunning_steps b on b.enterprise_id = a.enterprise_id and b.id > a.id where b.issued_on < a.issued_on) as unordered,
+             (select count(*)::int from dunning_steps where issued_on > $1::date) as future,
+             (select count(*)::int from (select issued_on, document_number, lag(issued_on) over (partition by content->>'issuerId', left(document_number, strpos(document_number, '〕'))
+                                               order by substring(document_number from '〕(\\d+)号')::int) as before
+                                           from dunning_steps where document_number is not null and content ? 'issuerId') x where before > issued_on) as misnumbered`, [today]);
+    expect(dates!.days).toBeGreaterThan(20);
+    expect(dates).toMatchObject({ unordered: 0, future: 0, misnumbered: 0 });
     // nearly every street has its debtors (a street without enterprises of 20 employees has none)
     const [streets] = await t.handle.query<{ all: number; with_steps: number }>(`
       select count(*)::int as all,

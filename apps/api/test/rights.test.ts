@@ -685,6 +685,24 @@ describe('the demo', () => {
     expect(outside!.n).toBe(0);
   });
 
+  it('has warnings raised by the automatic rule on case clusters, and open warnings mostly within their deadline', async () => {
+    const auto = await t.handle.query<{ district: string; status: string; signal: string; created_by: number | null; raised_on: string; signals: number }>(`
+      select left(e.region_code, 6) as district, w.status, w.signal, w.created_by, w.raised_on::text as raised_on,
+             (select count(*)::int from rights_cases c where c.enterprise_id = w.enterprise_id and c.received_on between w.raised_on - 29 and w.raised_on) as signals
+        from rights_warnings w join enterprises e on e.id = w.enterprise_id where w.source = 'auto' and w.created_by is not null`);
+    expect(new Set(auto.map((w) => w.district)).size).toBeGreaterThanOrEqual(8);
+    expect(auto.some((w) => w.district === '310113')).toBe(true);
+    // as the rule raises them: a case cluster of at least the threshold within the 30 days up to the day raised
+    expect(auto.every((w) => w.signal === 'case_cluster' && w.signals >= 3)).toBe(true);
+    const [open] = await t.handle.query<{ open: number; overdue: number; far: number }>(`
+      select count(*)::int as open, count(*) filter (where deadline < $1::date)::int as overdue,
+             count(*) filter (where deadline < $1::date - 10)::int as far
+        from rights_warnings where status = 'open' and created_by is null or (status = 'open' and source = 'auto')`, [today]);
+    expect(open!.overdue / open!.open).toBeGreaterThan(0.05);
+    expect(open!.overdue / open!.open).toBeLessThan(0.3);
+    expect(open!.far).toBe(0);
+  });
+
   it('keeps its figures through the whole-table repair of the kept figures (rebuild_org_figures)', async () => {
     const before = [await summary(gucun, `orgId=${gucun.orgId}&year=2017`), await summary(baoshan, `orgId=${baoshanOrgId}`)];
     expect(before[0]!.cases).toBe(301);

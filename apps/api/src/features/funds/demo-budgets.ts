@@ -6,16 +6,17 @@
  * - 南京东路 (its custody centre for 230 unions): 基本支出 and 项目支出 including the incentive grants (1,349,000
  *   yuan to 52 unions);
  * - the demo member's union: a small activity budget, so 经费公开 on the H5 shows a budget being spent;
- * - 顾村's 两非一无 subsidies paid for last month (宝山区's district-level ones, and other streets', stay pending).
+ * - the 两非一无 subsidies' history (seedDemoSubsidyHistory): every paying federation has paid what fell due up to a
+ *   month of its own, 顾村 up to last month (its last run through runSubsidies); what joined since stays pending.
  */
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@lianxin/db';
 import type { FastifyInstance } from 'fastify';
-import { previousMonth, type BudgetAccountCode, type BudgetKind } from '@lianxin/contracts';
+import { previousMonth, shanghaiDate, type BudgetAccountCode, type BudgetKind } from '@lianxin/contracts';
 import { accessScope, type Actor } from '../../access/access.ts';
 import type { ServiceContext } from '../../context.ts';
 import { createBudgetLine, recordSpending } from './funds.budgets.ts';
-import { runSubsidies } from './funds.subsidies.ts';
+import { runSubsidies, subsidyPostedOn } from './funds.subsidies.ts';
 
 interface DemoLine {
   kind: BudgetKind;
@@ -84,8 +85,62 @@ export async function seedDemoBudgets(app: FastifyInstance, today: string): Prom
       select m.org_id from users u join members m on m.id = u.member_id join orgs o on o.id = m.org_id
        where u.username = 'demo-member' and o.path <@ ${gucun.actor.orgPath}::ltree`);
     if (memberUnion) await budgetWithSpending(gucun, memberUnion.org_id, MEMBER_UNION_LINES, today);
+    await seedDemoSubsidyHistory(db, gucun.actor.orgId, today);
     await runSubsidies(gucun, { orgId: gucun.actor.orgId, period: previousMonth(today.slice(0, 7)) });
   }
   const nanjingdonglu = await staffContext(app, 'demo-nanjingdonglu');
   if (nanjingdonglu) await budgetWithSpending(nanjingdonglu, nanjingdonglu.actor.orgId, NANJINGDONGLU_LINES, today);
+}
+
+/**
+ * The payment history of the 两非一无 new-member subsidies (funds.subsidies.ts: 30 yuan from the district and 30
+ * from the street per new member — the rule fixes the amount, so what varies is who joined when and how far each
+ * payer is behind). Each paying federation has run its payments up to a month of its own — half of them last month,
+ * a quarter the month before, a quarter three months back; 顾村 the month before last, its last month through
+ * runSubsidies after this — so what is pending is what joined since: a few weeks' to a quarter's new members. The
+ * runs are the ones runSubsidies posts: one a payer and month, keyed `subsidy:<payer>:<month>`, dated the month's last
+ * day (subsidyPostedOn), Dr 506 / Cr 102 at the payer and Dr 102 / Cr 40302 at each union, the entitlements marked paid
+ * with the entry and month. Members who joined before this year were paid in their year's December run (a yearly
+ * run is how the years before the platform were settled). Set-based: a temporary plan, one statement per table.
+ */
+export async function seedDemoSubsidyHistory(db: Database, gucunId: number, today: string = shanghaiDate()): Promise<void> {
+  const current = today.slice(0, 7);
+  const m1 = previousMonth(current);
+  const m2 = previousMonth(m1);
+  const m3 = previousMonth(m2);
+  const jan1 = `${today.slice(0, 4)}-01-01`;
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`
+      create temporary table demo_subsidy on commit drop as
+      select s.id, s.org_id as payer, p.path as payer_path, p.name as payer_name, m.org_id as union_id, u.path as union_path, s.amount_fen,
+             case when m.joined_on < ${jan1}::date then to_char(m.joined_on, 'YYYY') || '-12' else to_char(m.joined_on, 'YYYY-MM') end as period,
+             case when s.org_id = ${gucunId} then ${m2}
+                  else (array[${m1}, ${m1}, ${m2}, ${m3}])[1 + (hashtext('demo-subsidy:' || s.org_id)::bigint + 2147483648) % 4] end as paid_through,
+             null::bigint as entry_id
+        from subsidy_entitlements s join members m on m.id = s.member_id join orgs u on u.id = m.org_id join orgs p on p.id = s.org_id
+       where s.status = 'pending' and u.path <@ p.path`);
+    await tx.execute(sql`delete from demo_subsidy where period > paid_through`);
+    const runs = await queryRows<{ payer: number; period: string }>(tx, sql`select distinct payer, period from demo_subsidy`);
+    if (runs.length === 0) return;
+    await tx.execute(sql`
+      insert into journal_entries (idempotency_key, period, posted_on, kind, memo)
+      select 'subsidy:' || d.payer || ':' || d.period, d.period, r.posted_on::date, 'subsidy',
+             min(d.payer_name) || ' “两非一无”会员发展补贴 ' || d.period || '（' || count(*) || ' 笔）'
+        from demo_subsidy d join unnest(${sql.param(runs.map((r) => r.payer))}::int[], ${sql.param(runs.map((r) => r.period))}::text[],
+                                        ${sql.param(runs.map((r) => subsidyPostedOn(r.period, r.period, today)))}::text[]) as r(payer, period, posted_on)
+          on r.payer = d.payer and r.period = d.period
+       group by d.payer, d.period, r.posted_on`);
+    await tx.execute(sql`update demo_subsidy d set entry_id = e.id from journal_entries e where e.idempotency_key = 'subsidy:' || d.payer || ':' || d.period`);
+    await tx.execute(sql`
+      insert into journal_lines (entry_id, org_id, org_path, account_code, debit_fen, credit_fen, counterparty_org_id)
+      select u.entry_id, x.org_id, x.org_path, x.account, x.debit, x.credit, x.cp
+        from (select entry_id, payer, payer_path, union_id, union_path, sum(amount_fen)::bigint as fen from demo_subsidy group by 1, 2, 3, 4, 5) u
+        cross join lateral (values
+          (u.payer, u.payer_path, '506', u.fen, 0::bigint, u.union_id),
+          (u.payer, u.payer_path, '102', 0::bigint, u.fen, u.union_id),
+          (u.union_id, u.union_path, '102', u.fen, 0::bigint, null::int),
+          (u.union_id, u.union_path, '40302', 0::bigint, u.fen, null::int)) as x(org_id, org_path, account, debit, credit, cp)`);
+    await tx.execute(sql`
+      update subsidy_entitlements s set status = 'paid', paid_entry_id = d.entry_id, paid_period = d.period from demo_subsidy d where d.id = s.id`);
+  });
 }

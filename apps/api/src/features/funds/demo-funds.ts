@@ -1,13 +1,14 @@
 /**
  * Demo funds for 顾村 (DOMAIN.md §5), and the same for a sample of every other street (its 3 largest enterprises with a union), so
  * each district's and the city's 经费 figures are their own: 顾村 collected 8,338,800 yuan in 2017 and returned 5,239,100; the demo scales
- * that to today's wages through the enterprises' own payrolls (employees × 8,000–16,000 yuan a month, 2 %). Up to
- * 180 enterprises of the street, assessed for the three months before the current one; most paid in the following
- * month, some partly, a few not at all (and one in forty owes since five months back, for the dunning worklist); a 先收后返
- * run in every street for each month with receipts (顾村's month before last through runReturns by demo-gucun, the
- * rest set-based, seedDemoReturns); every month before the previous one closed, so the current and the previous month
- * stay open. In every other street, besides its sample, its 4 smallest enterprises of 20 employees or more owe since
- * five months back, one at each depth of 依法催缴 (律师函; + 约谈; + 催缴函; + 核定函, with their letters: seedDemoDunning).
+ * that to today's wages through the enterprises' own payrolls (employees × the district's wage level ±25 %, from
+ * Shanghai's average wage: demoMonthlyWageFen; 2 %). Up to 180 enterprises of the street, assessed for the three
+ * months before the current one; most paid in the following month, some partly, a few not at all (and one in forty
+ * owes since 5–8 months back, for the dunning worklist); a 先收后返 run in every street for each month with receipts
+ * (顾村's month before last through runReturns by demo-gucun, the rest set-based, seedDemoReturns); every demo month
+ * before the previous one closed, so the current and the previous month stay open. In every other street, besides its
+ * sample, its 4 smallest enterprises of 20 employees or more owe, one at each depth of 依法催缴 (律师函; + 约谈; + 催缴函;
+ * + 核定函, with their letters: seedDemoDunning), since 3–8 months back by depth (debtorMonthsOwed).
  * Written in bulk (unnest), through the same ledger tables and triggers as the API. Budgets, spending and the subsidy
  * run (demo-budgets.ts), every other federation's budget and the chairs' allowances of four districts
  * (demo-city-funds.ts) come before the close.
@@ -16,7 +17,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@lianxin/db';
 import { accessScope, type Actor } from '../../access/access.ts';
 import type { ServiceContext } from '../../context.ts';
-import { addDays, dunningSteps, monthsOverdue, previousMonth, shanghaiDate, splitFen, splitReceipt, type DunningStep, type FundSettings } from '@lianxin/contracts';
+import { addDays, dunningSteps, monthsOverdue, nextMonth, paymentDueOn, previousMonth, shanghaiDate, splitFen, splitReceipt, type DunningStep, type FundSettings } from '@lianxin/contracts';
 import { seedDemoBudgets } from './demo-budgets.ts';
 import { seedCityBudgets, seedCityChairAllowances } from './demo-city-funds.ts';
 import { runReturns } from './funds.service.ts';
@@ -30,16 +31,57 @@ const MAX_ENTERPRISES = 180;
 const STREET_SAMPLE = 3;
 /** enterprises in arrears in every other street, one at each depth of 依法催缴 (律师函; + 约谈; + 催缴函; + 核定函) */
 const STREET_DEBTORS = 4;
+/** The most months a demo debtor owes (see debtorMonthsOwed and 顾村's debtors: 5–8). */
+const MAX_MONTHS_OWED = 8;
 
-/** A small deterministic generator (mulberry32), so the demo is the same on every start. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
+/**
+ * How many months back a street's debtor owes from: the further along 依法催缴 (its `rn`, 1 律师函 … 4 核定函), the
+ * longer, and each its own month — 律师函 3–5, 约谈 4–6, 催缴函 5–7, 核定函 6–8 (so at the 核定函 more than 3 months
+ * are overdue, PAYMENT_ORDER_AFTER_MONTHS, and the 支付令 papers are next).
+ */
+function debtorMonthsOwed(enterpriseId: number, rn: number): number {
+  return Math.min(rn, 4) + 2 + (hashOf(`owed:${enterpriseId}`) % 3);
+}
+
+/**
+ * The demo's monthly wage per head: Shanghai's average wage, 上海市 2023 年全口径城镇单位就业人员平均工资 147,684 yuan a
+ * year (12,307 yuan a month, published by 上海市人力资源和社会保障局 in 2024), times a level per district. The levels are
+ * the demo's assumption, not published figures: the central business districts (黄浦, 静安, 徐汇, 长宁, then 浦东) pay
+ * more per head than the inner ring, the industrial districts (宝山, 嘉定, 松江, 青浦) less, the outer ones (奉贤, 金山,
+ * 崇明) least. Each enterprise then sits within ±25 % of its district's level (by a hash of its id).
+ */
+const AVERAGE_MONTHLY_WAGE_FEN = 1_230_700;
+const DISTRICT_WAGE_LEVEL: Record<string, number> = {
+  '310101': 1.5, '310106': 1.45, '310104': 1.35, '310105': 1.3, '310115': 1.25, '310110': 1.1, '310109': 1.05, '310107': 1.0,
+  '310112': 1.0, '310114': 0.9, '310113': 0.85, '310117': 0.85, '310118': 0.85, '310120': 0.75, '310116': 0.75, '310151': 0.7,
+};
+
+/** A non-negative 32-bit hash of a text (FNV-1a), so the demo is the same on every start. */
+function hashOf(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** An enterprise's demo wage per head and month, in fen (whole yuan): its district's level ±25 % (see above). */
+export function demoMonthlyWageFen(regionCode: string, enterpriseId: number): number {
+  const level = DISTRICT_WAGE_LEVEL[regionCode.slice(0, 6)] ?? 1;
+  const spread = 0.75 + (hashOf(`wage:${enterpriseId}`) % 501) / 1000;
+  return Math.round((AVERAGE_MONTHLY_WAGE_FEN * level * spread) / 100) * 100;
+}
+
+/** The month `n` months before `period` (YYYY-MM). */
+function monthsBefore(period: string, n: number): string {
+  let p = period;
+  for (let i = 0; i < n; i++) p = previousMonth(p);
+  return p;
+}
+
+/** The months from `first` to `last` (YYYY-MM), both included. */
+function monthsFrom(first: string, last: string): string[] {
+  const months: string[] = [];
+  for (let p = first; p <= last; p = nextMonth(p)) months.push(p);
+  return months;
 }
 
 interface Line { entryKey: string; orgId: number; orgPath: string; account: string; debit: number; credit: number; counterparty: number | null; enterpriseId: number }
@@ -70,9 +112,9 @@ export async function seedDemoFunds(app: FastifyInstance, today = shanghaiDate()
   const m1 = previousMonth(current);
   const m2 = previousMonth(m1);
   const m3 = previousMonth(m2);
-  const old = previousMonth(previousMonth(m3));
-  const settings = (await settingsOn(db, `${old}-01`)) as FundSettings;
-  const rand = random(13);
+  // the furthest back a demo debtor owes from (the settings of that month assess every demo month)
+  const oldest = monthsBefore(current, MAX_MONTHS_OWED);
+  const settings = (await settingsOn(db, `${oldest}-01`)) as FundSettings;
 
   const entries: { key: string; period: string; postedOn: string; kind: string; memo: string }[] = [];
   const lines: Line[] = [];
@@ -88,10 +130,10 @@ export async function seedDemoFunds(app: FastifyInstance, today = shanghaiDate()
     const i = e.rn - 1;
     const s = { id: unit.id, path: unit.path };
     const district = { id: unit.district_id, path: unit.district_path };
-    const wage = 800_000 + Math.floor(rand() * 800_000);
-    // one in forty owes since five months back; one in twelve stops paying; one in eight pays part
+    const wage = demoMonthlyWageFen(e.region_code, e.id);
+    // one in forty owes since 5–8 months back (each its own month); one in twelve stops paying; one in eight pays part
     const debtor = i % 40 === 7;
-    const months = debtor ? [old, m3, m2, m1] : [m3, m2, m1];
+    const months = debtor ? monthsFrom(monthsBefore(current, 5 + (hashOf(`owed:${e.id}`) % 4)), m1) : [m3, m2, m1];
     // (the other streets' samples of three by the enterprise's id: about one in seven stops paying, one in five pays part)
     const [stops, pays] = e.region_code === GUCUN ? [i % 12 === 5, i % 8 === 3] : [e.id % 7 === 3, e.id % 5 === 1];
     const behaviour = debtor ? 'none' : stops ? 'none' : pays ? 'part' : 'full';
@@ -106,7 +148,7 @@ export async function seedDemoFunds(app: FastifyInstance, today = shanghaiDate()
       assessments.push({ enterpriseId: e.id, period, payroll, employees: e.employee_count, basis, assessment, key });
       const paid = behaviour === 'full' ? assessment : behaviour === 'part' ? Math.floor(assessment * 0.6) : 0;
       // paid in the following month, by the 15th
-      const payMonth = period === m1 ? current : period === m2 ? m1 : period === m3 ? m2 : m3;
+      const payMonth = nextMonth(period);
       const receivedOn = `${payMonth}-${String(3 + (i % 12)).padStart(2, '0')}`;
       if (paid <= 0 || receivedOn > today) continue;
       const split = splitReceipt(paid, settings);
@@ -137,14 +179,13 @@ export async function seedDemoFunds(app: FastifyInstance, today = shanghaiDate()
         from enterprises where employee_count >= 20 and region_code <> ${GUCUN} and id <> all(${sql.param(enterprises.map((e) => e.id))}::int[])) x
      where rn <= ${STREET_DEBTORS}::int order by region_code, rn`);
   const owed = new Map<number, { period: string; assessedFen: number }[]>();
-  const debtRand = random(29);
   for (const e of debtors) {
     const unit = unitOf.get(e.region_code);
     if (!unit) continue;
-    const wage = 600_000 + Math.floor(debtRand() * 600_000);
+    const wage = demoMonthlyWageFen(e.region_code, e.id);
     const basis = e.union_status === 'none' ? 'preparatory' : 'standard';
     const periods: { period: string; assessedFen: number }[] = [];
-    for (const period of [old, m3, m2, m1]) {
+    for (const period of monthsFrom(monthsBefore(current, debtorMonthsOwed(e.id, e.rn)), m1)) {
       const payroll = e.employee_count * wage;
       const assessment = Math.round((payroll * (basis === 'preparatory' ? settings.preparatoryRateBp : settings.rateBp)) / 10_000);
       const key = `demo:assessment:${e.id}:${period}`;
@@ -204,11 +245,11 @@ export async function seedDemoFunds(app: FastifyInstance, today = shanghaiDate()
     }
   }
   await seedDemoReturns(db, street.id, m2, settings.returnBp, today);
-  await seedDemoDunning(db, debtors, owed, unitOf, old, today);
+  await seedDemoDunning(db, debtors, owed, unitOf, today);
   await seedDemoBudgets(app, today);
   await seedCityBudgets(db, today);
   await seedCityChairAllowances(app, [m3, m2, m1]);
-  const closed = [old, previousMonth(m3), m3, m2];
+  const closed = monthsFrom(oldest, m2);
   await db.execute(sql`
     insert into ledger_periods (period, status, closed_at)
     select p, 'closed', now() from unnest(${sql.param(closed)}::text[]) as t(p)
@@ -260,51 +301,75 @@ async function seedDemoReturns(db: Database, gucunId: number, gucunReturned: str
 }
 
 /**
- * The 依法催缴 history of the other streets' debtors (the demo's arrears, nothing paid since `oldest`): the street's
- * 1st debtor has had a 律师函, the 2nd also a 约谈, the 3rd also a 催缴函, the 4th also the 核定函 (so its next step is
- * the 支付令 papers) — steps 12 days apart up to today, each with what its letter printed, as takeDunningStep stores it
- * (the street as issuer, its document numbers 〔year〕1号, 2号 … in issue order). One unnest insert.
+ * The 依法催缴 history of the other streets' debtors (the demo's arrears, nothing paid since each debtor's own oldest
+ * month): the street's 1st debtor has had a 律师函, the 2nd also a 约谈, the 3rd also a 催缴函, the 4th also the 核定函
+ * (so its next step is the 支付令 papers). The first step 20–34 days after the oldest month fell due (the 15th of the
+ * month after it), the last 2–13 days before today, the others evenly between — so no two debtors share their dates
+ * — each with what its letter printed, as takeDunningStep stores it (the street as issuer, its document numbers
+ * 〔year〕1号, 2号 … in the order of issue within the year). One unnest insert.
  */
 async function seedDemoDunning(
   db: Database, debtors: { id: number; name: string; credit_code: string; address: string; region_code: string; rn: number }[],
-  owed: Map<number, { period: string; assessedFen: number }[]>, unitOf: Map<string, { id: number }>, oldest: string, today: string,
+  owed: Map<number, { period: string; assessedFen: number }[]>, unitOf: Map<string, { id: number }>, today: string,
 ): Promise<void> {
   const streets = new Map((await queryRows<{ id: number; name: string }>(db, sql`select id, name from orgs where kind = 'street_federation'`)).map((s) => [s.id, s.name]));
-  const rows: { enterpriseId: number; step: DunningStep; issuedOn: string; number: string | null; arrears: number; note: string; content: string | null }[] = [];
-  const numbers = new Map<number, number>();
-  const year = today.slice(0, 4);
+  type Row = { enterpriseId: number; step: DunningStep; issuedOn: string; number: string | null; arrears: number; note: string; content: string | null };
+  const rows: Row[] = [];
+  const letters: { row: Row; issuer: { id: number; name: string }; e: (typeof debtors)[number]; periods: { period: string; assessedFen: number }[] }[] = [];
   for (const e of debtors) {
     const unit = unitOf.get(e.region_code);
     const periods = owed.get(e.id);
-    if (!unit || !periods) continue;
+    if (!unit || !periods?.length) continue;
     const arrears = periods.reduce((a, p) => a + p.assessedFen, 0);
     const issuer = { id: unit.id, name: streets.get(unit.id) ?? '' };
-    const short = issuer.name.replace(/^.{2,3}?[区县]/, '').replace(/(总工会|工会)$/, '').replace(/[镇街道]+$/, '').slice(0, 4) || '工会';
     const depth = Math.min(e.rn, 4);
+    const h = hashOf(`dunning:${e.id}`);
+    const last = addDays(today, -(2 + (h % 12)));
+    const first = depth === 1 ? last : minDate(addDays(paymentDueOn(periods[0]!.period), 20 + ((h >>> 8) % 15)), addDays(last, -(depth - 1) * 7));
+    const span = daysBetween(first, last);
     for (const [j, step] of dunningSteps.slice(0, depth).entries()) {
-      const issuedOn = addDays(today, -(depth - j) * 12);
-      let number: string | null = null;
-      let content: string | null = null;
-      if (step !== 'interview') {
-        const n = issuedOn.slice(0, 4) === year ? (numbers.get(issuer.id) ?? 0) + 1 : 1;
-        numbers.set(issuer.id, n);
-        number = `${short}工经〔${issuedOn.slice(0, 4)}〕${n}号`;
-        const [upperFen, grassrootsFen] = splitFen(arrears, [4000, 6000]) as [number, number];
-        content = JSON.stringify({
-          step, documentNumber: number, issuedOn, issuer: { name: issuer.name },
-          enterprise: { name: e.name, creditCode: e.credit_code, address: e.address },
-          arrearsFen: arrears, oldestUnpaidPeriod: oldest, monthsOverdue: monthsOverdue(oldest, issuedOn), periods,
-          deadlineDays: 15, split: { upperFen, grassrootsFen }, issuerId: issuer.id,
-        });
-      }
-      rows.push({ enterpriseId: e.id, step, issuedOn, number, arrears, note: step === 'interview' ? '已约谈企业负责人及财务，企业称资金紧张，承诺分期补缴' : '', content });
+      const issuedOn = depth === 1 ? last : addDays(first, Math.round((j * span) / (depth - 1)));
+      const row: Row = {
+        enterpriseId: e.id, step, issuedOn, number: null, arrears,
+        note: step === 'interview' ? '已约谈企业负责人及财务，企业称资金紧张，承诺分期补缴' : '', content: null,
+      };
+      rows.push(row);
+      if (step !== 'interview') letters.push({ row, issuer, e, periods });
     }
   }
   if (rows.length === 0) return;
+  // document numbers per issuer and year, in the order the letters went out
+  letters.sort((a, b) => a.issuer.id - b.issuer.id || a.row.issuedOn.localeCompare(b.row.issuedOn) || a.row.enterpriseId - b.row.enterpriseId);
+  const numbers = new Map<string, number>();
+  for (const { row, issuer, e, periods } of letters) {
+    const year = row.issuedOn.slice(0, 4);
+    const n = (numbers.get(`${issuer.id}:${year}`) ?? 0) + 1;
+    numbers.set(`${issuer.id}:${year}`, n);
+    const short = issuer.name.replace(/^.{2,3}?[区县]/, '').replace(/(总工会|工会)$/, '').replace(/[镇街道]+$/, '').slice(0, 4) || '工会';
+    row.number = `${short}工经〔${year}〕${n}号`;
+    const [upperFen, grassrootsFen] = splitFen(row.arrears, [4000, 6000]) as [number, number];
+    const oldest = periods[0]!.period;
+    row.content = JSON.stringify({
+      step: row.step, documentNumber: row.number, issuedOn: row.issuedOn, issuer: { name: issuer.name },
+      enterprise: { name: e.name, creditCode: e.credit_code, address: e.address },
+      arrearsFen: row.arrears, oldestUnpaidPeriod: oldest, monthsOverdue: monthsOverdue(oldest, row.issuedOn), periods,
+      deadlineDays: 15, split: { upperFen, grassrootsFen }, issuerId: issuer.id,
+    });
+  }
   await db.execute(sql`
     insert into dunning_steps (enterprise_id, step, issued_on, document_number, arrears_fen, note, content)
     select e, s, d, n, a, note, c::jsonb
       from unnest(${sql.param(rows.map((r) => r.enterpriseId))}::int[], ${sql.param(rows.map((r) => r.step))}::text[], ${sql.param(rows.map((r) => r.issuedOn))}::date[],
                   ${sql.param(rows.map((r) => r.number))}::text[], ${sql.param(rows.map((r) => r.arrears))}::bigint[], ${sql.param(rows.map((r) => r.note))}::text[],
                   ${sql.param(rows.map((r) => r.content))}::text[]) as t(e, s, d, n, a, note, c)`);
+}
+
+/** The earlier of two dates (YYYY-MM-DD). */
+function minDate(a: string, b: string): string {
+  return a < b ? a : b;
+}
+
+/** Calendar days from `a` to `b` (YYYY-MM-DD). */
+function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 }

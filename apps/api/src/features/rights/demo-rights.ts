@@ -3,13 +3,16 @@
  * - 顾村's 2017 (DOMAIN.md §4, seed 004: "参与调处劳动争议案例301个,成功率98%,涉及补偿职工金额近900万元"): 301
  *   closed cases, 295 settled (98.0 %), 900,000,000 fen recovered — split over the settled cases by weight with the
  *   remainder fen handed out one by one, so the sum is exact;
- * - this year's cases in 顾村 at every stage (a few in mediation, one past its art. 14 deadline);
- * - warnings (one major with a 紧急约见), collective contracts (some expiring within 90 days), a regional wage
+ * - this year's cases in 顾村 at every stage (a few in mediation, one past its art. 14 deadline; three at one
+ *   enterprise within 30 days, which raise the automatic warning);
+ * - warnings entered by staff (one major with a 紧急约见, 2 days past its letter's deadline; the others within it),
+ *   and the automatic ones the module's rule raises on the demo's case clusters (raiseDemoAutoWarnings); collective contracts (some expiring within 90 days), a regional wage
  *   agreement of each of 顾村's regional federations over the enterprises it covers, wage talks in rounds;
  * - every other street of the city (`seedDemoCityRights`): this year's cases (10–40 a street, street success rates
  *   ≈ 85–98 %), open warnings at all three levels in each district (one 重大 a district), collective and wage-specific
  *   contracts of its largest enterprises with a union (≈ 50–65 % of a district's employees covered, some expiring
- *   within 90 days) — about 2,300 cases, 200 warnings and 5,000 contracts in three set-based statements;
+ *   within 90 days) — about 2,300 cases, 200 warnings and 5,000 contracts in three set-based statements — and in
+ *   about one street in three a case cluster that the automatic warning's rule picks up;
  * - the bargaining calendar (电装: bonus talks in June, wage talks in October, welfare monthly) and this year's
  *   preparation data (last year's profit, CPI, the wage guideline) of the enterprises with contracts;
  * - 恳谈会 for every enterprise with a union in the city (`seedDemoConsultations`): most held this year, some under way,
@@ -23,8 +26,10 @@
  */
 import { sql } from 'drizzle-orm';
 import { arrayLiteral, queryRows, type Database } from '@lianxin/db';
-import { addDays, caseTypes, shanghaiDate, type CaseOutcome, type CaseStatus, type CaseType } from '@lianxin/contracts';
+import { addDays, AUTO_WARNING_WINDOW_DAYS, caseTypes, DEFAULT_AUTO_WARNING_CASES, shanghaiDate, type CaseOutcome, type CaseStatus, type CaseType, type Role } from '@lianxin/contracts';
 import type { AppKeys } from '../../security/keys.ts';
+import { numericSetting } from './rights.shared.ts';
+import { raiseAutomaticWarning } from './warnings.service.ts';
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢';
 const GIVEN = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀英', '霞', '平', '刚', '桂英', '建华', '海燕', '志强'];
@@ -119,7 +124,8 @@ export async function seedDemoRights(db: Database, keys?: AppKeys, today = shang
 
   // this year: 顾村 at every stage (the other streets: seedDemoCityRights)
   const current: DemoCase[] = Array.from({ length: 24 }, (_, i) => {
-    const e = pick(1000 + i);
+    // cases 1, 3 and 5 (8, 20 and 32 days ago) at one enterprise: three within 30 days, the automatic warning's rule
+    const e = pick(i === 3 || i === 5 ? 1001 : 1000 + i);
     const receivedOn = addDays(today, -(2 + i * 6));
     const status: CaseStatus = i < 3 ? 'accepted' : i < 6 ? 'investigating' : i < 10 ? 'mediating' : 'closed';
     const outcome: CaseOutcome | null = status !== 'closed' ? null : i % 7 === 0 ? 'arbitration' : i % 5 === 0 ? 'partial' : 'success';
@@ -138,7 +144,9 @@ export async function seedDemoRights(db: Database, keys?: AppKeys, today = shang
   // warnings: 顾村 a major one with its emergency meeting, others open or closed (the other streets: seedDemoCityRights)
   const levels = ['general', 'serious', 'major', 'general', 'serious'] as const;
   const signals = ['wage_arrears', 'social_insurance_arrears', 'relocation_closure', 'layoff_plan', 'collective_petition'] as const;
-  const warningRows = levels.map((level, i) => ({ e: pick(2000 + i), level, signal: signals[i]!, raised: addDays(today, -(3 + i * 9)) }));
+  // open ones within their 15 days but the major one, 2 days past with its meeting held; the closed one dealt with in 12
+  const raisedAgo = [3, 9, 17, 12, 39];
+  const warningRows = levels.map((level, i) => ({ e: pick(2000 + i), level, signal: signals[i]!, raised: addDays(today, -raisedAgo[i]!) }));
   const issuers = await queryRows<{ path: string; id: number; name: string }>(db, sql`
     select e.p as path, o.id, o.name from unnest(${arrayLiteral(warningRows.map((w) => w.e.org_path))}::text[]) with ordinality e(p, n)
       cross join lateral (select id, name from orgs where id = any(string_to_array(e.p, '.')::int[])
@@ -159,7 +167,7 @@ export async function seedDemoRights(db: Database, keys?: AppKeys, today = shang
     returning id`);
   await db.execute(sql`
     insert into rights_meetings (warning_id, held_on, participants, minutes, commitments, follow_up_on)
-    values (${warningIds[2]!.id}, ${addDays(today, -18)}, '企业法定代表人、人事总监、顾村镇总工会、镇劳动保障所', '就搬迁安置与经济补偿方案紧急约见企业。',
+    values (${warningIds[2]!.id}, ${addDays(today, -15)}, '企业法定代表人、人事总监、顾村镇总工会、镇劳动保障所', '就搬迁安置与经济补偿方案紧急约见企业。',
             '企业承诺搬迁前依法支付经济补偿，优先安排职工转岗。', ${addDays(today, 12)})`);
 
   // contracts: collective contracts of 顾村's largest enterprises (some expiring within 90 days), wage agreements
@@ -195,8 +203,10 @@ export async function seedDemoRights(db: Database, keys?: AppKeys, today = shang
       on conflict do nothing`);
   }
 
-  await seedDemoCityRights(db, keys, today, threshold);
+  const autoThreshold = await numericSetting(db, 'rights.autoWarningCases', DEFAULT_AUTO_WARNING_CASES);
+  await seedDemoCityRights(db, keys, today, threshold, autoThreshold);
   if (home && keys) await seedDemoMemberRights(db, keys, home, today, threshold);
+  await raiseDemoAutoWarnings(db, today, autoThreshold);
   await seedDemoPreparation(db, [...contracts.map((c) => c.e.id), ...(home ? [home.enterprise_id] : [])], year);
   await seedDemoConsultations(db, today, home?.enterprise_id ?? null);
 }
@@ -216,14 +226,18 @@ const hash = (text: ReturnType<typeof sql>) => sql`(hashtext(${text})::bigint + 
  *   工伤 40,000–236,000), recovered 85–100 % of the claim (部分成功 40–70 %); one case in thirty a group of 10–30;
  *   the first party of each case with a phone (`177…`, encrypted with `keys` and blind-indexed as the API writes it;
  *   none without keys), the others names only; no party is a member;
- * - warnings: 1–3 per street on its 3rd, 6th, 9th largest enterprise, open mostly, some closed; each district's
+ *   In about one street in three (by hash) N more cases (N the automatic warning's threshold) are one
+ *   enterprise's, 2–5 days apart, the last 0–19 days ago: a cluster whose automatic warning (raiseDemoAutoWarnings)
+ *   is mostly within its 15 days, one in five just past;
+ * - warnings: 1–3 per street on its 3rd, 6th, 9th largest enterprise, open mostly (raised in the last 14 days, one in
+ *   seven 16–23 days ago: just past its letter's 15 days), some closed (raised 20–60 days ago); each district's
  *   first street (by code) a 重大 one with its 紧急约见 record, its second a 较大, its third a 一般, the rest by hash
  *   (one in three 较大);
  * - contracts: the largest enterprises with a union of each street, until 45–75 % of the street's employees (a rate
  *   per street by hash) are under a collective contract (3 years; one in eleven ending within 90 days), every other
  *   one also a wage-specific contract (1 year, started in the last 330 days); one in three signed and not yet filed.
  */
-async function seedDemoCityRights(db: Database, keys: AppKeys | undefined, today: string, threshold: number): Promise<void> {
+async function seedDemoCityRights(db: Database, keys: AppKeys | undefined, today: string, threshold: number, autoThreshold: number): Promise<void> {
   const jan1 = `${today.slice(0, 4)}-01-01`;
   const h = sql`k.h`;
   const parties = await queryRows<{ id: number; case_id: number }>(db, sql`
@@ -232,17 +246,20 @@ async function seedDemoCityRights(db: Database, keys: AppKeys | undefined, today
              count(*) over (partition by e.region_code)::int as n
         from enterprises e where e.region_code <> ${GUCUN} and e.employee_count > 0
     ), streets as (
-      select s.region_code, s.name, x.n, 0.02 + (${hash(sql`s.region_code`)} % 9) / 100.0 as fail_rate
+      select s.region_code, s.name, x.n, 0.02 + (${hash(sql`s.region_code`)} % 9) / 100.0 as fail_rate, ${hash(sql`'cluster:' || s.region_code`)} as ch
         from orgs s join (select region_code, max(n) as n from ents group by 1) x on x.region_code = s.region_code
        where s.kind = 'street_federation' and s.status <> 'dissolved'
     ), k0 as (
-      select s.region_code, s.name, s.n, s.fail_rate, g.i, ${hash(sql`s.region_code || ':' || g.i`)} as h
-        from streets s cross join generate_series(1, greatest(10, least(40, s.n / 25))) g(i)
+      select s.region_code, s.name, s.n, s.fail_rate, g.i, ${hash(sql`s.region_code || ':' || g.i`)} as h, s.ch,
+             g.i > greatest(10, least(40, s.n / 25)) as cluster
+        from streets s cross join generate_series(1, greatest(10, least(40, s.n / 25)) + case when s.ch % 3 = 0 then ${autoThreshold}::int else 0 end) g(i)
     ), k1 as (
-      select k.*, e.id as enterprise_id, e.org_path, (k.h / 7) % greatest(${today}::date - ${jan1}::date, 1) as age,
+      select k.*, e.id as enterprise_id, e.org_path,
+             case when k.cluster then least((k.ch / 7) % 20 + (greatest(10, least(40, k.n / 25)) + ${autoThreshold}::int - k.i) * (2 + (k.ch / 11) % 4), ${today}::date - ${jan1}::date)
+                  else (k.h / 7) % greatest(${today}::date - ${jan1}::date, 1) end as age,
              (array['wage_arrears','wage_arrears','wage_arrears','labour_contract','labour_contract','social_insurance','work_injury','overtime','overtime','severance','severance'])[1 + (k.h / 3) % 11] as type,
              case when (k.h / 19) % 30 = 0 then 10 + (k.h / 23) % 21 else 1 + (k.h / 23) % 3 end::int as workers
-        from k0 k join ents e on e.region_code = k.region_code and e.rn = 1 + (k.h % k.n)
+        from k0 k join ents e on e.region_code = k.region_code and e.rn = 1 + ((case when k.cluster then k.ch / 3 else k.h end) % k.n)
     ), k2 as (
       select k.*, case when k.age < 4 then 'accepted' when k.age < 10 then (case when ${h} % 2 = 0 then 'investigating' else 'accepted' end)
                        when k.age < 30 and ${h} % 3 = 0 then 'mediating' when k.age < 30 and ${h} % 7 = 1 then 'investigating' else 'closed' end as status
@@ -308,12 +325,15 @@ async function seedDemoCityRights(db: Database, keys: AppKeys | undefined, today
         from streets s cross join generate_series(1, 3) g(j)
         join ents e on e.region_code = s.region_code and e.rn = least(g.j * 3, e.n)
        where g.j = 1 or (g.j = 2 and e.n >= 100) or (g.j = 3 and e.n >= 400)
-    ), w as (
+    ), w0 as (
       select k.*, case when k.j = 1 and k.srn = 1 then 'major' when k.j = 1 and k.srn = 2 then 'serious' when k.j = 1 and k.srn = 3 then 'general'
                        when ${h} % 3 = 0 then 'serious' else 'general' end as level,
-             ${today}::date - (2 + ${h} % 60)::int as raised_on,
              k.srn > 3 and ${h} % 5 = 0 as closed
         from k
+    ), w as (
+      -- closed: raised 20–60 days ago; open: within the 15 days of its letter, one in seven 1–8 days past it
+      select k.*, ${today}::date - (case when k.closed then 20 + ${h} % 41 when (${h} / 13) % 7 = 0 then 16 + (${h} / 17) % 8 else 1 + (${h} / 17) % 14 end)::int as raised_on
+        from w0 k
     ), ins as (
       insert into rights_warnings (enterprise_id, org_path, signal, level, source, status, description, raised_on, deadline, closed_on, resolution, letter)
       select w.enterprise_id, w.org_path,
@@ -523,4 +543,39 @@ async function seedDemoMemberRights(db: Database, keys: AppKeys, m: DemoMember, 
     select ${m.enterprise_id}, ${m.org_path}::ltree, v.k, 'filed', ${from}::date, ${from}::date + v.d, v.inc, 274000, ${from}::date - 10, ${from}::date - 3, e.employee_count
       from enterprises e, (values ('collective', 1094, 300), ('wage_specific', 364, 550)) v(k, d, inc)
      where e.id = ${m.enterprise_id}`);
+}
+
+/**
+ * The automatic warnings of the demo, by the module's own rule (warnings.service raiseAutomaticWarning: ≥ the city's
+ * `rights.autoWarningCases` cases and service requests of one enterprise within 30 days → a 一般 or, with a group
+ * dispute among them, 较大 warning with a 15-day letter, source `auto`): for every enterprise whose demo cases of
+ * the last 120 days reach the threshold within 30 days (顾村's cluster, about one street in three elsewhere), the
+ * rule runs as of the day they did, raised by the staff user nearest above the enterprise (the one who would have
+ * recorded the case). One raised more than 30 days ago has been dealt with (closed 10 days after). One transaction
+ * per enterprise, as when a case is recorded.
+ */
+async function raiseDemoAutoWarnings(db: Database, today: string, autoThreshold: number): Promise<void> {
+  const clusters = await queryRows<{ id: number; name: string; credit_code: string; address: string; employee_count: number; org_path: string; day: string }>(db, sql`
+    select distinct on (c.enterprise_id) e.id, e.name, e.credit_code, e.address, e.employee_count, e.org_path::text as org_path, c.received_on::text as day
+      from rights_cases c join enterprises e on e.id = c.enterprise_id
+     where c.received_on > ${today}::date - 120
+       and (select count(*) from rights_cases d where d.enterprise_id = c.enterprise_id
+               and d.received_on between c.received_on - ${AUTO_WARNING_WINDOW_DAYS - 1}::int and c.received_on) >= ${autoThreshold}::int
+     order by c.enterprise_id, c.received_on`);
+  for (const c of clusters) {
+    const [user] = await queryRows<{ id: number; username: string; role: Role; org_id: number; path: string }>(db, sql`
+      select u.id, u.username, u.role, u.org_id, o.path::text as path from users u join orgs o on o.id = u.org_id
+       where o.path @> ${c.org_path}::ltree and u.role <> 'member' order by nlevel(o.path) desc, u.id limit 1`);
+    if (!user) continue;
+    const actor = { userId: user.id, username: user.username, role: user.role, orgId: user.org_id, orgPath: user.path, memberId: null, grants: [] };
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`select 1 from enterprises where id = ${c.id} for update`);
+      await raiseAutomaticWarning(tx, { actor, ip: '127.0.0.1' }, {
+        id: c.id, name: c.name, creditCode: c.credit_code, address: c.address, employeeCount: c.employee_count, orgPath: c.org_path,
+      }, c.day);
+    });
+  }
+  await db.execute(sql`
+    update rights_warnings set status = 'closed', closed_on = raised_on + 10, resolution = '企业已与职工达成调解，诉求均已处理'
+     where source = 'auto' and status = 'open' and raised_on < ${today}::date - 30`);
 }

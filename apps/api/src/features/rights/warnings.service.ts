@@ -50,8 +50,11 @@ interface NewWarning {
   deadlineDays: number;
 }
 
+/** Who raises a warning, for its creator and audit row: the staff member recording the case, or the demo's. */
+type Raiser = Pick<ServiceContext, 'actor' | 'ip'>;
+
 /** Inserts a warning with its letter's fixed content; `onConflict` skips a second open automatic one. */
-async function insertWarning(tx: Tx, ctx: ServiceContext, enterprise: ScopedEnterprise, w: NewWarning, raisedOn: string): Promise<number | null> {
+async function insertWarning(tx: Tx, ctx: Raiser, enterprise: ScopedEnterprise, w: NewWarning, raisedOn: string): Promise<number | null> {
   const issuer = await issuerOf(tx, enterprise.orgPath);
   // one running number per issuer and year, drawn under a lock so two letters never share it
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext('rights_warning_letters'), ${issuer.id})`);
@@ -77,15 +80,16 @@ async function insertWarning(tx: Tx, ctx: ServiceContext, enterprise: ScopedEnte
 /**
  * Raises the automatic warning when the enterprise's signals of the last 30 days (today included) reach the
  * city's threshold and none is open: 较大 when one of those cases is a group dispute, else 一般. Called inside
- * the case's transaction (the enterprise row is locked, and a partial unique index keeps one open per enterprise).
+ * the case's transaction (the enterprise row is locked, and a partial unique index keeps one open per enterprise);
+ * the demo runs it on the day each of its case clusters reached the threshold (`today`, YYYY-MM-DD).
  */
-export async function raiseAutomaticWarning(tx: Tx, ctx: ServiceContext, enterprise: ScopedEnterprise, today: string): Promise<number | null> {
+export async function raiseAutomaticWarning(tx: Tx, ctx: Raiser, enterprise: ScopedEnterprise, today: string): Promise<number | null> {
   const threshold = await numericSetting(tx, 'rights.autoWarningCases', DEFAULT_AUTO_WARNING_CASES);
   const since = addDays(today, -(AUTO_WARNING_WINDOW_DAYS - 1));
   const signals = await recentSignals(tx, enterprise.id, since);
   if (signals < threshold) return null;
   const [group] = await queryRows<{ g: boolean }>(tx, sql`
-    select bool_or(is_group) as g from rights_cases where enterprise_id = ${enterprise.id} and received_on >= ${since}`);
+    select bool_or(is_group) as g from rights_cases where enterprise_id = ${enterprise.id} and received_on >= ${since} and received_on <= ${today}`);
   return insertWarning(tx, ctx, enterprise, {
     signal: 'case_cluster', level: group?.g ? 'serious' : 'general', source: 'auto',
     description: `近${AUTO_WARNING_WINDOW_DAYS}日内该企业职工诉求和劳动争议案件共${signals}件。`, deadlineDays: AUTO_DEADLINE_DAYS,
