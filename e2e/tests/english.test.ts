@@ -30,9 +30,15 @@ describe('the English H5 at 390 px', () => {
     await phone.goto('/m/stations');
     const title = phone.locator('.m-navbar .adm-nav-bar-title');
     await title.getByText('Service positions nearby').waitFor();
-    const box = await title.evaluate((el) => ({ sw: el.scrollWidth, cw: el.clientWidth, sh: el.scrollHeight, ch: el.clientHeight, right: el.getBoundingClientRect().right }));
+    const box = await title.evaluate((el) => {
+      const own = el.getBoundingClientRect();
+      const bar = el.closest('.adm-nav-bar')!.getBoundingClientRect();
+      return { sw: el.scrollWidth, cw: el.clientWidth, top: own.top, bottom: own.bottom, right: own.right, barTop: bar.top, barBottom: bar.bottom };
+    });
+    // not cut (no "…"), inside the red bar, inside the screen
     expect(box.sw).toBeLessThanOrEqual(box.cw);
-    expect(box.sh).toBeLessThanOrEqual(box.ch);
+    expect(box.top).toBeGreaterThanOrEqual(box.barTop);
+    expect(box.bottom).toBeLessThanOrEqual(box.barBottom);
     expect(box.right).toBeLessThanOrEqual(390);
 
     await phone.getByTestId('m-street-picker').click();
