@@ -50,6 +50,9 @@ describe('the English H5 at 390 px', () => {
     const options = await cascader.locator('.adm-check-list-item').allInnerTexts();
     expect(options.filter((o) => CJK.test(o))).toEqual([]);
     await cascader.getByText('Gucun Town', { exact: true }).click();
+    // the tabs (district, street) show their whole names
+    const tabs = await cascader.locator('.adm-cascader-view-header-title').evaluateAll((els) => els.map((el) => ({ text: el.textContent, cut: el.scrollWidth > el.clientWidth })));
+    expect(tabs).toEqual([{ text: 'Baoshan District', cut: false }, { text: 'Gucun Town', cut: false }]);
     await phone.locator('.adm-cascader-header-button').filter({ hasText: /^(OK|Confirm)$/ }).click();
     await phone.getByTestId('m-street-picker').getByText('Baoshan District / Gucun Town').waitFor();
     await phone.getByTestId('m-station').first().waitFor({ timeout: 20_000 });
