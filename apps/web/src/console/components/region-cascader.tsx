@@ -1,5 +1,6 @@
 import { useMemo, type CSSProperties } from 'react';
 import { Cascader } from 'antd';
+import { useLocale } from '../../shared/i18n/locale-context.tsx';
 import { regionPath, scopedRegionOptions, type RegionOption } from '../../shared/regions.ts';
 import { useRegions } from '../../shared/use-regions.ts';
 
@@ -19,8 +20,9 @@ interface RegionCascaderProps {
 
 /** District → street picker holding a single GB/T 2260 code as its value. */
 export function RegionCascader({ scopeCode, value, onChange, streetOnly = false, ...rest }: RegionCascaderProps) {
+  const { locale } = useLocale();
   const { index } = useRegions();
-  const options = useMemo<RegionOption[]>(() => (index ? scopedRegionOptions(index, scopeCode) : []), [index, scopeCode]);
+  const options = useMemo<RegionOption[]>(() => (index ? scopedRegionOptions(index, scopeCode, locale) : []), [index, scopeCode, locale]);
   const path = value && index ? regionPath(index, scopeCode, value) : undefined;
   return (
     <Cascader<RegionOption>
@@ -29,7 +31,8 @@ export function RegionCascader({ scopeCode, value, onChange, streetOnly = false,
       value={path}
       loading={!index}
       changeOnSelect={!streetOnly}
-      showSearch={{ filter: (input, chain) => chain.some((o) => o.label.includes(input.trim())) }}
+      // case-insensitive: English labels are typed in lower case ("gucun")
+      showSearch={{ filter: (input, chain) => chain.some((o) => o.label.toLowerCase().includes(input.trim().toLowerCase())) }}
       onChange={(next) => onChange?.(Array.isArray(next) && next.length > 0 ? String(next[next.length - 1]) : undefined)}
     />
   );

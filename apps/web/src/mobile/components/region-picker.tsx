@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Cascader } from 'antd-mobile';
 import { SHANGHAI_CODE } from '@lianxin/contracts';
+import { useLocale } from '../../shared/i18n/locale-context.tsx';
 import { regionPath, scopedRegionOptions } from '../../shared/regions.ts';
 import { useRegions } from '../../shared/use-regions.ts';
 
@@ -21,11 +22,12 @@ interface RegionPickerProps {
  * employer (/m/join), a rider asking for help without being at a position (/m/requests).
  */
 export function RegionPicker({ value, onChange, title, placeholder, testId }: RegionPickerProps) {
-  const { index } = useRegions();
+  const { locale } = useLocale();
+  const { index, regionName } = useRegions();
   const [visible, setVisible] = useState(false);
-  const options = useMemo(() => (index ? scopedRegionOptions(index, SHANGHAI_CODE) : []), [index]);
+  const options = useMemo(() => (index ? scopedRegionOptions(index, SHANGHAI_CODE, locale) : []), [index, locale]);
   const path = value && index ? regionPath(index, SHANGHAI_CODE, value) : [];
-  const labels = path.map((code) => index?.byCode.get(code)?.name ?? code);
+  const labels = path.map((code) => regionName(code));
 
   return (
     <>

@@ -14,3 +14,25 @@ export function formatList(locale: Locale, items: readonly string[]): string {
   }
   return format.format(items);
 }
+
+/** Chinese and English punctuation around and between the parts of a line of UI text. */
+const marks: Record<Locale, { open: string; close: string; colon: string; clause: string; comma: string }> = {
+  'zh-CN': { open: '（', close: '）', colon: '：', clause: '；', comma: '，' },
+  en: { open: ' (', close: ')', colon: ': ', clause: '; ', comma: ', ' },
+};
+
+/** A bracketed aside after a text: `顾村镇（310113109）` / `Gucun Town (310113109)`; the parts joined with commas. */
+export function formatAside(locale: Locale, text: string, ...aside: readonly string[]): string {
+  const m = marks[locale];
+  return `${text}${m.open}${aside.join(m.comma)}${m.close}`;
+}
+
+/** A label and its value: `催缴：书面催告` / `Take step: written reminder`. */
+export function formatLabelled(locale: Locale, label: string, value: string): string {
+  return `${label}${marks[locale].colon}${value}`;
+}
+
+/** Whole clauses (several error messages) joined as the language does: `……；……` / `…; …`. */
+export function formatClauses(locale: Locale, clauses: readonly string[]): string {
+  return clauses.join(marks[locale].clause);
+}

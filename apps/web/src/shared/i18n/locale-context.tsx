@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import type { Locale } from '@lianxin/contracts';
 import { setCurrentLocale } from './current-locale.ts';
-import { formatList } from './list-format.ts';
+import { formatAside, formatClauses, formatLabelled, formatList } from './list-format.ts';
 import type { DictKey } from './dictionary.ts';
 import { dictText } from './texts.ts';
 
@@ -34,6 +34,12 @@ interface LocaleValue {
   pick: (label: Record<Locale, string>) => string;
   /** Joins items with the language's list separator (Intl.ListFormat, narrow): 热水、冰箱 / hot water, fridge. */
   list: (items: readonly string[]) => string;
+  /** A bracketed aside in the language's punctuation: 顾村镇（310113109） / Gucun Town (310113109). */
+  aside: (text: string, ...aside: readonly string[]) => string;
+  /** A label and its value: 催缴：… / Take step: … */
+  labelled: (label: string, value: string) => string;
+  /** Clauses (several messages) joined with ； / ; */
+  clauses: (items: readonly string[]) => string;
 }
 
 
@@ -57,6 +63,9 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
       t: (key, params) => dictText(locale, key, params),
       pick: (label) => label[locale],
       list: (items) => formatList(locale, items),
+      aside: (text, ...aside) => formatAside(locale, text, ...aside),
+      labelled: (label, value) => formatLabelled(locale, label, value),
+      clauses: (items) => formatClauses(locale, items),
     }),
     [locale, setLocale],
   );

@@ -18,7 +18,7 @@ interface CampaignFormProps {
 
 /** Stage, assignee, next follow-up and notes; 已建会 asks for the union: a new enterprise union or an existing one. */
 export function CampaignForm({ item, onSaved }: CampaignFormProps) {
-  const { t, locale, pick } = useLocale();
+  const { t, locale, pick, clauses, aside } = useLocale();
   const { message } = App.useApp();
   const [form] = Form.useForm<CampaignFormValues>();
   const [submitting, setSubmitting] = useState(false);
@@ -34,7 +34,7 @@ export function CampaignForm({ item, onSaved }: CampaignFormProps) {
     const { placed, unplaced } = splitFieldErrors(fields, (path) => campaignFieldOf(path, mode));
     form.setFields(placed);
     const rest = [...unplaced, ...(placed.length === 0 && fallback ? [fallback] : [])];
-    setProblem(rest.length > 0 ? rest.join('；') : null);
+    setProblem(rest.length > 0 ? clauses(rest) : null);
   };
 
   const submit = async (values: CampaignFormValues) => {
@@ -80,7 +80,7 @@ export function CampaignForm({ item, onSaved }: CampaignFormProps) {
             showSearch={{ optionFilterProp: 'label' }}
             loading={assignees.loading}
             placeholder={t('campaign.assigneePlaceholder')}
-            options={(assignees.data ?? []).map((a) => ({ value: a.id, label: `${a.name}（${a.orgName}）` }))}
+            options={(assignees.data ?? []).map((a) => ({ value: a.id, label: aside(a.name, a.orgName) }))}
             data-testid="campaign-assignee"
           />
         </Form.Item>

@@ -90,7 +90,7 @@ export default function CongressPage() {
 // ---- sessions and proposals -----------------------------------------------------------------------------------
 
 function ProposalsTab({ orgId }: { orgId: number }) {
-  const { t, pick, list } = useLocale();
+  const { t, pick, list, aside } = useLocale();
   const user = useCurrentUser();
   const [params, setParams] = useSearchParams();
   const sessions = useApi(`sessions:${orgId}`, (signal) => fetchSessions(orgId, signal));
@@ -117,7 +117,7 @@ function ProposalsTab({ orgId }: { orgId: number }) {
           value={sessionId ?? undefined}
           placeholder={t('congress.sessionPlaceholder')}
           notFoundContent={t('congress.noSessions')}
-          options={(sessions.data ?? []).map((s) => ({ value: s.id, label: `${s.title}（${s.org.name}，${s.heldOn}）` }))}
+          options={(sessions.data ?? []).map((s) => ({ value: s.id, label: aside(s.title, s.org.name, s.heldOn) }))}
           onChange={(id: number) => set('session', String(id))}
           style={{ minWidth: 360 }}
           data-testid="congress-session"
@@ -205,7 +205,7 @@ function ProposalsTab({ orgId }: { orgId: number }) {
             {open.returnReason && <Descriptions.Item label={t('congress.returnReason')}>{open.returnReason}</Descriptions.Item>}
             {open.answer && (
               <Descriptions.Item label={t('congress.answerText')}>
-                {open.answer.text}（{open.answer.leader}，{open.answer.answeredOn}）
+                {aside(open.answer.text, open.answer.leader, open.answer.answeredOn)}
               </Descriptions.Item>
             )}
           </Descriptions>
@@ -285,7 +285,7 @@ function ProposalFollowUp({ proposal, committee, canWrite, onChanged }: { propos
 }
 
 function ProposalActionModal({ acting, onClose, onDone }: { acting: { kind: 'file' | 'return' | 'answer'; proposal: Proposal } | null; onClose: () => void; onDone: () => void }) {
-  const { t } = useLocale();
+  const { t, labelled } = useLocale();
   const act = useAction();
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
@@ -308,7 +308,7 @@ function ProposalActionModal({ acting, onClose, onDone }: { acting: { kind: 'fil
     }
   };
   return (
-    <Modal open title={`${t(`congress.${kind}`)}：${proposal.subject}`} onCancel={onClose} onOk={() => void submit()} confirmLoading={busy} destroyOnHidden>
+    <Modal open title={labelled(t(`congress.${kind}`), proposal.subject)} onCancel={onClose} onOk={() => void submit()} confirmLoading={busy} destroyOnHidden>
       <Form form={form} layout="vertical" data-testid={`proposal-${kind}-form`}>
         {kind === 'file' && (
           <>
@@ -567,7 +567,7 @@ function RatingQuestionsModal({ year, orgId, canWrite, onClose }: { year: number
 
 /** 工会自查 evidence files of a union and year: listed with their download links; staff who write upload one per item. */
 function EvidenceSection({ year, orgId, canWrite }: { year: number; orgId: number; canWrite: boolean }) {
-  const { t, pick } = useLocale();
+  const { t, pick, aside } = useLocale();
   const { message } = App.useApp();
   const files = useApi(`evidence:${year}:${orgId}`, (signal) => fetchEvidence(year, orgId, signal));
   const [item, setItem] = useState<string>(indicatorItems[0]!.code);
@@ -597,7 +597,7 @@ function EvidenceSection({ year, orgId, canWrite }: { year: number; orgId: numbe
         {(files.data ?? []).map((f) => (
           <li key={f.id}>
             {label(f.itemCode)} · <a href={evidenceUrl(f.id)} download={f.filename}>{f.filename}</a>
-            <Typography.Text type="secondary">（{Math.ceil(f.size / 1024)} KB，{f.uploadedBy}）</Typography.Text>
+            <Typography.Text type="secondary">{aside('', `${Math.ceil(f.size / 1024)} KB`, f.uploadedBy)}</Typography.Text>
           </li>
         ))}
       </ul>
@@ -616,7 +616,7 @@ function EvidenceSection({ year, orgId, canWrite }: { year: number; orgId: numbe
 }
 
 function EvaluationTab({ orgId }: { orgId: number }) {
-  const { t, pick } = useLocale();
+  const { t, pick, aside } = useLocale();
   const thisYear = Number(shanghaiDate().slice(0, 4));
   const [year, setYear] = useState(thisYear);
   const [unit, setUnit] = useState<number | null>(null);
@@ -651,7 +651,7 @@ function EvaluationTab({ orgId }: { orgId: number }) {
             <Statistic title={t('evaluation.evaluated')} value={s.evaluated} />
             <Statistic title={t('evaluation.average')} value={s.averageScore ?? '—'} />
             <Statistic title={t('evaluation.ratings')} value={s.ratings} />
-            <Statistic title={t('evaluation.sampled')} value={`${s.sampled}（${s.spotChecked}）`} />
+            <Statistic title={t('evaluation.sampled')} value={aside(String(s.sampled), String(s.spotChecked))} />
             {[5, 4, 3, 2, 1].map((n) => (
               <Statistic key={n} title={t('evaluation.starsCount', { stars: n })} value={s.stars[n - 1]} />
             ))}

@@ -20,7 +20,7 @@ function child(id: number, name: string, target: number, covered: number, status
   };
 }
 
-const barText = { rate: '建会率', targetLabel: (p: number) => `目标 ${p}%`, detail: (c: number, t: number) => `${c}/${t}` };
+const barText = { rateName: '建会率', rate: (p: number) => `建会率：${p}%`, targetLabel: (p: number) => `目标 ${p}%`, detail: (c: number, t: number) => `${c}/${t}` };
 
 describe('chart options', () => {
   it('charts at most 20 children with target enterprises, the largest first', () => {

@@ -31,7 +31,10 @@ function truncate(text: string, chars: number): string {
 }
 
 export interface RateBarText {
-  rate: string;
+  /** the series' name, e.g. "建会率" */
+  rateName: string;
+  /** tooltip line of the rate, e.g. "建会率：97.5%" */
+  rate: (percent: number) => string;
   /** e.g. "目标 88%" */
   targetLabel: (percent: number) => string;
   /** tooltip line, e.g. "已建会 468 / 目标企业 480" */
@@ -44,7 +47,7 @@ export function rateBarOption(unitName: string, children: readonly CoverageChild
   const names = shown.map((c) => shortUnitName(c.org.name, unitName));
   const series: BarSeriesOption = {
     type: 'bar',
-    name: text.rate,
+    name: text.rateName,
     barMaxWidth: 36,
     data: shown.map((c) => ({ value: toPercent(c.coverageRate), itemStyle: { color: statusHex[c.status] }, orgId: c.org.id })),
   };
@@ -67,7 +70,7 @@ export function rateBarOption(unitName: string, children: readonly CoverageChild
         const first = Array.isArray(params) ? (params[0] as { dataIndex?: number } | undefined) : undefined;
         const child = first?.dataIndex === undefined ? undefined : shown[first.dataIndex];
         if (!child) return '';
-        return `${escapeHtml(child.org.name)}<br/>${text.rate}：${toPercent(child.coverageRate)}%<br/>${text.detail(child.coveredTargetEnterprises, child.targetEnterprises)}`;
+        return `${escapeHtml(child.org.name)}<br/>${text.rate(toPercent(child.coverageRate))}<br/>${text.detail(child.coveredTargetEnterprises, child.targetEnterprises)}`;
       },
     },
     xAxis: {

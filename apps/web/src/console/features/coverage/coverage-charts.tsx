@@ -17,17 +17,18 @@ interface CoverageChartsProps {
  * unit's 建会率 / 入会率 month by month.
  */
 export function CoverageCharts({ coverage, trend, onDrill }: CoverageChartsProps) {
-  const { t, locale } = useLocale();
+  const { t, locale, labelled } = useLocale();
   const target = coverage.target?.coverageRate ?? null;
   const bars = useMemo(() => topChildren(coverage.chart), [coverage.chart]);
   const barOption = useMemo(
     () =>
       rateBarOption(coverage.org.name, coverage.chart, target, {
-        rate: t('coverage.kpi.rate'),
+        rateName: t('coverage.kpi.rate'),
+        rate: (percent) => labelled(t('coverage.kpi.rate'), `${percent}%`),
         targetLabel: (percent) => t('coverage.chart.targetLine', { rate: `${percent}%` }),
         detail: (covered, all) => t('coverage.chart.barDetail', { covered, target: all }),
       }),
-    [coverage.org.name, coverage.chart, target, t],
+    [coverage.org.name, coverage.chart, target, t, labelled],
   );
   const lineOption = useMemo(
     () =>

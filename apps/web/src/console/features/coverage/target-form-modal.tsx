@@ -22,7 +22,7 @@ interface TargetFormModalProps {
 
 /** Adds or edits a target: the unit, the due date, the 建会率 and (optional) 入会率 in percent, a note. */
 export function TargetFormModal({ open, target, unit, onClose, onSaved }: TargetFormModalProps) {
-  const { t, locale } = useLocale();
+  const { t, locale, clauses } = useLocale();
   const [form] = Form.useForm<TargetFormValues>();
   const [submitting, setSubmitting] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -33,7 +33,7 @@ export function TargetFormModal({ open, target, unit, onClose, onSaved }: Target
     const { placed, unplaced } = targetFormErrors(fields);
     form.setFields(placed.map(([name, text]) => ({ name, errors: [text] })));
     const rest = [...unplaced, ...(placed.length === 0 && fallback ? [fallback] : [])];
-    setProblem(rest.length > 0 ? rest.join('；') : null);
+    setProblem(rest.length > 0 ? clauses(rest) : null);
   };
 
   const submit = async () => {

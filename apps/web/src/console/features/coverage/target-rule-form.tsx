@@ -20,7 +20,7 @@ export function TargetRuleForm({ onSaved }: { onSaved: () => void }) {
 const RULE_FIELDS = ['ownerships', 'dualRealOnly', 'minEmployees', 'minYearsOpen'] as const;
 
 function RuleForm({ rule, onSaved }: { rule: TargetRule; onSaved: () => void }) {
-  const { t, locale, pick } = useLocale();
+  const { t, locale, pick, clauses } = useLocale();
   const { message } = App.useApp();
   const [form] = Form.useForm<TargetRule>();
   const [saved, setSaved] = useState(rule);
@@ -38,7 +38,7 @@ function RuleForm({ rule, onSaved }: { rule: TargetRule; onSaved: () => void }) 
     const checked = validateWith(targetRuleSchema, values, locale);
     if (!checked.ok) {
       const rest = showErrors(checked.fields);
-      if (rest.length > 0) setProblem(rest.join('；'));
+      if (rest.length > 0) setProblem(clauses(rest));
       return;
     }
     if (sameRule(checked.data, saved)) {
@@ -55,7 +55,7 @@ function RuleForm({ rule, onSaved }: { rule: TargetRule; onSaved: () => void }) 
       if (!isApiError(e)) setProblem(t('app.networkError'));
       else {
         const rest = showErrors(e.fields);
-        setProblem([e.message, ...rest].join('；'));
+        setProblem(clauses([e.message, ...rest]));
       }
     } finally {
       setSubmitting(false);

@@ -6,6 +6,7 @@ import { sizeBandOf, industryLabel, ownershipLabels, sizeBandLabels, type Enterp
 import { formatCount, formatDate, formatDateTime } from '../../../shared/format.ts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
 import { useApi } from '../../../shared/use-api.ts';
+import { useRegions } from '../../../shared/use-regions.ts';
 import { ErrorResult } from '../../components/error-result.tsx';
 import { NotFound } from '../../components/not-found.tsx';
 import { useCurrentUser } from '../auth/session-context.tsx';
@@ -80,6 +81,7 @@ function EnterpriseDetail({ id }: { id: number }) {
 
 function EnterpriseDescriptions({ enterprise: e }: { enterprise: Enterprise }) {
   const { t, locale, pick } = useLocale();
+  const { regionNameWithCode } = useRegions();
   const none = t('app.none');
   return (
     <Descriptions
@@ -88,7 +90,7 @@ function EnterpriseDescriptions({ enterprise: e }: { enterprise: Enterprise }) {
       column={{ xs: 1, lg: 2 }}
       items={[
         { key: 'creditCode', label: t('enterprise.creditCode'), children: <Typography.Text copyable className="mono">{e.creditCode}</Typography.Text> },
-        { key: 'region', label: t('enterprise.region'), children: `${e.regionName}（${e.regionCode}）` },
+        { key: 'region', label: t('enterprise.region'), children: regionNameWithCode(e.regionCode, e.regionName) },
         { key: 'address', label: t('enterprise.address'), children: e.address || none, span: 2 },
         { key: 'industry', label: t('enterprise.industry'), children: industryLabel(e.industry, locale) },
         {

@@ -4,6 +4,7 @@ import { industrySectionLabels, type EnterpriseListItem } from '@lianxin/contrac
 import { formatCount, formatDate } from '../../../shared/format.ts';
 import type { ListSort } from '../../../shared/search-params.ts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
+import { useRegions } from '../../../shared/use-regions.ts';
 import { UnionStatusTag } from './union-status-tag.tsx';
 import { onTableSort, sortableColumn, useServerPagination } from '../../components/server-pagination.ts';
 import type { EnterpriseSortKey } from './enterprises-api.ts';
@@ -22,6 +23,7 @@ interface EnterpriseTableProps {
 /** Server-side paginated and sorted enterprise list. */
 export function EnterpriseTable({ items, list, page, pageSize, sort, loading, onPageChange, onSortChange }: EnterpriseTableProps) {
   const { t, locale } = useLocale();
+  const { regionName } = useRegions();
   const pagination = useServerPagination({ page, pageSize, list, totalKey: 'enterprises.total', onChange: onPageChange });
   const columns: TableColumnsType<EnterpriseListItem> = [
     {
@@ -38,7 +40,7 @@ export function EnterpriseTable({ items, list, page, pageSize, sort, loading, on
       ),
     },
     { key: 'creditCode', title: t('enterprises.col.creditCode'), dataIndex: 'creditCode', width: 180, className: 'mono' },
-    { key: 'region', title: t('enterprises.col.region'), dataIndex: 'regionName', width: 120, ellipsis: true },
+    { key: 'region', title: t('enterprises.col.region'), width: 120, ellipsis: true, render: (_, e) => regionName(e.regionCode, e.regionName) },
     {
       key: 'industry',
       title: t('enterprises.col.industry'),

@@ -74,7 +74,7 @@ export function BudgetsTab({ orgId }: { orgId: number }) {
 }
 
 function Spendings({ items, canWrite, onChanged }: { items: { id: number; spentOn: string; payee: string; purpose: string; amountFen: number; period: string; reversalEntryId: number | null; reverseReason: string | null }[]; canWrite: boolean; onChanged: () => void }) {
-  const { t } = useLocale();
+  const { t, labelled } = useLocale();
   const { message, modal } = App.useApp();
   const reverse = (id: number) => {
     let reason = '';
@@ -105,7 +105,7 @@ function Spendings({ items, canWrite, onChanged }: { items: { id: number; spentO
         {
           title: '',
           render: (_, r) => r.reversalEntryId
-            ? <Tag>{t('funds.spendingReversed')}：{r.reverseReason}</Tag>
+            ? <Tag>{labelled(t('funds.spendingReversed'), r.reverseReason ?? '')}</Tag>
             : canWrite && <Button size="small" danger onClick={() => reverse(r.id)} data-testid="spending-reverse">{t('funds.spendingReverse')}</Button>,
         },
       ]}

@@ -62,7 +62,7 @@ function parseTiers(text: string): { minMembers: number; addFen: number }[] | nu
 }
 
 function ChairSettings({ canAdd, onAdded }: { canAdd: boolean; onAdded: () => void }) {
-  const { t } = useLocale();
+  const { t, list } = useLocale();
   const { message } = App.useApp();
   const { data, error, reload } = useApi('chair-settings', (signal) => fetchChairSettings(signal));
   const [form] = Form.useForm<SettingsForm>();
@@ -93,7 +93,7 @@ function ChairSettings({ canAdd, onAdded }: { canAdd: boolean; onAdded: () => vo
           { title: t('funds.chairValidFrom'), dataIndex: 'validFrom' },
           { title: t('funds.chairBase'), align: 'right', render: (_, r) => formatFen(r.baseFen) },
           { title: t('funds.chairPerStar'), align: 'right', render: (_, r) => formatFen(r.perStarFen) },
-          { title: t('funds.chairTiers'), render: (_, r) => r.sizeTiers.map((x) => `≥${x.minMembers}: +${formatFen(x.addFen)}`).join('，') },
+          { title: t('funds.chairTiers'), render: (_, r) => list(r.sizeTiers.map((x) => `≥${x.minMembers}: +${formatFen(x.addFen)}`)) },
           { title: t('funds.chairMax'), align: 'right', render: (_, r) => formatFen(r.maxFen) },
         ]}
       />

@@ -5,7 +5,7 @@ import { searchEnterprises } from './funds-api.ts';
 
 /** An enterprise of the user's scope, found by name or credit code as the user types. */
 export function EnterpriseSelect({ value, onChange, testId }: { value?: number; onChange?: (id: number) => void; testId: string }) {
-  const { t } = useLocale();
+  const { t, aside } = useLocale();
   const [q, setQ] = useState('');
   const [options, setOptions] = useState<{ value: number; label: string }[]>([]);
   useEffect(() => {
@@ -13,7 +13,7 @@ export function EnterpriseSelect({ value, onChange, testId }: { value?: number; 
     const controller = new AbortController();
     const timer = setTimeout(() => {
       searchEnterprises(q, controller.signal).then(
-        (r) => setOptions(r.items.map((e) => ({ value: e.id, label: `${e.name}（${e.creditCode}）` }))),
+        (r) => setOptions(r.items.map((e) => ({ value: e.id, label: aside(e.name, e.creditCode) }))),
         () => undefined,
       );
     }, 250);
@@ -21,7 +21,7 @@ export function EnterpriseSelect({ value, onChange, testId }: { value?: number; 
       clearTimeout(timer);
       controller.abort();
     };
-  }, [q]);
+  }, [q, aside]);
   return (
     <Select
       showSearch={{ filterOption: false, onSearch: setQ }}

@@ -301,7 +301,7 @@ function Books({ orgId, period, onPeriod }: { orgId: number; period: string; onP
 }
 
 function Arrears({ orgId }: { orgId: number }) {
-  const { t, pick } = useLocale();
+  const { t, pick, labelled } = useLocale();
   const { message } = App.useApp();
   const user = useCurrentUser();
   const fail = useFail();
@@ -346,7 +346,7 @@ function Arrears({ orgId }: { orgId: number }) {
         {
           title: t('funds.nextStep'),
           render: (_, r) => r.nextStep && (user.canWrite
-            ? <Button size="small" onClick={() => step(r)} data-testid="dunning-step">{t('funds.takeStep')}：{pick(dunningStepLabels[r.nextStep])}</Button>
+            ? <Button size="small" onClick={() => step(r)} data-testid="dunning-step">{labelled(t('funds.takeStep'), pick(dunningStepLabels[r.nextStep]))}</Button>
             : pick(dunningStepLabels[r.nextStep])),
         },
       ]}

@@ -23,7 +23,7 @@ export function OrgDetail({ id, onSelect }: OrgDetailProps) {
 
 function OrgDetailCard({ org, onSelect }: { org: OrgDetailData; onSelect: (id: number) => void }) {
   const { t, locale } = useLocale();
-  const { regionName } = useRegions();
+  const { regionNameWithCode } = useRegions();
   const none = t('app.none');
   const parent = org.parent;
 
@@ -67,7 +67,7 @@ function OrgDetailCard({ org, onSelect }: { org: OrgDetailData; onSelect: (id: n
         bordered
         column={{ xs: 1, md: 2 }}
         items={[
-          { key: 'region', label: t('orgs.region'), children: `${regionName(org.regionCode)}（${org.regionCode}）` },
+          { key: 'region', label: t('orgs.region'), children: regionNameWithCode(org.regionCode) },
           { key: 'sector', label: t('orgs.sector'), children: org.sector ?? none },
           { key: 'establishedOn', label: t('orgs.establishedOn'), children: formatDate(org.establishedOn) },
           { key: 'chairName', label: t('orgs.chairName'), children: org.chairName ?? none },

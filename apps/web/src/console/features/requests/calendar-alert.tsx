@@ -13,7 +13,7 @@ import { fetchCalendar, putCalendar } from './requests-api.ts';
  * provisional — and, for city staff, the editor that enters it.
  */
 export function CalendarAlert() {
-  const { t } = useLocale();
+  const { t, list } = useLocale();
   const { message } = App.useApp();
   const user = useCurrentUser();
   const year = Number(shanghaiDate().slice(0, 4));
@@ -40,13 +40,13 @@ export function CalendarAlert() {
         type="warning"
         showIcon
         data-testid="calendar-missing"
-        message={t('requests.calendar.missing', { years: missing.join('、') })}
+        message={t('requests.calendar.missing', { years: list(missing.map(String)) })}
         action={can(user, 'calendar.edit') ? <Button size="small" onClick={() => setEditing(missing[0]!)}>{t('requests.calendar.enter')}</Button> : undefined}
       />
       <Modal open={editing !== null} title={t('requests.calendar.title', { year: editing ?? '' })} onCancel={() => setEditing(null)} onOk={() => void save()}
         okText={t('requests.ok')} cancelText={t('requests.cancel')}>
         <Typography.Paragraph type="secondary">{t('requests.calendar.help')}</Typography.Paragraph>
-        <Input.TextArea rows={12} value={text} onChange={(e) => setText(e.target.value)} placeholder={'2027-01-01 holiday 元旦\n2027-02-06 workday 春节'} />
+        <Input.TextArea rows={12} value={text} onChange={(e) => setText(e.target.value)} placeholder={t('requests.calendar.example')} />
       </Modal>
     </>
   );

@@ -25,7 +25,7 @@ export default function CaseDetailPage() {
 }
 
 function CaseDetail({ id }: { id: number }) {
-  const { t, pick } = useLocale();
+  const { t, pick, aside } = useLocale();
   const navigate = useNavigate();
   const location = useLocation();
   const { data: c, error, reload } = useApi(`rights-case-${id}`, (signal) => fetchCase(id, signal));
@@ -120,7 +120,7 @@ function CaseDetail({ id }: { id: number }) {
             { content: `${c.receivedOn} ${pick(caseStatusLabels.accepted)}` },
             ...(c.history ?? []).map((h) => ({
               color: h.to === 'closed' ? (settled ? 'green' : 'gray') : 'blue',
-              content: `${h.on} ${pick(caseStatusLabels[h.to])}${h.to === 'closed' && c.outcome ? `（${pick(caseOutcomeLabels[c.outcome])}）` : ''}${h.note ? ` · ${h.note}` : ''}`,
+              content: `${h.on} ${h.to === 'closed' && c.outcome ? aside(pick(caseStatusLabels[h.to]), pick(caseOutcomeLabels[c.outcome])) : pick(caseStatusLabels[h.to])}${h.note ? ` · ${h.note}` : ''}`,
             })),
           ]}
         />

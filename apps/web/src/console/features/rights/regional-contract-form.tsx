@@ -18,7 +18,7 @@ interface RegionalValues {
  * the term, increase (%) and minimum wage (yuan, read by its digits). Each ticked enterprise gets its own row.
  */
 export function RegionalContractModal({ onClose, onSaved }: { onClose: () => void; onSaved: () => void }) {
-  const { t, pick } = useLocale();
+  const { t, pick, aside } = useLocale();
   const { message } = App.useApp();
   const [form] = Form.useForm<RegionalValues>();
   const [q, setQ] = useState('');
@@ -56,7 +56,7 @@ export function RegionalContractModal({ onClose, onSaved }: { onClose: () => voi
         <Form.Item name="coveredEnterpriseIds" label={t('rights.regional.enterprises')} rules={[{ required: true, type: 'array', min: 1 }]}>
           <Checkbox.Group
             data-testid="rights-regional-enterprises"
-            options={(union.data?.coveredEnterprises ?? []).map((e) => ({ value: e.id, label: `${e.name}（${e.employeeCount}）` }))}
+            options={(union.data?.coveredEnterprises ?? []).map((e) => ({ value: e.id, label: aside(e.name, String(e.employeeCount)) }))}
           />
         </Form.Item>
         <Form.Item name="kind" label={t('rights.contract.kind')}>
@@ -66,7 +66,7 @@ export function RegionalContractModal({ onClose, onSaved }: { onClose: () => voi
         <Form.Item name="validFrom" label={t('rights.regional.validFrom')} rules={[{ required: true }]}><DateInput testId="rights-regional-from" /></Form.Item>
         <Form.Item name="validTo" label={t('rights.regional.validTo')} rules={[{ required: true }]}><DateInput min={validFrom} testId="rights-regional-to" /></Form.Item>
         <Form.Item name="increase" label={t('rights.contract.increase')}><Input suffix="%" /></Form.Item>
-        <Form.Item name="minimumWage" label={t('rights.contract.minimumWage')} rules={[{ required: true }]}><Input suffix="元" data-testid="rights-regional-wage" /></Form.Item>
+        <Form.Item name="minimumWage" label={t('rights.contract.minimumWage')} rules={[{ required: true }]}><Input suffix={t('rights.contract.yuan')} data-testid="rights-regional-wage" /></Form.Item>
       </Form>
     </Modal>
   );

@@ -186,7 +186,7 @@ function CasesTab({ orgId, version, onChanged }: { orgId: number; version: numbe
 interface NewCaseValues { enterpriseId?: number; type: CaseType; members?: MemberHit[]; workers?: string; claim: string; mediationOrg?: string; mediator?: string; lawyer?: string; description?: string }
 
 function NewCaseModal({ requestId, onClose, onSaved }: { requestId?: number; onClose: () => void; onSaved: () => void }) {
-  const { t, pick } = useLocale();
+  const { t, pick, clauses } = useLocale();
   const { message } = App.useApp();
   const [form] = Form.useForm<NewCaseValues>();
   const [problem, setProblem] = useState<string | null>(null);
@@ -210,7 +210,7 @@ function NewCaseModal({ requestId, onClose, onSaved }: { requestId?: number; onC
       void message.success(t('rights.saved'));
       onSaved();
     } catch (error) {
-      setProblem(isApiError(error) ? [error.message, ...Object.entries(error.fields).map(([k, m]) => `${k}: ${m}`)].join('；') : t('app.networkError'));
+      setProblem(isApiError(error) ? clauses([error.message, ...Object.entries(error.fields).map(([k, m]) => `${k}: ${m}`)]) : t('app.networkError'));
     }
   };
   return (
@@ -235,7 +235,7 @@ function NewCaseModal({ requestId, onClose, onSaved }: { requestId?: number; onC
 interface StageValues { to: 'investigating' | 'mediating' | 'closed'; outcome?: CaseOutcome; recovered?: string; agreementText?: string }
 
 function StageModal({ item, onClose, onSaved }: { item: CaseItem; onClose: () => void; onSaved: () => void }) {
-  const { t, pick } = useLocale();
+  const { t, pick, clauses } = useLocale();
   const { message } = App.useApp();
   const [form] = Form.useForm<StageValues>();
   const [problem, setProblem] = useState<string | null>(null);
@@ -251,7 +251,7 @@ function StageModal({ item, onClose, onSaved }: { item: CaseItem; onClose: () =>
       void message.success(t('rights.saved'));
       onSaved();
     } catch (error) {
-      setProblem(isApiError(error) ? [error.message, ...Object.values(error.fields)].join('；') : t('app.networkError'));
+      setProblem(isApiError(error) ? clauses([error.message, ...Object.values(error.fields)]) : t('app.networkError'));
     }
   };
   return (

@@ -31,7 +31,7 @@ type Stage =
 
 /** 名册导入: receiving union → template → upload and check → 确认导入 → progress until written. */
 export default function RosterImportPage() {
-  const { t, locale, pick } = useLocale();
+  const { t, locale, pick, clauses } = useLocale();
   const [orgId, setOrgId] = useState<number | undefined>();
   const [stage, setStage] = useState<Stage>({ step: 'choose' });
   const [problem, setProblem] = useState<string | null>(null);
@@ -86,7 +86,7 @@ export default function RosterImportPage() {
       const result = await uploadRoster(file, orgId);
       setStage({ step: 'validated', fileName: file.name, result });
     } catch (error) {
-      setProblem(isApiError(error) ? [error.message, ...Object.values(error.fields)].join('；') : t('app.networkError'));
+      setProblem(isApiError(error) ? clauses([error.message, ...Object.values(error.fields)]) : t('app.networkError'));
       setStage({ step: 'choose' });
     }
   };

@@ -134,7 +134,7 @@ function VoteCard({ vote, onVoted }: { vote: MyVote; onVoted: () => void }) {
 }
 
 function ProposalCard({ proposal: p, memberId, onChanged }: { proposal: Proposal; memberId: number; onChanged: () => void }) {
-  const { t, pick } = useLocale();
+  const { t, pick, aside } = useLocale();
   const [rating, setRating] = useState<ProposalRating | null>(null);
   const mine = p.proposer.memberId === memberId;
   const seconded = p.seconders.some((s) => s.memberId === memberId);
@@ -166,7 +166,7 @@ function ProposalCard({ proposal: p, memberId, onChanged }: { proposal: Proposal
       {p.progress.length > 0 && (
         <div className="m-hint" data-testid={`m-progress-${p.id}`}>
           {t('mcongress.progress')}
-          {p.progress.map((g) => <div key={g.id}>{g.postedOn} {g.note}{g.done ? `（${t('mcongress.progressDone')}）` : ''}</div>)}
+          {p.progress.map((g) => <div key={g.id}>{g.postedOn} {g.done ? aside(g.note, t('mcongress.progressDone')) : g.note}</div>)}
         </div>
       )}
       {p.state === 'submitted' && !mine && p.voteId === null && (

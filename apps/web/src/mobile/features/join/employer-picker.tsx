@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Button, DotLoading, Input, List } from 'antd-mobile';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
+import { useRegions } from '../../../shared/use-regions.ts';
 import { lookupEnterprises, type EnterpriseLookupItem } from './join-api.ts';
 
 interface EmployerPickerProps {
@@ -17,6 +18,7 @@ type Lookup = { q: string; items: EnterpriseLookupItem[] } | { q: string; failed
 /** Searches the enterprise registry by name, pinyin initials or credit code and picks one employer. */
 export function EmployerPicker({ value, onChange }: EmployerPickerProps) {
   const { t } = useLocale();
+  const { regionName } = useRegions();
   const [text, setText] = useState('');
   const [lookup, setLookup] = useState<Lookup | null>(null);
   const trimmed = text.trim();
@@ -45,7 +47,7 @@ export function EmployerPicker({ value, onChange }: EmployerPickerProps) {
         <div>
           <div className="m-employer-name">{value.name}</div>
           <div className="m-employer-meta">
-            {value.creditCode} · {value.regionName}
+            {value.creditCode} · {regionName(value.regionCode, value.regionName)}
           </div>
         </div>
         <Button size="mini" fill="outline" onClick={() => onChange?.(null)} data-testid="join-employer-change">
@@ -80,7 +82,7 @@ export function EmployerPicker({ value, onChange }: EmployerPickerProps) {
           {current.items.map((item) => (
             <List.Item
               key={item.creditCode}
-              description={`${item.creditCode} · ${item.regionName}`}
+              description={`${item.creditCode} · ${regionName(item.regionCode, item.regionName)}`}
               onClick={() => {
                 setText('');
                 onChange?.(item);

@@ -5,6 +5,9 @@ import { api } from '../../../shared/api-client.ts';
 export interface EnterpriseLookupItem {
   creditCode: string;
   name: string;
+  /** the street's GB/T 2260 code: the picker shows its name in the UI language */
+  regionCode: string;
+  /** the street's Chinese name */
   regionName: string;
 }
 

@@ -5,7 +5,7 @@ describe('join form values', () => {
   const base = { name: ' 王小明 ', idNumber: '31011319900307123x', phone: ' 13912345678 ', phoneCode: ' 123456 ', occupation: ['rider' as const] };
 
   it('sends the employer or the area, never both', () => {
-    const employer = { creditCode: '91310113MA1GKXXX00', name: '甲', regionName: '顾村镇' };
+    const employer = { creditCode: '91310113MA1GKXXX00', name: '甲', regionCode: '310113109', regionName: '顾村镇' };
     expect(toApplicationBody({ ...base, employer, regionCode: '310113109' }, false)).toEqual({
       name: '王小明', idNumber: '31011319900307123X', phone: '13912345678', phoneCode: '123456', occupation: 'rider', employerCreditCode: employer.creditCode,
     });

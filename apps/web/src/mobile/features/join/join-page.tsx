@@ -36,7 +36,7 @@ export default function JoinPage() {
 }
 
 function JoinForm({ onCreated }: { onCreated: (created: ApplicationCreated, phone: string) => void }) {
-  const { t, locale, pick } = useLocale();
+  const { t, locale, pick, clauses } = useLocale();
   const [form] = Form.useForm<JoinFormValues>();
   const [noEmployer, setNoEmployer] = useState(false);
   const [submitting, setSubmitting] = useState(false);
@@ -70,7 +70,7 @@ function JoinForm({ onCreated }: { onCreated: (created: ApplicationCreated, phon
     const checked = validateWith<ApplicationCreate>(applicationCreateSchema, body, locale);
     if (!checked.ok) {
       const unplaced = showFieldErrors(checked.fields);
-      if (unplaced.length > 0) setProblem(unplaced.join('；'));
+      if (unplaced.length > 0) setProblem(clauses(unplaced));
       return;
     }
     setSubmitting(true);
@@ -85,7 +85,7 @@ function JoinForm({ onCreated }: { onCreated: (created: ApplicationCreated, phon
       }
       const unplaced = showFieldErrors(error.fields);
       if (error.code === 'conflict' || Object.keys(error.fields).length === 0 || unplaced.length > 0) {
-        setProblem([error.message, ...unplaced.filter((m) => m !== error.message)].join('；'));
+        setProblem(clauses([error.message, ...unplaced.filter((m) => m !== error.message)]));
         window.scrollTo({ top: 0, behavior: 'smooth' });
       }
     }

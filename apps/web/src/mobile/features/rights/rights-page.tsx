@@ -123,7 +123,7 @@ function ContractCard({ k }: { k: MyContract }) {
 }
 
 function ConsultationCard({ k, onSent }: { k: MyConsultation; onSent: () => void }) {
-  const { t, pick } = useLocale();
+  const { t, pick, aside } = useLocale();
   const [text, setText] = useState('');
   const [anonymous, setAnonymous] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -154,7 +154,7 @@ function ConsultationCard({ k, onSent }: { k: MyConsultation; onSent: () => void
       {k.myIssues.length > 0 && (
         <div className="m-hint" data-testid={`m-my-issues-${k.id}`}>
           {t('mrights.myIssues')}
-          {k.myIssues.map((i) => <div key={i.id}>{i.submittedOn} {i.text}{i.anonymous ? `（${t('mrights.anonymous')}）` : ''}</div>)}
+          {k.myIssues.map((i) => <div key={i.id}>{i.submittedOn} {i.anonymous ? aside(i.text, t('mrights.anonymous')) : i.text}</div>)}
         </div>
       )}
     </Card>

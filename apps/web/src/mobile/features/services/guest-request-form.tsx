@@ -72,7 +72,7 @@ export function GuestRequestForm({ stationId, stationName, categories, initialCa
       <Form.Header>{t('mrequests.new')}{stationName ? ` · ${t('mrequests.atStation', { name: stationName })}` : ''}</Form.Header>
       {!stationId && <Form.Header>{t('mrequests.pickStation')}</Form.Header>}
       {!stationId && (
-        <Form.Item name="regionCode" label={t('mrequests.street')} extra={t('mrequests.streetHint')}>
+        <Form.Item name="regionCode" label={t('mrequests.street')} description={t('mrequests.streetHint')}>
           <RegionPicker title={t('mrequests.street')} placeholder={t('mrequests.streetPlaceholder')} testId="m-guest-region" />
         </Form.Item>
       )}
