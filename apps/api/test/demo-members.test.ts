@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shanghaiRegions } from '@lianxin/db';
-import { demoGrowth } from '../src/features/coverage/demo-coverage.ts';
+import { demoGrowth, seedDemoCoverage } from '../src/features/coverage/demo-coverage.ts';
 import { demoMemberCount, demoStreetRate } from '../src/features/members/demo-members.ts';
 import { startTestApp, type TestApp } from './support/test-app.ts';
 
@@ -61,6 +61,25 @@ describe('demo members over the demo enterprises', () => {
     expect(new Set([...districts.values()].map((d) => (d.members / d.employees).toFixed(2))).size).toBeGreaterThan(5);
     const city = [...districts.values()].reduce((a, d) => ({ employees: a.employees + d.employees, members: a.members + d.members }));
     expect(city.members / city.employees).toBeGreaterThan(0.6);
+  });
+
+  it("write a year of history in which a district's past figures are its streets' added up, and streets differ", async () => {
+    await seedDemoCoverage(t.app.db, '2026-11-15');
+    const [history] = await t.handle.query<{ months: number; district: number; streets: number; shapes: number }>(`
+      with baoshan as (select id, path from orgs where kind = 'district_federation' and region_code = '310113'),
+      past as (
+        select s.period, s.org_id, (s.metrics->>'covered')::int as covered, (f.value)::int as today
+          from coverage_snapshots s join org_figures f on f.org_id = s.org_id and f.metric = 'covered')
+      select (select count(distinct period) from coverage_snapshots)::int as months,
+             (select covered from past, baoshan where org_id = baoshan.id and period = '2025-11')::int as district,
+             (select sum(covered) from past join orgs o on o.id = past.org_id, baoshan
+               where period = '2025-11' and o.kind = 'street_federation' and o.path <@ baoshan.path)::int as streets,
+             (select count(distinct round(covered::numeric / today, 3)) from past join orgs o on o.id = past.org_id
+               where period = '2025-11' and o.kind = 'street_federation' and today > 50)::int as shapes`);
+    expect(history!.months).toBe(12);
+    // units directly under the district, in no street, add their own few
+    expect(Math.abs(history!.district - history!.streets)).toBeLessThanOrEqual(history!.district * 0.02);
+    expect(history!.shapes).toBeGreaterThan(10);
   });
 
   it('give every street with covered enterprises members at its own rate', () => {
