@@ -1,9 +1,9 @@
 /**
  * The pre-built demo data image: a fresh embedded database starts from a copy instead of being seeded.
  *
- * Seeding the demo data (union tree, 19,000 enterprises, argon2-hashed logins, every feature's demo members,
- * applications, campaigns…) takes 10–40 s and grows with every module; loading a dumped PGlite data directory takes
- * about as long as opening one. The image is built once per version of the code that shapes the data and kept under
+ * Seeding the demo data (union tree, 19,000 enterprises, argon2-hashed logins, every feature's demo members —
+ * ≈ 370,000 —, applications, campaigns…) takes 50–110 s and grows with every module; loading a dumped PGlite data
+ * directory takes about as long as opening one. The image is built once per version of the code that shapes the data and kept under
  * node_modules/.cache/lianxin/demo-images/<key>/:
  *   pgdata/          PGlite's data directory of the migrated, seeded database, copied as files into a fresh data
  *                    directory (a plain copy; loading PGlite's dumped tarball instead unpacks it through the WASM
