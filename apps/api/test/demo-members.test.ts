@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shanghaiRegions } from '@lianxin/db';
 import { demoGrowth, seedDemoCoverage } from '../src/features/coverage/demo-coverage.ts';
-import { demoMemberCount, demoStreetRate } from '../src/features/members/demo-members.ts';
+import { demoMemberCount, demoStreetRate, rosterOrder } from '../src/features/members/demo-members.ts';
 import { startTestApp, type TestApp } from './support/test-app.ts';
 
 describe('demo membership rates', () => {
@@ -25,6 +25,22 @@ describe('demo membership rates', () => {
     for (const employees of [1, 2, 3, 25, 999, 36_000]) {
       expect(demoMemberCount(employees, '310101002')).toBeLessThanOrEqual(employees);
     }
+  });
+
+  it('write every enterprise its count of members, spread over the whole roster, the demo member first', () => {
+    const counts = [3, 40_000, 1, 500, 7, 12_000];
+    const owners = rosterOrder(counts);
+    expect(owners.length).toBe(52_511);
+    expect(owners[0]).toBe(0);
+    counts.forEach((count, j) => {
+      const places = [...owners.keys()].filter((n) => owners[n] === j);
+      expect(places.length).toBe(count);
+      if (count >= 500) {
+        // the newest of them are among the newest of all, the oldest among the oldest
+        expect(places.at(-1)!).toBeGreaterThan(owners.length * 0.99);
+        expect(places[1]!).toBeLessThan(owners.length * 0.01);
+      }
+    });
   });
 });
 

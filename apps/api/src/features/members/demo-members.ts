@@ -132,7 +132,7 @@ export async function seedDemoMembers(db: Database, keys: AppKeys): Promise<numb
  * member). Written enterprise by enterprise instead, a big union's members all had low ids, and its newest-first
  * roster page walked the primary key back past everyone else's: 顾村 257 ms, 宝山 327 ms, 杨行 163 ms on PGlite.
  */
-function rosterOrder(counts: readonly number[]): Uint32Array {
+export function rosterOrder(counts: readonly number[]): Uint32Array {
   const total = counts.reduce((a, b) => a + b, 0);
   const place = new Float64Array(total);
   const owner = new Uint32Array(total);
