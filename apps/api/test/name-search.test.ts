@@ -33,6 +33,19 @@ describe('search keys', () => {
     expect(await key('阿依古丽·买买提')).toBe(await key('阿依古丽・买买提'));
     expect(await key('阿依古丽•买买提')).toBe('阿依古丽买买提');
   });
+
+  it('offer the same pieces as the sub-select definition search_grams() had before 0038 (the stored arrays stay valid)', async () => {
+    for (const text of ['', 'a', 'ab', 'aaa', '王伟', '王王王', '上海连心物流集团有限公司', 'shlxwljtyxgs', 'abab']) {
+      const [row] = await t.handle.query<{ now: string[]; before: string[] }>(`
+        select array(select unnest(search_grams($1::text)) order by 1) as now,
+               array(select distinct g from (
+                 select substr($1, i, 1) as g from generate_series(1, length($1)) as i
+                 union all
+                 select substr($1, i, 2) from generate_series(1, length($1) - 1) as i) pieces order by 1) as before`, [text]);
+      expect(row!.now, text).toEqual(row!.before);
+      expect(new Set(row!.now).size, text).toBe(row!.now.length);
+    }
+  });
 });
 
 describe('enterprise names', () => {

@@ -1,9 +1,9 @@
 /**
  * The pre-built demo data image: a fresh embedded database starts from a copy instead of being seeded.
  *
- * Seeding the demo data (union tree, 19,000 enterprises, argon2-hashed logins, every feature's demo members,
- * applications, campaigns…) takes 10–40 s and grows with every module; loading a dumped PGlite data directory takes
- * about as long as opening one. The image is built once per version of the code that shapes the data and kept under
+ * Seeding the demo data (union tree, 19,000 enterprises, argon2-hashed logins, every feature's demo members —
+ * ≈ 370,000 —, applications, campaigns…) takes 50–110 s and grows with every module; loading a dumped PGlite data
+ * directory takes about as long as opening one. The image is built once per version of the code that shapes the data and kept under
  * node_modules/.cache/lianxin/demo-images/<key>/:
  *   pgdata/          PGlite's data directory of the migrated, seeded database, copied as files into a fresh data
  *                    directory (a plain copy; loading PGlite's dumped tarball instead unpacks it through the WASM
@@ -19,7 +19,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { loadRegions, migrateDatabase, openDatabase } from '@lianxin/db';
+import { loadRegions, migrateDatabase, openDatabase, type DatabaseHandle } from '@lianxin/db';
 import { repoRoot, type AppConfig } from '../config.ts';
 import { loadPiiKey } from '../security/pii-cipher.ts';
 
@@ -85,6 +85,7 @@ export async function ensureDemoImage(config: AppConfig, log: (line: string) => 
   mkdirSync(building, { recursive: true, mode: 0o700 });
   // on this thread: nothing else runs while the image is built
   const handle = await openDatabase({ engine: 'inline', dataDir: join(building, 'pgdata') });
+  let wal: WalRange | undefined;
   try {
     await migrateDatabase(handle);
     await loadRegions(handle);
@@ -93,14 +94,15 @@ export async function ensureDemoImage(config: AppConfig, log: (line: string) => 
     const password = process.env.DEMO_PASSWORD || randomBytes(9).toString('base64url');
     const { logins, counts } = await seedDemo(handle, app, features, password);
     await app.close();
-    // everything on disk in the data files before the copy is taken (about half of the ≈ 200 MB copied is WAL
-    // segments PostgreSQL keeps for reuse; PGlite's single-user server does not shrink them on a setting change)
+    // everything on disk in the data files before the copy is taken
     await handle.query('checkpoint');
+    wal = await walToKeep(handle);
     writeFileSync(join(building, 'demo-logins.txt'), logins, { mode: 0o600 });
     log(`Demo data image: ${counts.orgs} unions, ${counts.enterprises} enterprises and each feature's demo data in ${Date.now() - started} ms.`);
   } finally {
     await handle.close();
   }
+  if (wal) dropSpareWal(join(building, 'pgdata', 'pg_wal'), wal);
   writeFileSync(join(building, 'ready'), `${new Date().toISOString()}\n`);
   // another start may have finished the same image meanwhile: either copy will do
   if (existsSync(dir)) rmSync(building, { recursive: true, force: true });
@@ -111,6 +113,33 @@ export async function ensureDemoImage(config: AppConfig, log: (line: string) => 
     if (entry !== key && Date.now() - statSync(path).mtimeMs > 3600_000) rmSync(path, { recursive: true, force: true });
   }
   return readImage(dir)!;
+}
+
+/** The WAL segment files (names) a closed copy of the database needs: from the last checkpoint's redo point on. */
+interface WalRange { first: string; last: string }
+
+/**
+ * The segments holding the last checkpoint's redo point up to the one after the current insert position (closing
+ * the database writes its shutdown checkpoint there; segments are 16 MB, so it cannot reach further).
+ */
+async function walToKeep(handle: DatabaseHandle): Promise<WalRange | undefined> {
+  const [row] = await handle.query<{ first: string; last: string }>(`
+    select pg_walfile_name(redo_lsn) as first, pg_walfile_name(pg_current_wal_insert_lsn() + 16 * 1024 * 1024) as last
+      from pg_control_checkpoint()`);
+  return row;
+}
+
+/**
+ * Removes the WAL segments outside `keep` from a closed data directory: the ones before the checkpoint (replayed
+ * and no longer needed) and the recycled ones PostgreSQL keeps for reuse under future names (it makes new ones
+ * when it needs them). After a checkpoint these are most of the WAL directory — 480 MB of the 910 MB image once
+ * the demo held 370,000 members — and every fresh data directory would copy them. PGlite's single-user server has
+ * no checkpointer to shrink them on a setting change. Names compare in log order (timeline, log, segment in hex).
+ */
+function dropSpareWal(dir: string, keep: WalRange): void {
+  for (const name of readdirSync(dir)) {
+    if (/^[0-9A-F]{24}$/.test(name) && (name < keep.first || name > keep.last)) rmSync(join(dir, name));
+  }
 }
 
 /** Copies the image's data directory into a fresh one. */

@@ -1,13 +1,16 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { queryRows, users, type Database } from '@lianxin/db';
+import { queryRows, users, type Database, type Tx } from '@lianxin/db';
 import { calendarDayOf, idNumberCheckChar, type Occupation } from '@lianxin/contracts';
 import type { AppKeys } from '../../security/keys.ts';
 import { insertMembers, type NewMember } from './members.enrol.ts';
 
 export const DEMO_MEMBER_PHONE = '13800138000';
 
-const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '周', '吴', '徐', '孙', '朱', '马', '胡', '郭'];
-const GIVEN = ['伟', '芳', '娜', '敏', '静', '磊', '洋', '勇', '艳', '杰', '军', '强', '霞', '平', '刚', '桂英'];
+const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '周', '吴', '徐', '孙', '朱', '马', '胡', '郭', '何', '高', '林', '罗'];
+const GIVEN = [
+  '伟', '芳', '娜', '敏', '静', '磊', '洋', '勇', '艳', '杰', '军', '强', '霞', '平', '刚', '桂英',
+  '秀兰', '建华', '志强', '海燕', '晓明', '丽娟', '国庆', '春梅', '文斌', '雪', '浩', '婷', '俊杰', '佳怡', '子豪', '欣怡',
+];
 const OCCUPATIONS: Occupation[] = ['factory', 'office', 'factory', 'courier', 'catering', 'property'];
 
 /** 顾村's 2017 membership rate (DOMAIN.md §1), the demo's reference street. */
@@ -16,13 +19,19 @@ const GUCUN_RATE = 0.86;
 /** Other streets: a rate of their own between these (a district chair sees streets ahead and behind). */
 const RATE_LOW = 0.55;
 const RATE_HIGH = 0.92;
-/**
- * Members written per street outside 顾村 at most: the large industrial towns (宝山's other towns, 松江经开区) have
- * tens of thousands of workers in covered enterprises; writing all of them would multiply the demo's start-up
- * writes, so there the demo holds the rosters entered so far and the rate reads lower.
- */
-const STREET_CAP = 1_000;
+/** Rows a statement writes (≈ 6 MB of parameters); the roster is generated batch by batch, never held whole. */
 const BATCH = 20_000;
+/** Birth dates run over this many days from BIRTH_BASE (1966–1998: members 28–60 years old)… */
+const BIRTH_DAYS = 12_000;
+const BIRTH_BASE = Date.UTC(1966, 0, 1);
+/**
+ * …and each date has the sequence numbers 001–099, so the n-th member's identity is distinct up to 1.18 million. Not
+ * 100–999: people trying the demo (and the browser tests) join with made-up numbers there, and a demo member holding
+ * one would turn them away as already a member.
+ */
+const SEQUENCES = 99;
+/** Mobile prefixes of the demo members: not 139, the browser tests' random joiners', nor 138/137 (demo accounts, services). */
+const PHONE_PREFIXES = ['135', '136', '150', '151', '152', '158', '159', '182', '183', '186', '187', '188'];
 
 /** A street's rate, fixed by its code (the same on every start). */
 export function demoStreetRate(regionCode: string): number {
@@ -33,57 +42,128 @@ export function demoStreetRate(regionCode: string): number {
 }
 
 /**
- * Demo members for the embedded demo (written through the app's keys, so they are encrypted like real ones), in
- * every district and street: the workers of each covered enterprise join the union that covers it at the street's
- * rate (顾村 86 %, DOMAIN.md §1; elsewhere 55–92 %, at most STREET_CAP a street outside 顾村), one in ten of a
- * federation's joining online as a gig worker (两非一无) — and the `demo-member` account linked to the first member
- * of its union, signing in with DEMO_MEMBER_PHONE. Bulk inserts of BATCH rows in one transaction.
+ * Members the demo writes for one covered enterprise: its employees (a head count) at its street's rate (9-digit
+ * region code, demoStreetRate), rounded, at least one when it has any employees. No cap: a street's and district's
+ * 入会率 (active members / employees in covered enterprises) reads the streets' rates, 55–92 %.
+ */
+export function demoMemberCount(employees: number, street: string): number {
+  return employees > 0 ? Math.max(1, Math.round(employees * demoStreetRate(street))) : 0;
+}
+
+interface CoveredEnterprise {
+  id: number;
+  path: string;
+  region_code: string;
+  kind: string;
+  enterprise_id: number;
+  employees: number;
+  street: string;
+}
+
+/**
+ * The n-th demo member (n from 0) of a covered enterprise: an identity of its own (ID number of the street's
+ * district, a birth date and sequence number that no other n shares; a phone no other n shares, the first one
+ * DEMO_MEMBER_PHONE) and one in ten of a federation's members joining online as a gig worker (两非一无).
+ */
+function demoMember(n: number, enterprise: CoveredEnterprise): NewMember {
+  const birth = calendarDayOf(BIRTH_BASE + (n % BIRTH_DAYS) * 86_400_000).replaceAll('-', '');
+  // (birth date, sequence) differs for every n below BIRTH_DAYS × SEQUENCES; the sequence's last digit (the sex)
+  // alternates from one member to the next
+  const sequence = 1 + ((Math.floor(n / BIRTH_DAYS) + (n % BIRTH_DAYS)) % SEQUENCES);
+  const body = `${enterprise.street.slice(0, 6)}${birth}${String(sequence).padStart(3, '0')}`;
+  const informal = enterprise.kind !== 'enterprise_union' && n % 10 === 0;
+  return {
+    // 640 names: the surname changes with every member, the given name with every 20
+    name: `${SURNAMES[n % SURNAMES.length]}${GIVEN[Math.floor(n / SURNAMES.length) % GIVEN.length]}`,
+    idNumber: body + idNumberCheckChar(body),
+    phone: n === 0
+      ? DEMO_MEMBER_PHONE
+      : `${PHONE_PREFIXES[n % PHONE_PREFIXES.length]}${String(Math.floor(n / PHONE_PREFIXES.length)).padStart(8, '0')}`,
+    occupation: informal ? 'rider' : (OCCUPATIONS[n % OCCUPATIONS.length] ?? 'factory'),
+    category: informal ? 'non_standard' : 'standard',
+    joinChannel: informal ? 'online' : 'enterprise_union',
+    org: { id: enterprise.id, path: enterprise.path, regionCode: enterprise.region_code },
+    enterpriseId: informal ? null : enterprise.enterprise_id,
+    joinedOn: `20${String(15 + (n % 10)).padStart(2, '0')}-0${1 + (n % 9)}-15`,
+  };
+}
+
+/**
+ * Demo members for the embedded demo (written through the app's keys — insertMembers: every row its own AES-GCM
+ * ciphertexts and blind indexes — so they read like real ones), in every district and street: the workers of each
+ * covered enterprise join the union that covers it at the street's rate (demoMemberCount: 顾村 86 %, DOMAIN.md §1;
+ * elsewhere 55–92 %) — ≈ 420,000 members at demo scale — and the `demo-member` account is linked to the first member
+ * of its union, signing in with DEMO_MEMBER_PHONE. Returns the number of members written.
+ *
+ * One transaction, statements of BATCH rows in rosterOrder, with the table's secondary indexes built once afterwards
+ * (withIndexesBuiltAfter) and the table analysed for the demo modules that read it next.
  */
 export async function seedDemoMembers(db: Database, keys: AppKeys): Promise<number> {
-  const covered = await queryRows<{ id: number; path: string; region_code: string; kind: string; enterprise_id: number; employees: number; street: string }>(db, sql`
+  const covered = await queryRows<CoveredEnterprise>(db, sql`
     select o.id, o.path::text as path, o.region_code, o.kind, e.id as enterprise_id, e.employee_count as employees, e.region_code as street
       from enterprises e
       join orgs o on o.id = e.org_id
      where e.union_status <> 'none'
-     order by (o.id = (select org_id from users where username = 'demo-member')) desc, (e.region_code = ${GUCUN}) desc, e.region_code, e.id`);
-  const rows: NewMember[] = [];
-  const birthBase = Date.UTC(1965, 0, 1);
-  const written = new Map<string, number>();
-  for (const enterprise of covered) {
-    const rate = demoStreetRate(enterprise.street);
-    const already = written.get(enterprise.street) ?? 0;
-    const cap = enterprise.street === GUCUN ? Number.POSITIVE_INFINITY : STREET_CAP;
-    const count = Math.min(Math.max(1, Math.round(enterprise.employees * rate)), cap - already);
-    if (count <= 0) continue;
-    written.set(enterprise.street, already + count);
-    for (let i = 0; i < count; i++) {
-      const n = rows.length;
-      // distinct identities: a birth date every week from 1965, 900 sequence numbers each
-      const birth = calendarDayOf(birthBase + Math.floor(n / 900) * 7 * 86_400_000).replaceAll('-', '');
-      const body = `${enterprise.street.slice(0, 6)}${birth}${String(100 + (n % 900))}`;
-      const informal = enterprise.kind !== 'enterprise_union' && n % 10 === 0;
-      rows.push({
-        name: `${SURNAMES[n % SURNAMES.length]}${GIVEN[(n * 7) % GIVEN.length]}`,
-        idNumber: body + idNumberCheckChar(body),
-        phone: n === 0 ? DEMO_MEMBER_PHONE : `139${String(n).padStart(8, '0')}`,
-        occupation: informal ? 'rider' : (OCCUPATIONS[n % OCCUPATIONS.length] ?? 'factory'),
-        category: informal ? 'non_standard' : 'standard',
-        joinChannel: informal ? 'online' : 'enterprise_union',
-        org: { id: enterprise.id, path: enterprise.path, regionCode: enterprise.region_code },
-        enterpriseId: informal ? null : enterprise.enterprise_id,
-        joinedOn: `20${String(15 + (n % 10)).padStart(2, '0')}-0${1 + (n % 9)}-15`,
-      });
-    }
-  }
+     order by (o.id = (select org_id from users where username = 'demo-member')) desc, e.id`);
+  const owners = rosterOrder(covered.map((e) => demoMemberCount(e.employees, e.street)));
   await db.transaction(async (tx) => {
-    let first: { id: number } | undefined;
-    for (let start = 0; start < rows.length; start += BATCH) {
-      const batch = await insertMembers(tx, keys, rows.slice(start, start + BATCH));
-      first ??= batch[0];
-    }
-    if (first) {
-      await tx.update(users).set({ memberId: first.id }).where(and(eq(users.username, 'demo-member'), eq(users.role, 'member')));
+    let first: number | undefined;
+    await withIndexesBuiltAfter(tx, 'members', async () => {
+      for (let start = 0; start < owners.length; start += BATCH) {
+        const batch: NewMember[] = [];
+        for (let n = start; n < Math.min(start + BATCH, owners.length); n++) batch.push(demoMember(n, covered[owners[n]!]!));
+        const ids = await insertMembers(tx, keys, batch);
+        first ??= ids[0]?.id;
+      }
+    });
+    if (first !== undefined) {
+      await tx.update(users).set({ memberId: first }).where(and(eq(users.username, 'demo-member'), eq(users.role, 'member')));
     }
   });
-  return rows.length;
+  // the embedded database has no autovacuum: the demo modules after this one plan their member queries on statistics
+  await db.execute(sql`analyze members`);
+  return owners.length;
+}
+
+/**
+ * The order members are written in (and so their ids): `owners[n]` is the index in `counts` of the enterprise the
+ * n-th member works for. Each enterprise's members are spread evenly over the whole roster — as in a real one, where
+ * people join across the city every day — and the first enterprise's first member is the first of all (the demo
+ * member). Written enterprise by enterprise instead, a big union's members all had low ids, and its newest-first
+ * roster page walked the primary key back past everyone else's: 顾村 257 ms, 宝山 327 ms, 杨行 163 ms on PGlite.
+ */
+export function rosterOrder(counts: readonly number[]): Uint32Array {
+  const total = counts.reduce((a, b) => a + b, 0);
+  const place = new Float64Array(total);
+  const owner = new Uint32Array(total);
+  let k = 0;
+  counts.forEach((count, j) => {
+    // an offset of its own (golden-ratio steps), so equal-sized enterprises do not all take the same places
+    const offset = (j * 0.618_033_988_749_895) % 1;
+    for (let i = 0; i < count; i++, k++) {
+      place[k] = j === 0 && i === 0 ? -1 : (i + offset) / count;
+      owner[k] = j;
+    }
+  });
+  const order = Uint32Array.from({ length: total }, (_, i) => i).sort((a, b) => place[a]! - place[b]!);
+  return order.map((i) => owner[i]!);
+}
+
+/**
+ * Runs a bulk write into `table` with its secondary indexes (those backing no constraint) dropped, then creates them
+ * again from their own definitions (pg_get_indexdef), in the caller's transaction: nobody sees the table without
+ * them, and unique ones check the new rows as they are built. Building the members indexes once over 420,000 rows
+ * (a GiST on ltree, a GIN on the search grams, four btrees) costs a fraction of updating them row by row.
+ */
+async function withIndexesBuiltAfter(tx: Tx, table: string, write: () => Promise<void>): Promise<void> {
+  const indexes = await queryRows<{ drop: string; create: string }>(tx, sql`
+    select format('drop index %I.%I', n.nspname, c.relname) as drop, pg_get_indexdef(x.indexrelid) as create
+      from pg_index x
+      join pg_class c on c.oid = x.indexrelid
+      join pg_namespace n on n.oid = c.relnamespace
+     where x.indrelid = to_regclass(${table})
+       and not exists (select 1 from pg_constraint k where k.conindid = x.indexrelid)`);
+  for (const index of indexes) await tx.execute(sql.raw(index.drop));
+  await write();
+  for (const index of indexes) await tx.execute(sql.raw(index.create));
 }

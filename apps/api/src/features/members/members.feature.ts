@@ -4,7 +4,7 @@ import { memberImportRoutes } from './members.import.routes.ts';
 import { memberRoutes } from './members.routes.ts';
 import { membersWorkbench } from './members.workbench.ts';
 
-/** Members, transfers (组织关系转接), roster import and export; demo: 顾村's members at its 86 % rate. */
+/** Members, transfers (组织关系转接), roster import and export; demo: every covered enterprise's members at its street's rate (顾村 86 %). */
 export const membersFeature = defineFeature({
   name: 'members',
   routes: [memberRoutes, memberImportRoutes],
