@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { DatabaseHandle } from '@lianxin/db';
 import { seedDatabase } from '@lianxin/db/seed';
+import { sql } from 'drizzle-orm';
 import type { FeatureModule } from '../features/feature.ts';
+import { compactFigures } from '../features/coverage/coverage.repo.ts';
 import { DEMO_MEMBER_PHONE } from '../features/members/demo-members.ts';
 
 /**
@@ -12,6 +14,9 @@ import { DEMO_MEMBER_PHONE } from '../features/members/demo-members.ts';
 export async function seedDemo(handle: DatabaseHandle, app: FastifyInstance, features: readonly FeatureModule[], demoPassword: string) {
   const result = await seedDatabase(handle, { scale: 'demo', demoPassword });
   for (const feature of features) await feature.demo?.(app);
+  // the figures the demo's writes appended, folded as the server's maintenance job would a minute after start
+  await compactFigures(app.db);
+  await app.db.execute(sql`vacuum org_figure_deltas`);
   const lines = [
     `Demo logins (password: ${demoPassword}):`,
     ...result.logins.map((l) => `  ${l.username.padEnd(22)} ${l.role.padEnd(17)} ${l.orgName}`),

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { queryRows, users, type Database, type Tx } from '@lianxin/db';
-import { calendarDayOf, idNumberCheckChar, type Occupation } from '@lianxin/contracts';
+import { calendarDayOf, idNumberCheckChar, shanghaiDate, type Occupation } from '@lianxin/contracts';
 import type { AppKeys } from '../../security/keys.ts';
 import { insertMembers, type NewMember } from './members.enrol.ts';
 
@@ -21,6 +21,8 @@ const RATE_LOW = 0.55;
 const RATE_HIGH = 0.92;
 /** Rows a statement writes (≈ 6 MB of parameters); the roster is generated batch by batch, never held whole. */
 const BATCH = 20_000;
+/** Members joined on any day of the last eleven years: a roster holds old hands and this month's joins alike. */
+const JOIN_SPAN_DAYS = 11 * 365;
 /** Birth dates run over this many days from BIRTH_BASE (1966–1998: members 28–60 years old)… */
 const BIRTH_DAYS = 12_000;
 const BIRTH_BASE = Date.UTC(1966, 0, 1);
@@ -65,7 +67,7 @@ interface CoveredEnterprise {
  * district, a birth date and sequence number that no other n shares; a phone no other n shares, the first one
  * DEMO_MEMBER_PHONE) and one in ten of a federation's members joining online as a gig worker (两非一无).
  */
-function demoMember(n: number, enterprise: CoveredEnterprise): NewMember {
+function demoMember(n: number, enterprise: CoveredEnterprise, todayMs: number): NewMember {
   const birth = calendarDayOf(BIRTH_BASE + (n % BIRTH_DAYS) * 86_400_000).replaceAll('-', '');
   // (birth date, sequence) differs for every n below BIRTH_DAYS × SEQUENCES; the sequence's last digit (the sex)
   // alternates from one member to the next
@@ -84,7 +86,9 @@ function demoMember(n: number, enterprise: CoveredEnterprise): NewMember {
     joinChannel: informal ? 'online' : 'enterprise_union',
     org: { id: enterprise.id, path: enterprise.path, regionCode: enterprise.region_code },
     enterpriseId: informal ? null : enterprise.enterprise_id,
-    joinedOn: `20${String(15 + (n % 10)).padStart(2, '0')}-0${1 + (n % 9)}-15`,
+    // any day of the last JOIN_SPAN_DAYS, up to yesterday, for gig workers as for the rest (the 两非一无 subsidies
+    // of recent joins are pending, earlier ones paid: funds/demo-funds.ts)
+    joinedOn: calendarDayOf(todayMs - (1 + ((n * 7_919) % JOIN_SPAN_DAYS)) * 86_400_000),
   };
 }
 
@@ -98,7 +102,8 @@ function demoMember(n: number, enterprise: CoveredEnterprise): NewMember {
  * One transaction, statements of BATCH rows in rosterOrder, with the table's secondary indexes built once afterwards
  * (withIndexesBuiltAfter) and the table analysed for the demo modules that read it next.
  */
-export async function seedDemoMembers(db: Database, keys: AppKeys): Promise<number> {
+export async function seedDemoMembers(db: Database, keys: AppKeys, today = shanghaiDate()): Promise<number> {
+  const todayMs = Date.parse(today);
   const covered = await queryRows<CoveredEnterprise>(db, sql`
     select o.id, o.path::text as path, o.region_code, o.kind, e.id as enterprise_id, e.employee_count as employees, e.region_code as street
       from enterprises e
@@ -111,7 +116,7 @@ export async function seedDemoMembers(db: Database, keys: AppKeys): Promise<numb
     await withIndexesBuiltAfter(tx, 'members', async () => {
       for (let start = 0; start < owners.length; start += BATCH) {
         const batch: NewMember[] = [];
-        for (let n = start; n < Math.min(start + BATCH, owners.length); n++) batch.push(demoMember(n, covered[owners[n]!]!));
+        for (let n = start; n < Math.min(start + BATCH, owners.length); n++) batch.push(demoMember(n, covered[owners[n]!]!, todayMs));
         const ids = await insertMembers(tx, keys, batch);
         first ??= ids[0]?.id;
       }
