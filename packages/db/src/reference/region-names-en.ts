@@ -2,7 +2,7 @@ import { pinyin } from 'pinyin-pro';
 
 /**
  * The kind of a division (the end of its name) in English, longest first so that 工业园区 wins over 园区 and 区.
- * Terms as the city's own English usage (浦东新区 → Pudong New Area, 街道 → Subdistrict); see docs/DOMAIN.md.
+ * Terms as the city's own English usage (浦东新区 → Pudong New Area, 街道 → Subdistrict); see docs/DOMAIN.md §10 (Regions).
  * No 新镇 ("New Town"): 华新镇 and 竖新镇 are 华新 and 竖新 towns, so 川沙新镇 reads "Chuanshaxin Town".
  */
 const KINDS: readonly (readonly [string, string])[] = [
