@@ -55,18 +55,20 @@ describe('chart options', () => {
   });
 
   it('draws both rates month by month', () => {
-    const option = trendOption(
-      [
-        { period: '2026-10', targetEnterprises: 468, coveredTargetEnterprises: 440, coverageRate: 0.94017, members: 1300, membershipRate: 0.0264 },
-        { period: '2026-11', targetEnterprises: 468, coveredTargetEnterprises: 468, coverageRate: 1, members: 1371, membershipRate: 0.02787 },
-      ],
-      0.9,
-      { coverage: '建会率', membership: '入会率', period: (p) => p.replace('-', '/'), targetLabel: (p) => `目标 ${p}%` },
-    );
+    const points = [
+      { period: '2026-10', targetEnterprises: 468, coveredTargetEnterprises: 440, coverageRate: 0.94017, members: 1300, membershipRate: 0.0264 },
+      { period: '2026-11', targetEnterprises: 468, coveredTargetEnterprises: 468, coverageRate: 1, members: 1371, membershipRate: 0.02787 },
+    ] as const;
+    const text = { coverage: '建会率', membership: '入会率', period: (p: string) => p.replace('-', '/'), targetLabel: (p: number) => `目标 ${p}%` };
+    const option = trendOption([...points], 0.9, text);
     expect((option.xAxis as { data: string[] }).data).toEqual(['2026/10', '2026/11']);
     const [coverage, membership] = option.series as LineSeriesOption[];
     expect(coverage?.data).toEqual([94.02, 100]);
     expect(membership?.data).toEqual([2.64, 2.79]);
     expect(coverage?.markLine?.data).toEqual([{ yAxis: 90 }]);
+    // the first point (94 %) is above the target: the label goes under the dashed line, clear of the rate's line
+    expect(coverage?.markLine?.label?.position).toBe('insideStartBottom');
+    const below = trendOption([{ ...points[0], coverageRate: 0.8 }], 0.9, text);
+    expect((below.series as LineSeriesOption[])[0]?.markLine?.label?.position).toBe('insideStartTop');
   });
 });

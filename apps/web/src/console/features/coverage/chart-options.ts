@@ -105,8 +105,13 @@ export function trendOption(points: CoverageTrend['points'], target: number | nu
       symbol: 'none',
       silent: true,
       lineStyle: { type: 'dashed', color: TARGET_LINE_COLOUR, width: 1 },
-      // at the start: the latest points, at the end, tend to sit on the target
-      label: { formatter: text.targetLabel(toPercent(target)), position: 'insideStartTop', color: TARGET_LINE_COLOUR },
+      // at the start (the latest points, at the end, tend to sit on the target), on the side of the line the
+      // first 建会率 point is not on: above the target that point would run through the label
+      label: {
+        formatter: text.targetLabel(toPercent(target)),
+        position: (points[0]?.coverageRate ?? 0) >= target ? 'insideStartBottom' : 'insideStartTop',
+        color: TARGET_LINE_COLOUR,
+      },
       data: [{ yAxis: toPercent(target) }],
     };
   }
