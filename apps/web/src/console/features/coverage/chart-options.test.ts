@@ -3,7 +3,7 @@ import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
 import type { CoverageChild } from '@lianxin/contracts';
 import { MAX_BARS, rateBarOption, topChildren, trendOption } from './chart-options.ts';
 
-function child(id: number, name: string, target: number, covered: number, status: CoverageChild['status'] = 'met'): CoverageChild {
+function child(id: number, name: string, target: number, covered: number, status: CoverageChild['status'] = 'met', membershipRate = 0): CoverageChild {
   return {
     org: { id, name, kind: 'street_federation', regionCode: '310113109' },
     enterprises: target * 3,
@@ -13,9 +13,9 @@ function child(id: number, name: string, target: number, covered: number, status
     coverageRate: target > 0 ? covered / target : 0,
     employeesInCovered: 0,
     members: 0,
-    membershipRate: 0,
+    membershipRate,
     liangFeiYiWuMembers: 0,
-    target: null,
+    target: { coverageRate: 0.88, membershipRate: 0.8, inheritedFrom: null },
     status,
   };
 }
@@ -32,10 +32,11 @@ describe('chart options', () => {
     expect(topChildren([child(1, '甲', 0, 0)])).toEqual([]);
   });
 
-  it('draws the coverage rate per child in percent, coloured by status, with the target line', () => {
+  it('draws the coverage rate per child in percent, coloured by the rate\'s own status, with the target line', () => {
     const option = rateBarOption(
       '宝山区总工会',
-      [child(1, '宝山区杨行镇总工会', 398, 386, 'met'), child(2, '宝山区顾村镇总工会', 468, 400, 'behind')],
+      // 杨行: 建会率 met, 入会率 behind (the unit is behind; its 建会率 bar is green)
+      [child(1, '宝山区杨行镇总工会', 398, 386, 'behind', 0.5), child(2, '宝山区顾村镇总工会', 468, 400, 'behind', 0.9)],
       0.88,
       barText,
     );
@@ -44,7 +45,8 @@ describe('chart options', () => {
     const series = (option.series as BarSeriesOption[])[0];
     const data = series?.data as { value: number; itemStyle: { color: string } }[];
     expect(data.map((d) => d.value)).toEqual([85.47, 96.98]);
-    expect(data[0]?.itemStyle.color).toBe('#f5222d');
+    // 顾村: 85.5 % against 88 % is near (orange), though its unit status is behind
+    expect(data[0]?.itemStyle.color).toBe('#fa8c16');
     expect(data[1]?.itemStyle.color).toBe('#52c41a');
     expect(series?.markLine?.data).toEqual([{ yAxis: 88 }]);
   });

@@ -2,7 +2,7 @@ import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
 import type { GridComponentOption, LegendComponentOption, MarkLineComponentOption, TooltipComponentOption } from 'echarts/components';
 import type { ComposeOption } from 'echarts/core';
 import type { CoverageChild, CoverageTrend } from '@lianxin/contracts';
-import { shortUnitName, statusHex, toPercent } from './coverage-format.ts';
+import { coverageRateHex, shortUnitName, toPercent } from './coverage-format.ts';
 
 /** The options the cockpit's charts use (only these components are registered). */
 export type ChartOption = ComposeOption<
@@ -41,7 +41,7 @@ export interface RateBarText {
   detail: (covered: number, target: number) => string;
 }
 
-/** A bar per child unit: its 建会率 coloured by status, the unit's own target as a dashed line. */
+/** A bar per child unit: its 建会率 coloured by the 建会率's status against the child's target, the unit's own target as a dashed line. */
 export function rateBarOption(unitName: string, children: readonly CoverageChild[], target: number | null, text: RateBarText): ChartOption {
   const shown = topChildren(children);
   const names = shown.map((c) => shortUnitName(c.org.name, unitName));
@@ -49,7 +49,7 @@ export function rateBarOption(unitName: string, children: readonly CoverageChild
     type: 'bar',
     name: text.rateName,
     barMaxWidth: 36,
-    data: shown.map((c) => ({ value: toPercent(c.coverageRate), itemStyle: { color: statusHex[c.status] }, orgId: c.org.id })),
+    data: shown.map((c) => ({ value: toPercent(c.coverageRate), itemStyle: { color: coverageRateHex(c) }, orgId: c.org.id })),
   };
   if (target !== null) {
     series.markLine = {
