@@ -83,10 +83,14 @@ describe('the English H5 at 390 px', () => {
 });
 
 describe('the English console', () => {
-  it('names regions in English in the enterprise list and the region filter', async () => {
+  it('shows whole menu labels and names regions in English in the enterprise list and the region filter', async () => {
     const page = await newPage(browser, { viewport: { width: 1440, height: 900 }, reducedMotion: 'reduce' });
     await page.addInitScript(() => localStorage.setItem('lianxin.locale', 'en'));
     await logIn(page, 'demo-baoshan');
+    // the menu shows its whole labels ('Democratic management' was cut at the Chinese menu's width)
+    const cut = await page.locator('.shell-sider .ant-menu-title-content')
+      .evaluateAll((els) => els.filter((el) => el.scrollWidth > el.clientWidth).map((el) => el.textContent));
+    expect(cut).toEqual([]);
     await page.goto('/enterprises');
     await page.getByTestId('enterprise-table').waitFor();
     const regionCells = page.getByTestId('enterprise-table').locator('tbody tr.ant-table-row td:nth-child(3)');

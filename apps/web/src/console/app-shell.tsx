@@ -37,7 +37,7 @@ export function sectionOf(pathname: string): string | undefined {
 }
 
 export function AppShell({ children }: { children: ReactNode }) {
-  const { t, pick } = useLocale();
+  const { t, pick, locale } = useLocale();
   const { logout } = useSession();
   const user = useCurrentUser();
   const navigate = useNavigate();
@@ -53,7 +53,8 @@ export function AppShell({ children }: { children: ReactNode }) {
 
   return (
     <Layout className="shell">
-      <Layout.Sider width={200} theme="light" breakpoint="lg" collapsedWidth={64} className="shell-sider">
+      {/* English labels are longer: at 200 px 'Democratic management' was cut to 'Democratic mana…' */}
+      <Layout.Sider width={locale === 'en' ? 232 : 200} theme="light" breakpoint="lg" collapsedWidth={64} className="shell-sider">
         <div className="shell-brand">
           <span className="brand-mark">连</span>
           <span className="shell-brand-text">{t('app.brand')}</span>

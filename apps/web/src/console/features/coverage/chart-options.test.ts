@@ -3,7 +3,7 @@ import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
 import type { CoverageChild } from '@lianxin/contracts';
 import { MAX_BARS, rateBarOption, topChildren, trendOption } from './chart-options.ts';
 
-function child(id: number, name: string, target: number, covered: number, status: CoverageChild['status'] = 'met'): CoverageChild {
+function child(id: number, name: string, target: number, covered: number, status: CoverageChild['status'] = 'met', membershipRate = 0): CoverageChild {
   return {
     org: { id, name, kind: 'street_federation', regionCode: '310113109' },
     enterprises: target * 3,
@@ -13,9 +13,9 @@ function child(id: number, name: string, target: number, covered: number, status
     coverageRate: target > 0 ? covered / target : 0,
     employeesInCovered: 0,
     members: 0,
-    membershipRate: 0,
+    membershipRate,
     liangFeiYiWuMembers: 0,
-    target: null,
+    target: { coverageRate: 0.88, membershipRate: 0.8, inheritedFrom: null },
     status,
   };
 }
@@ -32,10 +32,11 @@ describe('chart options', () => {
     expect(topChildren([child(1, '甲', 0, 0)])).toEqual([]);
   });
 
-  it('draws the coverage rate per child in percent, coloured by status, with the target line', () => {
+  it('draws the coverage rate per child in percent, coloured by the rate\'s own status, with the target line', () => {
     const option = rateBarOption(
       '宝山区总工会',
-      [child(1, '宝山区杨行镇总工会', 398, 386, 'met'), child(2, '宝山区顾村镇总工会', 468, 400, 'behind')],
+      // 杨行: 建会率 met, 入会率 behind (the unit is behind; its 建会率 bar is green)
+      [child(1, '宝山区杨行镇总工会', 398, 386, 'behind', 0.5), child(2, '宝山区顾村镇总工会', 468, 400, 'behind', 0.9)],
       0.88,
       barText,
     );
@@ -44,7 +45,8 @@ describe('chart options', () => {
     const series = (option.series as BarSeriesOption[])[0];
     const data = series?.data as { value: number; itemStyle: { color: string } }[];
     expect(data.map((d) => d.value)).toEqual([85.47, 96.98]);
-    expect(data[0]?.itemStyle.color).toBe('#f5222d');
+    // 顾村: 85.5 % against 88 % is near (orange), though its unit status is behind
+    expect(data[0]?.itemStyle.color).toBe('#fa8c16');
     expect(data[1]?.itemStyle.color).toBe('#52c41a');
     expect(series?.markLine?.data).toEqual([{ yAxis: 88 }]);
   });
@@ -55,18 +57,20 @@ describe('chart options', () => {
   });
 
   it('draws both rates month by month', () => {
-    const option = trendOption(
-      [
-        { period: '2026-10', targetEnterprises: 468, coveredTargetEnterprises: 440, coverageRate: 0.94017, members: 1300, membershipRate: 0.0264 },
-        { period: '2026-11', targetEnterprises: 468, coveredTargetEnterprises: 468, coverageRate: 1, members: 1371, membershipRate: 0.02787 },
-      ],
-      0.9,
-      { coverage: '建会率', membership: '入会率', period: (p) => p.replace('-', '/'), targetLabel: (p) => `目标 ${p}%` },
-    );
+    const points = [
+      { period: '2026-10', targetEnterprises: 468, coveredTargetEnterprises: 440, coverageRate: 0.94017, members: 1300, membershipRate: 0.0264 },
+      { period: '2026-11', targetEnterprises: 468, coveredTargetEnterprises: 468, coverageRate: 1, members: 1371, membershipRate: 0.02787 },
+    ] as const;
+    const text = { coverage: '建会率', membership: '入会率', period: (p: string) => p.replace('-', '/'), targetLabel: (p: number) => `目标 ${p}%` };
+    const option = trendOption([...points], 0.9, text);
     expect((option.xAxis as { data: string[] }).data).toEqual(['2026/10', '2026/11']);
     const [coverage, membership] = option.series as LineSeriesOption[];
     expect(coverage?.data).toEqual([94.02, 100]);
     expect(membership?.data).toEqual([2.64, 2.79]);
     expect(coverage?.markLine?.data).toEqual([{ yAxis: 90 }]);
+    // the first point (94 %) is above the target: the label goes under the dashed line, clear of the rate's line
+    expect(coverage?.markLine?.label?.position).toBe('insideStartBottom');
+    const below = trendOption([{ ...points[0], coverageRate: 0.8 }], 0.9, text);
+    expect((below.series as LineSeriesOption[])[0]?.markLine?.label?.position).toBe('insideStartTop');
   });
 });

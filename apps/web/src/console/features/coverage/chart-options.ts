@@ -2,7 +2,7 @@ import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
 import type { GridComponentOption, LegendComponentOption, MarkLineComponentOption, TooltipComponentOption } from 'echarts/components';
 import type { ComposeOption } from 'echarts/core';
 import type { CoverageChild, CoverageTrend } from '@lianxin/contracts';
-import { shortUnitName, statusHex, toPercent } from './coverage-format.ts';
+import { coverageRateHex, shortUnitName, toPercent } from './coverage-format.ts';
 
 /** The options the cockpit's charts use (only these components are registered). */
 export type ChartOption = ComposeOption<
@@ -41,7 +41,7 @@ export interface RateBarText {
   detail: (covered: number, target: number) => string;
 }
 
-/** A bar per child unit: its 建会率 coloured by status, the unit's own target as a dashed line. */
+/** A bar per child unit: its 建会率 coloured by the 建会率's status against the child's target, the unit's own target as a dashed line. */
 export function rateBarOption(unitName: string, children: readonly CoverageChild[], target: number | null, text: RateBarText): ChartOption {
   const shown = topChildren(children);
   const names = shown.map((c) => shortUnitName(c.org.name, unitName));
@@ -49,7 +49,7 @@ export function rateBarOption(unitName: string, children: readonly CoverageChild
     type: 'bar',
     name: text.rateName,
     barMaxWidth: 36,
-    data: shown.map((c) => ({ value: toPercent(c.coverageRate), itemStyle: { color: statusHex[c.status] }, orgId: c.org.id })),
+    data: shown.map((c) => ({ value: toPercent(c.coverageRate), itemStyle: { color: coverageRateHex(c) }, orgId: c.org.id })),
   };
   if (target !== null) {
     series.markLine = {
@@ -105,8 +105,13 @@ export function trendOption(points: CoverageTrend['points'], target: number | nu
       symbol: 'none',
       silent: true,
       lineStyle: { type: 'dashed', color: TARGET_LINE_COLOUR, width: 1 },
-      // at the start: the latest points, at the end, tend to sit on the target
-      label: { formatter: text.targetLabel(toPercent(target)), position: 'insideStartTop', color: TARGET_LINE_COLOUR },
+      // at the start (the latest points, at the end, tend to sit on the target), on the side of the line the
+      // first 建会率 point is not on: above the target that point would run through the label
+      label: {
+        formatter: text.targetLabel(toPercent(target)),
+        position: (points[0]?.coverageRate ?? 0) >= target ? 'insideStartBottom' : 'insideStartTop',
+        color: TARGET_LINE_COLOUR,
+      },
       data: [{ yAxis: toPercent(target) }],
     };
   }

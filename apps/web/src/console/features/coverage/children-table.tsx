@@ -6,7 +6,7 @@ import {
 } from '@lianxin/contracts';
 import { formatCount } from '../../../shared/format.ts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
-import { formatRate, formatTargetRate, shownStatus, statusHex, toPercent } from './coverage-format.ts';
+import { coverageRateHex, formatRate, formatTargetRate, shownStatus, toPercent } from './coverage-format.ts';
 import { UnitStatusTag } from './unit-status-tag.tsx';
 
 /** Which page of the children, of which kind, in which order: the server pages and sorts them. */
@@ -81,7 +81,7 @@ export function ChildrenTable({ items, total, byKind, view, onView, drillTo }: C
         c.targetEnterprises === 0 ? (
           t('app.none')
         ) : (
-          <Progress percent={toPercent(c.coverageRate)} size="small" strokeColor={statusHex[c.status]} format={() => formatRate(c.coverageRate)} />
+          <Progress percent={toPercent(c.coverageRate)} size="small" strokeColor={coverageRateHex(c)} format={() => formatRate(c.coverageRate)} />
         ),
     },
     {

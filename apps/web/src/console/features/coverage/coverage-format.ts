@@ -1,4 +1,4 @@
-import { federationKinds, type CoverageFigures, type FederationKind, type Locale, type TargetStatus } from '@lianxin/contracts';
+import { federationKinds, unitStatusParts, type CoverageFigures, type FederationKind, type Locale, type TargetStatus } from '@lianxin/contracts';
 
 /** A rate kept as a fraction (0..1) shown as a percentage, e.g. 0.9757 → "97.6%"; nothing → "—". */
 export function formatRate(rate: number | null | undefined, digits = 1): string {
@@ -36,6 +36,15 @@ export const statusHex: Record<TargetStatus, string> = {
   behind: '#f5222d',
   none: '#bfbfbf',
 };
+
+/**
+ * The colour of a unit's 建会率 bar: the 建会率's own status against its target, not the unit's (the worse of the
+ * two rates) — a bar at 100 % above a dashed 85 % line drawn red because 入会率 is behind reads as a fault in 建会率.
+ * The unit's status stays on its tag, whose tooltip names the rate that set it.
+ */
+export function coverageRateHex(unit: { coverageRate: number; membershipRate: number; target: { coverageRate: number; membershipRate: number | null } | null }): string {
+  return statusHex[unitStatusParts(unit, unit.target).coverage];
+}
 
 /** Federations by kind with a count above zero, in the contracts' order of kinds. */
 export function nonZeroFederations(byKind: Record<string, number>): { kind: FederationKind; count: number }[] {

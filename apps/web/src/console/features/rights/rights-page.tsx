@@ -7,7 +7,7 @@ import {
   type CaseItem, type CaseOutcome, type CaseStatus, type CaseType, type ContractItem, type WarningItem, type WarningLevel, type WarningSignal,
 } from '@lianxin/contracts';
 import { isApiError } from '../../../shared/api-client.ts';
-import { formatCount, formatFen, formatPercent } from '../../../shared/format.ts';
+import { formatCount, formatDate, formatFen, formatPercent } from '../../../shared/format.ts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
 import { patchParams } from '../../../shared/search-params.ts';
 import { useApi } from '../../../shared/use-api.ts';
@@ -292,6 +292,7 @@ function WarningsTab({ orgId, version, onChanged }: { orgId: number; version: nu
   const [form] = Form.useForm<{ enterpriseId?: number; signal: Exclude<WarningSignal, 'case_cluster'>; level: WarningLevel; description?: string }>();
   const update = (patch: Record<string, string | number | undefined>) => setParams((prev) => patchParams(prev, patch));
   const writer = can(user, 'records.write');
+  const today = formatDate(new Date().toISOString());
   const close = async (w: WarningItem) => {
     try {
       await closeWarning(w.id);
@@ -323,7 +324,16 @@ function WarningsTab({ orgId, version, onChanged }: { orgId: number; version: nu
           { title: t('rights.warning.signal'), render: (_, w) => pick(warningSignalLabels[w.signal]) },
           { title: t('rights.warning.source'), render: (_, w) => pick(warningSourceLabels[w.source]) },
           { title: t('rights.warning.raised'), dataIndex: 'raisedOn' },
-          { title: t('rights.warning.deadline'), dataIndex: 'deadline' },
+          {
+            title: t('rights.warning.deadline'),
+            // an open warning past its rectification deadline is the one to act on (紧急约见, escalation)
+            render: (_, w) => (
+              <Space size={4} wrap>
+                {w.deadline}
+                {w.status === 'open' && w.deadline < today && <Tag color="red" data-testid="rights-warning-overdue">{t('rights.warning.overdue')}</Tag>}
+              </Space>
+            ),
+          },
           { title: '', render: (_, w) => (w.meetings.length > 0 ? t('rights.warning.meetings', { n: w.meetings.length }) : '') },
           {
             title: '',
