@@ -5,10 +5,14 @@
  * assessor, an enterprise chair, a member, anonymous callers, with forged headers and fuzzed query strings. Each case
  * asserts the correct behaviour; the ones that found a fault are the regression tests of its fix.
  */
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { setTimeout as sleep } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { coverageResponseSchema, type CoverageResponse } from '@lianxin/contracts';
 import { createSession } from '../src/features/auth/sessions.repo.ts';
+import { recentReads } from '../src/lib/recent-reads.ts';
 import { scrubPii } from '../src/security/log-redaction.ts';
 import { GUCUN, newCreditCode, newIdNumber, newPhone } from './support/fixtures.ts';
 import { multipart } from './support/multipart.ts';
@@ -207,6 +211,27 @@ describe('the cockpit’s shared answers across scopes', () => {
     expect(sheet.rowCount).toBe(1 + 1 + full.childrenTotal);
     expect((await get(nanjing, `/api/coverage/export.xlsx?orgId=${gucunId}`)).statusCode).toBe(404);
     expect((await get(null, `/api/coverage/export.xlsx?orgId=${gucunId}`)).statusCode).toBe(401);
+  });
+});
+
+describe('the shared answers’ memory', () => {
+  it('holds no expired answer past the next read, however many distinct pages one user asked for', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const shared = recentReads<{ rows: string[] }>(20);
+    const db = {};
+    // 499 distinct keys (one under the old sweep's 500), each a big answer, as childPage × childPageSize × childSort allow
+    const held: WeakRef<object>[] = [];
+    for (let i = 0; i < 499; i++) {
+      const answer = await shared(db, `118:118:2026-11:all:members:asc:${i}:200`, async () => ({ rows: Array.from({ length: 200 }, (_, j) => `${i}-${j}`) }));
+      held.push(new WeakRef(answer));
+    }
+    await sleep(40);
+    // ordinary readers go on asking for one page they asked before
+    await shared(db, '118:118:2026-11:all:members:asc:0:200', async () => ({ rows: [] }));
+    gc();
+    // (the first was replaced by the read just made; the last may still be referenced from this function's frame)
+    expect(held.slice(1, -1).filter((r) => r.deref() !== undefined)).toHaveLength(0);
   });
 });
 
