@@ -141,6 +141,29 @@ describe('the cockpit’s shared answers across scopes', () => {
     expect((await cockpit(baoshan, url)).members).toBe(before.members + 300);
   });
 
+  it('lets no refused write (anonymous, unknown route, no CSRF, invalid body) make every reader read again', async () => {
+    const url = `/api/coverage?orgId=${gucunId}&childPageSize=1`;
+    for (const refused of [
+      () => t.app.inject({ method: 'POST', url: '/api/enterprises', payload: {} }),
+      () => t.app.inject({ method: 'POST', url: '/api/no-such-route', payload: {} }),
+      () => t.app.inject({ method: 'DELETE', url: '/api/coverage/targets/1' }),
+      () => t.app.inject({ method: 'POST', url: '/api/enterprises', payload: {}, headers: { cookie: gucun.cookie } }),
+      () => request(t.app, gucun, 'POST', '/api/enterprises', { creditCode: 'x' }),
+      () => request(t.app, assessor, 'POST', '/api/enterprises', {}),
+    ]) {
+      const warm = await cockpit(baoshan, url);
+      // a change no request of this app made (a script): it shows within 2 s, not at once
+      await t.handle.query(`
+        update enterprises set employee_count = employee_count + 1 where id = (
+          select id from enterprises where org_path <@ (select path from orgs where id = $1) and union_status <> 'none' order by id limit 1)`, [gucunId]);
+      const status = (await refused()).statusCode;
+      expect(status).toBeGreaterThanOrEqual(400);
+      // the refused write did not move the epoch: the same answer object is served (same JSON, instantly)
+      const again = await get(baoshan, url);
+      expect(again.body).toBe(JSON.stringify(warm));
+    }
+  });
+
   it('refuses odd query strings with a 400 and keeps the good answer unpoisoned', async () => {
     const base = `/api/coverage?orgId=${gucunId}`;
     const good = await cockpit(baoshan, `${base}&childPage=2&childPageSize=3`);
