@@ -36,6 +36,10 @@ declare module 'fastify' {
     /** the feature registry the app was built from (the workbench asks each feature for its items) */
     features: readonly FeatureModule[];
   }
+  interface FastifyRequest {
+    /** the request passed access and validation and got to its route's handler (a write it made moves the epoch) */
+    reachedHandler: boolean;
+  }
 }
 
 // A missing field reads "必填项 / Required" rather than zod's "expected string, received undefined".
@@ -96,10 +100,16 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   registerNotifications(app, options.smsTransport ?? smsTransportFromEnv(app, options.config.smsTransport));
 
   registerRouteAccess(app);
-  // a write request (answered or refused) may have changed what shared hot reads answered: none is served again
-  // (lib/recent-reads.ts). onSend runs after the handler's transaction committed and before the client can ask again.
+  // a write request whose handler ran (answered or failed) may have changed what shared hot reads answered: none is
+  // served again (lib/recent-reads.ts). onSend runs after the handler's transaction committed and before the client
+  // can ask again. One refused before its handler (no route, no session or CSRF token, access, validation) wrote
+  // nothing: counting it let any anonymous POST make every cockpit reader read again.
+  app.decorateRequest('reachedHandler', false);
+  app.addHook('preHandler', async (request) => {
+    request.reachedHandler = request.routeOptions.url !== undefined;
+  });
   app.addHook('onSend', async (request) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD' && request.method !== 'OPTIONS') noteWrite(app.db);
+    if (request.reachedHandler && request.method !== 'GET' && request.method !== 'HEAD' && request.method !== 'OPTIONS') noteWrite(app.db);
   });
 
   for (const feature of features) for (const routes of feature.routes ?? []) await app.register(routes);

@@ -17,6 +17,7 @@ import {
 import { writeScope, type Actor, type Scope } from '../../access/access.ts';
 import type { ServiceContext } from '../../context.ts';
 import { AppError, fieldError, isUniqueViolation, notFound } from '../../errors.ts';
+import { noteWrite } from '../../lib/recent-reads.ts';
 import { headerRow, writeXlsx } from '../../lib/xlsx.ts';
 import type { AppKeys } from '../../security/keys.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
@@ -218,6 +219,9 @@ export async function commitRoster(db: Database, keys: AppKeys, batch: ImportBat
         action: 'create', objectType: 'member_import', objectId: batch.id, orgPath: org.path, detail: { rows: valid.length },
       });
     });
+    // committed after its request was answered (202), so its onSend moved the write epoch too early: move it again
+    // before the status says committed, or a cockpit read during the commit is served for 2 s more (lib/recent-reads.ts)
+    noteWrite(db);
     batch.committed = valid.length;
     batch.status = 'committed';
     // the rows are in the database now; keep only what the report needs
