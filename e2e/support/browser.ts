@@ -83,3 +83,17 @@ export async function sendCodeWhenAllowed(page: Page, testId = 'login-send-code'
     return button.getByText(/秒后重发|Resend in/).waitFor({ timeout: 3_000 }).then(() => true, () => false);
   }, { timeout: 100_000, interval: 20_000 }).toBe(true);
 }
+
+/**
+ * Clicks a console modal's OK button and waits until the modal has closed; if the page shows an error instead (a
+ * field's message or an error toast), fails with that text, so a refused action says why rather than timing out.
+ */
+export async function confirmModal(page: Page, okSelector: string): Promise<void> {
+  await page.locator(okSelector).click();
+  const modal = page.locator('.ant-modal-wrap').filter({ has: page.locator(okSelector) });
+  const refused = page.locator('.ant-message-error, .ant-modal-wrap .ant-form-item-explain-error');
+  await expect.poll(async () => {
+    if (await refused.count()) throw new Error(`the modal's action was refused: ${(await refused.allTextContents()).join(' · ')}`);
+    return modal.isVisible();
+  }, { timeout: 20_000 }).toBe(false);
+}

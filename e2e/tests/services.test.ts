@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { latestOtp, launchBrowser, logIn, newPage, sendCodeWhenAllowed, shot, smsTexts } from '../support/browser.ts';
+import { confirmModal, latestOtp, launchBrowser, logIn, newPage, sendCodeWhenAllowed, shot, smsTexts } from '../support/browser.ts';
 
 /**
  * 机制二 in the browser: a rider on a phone (390×844, location shared: 顾村公园) finds the nearest open positions with
@@ -66,7 +66,7 @@ describe('顾村 staff work a request from the queue', () => {
     await expect.poll(() => page.getByTestId('request-status').textContent(), { timeout: 20_000 }).toBe('办理中');
     await page.getByTestId('request-close').click();
     await page.getByTestId('request-result').fill('已电话答复诉求人，问题已解决');
-    await page.locator('#request-action-ok').click();
+    await confirmModal(page, '#request-action-ok');
     await expect.poll(() => page.getByTestId('request-status').textContent(), { timeout: 20_000 }).toBe('已办结待评价');
     await shot(page, 'services-request');
   });
@@ -174,7 +174,7 @@ describe('a rider without an account asks at a position, follows the request by 
     await expect.poll(() => staff.getByTestId('request-status').textContent(), { timeout: 20_000 }).toBe('办理中');
     await staff.getByTestId('request-close').click();
     await staff.getByTestId('request-result').fill('已更换微波炉');
-    await staff.locator('#request-action-ok').click();
+    await confirmModal(staff, '#request-action-ok');
     await expect.poll(() => staff.getByTestId('request-status').textContent(), { timeout: 20_000 }).toBe('已办结待评价');
 
     let link = '';

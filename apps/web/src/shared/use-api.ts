@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useEffectEvent, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useRef, useState } from 'react';
 
 interface Settled<T> {
   key: string;
@@ -12,6 +12,8 @@ export interface ApiState<T> {
   error: unknown;
   loading: boolean;
   reload: () => void;
+  /** Shows data the caller already has for the current key (a write's answer), without loading it again. */
+  replace: (data: T) => void;
 }
 
 /**
@@ -23,27 +25,37 @@ export function useApi<T>(key: string | null, fetcher: (signal: AbortSignal) => 
   const [version, setVersion] = useState(0);
   const load = useEffectEvent((signal: AbortSignal) => fetcher(signal));
   const fullKey = key === null ? null : `${key}#${version}`;
+  /** bumped by `replace`: a load that began before it must not overwrite the newer data */
+  const replaced = useRef(0);
 
   useEffect(() => {
     if (fullKey === null) return;
     const controller = new AbortController();
+    const generation = replaced.current;
+    const stale = () => controller.signal.aborted || replaced.current !== generation;
     load(controller.signal).then(
       (data) => {
-        if (!controller.signal.aborted) setSettled({ key: fullKey, data });
+        if (!stale()) setSettled({ key: fullKey, data });
       },
       (error: unknown) => {
-        if (!controller.signal.aborted) setSettled((prev) => ({ key: fullKey, data: prev?.data, error }));
+        if (!stale()) setSettled((prev) => ({ key: fullKey, data: prev?.data, error }));
       },
     );
     return () => controller.abort();
   }, [fullKey]);
 
   const reload = useCallback(() => setVersion((v) => v + 1), []);
+  const replace = useCallback((data: T) => {
+    if (fullKey === null) return;
+    replaced.current += 1;
+    setSettled({ key: fullKey, data });
+  }, [fullKey]);
   const current = settled !== null && settled.key === fullKey;
   return {
     data: settled?.data,
     error: current ? settled.error : undefined,
     loading: fullKey !== null && !current,
     reload,
+    replace,
   };
 }

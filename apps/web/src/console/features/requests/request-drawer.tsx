@@ -50,17 +50,18 @@ export function RequestDrawer({ id, onClose, onChanged }: { id: number | null; o
   };
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<Record<string, unknown>>();
-  const { data: r, reload } = useApi(id === null ? null : `request-${id}`, (signal) => fetchRequest(id!, signal));
+  const { data: r, reload, replace } = useApi(id === null ? null : `request-${id}`, (signal) => fetchRequest(id!, signal));
 
   const run = async (action: RequestAction, body?: unknown) => {
     if (!r) return;
     setBusy(true);
     try {
-      await requestAction(r.id, action, body);
+      // the answer is the request as the action left it: shown at once, no second read
+      const updated = await requestAction(r.id, action, body);
       void message.success(t('requests.done', { action: t(`requests.action.${action}`) }));
       setAsking(null);
       form.resetFields();
-      reload();
+      replace(updated);
       onChanged();
     } catch (e) {
       if (isApiError(e) && Object.keys(e.fields).length > 0) form.setFields(Object.entries(e.fields).map(([name, error]) => ({ name, errors: [error] })));
