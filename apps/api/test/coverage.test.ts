@@ -233,6 +233,14 @@ describe('the cockpit figures', () => {
     expect(own.org.name).toContain('南京东路');
     expect((await request(t.app, null, 'GET', '/api/coverage')).statusCode).toBe(401);
     expect((await request(t.app, njdl, 'GET', '/api/coverage?period=2026-13')).statusCode).toBe(400);
+    // a month not yet come is refused on its field, not answered with this month's figures under its name
+    const [year, month] = currentPeriod().split('-').map(Number) as [number, number];
+    const nextMonth = month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, '0')}`;
+    for (const period of [nextMonth, '2199-12']) {
+      const future = await request(t.app, njdl, 'GET', `/api/coverage?period=${period}`);
+      expect(future.statusCode, period).toBe(400);
+      expect(future.json<{ fields: Record<string, string> }>().fields.period).toBe('不能查看尚未到来的月份');
+    }
   });
 
   it('exports the cockpit as xlsx', async () => {

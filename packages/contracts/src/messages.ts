@@ -12,6 +12,10 @@ export const messages = {
     'zh-CN': '统一社会信用代码只能包含数字和大写字母（不含 I、O、Z、S、V）',
     en: 'A unified social credit code uses digits and capitals except I, O, Z, S, V',
   },
+  'creditCode.structure': {
+    'zh-CN': '统一社会信用代码第 2–8 位应为数字（机构类别代码和行政区划代码）',
+    en: 'Characters 2–8 of a unified social credit code are digits (the organisation type and the division code)',
+  },
   'creditCode.checksum': {
     'zh-CN': '统一社会信用代码校验位不符，请核对',
     en: 'The check character does not match; please check the credit code',
@@ -141,6 +145,7 @@ export const messages = {
   },
   'import.commitFailed': { 'zh-CN': '提交失败，本批次未写入任何记录', en: 'The commit failed; nothing from this batch was written' },
   'coverage.period': { 'zh-CN': '期间应为 YYYY-MM 格式的月份', en: 'A period is a month written YYYY-MM' },
+  'coverage.futurePeriod': { 'zh-CN': '不能查看尚未到来的月份', en: 'That month has not come yet' },
   'coverage.noSnapshot': { 'zh-CN': '该月没有月末留存数据', en: 'No month-end figures were kept for that month' },
   'coverage.targetDuplicate': { 'zh-CN': '该单位在这一日期已有目标', en: 'This unit already has a target due on that date' },
   'campaign.notOnWorklist': { 'zh-CN': '该企业不是未建会的目标企业', en: 'This enterprise is not an uncovered target enterprise' },

@@ -37,6 +37,16 @@ describe('统一社会信用代码 (GB 32100-2015)', () => {
     expect(creditCodeProblem('9144030071526726XH')).toBe('checksum');
   });
 
+  it('refuses a letter in characters 2–8 (机构类别 and division code) even with a matching check character', () => {
+    // 'A' in place of the division code's first digit, with the check character recomputed so only the shape is wrong
+    const first17 = `9A${'44030071526726X'}`;
+    const code = first17 + creditCodeCheckChar(first17);
+    expect(creditCodeProblem(code)).toBe('structure');
+    expect(creditCodeSchema.safeParse(code).error?.issues[0]?.message).toBe('creditCode.structure');
+    const divisionLetter = `914403A071526726X`;
+    expect(creditCodeProblem(divisionLetter + creditCodeCheckChar(divisionLetter))).toBe('structure');
+  });
+
   it('schema upper-cases and trims before checking, and reports a message key', () => {
     expect(creditCodeSchema.parse(' 9144030071526726xg ')).toBe('9144030071526726XG');
     const result = creditCodeSchema.safeParse('9144030071526726XH');

@@ -105,9 +105,20 @@ function cockpitKey(ctx: ServiceContext, orgId: number, period: string): string 
   return `${ctx.scope.kind === 'subtree' ? ctx.scope.rootOrgId : ''}:${orgId}:${period}`;
 }
 
+/**
+ * The month asked for, or the current (Asia/Shanghai) month; a month after the current one is refused (400 on
+ * `period`): its figures do not exist yet, and the current ones must not be shown under its name.
+ */
+function askedPeriod(period: string | undefined): string {
+  const now = currentPeriod();
+  if (period === undefined) return now;
+  if (period > now) throw fieldError('period', 'coverage.futurePeriod');
+  return period;
+}
+
 function cockpitOf(ctx: ServiceContext, query: { orgId?: number | undefined; period?: string | undefined }, trimmedChildren: boolean) {
   const orgId = ownOrgId(ctx, query.orgId);
-  const period = query.period ?? currentPeriod();
+  const period = askedPeriod(query.period);
   return sharedCockpit(ctx.db, `${cockpitKey(ctx, orgId, period)}:${trimmedChildren ? 't' : 'f'}`, () => readCockpit(ctx, orgId, period, trimmedChildren));
 }
 
@@ -203,7 +214,7 @@ export async function getCoverage(ctx: ServiceContext, query: Partial<CoverageQu
 export function getCoverageJson(ctx: ServiceContext, query: Partial<CoverageQuery> & { orgId?: number | undefined }): Promise<string> {
   const orgId = ownOrgId(ctx, query.orgId);
   const page = [query.childKind, query.childSort, query.childOrder, query.childPage, query.childPageSize].join(':');
-  return sharedPage(ctx.db, `${cockpitKey(ctx, orgId, query.period ?? currentPeriod())}:${page}`,
+  return sharedPage(ctx.db, `${cockpitKey(ctx, orgId, askedPeriod(query.period))}:${page}`,
     async () => JSON.stringify(z.encode(coverageResponseSchema, await getCoverage(ctx, query))));
 }
 
