@@ -100,4 +100,27 @@ describe('the English console', () => {
     expect(regions.every((r) => /^[A-Za-zü' ()-]+ (Town|Subdistrict|Park|Zone)$/.test(r))).toBe(true);
     await page.context().close();
   });
+
+  it('shows whole column titles on the member and enterprise lists at 1,440 px', async () => {
+    const page = await newPage(browser, { viewport: { width: 1440, height: 900 }, reducedMotion: 'reduce' });
+    await page.addInitScript(() => localStorage.setItem('lianxin.locale', 'en'));
+    await logIn(page, 'demo-baoshan');
+    const cutTitles: string[] = [];
+    for (const path of ['/members', '/enterprises']) {
+      await page.goto(path);
+      await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor({ timeout: 20_000 });
+      // a title is cut when the element holding it (a sortable column's title, else the cell) holds more than it
+      // shows (a fixed column's cell itself always reports more: its shadow reaches past it)
+      const cut = await page.locator('.ant-table-thead th').evaluateAll((cells) => cells.filter((th) => {
+        const holder = th.querySelector<HTMLElement>('.ant-table-column-title') ?? th;
+        return Boolean(th.textContent?.trim()) && holder.clientWidth > 0 && holder.scrollWidth > holder.clientWidth + 1;
+      }).map((th) => th.textContent?.trim() ?? ''));
+      cutTitles.push(...cut.map((title) => `${path}: ${title}`));
+      // and the table fits the screen: no sideways scrolling at 1,440 px
+      const table = await page.locator('.ant-table-content, .ant-table-body').first().evaluate((el) => ({ sw: el.scrollWidth, cw: el.clientWidth }));
+      if (table.sw > table.cw + 1) cutTitles.push(`${path}: the table scrolls sideways (${table.sw} px in ${table.cw})`);
+    }
+    expect(cutTitles).toEqual([]);
+    await page.context().close();
+  });
 });

@@ -29,7 +29,7 @@ export function EnterpriseTable({ items, list, page, pageSize, sort, loading, on
     {
       key: 'name',
       title: t('enterprises.col.name'),
-      width: 260,
+      width: 210,
       fixed: 'left',
       ellipsis: { showTitle: false },
       ...sortableColumn('name', sort),
@@ -40,11 +40,11 @@ export function EnterpriseTable({ items, list, page, pageSize, sort, loading, on
       ),
     },
     { key: 'creditCode', title: t('enterprises.col.creditCode'), dataIndex: 'creditCode', width: 180, className: 'mono' },
-    { key: 'region', title: t('enterprises.col.region'), width: 120, ellipsis: true, render: (_, e) => regionName(e.regionCode, e.regionName) },
+    { key: 'region', title: t('enterprises.col.region'), width: 105, ellipsis: true, render: (_, e) => regionName(e.regionCode, e.regionName) },
     {
       key: 'industry',
       title: t('enterprises.col.industry'),
-      width: 150,
+      width: 125,
       ellipsis: { showTitle: false },
       render: (_, e) => (
         <Tooltip title={industrySectionLabels[e.industry][locale]}>
@@ -62,8 +62,8 @@ export function EnterpriseTable({ items, list, page, pageSize, sort, loading, on
     },
     {
       key: 'registeredOn',
-      title: t('enterprise.registeredOn'),
-      width: 120,
+      title: t('enterprises.col.registeredOn'),
+      width: 125,
       ...sortableColumn('registeredOn', sort),
       render: (_, e) => formatDate(e.registeredOn),
     },
@@ -102,7 +102,7 @@ export function EnterpriseTable({ items, list, page, pageSize, sort, loading, on
         columns={columns}
         dataSource={items}
         loading={loading}
-        scroll={{ x: 1180 }}
+        scroll={{ x: 1150 }}
         pagination={pagination}
         onChange={onTableSort(onSortChange)}
       />

@@ -17,6 +17,7 @@ const zhCN = {
   'enterprises.col.dualReal': '双实',
   'enterprises.col.unionStatus': '建会状态',
   'enterprises.col.coveringOrg': '覆盖工会',
+  'enterprises.col.registeredOn': '登记日期',
   'enterprises.dualRealYes': '双实',
   'enterprises.dualRealNo': '非双实',
 
@@ -84,7 +85,8 @@ const en: Record<keyof typeof zhCN, string> = {
   'enterprises.col.employees': 'Workers',
   'enterprises.col.dualReal': 'Dual-real',
   'enterprises.col.unionStatus': 'Union status',
-  'enterprises.col.coveringOrg': 'Covering union',
+  'enterprises.col.coveringOrg': 'Union',
+  'enterprises.col.registeredOn': 'Registered',
   'enterprises.dualRealYes': 'Dual-real',
   'enterprises.dualRealNo': 'Not dual-real',
 

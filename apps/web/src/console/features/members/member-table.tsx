@@ -49,14 +49,14 @@ export function MemberTable({ items, list, page, pageSize, sort, loading, onPage
       ),
     },
     { key: 'cardNumber', title: t('members.col.cardNumber'), dataIndex: 'cardNumber', width: 160, className: 'mono' },
-    { key: 'occupation', title: t('members.col.occupation'), width: 90, ellipsis: true, render: (_, m) => pick(occupationLabels[m.occupation]) },
+    { key: 'occupation', title: t('members.col.occupation'), width: 110, ellipsis: true, render: (_, m) => pick(occupationLabels[m.occupation]) },
     { key: 'category', title: t('members.col.category'), width: 120, ellipsis: true, render: (_, m) => <MemberCategoryTag category={m.category} /> },
     { key: 'union', title: t('members.col.union'), ellipsis: { showTitle: false }, render: (_, m) => <Ellipsis text={m.union.name} /> },
     {
       key: 'enterprise', title: t('members.col.enterprise'), ellipsis: { showTitle: false },
       render: (_, m) => (m.enterprise ? <Ellipsis text={m.enterprise.name} /> : t('app.none')),
     },
-    { key: 'joinChannel', title: t('members.col.joinChannel'), width: 100, ellipsis: true, render: (_, m) => pick(joinChannelLabels[m.joinChannel]) },
+    { key: 'joinChannel', title: t('members.col.joinChannel'), width: 110, ellipsis: true, render: (_, m) => pick(joinChannelLabels[m.joinChannel]) },
     { key: 'joinedOn', title: t('members.col.joinedOn'), width: 110, ...sortableColumn('joinedOn', sort), render: (_, m) => formatDate(m.joinedOn) },
     { key: 'status', title: t('members.col.status'), width: 80, render: (_, m) => <MemberStatusTag status={m.status} /> },
   ];
@@ -69,7 +69,7 @@ export function MemberTable({ items, list, page, pageSize, sort, loading, onPage
         columns={columns}
         dataSource={items}
         loading={loading}
-        scroll={{ x: 1180 }}
+        scroll={{ x: 1150 }}
         pagination={pagination}
         onChange={onTableSort(onSortChange)}
       />

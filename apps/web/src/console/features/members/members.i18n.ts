@@ -98,7 +98,7 @@ const en: Record<keyof typeof zhCN, string> = {
   'members.col.category': 'Category',
   'members.col.union': 'Union',
   'members.col.enterprise': 'Employer',
-  'members.col.joinChannel': 'Joined through',
+  'members.col.joinChannel': 'Joined via',
   'members.col.joinedOn': 'Joined',
   'members.col.status': 'Status',
   'members.detail': 'Member',
