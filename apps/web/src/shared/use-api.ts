@@ -27,8 +27,11 @@ export function useApi<T>(key: string | null, fetcher: (signal: AbortSignal) => 
   const fullKey = key === null ? null : `${key}#${version}`;
   /** bumped by `replace`: a load that began before it must not overwrite the newer data */
   const replaced = useRef(0);
+  /** the key shown now: a `replace` made for an earlier key (an answer arriving after the user moved on) is dropped */
+  const shownKey = useRef(fullKey);
 
   useEffect(() => {
+    shownKey.current = fullKey;
     if (fullKey === null) return;
     const controller = new AbortController();
     const generation = replaced.current;
@@ -46,7 +49,7 @@ export function useApi<T>(key: string | null, fetcher: (signal: AbortSignal) => 
 
   const reload = useCallback(() => setVersion((v) => v + 1), []);
   const replace = useCallback((data: T) => {
-    if (fullKey === null) return;
+    if (fullKey === null || shownKey.current !== fullKey) return;
     replaced.current += 1;
     setSettled({ key: fullKey, data });
   }, [fullKey]);
