@@ -141,6 +141,41 @@ describe('periods', () => {
   });
 });
 
+describe('the funds refuse a month not yet come', () => {
+  const [year, month] = currentPeriod().split('-').map(Number) as [number, number];
+  const next = month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, '0')}`;
+
+  it('posts no chair allowances or returns for a future month (a run for 2199-12 blocked every later setting)', async () => {
+    for (const period of [next, '2199-12']) {
+      for (const url of ['/api/funds/chair-allowances', '/api/funds/returns']) {
+        const r = await request(t.app, city, 'POST', url, { orgId: gucun.orgId, period });
+        expect(r.statusCode, `${url} ${period}: ${r.body.slice(0, 200)}`).toBe(400);
+        expect(r.json<Answer>().fields?.period, url).toBe('不能为尚未到来的月份入账');
+      }
+      // its register is still previewed (what a new setting will pay), with nothing posted
+      const preview = await get(city, `/api/funds/chair-allowances?orgId=${gucun.orgId}&period=${period}`);
+      expect(preview.statusCode, preview.body.slice(0, 200)).toBe(200);
+      expect(preview.json<{ items: { entryId: number | null }[] }>().items.every((i) => i.entryId === null)).toBe(true);
+    }
+    const [posted] = await t.handle.query<{ n: number }>(`select count(*)::int as n from journal_entries where period > $1`, [currentPeriod()]);
+    expect(posted!.n).toBe(0);
+    expect((await get(city, '/api/funds/chair-allowance-settings')).json<{ latestPostedPeriod: string | null }>().latestPostedPeriod ?? '').not.toBe('2199-12');
+    // this month still runs
+    expect((await request(t.app, city, 'POST', '/api/funds/chair-allowances', { orgId: gucun.orgId, period: currentPeriod() })).statusCode).toBe(200);
+  });
+
+  it('shows no statement of a future month (the balance sheet gave today\'s balances under its name)', async () => {
+    for (const period of [next, '2199-12']) {
+      for (const url of ['/api/funds/trial-balance', '/api/funds/statements/balance-sheet', '/api/funds/statements/income-expense', '/api/funds/reports/balance-sheet']) {
+        const r = await get(city, `${url}?period=${period}&format=xlsx`);
+        expect(r.statusCode, `${url} ${period}`).toBe(400);
+        expect(r.json<Answer>().fields?.period, url).toBe('不能查看尚未到来的月份');
+      }
+    }
+    expect((await get(city, `/api/funds/statements/balance-sheet?period=${currentPeriod()}`)).statusCode).toBe(200);
+  });
+});
+
 describe('service request actions', () => {
   const newRequest = (overrides: Record<string, unknown> = {}) => ({
     categoryCode: 'general', orgId: gucun.orgId, channel: 'h5', description: `攻击测试 ${Math.random()}`, requesterName: '王骑手', requesterPhone: newPhone(), ...overrides,
