@@ -85,6 +85,18 @@ describe('credit codes wherever they enter', () => {
     }
   });
 
+  it('a code typed in full-width characters or with spaces finds its enterprise (the names are folded so, the code was not)', async () => {
+    const [seeded] = await t.handle.query<{ credit_code: string; name: string }>(`select credit_code, name from enterprises where org_path <@ $1::ltree order by id limit 1`, [
+      (await t.handle.query<{ path: string }>('select path::text as path from orgs where id = $1', [gucun.orgId]))[0]!.path]);
+    const code = seeded!.credit_code;
+    for (const q of [fullWidth(code), fullWidth(code.slice(0, 10)).toLowerCase(), `${code.slice(0, 4)} ${code.slice(4, 12)} ${code.slice(12)}`, `${code.slice(0, 9)}\u3000${code.slice(9)}`]) {
+      const lookup = await get(null, `/api/enterprises/lookup?q=${encodeURIComponent(q)}`);
+      expect(lookup.json<{ items: { creditCode: string }[] }>().items.map((i) => i.creditCode), q).toContain(code);
+      const search = await get(gucun, `/api/enterprises?q=${encodeURIComponent(q)}&pageSize=200`);
+      expect(search.json<{ items: { creditCode: string }[] }>().items.map((i) => i.creditCode), q).toContain(code);
+    }
+  });
+
   it('the roster import reports each bad code on its row (csv and xlsx), never a 500', async () => {
     const rows = Object.entries(bad).filter(([n]) => n !== 'huge' && n !== 'empty');
     const header = '姓名,身份证号,手机号,职业,会员类别,所在单位统一社会信用代码,入会日期';
