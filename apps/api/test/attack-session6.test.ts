@@ -192,35 +192,66 @@ describe('service request actions', () => {
   const newRequest = (overrides: Record<string, unknown> = {}) => ({
     categoryCode: 'general', orgId: gucun.orgId, channel: 'h5', description: `攻击测试 ${Math.random()}`, requesterName: '王骑手', requesterPhone: newPhone(), ...overrides,
   });
-  it('double submits, strangers, odd ids and bodies', async () => {
+  const detail = async (id: number, session: Session = gucun) => (await get(session, `/api/service-requests/${id}`)).json<ServiceRequest>();
+
+  it('a double submit of each action: one answers 200 with the request exactly as a fresh read shows it, the other 409', async () => {
     const q = (await request(t.app, gucun, 'POST', '/api/service-requests', newRequest())).json<ServiceRequest>();
-    const same = (r: { body: string }) => r.body;
-    const acc = await Promise.all([0, 1].map(() => request(t.app, gucun, 'POST', `/api/service-requests/${q.id}/accept`)));
-    const ok = acc.find((a) => a.statusCode === 200)!;
-    expect(JSON.parse(same(ok))).toEqual((await get(gucun, `/api/service-requests/${q.id}`)).json());
-    for (const [action, body] of [['pause', { reason: '补正' }], ['resume', undefined], ['transfer', { toOrgId: huangpu.orgId, reason: 'x' }], ['close', { result: '办结' }]] as const) {
-      const two = await Promise.all([0, 1].map(() => request(t.app, gucun, 'POST', `/api/service-requests/${q.id}/${action}`, body)));
-      const fresh = (await get(gucun, `/api/service-requests/${q.id}`)).json();
-      const winner = two.find((a) => a.statusCode === 200);
-      if (winner) expect(winner.json(), action).toEqual(fresh);
+    const steps: [string, Session, unknown][] = [
+      ['accept', gucun, undefined], ['pause', gucun, { reason: '请补充材料' }], ['resume', gucun, undefined],
+      ['transfer', gucun, { toOrgId: huangpu.orgId, reason: '属地' }], ['accept', huangpu, undefined], ['close', huangpu, { result: '已办结' }],
+    ];
+    for (const [action, session, body] of steps) {
+      const two = await Promise.all([0, 1].map(() => request(t.app, session, 'POST', `/api/service-requests/${q.id}/${action}`, body)));
+      expect(two.map((a) => a.statusCode).sort(), `${action}: ${two.map((a) => a.body.slice(0, 120)).join(' | ')}`).toEqual([200, 409]);
+      const winner = two.find((a) => a.statusCode === 200)!.json<ServiceRequest>();
+      expect(winner, action).toEqual(await detail(q.id, session));
     }
-    for (const s of [huangpu, assessor, null, gucunSw]) {
-      for (const action of ['accept', 'close', 'pause', 'resume', 'transfer', 'extend']) {
-        const r = await request(t.app, s, 'POST', `/api/service-requests/${q.id}/${action}`, { reason: 'x', result: 'x', toOrgId: huangpu.orgId, workingDays: 1 });
-        expect(r.statusCode).toBeLessThan(500);
-      }
+    const events = (await detail(q.id)).events.map((e) => e.action);
+    expect(events).toEqual(['received', 'accepted', 'paused', 'resumed', 'transferred', 'transfer_accepted', 'resolved']);
+  });
+
+  it('strangers: another district 404, the assessor 403, anonymous 401, a colleague not owning it 403, nothing changed', async () => {
+    const q = (await request(t.app, gucun, 'POST', '/api/service-requests', newRequest())).json<ServiceRequest>();
+    const bodies: Record<string, unknown> = { accept: undefined, close: { result: 'x' }, pause: { reason: 'x' }, resume: undefined, transfer: { toOrgId: huangpu.orgId, reason: 'x' }, extend: { workingDays: 1, reason: 'x' } };
+    for (const [action, body] of Object.entries(bodies)) {
+      expect((await request(t.app, huangpu, 'POST', `/api/service-requests/${q.id}/${action}`, body)).statusCode, `huangpu ${action}`).toBe(action === 'extend' ? 403 : 404);
+      expect((await request(t.app, assessor, 'POST', `/api/service-requests/${q.id}/${action}`, body)).statusCode, `assessor ${action}`).toBe(403);
+      expect((await request(t.app, null, 'POST', `/api/service-requests/${q.id}/${action}`, body)).statusCode, `anonymous ${action}`).toBe(401);
     }
-    for (const id of ['0', '-1', '99999999', '2147483648', '1e3', 'abc', '1.5', '0x10', ' 1', '%00']) {
+    expect(await detail(q.id)).toEqual(q);
+    await request(t.app, gucun, 'POST', `/api/service-requests/${q.id}/accept`);
+    for (const action of ['close', 'pause', 'transfer']) {
+      expect((await request(t.app, gucunSw, 'POST', `/api/service-requests/${q.id}/${action}`, bodies[action])).statusCode, `colleague ${action}`).toBe(403);
+    }
+    expect((await detail(q.id)).events.map((e) => e.action)).toEqual(['received', 'accepted']);
+  });
+
+  it('odd ids are 400 on id, a missing one 404; extra fields are ignored, wrong types 400 on the field', async () => {
+    for (const id of ['0', '-1', '2147483648', '99999999999999999999', '1e3', 'abc', '1.5', '0x10', '%20', '%00']) {
       const r = await request(t.app, gucun, 'POST', `/api/service-requests/${id}/accept`);
-      expect(r.statusCode).toBeLessThan(500);
+      expect(r.statusCode, `${id}: ${r.body}`).toBe(400);
+      expect(Object.keys(r.json<Answer>().fields ?? {}), id).toEqual([expect.stringMatching(/^(id|)$/)]);
     }
-    const q2 = (await request(t.app, gucun, 'POST', '/api/service-requests', newRequest())).json<ServiceRequest>();
-    for (const body of [{ reason: 1 }, { reason: ['a'] }, { reason: 'x', extra: 1, __proto__: { a: 1 } }, 'text', [], null, { toOrgId: '1', reason: 'x' }, { toOrgId: 1e20, reason: 'x' }, { workingDays: 1.5, reason: 'x' }, { result: 'x'.repeat(100_000) }]) {
-      for (const action of ['transfer', 'pause', 'extend', 'close', 'accept']) {
-        const r = await request(t.app, city, 'POST', `/api/service-requests/${q2.id}/${action}`, body as never);
-        expect(r.statusCode).toBeLessThan(500);
-      }
+    expect((await request(t.app, gucun, 'POST', '/api/service-requests/2147483647/accept')).statusCode).toBe(404);
+    const q = (await request(t.app, gucun, 'POST', '/api/service-requests', newRequest())).json<ServiceRequest>();
+    await request(t.app, gucun, 'POST', `/api/service-requests/${q.id}/accept`);
+    const wrong: [string, unknown, string][] = [
+      ['pause', { reason: ['a'] }, 'reason'], ['transfer', { toOrgId: '1', reason: 'x' }, 'toOrgId'], ['transfer', { toOrgId: 1e20, reason: 'x' }, 'toOrgId'],
+      ['close', { result: 'x'.repeat(100_000) }, 'result'], ['close', { result: null }, 'result'],
+    ];
+    for (const [action, body, field] of wrong) {
+      const r = await request(t.app, gucun, 'POST', `/api/service-requests/${q.id}/${action}`, body);
+      expect(r.statusCode, `${action} ${JSON.stringify(body).slice(0, 60)}`).toBe(400);
+      expect(r.json<Answer>().fields, action).toHaveProperty(field);
     }
+    for (const body of ['text', '[]', 'null']) {
+      const r = await request(t.app, gucun, 'POST', `/api/service-requests/${q.id}/pause`, body, { 'content-type': 'application/json' });
+      expect(r.statusCode, body).toBe(400);
+    }
+    const paused = await request(t.app, gucun, 'POST', `/api/service-requests/${q.id}/pause`, { reason: '补正', status: 'closed', ownerUserId: 1, extra: { a: 1 } });
+    expect(paused.statusCode).toBe(200);
+    expect(paused.json<ServiceRequest>()).toMatchObject({ status: 'paused', ownerUserId: gucun.userId });
+    expect(paused.json<ServiceRequest>()).toEqual(await detail(q.id));
   });
 });
 
