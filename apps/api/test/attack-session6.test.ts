@@ -73,6 +73,16 @@ describe('credit codes wherever they enter', () => {
     }
   });
 
+  it('two creates of one code at once: one 201, one 409 on creditCode', async () => {
+    const code = newCreditCode();
+    const two = await Promise.all([0, 1].map(() => request(t.app, gucun, 'POST', '/api/enterprises', enterpriseInput({ creditCode: code }))));
+    expect(two.map((r) => r.statusCode).sort(), two.map((r) => r.body.slice(0, 120)).join(' | ')).toEqual([201, 409]);
+    expect(two.find((r) => r.statusCode === 409)!.json<Answer>().fields).toHaveProperty('creditCode');
+    const lower = await request(t.app, gucun, 'POST', '/api/enterprises', enterpriseInput({ creditCode: ` ${code.toLowerCase()} ` }));
+    expect(lower.statusCode).toBe(409);
+    expect(lower.json<Answer>().fields).toHaveProperty('creditCode');
+  });
+
   it('the public lookup and the enterprise search never 500 on a code-shaped text', async () => {
     const [seeded] = await t.handle.query<{ credit_code: string }>(`select credit_code from enterprises where org_path is not null order by id limit 1`);
     const code = seeded!.credit_code;
@@ -181,8 +191,14 @@ describe('the funds refuse a month not yet come', () => {
     const [posted] = await t.handle.query<{ n: number }>(`select count(*)::int as n from journal_entries where period > $1`, [currentPeriod()]);
     expect(posted!.n).toBe(0);
     expect((await get(city, '/api/funds/chair-allowance-settings')).json<{ latestPostedPeriod: string | null }>().latestPostedPeriod ?? '').not.toBe('2199-12');
-    // this month still runs
-    expect((await request(t.app, city, 'POST', '/api/funds/chair-allowances', { orgId: gucun.orgId, period: currentPeriod() })).statusCode).toBe(200);
+    // this month still runs, once however many runs are sent at once
+    const runs = await Promise.all([0, 1].map(() => request(t.app, city, 'POST', '/api/funds/chair-allowances', { orgId: gucun.orgId, period: currentPeriod() })));
+    expect(runs.map((r) => r.statusCode)).toEqual([200, 200]);
+    const answers = runs.map((r) => r.json<{ postedCount: number; items: { amountFen: number }[] }>());
+    expect(answers[0]!.postedCount + answers[1]!.postedCount).toBe(answers[0]!.items.filter((i) => i.amountFen > 0).length);
+    const [dup] = await t.handle.query<{ n: number }>(`select count(distinct e.id)::int as n from journal_entries e join journal_lines l on l.entry_id = e.id where e.idempotency_key like $1 and l.org_id = $2`,
+      [`chair-allowance:%:${currentPeriod()}`, gucun.orgId]);
+    expect(dup!.n).toBe(answers[0]!.items.filter((i) => i.amountFen > 0).length);
   });
 
   it('shows no statement of a future month (the balance sheet gave today\'s balances under its name)', async () => {
