@@ -42,7 +42,17 @@ export function nameMatches(columns: NameSearchColumns, q: string): SQL {
  * (a broad search's bounded count took ~1.6× as long).
  */
 export function looksLikeCreditCodePrefix(q: string): boolean {
-  return CREDIT_CODE_PREFIX.test(q.trim());
+  return creditCodePrefixOf(q) !== null;
+}
+
+/**
+ * The search text as the start of a credit code, folded the way `search_key` folds a name (NFKC: full-width digits
+ * and letters to ASCII; no white space, an ideographic space included; upper case), or null when it cannot be one.
+ * Before, `９１３１０１１３…` or `9131 0113…` pasted from a document found nothing.
+ */
+export function creditCodePrefixOf(q: string): string | null {
+  const folded = q.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
+  return CREDIT_CODE_PREFIX.test(folded) ? folded : null;
 }
 
 const CODE_CHAR = '[0-9A-HJ-NPQRTUWXY]';

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { en, zhCN } from 'zod/locales';
 import { isMessageKey, translate, type ApiError, type Locale } from '@lianxin/contracts';
@@ -13,11 +13,29 @@ interface ValidationItem {
   params?: Record<string, unknown>;
 }
 
+/**
+ * The value the request carried at an issue's path. zod keeps no input in its issues, so its locale's "received …"
+ * of a wrong type said `undefined` for whatever was sent (a number for a text, two values of a query field); it is
+ * looked up here and only handed to the message, never logged.
+ */
+function sentValue(request: FastifyRequest, context: string | undefined, instancePath: string): unknown {
+  const sources: Record<string, unknown> = { body: request.body, querystring: request.query, params: request.params, headers: request.headers };
+  let value = context === undefined ? undefined : sources[context];
+  for (const key of instancePath.split('/').slice(1)) {
+    if (key === '') continue;
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
 /** A validation issue's text in the user's language: our message keys, else zod's own locale. */
-function issueMessage(item: ValidationItem, locale: Locale): string {
+function issueMessage(item: ValidationItem, locale: Locale, input: () => unknown): string {
   const message = item.message ?? '';
   if (isMessageKey(message)) return translate(message, locale);
-  const issue = { code: item.keyword, ...(item.params ?? {}) } as Parameters<(typeof zodLocales)['en']>[0];
+  const issue = {
+    code: item.keyword, ...(item.params ?? {}), ...(item.keyword === 'invalid_type' ? { input: input() } : {}),
+  } as Parameters<(typeof zodLocales)['en']>[0];
   const localized = zodLocales[locale](issue);
   if (typeof localized === 'string') return localized;
   return localized?.message ?? message;
@@ -39,7 +57,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
       const fields: Record<string, string> = {};
       for (const item of error.validation as unknown as ValidationItem[]) {
         const path = fieldPath(item, error.validationContext);
-        fields[path] ??= issueMessage(item, locale);
+        fields[path] ??= issueMessage(item, locale, () => sentValue(request, error.validationContext, item.instancePath));
       }
       return send(400, { code: 'validation_failed', message: translate('error.validation_failed', locale), fields });
     }

@@ -6,7 +6,7 @@ import {
 import type { z } from 'zod';
 import { withinScope, type Scope } from '../../access/access.ts';
 import { pagedList, type ListOrder } from '../../lib/paged-list.ts';
-import { looksLikeCreditCodePrefix, nameMatches } from '../../lib/name-search.ts';
+import { creditCodePrefixOf, nameMatches } from '../../lib/name-search.ts';
 import { escapeLike } from '../../lib/sql-text.ts';
 
 type ListFilter = z.output<typeof enterpriseListQuerySchema>;
@@ -43,9 +43,10 @@ function toListItem(row: ListRow): EnterpriseListItem {
 
 /** Enterprises whose name or pinyin initials contain `q` (by search key), or whose credit code starts with it. */
 export function enterpriseMatches(q: string): SQL {
+  const codePrefix = creditCodePrefixOf(q);
   return or(
     nameMatches({ grams: enterprises.searchGrams, key: enterprises.searchKey, initials: enterprises.nameInitials }, q),
-    looksLikeCreditCodePrefix(q) ? sql`${enterprises.creditCode} like ${`${escapeLike(q.trim().toUpperCase())}%`}` : undefined,
+    codePrefix === null ? undefined : sql`${enterprises.creditCode} like ${`${escapeLike(codePrefix)}%`}`,
   ) as SQL;
 }
 

@@ -16,7 +16,7 @@ import { recordAudit } from '../audit/audit.repo.ts';
 import { evaluatedUnits } from '../evaluation/evaluation.service.ts';
 import { findOrg } from '../orgs/orgs.repo.ts';
 import { fenFigure, sumFen } from './fen-figures.ts';
-import { ledgerErrorCode, postEntry } from './ledger.repo.ts';
+import { ledgerErrorCode, postEntry, refuseFuturePeriod } from './ledger.repo.ts';
 
 export const chairAllowanceKey = (orgId: number, period: string) => `chair-allowance:${orgId}:${period}`;
 
@@ -76,6 +76,8 @@ export async function chairAllowances(ctx: ServiceContext, query: { orgId?: numb
 export async function runChairAllowances(ctx: ServiceContext, input: { orgId: number; period: string }): Promise<ChairAllowanceRun> {
   writeScope(ctx.scope);
   const street = await streetStars(ctx, input.orgId, input.period);
+  // a month not yet come is previewed (GET), never paid
+  refuseFuturePeriod(input.period, 'posting');
   try {
     return await ctx.db.transaction(async (tx) => {
       // one run at a time per street and month

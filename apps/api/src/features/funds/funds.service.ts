@@ -28,7 +28,7 @@ import { recordAudit } from '../audit/audit.repo.ts';
 import { findOrg } from '../orgs/orgs.repo.ts';
 import { allSettings, arrearsRows, exceptionFor, fundsEnterprise, settingsOn, territorialChain, type FundsEnterprise, type UnitRef } from './funds.repo.ts';
 import { fenFigure, sumFen } from './fen-figures.ts';
-import { LEDGER_CLOSE_LOCK, balanceRows, ledgerErrorCode, postEntry, reverseEntry, trialBalanceRows } from './ledger.repo.ts';
+import { LEDGER_CLOSE_LOCK, balanceRows, ledgerErrorCode, postEntry, refuseFuturePeriod, reverseEntry, trialBalanceRows } from './ledger.repo.ts';
 
 const periodStart = (period: string) => `${period}-01`;
 
@@ -256,6 +256,7 @@ export async function runReturns(ctx: ServiceContext, input: { orgId: number; pe
     const org = await findOrg(tx, scope, input.orgId);
     if (!org) throw notFound();
     if (org.kind !== 'street_federation') throw fieldError('orgId', 'funds.notStreet');
+    refuseFuturePeriod(input.period, 'posting');
     // one run at a time per street
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('funds.returns'), ${org.id})`);
     const settings = await requireSettings(tx, periodStart(input.period));
@@ -377,6 +378,7 @@ const accountName = (code: string, locale: Locale) =>
 /** Movements within `period` of every union in the subtree, per account; debits equal credits. */
 export async function trialBalance(ctx: ServiceContext, query: { orgId?: number | undefined; period: string }, locale: Locale): Promise<TrialBalance> {
   const unit = await unitOf(ctx, query.orgId);
+  refuseFuturePeriod(query.period, 'view');
   const rows = await trialBalanceRows(ctx.db, unit.path, query.period);
   return {
     org: { id: unit.id, name: unit.name },
@@ -396,6 +398,7 @@ export async function trialBalance(ctx: ServiceContext, query: { orgId?: number 
  */
 export async function statement(ctx: ServiceContext, kind: StatementKind, query: { orgId?: number | undefined; period: string }, locale: Locale): Promise<Statement> {
   const unit = await unitOf(ctx, query.orgId);
+  refuseFuturePeriod(query.period, 'view');
   const rows = await balanceRows(ctx.db, unit.path, query.period, kind === 'balance-sheet');
   const classOf = (code: string) => fundAccountClass[code as FundAccountCode];
   const sign = (cls: string) => (cls === 'asset' || cls === 'expense' ? 1 : -1);

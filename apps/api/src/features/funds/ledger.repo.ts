@@ -5,7 +5,8 @@
  */
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database, type Tx } from '@lianxin/db';
-import { nextMonth, type FundAccountCode } from '@lianxin/contracts';
+import { nextMonth, shanghaiDate, type FundAccountCode } from '@lianxin/contracts';
+import { fieldError } from '../../errors.ts';
 import { fenFigure } from './fen-figures.ts';
 
 /** The advisory lock key a month's close takes exclusively and every posting shares (see postingPeriod). */
@@ -32,6 +33,15 @@ export interface EntryInput {
   reversesId?: number | null;
   createdBy: number | null;
   lines: LineInput[];
+}
+
+/**
+ * A month after the current (Asia/Shanghai) one is refused on `period`: nothing is posted for it (`posting`: a chair
+ * allowance run for 2199-12 posted, and its month then blocked every later allowance setting), and no statement of
+ * it is shown (`view`: the balance sheet to its end is today's balances under its name).
+ */
+export function refuseFuturePeriod(period: string, use: 'posting' | 'view'): void {
+  if (period > shanghaiDate().slice(0, 7)) throw fieldError('period', use === 'posting' ? 'funds.futurePosting' : 'funds.futurePeriod');
 }
 
 /**
