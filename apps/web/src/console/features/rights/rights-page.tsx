@@ -154,7 +154,7 @@ function CasesTab({ orgId, version, onChanged }: { orgId: number; version: numbe
         pagination={{ current: page, pageSize: PAGE_SIZE, total: data?.total ?? 0, onChange: (p) => update({ page: p === 1 ? undefined : p }), showSizeChanger: false }}
         columns={[
           { title: t('rights.col.number'), className: 'nowrap', render: (_, c) => <Link to={`/rights/cases/${c.id}`} data-testid={`rights-case-link-${c.id}`}>{c.caseNumber}</Link> },
-          { title: t('rights.col.enterprise'), render: (_, c) => <>{c.enterprise.name} {c.isGroup && <Tag color="red">{t('rights.group')}</Tag>}</> },
+          { title: t('rights.col.enterprise'), width: 200, render: (_, c) => <>{c.enterprise.name} {c.isGroup && <Tag color="red">{t('rights.group')}</Tag>}</> },
           { title: t('rights.col.type'), render: (_, c) => pick(caseTypeLabels[c.type]) },
           { title: t('rights.col.workers'), dataIndex: 'workerCount' },
           { title: t('rights.col.claim'), className: 'nowrap', render: (_, c) => formatFen(c.claimFen) },
