@@ -51,7 +51,7 @@ export default function StationsPage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={3}>{t('stations.title')}</Typography.Title>
+      <div className="page-header" style={{ marginBottom: 0 }}><Typography.Title level={4}>{t('stations.title')}</Typography.Title></div>
       <Space wrap>
         <Select
           allowClear placeholder={t('stations.filter.level')} style={{ width: 180 }} value={query.level} data-testid="station-level-filter"
