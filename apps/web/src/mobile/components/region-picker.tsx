@@ -26,7 +26,9 @@ export function RegionPicker({ value, onChange, title, placeholder, testId }: Re
   const { index, regionName } = useRegions();
   const [visible, setVisible] = useState(false);
   const options = useMemo(() => (index ? scopedRegionOptions(index, SHANGHAI_CODE, locale) : []), [index, locale]);
-  const path = value && index ? regionPath(index, SHANGHAI_CODE, value) : [];
+  // one array per value: the Cascader resets its half-made choice whenever `value` changes identity, and the
+  // page re-renders every second while an SMS resend countdown runs (/m/join)
+  const path = useMemo(() => (value && index ? regionPath(index, SHANGHAI_CODE, value) : []), [value, index]);
   const labels = path.map((code) => regionName(code));
 
   return (

@@ -54,7 +54,7 @@ function OrgDetailCard({ org, onSelect }: { org: OrgDetailData; onSelect: (id: n
           ]}
         />
       )}
-      <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
+      <Row gutter={[16, 16]} align="bottom" style={{ marginBottom: 16 }}>
         <Col xs={12} md={4}><Statistic title={t('orgs.childCount')} value={formatCount(org.childCount, locale)} /></Col>
         <Col xs={12} md={4}><Statistic title={t('orgs.enterprises')} value={formatCount(org.enterprises, locale)} data-testid="org-enterprises" /></Col>
         <Col xs={12} md={4}><Statistic title={t('orgs.enterprisesCovered')} value={formatCount(org.enterprisesCovered, locale)} data-testid="org-enterprises-covered" /></Col>

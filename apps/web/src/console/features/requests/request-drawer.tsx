@@ -32,6 +32,12 @@ const bodySchemas: Partial<Record<RequestAction, SafeParser<unknown>>> = {
   transfer: transferBodySchema, pause: pauseBodySchema, extend: extendBodySchema, close: closeBodySchema,
 };
 
+/** An event's note for the reader: the 'received' event notes the channel by its code (h5, hotline, station). */
+function eventNote(action: string, note: string, pick: (l: { 'zh-CN': string; en: string }) => string): string {
+  if (action === 'received' && Object.hasOwn(requestChannelLabels, note)) return pick(requestChannelLabels[note as keyof typeof requestChannelLabels]);
+  return note;
+}
+
 /** One request: its facts, history and the actions; each action with a body asks for it in a modal. */
 export function RequestDrawer({ id, onClose, onChanged }: { id: number | null; onClose: () => void; onChanged: () => void }) {
   const { t, pick, locale } = useLocale();
@@ -139,7 +145,7 @@ export function RequestDrawer({ id, onClose, onChanged }: { id: number | null; o
           </Descriptions>
           <Typography.Title level={5}>{t('requests.events')}</Typography.Title>
           <Timeline items={r.events.map((e) => ({
-            content: `${formatDateTime(e.at)} ${t(`requests.event.${e.action}` as DictKey)}${e.actorName ? ` · ${e.actorName}` : ''}${e.note ? ` · ${e.note}` : ''}`,
+            content: `${formatDateTime(e.at)} ${t(`requests.event.${e.action}` as DictKey)}${e.actorName ? ` · ${e.actorName}` : ''}${e.note ? ` · ${eventNote(e.action, e.note, pick)}` : ''}`,
           }))} />
         </Space>
       )}

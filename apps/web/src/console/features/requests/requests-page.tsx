@@ -76,7 +76,7 @@ export default function RequestsPage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={3}>{t('requests.title')}</Typography.Title>
+      <div className="page-header" style={{ marginBottom: 0 }}><Typography.Title level={4}>{t('requests.title')}</Typography.Title></div>
       <CalendarAlert />
       <FiguresBar orgId={user.org.id} />
       <Space wrap>

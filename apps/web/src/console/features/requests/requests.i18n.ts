@@ -133,7 +133,7 @@ const en: Record<keyof typeof zhCN, string> = {
   'requests.figures.median': 'Median working days',
   'requests.figures.satisfaction': 'Satisfaction (1–5)',
   'requests.figures.overdue': 'Overdue now',
-  'requests.calendar.missing': 'The official holidays of {years} are not entered: deadlines reaching into those years are provisional (Monday to Friday)',
+  'requests.calendar.missing': 'The official holidays of {years} are not entered yet: deadlines reaching into {years} count Monday to Friday for now',
   'requests.calendar.enter': 'Enter the holidays',
   'requests.calendar.title': 'Holidays and make-up working days of {year}',
   'requests.calendar.example': "2027-01-01 holiday New Year's Day\n2027-02-06 workday Spring Festival",

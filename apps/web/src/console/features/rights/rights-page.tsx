@@ -153,15 +153,15 @@ function CasesTab({ orgId, version, onChanged }: { orgId: number; version: numbe
         data-testid="rights-cases"
         pagination={{ current: page, pageSize: PAGE_SIZE, total: data?.total ?? 0, onChange: (p) => update({ page: p === 1 ? undefined : p }), showSizeChanger: false }}
         columns={[
-          { title: t('rights.col.number'), render: (_, c) => <Link to={`/rights/cases/${c.id}`} data-testid={`rights-case-link-${c.id}`}>{c.caseNumber}</Link> },
-          { title: t('rights.col.enterprise'), render: (_, c) => <>{c.enterprise.name} {c.isGroup && <Tag color="red">{t('rights.group')}</Tag>}</> },
+          { title: t('rights.col.number'), className: 'nowrap', render: (_, c) => <Link to={`/rights/cases/${c.id}`} data-testid={`rights-case-link-${c.id}`}>{c.caseNumber}</Link> },
+          { title: t('rights.col.enterprise'), width: 200, render: (_, c) => <>{c.enterprise.name} {c.isGroup && <Tag color="red">{t('rights.group')}</Tag>}</> },
           { title: t('rights.col.type'), render: (_, c) => pick(caseTypeLabels[c.type]) },
           { title: t('rights.col.workers'), dataIndex: 'workerCount' },
-          { title: t('rights.col.claim'), render: (_, c) => formatFen(c.claimFen) },
+          { title: t('rights.col.claim'), className: 'nowrap', render: (_, c) => formatFen(c.claimFen) },
           { title: t('rights.col.status'), render: (_, c) => <Tag>{pick(caseStatusLabels[c.status])}</Tag> },
           { title: t('rights.col.outcome'), render: (_, c) => (c.outcome ? pick(caseOutcomeLabels[c.outcome]) : '—') },
-          { title: t('rights.col.recovered'), render: (_, c) => (c.status === 'closed' ? formatFen(c.recoveredFen) : '—') },
-          { title: t('rights.col.received'), dataIndex: 'receivedOn' },
+          { title: t('rights.col.recovered'), className: 'nowrap', render: (_, c) => (c.status === 'closed' ? formatFen(c.recoveredFen) : '—') },
+          { title: t('rights.col.received'), dataIndex: 'receivedOn', className: 'nowrap' },
           {
             title: t('rights.col.clock'),
             render: (_, c) => (c.clock ? (c.clock.mayArbitrate ? <Tag color="red">{t('rights.clock.passed')}</Tag> : t('rights.clock.left', { n: c.clock.daysLeft, date: c.clock.deadline })) : '—'),

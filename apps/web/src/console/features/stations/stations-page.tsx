@@ -5,6 +5,7 @@ import {
   acceptanceStateLabels, acceptanceStates, stationFacilityLabels, stationLevelLabels, stationLevels, type AcceptanceState, type Station,
   type StationLevel,
 } from '@lianxin/contracts';
+import { formatCount } from '../../../shared/format.ts';
 import { useLocale } from '../../../shared/i18n/locale-context.tsx';
 import { patchParams } from '../../../shared/search-params.ts';
 import { useApi } from '../../../shared/use-api.ts';
@@ -20,7 +21,7 @@ const pickEnum = <T extends string>(values: readonly T[], value: string | null):
 
 /** 服务阵地: every position of the scope on the offline map and in a table, filtered by level and acceptance. */
 export default function StationsPage() {
-  const { t, pick, list } = useLocale();
+  const { t, pick, list, locale } = useLocale();
   const user = useCurrentUser();
   const [params, setParams] = useSearchParams();
   const [editing, setEditing] = useState<Station | 'new' | null>(null);
@@ -51,7 +52,7 @@ export default function StationsPage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={3}>{t('stations.title')}</Typography.Title>
+      <div className="page-header" style={{ marginBottom: 0 }}><Typography.Title level={4}>{t('stations.title')}</Typography.Title></div>
       <Space wrap>
         <Select
           allowClear placeholder={t('stations.filter.level')} style={{ width: 180 }} value={query.level} data-testid="station-level-filter"
@@ -75,7 +76,7 @@ export default function StationsPage() {
           <Table<StationGap> rowKey="orgId" size="small" pagination={false} dataSource={gaps} columns={[
             { key: 'name', title: t('stations.gaps.street'), render: (_, g) => g.name },
             { key: 'stations', title: t('stations.gaps.stations'), width: 120, render: (_, g) => g.stations },
-            { key: 'workers', title: t('stations.gaps.workers'), width: 140, render: (_, g) => g.workers },
+            { key: 'workers', title: t('stations.gaps.workers'), width: 140, render: (_, g) => formatCount(g.workers, locale) },
             { key: 'per10k', title: t('stations.gaps.per10k'), width: 160, render: (_, g) => g.per10k ?? '—' },
           ]} />
         </Card>

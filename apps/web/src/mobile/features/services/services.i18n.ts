@@ -75,7 +75,7 @@ const en: Record<keyof typeof zhCN, string> = {
   'mrequests.resendIn': 'Resend in {seconds}s',
   'mrequests.codeSent': 'Code sent',
   'mrequests.signInInstead': 'A member? Sign in to submit',
-  'mrequests.pickStation': 'Or pick a nearby position under "Service positions nearby"',
+  'mrequests.pickStation': 'You can also submit at a nearby position: pick one under "Service positions nearby"',
   'mrequests.street': 'Street or town',
   'mrequests.streetPlaceholder': 'Choose the district and street or town',
   'mrequests.streetHint': 'Away from a service position, the union of the street or town you choose receives it',
