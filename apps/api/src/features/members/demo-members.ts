@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { queryRows, users, type Database, type Tx } from '@lianxin/db';
-import { calendarDayOf, idNumberCheckChar, shanghaiDate, type Occupation } from '@lianxin/contracts';
+import { calendarDayOf, idNumberCheckChar, shanghaiDate, type JoinChannel, type MemberCategory, type Occupation } from '@lianxin/contracts';
 import type { AppKeys } from '../../security/keys.ts';
 import { insertMembers, type NewMember } from './members.enrol.ts';
 
@@ -12,6 +12,13 @@ const GIVEN = [
   '秀兰', '建华', '志强', '海燕', '晓明', '丽娟', '国庆', '春梅', '文斌', '雪', '浩', '婷', '俊杰', '佳怡', '子豪', '欣怡',
 ];
 const OCCUPATIONS: Occupation[] = ['factory', 'office', 'factory', 'courier', 'catering', 'property'];
+
+/** The 两非一无 members' three kinds as the demo writes them: category, how they joined, what they do. */
+const LIANG_FEI_YI_WU: readonly { category: MemberCategory; joinChannel: JoinChannel; occupations: readonly Occupation[] }[] = [
+  { category: 'non_standard', joinChannel: 'online', occupations: ['rider', 'rider', 'courier'] },
+  { category: 'informal', joinChannel: 'on_site', occupations: ['domestic', 'carer', 'catering'] },
+  { category: 'no_union', joinChannel: 'out_of_enterprise', occupations: ['factory', 'trucker', 'property'] },
+];
 
 /** 顾村's 2017 membership rate (DOMAIN.md §1), the demo's reference street. */
 const GUCUN = '310113109';
@@ -72,7 +79,7 @@ interface CoveredEnterprise {
 /**
  * The n-th demo member (n from 0) of a covered enterprise: an identity of its own (ID number of the street's
  * district, a birth date and sequence number that no other n shares; a phone no other n shares, the first one
- * DEMO_MEMBER_PHONE) and one in ten of a federation's members joining online as a gig worker (两非一无).
+ * DEMO_MEMBER_PHONE) and one in ten of a federation's members 两非一无 (LIANG_FEI_YI_WU, the three kinds in turn).
  */
 function demoMember(n: number, enterprise: CoveredEnterprise, todayMs: number): NewMember {
   const birth = calendarDayOf(BIRTH_BASE + (n % BIRTH_DAYS) * 86_400_000).replaceAll('-', '');
@@ -80,7 +87,11 @@ function demoMember(n: number, enterprise: CoveredEnterprise, todayMs: number): 
   // alternates from one member to the next
   const sequence = 1 + ((Math.floor(n / BIRTH_DAYS) + (n % BIRTH_DAYS)) % SEQUENCES);
   const body = `${enterprise.street.slice(0, 6)}${birth}${String(sequence).padStart(3, '0')}`;
-  const informal = enterprise.kind !== 'enterprise_union' && n % 10 === 0;
+  // one in ten of a federation's members is 两非一无, the three kinds in turn (DOMAIN.md §2): a rider on a platform
+  // who joined online (非标准劳动关系), a domestic worker or carer signed up at a street stall (非正规就业), both
+  // without an employer on record, and a worker of the small enterprise the federation covers (无单独建会)
+  const kind = enterprise.kind !== 'enterprise_union' && n % 10 === 0 ? LIANG_FEI_YI_WU[Math.floor(n / 10) % 3]! : null;
+  const noEmployer = kind !== null && kind.category !== 'no_union';
   return {
     // 640 names: the surname changes with every member, the given name with every 20
     name: `${SURNAMES[n % SURNAMES.length]}${GIVEN[Math.floor(n / SURNAMES.length) % GIVEN.length]}`,
@@ -88,11 +99,11 @@ function demoMember(n: number, enterprise: CoveredEnterprise, todayMs: number): 
     phone: n === 0
       ? DEMO_MEMBER_PHONE
       : `${PHONE_PREFIXES[n % PHONE_PREFIXES.length]}${String(Math.floor(n / PHONE_PREFIXES.length)).padStart(8, '0')}`,
-    occupation: informal ? 'rider' : (OCCUPATIONS[n % OCCUPATIONS.length] ?? 'factory'),
-    category: informal ? 'non_standard' : 'standard',
-    joinChannel: informal ? 'online' : 'enterprise_union',
+    occupation: kind?.occupations[Math.floor(n / 30) % kind.occupations.length] ?? OCCUPATIONS[n % OCCUPATIONS.length] ?? 'factory',
+    category: kind?.category ?? 'standard',
+    joinChannel: kind?.joinChannel ?? 'enterprise_union',
     org: { id: enterprise.id, path: enterprise.path, regionCode: enterprise.region_code },
-    enterpriseId: informal ? null : enterprise.enterprise_id,
+    enterpriseId: noEmployer ? null : enterprise.enterprise_id,
     // any day of the last JOIN_SPAN_DAYS, up to yesterday, for gig workers as for the rest (the 两非一无 subsidies
     // of recent joins are pending, earlier ones paid: funds/demo-funds.ts)
     joinedOn: calendarDayOf(todayMs - (1 + ((n * 7_919) % JOIN_SPAN_DAYS)) * 86_400_000),
