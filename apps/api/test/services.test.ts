@@ -419,6 +419,24 @@ describe('service requests', () => {
     expect(resolved.items.every((i) => i.status === 'resolved')).toBe(true);
   });
 
+  it('lists all requests with the work still to do first, each part by due day: an old resolved one does not lead', async () => {
+    // resolved long ago (due 2026-10-13), against one still in progress received today (due later)
+    const old = await ok<ServiceRequest>(gucun, 'POST', '/api/service-requests', newRequest({ receivedAt: '2026-09-30T10:00:00+08:00' }));
+    await ok(gucun, 'POST', `/api/service-requests/${old.id}/close`, { result: '已答复' });
+    const open = await ok<ServiceRequest>(gucun, 'POST', '/api/service-requests', newRequest());
+    const all = await ok<{ items: ServiceRequestListItem[] }>(gucun, 'GET', '/api/service-requests?limit=200');
+    const position = (id: number) => all.items.findIndex((i) => i.id === id);
+    const todo = (i: ServiceRequestListItem) => ['received', 'in_progress', 'paused'].includes(i.status);
+    // the open one is listed unless 200 open ones come before it; the resolved one, if listed, after it
+    expect(position(open.id) >= 0 || all.items.every(todo)).toBe(true);
+    expect(position(old.id) === -1 || position(open.id) < position(old.id)).toBe(true);
+    expect(all.items.some((i) => !todo(i))).toBe(true);
+    const firstDone = all.items.findIndex((i) => !todo(i));
+    expect(firstDone === -1 || all.items.slice(firstDone).every((i) => !todo(i))).toBe(true);
+    const openDues = all.items.filter(todo).map((i) => i.dueOn ?? '9999-12-31');
+    expect(openDues).toEqual([...openDues].sort());
+  });
+
   it('puts the requests on the workbench: mine, the queue, overdue', async () => {
     const wb = await ok<{ items: { kind: string; count: number }[] }>(gucun, 'GET', '/api/workbench');
     const kinds = Object.fromEntries(wb.items.map((i) => [i.kind, i.count]));

@@ -56,9 +56,14 @@ export async function findOwnRequest(db: Database | Tx, userId: number, id: numb
   return row;
 }
 
+/**
+ * Requests matching `where`, the work still to do first (received, in progress, paused), each group by due day
+ * (so the overdue lead), then id: in "全部" a closed request from October does not push today's work down.
+ */
 export async function listRequests(db: Database, where: SQL, limit: number): Promise<RequestRow[]> {
   return queryRows<RequestRow>(db, sql`
-    select ${requestColumns} from ${requestFrom} where ${where} order by r.due_on nulls last, r.id limit ${limit}`);
+    select ${requestColumns} from ${requestFrom} where ${where}
+     order by r.status in ('received', 'in_progress', 'paused') desc, r.due_on nulls last, r.id limit ${limit}`);
 }
 
 export async function pausesOf(db: Database | Tx, id: number): Promise<ClockPause[]> {

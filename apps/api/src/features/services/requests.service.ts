@@ -211,7 +211,7 @@ export async function memberRequests(ctx: ServiceContext, now = new Date()): Pro
   return rows.map((r) => toListItem(r, ctx.cipher, today));
 }
 
-/** The list: visible to the scope; `mine` = owned or handled by the actor; `overdue` = open past due. Due first (so overdue first). */
+/** The list: visible to the scope; `mine` = owned or handled by the actor; `overdue` = open past due. Open work first, by due day (listRequests). */
 export async function requestList(ctx: ServiceContext, q: z.output<typeof serviceRequestListQuerySchema>, now = new Date()): Promise<ServiceRequestListItem[]> {
   const today = shanghaiDate(now);
   const where: SQL[] = [requestVisible(ctx.scope)];
