@@ -65,6 +65,5 @@ export const fundsMessages = {
   'funds.spendingReversed': { 'zh-CN': '该笔支出已冲销', en: 'This payment is already reversed' },
   'funds.notSubsidyPayer': { 'zh-CN': '补贴由区总工会或街镇总工会拨付', en: 'Subsidies are paid by a district or street federation' },
   'funds.futurePosting': { 'zh-CN': '不能为尚未到来的月份入账', en: 'Nothing can be posted for a month not yet come' },
-  'funds.futurePeriod': { 'zh-CN': '不能查看尚未到来的月份', en: 'That month has not come yet' },
   'funds.subsidyFuture': { 'zh-CN': '不能为未来月份拨付补贴', en: 'Subsidies cannot be paid for a future month' },
 } as const;

@@ -145,7 +145,7 @@ export const messages = {
   },
   'import.commitFailed': { 'zh-CN': '提交失败，本批次未写入任何记录', en: 'The commit failed; nothing from this batch was written' },
   'coverage.period': { 'zh-CN': '期间应为 YYYY-MM 格式的月份', en: 'A period is a month written YYYY-MM' },
-  'coverage.futurePeriod': { 'zh-CN': '不能查看尚未到来的月份', en: 'That month has not come yet' },
+  'period.future': { 'zh-CN': '不能查看尚未到来的月份', en: 'That month has not come yet' },
   'coverage.noSnapshot': { 'zh-CN': '该月没有月末留存数据', en: 'No month-end figures were kept for that month' },
   'coverage.targetDuplicate': { 'zh-CN': '该单位在这一日期已有目标', en: 'This unit already has a target due on that date' },
   'campaign.notOnWorklist': { 'zh-CN': '该企业不是未建会的目标企业', en: 'This enterprise is not an uncovered target enterprise' },

@@ -112,7 +112,7 @@ function cockpitKey(ctx: ServiceContext, orgId: number, period: string): string 
 function askedPeriod(period: string | undefined): string {
   const now = currentPeriod();
   if (period === undefined) return now;
-  if (period > now) throw fieldError('period', 'coverage.futurePeriod');
+  if (period > now) throw fieldError('period', 'period.future');
   return period;
 }
 

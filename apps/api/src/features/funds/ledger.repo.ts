@@ -41,7 +41,7 @@ export interface EntryInput {
  * it is shown (`view`: the balance sheet to its end is today's balances under its name).
  */
 export function refuseFuturePeriod(period: string, use: 'posting' | 'view'): void {
-  if (period > shanghaiDate().slice(0, 7)) throw fieldError('period', use === 'posting' ? 'funds.futurePosting' : 'funds.futurePeriod');
+  if (period > shanghaiDate().slice(0, 7)) throw fieldError('period', use === 'posting' ? 'funds.futurePosting' : 'period.future');
 }
 
 /**
