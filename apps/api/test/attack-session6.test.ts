@@ -83,6 +83,14 @@ describe('credit codes wherever they enter', () => {
     expect(lower.json<Answer>().fields).toHaveProperty('creditCode');
   });
 
+  it('two enterprises given one new code at once: one 200, one 409 on creditCode naming the holder (PostgreSQL: read after the rollback)', async () => {
+    const made = await Promise.all([0, 1].map(async () => (await request(t.app, gucun, 'POST', '/api/enterprises', enterpriseInput())).json<{ id: number }>()));
+    const code = newCreditCode();
+    const two = await Promise.all(made.map((e) => request(t.app, gucun, 'PATCH', `/api/enterprises/${e.id}`, { creditCode: code })));
+    expect(two.map((r) => r.statusCode).sort(), two.map((r) => r.body.slice(0, 120)).join(' | ')).toEqual([200, 409]);
+    expect(two.find((r) => r.statusCode === 409)!.json<Answer>().fields).toHaveProperty('creditCode');
+  });
+
   it('the public lookup and the enterprise search never 500 on a code-shaped text', async () => {
     const [seeded] = await t.handle.query<{ credit_code: string }>(`select credit_code from enterprises where org_path is not null order by id limit 1`);
     const code = seeded!.credit_code;

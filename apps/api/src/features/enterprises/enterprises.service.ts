@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { enterprises, findRegion, nameInitials, type Tx } from '@lianxin/db';
+import { enterprises, findRegion, nameInitials, type Database, type Tx } from '@lianxin/db';
 import { shanghaiDate, type Enterprise, type enterpriseCreateSchema, type enterpriseUpdateSchema } from '@lianxin/contracts';
 import type { z } from 'zod';
 import { withinScope, writeScope, type Scope } from '../../access/access.ts';
@@ -15,7 +15,18 @@ type CreateInput = z.output<typeof enterpriseCreateSchema>;
 type UpdateInput = z.output<typeof enterpriseUpdateSchema>;
 
 
-async function duplicateCreditCode(tx: Tx, creditCode: string) {
+/**
+ * The credit code's unique index refused a write: thrown out of the transaction and answered after it (409 on
+ * `creditCode` naming the holder). Inside, PostgreSQL refuses every statement after the error, so the holder — the
+ * concurrent create that won — can only be read once the transaction has rolled back.
+ */
+class CreditCodeTaken extends Error {}
+
+const takenIfUnique = (error: unknown) => {
+  throw isUniqueViolation(error) ? new CreditCodeTaken() : error;
+};
+
+async function duplicateCreditCode(tx: Database | Tx, creditCode: string) {
   const existing = await findByCreditCode(tx, creditCode);
   return conflict(
     'enterprise.duplicateCreditCode',
@@ -62,9 +73,7 @@ export async function createEnterprise(ctx: ServiceContext, input: CreateInput):
         orgPath: org.path,
       })
       .returning({ id: enterprises.id })
-      .catch(async (error: unknown) => {
-        throw isUniqueViolation(error) ? await duplicateCreditCode(tx, input.creditCode) : error;
-      });
+      .catch(takenIfUnique);
     if (!row) throw new Error('insert returned no row');
     await refreshTargetFlags(tx, shanghaiDate(), [row.id]);
     await createSantongshiTasks(tx, { id: row.id, ownership: input.ownership, registeredOn: input.registeredOn ?? null, openedOn: input.openedOn ?? null });
@@ -73,6 +82,8 @@ export async function createEnterprise(ctx: ServiceContext, input: CreateInput):
       detail: { name: input.name, creditCode: input.creditCode },
     });
     return row.id;
+  }).catch(async (error: unknown) => {
+    throw error instanceof CreditCodeTaken ? await duplicateCreditCode(ctx.db, input.creditCode) : error;
   });
   const created = await findEnterprise(ctx.db, ctx.scope, id);
   if (!created) throw notFound();
@@ -97,9 +108,7 @@ export async function updateEnterprise(ctx: ServiceContext, id: number, patch: U
       .update(enterprises)
       .set({ ...patch, ...(patch.name ? { nameInitials: nameInitials(patch.name) } : {}), updatedAt: sql`now()` })
       .where(and(eq(enterprises.id, id), withinScope(scope, enterprises.orgPath)))
-      .catch(async (error: unknown) => {
-        throw isUniqueViolation(error) && patch.creditCode ? await duplicateCreditCode(tx, patch.creditCode) : error;
-      });
+      .catch(takenIfUnique);
     // a move to another street changes the territorial union of an uncovered enterprise
     if (regionChanged) await reassignResponsibleOrg(tx, [id]);
     await refreshTargetFlags(tx, shanghaiDate(), [id]);
@@ -108,6 +117,8 @@ export async function updateEnterprise(ctx: ServiceContext, id: number, patch: U
       action: 'update', objectType: 'enterprise', objectId: id, orgPath: after?.orgPath ?? null,
       detail: { fields: Object.keys(patch) },
     });
+  }).catch(async (error: unknown) => {
+    throw error instanceof CreditCodeTaken && patch.creditCode ? await duplicateCreditCode(ctx.db, patch.creditCode) : error;
   });
   const updated = await findEnterprise(ctx.db, ctx.scope, id);
   if (!updated) throw notFound();
