@@ -144,7 +144,12 @@ describe('zip bombs', () => {
 });
 
 describe('approval writes the Shanghai day', () => {
-  afterAll(() => vi.useRealTimers());
+  afterAll(async () => {
+    vi.useRealTimers();
+    // the session was moved to the fake clock: back to the real one, or the next test's request would find it idle
+    // since that fake 00:30 (the real clock passes it at 16:30 UTC each day)
+    await t.handle.query(`update sessions set last_seen_at = now(), expires_at = now() + interval '1 hour'`);
+  });
 
   it('approved at 00:30 on 1 December in Shanghai (16:30 UTC on 30 November), joinedOn is 2026-12-01', async () => {
     const [org] = await t.handle.query<{ path: string }>('select path::text as path from orgs where id = $1', [gucun.orgId]);
