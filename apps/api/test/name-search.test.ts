@@ -4,9 +4,11 @@ import type { Enterprise, EnterpriseListResponse, MemberListItem, NearDuplicate,
 import { idNumberCheckChar } from '@lianxin/contracts';
 import { nameInitials } from '@lianxin/db';
 import { insertMembers } from '../src/features/members/members.enrol.ts';
-import { looksLikeCreditCodePrefix } from '../src/lib/name-search.ts';
+import { creditCodePrefixOf } from '../src/lib/name-search.ts';
 import { enterpriseInput, GUCUN, newCreditCode } from './support/fixtures.ts';
 import { request, signIn, startTestApp, type Session, type TestApp } from './support/test-app.ts';
+
+const looksLikeCreditCodePrefix = (q: string) => creditCodePrefixOf(q) !== null;
 
 let t: TestApp;
 let gucun: Session;

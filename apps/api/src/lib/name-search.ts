@@ -35,20 +35,13 @@ export function nameMatches(columns: NameSearchColumns, q: string): SQL {
 }
 
 /**
- * A search text that could be the first 2–18 characters of a 统一社会信用代码 (GB 32100-2015): the code's alphabet
- * (digits and capitals without I, O, Z, S, V), and digits in positions 2–8 — the 机构类别代码 (a digit under every
- * 登记管理部门) and the 6-digit division code. Pinyin initials such as `lx` or `shwl` are not, so their search does
- * not add a credit-code branch: an OR beside the name index makes PostgreSQL re-test every candidate row's grams
- * (a broad search's bounded count took ~1.6× as long).
- */
-export function looksLikeCreditCodePrefix(q: string): boolean {
-  return creditCodePrefixOf(q) !== null;
-}
-
-/**
- * The search text as the start of a credit code, folded the way `search_key` folds a name (NFKC: full-width digits
- * and letters to ASCII; no white space, an ideographic space included; upper case), or null when it cannot be one.
- * Before, `９１３１０１１３…` or `9131 0113…` pasted from a document found nothing.
+ * The search text as the first 2–18 characters of a 统一社会信用代码 (GB 32100-2015), or null when it cannot be one.
+ * Folded the way `search_key` folds a name (NFKC: full-width digits and letters to ASCII; no white space, an
+ * ideographic space included; upper case), so `９１３１０１１３…` or `9131 0113…` pasted from a document is found.
+ * Its shape: the code's alphabet (digits and capitals without I, O, Z, S, V), digits in positions 2–8 — the 机构类别代码
+ * (a digit under every 登记管理部门) and the 6-digit division code. Pinyin initials such as `lx` or `shwl` are not, so
+ * their search adds no credit-code branch: an OR beside the name index makes PostgreSQL re-test every candidate row's
+ * grams (a broad search's bounded count took ~1.6× as long).
  */
 export function creditCodePrefixOf(q: string): string | null {
   const folded = q.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
